@@ -1,0 +1,194 @@
+//! The codebook analysts expect from survey tools, and the blank answer-file template.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::answers::{AnswerFile, QuestionnaireRef};
+use super::condition::Condition;
+use super::model::{QuestionKind, Questionnaire};
+use super::text::{Lang, LocalText};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CodebookOption {
+    pub id: String,
+    pub points: Option<f64>,
+    pub label: LocalText,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CodebookBand {
+    pub min: f64,
+    pub max: Option<f64>,
+    pub points: f64,
+}
+
+/// One question as an analyst needs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodebookEntry {
+    pub id: String,
+    pub area: String,
+    pub dimension: String,
+    pub kind: QuestionKind,
+    pub weight: f64,
+    pub text: LocalText,
+    pub options: Vec<CodebookOption>,
+    pub bands: Vec<CodebookBand>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<LocalText>,
+    pub dont_know: bool,
+    pub visible_if: Option<Condition>,
+}
+
+pub fn codebook(q: &Questionnaire) -> Vec<CodebookEntry> {
+    q.questions
+        .iter()
+        .map(|x| CodebookEntry {
+            id: x.id.0.clone(),
+            area: q.dimension(&x.dimension).map(|(a, _)| a.id.0.clone()).unwrap_or_default(),
+            dimension: x.dimension.0.clone(),
+            kind: x.kind,
+            weight: x.weight,
+            text: x.text.clone(),
+            options: x
+                .options
+                .iter()
+                .map(|o| CodebookOption {
+                    id: o.id.0.clone(),
+                    points: o.points,
+                    label: o.label.clone(),
+                    exclusive: o.exclusive,
+                })
+                .collect(),
+            bands: x
+                .bands
+                .iter()
+                .map(|b| CodebookBand {
+                    min: b.min,
+                    max: b.max,
+                    points: b.points,
+                })
+                .collect(),
+            unit: x.unit.clone(),
+            dont_know: x.dont_know,
+            visible_if: x.visible_if.clone(),
+        })
+        .collect()
+}
+
+fn kind_code(k: QuestionKind) -> &'static str {
+    match k {
+        QuestionKind::Single => "single",
+        QuestionKind::Multi => "multi",
+        QuestionKind::Scale => "scale",
+        QuestionKind::YesPartlyNo => "yes_partly_no",
+        QuestionKind::Number => "number",
+        QuestionKind::Text => "text",
+    }
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// CSV: one row per option or band (one row for a question with neither), UTF-8 with BOM so
+/// spreadsheet programs read Chinese correctly.
+pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
+    let mut out = out;
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "question", "area", "dimension", "kind", "weight", "text_zh", "text_en", "option", "label_zh", "label_en", "points", "band_min",
+        "band_max", "dont_know", "visible_if",
+    ])?;
+    for e in codebook(q) {
+        let cond = e.visible_if.as_ref().and_then(|c| serde_json::to_string(c).ok()).unwrap_or_default();
+        let base = |w: &mut csv::Writer<W>, cells: [String; 6]| {
+            w.write_record([
+                e.id.clone(),
+                e.area.clone(),
+                e.dimension.clone(),
+                kind_code(e.kind).to_string(),
+                e.weight.to_string(),
+                e.text.zh.clone(),
+                e.text.en.clone(),
+                cells[0].clone(),
+                cells[1].clone(),
+                cells[2].clone(),
+                cells[3].clone(),
+                cells[4].clone(),
+                cells[5].clone(),
+                e.dont_know.to_string(),
+                cond.clone(),
+            ])
+        };
+        if e.options.is_empty() && e.bands.is_empty() {
+            base(&mut w, Default::default())?;
+        }
+        for o in &e.options {
+            base(&mut w, [o.id.clone(), o.label.zh.clone(), o.label.en.clone(), num(o.points), String::new(), String::new()])?;
+        }
+        for b in &e.bands {
+            base(&mut w, [String::new(), String::new(), String::new(), b.points.to_string(), b.min.to_string(), num(b.max)])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Markdown: one section per question with a table of its options or bands.
+pub fn write_md<W: Write>(q: &Questionnaire, lang: Lang, mut out: W) -> std::io::Result<()> {
+    let (opt, pts, cond) = match lang {
+        Lang::Zh => ("选项", "分值", "显示条件"),
+        Lang::En => ("Option", "Points", "Shown when"),
+    };
+    writeln!(out, "# {} — codebook ({} {})\n", q.title.get(lang), q.id, q.version)?;
+    for e in codebook(q) {
+        writeln!(
+            out,
+            "## `{}` · {} · {} · {}\n\n{}\n",
+            e.id,
+            e.area,
+            e.dimension,
+            kind_code(e.kind),
+            md_cell(e.text.get(lang))
+        )?;
+        if let Some(c) = &e.visible_if {
+            writeln!(out, "{cond}: `{}`\n", serde_json::to_string(c).unwrap_or_default())?;
+        }
+        if !e.options.is_empty() {
+            writeln!(out, "| id | {opt} | {pts} |\n|---|---|---|")?;
+            for o in &e.options {
+                writeln!(out, "| `{}` | {} | {} |", o.id, md_cell(o.label.get(lang)), num(o.points))?;
+            }
+            writeln!(out)?;
+        }
+        if !e.bands.is_empty() {
+            writeln!(out, "| min | max | {pts} |\n|---|---|---|")?;
+            for b in &e.bands {
+                writeln!(out, "| {} | {} | {} |", b.min, num(b.max), b.points)?;
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// A blank answer file: every question present and `null` (unanswered).
+pub fn template(q: &Questionnaire) -> AnswerFile {
+    AnswerFile {
+        questionnaire: QuestionnaireRef {
+            id: q.id.clone(),
+            version: q.version.clone(),
+        },
+        profile: q.profile.iter().map(|f| (f.id.clone(), String::new())).collect(),
+        answers: q.questions.iter().map(|x| (x.id.0.clone(), serde_json::Value::Null)).collect(),
+        saved_at: None,
+    }
+}

@@ -1,0 +1,336 @@
+//! Conditions on answers, profile, scores, rungs and findings: skip logic, ladders and rules.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::answers::{Answer, AnswerSet};
+use super::model::{OptionId, QuestionId, Questionnaire};
+use super::score::question_fraction;
+
+/// A condition. A condition on a question that is hidden or unanswered is false, so is one on
+/// a "don't know" answer (except `dont_know`); `not` inverts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// Every condition holds.
+    All(Vec<Condition>),
+    /// At least one condition holds.
+    Any(Vec<Condition>),
+    /// The condition does not hold.
+    Not(Box<Condition>),
+    /// Single choice: the answer is one of `any_of`. Multiple choice: one of them is ticked.
+    Choice {
+        question: QuestionId,
+        any_of: Vec<OptionId>,
+    },
+    /// Multiple choice: every option in `all_of` is ticked.
+    ChoiceAll {
+        question: QuestionId,
+        all_of: Vec<OptionId>,
+    },
+    /// Multiple choice: the number of ticked non-exclusive options is within the bounds.
+    Count {
+        question: QuestionId,
+        #[serde(default)]
+        at_least: Option<u32>,
+        #[serde(default)]
+        at_most: Option<u32>,
+    },
+    /// Number question: `at_least <= value < below`.
+    Number {
+        question: QuestionId,
+        #[serde(default)]
+        at_least: Option<f64>,
+        #[serde(default)]
+        below: Option<f64>,
+    },
+    /// The question's points as a share of its maximum (0–1): `at_least <= share < below`.
+    Points {
+        question: QuestionId,
+        #[serde(default)]
+        at_least: Option<f64>,
+        #[serde(default)]
+        below: Option<f64>,
+    },
+    /// The question has an answer (including "don't know").
+    Answered(QuestionId),
+    /// The question was answered "don't know".
+    DontKnow(QuestionId),
+    /// A profile field's value is one of `any_of`.
+    Profile { field: String, any_of: Vec<String> },
+    /// A dimension, area or `overall` score (0–100): `at_least <= score < below`. Rules and findings only.
+    Score {
+        of: String,
+        #[serde(default)]
+        at_least: Option<f64>,
+        #[serde(default)]
+        below: Option<f64>,
+    },
+    /// The breadth score (0–100): `at_least <= breadth < below`. Rules and findings only.
+    Breadth {
+        #[serde(default)]
+        at_least: Option<f64>,
+        #[serde(default)]
+        below: Option<f64>,
+    },
+    /// The rung reached on a ladder is at or above `at_least` and below `below`. Rules and findings only.
+    Rung {
+        ladder: String,
+        #[serde(default)]
+        at_least: Option<String>,
+        #[serde(default)]
+        below: Option<String>,
+    },
+    /// An area's (or `overall`) level is one of `any_of`. Rules and findings only.
+    Level { area: String, any_of: Vec<String> },
+    /// A finding applies. Rules only.
+    Finding(String),
+}
+
+/// Results derived from answers, which rules and findings may test.
+#[derive(Debug, Clone, Default)]
+pub struct Derived {
+    /// Scores by dimension id, area id and `overall`; absent when there is no data.
+    pub scores: BTreeMap<String, f64>,
+    pub breadth: Option<f64>,
+    /// Index of the rung reached, by ladder id.
+    pub rungs: BTreeMap<String, usize>,
+    /// Level id by area id and `overall`.
+    pub levels: BTreeMap<String, String>,
+    pub findings: BTreeSet<String>,
+}
+
+/// What a condition is evaluated against. `answers` holds only visible questions' answers.
+pub struct Facts<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub answers: &'a AnswerSet,
+    pub derived: Option<&'a Derived>,
+}
+
+fn within(x: f64, at_least: Option<f64>, below: Option<f64>) -> bool {
+    at_least.is_none_or(|lo| x >= lo) && below.is_none_or(|hi| x < hi)
+}
+
+impl Condition {
+    pub fn holds(&self, f: &Facts) -> bool {
+        match self {
+            Condition::All(cs) => cs.iter().all(|c| c.holds(f)),
+            Condition::Any(cs) => cs.iter().any(|c| c.holds(f)),
+            Condition::Not(c) => !c.holds(f),
+            Condition::Choice { question, any_of } => match f.answers.get(question) {
+                Some(Answer::Choice(o)) => any_of.contains(o),
+                Some(Answer::Choices(os)) => os.iter().any(|o| any_of.contains(o)),
+                _ => false,
+            },
+            Condition::ChoiceAll { question, all_of } => match f.answers.get(question) {
+                Some(Answer::Choices(os)) => all_of.iter().all(|o| os.contains(o)),
+                Some(Answer::Choice(o)) => all_of.iter().all(|x| x == o),
+                _ => false,
+            },
+            Condition::Count {
+                question,
+                at_least,
+                at_most,
+            } => match f.answers.get(question) {
+                Some(Answer::Choices(os)) => {
+                    let q = f.questionnaire.question(question);
+                    let n = os
+                        .iter()
+                        .filter(|o| {
+                            q.and_then(|q| q.option(o))
+                                .is_some_and(|opt| !opt.exclusive)
+                        })
+                        .count() as u32;
+                    at_least.is_none_or(|lo| n >= lo) && at_most.is_none_or(|hi| n <= hi)
+                }
+                _ => false,
+            },
+            Condition::Number {
+                question,
+                at_least,
+                below,
+            } => match f.answers.get(question) {
+                Some(Answer::Number(x)) => within(*x, *at_least, *below),
+                _ => false,
+            },
+            Condition::Points {
+                question,
+                at_least,
+                below,
+            } => {
+                let share = f
+                    .questionnaire
+                    .question(question)
+                    .zip(f.answers.get(question))
+                    .and_then(|(q, a)| question_fraction(q, a));
+                share.is_some_and(|s| within(s, *at_least, *below))
+            }
+            Condition::Answered(question) => f.answers.get(question).is_some(),
+            Condition::DontKnow(question) => matches!(f.answers.get(question), Some(Answer::DontKnow)),
+            Condition::Profile { field, any_of } => f
+                .answers
+                .profile
+                .get(field)
+                .is_some_and(|v| any_of.iter().any(|x| x == v)),
+            Condition::Score {
+                of,
+                at_least,
+                below,
+            } => f
+                .derived
+                .and_then(|d| d.scores.get(of))
+                .is_some_and(|s| within(*s, *at_least, *below)),
+            Condition::Breadth { at_least, below } => f
+                .derived
+                .and_then(|d| d.breadth)
+                .is_some_and(|b| within(b, *at_least, *below)),
+            Condition::Rung {
+                ladder,
+                at_least,
+                below,
+            } => {
+                let Some(reached) = f.derived.and_then(|d| d.rungs.get(ladder)) else {
+                    return false;
+                };
+                let index = |id: &str| {
+                    f.questionnaire
+                        .ladders
+                        .iter()
+                        .find(|l| &l.id == ladder)
+                        .and_then(|l| l.rungs.iter().position(|r| r.id == id))
+                };
+                let lo_ok = match at_least {
+                    None => true,
+                    Some(id) => index(id).is_some_and(|i| *reached >= i),
+                };
+                let hi_ok = match below {
+                    None => true,
+                    Some(id) => index(id).is_some_and(|i| *reached < i),
+                };
+                lo_ok && hi_ok
+            }
+            Condition::Level { area, any_of } => f
+                .derived
+                .and_then(|d| d.levels.get(area))
+                .is_some_and(|l| any_of.contains(l)),
+            Condition::Finding(id) => f.derived.is_some_and(|d| d.findings.contains(id)),
+        }
+    }
+
+    /// Every condition in this tree, this one first.
+    pub fn walk<'c>(&'c self, out: &mut Vec<&'c Condition>) {
+        out.push(self);
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.walk(out)),
+            Condition::Not(c) => c.walk(out),
+            _ => {}
+        }
+    }
+
+    /// The question this leaf reads directly, if any.
+    pub fn question(&self) -> Option<&QuestionId> {
+        match self {
+            Condition::Choice { question, .. }
+            | Condition::ChoiceAll { question, .. }
+            | Condition::Count { question, .. }
+            | Condition::Number { question, .. }
+            | Condition::Points { question, .. }
+            | Condition::Answered(question)
+            | Condition::DontKnow(question) => Some(question),
+            _ => None,
+        }
+    }
+
+    /// Whether the condition reads only answers and profile (allowed in skip logic and ladders).
+    pub fn reads_only_answers(&self) -> bool {
+        let mut all = Vec::new();
+        self.walk(&mut all);
+        all.iter().all(|c| {
+            !matches!(
+                c,
+                Condition::Score { .. }
+                    | Condition::Breadth { .. }
+                    | Condition::Rung { .. }
+                    | Condition::Level { .. }
+                    | Condition::Finding(_)
+            )
+        })
+    }
+
+    /// The questions whose answers made this (holding) condition hold: for `any`, only the
+    /// branches that hold; under `not`, every question read; for scores, rungs and findings,
+    /// the questions behind them that fell short.
+    pub fn because(&self, f: &Facts, out: &mut BTreeSet<QuestionId>) {
+        match self {
+            Condition::All(cs) => cs.iter().for_each(|c| c.because(f, out)),
+            Condition::Any(cs) => cs
+                .iter()
+                .filter(|c| c.holds(f))
+                .for_each(|c| c.because(f, out)),
+            Condition::Not(c) => {
+                let mut all = Vec::new();
+                c.walk(&mut all);
+                for leaf in all {
+                    if let Some(q) = leaf.question() {
+                        out.insert(q.clone());
+                    }
+                }
+            }
+            Condition::Score { of, .. } => shortfall(f, of, out),
+            Condition::Level { area, .. } => shortfall(f, area, out),
+            Condition::Breadth { .. } => {
+                if let Some(b) = &f.questionnaire.breadth {
+                    out.extend(b.questions.iter().filter(|q| f.answers.get(q).is_some()).cloned());
+                }
+            }
+            Condition::Rung { ladder, .. } => {
+                let Some(l) = f.questionnaire.ladders.iter().find(|l| &l.id == ladder) else {
+                    return;
+                };
+                let reached = f.derived.and_then(|d| d.rungs.get(ladder)).copied().unwrap_or(0);
+                if let Some(next) = l.rungs.get(reached + 1) {
+                    for req in next.requires.iter().filter(|r| !r.when.holds(f)) {
+                        let mut all = Vec::new();
+                        req.when.walk(&mut all);
+                        out.extend(all.iter().filter_map(|c| c.question()).cloned());
+                    }
+                }
+            }
+            Condition::Finding(id) => {
+                if let Some(fd) = f.questionnaire.findings.iter().find(|x| &x.id == id) {
+                    fd.when.because(f, out);
+                }
+            }
+            Condition::Profile { .. } => {}
+            leaf => {
+                if let Some(q) = leaf.question() {
+                    out.insert(q.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Questions of a dimension or area (or all, for `overall`) that are answered below full points
+/// or "don't know": what pulled the score down.
+fn shortfall(f: &Facts, of: &str, out: &mut BTreeSet<QuestionId>) {
+    let q = f.questionnaire;
+    let in_scope = |dim: &str| {
+        of == "overall"
+            || dim == of
+            || q.dimensions()
+                .any(|(a, d)| d.id.as_str() == dim && a.id.as_str() == of)
+    };
+    for question in q.questions.iter().filter(|x| x.is_scored() && in_scope(x.dimension.as_str())) {
+        let short = match f.answers.get(&question.id) {
+            Some(Answer::DontKnow) => true,
+            Some(a) => question_fraction(question, a).is_some_and(|s| s < 1.0),
+            None => false,
+        };
+        if short {
+            out.insert(question.id.clone());
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! Finds where a JSON path points in the source text, so semantic errors carry file:line:col.
+
+use std::fmt;
+
+/// One step of a path into a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+/// A path into a JSON document, like `/questions/3/options/1/id`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct JsonPath(pub Vec<Seg>);
+
+impl JsonPath {
+    pub fn root() -> Self {
+        JsonPath(Vec::new())
+    }
+
+    pub fn key(&self, k: &str) -> Self {
+        let mut p = self.clone();
+        p.0.push(Seg::Key(k.to_string()));
+        p
+    }
+
+    pub fn index(&self, i: usize) -> Self {
+        let mut p = self.clone();
+        p.0.push(Seg::Index(i));
+        p
+    }
+}
+
+impl fmt::Display for JsonPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("/");
+        }
+        for seg in &self.0 {
+            match seg {
+                Seg::Key(k) => write!(f, "/{k}")?,
+                Seg::Index(i) => write!(f, "/{i}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A 1-based line and column (columns count characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl fmt::Display for Pos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.col)
+    }
+}
+
+/// The position of the value at `path` in `src`; the closest existing ancestor when the path
+/// goes further than the document.
+pub fn locate(src: &str, path: &JsonPath) -> Pos {
+    let bytes = src.as_bytes();
+    let mut at = skip_ws(bytes, 0);
+    for seg in &path.0 {
+        match descend(bytes, at, seg) {
+            Some(next) => at = next,
+            None => break,
+        }
+    }
+    pos_of(src, at)
+}
+
+/// Line and column of a byte offset.
+pub fn pos_of(src: &str, offset: usize) -> Pos {
+    let offset = offset.min(src.len());
+    let before = &src[..floor_char(src, offset)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos {
+        line,
+        col: before[line_start..].chars().count() + 1,
+    }
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// Offset just past the string starting at `i` (which holds `"`).
+fn skip_string(b: &[u8], mut i: usize) -> usize {
+    i += 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    b.len()
+}
+
+/// Offset just past the value starting at `i`. Depth is tracked iteratively, so hostile
+/// nesting cannot overflow the stack.
+fn skip_value(b: &[u8], i: usize) -> usize {
+    let mut depth = 0usize;
+    let mut i = i;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i = skip_string(b, i);
+                if depth == 0 {
+                    return i;
+                }
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                if depth == 0 {
+                    return i;
+                }
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            b',' | b':' if depth == 0 => return i,
+            c if depth == 0 && c.is_ascii_whitespace() => return i,
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+fn descend(b: &[u8], at: usize, seg: &Seg) -> Option<usize> {
+    match (b.get(at)?, seg) {
+        (b'{', Seg::Key(want)) => {
+            let mut i = skip_ws(b, at + 1);
+            while i < b.len() && b[i] == b'"' {
+                let end = skip_string(b, i);
+                let key = b.get(i + 1..end.saturating_sub(1))?;
+                i = skip_ws(b, end);
+                if b.get(i) != Some(&b':') {
+                    return None;
+                }
+                let value = skip_ws(b, i + 1);
+                if key == want.as_bytes() {
+                    return Some(value);
+                }
+                i = skip_ws(b, skip_value(b, value));
+                if b.get(i) == Some(&b',') {
+                    i = skip_ws(b, i + 1);
+                }
+            }
+            None
+        }
+        (b'[', Seg::Index(want)) => {
+            let mut i = skip_ws(b, at + 1);
+            let mut n = 0;
+            while i < b.len() && b[i] != b']' {
+                if n == *want {
+                    return Some(i);
+                }
+                i = skip_ws(b, skip_value(b, i));
+                if b.get(i) == Some(&b',') {
+                    i = skip_ws(b, i + 1);
+                }
+                n += 1;
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_values() {
+        let src = "{\n  \"a\": 1,\n  \"list\": [\n    {\"id\": \"x\"},\n    {\"id\": \"y\", \"n\": [1, 2]}\n  ]\n}";
+        let p = JsonPath::root().key("list").index(1).key("id");
+        assert_eq!(locate(src, &p), Pos { line: 5, col: 12 });
+        let p = JsonPath::root().key("list").index(1).key("n").index(1);
+        assert_eq!(locate(src, &p), Pos { line: 5, col: 28 });
+        assert_eq!(locate(src, &JsonPath::root().key("a")), Pos { line: 2, col: 8 });
+    }
+
+    #[test]
+    fn missing_path_falls_back_to_ancestor() {
+        let src = "{\"list\": [\"a\"]}";
+        let p = JsonPath::root().key("list").index(5);
+        assert_eq!(locate(src, &p), Pos { line: 1, col: 10 });
+    }
+
+    #[test]
+    fn strings_with_escapes_and_cjk_count_characters() {
+        let src = "{\"t\": \"中\\\"文\", \"b\": true}";
+        assert_eq!(locate(src, &JsonPath::root().key("b")), Pos { line: 1, col: 19 });
+    }
+
+    #[test]
+    fn display_is_a_pointer() {
+        let p = JsonPath::root().key("questions").index(3);
+        assert_eq!(p.to_string(), "/questions/3");
+    }
+}

@@ -1,0 +1,23 @@
+//! The pure domain: questionnaire model and validation, answers, scoring, recommendations and
+//! text output. Nothing here knows about terminals (a test checks it).
+
+pub mod answers;
+pub mod codebook;
+pub mod condition;
+pub mod instrument;
+pub mod locate;
+pub mod model;
+pub mod proposals;
+pub mod reach;
+pub mod recommend;
+pub mod score;
+pub mod summary;
+pub mod text;
+pub mod validate;
+pub mod wrap;
+
+pub use answers::{Answer, AnswerFile, AnswerSet};
+pub use instrument::{Instrument, LoadError};
+pub use model::{Question, QuestionId, QuestionKind, Questionnaire};
+pub use score::{score, ScoreCard};
+pub use text::{Lang, LocalText};

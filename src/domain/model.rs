@@ -1,0 +1,364 @@
+//! The questionnaire format: areas, dimensions, questions, ladders, findings and rules, as data.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::condition::Condition;
+use super::text::LocalText;
+
+/// The format version this build reads. A file with another `schema_version` is rejected.
+pub const SCHEMA_VERSION: u32 = 1;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_string())
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Identifies a question; answer files key answers by it.
+    QuestionId
+);
+id_type!(
+    /// Identifies an option within its question.
+    OptionId
+);
+id_type!(
+    /// Identifies a dimension; unique across the questionnaire.
+    DimensionId
+);
+id_type!(
+    /// Identifies an area (`cloud`, `finance`).
+    AreaId
+);
+id_type!(
+    /// Identifies a proposal of the source article: `P1` … `P11`.
+    ProposalId
+);
+
+/// A whole questionnaire file.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    /// Must equal the format version this build reads (currently 1).
+    pub schema_version: u32,
+    /// Stable identifier, e.g. `smecheck-core`. Answer files name it.
+    pub id: String,
+    /// The questionnaire's own version, e.g. `1.0.0`.
+    pub version: String,
+    pub title: LocalText,
+    /// What the check measures and how long it takes, shown on the welcome screen.
+    pub intro: LocalText,
+    /// Expected minutes to finish.
+    pub minutes: u32,
+    /// Firm profile fields asked before the questions; rules may use them.
+    #[serde(default)]
+    pub profile: Vec<ProfileField>,
+    /// Score bands for the overall score.
+    pub levels: Vec<Level>,
+    pub areas: Vec<Area>,
+    /// Questions in the order they are asked; questions of one dimension stay together.
+    pub questions: Vec<Question>,
+    /// Gated ladders (e.g. cloud depth): a rung counts only when all rungs below it hold.
+    #[serde(default)]
+    pub ladders: Vec<Ladder>,
+    /// How many kinds of tools the firm uses, whatever their depth.
+    #[serde(default)]
+    pub breadth: Option<Breadth>,
+    /// Named findings such as "broad but shallow".
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    /// Recommendation rules: condition → proposal, priority and next action.
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileField {
+    pub id: String,
+    pub label: LocalText,
+    /// Free text when there are no options, otherwise a choice among them.
+    #[serde(default)]
+    pub options: Vec<ProfileOption>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileOption {
+    pub id: String,
+    pub label: LocalText,
+}
+
+/// A named score band `[min, max)`; the last band of a list includes its max (100).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub label: LocalText,
+    pub min: f64,
+    pub max: f64,
+    /// One plain sentence on what reaching this level means.
+    pub meaning: LocalText,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: AreaId,
+    pub title: LocalText,
+    pub description: LocalText,
+    /// Weight of this area in the overall score.
+    pub weight: f64,
+    pub levels: Vec<Level>,
+    pub dimensions: Vec<Dimension>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: DimensionId,
+    pub title: LocalText,
+    pub description: LocalText,
+    /// Weight of this dimension in its area's score.
+    pub weight: f64,
+}
+
+/// How a question is answered and scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Pick one option.
+    Single,
+    /// Tick any number of options.
+    Multi,
+    /// An ordered scale, e.g. 0 not used … 5 in daily operation; points must not fall along it.
+    Scale,
+    /// Exactly the options `yes`, `partly`, `no`.
+    YesPartlyNo,
+    /// A number with a unit, scored by bands.
+    Number,
+    /// Free text, never scored.
+    Text,
+}
+
+/// How the ticked options of a multiple-choice question become points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum MultiScoring {
+    /// Sum of the ticked options' points, out of the sum of all positive points.
+    #[default]
+    Sum,
+    /// Share of the (non-exclusive) options ticked.
+    Share,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: QuestionId,
+    pub dimension: DimensionId,
+    pub kind: QuestionKind,
+    pub text: LocalText,
+    /// Plain explanation for a non-IT owner.
+    pub help: LocalText,
+    /// A concrete example.
+    pub example: LocalText,
+    /// For a workshop facilitator; never shown in the self-check.
+    pub facilitator_note: LocalText,
+    /// Weight within the dimension; 0 makes the question unscored (context or skip logic only).
+    #[serde(default = "one")]
+    pub weight: f64,
+    #[serde(default)]
+    pub options: Vec<AnswerOption>,
+    #[serde(default)]
+    pub multi_scoring: MultiScoring,
+    /// Unit of a number question, e.g. "%" or "people".
+    #[serde(default)]
+    pub unit: Option<LocalText>,
+    /// Smallest accepted number.
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Largest accepted number.
+    #[serde(default)]
+    pub max: Option<f64>,
+    /// Scored bands of a number question, contiguous and ascending.
+    #[serde(default)]
+    pub bands: Vec<Band>,
+    /// Whether "don't know" may be answered. It is counted separately and lowers confidence.
+    #[serde(default)]
+    pub dont_know: bool,
+    /// Ask this question only when the condition on earlier answers holds.
+    #[serde(default)]
+    pub visible_if: Option<Condition>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerOption {
+    pub id: OptionId,
+    pub label: LocalText,
+    /// Points for this option; required in scored single, scale, yes/partly/no and summed multi questions.
+    #[serde(default)]
+    pub points: Option<f64>,
+    /// Ticking it clears the others ("none of these"); not counted in shares or breadth.
+    #[serde(default)]
+    pub exclusive: bool,
+}
+
+/// A number band `[min, max)`; a missing max is open-ended.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub min: f64,
+    #[serde(default)]
+    pub max: Option<f64>,
+    pub points: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ladder {
+    pub id: String,
+    pub area: AreaId,
+    pub title: LocalText,
+    pub description: LocalText,
+    /// Ordered from the lowest rung; the first rung has no requirements.
+    pub rungs: Vec<Rung>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rung {
+    pub id: String,
+    pub label: LocalText,
+    /// What a firm on this rung looks like, in plain words.
+    pub description: LocalText,
+    /// All must hold (on answers and profile only) for the rung to count.
+    #[serde(default)]
+    pub requires: Vec<Requirement>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// The requirement in plain words, shown when it is not yet met.
+    pub text: LocalText,
+    pub when: Condition,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Breadth {
+    pub title: LocalText,
+    pub description: LocalText,
+    /// Multiple-choice questions whose non-exclusive options count as kinds of tools.
+    pub questions: Vec<QuestionId>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    pub id: String,
+    pub title: LocalText,
+    pub text: LocalText,
+    pub when: Condition,
+}
+
+/// When a next step belongs in the action plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Horizon {
+    /// Within 30 days: quick wins.
+    Now,
+    /// Within this quarter.
+    Quarter,
+    /// Longer term.
+    Later,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub proposal: ProposalId,
+    /// 1 = most urgent, 3 = least.
+    pub priority: u8,
+    pub horizon: Horizon,
+    pub when: Condition,
+    /// What the firm should do next, concretely.
+    pub action: LocalText,
+}
+
+impl Questionnaire {
+    pub fn question(&self, id: &QuestionId) -> Option<&Question> {
+        self.questions.iter().find(|q| &q.id == id)
+    }
+
+    pub fn question_index(&self, id: &QuestionId) -> Option<usize> {
+        self.questions.iter().position(|q| &q.id == id)
+    }
+
+    pub fn dimensions(&self) -> impl Iterator<Item = (&Area, &Dimension)> {
+        self.areas
+            .iter()
+            .flat_map(|a| a.dimensions.iter().map(move |d| (a, d)))
+    }
+
+    pub fn dimension(&self, id: &DimensionId) -> Option<(&Area, &Dimension)> {
+        self.dimensions().find(|(_, d)| &d.id == id)
+    }
+
+    pub fn area(&self, id: &AreaId) -> Option<&Area> {
+        self.areas.iter().find(|a| &a.id == id)
+    }
+}
+
+impl Question {
+    pub fn is_scored(&self) -> bool {
+        self.kind != QuestionKind::Text && self.weight > 0.0
+    }
+
+    pub fn option(&self, id: &OptionId) -> Option<&AnswerOption> {
+        self.options.iter().find(|o| &o.id == id)
+    }
+
+    pub fn has_options(&self) -> bool {
+        matches!(
+            self.kind,
+            QuestionKind::Single | QuestionKind::Multi | QuestionKind::Scale | QuestionKind::YesPartlyNo
+        )
+    }
+}
+
+/// Picks the level whose band holds `score`; the last band includes its upper edge.
+pub fn level_for(levels: &[Level], score: f64) -> Option<&Level> {
+    levels
+        .iter()
+        .find(|l| score >= l.min && score < l.max)
+        .or_else(|| levels.last().filter(|l| score >= l.min && score <= l.max))
+}

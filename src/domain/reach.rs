@@ -1,0 +1,182 @@
+//! Reachability lint: can every rung be stood on and every proposal be recommended? Searched
+//! with deterministic sampled answer sets; also the generator of realistic answer sets.
+
+use super::answers::{Answer, AnswerSet};
+use super::instrument::{Instrument, Problem};
+use super::locate::JsonPath;
+use super::model::{Question, QuestionKind, Questionnaire};
+use super::score::score;
+
+/// A small deterministic generator (xorshift64*), so lints and benches repeat exactly.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n` (n > 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+
+    /// True with probability `p`.
+    pub fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+/// Which way a generated answer leans.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lean {
+    Any,
+    /// Take the best answer with this probability, else a random one.
+    Best(f64),
+    /// Take the worst answer with this probability, else a random one.
+    Worst(f64),
+}
+
+fn extreme(q: &Question, best: bool) -> Option<Answer> {
+    let pts = |o: &super::model::AnswerOption| o.points.unwrap_or(0.0);
+    match q.kind {
+        QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => {
+            let pick = if best {
+                q.options.iter().max_by(|a, b| pts(a).total_cmp(&pts(b)))
+            } else {
+                q.options.iter().min_by(|a, b| pts(a).total_cmp(&pts(b)))
+            };
+            pick.map(|o| Answer::Choice(o.id.clone()))
+        }
+        QuestionKind::Multi => Some(Answer::Choices(
+            q.options
+                .iter()
+                .filter(|o| if best { !o.exclusive && pts(o) >= 0.0 } else { o.exclusive })
+                .map(|o| o.id.clone())
+                .collect(),
+        )),
+        QuestionKind::Number => {
+            let band = if best {
+                q.bands.iter().max_by(|a, b| a.points.total_cmp(&b.points))
+            } else {
+                q.bands.iter().min_by(|a, b| a.points.total_cmp(&b.points))
+            };
+            band.map(|b| Answer::Number(b.min))
+        }
+        QuestionKind::Text => None,
+    }
+}
+
+fn random(q: &Question, rng: &mut Rng) -> Option<Answer> {
+    if q.dont_know && rng.chance(0.08) {
+        return Some(Answer::DontKnow);
+    }
+    match q.kind {
+        QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => {
+            let n = q.options.len();
+            (n > 0).then(|| Answer::Choice(q.options[rng.below(n)].id.clone()))
+        }
+        QuestionKind::Multi => {
+            let plain: Vec<_> = q.options.iter().filter(|o| !o.exclusive).collect();
+            let ticked: Vec<_> = plain.iter().filter(|_| rng.chance(0.5)).map(|o| o.id.clone()).collect();
+            if ticked.is_empty() {
+                let none = q.options.iter().find(|o| o.exclusive);
+                Some(Answer::Choices(none.map(|o| vec![o.id.clone()]).unwrap_or_default()))
+            } else {
+                Some(Answer::Choices(ticked))
+            }
+        }
+        QuestionKind::Number => {
+            let lo = q.min.unwrap_or(0.0);
+            let hi = q.max.unwrap_or_else(|| q.bands.last().map_or(100.0, |b| b.max.unwrap_or(b.min * 2.0 + 10.0)));
+            let steps = 20usize;
+            Some(Answer::Number((lo + (hi - lo) * rng.below(steps + 1) as f64 / steps as f64).round()))
+        }
+        QuestionKind::Text => Some(Answer::Text(String::new())),
+    }
+}
+
+/// A complete, plausible answer set: every question answered (hidden ones too; scoring ignores them).
+pub fn generate(q: &Questionnaire, rng: &mut Rng, lean: Lean) -> AnswerSet {
+    let mut set = AnswerSet::new();
+    for f in &q.profile {
+        if !f.options.is_empty() {
+            set.profile.insert(f.id.clone(), f.options[rng.below(f.options.len())].id.clone());
+        }
+    }
+    for question in &q.questions {
+        let answer = match lean {
+            Lean::Any => random(question, rng),
+            Lean::Best(p) if question.is_scored() && rng.chance(p) => extreme(question, true),
+            Lean::Worst(p) if question.is_scored() && rng.chance(p) => extreme(question, false),
+            _ => random(question, rng),
+        };
+        if let Some(a) = answer {
+            set.set(question.id.clone(), a);
+        }
+    }
+    set
+}
+
+/// How many sampled answer sets the lint tries.
+pub const LINT_SAMPLES: usize = 3000;
+
+/// Rungs no sampled firm reaches and proposals no sampled firm is pointed to.
+pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
+    let q = &inst.questionnaire;
+    let mut rung_reached: Vec<Vec<bool>> = q.ladders.iter().map(|l| vec![false; l.rungs.len()]).collect();
+    let mut proposal_hit = vec![false; inst.proposals.proposals.len()];
+    let mut rng = Rng::new(2020_0531);
+    let leans = [Lean::Any, Lean::Best(0.9), Lean::Worst(0.9), Lean::Best(0.6), Lean::Worst(0.6), Lean::Best(1.0)];
+    for i in 0..LINT_SAMPLES {
+        let answers = generate(q, &mut rng, leans[i % leans.len()]);
+        let card = score(inst, &answers);
+        for (li, l) in card.ladders.iter().enumerate() {
+            for r in rung_reached[li].iter_mut().take(l.index + 1) {
+                *r = true;
+            }
+        }
+        for rec in &card.recommendations {
+            if let Some(pi) = inst.proposals.proposals.iter().position(|p| p.id == rec.proposal) {
+                proposal_hit[pi] = true;
+            }
+        }
+        if rung_reached.iter().all(|v| v.iter().all(|x| *x)) && proposal_hit.iter().all(|x| *x) {
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    for (li, l) in q.ladders.iter().enumerate() {
+        for (ri, r) in l.rungs.iter().enumerate() {
+            if !rung_reached[li][ri] {
+                out.push(Problem {
+                    in_catalogue: false,
+                    path: JsonPath::root().key("ladders").index(li).key("rungs").index(ri),
+                    message: format!("rung `{}` of ladder `{}` was not reached by any of {LINT_SAMPLES} sampled firms", r.id, l.id),
+                    hint: "check that its requirements and those of every lower rung can hold together".to_string(),
+                });
+            }
+        }
+    }
+    for (pi, p) in inst.proposals.proposals.iter().enumerate() {
+        if !proposal_hit[pi] && q.rules.iter().any(|r| r.proposal == p.id) {
+            let ri = q.rules.iter().position(|r| r.proposal == p.id).unwrap_or(0);
+            out.push(Problem {
+                in_catalogue: false,
+                path: JsonPath::root().key("rules").index(ri),
+                message: format!("proposal `{}` was not recommended to any of {LINT_SAMPLES} sampled firms", p.id),
+                hint: "check that the conditions of its rules can hold".to_string(),
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,94 @@
+//! Recommendations: rules that hold → one recommendation per proposal, with its reasons.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::condition::Facts;
+use super::model::{Horizon, ProposalId, QuestionId, Questionnaire};
+use super::text::LocalText;
+
+/// One next step, with when it belongs in the action plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    pub rule: String,
+    pub horizon: Horizon,
+    pub priority: u8,
+    pub action: LocalText,
+}
+
+/// A proposal the firm should act on, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Recommendation {
+    pub proposal: ProposalId,
+    /// The most urgent priority among the rules that fired (1 = most urgent).
+    pub priority: u8,
+    /// The questions whose answers triggered it, in questionnaire order.
+    pub because: Vec<QuestionId>,
+    /// Next steps from every rule that fired, most urgent first.
+    pub steps: Vec<Step>,
+}
+
+impl Recommendation {
+    /// The first, most urgent next step.
+    pub fn action(&self) -> &LocalText {
+        // A recommendation is only built from at least one fired rule.
+        static EMPTY: LocalText = LocalText {
+            zh: String::new(),
+            en: String::new(),
+        };
+        self.steps.first().map(|s| &s.action).unwrap_or(&EMPTY)
+    }
+}
+
+/// Evaluates every rule and folds those that hold into one recommendation per proposal,
+/// ordered by priority, then proposal number.
+pub fn recommend(q: &Questionnaire, facts: &Facts) -> Vec<Recommendation> {
+    let mut out: Vec<(Recommendation, BTreeSet<QuestionId>)> = Vec::new();
+    for rule in q.rules.iter().filter(|r| r.when.holds(facts)) {
+        let mut because = BTreeSet::new();
+        rule.when.because(facts, &mut because);
+        let step = Step {
+            rule: rule.id.clone(),
+            horizon: rule.horizon,
+            priority: rule.priority,
+            action: rule.action.clone(),
+        };
+        match out.iter_mut().find(|(r, _)| r.proposal == rule.proposal) {
+            Some((rec, set)) => {
+                rec.priority = rec.priority.min(rule.priority);
+                set.extend(because);
+                rec.steps.push(step);
+            }
+            None => out.push((
+                Recommendation {
+                    proposal: rule.proposal.clone(),
+                    priority: rule.priority,
+                    because: Vec::new(),
+                    steps: vec![step],
+                },
+                because,
+            )),
+        }
+    }
+    let mut recs: Vec<Recommendation> = out
+        .into_iter()
+        .map(|(mut rec, set)| {
+            let mut because: Vec<QuestionId> = set.into_iter().collect();
+            because.sort_by_key(|id| q.question_index(id));
+            rec.because = because;
+            rec.steps.sort_by_key(|s| (s.priority, s.horizon));
+            rec
+        })
+        .collect();
+    recs.sort_by_key(|r| (r.priority, proposal_number(&r.proposal)));
+    recs
+}
+
+/// `P7` → 7, for ordering; unknown forms sort last.
+pub fn proposal_number(p: &ProposalId) -> u32 {
+    p.as_str()
+        .strip_prefix('P')
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(u32::MAX)
+}

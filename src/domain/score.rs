@@ -1,0 +1,385 @@
+//! Scoring: question points → dimension → area → overall, levels, gated ladders, breadth,
+//! findings and confidence.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::answers::{Answer, AnswerSet};
+use super::condition::{Derived, Facts};
+use super::instrument::Instrument;
+use super::model::{
+    level_for, AreaId, DimensionId, MultiScoring, Question, QuestionId, QuestionKind, Questionnaire,
+};
+use super::recommend::{recommend, Recommendation};
+use super::text::LocalText;
+
+/// A question's points as a share of its maximum (0–1); `None` when it is unscored or the
+/// answer carries no points ("don't know", free text).
+pub fn question_fraction(q: &Question, a: &Answer) -> Option<f64> {
+    if !q.is_scored() {
+        return None;
+    }
+    let positive = |p: Option<f64>| p.unwrap_or(0.0).max(0.0);
+    let share = match (q.kind, a) {
+        (QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo, Answer::Choice(o)) => {
+            let max = q.options.iter().map(|o| positive(o.points)).fold(0.0, f64::max);
+            let got = q.option(o).map(|o| positive(o.points))?;
+            (max > 0.0).then(|| got / max)?
+        }
+        (QuestionKind::Multi, Answer::Choices(ticked)) => match q.multi_scoring {
+            MultiScoring::Sum => {
+                let max: f64 = q.options.iter().map(|o| positive(o.points)).sum();
+                let got: f64 = ticked
+                    .iter()
+                    .filter_map(|id| q.option(id))
+                    .map(|o| o.points.unwrap_or(0.0))
+                    .sum();
+                (max > 0.0).then(|| got / max)?
+            }
+            MultiScoring::Share => {
+                let total = q.options.iter().filter(|o| !o.exclusive).count();
+                let got = ticked
+                    .iter()
+                    .filter_map(|id| q.option(id))
+                    .filter(|o| !o.exclusive)
+                    .count();
+                (total > 0).then(|| got as f64 / total as f64)?
+            }
+        },
+        (QuestionKind::Number, Answer::Number(x)) => {
+            let max = q.bands.iter().map(|b| b.points.max(0.0)).fold(0.0, f64::max);
+            let band = q
+                .bands
+                .iter()
+                .find(|b| *x >= b.min && b.max.is_none_or(|hi| *x < hi))
+                .or_else(|| q.bands.last().filter(|b| b.max.is_some_and(|hi| *x == hi)))?;
+            (max > 0.0).then(|| band.points.max(0.0) / max)?
+        }
+        _ => return None,
+    };
+    Some(share.clamp(0.0, 1.0))
+}
+
+/// Which questions are asked given these answers (skip logic, in order), and the answers that
+/// count: those of visible questions only.
+pub fn visible_answers(q: &Questionnaire, answers: &AnswerSet) -> (Vec<bool>, AnswerSet) {
+    let mut effective = AnswerSet::new();
+    effective.profile = answers.profile.clone();
+    let mut visible = Vec::with_capacity(q.questions.len());
+    for question in &q.questions {
+        let shown = question.visible_if.as_ref().is_none_or(|c| {
+            c.holds(&Facts {
+                questionnaire: q,
+                answers: &effective,
+                derived: None,
+            })
+        });
+        visible.push(shown);
+        if shown && let Some(a) = answers.get(&question.id) {
+            effective.set(question.id.clone(), a.clone());
+        }
+    }
+    (visible, effective)
+}
+
+/// How far the answers can be trusted: "don't know" and unanswered questions lower it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
+pub struct Confidence {
+    /// Scored questions currently asked (skip logic applied).
+    pub questions: usize,
+    /// Answered with a real answer.
+    pub answered: usize,
+    pub dont_know: usize,
+    pub unanswered: usize,
+    /// `answered / questions`, 0–1 (1 when nothing is asked).
+    pub share: f64,
+}
+
+impl Confidence {
+    fn add(&mut self, other: Confidence) {
+        self.questions += other.questions;
+        self.answered += other.answered;
+        self.dont_know += other.dont_know;
+        self.unanswered += other.unanswered;
+        self.finish();
+    }
+
+    fn finish(&mut self) {
+        self.share = if self.questions == 0 {
+            1.0
+        } else {
+            self.answered as f64 / self.questions as f64
+        };
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionScore {
+    pub id: DimensionId,
+    /// 0–100, `None` when no asked question of it has a real answer.
+    pub score: Option<f64>,
+    pub confidence: Confidence,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaScore {
+    pub id: AreaId,
+    pub score: f64,
+    pub level: String,
+    pub confidence: Confidence,
+    pub dimensions: Vec<DimensionScore>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnmetRequirement {
+    pub text: LocalText,
+    /// The questions the requirement reads, to jump to them.
+    pub questions: Vec<QuestionId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextRung {
+    pub id: String,
+    pub unmet: Vec<UnmetRequirement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LadderResult {
+    pub id: String,
+    /// Id of the highest rung reached with every lower rung holding.
+    pub rung: String,
+    pub index: usize,
+    /// Number of rungs on the ladder.
+    pub of: usize,
+    /// Rungs whose own requirements hold even though a lower rung fails (breadth above depth).
+    pub held_above: Vec<String>,
+    pub next: Option<NextRung>,
+}
+
+/// Which questionnaire a result came from, to reproduce it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Stamp {
+    pub id: String,
+    pub version: String,
+    pub hash: String,
+}
+
+/// Everything computed from one firm's answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScoreCard {
+    pub questionnaire: Stamp,
+    pub overall_score: f64,
+    pub overall_level: String,
+    pub areas: Vec<AreaScore>,
+    pub ladders: Vec<LadderResult>,
+    pub breadth: Option<f64>,
+    pub findings: Vec<String>,
+    pub confidence: Confidence,
+    pub recommendations: Vec<Recommendation>,
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+fn weighted_mean(items: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
+    let (sum, weight) = items.fold((0.0, 0.0), |(s, w), (x, wx)| (s + x * wx, w + wx));
+    (weight > 0.0).then(|| sum / weight)
+}
+
+fn score_dimension(q: &Questionnaire, dim: &DimensionId, visible: &[bool], eff: &AnswerSet) -> DimensionScore {
+    let mut conf = Confidence::default();
+    let mut parts = Vec::new();
+    for (question, _) in q
+        .questions
+        .iter()
+        .zip(visible)
+        .filter(|(x, shown)| **shown && x.is_scored() && &x.dimension == dim)
+    {
+        conf.questions += 1;
+        match eff.get(&question.id) {
+            None => conf.unanswered += 1,
+            Some(Answer::DontKnow) => conf.dont_know += 1,
+            Some(a) => match question_fraction(question, a) {
+                Some(share) => {
+                    conf.answered += 1;
+                    parts.push((share * 100.0, question.weight));
+                }
+                None => conf.unanswered += 1,
+            },
+        }
+    }
+    conf.finish();
+    DimensionScore {
+        id: dim.clone(),
+        score: weighted_mean(parts.into_iter()).map(round1),
+        confidence: conf,
+    }
+}
+
+fn ladder_result(q: &Questionnaire, ladder: &super::model::Ladder, facts: &Facts) -> LadderResult {
+    let holds: Vec<bool> = ladder
+        .rungs
+        .iter()
+        .map(|r| r.requires.iter().all(|req| req.when.holds(facts)))
+        .collect();
+    let index = holds.iter().take_while(|h| **h).count().saturating_sub(1);
+    let held_above = ladder
+        .rungs
+        .iter()
+        .zip(&holds)
+        .skip(index + 2)
+        .filter(|(_, h)| **h)
+        .map(|(r, _)| r.id.clone())
+        .collect();
+    let next = ladder.rungs.get(index + 1).map(|r| NextRung {
+        id: r.id.clone(),
+        unmet: r
+            .requires
+            .iter()
+            .filter(|req| !req.when.holds(facts))
+            .map(|req| {
+                let mut leaves = Vec::new();
+                req.when.walk(&mut leaves);
+                let mut qs: Vec<QuestionId> = Vec::new();
+                for id in leaves.iter().filter_map(|c| c.question()) {
+                    if !qs.contains(id) {
+                        qs.push(id.clone());
+                    }
+                }
+                qs.sort_by_key(|id| q.question_index(id));
+                UnmetRequirement {
+                    text: req.text.clone(),
+                    questions: qs,
+                }
+            })
+            .collect(),
+    });
+    LadderResult {
+        id: ladder.id.clone(),
+        rung: ladder.rungs.get(index).map(|r| r.id.clone()).unwrap_or_default(),
+        index,
+        of: ladder.rungs.len(),
+        held_above,
+        next,
+    }
+}
+
+/// Breadth 0–100: the share of tool kinds in use across the breadth questions.
+fn breadth(q: &Questionnaire, eff: &AnswerSet) -> Option<f64> {
+    let b = q.breadth.as_ref()?;
+    let (mut used, mut total) = (0usize, 0usize);
+    for question in b.questions.iter().filter_map(|id| q.question(id)) {
+        let kinds: Vec<_> = question.options.iter().filter(|o| !o.exclusive).collect();
+        total += kinds.len();
+        if let Some(Answer::Choices(ticked)) = eff.get(&question.id) {
+            used += kinds.iter().filter(|o| ticked.contains(&o.id)).count();
+        }
+    }
+    (total > 0).then(|| round1(used as f64 * 100.0 / total as f64))
+}
+
+/// Scores one firm's answers. Same instrument and answers give the same card, always.
+pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
+    let q = &inst.questionnaire;
+    let (visible, eff) = visible_answers(q, answers);
+    let facts = Facts {
+        questionnaire: q,
+        answers: &eff,
+        derived: None,
+    };
+
+    let mut derived = Derived::default();
+    let mut areas = Vec::with_capacity(q.areas.len());
+    let mut total_conf = Confidence::default();
+    total_conf.finish();
+    for area in &q.areas {
+        let dims: Vec<DimensionScore> = area
+            .dimensions
+            .iter()
+            .map(|d| score_dimension(q, &d.id, &visible, &eff))
+            .collect();
+        let mut conf = Confidence::default();
+        conf.finish();
+        for d in &dims {
+            conf.add(d.confidence);
+            if let Some(s) = d.score {
+                derived.scores.insert(d.id.0.clone(), s);
+            }
+        }
+        total_conf.add(conf);
+        let score = weighted_mean(
+            area.dimensions
+                .iter()
+                .zip(&dims)
+                .filter_map(|(def, d)| d.score.map(|s| (s, def.weight))),
+        )
+        .map(round1);
+        if let Some(s) = score {
+            derived.scores.insert(area.id.0.clone(), s);
+        }
+        let score = score.unwrap_or(0.0);
+        let level = level_for(&area.levels, score).map(|l| l.id.clone()).unwrap_or_default();
+        derived.levels.insert(area.id.0.clone(), level.clone());
+        areas.push(AreaScore {
+            id: area.id.clone(),
+            score,
+            level,
+            confidence: conf,
+            dimensions: dims,
+        });
+    }
+    let overall = weighted_mean(
+        q.areas
+            .iter()
+            .filter_map(|a| derived.scores.get(a.id.as_str()).map(|s| (*s, a.weight))),
+    )
+    .map(round1);
+    if let Some(s) = overall {
+        derived.scores.insert("overall".to_string(), s);
+    }
+    let overall_score = overall.unwrap_or(0.0);
+    let overall_level = level_for(&q.levels, overall_score).map(|l| l.id.clone()).unwrap_or_default();
+    derived.levels.insert("overall".to_string(), overall_level.clone());
+
+    let ladders: Vec<LadderResult> = q.ladders.iter().map(|l| ladder_result(q, l, &facts)).collect();
+    for l in &ladders {
+        derived.rungs.insert(l.id.clone(), l.index);
+    }
+    derived.breadth = breadth(q, &eff);
+
+    let mut findings = Vec::new();
+    for finding in &q.findings {
+        let f = Facts {
+            questionnaire: q,
+            answers: &eff,
+            derived: Some(&derived),
+        };
+        if finding.when.holds(&f) {
+            findings.push(finding.id.clone());
+        }
+    }
+    derived.findings = findings.iter().cloned().collect::<BTreeSet<_>>();
+
+    let recommendations = recommend(
+        q,
+        &Facts {
+            questionnaire: q,
+            answers: &eff,
+            derived: Some(&derived),
+        },
+    );
+
+    ScoreCard {
+        questionnaire: inst.stamp(),
+        overall_score,
+        overall_level,
+        areas,
+        ladders,
+        breadth: derived.breadth,
+        findings,
+        confidence: total_conf,
+        recommendations,
+    }
+}

@@ -1,0 +1,280 @@
+//! The score result as JSON (the contract's shape) and as plain text, in one language.
+
+use serde_json::{json, Value};
+
+use super::answers::{Answer, AnswerSet};
+use super::instrument::Instrument;
+use super::model::{level_for, Horizon, Question, QuestionKind};
+use super::score::ScoreCard;
+use super::text::Lang;
+use super::wrap::wrap;
+
+/// Picks the string for the language.
+pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// How an answer reads to a person: option labels, the number with its unit, the text.
+pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
+    match a {
+        Answer::Choice(o) => q.option(o).map_or_else(|| o.0.clone(), |o| o.label.get(lang).to_string()),
+        Answer::Choices(os) if os.is_empty() => tr(lang, "（未勾选任何项）", "(none ticked)").to_string(),
+        Answer::Choices(os) => os
+            .iter()
+            .map(|o| q.option(o).map_or_else(|| o.0.clone(), |o| o.label.get(lang).to_string()))
+            .collect::<Vec<_>>()
+            .join(tr(lang, "；", "; ")),
+        Answer::Number(n) => {
+            let unit = q.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
+            format!("{n} {unit}").trim_end().to_string()
+        }
+        Answer::Text(t) => t.clone(),
+        Answer::DontKnow => tr(lang, "不清楚", "Don't know").to_string(),
+    }
+}
+
+pub fn horizon_label(h: Horizon, lang: Lang) -> &'static str {
+    match h {
+        Horizon::Now => tr(lang, "30 天内", "within 30 days"),
+        Horizon::Quarter => tr(lang, "本季度", "this quarter"),
+        Horizon::Later => tr(lang, "更长期", "longer term"),
+    }
+}
+
+/// Label of a level id among an area's (or the overall) levels.
+fn level_label(inst: &Instrument, area: Option<&str>, score: f64, lang: Lang) -> (String, String) {
+    let q = &inst.questionnaire;
+    let levels = match area {
+        None => &q.levels,
+        Some(a) => q.area(&a.into()).map_or(&q.levels, |a| &a.levels),
+    };
+    level_for(levels, score).map_or_else(Default::default, |l| {
+        (l.label.get(lang).to_string(), l.meaning.get(lang).to_string())
+    })
+}
+
+/// The score JSON of the contract, with labels in `lang`.
+pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang: Lang) -> Value {
+    let q = &inst.questionnaire;
+    let areas: Vec<Value> = card
+        .areas
+        .iter()
+        .map(|a| {
+            let (label, meaning) = level_label(inst, Some(a.id.as_str()), a.score, lang);
+            json!({
+                "id": a.id,
+                "title": q.area(&a.id).map(|x| x.title.get(lang)),
+                "score": a.score,
+                "level": a.level,
+                "level_label": label,
+                "level_meaning": meaning,
+                "confidence": a.confidence,
+                "dimensions": a.dimensions.iter().map(|d| json!({
+                    "id": d.id,
+                    "title": q.dimension(&d.id).map(|(_, x)| x.title.get(lang)),
+                    "score": d.score,
+                    "confidence": d.confidence,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let ladders: Vec<Value> = card
+        .ladders
+        .iter()
+        .filter_map(|l| {
+            let def = q.ladders.iter().find(|x| x.id == l.id)?;
+            let rung = def.rungs.get(l.index)?;
+            Some(json!({
+                "id": l.id,
+                "rung": l.rung,
+                "rung_label": rung.label.get(lang),
+                "index": l.index,
+                "of": l.of,
+                "held_above": l.held_above,
+                "next": l.next.as_ref().map(|n| json!({
+                    "id": n.id,
+                    "label": def.rungs.iter().find(|r| r.id == n.id).map(|r| r.label.get(lang)),
+                    "needs": n.unmet.iter().map(|u| json!({"text": u.text.get(lang), "questions": u.questions})).collect::<Vec<_>>(),
+                })),
+            }))
+        })
+        .collect();
+    let findings: Vec<Value> = card
+        .findings
+        .iter()
+        .filter_map(|id| q.findings.iter().find(|f| &f.id == id))
+        .map(|f| json!({"id": f.id, "title": f.title.get(lang), "text": f.text.get(lang)}))
+        .collect();
+    let recs: Vec<Value> = card
+        .recommendations
+        .iter()
+        .map(|r| {
+            let p = inst.proposals.get(&r.proposal);
+            json!({
+                "proposal": r.proposal,
+                "priority": r.priority,
+                "because": r.because,
+                "evidence": r.because.iter().filter_map(|id| {
+                    let question = q.question(id)?;
+                    let a = answers.get(id)?;
+                    Some(json!({"question": id, "text": question.text.get(lang), "answer": answer_label(question, a, lang)}))
+                }).collect::<Vec<_>>(),
+                "action": r.action().get(lang),
+                "steps": r.steps.iter().map(|s| json!({"rule": s.rule, "horizon": s.horizon, "priority": s.priority, "action": s.action.get(lang)})).collect::<Vec<_>>(),
+                "speaker": p.map(|p| p.speaker.get(lang)),
+                "role": p.map(|p| p.role.get(lang)),
+                "keyword": p.map(|p| p.keyword.get(lang)),
+            })
+        })
+        .collect();
+    let (label, meaning) = level_label(inst, None, card.overall_score, lang);
+    json!({
+        "questionnaire": card.questionnaire,
+        "lang": lang.code(),
+        "overall": {"score": card.overall_score, "level": card.overall_level, "level_label": label, "level_meaning": meaning},
+        "areas": areas,
+        "ladders": ladders,
+        "breadth": card.breadth,
+        "findings": findings,
+        "confidence": card.confidence,
+        "recommendations": recs,
+    })
+}
+
+/// Formats a score for people: one decimal, no trailing `.0` noise.
+pub fn fmt_score(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+/// The score result as plain text, at most `width` display columns per line.
+pub fn score_text(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang: Lang, width: usize) -> String {
+    let q = &inst.questionnaire;
+    let mut out: Vec<String> = Vec::new();
+    let para = |out: &mut Vec<String>, text: &str, first: &str, rest: &str| out.extend(wrap(text, width, first, rest));
+    para(&mut out, &format!("{} — {}", q.title.get(lang), tr(lang, "自评估算结果", "self-assessment estimate")), "", "");
+    para(
+        &mut out,
+        &format!("{} {} {} ({})", tr(lang, "问卷", "Questionnaire"), card.questionnaire.id, card.questionnaire.version, card.questionnaire.hash),
+        "",
+        "",
+    );
+    out.push(String::new());
+    let (label, meaning) = level_label(inst, None, card.overall_score, lang);
+    para(&mut out, &format!("{}: {} / 100 · {}", tr(lang, "总分", "Overall"), fmt_score(card.overall_score), label), "", "");
+    para(&mut out, &meaning, "  ", "  ");
+    for a in &card.areas {
+        let Some(area) = q.area(&a.id) else { continue };
+        let (label, meaning) = level_label(inst, Some(a.id.as_str()), a.score, lang);
+        out.push(String::new());
+        para(&mut out, &format!("{}: {} / 100 · {}", area.title.get(lang), fmt_score(a.score), label), "", "");
+        para(&mut out, &meaning, "  ", "  ");
+        for d in &a.dimensions {
+            let title = q.dimension(&d.id).map(|(_, x)| x.title.get(lang)).unwrap_or("");
+            let score = d.score.map_or_else(|| tr(lang, "无数据", "no data").to_string(), fmt_score);
+            para(&mut out, &format!("{title}: {score}"), "  - ", "    ");
+        }
+    }
+    for l in &card.ladders {
+        let Some(def) = q.ladders.iter().find(|x| x.id == l.id) else { continue };
+        out.push(String::new());
+        para(&mut out, &format!("{} ({}/{})", def.title.get(lang), l.index + 1, l.of), "", "");
+        for (i, r) in def.rungs.iter().enumerate().rev() {
+            let mark = if i == l.index { "▶" } else if i < l.index { "✓" } else { "·" };
+            para(&mut out, &format!("{mark} {}", r.label.get(lang)), "  ", "    ");
+        }
+        if let Some(rung) = def.rungs.get(l.index) {
+            para(&mut out, rung.description.get(lang), "  ", "  ");
+        }
+        if let Some(next) = &l.next {
+            let label = def.rungs.iter().find(|r| r.id == next.id).map(|r| r.label.get(lang)).unwrap_or("");
+            para(&mut out, &format!("{} {label}:", tr(lang, "要登上下一级", "To reach the next rung,")), "  ", "  ");
+            for u in &next.unmet {
+                para(&mut out, u.text.get(lang), "  - ", "    ");
+            }
+        }
+    }
+    if let Some(b) = card.breadth {
+        out.push(String::new());
+        let title = q.breadth.as_ref().map(|x| x.title.get(lang)).unwrap_or("");
+        para(&mut out, &format!("{title}: {} / 100", fmt_score(b)), "", "");
+    }
+    for f in card.findings.iter().filter_map(|id| q.findings.iter().find(|f| &f.id == id)) {
+        out.push(String::new());
+        para(&mut out, &format!("{}: {}", tr(lang, "发现", "Finding"), f.title.get(lang)), "", "");
+        para(&mut out, f.text.get(lang), "  ", "  ");
+    }
+    out.push(String::new());
+    let c = &card.confidence;
+    let conf = match lang {
+        Lang::Zh => format!(
+            "可信度：{} 题中已答 {} 题，不清楚 {} 题，未答 {} 题（{:.0}%）",
+            c.questions, c.answered, c.dont_know, c.unanswered, c.share * 100.0
+        ),
+        Lang::En => format!(
+            "Confidence: {} of {} questions answered, {} don't know, {} unanswered ({:.0}%)",
+            c.answered, c.questions, c.dont_know, c.unanswered, c.share * 100.0
+        ),
+    };
+    para(&mut out, &conf, "", "  ");
+    out.push(String::new());
+    para(&mut out, tr(lang, "建议", "Recommendations"), "", "");
+    if card.recommendations.is_empty() {
+        para(&mut out, tr(lang, "（没有触发任何建议）", "(no recommendation was triggered)"), "  ", "  ");
+    }
+    for (i, r) in card.recommendations.iter().enumerate() {
+        let Some(p) = inst.proposals.get(&r.proposal) else { continue };
+        out.push(String::new());
+        para(
+            &mut out,
+            &format!(
+                "{}. [{}] {}（{}）· {} · {} {}",
+                i + 1,
+                r.proposal,
+                p.speaker.get(lang),
+                p.role.get(lang),
+                p.keyword.get(lang),
+                tr(lang, "优先级", "priority"),
+                r.priority
+            ),
+            "",
+            "   ",
+        );
+        para(&mut out, p.summary.get(lang), "   ", "   ");
+        para(&mut out, tr(lang, "原因：", "Why:"), "   ", "   ");
+        for id in &r.because {
+            let (Some(question), Some(a)) = (q.question(id), answers.get(id)) else { continue };
+            para(&mut out, &format!("{} → {}", question.text.get(lang), answer_label(question, a, lang)), "   - ", "     ");
+        }
+        para(&mut out, tr(lang, "下一步：", "Next steps:"), "   ", "   ");
+        for s in &r.steps {
+            para(&mut out, &format!("[{}] {}", horizon_label(s.horizon, lang), s.action.get(lang)), "   - ", "     ");
+        }
+    }
+    out.push(String::new());
+    para(&mut out, inst.proposals.caveat.get(lang), "", "");
+    para(
+        &mut out,
+        tr(
+            lang,
+            "本结果为企业自评估算，不是任何官方评级。",
+            "This result is a self-assessment estimate, not an official rating.",
+        ),
+        "",
+        "",
+    );
+    let mut s = out.join("\n");
+    s.push('\n');
+    s
+}
+
+/// Whether a question's answer counts as given (not "don't know", not empty free text).
+pub fn is_answered(q: &Question, a: Option<&Answer>) -> bool {
+    match a {
+        None => false,
+        Some(Answer::Text(t)) => q.kind != QuestionKind::Text || !t.trim().is_empty(),
+        Some(_) => true,
+    }
+}

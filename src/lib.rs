@@ -1,0 +1,15 @@
+//! smecheck: a terminal self-assessment of SME cloud-adoption depth and financing readiness.
+//!
+//! - [`domain`]: pure core — questionnaire model and validation, answers, scoring, ladders,
+//!   recommendations and text output. No terminal code.
+//! - [`store`]: the answer file on disk — atomic saves, backups, default locations.
+//! - [`cli`]: the command line (clap) and its non-interactive commands.
+//! - [`tui`]: the interactive self-check — state, actions, update, screens.
+
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod cli;
+pub mod domain;
+pub mod store;
+pub mod tui;

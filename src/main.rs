@@ -1,0 +1,43 @@
+//! The `smecheck` binary: parses the command line, runs the command, maps errors to exit codes.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use smecheck::cli::{self, Cli, Command, RunArgs};
+
+fn main() -> ExitCode {
+    let parsed = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            // clap: 0 for --help/--version, 2 for bad usage.
+            return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    let result = match &parsed.command {
+        None => smecheck::tui::start(&RunArgs::default()),
+        Some(Command::Run(args)) => smecheck::tui::start(args),
+        Some(command) => {
+            let stdout = io::stdout();
+            let mut out = stdout.lock();
+            let r = cli::execute(command, &mut out, &mut io::stderr());
+            r.and_then(|()| out.flush().map_err(Into::into))
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("smecheck: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Output piped into `head` and closed early is not an error worth reporting.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<io::Error>())
+        .any(|io| io.kind() == io::ErrorKind::BrokenPipe)
+}

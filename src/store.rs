@@ -1,0 +1,180 @@
+//! Answer files on disk: atomic saves, backups of files that could not be read, default places.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::domain::answers::AnswerFile;
+
+/// Writes `bytes` to `path` atomically: a temporary file beside it, flushed to disk, then
+/// renamed over the target, so a crash leaves either the old or the new file, never a torn one.
+pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
+    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let result = (|| {
+        let mut f = OpenOptions::new().write(true).create(true).truncate(true).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)?;
+        sync_dir(&dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(unix)]
+fn sync_dir(dir: &Path) {
+    // Makes the rename itself durable; failure only weakens durability, never correctness.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) {
+    // Windows has no directory fsync; the rename (MoveFileEx) is already atomic there.
+}
+
+/// Saves an answer file atomically as pretty JSON.
+pub fn save_answers(path: &Path, file: &AnswerFile) -> io::Result<()> {
+    let mut bytes = serde_json::to_vec_pretty(file).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    atomic_write(path, &bytes)
+}
+
+/// Copies `path` to a timestamped backup beside it and returns the backup's path.
+pub fn backup(path: &Path, now: SystemTime) -> io::Result<PathBuf> {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stamp = compact_stamp(now);
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut target = dir.join(format!("{stem}.backup-{stamp}.json"));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = dir.join(format!("{stem}.backup-{stamp}-{n}.json"));
+    }
+    fs::copy(path, &target)?;
+    Ok(target)
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (Howard Hinnant's method).
+fn civil(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+fn parts(now: SystemTime) -> (i64, u32, u32, u64, u64, u64) {
+    let secs = now.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let (y, m, d) = civil((secs / 86_400) as i64);
+    let rem = secs % 86_400;
+    (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+/// `2026-11-24T19:10:45Z`.
+pub fn rfc3339(now: SystemTime) -> String {
+    let (y, m, d, h, mi, s) = parts(now);
+    format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+}
+
+/// `20261124-191045`, for file names.
+pub fn compact_stamp(now: SystemTime) -> String {
+    let (y, m, d, h, mi, s) = parts(now);
+    format!("{y:04}{m:02}{d:02}-{h:02}{mi:02}{s:02}")
+}
+
+/// Where answer files live when `--answers` is not given: the per-user data directory.
+pub fn default_answers_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "smecheck", "smecheck").map(|p| p.data_dir().join("answers"))
+}
+
+/// A fresh answer-file path in `dir`, unique per start so that several firms on one machine
+/// never share a file.
+pub fn new_answers_path(dir: &Path, now: SystemTime) -> PathBuf {
+    let stamp = compact_stamp(now);
+    let mut path = dir.join(format!("self-check-{stamp}.json"));
+    let mut n = 1;
+    while path.exists() {
+        n += 1;
+        path = dir.join(format!("self-check-{stamp}-{n}.json"));
+    }
+    path
+}
+
+/// The most recently saved answer file in `dir` (backups and temporary files excluded).
+pub fn latest_answers(dir: &Path) -> Option<PathBuf> {
+    let entries = fs::read_dir(dir).ok()?;
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            name.starts_with("self-check-") && name.ends_with(".json") && !name.contains(".backup-")
+        })
+        .filter_map(|p| Some((fs::metadata(&p).ok()?.modified().ok()?, p)))
+        .max()
+        .map(|(_, p)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn dates_format_as_utc() {
+        let t = UNIX_EPOCH + Duration::from_secs(1_795_547_445);
+        assert_eq!(rfc3339(t), "2026-11-24T19:10:45Z");
+        assert_eq!(compact_stamp(t), "20261124-191045");
+        assert_eq!(rfc3339(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        let leap = UNIX_EPOCH + Duration::from_secs(951_782_400); // 2000-02-29
+        assert_eq!(&rfc3339(leap)[..10], "2000-02-29");
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.json");
+        atomic_write(&p, b"one").unwrap();
+        atomic_write(&p, b"two").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn backup_keeps_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("self-check-x.json");
+        fs::write(&p, "broken {").unwrap();
+        let b = backup(&p, UNIX_EPOCH).unwrap();
+        assert_eq!(fs::read_to_string(b).unwrap(), "broken {");
+        let b2 = backup(&p, UNIX_EPOCH).unwrap();
+        assert!(b2.to_string_lossy().ends_with("-2.json"));
+    }
+
+    #[test]
+    fn latest_skips_backups() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("self-check-1.json"), "{}").unwrap();
+        fs::write(dir.path().join("self-check-1.backup-2.json"), "{}").unwrap();
+        let got = latest_answers(dir.path()).unwrap();
+        assert!(got.ends_with("self-check-1.json"));
+    }
+}
