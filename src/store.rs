@@ -17,9 +17,17 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
-    let tmp = dir.join(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     let result = (|| {
-        let mut f = OpenOptions::new().write(true).create(true).truncate(true).open(&tmp)?;
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
@@ -55,7 +63,10 @@ pub fn save_answers(path: &Path, file: &AnswerFile) -> io::Result<()> {
 
 /// Copies `path` to a timestamped backup beside it and returns the backup's path.
 pub fn backup(path: &Path, now: SystemTime) -> io::Result<PathBuf> {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let stamp = compact_stamp(now);
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut target = dir.join(format!("{stem}.backup-{stamp}.json"));
@@ -82,7 +93,10 @@ fn civil(days: i64) -> (i64, u32, u32) {
 }
 
 fn parts(now: SystemTime) -> (i64, u32, u32, u64, u64, u64) {
-    let secs = now.duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = now
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     let (y, m, d) = civil((secs / 86_400) as i64);
     let rem = secs % 86_400;
     (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60)
@@ -102,7 +116,8 @@ pub fn compact_stamp(now: SystemTime) -> String {
 
 /// Where answer files live when `--answers` is not given: the per-user data directory.
 pub fn default_answers_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "smecheck", "smecheck").map(|p| p.data_dir().join("answers"))
+    directories::ProjectDirs::from("org", "smecheck", "smecheck")
+        .map(|p| p.data_dir().join("answers"))
 }
 
 /// A fresh answer-file path in `dir`, unique per start so that several firms on one machine
@@ -125,7 +140,10 @@ pub fn latest_answers(dir: &Path) -> Option<PathBuf> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             name.starts_with("self-check-") && name.ends_with(".json") && !name.contains(".backup-")
         })
         .filter_map(|p| Some((fs::metadata(&p).ok()?.modified().ok()?, p)))

@@ -9,9 +9,9 @@ use super::answers::{Answer, AnswerSet};
 use super::condition::{Derived, Facts};
 use super::instrument::Instrument;
 use super::model::{
-    level_for, AreaId, DimensionId, MultiScoring, Question, QuestionId, QuestionKind, Questionnaire,
+    AreaId, DimensionId, MultiScoring, Question, QuestionId, QuestionKind, Questionnaire, level_for,
 };
-use super::recommend::{recommend, Recommendation};
+use super::recommend::{Recommendation, recommend};
 use super::text::LocalText;
 
 /// A question's points as a share of its maximum (0–1); `None` when it is unscored or the
@@ -22,8 +22,15 @@ pub fn question_fraction(q: &Question, a: &Answer) -> Option<f64> {
     }
     let positive = |p: Option<f64>| p.unwrap_or(0.0).max(0.0);
     let share = match (q.kind, a) {
-        (QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo, Answer::Choice(o)) => {
-            let max = q.options.iter().map(|o| positive(o.points)).fold(0.0, f64::max);
+        (
+            QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo,
+            Answer::Choice(o),
+        ) => {
+            let max = q
+                .options
+                .iter()
+                .map(|o| positive(o.points))
+                .fold(0.0, f64::max);
             let got = q.option(o).map(|o| positive(o.points))?;
             (max > 0.0).then(|| got / max)?
         }
@@ -48,7 +55,11 @@ pub fn question_fraction(q: &Question, a: &Answer) -> Option<f64> {
             }
         },
         (QuestionKind::Number, Answer::Number(x)) => {
-            let max = q.bands.iter().map(|b| b.points.max(0.0)).fold(0.0, f64::max);
+            let max = q
+                .bands
+                .iter()
+                .map(|b| b.points.max(0.0))
+                .fold(0.0, f64::max);
             let band = q
                 .bands
                 .iter()
@@ -105,6 +116,14 @@ impl Confidence {
         self.finish();
     }
 
+    /// Below this share of real answers, a level is shown as provisional.
+    pub const PROVISIONAL_BELOW: f64 = 0.8;
+
+    /// Whether too few questions have a real answer for the level to be relied on.
+    pub fn is_provisional(&self) -> bool {
+        self.share < Self::PROVISIONAL_BELOW
+    }
+
     fn finish(&mut self) {
         self.share = if self.questions == 0 {
             1.0
@@ -117,7 +136,8 @@ impl Confidence {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DimensionScore {
     pub id: DimensionId,
-    /// 0–100, `None` when no asked question of it has a real answer.
+    /// 0–100 (unanswered questions count as 0); `None` when every asked question is
+    /// "don't know" or none is asked.
     pub score: Option<f64>,
     pub confidence: Confidence,
 }
@@ -188,7 +208,12 @@ fn weighted_mean(items: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
     (weight > 0.0).then(|| sum / weight)
 }
 
-fn score_dimension(q: &Questionnaire, dim: &DimensionId, visible: &[bool], eff: &AnswerSet) -> DimensionScore {
+fn score_dimension(
+    q: &Questionnaire,
+    dim: &DimensionId,
+    visible: &[bool],
+    eff: &AnswerSet,
+) -> DimensionScore {
     let mut conf = Confidence::default();
     let mut parts = Vec::new();
     for (question, _) in q
@@ -199,7 +224,12 @@ fn score_dimension(q: &Questionnaire, dim: &DimensionId, visible: &[bool], eff: 
     {
         conf.questions += 1;
         match eff.get(&question.id) {
-            None => conf.unanswered += 1,
+            // Unanswered is absence of evidence: it scores nothing. "Don't know" is an honest
+            // answer: it leaves the score alone and lowers confidence instead.
+            None => {
+                conf.unanswered += 1;
+                parts.push((0.0, question.weight));
+            }
             Some(Answer::DontKnow) => conf.dont_know += 1,
             Some(a) => match question_fraction(question, a) {
                 Some(share) => {
@@ -258,7 +288,11 @@ fn ladder_result(q: &Questionnaire, ladder: &super::model::Ladder, facts: &Facts
     });
     LadderResult {
         id: ladder.id.clone(),
-        rung: ladder.rungs.get(index).map(|r| r.id.clone()).unwrap_or_default(),
+        rung: ladder
+            .rungs
+            .get(index)
+            .map(|r| r.id.clone())
+            .unwrap_or_default(),
         index,
         of: ladder.rungs.len(),
         held_above,
@@ -266,16 +300,30 @@ fn ladder_result(q: &Questionnaire, ladder: &super::model::Ladder, facts: &Facts
     }
 }
 
-/// Breadth 0–100: the share of tool kinds in use across the breadth questions.
-fn breadth(q: &Questionnaire, eff: &AnswerSet) -> Option<f64> {
+/// Breadth 0–100: the share of tool kinds in use across the breadth questions. `None` when a
+/// breadth question is asked but none has a real answer yet (no data, not zero); a breadth
+/// question hidden by skip logic counts as no tools, since earlier answers ruled them out.
+fn breadth(q: &Questionnaire, visible: &[bool], eff: &AnswerSet) -> Option<f64> {
     let b = q.breadth.as_ref()?;
     let (mut used, mut total) = (0usize, 0usize);
-    for question in b.questions.iter().filter_map(|id| q.question(id)) {
+    let (mut answered, mut pending) = (false, false);
+    for id in &b.questions {
+        let (Some(question), Some(i)) = (q.question(id), q.question_index(id)) else {
+            continue;
+        };
         let kinds: Vec<_> = question.options.iter().filter(|o| !o.exclusive).collect();
         total += kinds.len();
-        if let Some(Answer::Choices(ticked)) = eff.get(&question.id) {
-            used += kinds.iter().filter(|o| ticked.contains(&o.id)).count();
+        match eff.get(&question.id) {
+            Some(Answer::Choices(ticked)) => {
+                answered = true;
+                used += kinds.iter().filter(|o| ticked.contains(&o.id)).count();
+            }
+            _ if visible.get(i).copied().unwrap_or(false) => pending = true,
+            _ => {}
         }
+    }
+    if pending && !answered {
+        return None;
     }
     (total > 0).then(|| round1(used as f64 * 100.0 / total as f64))
 }
@@ -316,12 +364,18 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
                 .filter_map(|(def, d)| d.score.map(|s| (s, def.weight))),
         )
         .map(round1);
+        // An area with no real answer has no level for rules to test: a rule must never fire
+        // on answers the firm did not give.
         if let Some(s) = score {
             derived.scores.insert(area.id.0.clone(), s);
         }
+        let level = level_for(&area.levels, score.unwrap_or(0.0))
+            .map(|l| l.id.clone())
+            .unwrap_or_default();
+        if score.is_some() {
+            derived.levels.insert(area.id.0.clone(), level.clone());
+        }
         let score = score.unwrap_or(0.0);
-        let level = level_for(&area.levels, score).map(|l| l.id.clone()).unwrap_or_default();
-        derived.levels.insert(area.id.0.clone(), level.clone());
         areas.push(AreaScore {
             id: area.id.clone(),
             score,
@@ -340,14 +394,24 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
         derived.scores.insert("overall".to_string(), s);
     }
     let overall_score = overall.unwrap_or(0.0);
-    let overall_level = level_for(&q.levels, overall_score).map(|l| l.id.clone()).unwrap_or_default();
-    derived.levels.insert("overall".to_string(), overall_level.clone());
+    let overall_level = level_for(&q.levels, overall_score)
+        .map(|l| l.id.clone())
+        .unwrap_or_default();
+    if overall.is_some() {
+        derived
+            .levels
+            .insert("overall".to_string(), overall_level.clone());
+    }
 
-    let ladders: Vec<LadderResult> = q.ladders.iter().map(|l| ladder_result(q, l, &facts)).collect();
+    let ladders: Vec<LadderResult> = q
+        .ladders
+        .iter()
+        .map(|l| ladder_result(q, l, &facts))
+        .collect();
     for l in &ladders {
         derived.rungs.insert(l.id.clone(), l.index);
     }
-    derived.breadth = breadth(q, &eff);
+    derived.breadth = breadth(q, &visible, &eff);
 
     let mut findings = Vec::new();
     for finding in &q.findings {

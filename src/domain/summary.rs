@@ -1,10 +1,10 @@
 //! The score result as JSON (the contract's shape) and as plain text, in one language.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 use super::answers::{Answer, AnswerSet};
 use super::instrument::Instrument;
-use super::model::{level_for, Horizon, Question, QuestionKind};
+use super::model::{Horizon, Question, QuestionKind, level_for};
 use super::score::ScoreCard;
 use super::text::Lang;
 use super::wrap::wrap;
@@ -20,11 +20,18 @@ pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 /// How an answer reads to a person: option labels, the number with its unit, the text.
 pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
     match a {
-        Answer::Choice(o) => q.option(o).map_or_else(|| o.0.clone(), |o| o.label.get(lang).to_string()),
-        Answer::Choices(os) if os.is_empty() => tr(lang, "（未勾选任何项）", "(none ticked)").to_string(),
+        Answer::Choice(o) => q
+            .option(o)
+            .map_or_else(|| o.0.clone(), |o| o.label.get(lang).to_string()),
+        Answer::Choices(os) if os.is_empty() => {
+            tr(lang, "（未勾选任何项）", "(none ticked)").to_string()
+        }
         Answer::Choices(os) => os
             .iter()
-            .map(|o| q.option(o).map_or_else(|| o.0.clone(), |o| o.label.get(lang).to_string()))
+            .map(|o| {
+                q.option(o)
+                    .map_or_else(|| o.0.clone(), |o| o.label.get(lang).to_string())
+            })
             .collect::<Vec<_>>()
             .join(tr(lang, "；", "; ")),
         Answer::Number(n) => {
@@ -44,6 +51,15 @@ pub fn horizon_label(h: Horizon, lang: Lang) -> &'static str {
     }
 }
 
+/// The mark added to a level that rests on too few real answers.
+pub fn provisional_mark(lang: Lang) -> &'static str {
+    tr(
+        lang,
+        "（暂定：作答不足）",
+        " (provisional: too few answers)",
+    )
+}
+
 /// Label of a level id among an area's (or the overall) levels.
 fn level_label(inst: &Instrument, area: Option<&str>, score: f64, lang: Lang) -> (String, String) {
     let q = &inst.questionnaire;
@@ -52,7 +68,10 @@ fn level_label(inst: &Instrument, area: Option<&str>, score: f64, lang: Lang) ->
         Some(a) => q.area(&a.into()).map_or(&q.levels, |a| &a.levels),
     };
     level_for(levels, score).map_or_else(Default::default, |l| {
-        (l.label.get(lang).to_string(), l.meaning.get(lang).to_string())
+        (
+            l.label.get(lang).to_string(),
+            l.meaning.get(lang).to_string(),
+        )
     })
 }
 
@@ -71,6 +90,7 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
                 "level": a.level,
                 "level_label": label,
                 "level_meaning": meaning,
+                "provisional": a.confidence.is_provisional(),
                 "confidence": a.confidence,
                 "dimensions": a.dimensions.iter().map(|d| json!({
                     "id": d.id,
@@ -134,7 +154,7 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
     json!({
         "questionnaire": card.questionnaire,
         "lang": lang.code(),
-        "overall": {"score": card.overall_score, "level": card.overall_level, "level_label": label, "level_meaning": meaning},
+        "overall": {"score": card.overall_score, "level": card.overall_level, "level_label": label, "level_meaning": meaning, "provisional": card.confidence.is_provisional()},
         "areas": areas,
         "ladders": ladders,
         "breadth": card.breadth,
@@ -150,47 +170,134 @@ pub fn fmt_score(x: f64) -> String {
 }
 
 /// The score result as plain text, at most `width` display columns per line.
-pub fn score_text(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang: Lang, width: usize) -> String {
+pub fn score_text(
+    inst: &Instrument,
+    card: &ScoreCard,
+    answers: &AnswerSet,
+    lang: Lang,
+    width: usize,
+) -> String {
     let q = &inst.questionnaire;
     let mut out: Vec<String> = Vec::new();
-    let para = |out: &mut Vec<String>, text: &str, first: &str, rest: &str| out.extend(wrap(text, width, first, rest));
-    para(&mut out, &format!("{} — {}", q.title.get(lang), tr(lang, "自评估算结果", "self-assessment estimate")), "", "");
+    let para = |out: &mut Vec<String>, text: &str, first: &str, rest: &str| {
+        out.extend(wrap(text, width, first, rest))
+    };
     para(
         &mut out,
-        &format!("{} {} {} ({})", tr(lang, "问卷", "Questionnaire"), card.questionnaire.id, card.questionnaire.version, card.questionnaire.hash),
+        &format!(
+            "{} — {}",
+            q.title.get(lang),
+            tr(lang, "自评估算结果", "self-assessment estimate")
+        ),
+        "",
+        "",
+    );
+    para(
+        &mut out,
+        &format!(
+            "{} {} {} ({})",
+            tr(lang, "问卷", "Questionnaire"),
+            card.questionnaire.id,
+            card.questionnaire.version,
+            card.questionnaire.hash
+        ),
         "",
         "",
     );
     out.push(String::new());
     let (label, meaning) = level_label(inst, None, card.overall_score, lang);
-    para(&mut out, &format!("{}: {} / 100 · {}", tr(lang, "总分", "Overall"), fmt_score(card.overall_score), label), "", "");
+    let mark = if card.confidence.is_provisional() {
+        provisional_mark(lang)
+    } else {
+        ""
+    };
+    para(
+        &mut out,
+        &format!(
+            "{}: {} / 100 · {label}{mark}",
+            tr(lang, "总分", "Overall"),
+            fmt_score(card.overall_score)
+        ),
+        "",
+        "",
+    );
     para(&mut out, &meaning, "  ", "  ");
     for a in &card.areas {
         let Some(area) = q.area(&a.id) else { continue };
         let (label, meaning) = level_label(inst, Some(a.id.as_str()), a.score, lang);
         out.push(String::new());
-        para(&mut out, &format!("{}: {} / 100 · {}", area.title.get(lang), fmt_score(a.score), label), "", "");
+        let mark = if a.confidence.is_provisional() {
+            provisional_mark(lang)
+        } else {
+            ""
+        };
+        para(
+            &mut out,
+            &format!(
+                "{}: {} / 100 · {label}{mark}",
+                area.title.get(lang),
+                fmt_score(a.score)
+            ),
+            "",
+            "",
+        );
         para(&mut out, &meaning, "  ", "  ");
         for d in &a.dimensions {
-            let title = q.dimension(&d.id).map(|(_, x)| x.title.get(lang)).unwrap_or("");
-            let score = d.score.map_or_else(|| tr(lang, "无数据", "no data").to_string(), fmt_score);
+            let title = q
+                .dimension(&d.id)
+                .map(|(_, x)| x.title.get(lang))
+                .unwrap_or("");
+            let score = d
+                .score
+                .map_or_else(|| tr(lang, "无数据", "no data").to_string(), fmt_score);
             para(&mut out, &format!("{title}: {score}"), "  - ", "    ");
         }
     }
     for l in &card.ladders {
-        let Some(def) = q.ladders.iter().find(|x| x.id == l.id) else { continue };
+        let Some(def) = q.ladders.iter().find(|x| x.id == l.id) else {
+            continue;
+        };
         out.push(String::new());
-        para(&mut out, &format!("{} ({}/{})", def.title.get(lang), l.index + 1, l.of), "", "");
+        para(
+            &mut out,
+            &format!("{} ({}/{})", def.title.get(lang), l.index + 1, l.of),
+            "",
+            "",
+        );
         for (i, r) in def.rungs.iter().enumerate().rev() {
-            let mark = if i == l.index { "▶" } else if i < l.index { "✓" } else { "·" };
-            para(&mut out, &format!("{mark} {}", r.label.get(lang)), "  ", "    ");
+            let mark = if i == l.index {
+                "▶"
+            } else if i < l.index {
+                "✓"
+            } else {
+                "·"
+            };
+            para(
+                &mut out,
+                &format!("{mark} {}", r.label.get(lang)),
+                "  ",
+                "    ",
+            );
         }
         if let Some(rung) = def.rungs.get(l.index) {
             para(&mut out, rung.description.get(lang), "  ", "  ");
         }
         if let Some(next) = &l.next {
-            let label = def.rungs.iter().find(|r| r.id == next.id).map(|r| r.label.get(lang)).unwrap_or("");
-            para(&mut out, &format!("{} {label}:", tr(lang, "要登上下一级", "To reach the next rung,")), "  ", "  ");
+            let label = def
+                .rungs
+                .iter()
+                .find(|r| r.id == next.id)
+                .map(|r| r.label.get(lang))
+                .unwrap_or("");
+            para(
+                &mut out,
+                &format!(
+                    "{} {label}:",
+                    tr(lang, "要登上下一级", "To reach the next rung,")
+                ),
+                "  ",
+                "  ",
+            );
             for u in &next.unmet {
                 para(&mut out, u.text.get(lang), "  - ", "    ");
             }
@@ -199,11 +306,25 @@ pub fn score_text(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
     if let Some(b) = card.breadth {
         out.push(String::new());
         let title = q.breadth.as_ref().map(|x| x.title.get(lang)).unwrap_or("");
-        para(&mut out, &format!("{title}: {} / 100", fmt_score(b)), "", "");
+        para(
+            &mut out,
+            &format!("{title}: {} / 100", fmt_score(b)),
+            "",
+            "",
+        );
     }
-    for f in card.findings.iter().filter_map(|id| q.findings.iter().find(|f| &f.id == id)) {
+    for f in card
+        .findings
+        .iter()
+        .filter_map(|id| q.findings.iter().find(|f| &f.id == id))
+    {
         out.push(String::new());
-        para(&mut out, &format!("{}: {}", tr(lang, "发现", "Finding"), f.title.get(lang)), "", "");
+        para(
+            &mut out,
+            &format!("{}: {}", tr(lang, "发现", "Finding"), f.title.get(lang)),
+            "",
+            "",
+        );
         para(&mut out, f.text.get(lang), "  ", "  ");
     }
     out.push(String::new());
@@ -211,21 +332,40 @@ pub fn score_text(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
     let conf = match lang {
         Lang::Zh => format!(
             "可信度：{} 题中已答 {} 题，不清楚 {} 题，未答 {} 题（{:.0}%）",
-            c.questions, c.answered, c.dont_know, c.unanswered, c.share * 100.0
+            c.questions,
+            c.answered,
+            c.dont_know,
+            c.unanswered,
+            c.share * 100.0
         ),
         Lang::En => format!(
             "Confidence: {} of {} questions answered, {} don't know, {} unanswered ({:.0}%)",
-            c.answered, c.questions, c.dont_know, c.unanswered, c.share * 100.0
+            c.answered,
+            c.questions,
+            c.dont_know,
+            c.unanswered,
+            c.share * 100.0
         ),
     };
     para(&mut out, &conf, "", "  ");
     out.push(String::new());
     para(&mut out, tr(lang, "建议", "Recommendations"), "", "");
     if card.recommendations.is_empty() {
-        para(&mut out, tr(lang, "（没有触发任何建议）", "(no recommendation was triggered)"), "  ", "  ");
+        para(
+            &mut out,
+            tr(
+                lang,
+                "（没有触发任何建议）",
+                "(no recommendation was triggered)",
+            ),
+            "  ",
+            "  ",
+        );
     }
     for (i, r) in card.recommendations.iter().enumerate() {
-        let Some(p) = inst.proposals.get(&r.proposal) else { continue };
+        let Some(p) = inst.proposals.get(&r.proposal) else {
+            continue;
+        };
         out.push(String::new());
         para(
             &mut out,
@@ -245,12 +385,32 @@ pub fn score_text(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
         para(&mut out, p.summary.get(lang), "   ", "   ");
         para(&mut out, tr(lang, "原因：", "Why:"), "   ", "   ");
         for id in &r.because {
-            let (Some(question), Some(a)) = (q.question(id), answers.get(id)) else { continue };
-            para(&mut out, &format!("{} → {}", question.text.get(lang), answer_label(question, a, lang)), "   - ", "     ");
+            let (Some(question), Some(a)) = (q.question(id), answers.get(id)) else {
+                continue;
+            };
+            para(
+                &mut out,
+                &format!(
+                    "{} → {}",
+                    question.text.get(lang),
+                    answer_label(question, a, lang)
+                ),
+                "   - ",
+                "     ",
+            );
         }
         para(&mut out, tr(lang, "下一步：", "Next steps:"), "   ", "   ");
         for s in &r.steps {
-            para(&mut out, &format!("[{}] {}", horizon_label(s.horizon, lang), s.action.get(lang)), "   - ", "     ");
+            para(
+                &mut out,
+                &format!(
+                    "[{}] {}",
+                    horizon_label(s.horizon, lang),
+                    s.action.get(lang)
+                ),
+                "   - ",
+                "     ",
+            );
         }
     }
     out.push(String::new());

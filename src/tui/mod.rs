@@ -1,5 +1,194 @@
-//! The interactive self-check.
-use crate::cli::RunArgs;
-pub fn start(_args: &RunArgs) -> anyhow::Result<()> {
-    anyhow::bail!("interactive mode is being built")
+//! The interactive self-check: a thin shell (terminal, events, effects) around `App`.
+//!
+//! - [`app`]: state and the pure `update`; [`action`]: actions in, effects out;
+//! - [`keymap`]: the one key table for handling and hints; [`view`]: drawing;
+//! - [`plain`]: the line-by-line mode; [`session`]: finding and loading the answer file.
+
+pub mod action;
+pub mod app;
+pub mod keymap;
+pub mod plain;
+pub mod session;
+pub mod strings;
+pub mod theme;
+pub mod view;
+
+#[cfg(test)]
+mod tests;
+
+use std::io::{self, IsTerminal};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime};
+
+use anyhow::{Context, Result};
+use ratatui::Terminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::prelude::CrosstermBackend;
+
+use self::action::{Action, Effect};
+use self::app::App;
+use self::session::Opened;
+use crate::cli::{RunArgs, load_instrument, resolve_lang};
+use crate::domain::summary::{score_json, score_text};
+
+/// Starts the self-check: full screen on a terminal, plain prompts otherwise or with `--plain`.
+pub fn start(args: &RunArgs) -> Result<()> {
+    let inst = load_instrument(args.questionnaire.as_deref())?;
+    let lang = resolve_lang(args.lang);
+    let opened = session::open(&inst, args.answers.as_deref(), SystemTime::now())?;
+    let plain = args.plain || !io::stdout().is_terminal() || !io::stdin().is_terminal();
+    if plain {
+        let stdin = io::stdin();
+        return plain::run(&inst, lang, opened, &mut stdin.lock(), &mut io::stdout());
+    }
+    run_full_screen(inst, lang, opened)
+}
+
+fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+}
+
+/// A panic must leave a usable terminal: restore it before the default hook prints.
+fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        default(info);
+    }));
+}
+
+/// Asks to stop on SIGTERM and SIGHUP (terminal closed). Answers are already on disk, so
+/// stopping only has to restore the terminal.
+fn stop_flag() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    {
+        for sig in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+        ] {
+            let _ = signal_hook::flag::register(sig, Arc::clone(&flag));
+        }
+    }
+    // On Windows, closing the console ends the process; every answer is saved as it is given.
+    flag
+}
+
+fn run_full_screen(
+    inst: crate::domain::Instrument,
+    lang: crate::domain::Lang,
+    opened: Opened,
+) -> Result<()> {
+    let stop = stop_flag();
+    install_panic_hook();
+    enable_raw_mode().context("cannot switch the terminal to interactive mode")?;
+    let mut stdout = io::stdout();
+    if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
+        restore_terminal();
+        return Err(e).context("cannot prepare the terminal");
+    }
+    let result = (|| -> Result<session::Shell> {
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        let mut shell = session::Shell::new(opened);
+        let mut app = App::new(
+            inst,
+            lang,
+            shell.answers.take().unwrap_or_default(),
+            shell.session.clone(),
+        );
+        app.theme = theme::Theme::from_env();
+        let size = terminal.size()?;
+        app.resize(size.width, size.height);
+        loop {
+            terminal.draw(|f| view::draw(f, &app))?;
+            if app.quit || stop.load(Ordering::Relaxed) {
+                break;
+            }
+            if !event::poll(Duration::from_millis(200))? {
+                continue;
+            }
+            let action = match event::read()? {
+                Event::Key(k) => keymap::action_for(app.ctx(), k),
+                Event::Mouse(m) => match m.kind {
+                    MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                        col: m.column,
+                        row: m.row,
+                    }),
+                    MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+                    MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+                    _ => None,
+                },
+                Event::Resize(w, h) => {
+                    app.resize(w, h);
+                    None
+                }
+                _ => None,
+            };
+            if let Some(a) = action {
+                for effect in app.update(a) {
+                    shell.perform(&mut app, &effect);
+                }
+            }
+        }
+        Ok(shell)
+    })();
+    restore_terminal();
+    let shell = result?;
+    println!("{}", shell.farewell(lang));
+    Ok(())
+}
+
+/// Writes the result files beside the answer file: plain text and JSON.
+pub fn export(app: &App) -> Result<Vec<std::path::PathBuf>, String> {
+    let path = &app.session.answers_path;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "smecheck".into());
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let text_path = dir.join(format!("{stem}-result.txt"));
+    let json_path = dir.join(format!("{stem}-result.json"));
+    let text = score_text(&app.inst, &app.card, &app.answers, app.lang, 80);
+    let json = score_json(&app.inst, &app.card, &app.answers, app.lang);
+    let json = serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?;
+    crate::store::atomic_write(&text_path, text.as_bytes())
+        .map_err(|e| format!("{}: {e}", text_path.display()))?;
+    crate::store::atomic_write(&json_path, &json)
+        .map_err(|e| format!("{}: {e}", json_path.display()))?;
+    Ok(vec![text_path, json_path])
+}
+
+impl session::Shell {
+    /// Carries out one effect and reports its outcome back to the app.
+    pub fn perform(&mut self, app: &mut App, effect: &Effect) {
+        match effect {
+            Effect::Save => {
+                let r = self.save(app);
+                app.saved(r);
+            }
+            Effect::BackupAndSave => {
+                let r = self.start_over(app).and_then(|()| self.save(app));
+                app.saved(r);
+            }
+            Effect::Export => app.exported(export(app)),
+            Effect::Quit => app.quit = true,
+        }
+    }
 }

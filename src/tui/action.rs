@@ -1,0 +1,60 @@
+//! What can happen to the app (actions in) and what the shell must do (effects out).
+
+use std::path::PathBuf;
+
+use tui_input::InputRequest;
+
+/// An input to `App::update`: a key turned into intent, a mouse event, or an effect's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    Left,
+    Right,
+    Confirm,
+    Toggle,
+    /// A digit key: 1–9 pick that option, 0 picks "don't know".
+    Pick(usize),
+    DontKnow,
+    Back,
+    Skip,
+    Help,
+    Sections,
+    Review,
+    Finish,
+    NextTab,
+    PrevTab,
+    WhatIf,
+    Commit,
+    Export,
+    SwitchLang,
+    Cancel,
+    Quit,
+    ForceQuit,
+    Yes,
+    No,
+    /// Edit the focused input field.
+    Edit(InputRequest),
+    /// A left click at a screen cell.
+    Click {
+        col: u16,
+        row: u16,
+    },
+    ScrollUp,
+    ScrollDown,
+}
+
+/// Work the shell does for the app; the outcome comes back through `App::saved` and friends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write `App::answer_file()` to the answer file, atomically.
+    Save,
+    /// Keep a backup of the current answer file, then save the (now empty) answers.
+    BackupAndSave,
+    /// Write the result files beside the answer file.
+    Export,
+    Quit,
+}
+
+/// Where the export wrote, or why it could not.
+pub type ExportOutcome = Result<Vec<PathBuf>, String>;

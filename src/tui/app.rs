@@ -1,0 +1,984 @@
+//! The self-check's state and its pure `update`: actions in, effects out. No terminal here.
+
+use std::path::PathBuf;
+
+use tui_input::{Input, InputRequest};
+
+use super::action::{Action, Effect, ExportOutcome};
+use super::keymap::Ctx;
+use super::strings::{self as st, fill};
+use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped, check_number};
+use crate::domain::model::{OptionId, QuestionKind};
+use crate::domain::score::visible_answers;
+use crate::domain::{Instrument, Lang, ScoreCard, score};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Question,
+    Review,
+    Results,
+    Detail,
+    WhatIf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    Sections,
+    ConfirmQuit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Overview,
+    Ladder,
+    Recommendations,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Overview, Tab::Ladder, Tab::Recommendations];
+}
+
+/// What the shell found on disk at start.
+#[derive(Debug, Clone, Default)]
+pub struct Session {
+    pub answers_path: PathBuf,
+    /// The loaded file had answers: offer to resume.
+    pub resumable: bool,
+    pub saved_at: Option<String>,
+    pub dropped: Vec<Dropped>,
+    /// The previous file could not be read; a copy was kept here.
+    pub unreadable_backup: Option<PathBuf>,
+}
+
+/// A status line shown under the current screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The what-if sandbox: a copy of the answers that is only saved when committed.
+#[derive(Debug, Clone)]
+pub struct WhatIf {
+    pub answers: AnswerSet,
+    pub card: ScoreCard,
+    /// Question indices that can be changed here.
+    pub items: Vec<usize>,
+    pub cursor: usize,
+}
+
+/// Items of the welcome screen, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WelcomeItem {
+    Lang,
+    Profile(usize),
+    Resume,
+    StartOver,
+    Start,
+}
+
+pub struct App {
+    pub inst: Instrument,
+    pub lang: Lang,
+    pub answers: AnswerSet,
+    pub card: ScoreCard,
+    /// Which questions are asked, given the answers (skip logic).
+    pub visible: Vec<bool>,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub session: Session,
+    pub welcome_focus: usize,
+    /// One input per profile field (used by free-text fields).
+    pub profile_inputs: Vec<Input>,
+    /// Index of the current question.
+    pub current: usize,
+    /// Highlighted row of the current question's list.
+    pub cursor: usize,
+    /// The number or text being typed for the current question.
+    pub input: Input,
+    pub review_cursor: usize,
+    pub sections_cursor: usize,
+    pub tab: Tab,
+    pub rec_cursor: usize,
+    pub scroll: u16,
+    pub whatif: Option<WhatIf>,
+    pub note: Option<Note>,
+    /// Terminal size, for mouse hit-testing.
+    pub size: (u16, u16),
+    pub theme: super::theme::Theme,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(inst: Instrument, lang: Lang, answers: AnswerSet, session: Session) -> App {
+        let (visible, _) = visible_answers(&inst.questionnaire, &answers);
+        let card = score(&inst, &answers);
+        let profile_inputs = inst
+            .questionnaire
+            .profile
+            .iter()
+            .map(|f| Input::new(answers.profile.get(&f.id).cloned().unwrap_or_default()))
+            .collect();
+        let mut app = App {
+            inst,
+            lang,
+            answers,
+            card,
+            visible,
+            screen: Screen::Welcome,
+            overlay: None,
+            session,
+            welcome_focus: 0,
+            profile_inputs,
+            current: 0,
+            cursor: 0,
+            input: Input::default(),
+            review_cursor: 0,
+            sections_cursor: 0,
+            tab: Tab::Overview,
+            rec_cursor: 0,
+            scroll: 0,
+            whatif: None,
+            note: None,
+            size: (80, 24),
+            theme: super::theme::Theme::default(),
+            quit: false,
+        };
+        let items = app.welcome_items();
+        app.welcome_focus = items
+            .iter()
+            .position(|i| matches!(i, WelcomeItem::Resume | WelcomeItem::Start))
+            .unwrap_or(0);
+        app
+    }
+
+    // ----- derived views of state -----
+
+    pub fn ctx(&self) -> Ctx {
+        match self.overlay {
+            Some(Overlay::Help) => return Ctx::Help,
+            Some(Overlay::Sections) => return Ctx::Sections,
+            Some(Overlay::ConfirmQuit) => return Ctx::ConfirmQuit,
+            None => {}
+        }
+        match self.screen {
+            Screen::Welcome => match self.welcome_items().get(self.welcome_focus) {
+                Some(WelcomeItem::Profile(i))
+                    if self.inst.questionnaire.profile[*i].options.is_empty() =>
+                {
+                    Ctx::WelcomeText
+                }
+                _ => Ctx::Welcome,
+            },
+            Screen::Question => match self.question().kind {
+                QuestionKind::Number | QuestionKind::Text => Ctx::Input,
+                QuestionKind::Multi => Ctx::Multi,
+                _ => Ctx::Choice,
+            },
+            Screen::Review => Ctx::Review,
+            Screen::Results => Ctx::Results,
+            Screen::Detail => Ctx::Detail,
+            Screen::WhatIf => Ctx::WhatIf,
+        }
+    }
+
+    pub fn welcome_items(&self) -> Vec<WelcomeItem> {
+        let mut items = vec![WelcomeItem::Lang];
+        items.extend((0..self.inst.questionnaire.profile.len()).map(WelcomeItem::Profile));
+        if self.session.resumable {
+            items.push(WelcomeItem::Resume);
+            items.push(WelcomeItem::StartOver);
+        } else {
+            items.push(WelcomeItem::Start);
+        }
+        items
+    }
+
+    pub fn question(&self) -> &crate::domain::Question {
+        &self.inst.questionnaire.questions[self.current]
+    }
+
+    /// Rows of the current question's list: its options, then "don't know" if offered.
+    pub fn list_len(&self) -> usize {
+        let q = self.question();
+        q.options.len() + usize::from(q.dont_know)
+    }
+
+    /// Indices of the questions currently asked.
+    pub fn visible_indices(&self) -> Vec<usize> {
+        self.visible
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| **v)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// (position among asked questions, 1-based; number asked).
+    pub fn progress(&self) -> (usize, usize) {
+        let vis = self.visible_indices();
+        let pos = vis
+            .iter()
+            .position(|i| *i == self.current)
+            .map_or(0, |p| p + 1);
+        (pos, vis.len())
+    }
+
+    /// How many asked questions have an answer (including "don't know").
+    pub fn answered_count(&self) -> usize {
+        self.visible_indices()
+            .iter()
+            .filter(|i| self.is_answered(**i))
+            .count()
+    }
+
+    pub fn is_answered(&self, index: usize) -> bool {
+        let q = &self.inst.questionnaire.questions[index];
+        crate::domain::summary::is_answered(q, self.answers.get(&q.id))
+    }
+
+    pub fn first_unanswered(&self) -> Option<usize> {
+        self.visible_indices()
+            .into_iter()
+            .find(|i| !self.is_answered(*i))
+    }
+
+    /// The answer file to save now.
+    pub fn answer_file(&self, saved_at: Option<String>) -> AnswerFile {
+        self.answers.to_file(&self.inst.questionnaire, saved_at)
+    }
+
+    // ----- outcomes of effects -----
+
+    pub fn saved(&mut self, result: Result<(), String>) {
+        match result {
+            Ok(()) => {
+                if self.note.as_ref().is_some_and(|n| n.error) {
+                    self.note = None;
+                }
+            }
+            Err(e) => {
+                self.note = Some(Note {
+                    text: format!("{} {e}", st::SAVE_FAILED.get(self.lang)),
+                    error: true,
+                })
+            }
+        }
+    }
+
+    pub fn exported(&mut self, outcome: ExportOutcome) {
+        self.note = Some(match outcome {
+            Ok(paths) => Note {
+                text: format!(
+                    "{} {}",
+                    st::EXPORTED.get(self.lang),
+                    paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                error: false,
+            },
+            Err(e) => Note {
+                text: format!("{} {e}", st::EXPORT_FAILED.get(self.lang)),
+                error: true,
+            },
+        });
+    }
+
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.size = (w, h);
+    }
+
+    // ----- update -----
+
+    /// Applies one action. Pure: saving, exporting and quitting come back as effects.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        if action == Action::ForceQuit {
+            self.quit = true;
+            return vec![Effect::Quit];
+        }
+        if let Some(overlay) = self.overlay {
+            return self.update_overlay(overlay, action);
+        }
+        match action {
+            Action::Quit => {
+                self.overlay = Some(Overlay::ConfirmQuit);
+                return vec![];
+            }
+            Action::ScrollUp => return self.update(Action::Up),
+            Action::ScrollDown => return self.update(Action::Down),
+            Action::Click { col, row } => return self.click(col, row),
+            _ => {}
+        }
+        match self.screen {
+            Screen::Welcome => self.update_welcome(action),
+            Screen::Question => self.update_question(action),
+            Screen::Review => self.update_review(action),
+            Screen::Results => self.update_results(action),
+            Screen::Detail => self.update_detail(action),
+            Screen::WhatIf => self.update_whatif(action),
+        }
+    }
+
+    fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Vec<Effect> {
+        match (overlay, action) {
+            (Overlay::ConfirmQuit, Action::Yes) => {
+                self.quit = true;
+                return vec![Effect::Quit];
+            }
+            (Overlay::ConfirmQuit, Action::No | Action::Cancel)
+            | (Overlay::Help, Action::Cancel | Action::Help) => self.overlay = None,
+            (Overlay::Sections, Action::Cancel | Action::Sections) => self.overlay = None,
+            (Overlay::Sections, Action::Up | Action::ScrollUp) => {
+                self.sections_cursor = self.sections_cursor.saturating_sub(1)
+            }
+            (Overlay::Sections, Action::Down | Action::ScrollDown) => {
+                let n = self.sections().len();
+                self.sections_cursor = (self.sections_cursor + 1).min(n.saturating_sub(1));
+            }
+            (Overlay::Sections, Action::Confirm) => {
+                let sections = self.sections();
+                if let Some(s) = sections.get(self.sections_cursor)
+                    && let Some(first) = s.first_visible
+                {
+                    self.overlay = None;
+                    self.goto_question(first);
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    // ----- welcome -----
+
+    fn update_welcome(&mut self, action: Action) -> Vec<Effect> {
+        let items = self.welcome_items();
+        let focus = items
+            .get(self.welcome_focus)
+            .copied()
+            .unwrap_or(WelcomeItem::Lang);
+        match action {
+            Action::Up => self.welcome_focus = self.welcome_focus.saturating_sub(1),
+            Action::Down => self.welcome_focus = (self.welcome_focus + 1).min(items.len() - 1),
+            Action::SwitchLang => self.lang = self.lang.other(),
+            Action::Left | Action::Right => {
+                let step = if action == Action::Left { -1 } else { 1 };
+                match focus {
+                    WelcomeItem::Lang => self.lang = self.lang.other(),
+                    WelcomeItem::Profile(i) => return self.cycle_profile(i, step),
+                    _ => {}
+                }
+            }
+            Action::Edit(req) => {
+                if let WelcomeItem::Profile(i) = focus {
+                    self.profile_inputs[i].handle(req);
+                    let id = self.inst.questionnaire.profile[i].id.clone();
+                    let value = self.profile_inputs[i].value().trim().to_string();
+                    if self
+                        .answers
+                        .profile
+                        .get(&id)
+                        .map(String::as_str)
+                        .unwrap_or("")
+                        != value
+                    {
+                        if value.is_empty() {
+                            self.answers.profile.remove(&id);
+                        } else {
+                            self.answers.profile.insert(id, value);
+                        }
+                        self.refresh();
+                        return vec![Effect::Save];
+                    }
+                }
+            }
+            Action::Confirm => match focus {
+                WelcomeItem::Lang => self.lang = self.lang.other(),
+                WelcomeItem::Profile(_) => {
+                    self.welcome_focus = (self.welcome_focus + 1).min(items.len() - 1)
+                }
+                WelcomeItem::Start => {
+                    self.goto_first_unanswered();
+                    return vec![Effect::Save];
+                }
+                WelcomeItem::Resume => self.goto_first_unanswered(),
+                WelcomeItem::StartOver => {
+                    let profile = std::mem::take(&mut self.answers.profile);
+                    self.answers = AnswerSet::new();
+                    self.answers.profile = profile;
+                    self.session.resumable = false;
+                    self.refresh();
+                    self.goto_first_unanswered();
+                    return vec![Effect::BackupAndSave];
+                }
+            },
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn cycle_profile(&mut self, i: usize, step: isize) -> Vec<Effect> {
+        let field = &self.inst.questionnaire.profile[i];
+        if field.options.is_empty() {
+            return vec![];
+        }
+        // Position 0 is "not set", then the options.
+        let n = field.options.len() as isize + 1;
+        let cur = self
+            .answers
+            .profile
+            .get(&field.id)
+            .and_then(|v| field.options.iter().position(|o| &o.id == v))
+            .map_or(0, |p| p as isize + 1);
+        let next = (cur + step).rem_euclid(n);
+        let id = field.id.clone();
+        if next == 0 {
+            self.answers.profile.remove(&id);
+        } else {
+            let value = field.options[(next - 1) as usize].id.clone();
+            self.answers.profile.insert(id, value);
+        }
+        self.refresh();
+        vec![Effect::Save]
+    }
+
+    // ----- questions -----
+
+    /// Recomputes skip logic and the score card after answers changed.
+    fn refresh(&mut self) {
+        let (visible, _) = visible_answers(&self.inst.questionnaire, &self.answers);
+        self.visible = visible;
+        self.card = score(&self.inst, &self.answers);
+    }
+
+    fn goto_first_unanswered(&mut self) {
+        match self.first_unanswered() {
+            Some(i) => self.goto_question(i),
+            None => self.goto_review(),
+        }
+    }
+
+    /// Opens question `i`, placing the cursor on its current answer.
+    pub fn goto_question(&mut self, i: usize) {
+        self.screen = Screen::Question;
+        self.current = i;
+        self.note = None;
+        let q = &self.inst.questionnaire.questions[i];
+        let answer = self.answers.get(&q.id);
+        self.cursor = match answer {
+            Some(Answer::Choice(o)) => q.options.iter().position(|x| &x.id == o).unwrap_or(0),
+            Some(Answer::DontKnow) => q.options.len(),
+            _ => 0,
+        };
+        let text = match answer {
+            Some(Answer::Number(n)) => n.to_string(),
+            Some(Answer::Text(t)) => t.clone(),
+            _ => String::new(),
+        };
+        self.input = Input::new(text);
+    }
+
+    fn goto_review(&mut self) {
+        self.screen = Screen::Review;
+        self.note = None;
+        let vis = self.visible_indices();
+        self.review_cursor = vis.iter().position(|i| *i == self.current).unwrap_or(0);
+    }
+
+    fn advance(&mut self) {
+        let next = (self.current + 1..self.visible.len()).find(|i| self.visible[*i]);
+        match next {
+            Some(i) => self.goto_question(i),
+            None => self.goto_review(),
+        }
+    }
+
+    fn go_back(&mut self) {
+        let prev = (0..self.current).rev().find(|i| self.visible[*i]);
+        match prev {
+            Some(i) => self.goto_question(i),
+            None => {
+                self.screen = Screen::Welcome;
+                self.note = None;
+            }
+        }
+    }
+
+    fn set_answer(&mut self, answer: Option<Answer>) -> Vec<Effect> {
+        let id = self.question().id.clone();
+        match answer {
+            Some(a) => self.answers.set(id, a),
+            None => self.answers.clear(&id),
+        }
+        self.refresh();
+        vec![Effect::Save]
+    }
+
+    fn dont_know(&mut self) -> Vec<Effect> {
+        if !self.question().dont_know {
+            return vec![];
+        }
+        let effects = self.set_answer(Some(Answer::DontKnow));
+        self.advance();
+        effects
+    }
+
+    /// Ticks or unticks option `index` of a multiple-choice question. An exclusive option
+    /// ("none of these") clears the others, and any other option clears it.
+    fn toggle(&mut self, index: usize) -> Vec<Effect> {
+        let q = self.question();
+        let Some(opt) = q.options.get(index) else {
+            return vec![];
+        };
+        let mut ticked: Vec<OptionId> = match self.answers.get(&q.id) {
+            Some(Answer::Choices(v)) => v.clone(),
+            _ => Vec::new(),
+        };
+        if let Some(pos) = ticked.iter().position(|o| o == &opt.id) {
+            ticked.remove(pos);
+        } else if opt.exclusive {
+            ticked = vec![opt.id.clone()];
+        } else {
+            ticked.retain(|o| q.option(o).is_some_and(|x| !x.exclusive));
+            ticked.push(opt.id.clone());
+        }
+        // Keep the questionnaire's order so files and reports read naturally.
+        ticked.sort_by_key(|o| q.options.iter().position(|x| &x.id == o));
+        self.set_answer(Some(Answer::Choices(ticked)))
+    }
+
+    fn choose(&mut self, index: usize, advance: bool) -> Vec<Effect> {
+        let q = self.question();
+        if index == q.options.len() && q.dont_know {
+            self.cursor = index;
+            let effects = self.set_answer(Some(Answer::DontKnow));
+            if advance {
+                self.advance();
+            }
+            return effects;
+        }
+        let Some(opt) = q.options.get(index) else {
+            return vec![];
+        };
+        let (multi, id) = (q.kind == QuestionKind::Multi, opt.id.clone());
+        self.cursor = index;
+        if multi {
+            return self.toggle(index);
+        }
+        let effects = self.set_answer(Some(Answer::Choice(id)));
+        if advance {
+            self.advance();
+        }
+        effects
+    }
+
+    fn update_question(&mut self, action: Action) -> Vec<Effect> {
+        let kind = self.question().kind;
+        let input_kind = matches!(kind, QuestionKind::Number | QuestionKind::Text);
+        match action {
+            Action::Help => self.overlay = Some(Overlay::Help),
+            Action::Sections => {
+                self.overlay = Some(Overlay::Sections);
+                let dim = &self.question().dimension;
+                self.sections_cursor = self
+                    .sections()
+                    .iter()
+                    .position(|s| &s.dimension == dim)
+                    .unwrap_or(0);
+            }
+            Action::Review => self.goto_review(),
+            Action::Back => self.go_back(),
+            Action::Skip => self.advance(),
+            Action::DontKnow => return self.dont_know(),
+            Action::Up if !input_kind => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down if !input_kind => {
+                self.cursor = (self.cursor + 1).min(self.list_len().saturating_sub(1))
+            }
+            Action::Pick(0) if !input_kind => return self.dont_know(),
+            Action::Pick(n) if !input_kind => {
+                return self.choose(n - 1, kind != QuestionKind::Multi);
+            }
+            Action::Toggle if !input_kind => return self.choose(self.cursor, false),
+            Action::Confirm if !input_kind => {
+                if kind == QuestionKind::Multi && self.cursor < self.question().options.len() {
+                    self.advance();
+                    return vec![];
+                }
+                return self.choose(self.cursor, true);
+            }
+            Action::Confirm => return self.commit_input(),
+            Action::Edit(req) if input_kind => {
+                if kind == QuestionKind::Number
+                    && let InputRequest::InsertChar(c) = req
+                    && !is_number_char(c)
+                {
+                    self.note = Some(Note {
+                        text: st::TYPE_NUMBER.get(self.lang).to_string(),
+                        error: true,
+                    });
+                    return vec![];
+                }
+                self.input.handle(req);
+                self.note = None;
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn commit_input(&mut self) -> Vec<Effect> {
+        let q = self.question();
+        let raw = self.input.value().trim().to_string();
+        if q.kind == QuestionKind::Text {
+            let answer = (!raw.is_empty()).then(|| Answer::Text(raw));
+            let effects = self.set_answer(answer);
+            self.advance();
+            return effects;
+        }
+        if raw.is_empty() {
+            let had = self.answers.get(&q.id).is_some();
+            let effects = if had { self.set_answer(None) } else { vec![] };
+            self.advance();
+            return effects;
+        }
+        let normalised = normalise_number(&raw);
+        let parsed = normalised.parse::<f64>().ok().filter(|x| x.is_finite());
+        match parsed {
+            None => {
+                self.note = Some(Note {
+                    text: fill(st::NOT_A_NUMBER.get(self.lang), &[&raw]),
+                    error: true,
+                });
+                vec![]
+            }
+            Some(x) => match check_number(q, x) {
+                Err(_) => {
+                    let text = st::RANGE
+                        .get(self.lang)
+                        .replace("{min}", &q.min.map_or("-∞".to_string(), |v| v.to_string()))
+                        .replace("{max}", &q.max.map_or("∞".to_string(), |v| v.to_string()));
+                    self.note = Some(Note { text, error: true });
+                    vec![]
+                }
+                Ok(()) => {
+                    let effects = self.set_answer(Some(Answer::Number(x)));
+                    self.advance();
+                    effects
+                }
+            },
+        }
+    }
+
+    // ----- sections -----
+
+    /// The section list: one entry per dimension, with answered / asked counts.
+    pub fn sections(&self) -> Vec<Section> {
+        let q = &self.inst.questionnaire;
+        q.dimensions()
+            .map(|(area, dim)| {
+                let idx: Vec<usize> = q
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| x.dimension == dim.id)
+                    .map(|(i, _)| i)
+                    .collect();
+                let asked: Vec<usize> = idx.iter().copied().filter(|i| self.visible[*i]).collect();
+                Section {
+                    dimension: dim.id.clone(),
+                    title: format!(
+                        "{} · {}",
+                        area.title.get(self.lang),
+                        dim.title.get(self.lang)
+                    ),
+                    answered: asked.iter().filter(|i| self.is_answered(**i)).count(),
+                    asked: asked.len(),
+                    first_visible: asked.first().copied(),
+                }
+            })
+            .collect()
+    }
+
+    // ----- review -----
+
+    fn update_review(&mut self, action: Action) -> Vec<Effect> {
+        let vis = self.visible_indices();
+        match action {
+            Action::Up => self.review_cursor = self.review_cursor.saturating_sub(1),
+            Action::Down => {
+                self.review_cursor = (self.review_cursor + 1).min(vis.len().saturating_sub(1))
+            }
+            Action::Confirm => {
+                if let Some(i) = vis.get(self.review_cursor) {
+                    self.goto_question(*i);
+                }
+            }
+            Action::Finish => {
+                self.screen = Screen::Results;
+                self.tab = Tab::Overview;
+                self.rec_cursor = 0;
+                self.scroll = 0;
+                self.note = None;
+            }
+            Action::Cancel => {
+                self.goto_question(self.current.min(self.visible.len().saturating_sub(1)))
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    // ----- results -----
+
+    fn update_results(&mut self, action: Action) -> Vec<Effect> {
+        let tabs = Tab::ALL;
+        let at = tabs.iter().position(|t| *t == self.tab).unwrap_or(0);
+        match action {
+            Action::NextTab => {
+                self.tab = tabs[(at + 1) % tabs.len()];
+                self.scroll = 0;
+            }
+            Action::PrevTab => {
+                self.tab = tabs[(at + tabs.len() - 1) % tabs.len()];
+                self.scroll = 0;
+            }
+            Action::Up => {
+                if self.tab == Tab::Recommendations {
+                    self.rec_cursor = self.rec_cursor.saturating_sub(1);
+                } else {
+                    self.scroll = self.scroll.saturating_sub(1);
+                }
+            }
+            Action::Down => {
+                if self.tab == Tab::Recommendations {
+                    self.rec_cursor = (self.rec_cursor + 1)
+                        .min(self.card.recommendations.len().saturating_sub(1));
+                } else {
+                    self.scroll = self.scroll.saturating_add(1);
+                }
+            }
+            Action::Confirm => {
+                if self.tab != Tab::Recommendations {
+                    self.tab = Tab::Recommendations;
+                } else if !self.card.recommendations.is_empty() {
+                    self.screen = Screen::Detail;
+                    self.scroll = 0;
+                }
+            }
+            Action::Review => self.goto_review(),
+            Action::WhatIf => self.open_whatif(),
+            Action::Export => return vec![Effect::Export],
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn update_detail(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::Cancel => {
+                self.screen = Screen::Results;
+                self.scroll = 0;
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    // ----- what if -----
+
+    fn open_whatif(&mut self) {
+        let q = &self.inst.questionnaire;
+        let items = q
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(i, x)| {
+                self.visible[*i]
+                    && x.is_scored()
+                    && matches!(
+                        x.kind,
+                        QuestionKind::Single
+                            | QuestionKind::Scale
+                            | QuestionKind::YesPartlyNo
+                            | QuestionKind::Number
+                    )
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.whatif = Some(WhatIf {
+            answers: self.answers.clone(),
+            card: self.card.clone(),
+            items,
+            cursor: 0,
+        });
+        self.screen = Screen::WhatIf;
+        self.note = None;
+    }
+
+    fn update_whatif(&mut self, action: Action) -> Vec<Effect> {
+        let Some(w) = self.whatif.as_mut() else {
+            self.screen = Screen::Results;
+            return vec![];
+        };
+        match action {
+            Action::Up => w.cursor = w.cursor.saturating_sub(1),
+            Action::Down => w.cursor = (w.cursor + 1).min(w.items.len().saturating_sub(1)),
+            Action::Left | Action::Right => {
+                let Some(&qi) = w.items.get(w.cursor) else {
+                    return vec![];
+                };
+                let question = &self.inst.questionnaire.questions[qi];
+                let step: isize = if action == Action::Left { -1 } else { 1 };
+                if let Some(a) = step_answer(question, w.answers.get(&question.id), step) {
+                    w.answers.set(question.id.clone(), a);
+                    w.card = score(&self.inst, &w.answers);
+                }
+            }
+            Action::Commit => {
+                if let Some(w) = self.whatif.take() {
+                    self.answers = w.answers;
+                    self.refresh();
+                }
+                self.screen = Screen::Results;
+                self.note = Some(Note {
+                    text: st::WHATIF_SAVED.get(self.lang).to_string(),
+                    error: false,
+                });
+                return vec![Effect::Save];
+            }
+            Action::Cancel => {
+                self.whatif = None;
+                self.screen = Screen::Results;
+                self.note = Some(Note {
+                    text: st::WHATIF_DISCARDED.get(self.lang).to_string(),
+                    error: false,
+                });
+            }
+            _ => {}
+        }
+        vec![]
+    }
+
+    // ----- mouse -----
+
+    fn click(&mut self, col: u16, row: u16) -> Vec<Effect> {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        match self.screen {
+            Screen::Question if matches!(self.ctx(), Ctx::Choice | Ctx::Multi) => {
+                let layout = super::view::question::layout(area, self);
+                let list = layout.list;
+                if col >= list.x
+                    && col < list.x + list.width
+                    && row >= list.y
+                    && row < list.y + list.height
+                {
+                    let offset = super::view::list_offset(self.cursor, list.height as usize);
+                    let index = offset + (row - list.y) as usize;
+                    if index < self.list_len() {
+                        return self.choose(index, false);
+                    }
+                }
+            }
+            Screen::Review => {
+                let list = super::view::review::list_area(area);
+                if row >= list.y && row < list.y + list.height {
+                    let offset = super::view::list_offset(self.review_cursor, list.height as usize);
+                    let index = offset + (row - list.y) as usize;
+                    if index < self.visible_indices().len() {
+                        self.review_cursor = index;
+                    }
+                }
+            }
+            _ => {}
+        }
+        vec![]
+    }
+}
+
+/// One entry of the section list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub dimension: crate::domain::model::DimensionId,
+    pub title: String,
+    pub answered: usize,
+    pub asked: usize,
+    pub first_visible: Option<usize>,
+}
+
+fn is_number_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(c, '.' | '-' | ',' | '．' | '，' | '－')
+        || ('０'..='９').contains(&c)
+}
+
+/// Accepts full-width digits and separators typed with a Chinese input method.
+pub fn normalise_number(raw: &str) -> String {
+    raw.chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' => Some('.'),
+            '－' => Some('-'),
+            ',' | '，' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The next or previous answer of a choice or number question, for what-if stepping.
+fn step_answer(
+    q: &crate::domain::Question,
+    current: Option<&Answer>,
+    step: isize,
+) -> Option<Answer> {
+    match q.kind {
+        QuestionKind::Number => {
+            if q.bands.is_empty() {
+                return None;
+            }
+            let n = q.bands.len() as isize;
+            let cur = match current {
+                Some(Answer::Number(x)) => q
+                    .bands
+                    .iter()
+                    .position(|b| *x >= b.min && b.max.is_none_or(|hi| *x < hi))
+                    .map(|p| p as isize),
+                _ => None,
+            };
+            let next = match cur {
+                Some(c) => (c + step).clamp(0, n - 1),
+                None if step > 0 => 0,
+                None => n - 1,
+            };
+            let band = &q.bands[next as usize];
+            let value = q.min.map_or(band.min, |lo| band.min.max(lo));
+            Some(Answer::Number(value))
+        }
+        _ => {
+            if q.options.is_empty() {
+                return None;
+            }
+            let n = q.options.len() as isize;
+            let cur = match current {
+                Some(Answer::Choice(o)) => q
+                    .options
+                    .iter()
+                    .position(|x| &x.id == o)
+                    .map(|p| p as isize),
+                _ => None,
+            };
+            let next = match cur {
+                Some(c) => (c + step).clamp(0, n - 1),
+                None if step > 0 => 0,
+                None => n - 1,
+            };
+            Some(Answer::Choice(q.options[next as usize].id.clone()))
+        }
+    }
+}

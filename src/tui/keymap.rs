@@ -1,0 +1,601 @@
+//! One keymap table: it turns keys into actions and draws the key-hint bar, so the two never
+//! disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use super::strings::S;
+use crate::domain::Lang;
+
+/// Where the keyboard focus is; each context has its own bindings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ctx {
+    Welcome,
+    /// The welcome screen with the firm-name field focused: typing edits it.
+    WelcomeText,
+    /// A question answered by picking one item from a list.
+    Choice,
+    /// A multiple-choice question: Space ticks.
+    Multi,
+    /// A number or free-text question with an input field.
+    Input,
+    Review,
+    Results,
+    Detail,
+    WhatIf,
+    Help,
+    Sections,
+    ConfirmQuit,
+}
+
+pub struct Binding {
+    pub ctx: &'static [Ctx],
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+    pub action: Action,
+    /// Key label and what it does, for the hint bar; `None` for alternative keys.
+    pub hint: Option<(&'static str, S)>,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+macro_rules! s {
+    ($zh:literal, $en:literal) => {
+        S { zh: $zh, en: $en }
+    };
+}
+
+use Ctx::*;
+use KeyCode::*;
+
+const LISTS: &[Ctx] = &[
+    Welcome,
+    WelcomeText,
+    Choice,
+    Multi,
+    Review,
+    Results,
+    Detail,
+    WhatIf,
+    Sections,
+];
+
+pub static BINDINGS: &[Binding] = &[
+    Binding {
+        ctx: &[Choice, Multi],
+        code: Up,
+        mods: NONE,
+        action: Action::Up,
+        hint: Some(("↑↓", s!("移动", "move"))),
+    },
+    Binding {
+        ctx: &[Welcome, WelcomeText, Review, Sections, WhatIf],
+        code: Up,
+        mods: NONE,
+        action: Action::Up,
+        hint: Some(("↑↓", s!("移动", "move"))),
+    },
+    Binding {
+        ctx: &[Results],
+        code: Up,
+        mods: NONE,
+        action: Action::Up,
+        hint: Some(("↑↓", s!("选择", "select"))),
+    },
+    Binding {
+        ctx: &[Detail],
+        code: Up,
+        mods: NONE,
+        action: Action::Up,
+        hint: Some(("↑↓", s!("滚动", "scroll"))),
+    },
+    Binding {
+        ctx: LISTS,
+        code: Down,
+        mods: NONE,
+        action: Action::Down,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Choice, Multi, Review, Sections, Results, Detail, WhatIf],
+        code: Char('k'),
+        mods: NONE,
+        action: Action::Up,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Choice, Multi, Review, Sections, Results, Detail, WhatIf],
+        code: Char('j'),
+        mods: NONE,
+        action: Action::Down,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Input],
+        code: Up,
+        mods: NONE,
+        action: Action::Back,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Input],
+        code: Down,
+        mods: NONE,
+        action: Action::Skip,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Welcome],
+        code: Left,
+        mods: NONE,
+        action: Action::Left,
+        hint: Some(("←→", s!("切换选项", "change"))),
+    },
+    Binding {
+        ctx: &[Welcome],
+        code: Right,
+        mods: NONE,
+        action: Action::Right,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Welcome, WelcomeText],
+        code: Enter,
+        mods: NONE,
+        action: Action::Confirm,
+        hint: Some(("Enter", s!("确定", "select"))),
+    },
+    Binding {
+        ctx: &[Welcome, WelcomeText],
+        code: Tab,
+        mods: NONE,
+        action: Action::Down,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Welcome, WelcomeText],
+        code: F(2),
+        mods: NONE,
+        action: Action::SwitchLang,
+        hint: Some(("F2", s!("English", "中文"))),
+    },
+    Binding {
+        ctx: &[Choice],
+        code: Enter,
+        mods: NONE,
+        action: Action::Confirm,
+        hint: Some(("Enter", s!("选定并继续", "choose, go on"))),
+    },
+    Binding {
+        ctx: &[Multi],
+        code: Char(' '),
+        mods: NONE,
+        action: Action::Toggle,
+        hint: Some(("Space", s!("勾选/取消", "tick/untick"))),
+    },
+    Binding {
+        ctx: &[Multi],
+        code: Enter,
+        mods: NONE,
+        action: Action::Confirm,
+        hint: Some(("Enter", s!("继续", "go on"))),
+    },
+    Binding {
+        ctx: &[Choice],
+        code: Char(' '),
+        mods: NONE,
+        action: Action::Toggle,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Input],
+        code: Enter,
+        mods: NONE,
+        action: Action::Confirm,
+        hint: Some(("Enter", s!("保存并继续", "save, go on"))),
+    },
+    Binding {
+        ctx: &[Input],
+        code: Char('d'),
+        mods: CTRL,
+        action: Action::DontKnow,
+        hint: Some(("^D", s!("不清楚", "don't know"))),
+    },
+    Binding {
+        ctx: &[Choice, Multi],
+        code: Left,
+        mods: NONE,
+        action: Action::Back,
+        hint: Some(("←", s!("上一题", "back"))),
+    },
+    Binding {
+        ctx: &[Choice, Multi],
+        code: Backspace,
+        mods: NONE,
+        action: Action::Back,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Choice, Multi],
+        code: Right,
+        mods: NONE,
+        action: Action::Skip,
+        hint: Some(("→", s!("跳过", "skip"))),
+    },
+    Binding {
+        ctx: &[Input],
+        code: PageUp,
+        mods: NONE,
+        action: Action::Back,
+        hint: Some(("↑/PgUp", s!("上一题", "back"))),
+    },
+    Binding {
+        ctx: &[Input],
+        code: PageDown,
+        mods: NONE,
+        action: Action::Skip,
+        hint: Some(("↓/PgDn", s!("跳过", "skip"))),
+    },
+    Binding {
+        ctx: &[Choice, Multi],
+        code: Char('?'),
+        mods: NONE,
+        action: Action::Help,
+        hint: Some(("?", s!("说明", "help"))),
+    },
+    Binding {
+        ctx: &[Choice, Multi, Input],
+        code: F(1),
+        mods: NONE,
+        action: Action::Help,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Input],
+        code: F(1),
+        mods: NONE,
+        action: Action::Help,
+        hint: Some(("F1", s!("说明", "help"))),
+    },
+    Binding {
+        ctx: &[Choice, Multi],
+        code: Char('s'),
+        mods: NONE,
+        action: Action::Sections,
+        hint: Some(("s", s!("章节", "sections"))),
+    },
+    Binding {
+        ctx: &[Input],
+        code: F(3),
+        mods: NONE,
+        action: Action::Sections,
+        hint: Some(("F3", s!("章节", "sections"))),
+    },
+    Binding {
+        ctx: &[Choice, Multi, Results],
+        code: Char('r'),
+        mods: NONE,
+        action: Action::Review,
+        hint: Some(("r", s!("检查", "review"))),
+    },
+    Binding {
+        ctx: &[Input],
+        code: F(4),
+        mods: NONE,
+        action: Action::Review,
+        hint: Some(("F4", s!("检查", "review"))),
+    },
+    Binding {
+        ctx: &[Review],
+        code: Enter,
+        mods: NONE,
+        action: Action::Confirm,
+        hint: Some(("Enter", s!("去改这题", "edit"))),
+    },
+    Binding {
+        ctx: &[Review],
+        code: Char('f'),
+        mods: NONE,
+        action: Action::Finish,
+        hint: Some(("f", s!("完成，看结果", "finish, see results"))),
+    },
+    Binding {
+        ctx: &[Results],
+        code: Tab,
+        mods: NONE,
+        action: Action::NextTab,
+        hint: Some(("Tab", s!("切换页", "next tab"))),
+    },
+    Binding {
+        ctx: &[Results],
+        code: Right,
+        mods: NONE,
+        action: Action::NextTab,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Results],
+        code: Left,
+        mods: NONE,
+        action: Action::PrevTab,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Results],
+        code: BackTab,
+        mods: KeyModifiers::SHIFT,
+        action: Action::PrevTab,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Results],
+        code: Enter,
+        mods: NONE,
+        action: Action::Confirm,
+        hint: Some(("Enter", s!("详情", "details"))),
+    },
+    Binding {
+        ctx: &[Results],
+        code: Char('w'),
+        mods: NONE,
+        action: Action::WhatIf,
+        hint: Some(("w", s!("假设", "what if"))),
+    },
+    Binding {
+        ctx: &[Results],
+        code: Char('e'),
+        mods: NONE,
+        action: Action::Export,
+        hint: Some(("e", s!("导出", "export"))),
+    },
+    Binding {
+        ctx: &[WhatIf],
+        code: Left,
+        mods: NONE,
+        action: Action::Left,
+        hint: Some(("←→", s!("改答案", "change answer"))),
+    },
+    Binding {
+        ctx: &[WhatIf],
+        code: Right,
+        mods: NONE,
+        action: Action::Right,
+        hint: None,
+    },
+    Binding {
+        ctx: &[WhatIf],
+        code: Char('c'),
+        mods: NONE,
+        action: Action::Commit,
+        hint: Some(("c", s!("采用并保存", "adopt and save"))),
+    },
+    Binding {
+        ctx: &[WhatIf],
+        code: Esc,
+        mods: NONE,
+        action: Action::Cancel,
+        hint: Some(("Esc", s!("放弃", "discard"))),
+    },
+    Binding {
+        ctx: &[Detail, Sections, Review],
+        code: Esc,
+        mods: NONE,
+        action: Action::Cancel,
+        hint: Some(("Esc", s!("返回", "back"))),
+    },
+    Binding {
+        ctx: &[Detail],
+        code: Left,
+        mods: NONE,
+        action: Action::Cancel,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Detail],
+        code: Backspace,
+        mods: NONE,
+        action: Action::Cancel,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Sections],
+        code: Enter,
+        mods: NONE,
+        action: Action::Confirm,
+        hint: Some(("Enter", s!("跳到该章", "go there"))),
+    },
+    Binding {
+        ctx: &[Help],
+        code: Esc,
+        mods: NONE,
+        action: Action::Cancel,
+        hint: Some(("Esc", s!("关闭", "close"))),
+    },
+    Binding {
+        ctx: &[Help],
+        code: Char('?'),
+        mods: NONE,
+        action: Action::Cancel,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Help],
+        code: F(1),
+        mods: NONE,
+        action: Action::Cancel,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Help, Sections],
+        code: Char('q'),
+        mods: NONE,
+        action: Action::Cancel,
+        hint: None,
+    },
+    Binding {
+        ctx: &[ConfirmQuit],
+        code: Char('y'),
+        mods: NONE,
+        action: Action::Yes,
+        hint: Some(("y", s!("退出", "quit"))),
+    },
+    Binding {
+        ctx: &[ConfirmQuit],
+        code: Enter,
+        mods: NONE,
+        action: Action::Yes,
+        hint: None,
+    },
+    Binding {
+        ctx: &[ConfirmQuit],
+        code: Char('n'),
+        mods: NONE,
+        action: Action::No,
+        hint: Some(("n", s!("继续", "stay"))),
+    },
+    Binding {
+        ctx: &[ConfirmQuit],
+        code: Esc,
+        mods: NONE,
+        action: Action::No,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Welcome, Choice, Multi, Review, Results],
+        code: Char('q'),
+        mods: NONE,
+        action: Action::Quit,
+        hint: Some(("q", s!("退出", "quit"))),
+    },
+    Binding {
+        ctx: &[Welcome, WelcomeText, Choice, Multi, Input, Results],
+        code: Esc,
+        mods: NONE,
+        action: Action::Quit,
+        hint: None,
+    },
+    Binding {
+        ctx: &[Input, WelcomeText],
+        code: Esc,
+        mods: NONE,
+        action: Action::Quit,
+        hint: Some(("Esc", s!("退出", "quit"))),
+    },
+];
+
+/// The action for a key in a context. Digits pick options; in an input field, keys not bound
+/// here edit the field.
+pub fn action_for(ctx: Ctx, key: KeyEvent) -> Option<Action> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    if key.code == Char('c') && key.modifiers.contains(CTRL) {
+        return Some(Action::ForceQuit);
+    }
+    let mods = key.modifiers - KeyModifiers::SHIFT;
+    let found = BINDINGS.iter().find(|b| {
+        b.ctx.contains(&ctx)
+            && b.code == key.code
+            && (b.mods == mods || (b.code == BackTab && b.mods == key.modifiers))
+    });
+    if let Some(b) = found {
+        return Some(b.action);
+    }
+    match (ctx, key.code) {
+        (Choice | Multi, Char(c)) if c.is_ascii_digit() && mods == NONE => {
+            c.to_digit(10).map(|d| Action::Pick(d as usize))
+        }
+        (Input, _) | (WelcomeText, _) => tui_input::backend::crossterm::to_input_request(
+            &ratatui::crossterm::event::Event::Key(key),
+        )
+        .map(Action::Edit),
+        _ => None,
+    }
+}
+
+/// The hint bar entries for a context: (key label, description).
+pub fn hints(ctx: Ctx, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.ctx.contains(&ctx)) {
+        if let Some((key, what)) = b.hint
+            && !out.iter().any(|(k, _)| *k == key)
+        {
+            out.push((key, what.get(lang)));
+        }
+    }
+    if matches!(ctx, Choice | Multi) {
+        out.insert(
+            2,
+            (
+                "1-9",
+                if lang == Lang::Zh {
+                    "直接选"
+                } else {
+                    "pick"
+                },
+            ),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, NONE)
+    }
+
+    #[test]
+    fn every_context_has_hints_and_a_way_out() {
+        for ctx in [
+            Welcome,
+            WelcomeText,
+            Choice,
+            Multi,
+            Input,
+            Review,
+            Results,
+            Detail,
+            WhatIf,
+            Help,
+            Sections,
+            ConfirmQuit,
+        ] {
+            assert!(!hints(ctx, Lang::En).is_empty(), "{ctx:?} has no hints");
+            let leaves = [Action::Quit, Action::Cancel, Action::No, Action::Yes];
+            assert!(
+                BINDINGS
+                    .iter()
+                    .any(|b| b.ctx.contains(&ctx) && leaves.contains(&b.action)),
+                "{ctx:?} has no key to leave it"
+            );
+        }
+    }
+
+    #[test]
+    fn digits_pick_and_typing_edits() {
+        assert_eq!(action_for(Choice, key(Char('3'))), Some(Action::Pick(3)));
+        assert!(matches!(
+            action_for(Input, key(Char('3'))),
+            Some(Action::Edit(_))
+        ));
+        assert_eq!(action_for(Input, key(Enter)), Some(Action::Confirm));
+        assert_eq!(
+            action_for(Choice, KeyEvent::new(Char('c'), CTRL)),
+            Some(Action::ForceQuit)
+        );
+    }
+
+    #[test]
+    fn hint_keys_are_bound() {
+        for b in BINDINGS.iter().filter(|b| b.hint.is_some()) {
+            for ctx in b.ctx {
+                let got = action_for(*ctx, KeyEvent::new(b.code, b.mods));
+                assert_eq!(got, Some(b.action), "{:?} in {ctx:?}", b.code);
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+//! Finding, loading and saving the answer file of an interactive session.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use anyhow::{Result, anyhow, bail};
+
+use super::app::{App, Session};
+use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped};
+use crate::domain::instrument::parse_json;
+use crate::domain::model::QuestionId;
+use crate::domain::{Instrument, Lang};
+use crate::store;
+
+/// What `open` found: where to save, and any answers to resume.
+#[derive(Debug, Clone)]
+pub struct Opened {
+    pub session: Session,
+    pub answers: Option<AnswerSet>,
+    /// Set when the file lives in the per-user data folder: starting over opens a new file there.
+    pub default_dir: Option<PathBuf>,
+}
+
+/// Reads answers leniently for resuming: an answer that no longer fits its question is left
+/// out and reported, never a reason to lose the rest.
+pub fn lenient_answers(inst: &Instrument, file: &AnswerFile) -> (AnswerSet, Vec<Dropped>) {
+    let q = &inst.questionnaire;
+    let mut set = AnswerSet::new();
+    set.profile = file.profile.clone();
+    set.profile.retain(|_, v| !v.is_empty());
+    let mut dropped = Vec::new();
+    for (key, value) in &file.answers {
+        let id = QuestionId(key.clone());
+        match q.question(&id) {
+            None => dropped.push(Dropped {
+                question: key.clone(),
+                reason: format!("questionnaire {} {} has no such question", q.id, q.version),
+            }),
+            Some(question) => match Answer::from_json(question, value) {
+                Ok(Some(a)) => set.set(id, a),
+                Ok(None) => {}
+                Err(reason) => dropped.push(Dropped {
+                    question: key.clone(),
+                    reason,
+                }),
+            },
+        }
+    }
+    (set, dropped)
+}
+
+fn read(path: &Path) -> Option<String> {
+    std::fs::read(path)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+}
+
+/// Opens the answer file named by `--answers`, or the latest one in the per-user data folder.
+pub fn open(inst: &Instrument, explicit: Option<&Path>, now: SystemTime) -> Result<Opened> {
+    match explicit {
+        Some(path) => open_explicit(inst, path, now),
+        None => {
+            let dir = store::default_answers_dir()
+                .ok_or_else(|| anyhow!("cannot find a per-user data folder for saving answers\n  hint: pass --answers FILE"))?;
+            if let Some(latest) = store::latest_answers(&dir)
+                && let Some(src) = read(&latest)
+                && let Ok(file) = parse_json::<AnswerFile>(&latest.display().to_string(), &src)
+                && file.questionnaire.id == inst.questionnaire.id
+            {
+                let (answers, dropped) = lenient_answers(inst, &file);
+                if !answers.is_empty() || !answers.profile.is_empty() {
+                    return Ok(Opened {
+                        session: Session {
+                            answers_path: latest,
+                            resumable: true,
+                            saved_at: file.saved_at.clone(),
+                            dropped,
+                            unreadable_backup: None,
+                        },
+                        answers: Some(answers),
+                        default_dir: Some(dir),
+                    });
+                }
+            }
+            Ok(Opened {
+                session: Session {
+                    answers_path: store::new_answers_path(&dir, now),
+                    ..Session::default()
+                },
+                answers: None,
+                default_dir: Some(dir),
+            })
+        }
+    }
+}
+
+fn open_explicit(inst: &Instrument, path: &Path, now: SystemTime) -> Result<Opened> {
+    let fresh = |backup: Option<PathBuf>| Opened {
+        session: Session {
+            answers_path: path.to_path_buf(),
+            unreadable_backup: backup,
+            ..Session::default()
+        },
+        answers: None,
+        default_dir: None,
+    };
+    if !path.exists() {
+        return Ok(fresh(None));
+    }
+    let name = path.display().to_string();
+    let parsed = read(path)
+        .ok_or(())
+        .and_then(|src| parse_json::<AnswerFile>(&name, &src).map_err(|_| ()));
+    match parsed {
+        Ok(file) if file.questionnaire.id != inst.questionnaire.id => bail!(
+            "{name} holds answers for questionnaire `{}`, not `{}`\n  hint: pass the matching --questionnaire, or another --answers file",
+            file.questionnaire.id,
+            inst.questionnaire.id
+        ),
+        Ok(file) => {
+            let (answers, dropped) = lenient_answers(inst, &file);
+            let resumable = !answers.is_empty() || !answers.profile.is_empty();
+            Ok(Opened {
+                session: Session {
+                    answers_path: path.to_path_buf(),
+                    resumable,
+                    saved_at: file.saved_at.clone(),
+                    dropped,
+                    unreadable_backup: None,
+                },
+                answers: Some(answers),
+                default_dir: None,
+            })
+        }
+        Err(()) => {
+            // Never overwrite a file we could not read without keeping a copy.
+            let backup = store::backup(path, now).map_err(|e| {
+                anyhow!("{name} could not be read, and no backup copy could be made: {e}")
+            })?;
+            Ok(fresh(Some(backup)))
+        }
+    }
+}
+
+/// The shell's side of a session: where answers go, and whether anything was written.
+pub struct Shell {
+    pub session: Session,
+    pub answers: Option<AnswerSet>,
+    default_dir: Option<PathBuf>,
+    wrote: bool,
+}
+
+impl Shell {
+    pub fn new(opened: Opened) -> Shell {
+        Shell {
+            session: opened.session,
+            answers: opened.answers,
+            default_dir: opened.default_dir,
+            wrote: false,
+        }
+    }
+
+    /// Saves the app's answers atomically.
+    pub fn save(&mut self, app: &App) -> Result<(), String> {
+        let path = &app.session.answers_path;
+        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        let file = app.answer_file(Some(store::rfc3339(SystemTime::now())));
+        store::save_answers(path, &file).map_err(|e| format!("{}: {e}", path.display()))?;
+        self.wrote = true;
+        self.session.answers_path = path.clone();
+        Ok(())
+    }
+
+    /// Starting over: a new file in the data folder, or a backup of the named file.
+    pub fn start_over(&mut self, app: &mut App) -> Result<(), String> {
+        let now = SystemTime::now();
+        match &self.default_dir {
+            Some(dir) => {
+                let path = store::new_answers_path(dir, now);
+                app.session.answers_path = path.clone();
+                self.session.answers_path = path;
+            }
+            None => {
+                let path = &app.session.answers_path;
+                if path.exists() {
+                    store::backup(path, now).map_err(|e| format!("{}: {e}", path.display()))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What to print after the screen is restored.
+    pub fn farewell(&self, lang: Lang) -> String {
+        let path = self.session.answers_path.display();
+        match (lang, self.wrote || self.session.answers_path.exists()) {
+            (Lang::Zh, true) => format!("答案已保存：{path}\n再次运行 smecheck 即可继续。"),
+            (Lang::En, true) => {
+                format!("Your answers are saved in {path}\nRun smecheck again to resume.")
+            }
+            (Lang::Zh, false) => "尚未作答，没有写入任何文件。".to_string(),
+            (Lang::En, false) => "Nothing was answered; no file was written.".to_string(),
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! Every user-visible string of the interactive self-check, in Chinese and English.
+
+use crate::domain::Lang;
+
+/// A UI string in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct S {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl S {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+macro_rules! strings {
+    ($($name:ident = $zh:literal, $en:literal;)*) => {
+        $(pub const $name: S = S { zh: $zh, en: $en };)*
+    };
+}
+
+strings! {
+    APP = "中小企业上云与融资自检", "SME cloud & financing self-check";
+    LANGUAGE = "语言", "Language";
+    LANG_NAME = "中文", "English";
+    PROFILE = "企业信息（可选）", "Firm profile (optional)";
+    NOT_SET = "（未填）", "(not set)";
+    START = "开始自检", "Start the self-check";
+    RESUME = "继续上次的自检", "Resume the last self-check";
+    START_OVER = "重新开始", "Start over";
+    START_OVER_NOTE = "旧的答卷会保留为备份文件。", "The old answers are kept as a backup file.";
+    MINUTES = "约需 {} 分钟", "About {} minutes";
+    SAVED_IN = "答案随时自动保存在：", "Answers are saved automatically in:";
+    ANSWERED_OF = "已答 {} / {} 题", "{} of {} answered";
+    SAVED_AT = "保存于", "saved";
+    DROPPED = "旧版本问卷中有 {} 个答案无法对应，已略过：", "{} answers from another questionnaire version no longer match and were left out:";
+    UNREADABLE = "原答卷文件无法读取，已保留副本：", "The answer file could not be read; a copy was kept at:";
+    QUESTION = "问题", "Question";
+    DONT_KNOW = "不清楚", "Don't know";
+    HIDDEN_NOTE = "（根据前面的回答，此题不适用）", "(Not asked, given earlier answers)";
+    TYPE_NUMBER = "输入数字后按 Enter", "Type a number, then Enter";
+    TYPE_TEXT = "输入文字后按 Enter（可留空）", "Type your answer, then Enter (may be left empty)";
+    RANGE = "请输入 {min} 到 {max} 之间的数字", "Enter a number from {min} to {max}";
+    NOT_A_NUMBER = "“{}”不是数字，请只输入数字，例如 25 或 12.5", "\"{}\" is not a number; type digits only, e.g. 25 or 12.5";
+    ANSWER_IS = "当前回答：", "Current answer:";
+    MULTI_HINT = "可多选：空格勾选，Enter 继续", "Tick all that apply: Space to tick, Enter to go on";
+    HELP_TITLE = "这道题是什么意思", "What this question means";
+    EXAMPLE = "例子", "Example";
+    HELP_CLOSE = "按 Esc 或 ? 关闭", "Esc or ? closes";
+    SECTIONS = "章节", "Sections";
+    REVIEW = "检查答案", "Review your answers";
+    UNANSWERED = "未答", "unanswered";
+    REVIEW_TODO = "还有 {} 题未答（已标出）。可以跳过，但结果的可信度会降低。", "{} questions are still unanswered (marked). You may finish anyway, but the result is less certain.";
+    REVIEW_DONE = "全部题目已回答。", "Every question is answered.";
+    RESULTS = "自检结果（估算）", "Your results (estimate)";
+    TAB_OVERVIEW = "总览", "Overview";
+    TAB_LADDER = "上云阶梯", "Cloud ladder";
+    TAB_RECS = "建议", "Recommendations";
+    OVERALL = "总分", "Overall";
+    CONFIDENCE = "可信度", "Confidence";
+    CONFIDENCE_LINE = "{a} 题已答，{d} 题不清楚，{u} 题未答（共 {n} 题）", "{a} answered, {d} don't know, {u} unanswered (of {n})";
+    NO_DATA = "无数据", "no data";
+    YOU_ARE_HERE = "你在这里", "you are here";
+    NEXT_RUNG = "要登上“{}”，还需要：", "To reach \"{}\", you still need:";
+    TOP_RUNG = "已在最高一级。", "You are on the top rung.";
+    HELD_ABOVE = "更高几级的部分条件已满足，但下面的台阶还没站稳：", "Some higher rungs' conditions hold, but a lower rung is not yet in place:";
+    BREADTH = "广度", "Breadth";
+    NO_RECS = "没有触发任何建议。", "No recommendation was triggered.";
+    PRIORITY = "优先级", "priority";
+    WHY = "为什么提出这条建议", "Why this applies to you";
+    NEXT_STEPS = "下一步", "Next steps";
+    PROPOSAL = "来源提案", "The proposal";
+    SOURCE = "出处", "Source";
+    ESTIMATE_NOTE = "本结果为自评估算，不是官方评级。", "This is a self-assessment estimate, not an official rating.";
+    WHATIF = "假设一下：改动答案，看结果怎么变（尚未保存）", "What if: change answers and watch the result move (not saved yet)";
+    WHATIF_UNCHANGED = "尚无改动", "No changes yet";
+    WHATIF_CHANGED = "已改动 {} 题", "{} answers changed";
+    WHATIF_MULTI = "（多选题请在答题页修改）", "(change multiple-choice answers on the question screen)";
+    WHATIF_SAVED = "已采用假设的答案并保存。", "The what-if answers were adopted and saved.";
+    WHATIF_DISCARDED = "假设的改动已放弃。", "What-if changes discarded.";
+    EXPORTED = "已导出：", "Exported:";
+    EXPORT_FAILED = "导出失败：", "Export failed:";
+    SAVE_FAILED = "保存失败（答案仍在内存中，修复后会再次保存）：", "Saving failed (answers are kept in memory and saved again on the next change):";
+    QUIT_TITLE = "退出自检？", "Quit the self-check?";
+    QUIT_BODY = "你的答案已保存在：", "Your answers are saved in:";
+    QUIT_RESUME = "下次启动时可以从这里继续。", "Next time you start, you can resume from here.";
+    QUIT_KEYS = "y 退出    n 继续答题", "y quit    n keep going";
+    TOO_SMALL = "窗口太小：{w}×{h}。smecheck 至少需要 80×24。", "The window is {w}×{h}; smecheck needs at least 80×24.";
+    TOO_SMALL_HINT = "请放大窗口或调小字号。答案已保存。", "Please enlarge the window or use a smaller font. Your answers are saved.";
+    FIELD_NAME = "企业名称", "Firm name";
+}
+
+/// Replaces `{}` placeholders in order.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    for a in args {
+        match rest.find("{}") {
+            Some(i) => {
+                out.push_str(&rest[..i]);
+                out.push_str(&a.to_string());
+                rest = &rest[i + 2..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,404 @@
+//! `App::update` driven by scripted keys, asserting on state (no terminal involved).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Effect};
+use super::app::{App, Overlay, Screen, Session, Tab};
+use super::keymap::action_for;
+use crate::domain::answers::{Answer, AnswerSet};
+use crate::domain::instrument::BUILTIN_PROPOSALS;
+use crate::domain::model::{OptionId, QuestionId};
+use crate::domain::{Instrument, Lang};
+
+const MINI: &str = include_str!("../../tests/fixtures/questionnaires/valid/mini.json");
+
+fn mini() -> Instrument {
+    Instrument::from_sources("mini.json", MINI, "proposals.json", BUILTIN_PROPOSALS)
+        .expect("mini fixture loads")
+}
+
+fn app_with(answers: AnswerSet, resumable: bool) -> App {
+    let session = Session {
+        answers_path: "answers.json".into(),
+        resumable,
+        ..Session::default()
+    };
+    App::new(mini(), Lang::En, answers, session)
+}
+
+fn new_app() -> App {
+    app_with(AnswerSet::new(), false)
+}
+
+/// Presses keys through the real keymap; returns every effect.
+fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for k in keys {
+        let ev = KeyEvent::new(*k, KeyModifiers::NONE);
+        if let Some(a) = action_for(app.ctx(), ev) {
+            effects.extend(app.update(a));
+        }
+    }
+    effects
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, &[KeyCode::Char(c)]);
+    }
+}
+
+fn qid(s: &str) -> QuestionId {
+    QuestionId(s.to_string())
+}
+
+fn current_id(app: &App) -> String {
+    app.question().id.0.clone()
+}
+
+fn choices(ids: &[&str]) -> Answer {
+    Answer::Choices(ids.iter().map(|s| OptionId(s.to_string())).collect())
+}
+
+#[test]
+fn start_leads_to_the_first_question() {
+    let mut app = new_app();
+    assert_eq!(app.screen, Screen::Welcome);
+    let fx = press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(current_id(&app), "tools");
+    assert!(
+        fx.contains(&Effect::Save),
+        "starting writes the file so the session exists on disk"
+    );
+}
+
+#[test]
+fn multi_select_ticks_and_exclusive_clears() {
+    let mut app = new_app();
+    press(&mut app, &[KeyCode::Enter]);
+    let fx = press(
+        &mut app,
+        &[KeyCode::Char(' '), KeyCode::Down, KeyCode::Char(' ')],
+    );
+    assert_eq!(
+        fx.iter().filter(|e| **e == Effect::Save).count(),
+        2,
+        "each tick is saved at once"
+    );
+    assert_eq!(
+        app.answers.get(&qid("tools")),
+        Some(&choices(&["office", "finance"]))
+    );
+    // Untick office.
+    press(&mut app, &[KeyCode::Up, KeyCode::Char(' ')]);
+    assert_eq!(app.answers.get(&qid("tools")), Some(&choices(&["finance"])));
+    // "none" (option 4) is exclusive: it clears the others, and ticking another clears it.
+    press(&mut app, &[KeyCode::Char('4')]);
+    assert_eq!(app.answers.get(&qid("tools")), Some(&choices(&["none"])));
+    press(&mut app, &[KeyCode::Char('3')]);
+    assert_eq!(app.answers.get(&qid("tools")), Some(&choices(&["video"])));
+    assert_eq!(current_id(&app), "tools", "ticking does not move on");
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(current_id(&app), "has_plant");
+}
+
+#[test]
+fn skip_logic_applies_live_and_back_skips_hidden_questions() {
+    let mut app = new_app();
+    press(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
+    assert_eq!(current_id(&app), "has_plant");
+    press(&mut app, &[KeyCode::Char('2')]); // no plant
+    assert_eq!(
+        current_id(&app),
+        "erp",
+        "the MES question is hidden for a firm without production"
+    );
+    press(&mut app, &[KeyCode::Left]);
+    assert_eq!(current_id(&app), "has_plant");
+    press(&mut app, &[KeyCode::Char('1')]); // has a plant
+    assert_eq!(current_id(&app), "mes");
+    assert_eq!(app.progress().1, 8, "all eight questions are asked now");
+}
+
+#[test]
+fn single_choice_by_cursor_and_number_key() {
+    let mut app = new_app();
+    app.goto_question(4); // tax
+    press(&mut app, &[KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(
+        app.answers.get(&qid("tax")),
+        Some(&Answer::Choice(OptionId("b".into())))
+    );
+    assert_eq!(current_id(&app), "staff");
+    press(&mut app, &[KeyCode::Up]);
+    assert_eq!(current_id(&app), "tax", "Up in a number field goes back");
+    assert_eq!(app.cursor, 1, "the cursor rests on the saved answer");
+    press(&mut app, &[KeyCode::Char('0')]);
+    assert_eq!(app.answers.get(&qid("tax")), Some(&Answer::DontKnow));
+}
+
+#[test]
+fn number_input_is_validated() {
+    let mut app = new_app();
+    app.goto_question(5); // staff: 0..=100000 people
+    typed(&mut app, "1a");
+    assert_eq!(
+        app.input.value(),
+        "1",
+        "letters are refused in a number field"
+    );
+    assert!(app.note.as_ref().is_some_and(|n| n.error));
+    press(&mut app, &[KeyCode::Backspace]);
+    typed(&mut app, "-5");
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(current_id(&app), "staff", "out of range: stays");
+    assert!(
+        app.note
+            .as_ref()
+            .is_some_and(|n| n.error && n.text.contains("0") && n.text.contains("100000"))
+    );
+    assert!(app.answers.get(&qid("staff")).is_none());
+    press(&mut app, &[KeyCode::Backspace, KeyCode::Backspace]);
+    typed(&mut app, "２５"); // full-width digits from a Chinese input method
+    let fx = press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.answers.get(&qid("staff")), Some(&Answer::Number(25.0)));
+    assert!(fx.contains(&Effect::Save));
+    assert_eq!(current_id(&app), "channels");
+}
+
+#[test]
+fn free_text_takes_any_character() {
+    let mut app = new_app();
+    app.goto_question(7); // wish
+    typed(&mut app, "q? 融资");
+    assert_eq!(
+        app.input.value(),
+        "q? 融资",
+        "q and ? type into a text field"
+    );
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(
+        app.answers.get(&qid("wish")),
+        Some(&Answer::Text("q? 融资".into()))
+    );
+    assert_eq!(
+        app.screen,
+        Screen::Review,
+        "after the last question comes the review"
+    );
+}
+
+#[test]
+fn resume_goes_to_the_first_unanswered_question() {
+    let mut answers = AnswerSet::new();
+    answers.set(qid("tools"), choices(&["office"]));
+    answers.set(qid("has_plant"), Answer::Choice(OptionId("no".into())));
+    answers.set(qid("erp"), Answer::Choice(OptionId("yes".into())));
+    let mut app = app_with(answers, true);
+    press(&mut app, &[KeyCode::Enter]); // focus starts on Resume
+    assert_eq!(current_id(&app), "tax");
+}
+
+#[test]
+fn start_over_keeps_a_backup_and_clears_answers() {
+    let mut answers = AnswerSet::new();
+    answers.set(qid("tools"), choices(&["office"]));
+    let mut app = app_with(answers, true);
+    let fx = press(&mut app, &[KeyCode::Down, KeyCode::Enter]); // Start over
+    assert_eq!(fx, vec![Effect::BackupAndSave]);
+    assert!(app.answers.is_empty());
+    assert_eq!(current_id(&app), "tools");
+}
+
+#[test]
+fn profile_and_language_on_the_welcome_screen() {
+    let mut app = new_app();
+    press(&mut app, &[KeyCode::Up, KeyCode::Up, KeyCode::Up]);
+    assert_eq!(app.welcome_focus, 0);
+    press(&mut app, &[KeyCode::Right]);
+    assert_eq!(app.lang, Lang::Zh);
+    press(&mut app, &[KeyCode::Down]); // firm name: typing edits it, even q
+    typed(&mut app, "Acme q");
+    assert_eq!(
+        app.answers.profile.get("name").map(String::as_str),
+        Some("Acme q")
+    );
+    assert!(app.overlay.is_none());
+    let fx = press(&mut app, &[KeyCode::Down, KeyCode::Right]); // region: city
+    assert_eq!(fx, vec![Effect::Save]);
+    assert_eq!(
+        app.answers.profile.get("region").map(String::as_str),
+        Some("city")
+    );
+    press(&mut app, &[KeyCode::Left]);
+    assert!(
+        !app.answers.profile.contains_key("region"),
+        "back to not set"
+    );
+}
+
+#[test]
+fn help_sections_and_quit_overlays() {
+    let mut app = new_app();
+    press(&mut app, &[KeyCode::Enter]);
+    press(&mut app, &[KeyCode::Char('?')]);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.overlay, None);
+    press(&mut app, &[KeyCode::Char('s')]);
+    assert_eq!(app.overlay, Some(Overlay::Sections));
+    press(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(current_id(&app), "tax", "third section: credit footprint");
+    press(&mut app, &[KeyCode::Char('q')]);
+    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert!(!app.quit);
+    let fx = press(&mut app, &[KeyCode::Esc, KeyCode::Char('y')]);
+    assert_eq!(fx, vec![Effect::Quit]);
+    assert!(app.quit);
+}
+
+#[test]
+fn ctrl_c_quits_at_once() {
+    let mut app = new_app();
+    let a = action_for(
+        app.ctx(),
+        KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+    );
+    assert_eq!(a, Some(Action::ForceQuit));
+    assert_eq!(app.update(Action::ForceQuit), vec![Effect::Quit]);
+}
+
+#[test]
+fn review_marks_unanswered_and_finishes_to_results() {
+    let mut app = new_app();
+    press(
+        &mut app,
+        &[
+            KeyCode::Enter,
+            KeyCode::Char('1'),
+            KeyCode::Enter,
+            KeyCode::Char('r'),
+        ],
+    );
+    assert_eq!(app.screen, Screen::Review);
+    assert!(app.is_answered(0));
+    assert!(!app.is_answered(3));
+    assert_eq!(
+        app.review_cursor, 1,
+        "the review opens on the current question"
+    );
+    press(&mut app, &[KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(
+        current_id(&app),
+        "erp",
+        "the hidden MES question is not listed"
+    );
+    press(&mut app, &[KeyCode::Char('r'), KeyCode::Char('f')]);
+    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(app.tab, Tab::Overview);
+}
+
+fn finished_app() -> App {
+    let mut answers = AnswerSet::new();
+    answers.set(qid("tools"), choices(&["office", "finance", "video"]));
+    answers.set(qid("has_plant"), Answer::Choice(OptionId("no".into())));
+    answers.set(qid("erp"), Answer::Choice(OptionId("no".into())));
+    answers.set(qid("tax"), Answer::Choice(OptionId("b".into())));
+    answers.set(qid("staff"), Answer::Number(20.0));
+    answers.set(qid("channels"), choices(&["bank"]));
+    let mut app = app_with(answers, true);
+    app.goto_question(0);
+    app.update(Action::Review);
+    app.update(Action::Finish);
+    app
+}
+
+#[test]
+fn results_tabs_and_recommendation_detail() {
+    let mut app = finished_app();
+    assert_eq!(app.screen, Screen::Results);
+    assert!(!app.card.recommendations.is_empty());
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.tab, Tab::Ladder);
+    press(&mut app, &[KeyCode::Tab, KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(app.screen, Screen::Detail);
+    assert_eq!(app.rec_cursor, 1);
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(press(&mut app, &[KeyCode::Char('e')]), vec![Effect::Export]);
+}
+
+#[test]
+fn what_if_leaves_saved_answers_alone_until_committed() {
+    let mut app = finished_app();
+    let saved = app.answers.clone();
+    let card = app.card.clone();
+    press(&mut app, &[KeyCode::Char('w')]);
+    assert_eq!(app.screen, Screen::WhatIf);
+    // The first changeable question is erp (yes/partly/no), currently "no": step to yes.
+    let first = app
+        .whatif
+        .as_ref()
+        .map(|w| app.inst.questionnaire.questions[w.items[0]].id.0.clone());
+    assert_eq!(first.as_deref(), Some("erp"));
+    let fx = press(&mut app, &[KeyCode::Left, KeyCode::Left]);
+    assert!(fx.is_empty(), "what-if changes are not saved");
+    assert_eq!(app.answers, saved);
+    assert_eq!(app.card, card);
+    let w = app.whatif.as_ref().expect("what-if open");
+    assert_eq!(
+        w.answers.get(&qid("erp")),
+        Some(&Answer::Choice(OptionId("yes".into())))
+    );
+    assert!(
+        w.card.areas[0].score > card.areas[0].score,
+        "cloud score moves in the sandbox"
+    );
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.answers, saved, "discarded");
+    press(
+        &mut app,
+        &[KeyCode::Char('w'), KeyCode::Left, KeyCode::Left],
+    );
+    let fx = press(&mut app, &[KeyCode::Char('c')]);
+    assert_eq!(fx, vec![Effect::Save]);
+    assert_eq!(
+        app.answers.get(&qid("erp")),
+        Some(&Answer::Choice(OptionId("yes".into())))
+    );
+    assert!(app.card.areas[0].score > card.areas[0].score);
+}
+
+#[test]
+fn clicking_an_option_chooses_it() {
+    let mut app = new_app();
+    app.resize(80, 24);
+    app.goto_question(4); // tax
+    let layout = super::view::question::layout(ratatui::layout::Rect::new(0, 0, 80, 24), &app);
+    let fx = app.update(Action::Click {
+        col: 5,
+        row: layout.list.y + 2,
+    });
+    assert_eq!(fx, vec![Effect::Save]);
+    assert_eq!(
+        app.answers.get(&qid("tax")),
+        Some(&Answer::Choice(OptionId("m".into())))
+    );
+}
+
+#[test]
+fn saving_errors_are_shown_and_cleared() {
+    let mut app = new_app();
+    app.saved(Err("disk full".into()));
+    assert!(
+        app.note
+            .as_ref()
+            .is_some_and(|n| n.error && n.text.contains("disk full"))
+    );
+    app.saved(Ok(()));
+    assert!(app.note.is_none());
+}

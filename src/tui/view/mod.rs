@@ -1,0 +1,159 @@
+//! Drawing: one module per screen. Views read the app and never change it.
+
+pub mod overlay;
+pub mod question;
+pub mod results;
+pub mod review;
+pub mod welcome;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Screen};
+use super::keymap::{Ctx, hints};
+use super::strings as st;
+use super::theme::Theme;
+use crate::domain::Lang;
+use crate::domain::wrap::{width, wrap};
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole frame for the app's current state.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, app.lang, app.theme);
+        return;
+    }
+    match app.screen {
+        Screen::Welcome => welcome::draw(frame, area, app),
+        Screen::Question => question::draw(frame, area, app),
+        Screen::Review => review::draw(frame, area, app),
+        Screen::Results => results::draw(frame, area, app),
+        Screen::Detail => results::draw_detail(frame, area, app),
+        Screen::WhatIf => results::draw_whatif(frame, area, app),
+    }
+    overlay::draw(frame, area, app);
+}
+
+fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
+    let msg = st::TOO_SMALL
+        .get(lang)
+        .replace("{w}", &area.width.to_string())
+        .replace("{h}", &area.height.to_string());
+    let w = area.width.max(1) as usize;
+    let mut lines: Vec<Line> = wrap(&msg, w, "", "")
+        .into_iter()
+        .map(|l| Line::styled(l, theme.error()))
+        .collect();
+    lines.extend(
+        wrap(st::TOO_SMALL_HINT.get(lang), w, "", "")
+            .into_iter()
+            .map(Line::from),
+    );
+    let h = (lines.len() as u16).min(area.height);
+    let y = area.y + area.height.saturating_sub(h) / 2;
+    frame.render_widget(
+        Paragraph::new(lines).alignment(Alignment::Center),
+        Rect::new(area.x, y, area.width, h),
+    );
+}
+
+/// The key hints for a context, wrapped to `w` columns.
+pub fn hint_lines(ctx: Ctx, lang: Lang, w: usize, theme: Theme) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for (key, what) in hints(ctx, lang) {
+        let item_w = width(key) + 1 + width(what);
+        if used > 0 && used + 2 + item_w > w {
+            lines.push(Line::from(std::mem::take(&mut spans)));
+            used = 0;
+        }
+        if used > 0 {
+            spans.push(Span::raw("  "));
+            used += 2;
+        }
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {what}")));
+        used += item_w;
+    }
+    if !spans.is_empty() {
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
+/// First row shown of a list of `len` rows in `height` rows, so that `cursor` is visible.
+pub fn list_offset(cursor: usize, height: usize) -> usize {
+    if height == 0 {
+        cursor
+    } else {
+        cursor.saturating_sub(height - 1)
+    }
+}
+
+/// Wrapped lines of `text` in a style.
+pub fn para(text: &str, w: usize, style: ratatui::style::Style) -> Vec<Line<'static>> {
+    wrap(text, w.max(1), "", "")
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// A status note (saved, exported, an error) in one line.
+pub fn note_line(app: &App) -> Line<'static> {
+    match &app.note {
+        Some(n) if n.error => Line::styled(n.text.clone(), app.theme.error()),
+        Some(n) => Line::styled(n.text.clone(), app.theme.good()),
+        None => Line::default(),
+    }
+}
+
+/// Splits off the hint bar at the bottom and returns (body, note row, hints area).
+pub fn frame_parts(area: Rect, app: &App) -> (Rect, Rect, Rect, Vec<Line<'static>>) {
+    let lines = hint_lines(app.ctx(), app.lang, area.width as usize, app.theme);
+    let h = (lines.len() as u16).min(3);
+    let hints = Rect::new(area.x, area.y + area.height - h, area.width, h);
+    let note = Rect::new(area.x, hints.y.saturating_sub(1), area.width, 1);
+    let body = Rect::new(area.x, area.y, area.width, note.y.saturating_sub(area.y));
+    (body, note, hints, lines)
+}
+
+/// Draws the note row and the hint bar.
+pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) -> Rect {
+    let (body, note, hints, lines) = frame_parts(area, app);
+    frame.render_widget(Paragraph::new(note_line(app)), note);
+    frame.render_widget(Paragraph::new(lines), hints);
+    body
+}
+
+/// A text bar of `cells` cells filled to `share` (0–1).
+pub fn bar(share: f64, cells: usize) -> String {
+    let filled = ((share.clamp(0.0, 1.0) * cells as f64).round() as usize).min(cells);
+    format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
+}
+
+/// Pads `s` with spaces to `w` display columns (or cuts it with an ellipsis).
+pub fn pad(s: &str, w: usize) -> String {
+    let sw = width(s);
+    if sw <= w {
+        return format!("{s}{}", " ".repeat(w - sw));
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        out.push(c);
+        used += cw;
+    }
+    out.push('…');
+    used += 1;
+    format!("{out}{}", " ".repeat(w.saturating_sub(used)))
+}

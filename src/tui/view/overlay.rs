@@ -1,0 +1,107 @@
+//! Pop-ups over the current screen: question help, the section list, the quit confirmation.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::{hint_lines, list_offset, pad, para};
+use crate::tui::app::{App, Overlay};
+use crate::tui::strings::{self as st};
+
+fn popup(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn frame_popup(frame: &mut Frame, rect: Rect, title: &str, app: &App) -> Rect {
+    frame.render_widget(Clear, rect);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {title} "), app.theme.title()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(overlay) = app.overlay else { return };
+    let lang = app.lang;
+    let theme = app.theme;
+    match overlay {
+        Overlay::Help => {
+            let q = app.question();
+            let pw = area.width.saturating_sub(8).min(100);
+            let w = pw.saturating_sub(2) as usize;
+            let mut lines = para(q.text.get(lang), w, theme.title());
+            lines.push(Line::default());
+            lines.extend(para(q.help.get(lang), w, Style::new()));
+            lines.push(Line::default());
+            lines.push(Line::styled(st::EXAMPLE.get(lang), theme.title()));
+            lines.extend(para(q.example.get(lang), w, Style::new()));
+            lines.push(Line::default());
+            lines.extend(hint_lines(app.ctx(), lang, w, theme));
+            let rect = popup(area, pw, lines.len() as u16 + 2);
+            let inner = frame_popup(frame, rect, st::HELP_TITLE.get(lang), app);
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Overlay::Sections => {
+            let sections = app.sections();
+            let rect = popup(
+                area,
+                area.width.saturating_sub(8).min(90),
+                (sections.len() as u16 + 4).min(area.height.saturating_sub(2)),
+            );
+            let inner = frame_popup(frame, rect, st::SECTIONS.get(lang), app);
+            let list_h = inner.height.saturating_sub(2) as usize;
+            let offset = list_offset(app.sections_cursor, list_h);
+            let w = inner.width as usize;
+            let mut lines: Vec<Line> = sections
+                .iter()
+                .enumerate()
+                .skip(offset)
+                .take(list_h)
+                .map(|(i, s)| {
+                    let count = format!("{:>2}/{:<2}", s.answered, s.asked);
+                    let text = format!("{} {count}", pad(&s.title, w.saturating_sub(7)));
+                    let style = if i == app.sections_cursor {
+                        theme.selected()
+                    } else if s.answered == s.asked {
+                        theme.good()
+                    } else {
+                        Style::new()
+                    };
+                    Line::styled(text, style)
+                })
+                .collect();
+            lines.push(Line::default());
+            lines.extend(hint_lines(app.ctx(), lang, w, theme));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Overlay::ConfirmQuit => {
+            let rect = popup(area, 64, 9);
+            let inner = frame_popup(frame, rect, st::QUIT_TITLE.get(lang), app);
+            let w = inner.width as usize;
+            let mut lines = para(st::QUIT_BODY.get(lang), w, Style::new());
+            lines.extend(para(
+                &app.session.answers_path.display().to_string(),
+                w,
+                theme.good(),
+            ));
+            lines.extend(para(st::QUIT_RESUME.get(lang), w, Style::new()));
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                st::QUIT_KEYS.get(lang),
+                theme.key(),
+            )));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+    }
+}

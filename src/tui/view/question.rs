@@ -1,0 +1,226 @@
+//! The question screen: section, progress, the question, and its options or input field.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
+
+use super::{draw_footer, frame_parts, list_offset};
+use crate::domain::answers::Answer;
+use crate::domain::model::QuestionKind;
+use crate::domain::summary::answer_label;
+use crate::domain::wrap::{width, wrap};
+use crate::tui::app::App;
+use crate::tui::strings::{self as st};
+
+/// Where each part of the question screen goes; shared by drawing and mouse hit-testing.
+pub struct QuestionLayout {
+    pub header: Rect,
+    pub gauge: Rect,
+    pub text: Rect,
+    pub instruction: Rect,
+    /// The option list, or the input field for number and text questions.
+    pub list: Rect,
+}
+
+const MAX_TEXT_LINES: usize = 6;
+
+fn text_lines(app: &App, w: usize) -> Vec<String> {
+    let mut lines = wrap(app.question().text.get(app.lang), w, "", "");
+    lines.truncate(MAX_TEXT_LINES);
+    lines
+}
+
+pub fn layout(area: Rect, app: &App) -> QuestionLayout {
+    let (body, _, _, _) = frame_parts(area, app);
+    let w = body.width;
+    let text_h = text_lines(app, w as usize).len() as u16;
+    let header = Rect::new(body.x, body.y, w, 1);
+    let gauge = Rect::new(body.x, body.y + 1, w, 1);
+    let text = Rect::new(body.x, body.y + 3, w, text_h);
+    let instruction = Rect::new(body.x, text.bottom() + 1, w, 1);
+    let list_y = instruction.bottom() + 1;
+    let list = Rect::new(body.x, list_y, w, body.bottom().saturating_sub(list_y));
+    QuestionLayout {
+        header,
+        gauge,
+        text,
+        instruction,
+        list,
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let q = app.question();
+    let l = layout(area, app);
+    draw_footer(frame, area, app);
+
+    let (pos, total) = app.progress();
+    let section = app
+        .inst
+        .questionnaire
+        .dimension(&q.dimension)
+        .map(|(a, d)| format!("{} · {}", a.title.get(lang), d.title.get(lang)))
+        .unwrap_or_default();
+    let counter = format!("{pos} / {total}");
+    let left_w = (l.header.width as usize).saturating_sub(width(&counter) + 1);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(super::pad(&section, left_w), theme.title()),
+            Span::raw(" "),
+            Span::styled(counter, theme.title()),
+        ])),
+        l.header,
+    );
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        app.answered_count() as f64 / total as f64
+    };
+    frame.render_widget(
+        Gauge::default()
+            .ratio(ratio.clamp(0.0, 1.0))
+            .gauge_style(theme.bar())
+            .label(super::super::strings::fill(
+                st::ANSWERED_OF.get(lang),
+                &[&app.answered_count(), &total],
+            )),
+        l.gauge,
+    );
+    let text: Vec<Line> = text_lines(app, l.text.width as usize)
+        .into_iter()
+        .map(|s| Line::styled(s, theme.title()))
+        .collect();
+    frame.render_widget(Paragraph::new(text), l.text);
+
+    let instruction = match q.kind {
+        QuestionKind::Multi => st::MULTI_HINT.get(lang).to_string(),
+        QuestionKind::Number => {
+            let unit = q.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
+            let range = match (q.min, q.max) {
+                (Some(lo), Some(hi)) => format!(" · {lo}–{hi} {unit}"),
+                _ => format!(" · {unit}"),
+            };
+            format!("{}{}", st::TYPE_NUMBER.get(lang), range.trim_end())
+        }
+        QuestionKind::Text => st::TYPE_TEXT.get(lang).to_string(),
+        _ => String::new(),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(instruction, theme.muted())),
+        l.instruction,
+    );
+
+    match q.kind {
+        QuestionKind::Number | QuestionKind::Text => draw_input(frame, l.list, app),
+        _ => draw_options(frame, l.list, app),
+    }
+}
+
+fn draw_options(frame: &mut Frame, area: Rect, app: &App) {
+    let q = app.question();
+    let theme = app.theme;
+    let answer = app.answers.get(&q.id);
+    let rows = app.list_len();
+    let offset = list_offset(app.cursor, area.height as usize);
+    let mut lines = Vec::new();
+    for i in offset..rows.min(offset + area.height as usize) {
+        let (label, chosen, key) = if i < q.options.len() {
+            let o = &q.options[i];
+            let chosen = match answer {
+                Some(Answer::Choice(c)) => c == &o.id,
+                Some(Answer::Choices(cs)) => cs.contains(&o.id),
+                _ => false,
+            };
+            let key = if i < 9 {
+                format!("{}", i + 1)
+            } else {
+                " ".to_string()
+            };
+            (o.label.get(app.lang).to_string(), chosen, key)
+        } else {
+            (
+                st::DONT_KNOW.get(app.lang).to_string(),
+                matches!(answer, Some(Answer::DontKnow)),
+                "0".to_string(),
+            )
+        };
+        let mark = match (q.kind == QuestionKind::Multi && i < q.options.len(), chosen) {
+            (true, true) => "[x]",
+            (true, false) => "[ ]",
+            (false, true) => "(*)",
+            (false, false) => "( )",
+        };
+        let cursor = if i == app.cursor { ">" } else { " " };
+        let text = format!("{cursor} {mark} {key}  {label}");
+        let style = if i == app.cursor {
+            theme.selected()
+        } else if chosen {
+            theme.good()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(super::pad(&text, area.width as usize), style));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn draw_input(frame: &mut Frame, area: Rect, app: &App) {
+    let q = app.question();
+    let theme = app.theme;
+    let lang = app.lang;
+    let field_w = area.width.min(60);
+    let field = Rect::new(area.x, area.y, field_w, 3.min(area.height));
+    let inner_w = field_w.saturating_sub(2) as usize;
+    let scroll = app.input.visual_scroll(inner_w.saturating_sub(1));
+    let unit = if q.kind == QuestionKind::Number {
+        q.unit
+            .as_ref()
+            .map(|u| format!(" {} ", u.get(lang)))
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title_bottom(Line::from(unit).right_aligned());
+    frame.render_widget(
+        Paragraph::new(app.input.value().to_string())
+            .scroll((0, scroll as u16))
+            .block(block),
+        field,
+    );
+    let x = field.x + 1 + (app.input.visual_cursor().saturating_sub(scroll)) as u16;
+    frame.set_cursor_position(Position::new(
+        x.min(field.right().saturating_sub(2)),
+        field.y + 1,
+    ));
+
+    let mut lines = Vec::new();
+    if let Some(a) = app.answers.get(&q.id) {
+        lines.push(Line::from(vec![
+            Span::styled(st::ANSWER_IS.get(lang), theme.muted()),
+            Span::styled(answer_label(q, a, lang), theme.good()),
+        ]));
+    }
+    if q.dont_know {
+        lines.push(Line::styled(
+            format!("^D  {}", st::DONT_KNOW.get(lang)),
+            if matches!(app.answers.get(&q.id), Some(Answer::DontKnow)) {
+                theme.good()
+            } else {
+                theme.muted()
+            },
+        ));
+    }
+    let below = Rect::new(
+        area.x,
+        field.bottom(),
+        area.width,
+        area.height.saturating_sub(field.height),
+    );
+    frame.render_widget(Paragraph::new(lines), below);
+}

@@ -1,0 +1,529 @@
+//! Results: headline scores, dimensions, the cloud ladder, recommendations, a recommendation's
+//! detail, and the what-if sandbox.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs, Wrap};
+
+use super::{bar, draw_footer, list_offset, pad, para};
+use crate::domain::model::level_for;
+use crate::domain::summary::{answer_label, fmt_score, horizon_label, provisional_mark};
+use crate::domain::wrap::width;
+use crate::domain::{Lang, ScoreCard};
+use crate::tui::app::{App, Tab};
+use crate::tui::strings::{self as st, fill};
+use crate::tui::theme::Theme;
+
+fn header(frame: &mut Frame, body: Rect, app: &App) -> Rect {
+    let lang = app.lang;
+    let titles = [st::TAB_OVERVIEW, st::TAB_LADDER, st::TAB_RECS].map(|s| s.get(lang));
+    let selected = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
+    frame.render_widget(
+        Paragraph::new(Line::styled(st::RESULTS.get(lang), app.theme.title())),
+        Rect::new(body.x, body.y, body.width, 1),
+    );
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(selected)
+            .highlight_style(app.theme.selected()),
+        Rect::new(body.x, body.y + 1, body.width, 1),
+    );
+    Rect::new(
+        body.x,
+        body.y + 3,
+        body.width,
+        body.height.saturating_sub(3),
+    )
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let body = draw_footer(frame, area, app);
+    let content = header(frame, body, app);
+    let lines = match app.tab {
+        Tab::Overview => overview_lines(app, &app.card, content.width as usize),
+        Tab::Ladder => ladder_lines(app, &app.card, content.width as usize),
+        Tab::Recommendations => return draw_recs(frame, content, app),
+    };
+    frame.render_widget(Paragraph::new(lines).scroll((app.scroll, 0)), content);
+}
+
+fn level_text(app: &App, area: Option<&str>, score: f64) -> (String, String) {
+    let q = &app.inst.questionnaire;
+    let levels = match area {
+        Some(a) => q.area(&a.into()).map_or(&q.levels, |x| &x.levels),
+        None => &q.levels,
+    };
+    level_for(levels, score).map_or_else(Default::default, |l| {
+        (
+            l.label.get(app.lang).to_string(),
+            l.meaning.get(app.lang).to_string(),
+        )
+    })
+}
+
+fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let theme = app.theme;
+    let q = &app.inst.questionnaire;
+    let mut lines = Vec::new();
+    let label_w = (w / 2).min(34);
+    let level_w = q
+        .areas
+        .iter()
+        .flat_map(|a| a.levels.iter())
+        .map(|l| width(l.label.get(lang)))
+        .max()
+        .unwrap_or(0);
+    let bar_w = w.saturating_sub(label_w + 8 + level_w).clamp(10, 30);
+    for a in &card.areas {
+        let title = q.area(&a.id).map(|x| x.title.get(lang)).unwrap_or("");
+        let (level, meaning) = level_text(app, Some(a.id.as_str()), a.score);
+        let mark = if a.confidence.is_provisional() {
+            provisional_mark(lang)
+        } else {
+            ""
+        };
+        lines.push(Line::from(vec![
+            Span::styled(pad(title, label_w), theme.title()),
+            Span::styled(bar(a.score / 100.0, bar_w), theme.bar()),
+            Span::styled(format!(" {:>5}", fmt_score(a.score)), theme.title()),
+            Span::styled(format!("  {level}"), theme.title()),
+        ]));
+        if !mark.is_empty() {
+            lines.push(Line::styled(mark.trim().to_string(), theme.error()));
+        }
+        lines.extend(para(&meaning, w, theme.muted()));
+        if let Some(def) = q.area(&a.id) {
+            for (d, dd) in a.dimensions.iter().zip(&def.dimensions) {
+                let score = d.score.map_or(st::NO_DATA.get(lang).to_string(), fmt_score);
+                lines.push(Line::from(vec![
+                    Span::raw(pad(&format!("  {}", dd.title.get(lang)), label_w)),
+                    Span::styled(bar(d.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
+                    Span::raw(format!(" {score:>5}")),
+                ]));
+            }
+        }
+        lines.push(Line::default());
+    }
+    let (level, _) = level_text(app, None, card.overall_score);
+    let mark = if card.confidence.is_provisional() {
+        provisional_mark(lang)
+    } else {
+        ""
+    };
+    lines.push(Line::styled(
+        format!(
+            "{}: {} / 100 · {level}{mark}",
+            st::OVERALL.get(lang),
+            fmt_score(card.overall_score)
+        ),
+        theme.title(),
+    ));
+    if let Some(b) = card.breadth {
+        let title = q
+            .breadth
+            .as_ref()
+            .map(|x| x.title.get(lang))
+            .unwrap_or(st::BREADTH.get(lang));
+        lines.push(Line::raw(format!("{title}: {} / 100", fmt_score(b))));
+    }
+    for f in card
+        .findings
+        .iter()
+        .filter_map(|id| q.findings.iter().find(|f| &f.id == id))
+    {
+        lines.push(Line::styled(
+            format!("! {}", f.title.get(lang)),
+            theme.error(),
+        ));
+        lines.extend(para(f.text.get(lang), w, Style::new()));
+    }
+    let c = &card.confidence;
+    let conf = st::CONFIDENCE_LINE
+        .get(lang)
+        .replace("{a}", &c.answered.to_string())
+        .replace("{d}", &c.dont_know.to_string())
+        .replace("{u}", &c.unanswered.to_string())
+        .replace("{n}", &c.questions.to_string());
+    lines.extend(para(
+        &format!(
+            "{}: {:.0}% · {conf}",
+            st::CONFIDENCE.get(lang),
+            c.share * 100.0
+        ),
+        w,
+        theme.muted(),
+    ));
+    lines.extend(para(st::ESTIMATE_NOTE.get(lang), w, theme.muted()));
+    lines
+}
+
+fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let theme = app.theme;
+    let q = &app.inst.questionnaire;
+    let mut lines = Vec::new();
+    for l in &card.ladders {
+        let Some(def) = q.ladders.iter().find(|x| x.id == l.id) else {
+            continue;
+        };
+        lines.push(Line::styled(
+            format!("{} ({}/{})", def.title.get(lang), l.index + 1, l.of),
+            theme.title(),
+        ));
+        for (i, r) in def.rungs.iter().enumerate().rev() {
+            let (mark, style) = if i == l.index {
+                (format!("> [{}] ", i + 1), theme.selected())
+            } else if i < l.index {
+                (format!("  [{}] ", i + 1), theme.good())
+            } else {
+                (format!("  [{}] ", i + 1), theme.muted())
+            };
+            let mut spans = vec![Span::styled(format!("{mark}{}", r.label.get(lang)), style)];
+            if i == l.index {
+                spans.push(Span::styled(
+                    format!("  ← {}", st::YOU_ARE_HERE.get(lang)),
+                    theme.title(),
+                ));
+            }
+            lines.push(Line::from(spans));
+        }
+        lines.push(Line::default());
+        if let Some(r) = def.rungs.get(l.index) {
+            lines.extend(para(r.description.get(lang), w, Style::new()));
+        }
+        match &l.next {
+            Some(next) => {
+                let label = def
+                    .rungs
+                    .iter()
+                    .find(|r| r.id == next.id)
+                    .map(|r| r.label.get(lang))
+                    .unwrap_or("");
+                lines.push(Line::styled(
+                    fill(st::NEXT_RUNG.get(lang), &[&label]),
+                    theme.title(),
+                ));
+                for u in &next.unmet {
+                    lines.extend(
+                        crate::domain::wrap::wrap(u.text.get(lang), w, "  - ", "    ")
+                            .into_iter()
+                            .map(Line::raw),
+                    );
+                }
+            }
+            None => lines.push(Line::styled(st::TOP_RUNG.get(lang), theme.good())),
+        }
+        if !l.held_above.is_empty() {
+            let names: Vec<&str> = l
+                .held_above
+                .iter()
+                .filter_map(|id| def.rungs.iter().find(|r| &r.id == id))
+                .map(|r| r.label.get(lang))
+                .collect();
+            lines.extend(para(
+                &format!("{} {}", st::HELD_ABOVE.get(lang), names.join(", ")),
+                w,
+                theme.muted(),
+            ));
+        }
+    }
+    lines
+}
+
+/// One line per recommendation: number, proposal, speaker, keyword.
+fn rec_title(app: &App, i: usize) -> String {
+    let r = &app.card.recommendations[i];
+    let p = app.inst.proposals.get(&r.proposal);
+    format!(
+        "{:>2}. [{}] {} · {} · {} {}",
+        i + 1,
+        r.proposal,
+        p.map(|p| p.speaker.get(app.lang)).unwrap_or(""),
+        p.map(|p| p.keyword.get(app.lang)).unwrap_or(""),
+        st::PRIORITY.get(app.lang),
+        r.priority
+    )
+}
+
+fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let recs = &app.card.recommendations;
+    if recs.is_empty() {
+        frame.render_widget(Paragraph::new(st::NO_RECS.get(lang)), area);
+        return;
+    }
+    // The list takes the upper part; the selected one's first step shows below it.
+    let list_h = (recs.len() as u16)
+        .min(area.height.saturating_sub(5))
+        .max(1);
+    let offset = list_offset(app.rec_cursor, list_h as usize);
+    let lines: Vec<Line> = (offset..recs.len().min(offset + list_h as usize))
+        .map(|i| {
+            let style = if i == app.rec_cursor {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            Line::styled(pad(&rec_title(app, i), area.width as usize), style)
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect::new(area.x, area.y, area.width, list_h),
+    );
+    if let Some(r) = recs.get(app.rec_cursor) {
+        let below = Rect::new(
+            area.x,
+            area.y + list_h + 1,
+            area.width,
+            area.height.saturating_sub(list_h + 1),
+        );
+        let mut lines = vec![Line::styled(st::NEXT_STEPS.get(lang), theme.title())];
+        lines.extend(para(
+            r.action().get(lang),
+            below.width as usize,
+            Style::new(),
+        ));
+        frame.render_widget(Paragraph::new(lines), below);
+    }
+}
+
+/// The detail of the selected recommendation: proposal, why, next steps, source.
+pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let lang = app.lang;
+    let theme = app.theme;
+    let mut lines = Vec::new();
+    let Some(r) = app.card.recommendations.get(app.rec_cursor) else {
+        return lines;
+    };
+    let Some(p) = app.inst.proposals.get(&r.proposal) else {
+        return lines;
+    };
+    let q = &app.inst.questionnaire;
+    lines.extend(para(&rec_title(app, app.rec_cursor), w, theme.title()));
+    lines.push(Line::default());
+    lines.push(Line::styled(st::PROPOSAL.get(lang), theme.title()));
+    lines.extend(para(
+        &format!("{}（{}）", p.speaker.get(lang), p.role.get(lang)),
+        w,
+        Style::new(),
+    ));
+    lines.extend(para(p.keyword.get(lang), w, theme.muted()));
+    lines.extend(para(p.summary.get(lang), w, Style::new()));
+    lines.push(Line::default());
+    lines.push(Line::styled(st::WHY.get(lang), theme.title()));
+    for id in &r.because {
+        let (Some(question), Some(a)) = (q.question(id), app.answers.get(id)) else {
+            continue;
+        };
+        let text = format!(
+            "{} → {}",
+            question.text.get(lang),
+            answer_label(question, a, lang)
+        );
+        lines.extend(
+            crate::domain::wrap::wrap(&text, w, "  - ", "    ")
+                .into_iter()
+                .map(Line::raw),
+        );
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(st::NEXT_STEPS.get(lang), theme.title()));
+    for s in &r.steps {
+        let text = format!(
+            "[{}] {}",
+            horizon_label(s.horizon, lang),
+            s.action.get(lang)
+        );
+        lines.extend(
+            crate::domain::wrap::wrap(&text, w, "  - ", "    ")
+                .into_iter()
+                .map(Line::raw),
+        );
+    }
+    for a in &p.actions {
+        lines.extend(
+            crate::domain::wrap::wrap(a.get(lang), w, "  · ", "    ")
+                .into_iter()
+                .map(|l| Line::styled(l, theme.muted())),
+        );
+    }
+    lines.push(Line::default());
+    let src = &app.inst.proposals.source;
+    lines.extend(para(
+        &format!(
+            "{}: {} · {} · {}",
+            st::SOURCE.get(lang),
+            src.title.get(lang),
+            src.publisher.get(lang),
+            src.date
+        ),
+        w,
+        theme.muted(),
+    ));
+    lines.extend(para(app.inst.proposals.caveat.get(lang), w, theme.muted()));
+    lines
+}
+
+pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
+    let body = draw_footer(frame, area, app);
+    let lines = detail_lines(app, body.width as usize);
+    frame.render_widget(Paragraph::new(lines).scroll((app.scroll, 0)), body);
+}
+
+fn delta(before: f64, after: f64) -> String {
+    if (after - before).abs() < 0.05 {
+        fmt_score(after)
+    } else {
+        format!("{} → {}", fmt_score(before), fmt_score(after))
+    }
+}
+
+fn summary_lines(
+    app: &App,
+    before: &ScoreCard,
+    after: &ScoreCard,
+    w: usize,
+    theme: Theme,
+    lang: Lang,
+) -> Vec<Line<'static>> {
+    let q = &app.inst.questionnaire;
+    let mut lines = vec![Line::styled(
+        format!(
+            "{}: {}",
+            st::OVERALL.get(lang),
+            delta(before.overall_score, after.overall_score)
+        ),
+        theme.title(),
+    )];
+    for (a, b) in after.areas.iter().zip(&before.areas) {
+        let title = q.area(&a.id).map(|x| x.title.get(lang)).unwrap_or("");
+        let (level, _) = level_text(app, Some(a.id.as_str()), a.score);
+        lines.push(Line::raw(format!(
+            "{title}: {} · {level}",
+            delta(b.score, a.score)
+        )));
+    }
+    for (l, b) in after.ladders.iter().zip(&before.ladders) {
+        let Some(def) = q.ladders.iter().find(|x| x.id == l.id) else {
+            continue;
+        };
+        let name = |i: usize| def.rungs.get(i).map(|r| r.label.get(lang)).unwrap_or("");
+        let text = if l.index == b.index {
+            format!("{}: {}", def.title.get(lang), name(l.index))
+        } else {
+            format!(
+                "{}: {} → {}",
+                def.title.get(lang),
+                name(b.index),
+                name(l.index)
+            )
+        };
+        lines.push(Line::styled(
+            text,
+            if l.index > b.index {
+                theme.good()
+            } else {
+                Style::new()
+            },
+        ));
+    }
+    let ids = |c: &ScoreCard| {
+        c.recommendations
+            .iter()
+            .map(|r| r.proposal.to_string())
+            .collect::<Vec<_>>()
+    };
+    let (now, was) = (ids(after), ids(before));
+    let mut recs = format!("{}: {}", st::TAB_RECS.get(lang), now.join(" "));
+    let gone: Vec<&String> = was.iter().filter(|p| !now.contains(p)).collect();
+    if !gone.is_empty() {
+        recs.push_str(&format!(
+            "  (−{})",
+            gone.iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        ));
+    }
+    lines.extend(para(&recs, w, Style::new()));
+    lines
+}
+
+pub fn draw_whatif(frame: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let body = draw_footer(frame, area, app);
+    let Some(wi) = &app.whatif else { return };
+    let changed = app
+        .inst
+        .questionnaire
+        .questions
+        .iter()
+        .filter(|x| wi.answers.get(&x.id) != app.answers.get(&x.id))
+        .count();
+    let status = if changed == 0 {
+        st::WHATIF_UNCHANGED.get(lang).to_string()
+    } else {
+        fill(st::WHATIF_CHANGED.get(lang), &[&changed])
+    };
+    let mut head = para(st::WHATIF.get(lang), body.width as usize, theme.title());
+    head.push(Line::styled(
+        format!("{status} {}", st::WHATIF_MULTI.get(lang)),
+        theme.muted(),
+    ));
+    let head_h = head.len() as u16;
+    frame.render_widget(
+        Paragraph::new(head),
+        Rect::new(body.x, body.y, body.width, head_h),
+    );
+
+    let summary = summary_lines(app, &app.card, &wi.card, body.width as usize, theme, lang);
+    let sum_h = (summary.len() as u16).min(body.height / 2);
+    let list_h = body.height.saturating_sub(head_h + sum_h + 2);
+    let list = Rect::new(body.x, body.y + head_h + 1, body.width, list_h);
+    let offset = list_offset(wi.cursor, list_h as usize);
+    let q = &app.inst.questionnaire;
+    let w = list.width as usize;
+    let lines: Vec<Line> = wi
+        .items
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(list_h as usize)
+        .map(|(row, &qi)| {
+            let question = &q.questions[qi];
+            let answer = wi
+                .answers
+                .get(&question.id)
+                .map_or(format!("[{}]", st::UNANSWERED.get(lang)), |a| {
+                    answer_label(question, a, lang)
+                });
+            let answer = format!("< {answer} >");
+            let answer_w = (w * 2 / 5).max(width(&answer).min(w / 2));
+            let text = format!(
+                "{} {}",
+                pad(question.text.get(lang), w.saturating_sub(answer_w + 1)),
+                pad(&answer, answer_w)
+            );
+            let was_changed = wi.answers.get(&question.id) != app.answers.get(&question.id);
+            let style = if row == wi.cursor {
+                theme.selected()
+            } else if was_changed {
+                theme.good()
+            } else {
+                Style::new()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(
+        Paragraph::new(summary).wrap(Wrap { trim: true }),
+        Rect::new(body.x, list.bottom() + 1, body.width, sum_h),
+    );
+}

@@ -1,0 +1,94 @@
+//! The review screen: every asked question with its answer; unanswered ones stand out.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::{draw_footer, frame_parts, list_offset, pad, para};
+use crate::domain::summary::answer_label;
+use crate::domain::wrap::width;
+use crate::tui::app::App;
+use crate::tui::strings::{self as st, fill};
+
+/// The rows of the question list (shared with mouse hit-testing). The header takes two rows.
+pub fn list_area(area: Rect) -> Rect {
+    // The footer is at most 4 rows (note + 3 hint rows); the list starts under the header.
+    let top = area.y + 3;
+    Rect::new(area.x, top, area.width, area.height.saturating_sub(3 + 4))
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let (body, _, _, _) = frame_parts(area, app);
+    draw_footer(frame, area, app);
+    let vis = app.visible_indices();
+    let todo = vis.iter().filter(|i| !app.is_answered(**i)).count();
+    let mut head = vec![Line::styled(st::REVIEW.get(lang), theme.title())];
+    let status = if todo == 0 {
+        st::REVIEW_DONE.get(lang).to_string()
+    } else {
+        fill(st::REVIEW_TODO.get(lang), &[&todo])
+    };
+    head.extend(
+        para(
+            &status,
+            body.width as usize,
+            if todo == 0 {
+                theme.good()
+            } else {
+                theme.error()
+            },
+        )
+        .into_iter()
+        .take(2),
+    );
+    frame.render_widget(
+        Paragraph::new(head),
+        Rect::new(body.x, body.y, body.width, 3),
+    );
+
+    let list = list_area(area);
+    let list = Rect::new(
+        list.x,
+        list.y,
+        list.width,
+        list.height.min(body.bottom().saturating_sub(list.y)),
+    );
+    let offset = list_offset(app.review_cursor, list.height as usize);
+    let q = &app.inst.questionnaire;
+    let w = list.width as usize;
+    let mut lines = Vec::new();
+    for (row, &qi) in vis
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(list.height as usize)
+    {
+        let question = &q.questions[qi];
+        let answered = app.is_answered(qi);
+        let answer = match app.answers.get(&question.id) {
+            Some(a) if answered => answer_label(question, a, lang),
+            _ => format!("[{}]", st::UNANSWERED.get(lang)),
+        };
+        let num = format!("{:>2} {} ", row + 1, if answered { " " } else { "!" });
+        let answer_w = (w / 3).min(width(&answer) + 1).max(8);
+        let text_w = w.saturating_sub(width(&num) + answer_w + 1);
+        let text = format!(
+            "{num}{} {}",
+            pad(question.text.get(lang), text_w),
+            pad(&answer, answer_w)
+        );
+        let style = if row == app.review_cursor {
+            theme.selected()
+        } else if !answered {
+            theme.error()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(text, style));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+}

@@ -1,0 +1,165 @@
+//! The welcome screen: what the check measures, language, firm profile, start or resume.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{draw_footer, pad, para};
+use crate::domain::wrap::width;
+use crate::tui::app::{App, WelcomeItem};
+use crate::tui::strings::{self as st, fill};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let q = &app.inst.questionnaire;
+    let body = draw_footer(frame, area, app);
+    let block = Block::new().borders(Borders::ALL).title(Span::styled(
+        format!(" {} ", st::APP.get(lang)),
+        theme.title(),
+    ));
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let w = inner.width as usize;
+
+    let mut lines: Vec<Line> = Vec::new();
+    lines.extend(para(q.title.get(lang), w, theme.title()));
+    lines.extend(para(q.intro.get(lang), w, ratatui::style::Style::new()));
+    lines.push(Line::styled(
+        fill(st::MINUTES.get(lang), &[&q.minutes]),
+        theme.muted(),
+    ));
+    lines.push(Line::default());
+
+    let label_w = q
+        .profile
+        .iter()
+        .map(|f| width(f.label.get(lang)))
+        .chain([width(st::LANGUAGE.get(lang))])
+        .max()
+        .unwrap_or(10)
+        .clamp(10, 28)
+        + 2;
+    let mut cursor_pos: Option<Position> = None;
+    for (i, item) in app.welcome_items().iter().enumerate() {
+        let focused = i == app.welcome_focus;
+        let style = if focused {
+            theme.selected()
+        } else {
+            ratatui::style::Style::new()
+        };
+        let marker = if focused { "> " } else { "  " };
+        let line = match item {
+            WelcomeItem::Lang => Line::from(vec![
+                Span::raw(marker),
+                Span::raw(pad(st::LANGUAGE.get(lang), label_w)),
+                Span::styled(format!("< {} >", st::LANG_NAME.get(lang)), style),
+            ]),
+            WelcomeItem::Profile(p) => {
+                let field = &q.profile[*p];
+                let value = if field.options.is_empty() {
+                    let v = app.profile_inputs[*p].value().to_string();
+                    if focused {
+                        let x = inner.x
+                            + 2
+                            + label_w as u16
+                            + 1
+                            + app.profile_inputs[*p].visual_cursor() as u16;
+                        cursor_pos = Some(Position::new(
+                            x.min(inner.right().saturating_sub(1)),
+                            inner.y + lines.len() as u16,
+                        ));
+                    }
+                    format!("[{}]", pad(&v, 30))
+                } else {
+                    let v = app
+                        .answers
+                        .profile
+                        .get(&field.id)
+                        .and_then(|v| field.options.iter().find(|o| &o.id == v))
+                        .map_or(st::NOT_SET.get(lang).to_string(), |o| {
+                            o.label.get(lang).to_string()
+                        });
+                    format!("< {v} >")
+                };
+                Line::from(vec![
+                    Span::raw(marker),
+                    Span::raw(pad(field.label.get(lang), label_w)),
+                    Span::styled(value, style),
+                ])
+            }
+            WelcomeItem::Resume => {
+                let total = app.visible_indices().len();
+                let mut text = format!(
+                    "{} · {}",
+                    st::RESUME.get(lang),
+                    fill(st::ANSWERED_OF.get(lang), &[&app.answered_count(), &total])
+                );
+                if let Some(at) = &app.session.saved_at {
+                    text.push_str(&format!(" · {} {at}", st::SAVED_AT.get(lang)));
+                }
+                Line::from(vec![
+                    Span::raw(marker),
+                    Span::styled(format!("[ {text} ]"), style),
+                ])
+            }
+            WelcomeItem::StartOver => Line::from(vec![
+                Span::raw(marker),
+                Span::styled(format!("[ {} ]", st::START_OVER.get(lang)), style),
+                Span::styled(
+                    format!("  {}", st::START_OVER_NOTE.get(lang)),
+                    theme.muted(),
+                ),
+            ]),
+            WelcomeItem::Start => Line::from(vec![
+                Span::raw(marker),
+                Span::styled(format!("[ {} ]", st::START.get(lang)), style),
+            ]),
+        };
+        if matches!(item, WelcomeItem::Profile(0)) {
+            lines.push(Line::styled(st::PROFILE.get(lang), theme.title()));
+        }
+        if matches!(item, WelcomeItem::Resume | WelcomeItem::Start) {
+            lines.push(Line::default());
+        }
+        lines.push(line);
+    }
+    lines.push(Line::default());
+    lines.extend(para(st::SAVED_IN.get(lang), w, theme.muted()));
+    lines.extend(para(
+        &app.session.answers_path.display().to_string(),
+        w,
+        theme.muted(),
+    ));
+    if let Some(b) = &app.session.unreadable_backup {
+        lines.extend(para(
+            &format!("{} {}", st::UNREADABLE.get(lang), b.display()),
+            w,
+            theme.error(),
+        ));
+    }
+    if !app.session.dropped.is_empty() {
+        let ids: Vec<&str> = app
+            .session
+            .dropped
+            .iter()
+            .map(|d| d.question.as_str())
+            .collect();
+        lines.extend(para(
+            &format!(
+                "{} {}",
+                fill(st::DROPPED.get(lang), &[&ids.len()]),
+                ids.join(", ")
+            ),
+            w,
+            theme.error(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some(p) = cursor_pos
+        && p.y < inner.bottom()
+    {
+        frame.set_cursor_position(p);
+    }
+}
