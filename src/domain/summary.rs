@@ -164,6 +164,14 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
     })
 }
 
+/// `（role）` in Chinese, ` (role)` in English.
+pub fn bracketed(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{s}）"),
+        Lang::En => format!(" ({s})"),
+    }
+}
+
 /// Formats a score for people: one decimal, no trailing `.0` noise.
 pub fn fmt_score(x: f64) -> String {
     format!("{x:.1}")
@@ -370,11 +378,11 @@ pub fn score_text(
         para(
             &mut out,
             &format!(
-                "{}. [{}] {}（{}）· {} · {} {}",
+                "{}. [{}] {}{} · {} · {} {}",
                 i + 1,
                 r.proposal,
                 p.speaker.get(lang),
-                p.role.get(lang),
+                bracketed(p.role.get(lang), lang),
                 p.keyword.get(lang),
                 tr(lang, "优先级", "priority"),
                 r.priority

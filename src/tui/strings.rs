@@ -47,7 +47,7 @@ strings! {
     TYPE_TEXT = "输入文字后按 Enter（可留空）", "Type your answer, then Enter (may be left empty)";
     RANGE = "请输入 {min} 到 {max} 之间的数字", "Enter a number from {min} to {max}";
     NOT_A_NUMBER = "“{}”不是数字，请只输入数字，例如 25 或 12.5", "\"{}\" is not a number; type digits only, e.g. 25 or 12.5";
-    ANSWER_IS = "当前回答：", "Current answer:";
+    ANSWER_IS = "当前回答：", "Current answer: ";
     MULTI_HINT = "可多选：空格勾选，Enter 继续", "Tick all that apply: Space to tick, Enter to go on";
     HELP_TITLE = "这道题是什么意思", "What this question means";
     EXAMPLE = "例子", "Example";

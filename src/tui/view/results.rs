@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 use super::{bar, draw_footer, list_offset, pad, para};
 use crate::domain::model::level_for;
-use crate::domain::summary::{answer_label, fmt_score, horizon_label, provisional_mark};
+use crate::domain::summary::{answer_label, bracketed, fmt_score, horizon_label, provisional_mark};
 use crate::domain::wrap::width;
 use crate::domain::{Lang, ScoreCard};
 use crate::tui::app::{App, Tab};
@@ -308,7 +308,11 @@ pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     lines.push(Line::default());
     lines.push(Line::styled(st::PROPOSAL.get(lang), theme.title()));
     lines.extend(para(
-        &format!("{}（{}）", p.speaker.get(lang), p.role.get(lang)),
+        &format!(
+            "{}{}",
+            p.speaker.get(lang),
+            bracketed(p.role.get(lang), lang)
+        ),
         w,
         Style::new(),
     ));
@@ -504,7 +508,7 @@ pub fn draw_whatif(frame: &mut Frame, area: Rect, app: &App) {
                     answer_label(question, a, lang)
                 });
             let answer = format!("< {answer} >");
-            let answer_w = (w * 2 / 5).max(width(&answer).min(w / 2));
+            let answer_w = w * 2 / 5;
             let text = format!(
                 "{} {}",
                 pad(question.text.get(lang), w.saturating_sub(answer_w + 1)),

@@ -97,7 +97,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     fill(st::ANSWERED_OF.get(lang), &[&app.answered_count(), &total])
                 );
                 if let Some(at) = &app.session.saved_at {
-                    text.push_str(&format!(" · {} {at}", st::SAVED_AT.get(lang)));
+                    text.push_str(&format!(
+                        " · {} {}",
+                        st::SAVED_AT.get(lang),
+                        readable_time(at)
+                    ));
                 }
                 Line::from(vec![
                     Span::raw(marker),
@@ -161,5 +165,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         && p.y < inner.bottom()
     {
         frame.set_cursor_position(p);
+    }
+}
+
+/// `2026-11-24T10:15:00Z` → `2026-11-24 10:15 UTC`; anything else is shown as it is.
+fn readable_time(rfc3339: &str) -> String {
+    match (rfc3339.get(..10), rfc3339.get(11..16)) {
+        (Some(date), Some(time)) if rfc3339.ends_with('Z') => format!("{date} {time} UTC"),
+        _ => rfc3339.to_string(),
     }
 }

@@ -1,0 +1,248 @@
+//! Snapshot tests of every screen as a user sees it: 80×24 and 120×40, Chinese and English.
+//! Review a changed snapshot by eye before accepting it (`cargo insta review`).
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use smecheck::domain::answers::AnswerSet;
+use smecheck::domain::model::QuestionKind;
+use smecheck::domain::{Instrument, Lang};
+use smecheck::tui::app::{App, Session};
+use smecheck::tui::keymap::action_for;
+use smecheck::tui::view;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn instrument() -> Instrument {
+    Instrument::builtin().expect("built-in questionnaire")
+}
+
+fn answers(name: &str) -> AnswerSet {
+    let inst = instrument();
+    let path = format!(
+        "{}/tests/fixtures/answers/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let src = std::fs::read_to_string(&path).expect("fixture");
+    inst.load_answers(&path, &src)
+        .expect("fixture loads")
+        .answers
+}
+
+fn app(lang: Lang, answers: AnswerSet, resumable: bool) -> App {
+    let session = Session {
+        answers_path: "/home/owner/.local/share/smecheck/answers/self-check-20261124-101500.json"
+            .into(),
+        resumable,
+        saved_at: resumable.then(|| "2026-11-24T10:15:00Z".to_string()),
+        ..Session::default()
+    };
+    App::new(instrument(), lang, answers, session)
+}
+
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for k in keys {
+        if let Some(a) = action_for(app.ctx(), KeyEvent::new(*k, KeyModifiers::NONE)) {
+            app.update(a);
+        }
+    }
+}
+
+fn render(app: &mut App, w: u16, h: u16) -> String {
+    app.resize(w, h);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal.draw(|f| view::draw(f, app)).expect("draw");
+    screen_text(terminal.backend().buffer())
+}
+
+/// The screen as the user reads it: one line per row, wide characters once, trailing spaces
+/// kept so that alignment shows.
+fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        out.push('|');
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str("|\n");
+    }
+    out
+}
+
+/// Snapshots one state in both languages and both sizes.
+fn shoot(name: &str, make: impl Fn(Lang) -> App) {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let mut a = make(lang);
+            let screen = render(&mut a, w, h);
+            insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang.code()), screen);
+        }
+    }
+}
+
+fn first_of(kind: QuestionKind, a: &App) -> usize {
+    let q = &a.inst.questionnaire;
+    q.questions
+        .iter()
+        .enumerate()
+        .position(|(i, x)| x.kind == kind && a.visible[i])
+        .expect("the built-in questionnaire has every kind")
+}
+
+#[test]
+fn welcome_new() {
+    shoot("welcome_new", |lang| app(lang, AnswerSet::new(), false));
+}
+
+#[test]
+fn welcome_resume() {
+    shoot("welcome_resume", |lang| {
+        app(lang, answers("04_mid_manufacturer"), true)
+    });
+}
+
+#[test]
+fn question_kinds() {
+    for (name, kind) in [
+        ("question_single", QuestionKind::Single),
+        ("question_multi", QuestionKind::Multi),
+        ("question_scale", QuestionKind::Scale),
+        ("question_yes_partly_no", QuestionKind::YesPartlyNo),
+        ("question_number", QuestionKind::Number),
+        ("question_text", QuestionKind::Text),
+    ] {
+        shoot(name, |lang| {
+            let mut a = app(lang, answers("04_mid_manufacturer"), true);
+            let i = first_of(kind, &a);
+            a.goto_question(i);
+            a
+        });
+    }
+}
+
+#[test]
+fn question_number_error() {
+    shoot("question_number_error", |lang| {
+        let mut a = app(lang, AnswerSet::new(), false);
+        let i = first_of(QuestionKind::Number, &a);
+        a.goto_question(i);
+        press(
+            &mut a,
+            &[
+                KeyCode::Char('9'),
+                KeyCode::Char('9'),
+                KeyCode::Char('9'),
+                KeyCode::Enter,
+            ],
+        );
+        a
+    });
+}
+
+#[test]
+fn help_overlay() {
+    shoot("help", |lang| {
+        let mut a = app(lang, AnswerSet::new(), false);
+        a.goto_question(1);
+        press(&mut a, &[KeyCode::Char('?')]);
+        a
+    });
+}
+
+#[test]
+fn sections_overlay() {
+    shoot("sections", |lang| {
+        let mut a = app(lang, answers("02_broad_shallow_trader"), true);
+        a.goto_question(1);
+        press(&mut a, &[KeyCode::Char('s')]);
+        a
+    });
+}
+
+#[test]
+fn quit_confirmation() {
+    shoot("confirm_quit", |lang| {
+        let mut a = app(lang, AnswerSet::new(), false);
+        a.goto_question(0);
+        press(&mut a, &[KeyCode::Char('q')]);
+        a
+    });
+}
+
+#[test]
+fn review_with_gaps() {
+    shoot("review", |lang| {
+        let mut a = app(lang, answers("06_unsure_owner"), true);
+        a.goto_question(0);
+        press(&mut a, &[KeyCode::Char('r')]);
+        a
+    });
+}
+
+fn results(lang: Lang, fixture: &str) -> App {
+    let mut a = app(lang, answers(fixture), true);
+    a.goto_question(0);
+    press(&mut a, &[KeyCode::Char('r'), KeyCode::Char('f')]);
+    a
+}
+
+#[test]
+fn results_tabs() {
+    shoot("results_overview", |lang| {
+        results(lang, "04_mid_manufacturer")
+    });
+    shoot("results_ladder", |lang| {
+        let mut a = results(lang, "02_broad_shallow_trader");
+        press(&mut a, &[KeyCode::Tab]);
+        a
+    });
+    shoot("results_recommendations", |lang| {
+        let mut a = results(lang, "04_mid_manufacturer");
+        press(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Down]);
+        a
+    });
+    shoot("results_broad_shallow", |lang| {
+        results(lang, "02_broad_shallow_trader")
+    });
+}
+
+#[test]
+fn recommendation_detail() {
+    shoot("detail", |lang| {
+        let mut a = results(lang, "02_broad_shallow_trader");
+        press(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
+        a
+    });
+}
+
+#[test]
+fn what_if() {
+    shoot("whatif", |lang| {
+        let mut a = results(lang, "02_broad_shallow_trader");
+        press(
+            &mut a,
+            &[
+                KeyCode::Char('w'),
+                KeyCode::Down,
+                KeyCode::Down,
+                KeyCode::Right,
+            ],
+        );
+        a
+    });
+}
+
+#[test]
+fn too_small() {
+    for lang in Lang::ALL {
+        let mut a = app(lang, AnswerSet::new(), false);
+        insta::assert_snapshot!(format!("too_small_{}", lang.code()), render(&mut a, 60, 20));
+    }
+}
