@@ -205,3 +205,70 @@ impl Shell {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::instrument::BUILTIN_PROPOSALS;
+
+    fn mini() -> Instrument {
+        let src = include_str!("../../tests/fixtures/questionnaires/valid/mini.json");
+        Instrument::from_sources("mini.json", src, "proposals.json", BUILTIN_PROPOSALS)
+            .expect("mini loads")
+    }
+
+    #[test]
+    fn another_version_keeps_what_matches_and_lists_the_rest() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("a.json");
+        std::fs::write(
+            &path,
+            r#"{"questionnaire": {"id": "mini", "version": "0.0.9"},
+                "answers": {"erp": "yes", "retired_question": "x", "tax": "no_such_option", "staff": 12}}"#,
+        )
+        .expect("write");
+        let opened = open(&mini(), Some(&path), SystemTime::now()).expect("opens");
+        assert!(opened.session.resumable);
+        let answers = opened.answers.expect("answers");
+        assert_eq!(answers.len(), 2, "erp and staff still match");
+        let dropped: Vec<&str> = opened
+            .session
+            .dropped
+            .iter()
+            .map(|d| d.question.as_str())
+            .collect();
+        assert_eq!(dropped, vec!["retired_question", "tax"]);
+    }
+
+    #[test]
+    fn an_unreadable_file_is_backed_up_not_overwritten() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("a.json");
+        std::fs::write(&path, "{ not json").expect("write");
+        let opened = open(&mini(), Some(&path), SystemTime::UNIX_EPOCH).expect("opens");
+        let backup = opened.session.unreadable_backup.expect("a backup was made");
+        assert_eq!(
+            std::fs::read_to_string(backup).expect("backup"),
+            "{ not json"
+        );
+        assert!(opened.answers.is_none());
+    }
+
+    #[test]
+    fn a_file_of_another_questionnaire_is_refused() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("a.json");
+        std::fs::write(
+            &path,
+            r#"{"questionnaire": {"id": "other", "version": "1"}, "answers": {}}"#,
+        )
+        .expect("write");
+        let err = open(&mini(), Some(&path), SystemTime::now()).expect_err("refused");
+        assert!(
+            err.to_string()
+                .contains("questionnaire `other`, not `mini`"),
+            "{err}"
+        );
+        assert!(path.exists());
+    }
+}

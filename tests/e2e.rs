@@ -1,0 +1,175 @@
+//! End-to-end: the real binary in a pseudo-terminal, keys typed, the screen read back.
+#![cfg(unix)]
+
+mod pty;
+
+use std::path::{Path, PathBuf};
+
+use pty::{DOWN, ENTER, ESC, TAB, Tui};
+use serde_json::Value;
+
+fn mini() -> String {
+    format!(
+        "{}/tests/fixtures/questionnaires/valid/mini.json",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn saved(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).expect("the answer file exists");
+    serde_json::from_str(&text).expect("the answer file always parses")
+}
+
+fn run_args(answers: &Path, lang: &str, questionnaire: Option<&str>) -> Vec<String> {
+    let mut args = vec![
+        "run".to_string(),
+        "--answers".into(),
+        answers.display().to_string(),
+        "--lang".into(),
+        lang.into(),
+    ];
+    if let Some(q) = questionnaire {
+        args.push("--questionnaire".into());
+        args.push(q.into());
+    }
+    args
+}
+
+fn start(args: &[String], dir: &Path) -> Tui {
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    Tui::start(&refs, 100, 30, &[("LANG", "C.UTF-8")], dir)
+}
+
+#[test]
+fn answer_kill_resume_finish_and_read_a_recommendation() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers: PathBuf = dir.path().join("firm.json");
+    let args = run_args(&answers, "en", Some(&mini()));
+
+    let mut tui = start(&args, dir.path());
+    tui.wait_for("Start the self-check");
+    tui.send(ENTER);
+    tui.wait_for("用了哪些云工具?");
+    tui.send(" ");
+    tui.send(DOWN);
+    tui.send(" ");
+    tui.wait_for("[x] 2  finance");
+    tui.send(ENTER);
+    tui.wait_for("有车间吗?");
+    tui.send("2");
+    tui.wait_for("ERP 在云上吗?");
+    tui.send("1");
+    tui.wait_for("纳税信用等级?");
+    // Three answers are confirmed on screen; kill without warning.
+    tui.kill_hard();
+
+    let file = saved(&answers);
+    assert_eq!(
+        file["answers"]["tools"],
+        serde_json::json!(["office", "finance"])
+    );
+    assert_eq!(file["answers"]["has_plant"], "no");
+    assert_eq!(file["answers"]["erp"], "yes");
+
+    let mut tui = start(&args, dir.path());
+    tui.wait_for("Resume the last self-check");
+    tui.wait_for("3 of 7 answered");
+    tui.send(ENTER);
+    tui.wait_for("纳税信用等级?");
+    tui.send("1");
+    tui.wait_for("员工人数?");
+    tui.send("abc");
+    tui.wait_for("Type a number");
+    tui.send("25");
+    tui.send(ENTER);
+    tui.wait_for("能用哪些融资渠道?");
+    tui.send("1");
+    tui.send(ENTER);
+    tui.wait_for("最想解决什么?");
+    tui.send("more working capital");
+    tui.send(ENTER);
+    tui.wait_for("Every question is answered.");
+    tui.send("f");
+    tui.wait_for("Your results (estimate)");
+    tui.wait_for("Cloud depth");
+    tui.send(TAB);
+    tui.wait_for("you are here");
+    tui.send(TAB);
+    tui.wait_for("[P");
+    tui.send(ENTER);
+    tui.wait_for("Why this applies to you");
+    tui.wait_for("Next steps");
+    tui.send(ESC);
+    tui.send("e");
+    tui.wait_for("Exported:");
+    tui.send("q");
+    tui.wait_for("Quit the self-check?");
+    tui.send("y");
+    assert!(tui.wait_exit(), "a normal quit exits with success");
+    tui.wait_for("Your answers are saved in");
+
+    let file = saved(&answers);
+    assert_eq!(file["answers"]["staff"], 25.0);
+    assert_eq!(file["answers"]["wish"], "more working capital");
+    assert!(
+        dir.path().join("firm-result.txt").exists(),
+        "export wrote the text result"
+    );
+    assert!(
+        dir.path().join("firm-result.json").exists(),
+        "export wrote the JSON result"
+    );
+}
+
+#[test]
+fn chinese_session_quits_resumes_and_survives_sigterm() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("答卷.json");
+    let args = run_args(&answers, "zh", None);
+
+    let mut tui = start(&args, dir.path());
+    tui.wait_for("开始自检");
+    tui.send(ENTER);
+    tui.wait_for("企业有没有自己的生产设备或生产车间？");
+    tui.send("2");
+    tui.wait_for("企业里谁在牵头推动数字化");
+    tui.send("1");
+    tui.wait_for("对于把更多业务搬到云上");
+    tui.send("q");
+    tui.wait_for("退出自检？");
+    tui.send("y");
+    assert!(tui.wait_exit());
+    tui.wait_for("答案已保存");
+    let file = saved(&answers);
+    assert_eq!(file["answers"].as_object().map(|m| m.len()), Some(2));
+
+    let mut tui = start(&args, dir.path());
+    tui.wait_for("继续上次的自检");
+    tui.send(ENTER);
+    tui.wait_for("对于把更多业务搬到云上");
+    tui.send("?");
+    tui.wait_for("这道题是什么意思");
+    tui.send(ESC);
+    tui.send("2");
+    tui.wait_for("去年在软件、云服务和IT上的花费");
+    tui.signal("TERM");
+    tui.wait_exit();
+    let file = saved(&answers);
+    assert_eq!(
+        file["answers"].as_object().map(|m| m.len()),
+        Some(3),
+        "the third answer was saved before SIGTERM"
+    );
+}
+
+#[test]
+fn small_terminal_shows_a_message_not_a_broken_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("a.json");
+    let args = run_args(&answers, "en", Some(&mini()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut tui = Tui::start(&refs, 60, 20, &[], dir.path());
+    tui.wait_for("smecheck needs at least 80×24");
+    tui.send("\x03"); // Ctrl-C
+    tui.wait_exit();
+}
