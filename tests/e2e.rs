@@ -173,3 +173,20 @@ fn small_terminal_shows_a_message_not_a_broken_screen() {
     tui.send("\x03"); // Ctrl-C
     tui.wait_exit();
 }
+
+#[test]
+fn closing_the_terminal_ends_the_process_with_answers_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("a.json");
+    let args = run_args(&answers, "en", Some(&mini()));
+    let mut tui = start(&args, dir.path());
+    tui.wait_for("Start the self-check");
+    tui.send(ENTER);
+    tui.wait_for("用了哪些云工具?");
+    tui.send("3");
+    tui.wait_for("[x] 3  video");
+    tui.hang_up();
+    tui.wait_exit();
+    let file = saved(&answers);
+    assert_eq!(file["answers"]["tools"], serde_json::json!(["video"]));
+}

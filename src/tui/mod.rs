@@ -17,8 +17,6 @@ pub mod view;
 mod tests;
 
 use std::io::{self, IsTerminal};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result};
@@ -70,30 +68,33 @@ fn install_panic_hook() {
     }));
 }
 
-/// Asks to stop on SIGTERM and SIGHUP (terminal closed). Answers are already on disk, so
-/// stopping only has to restore the terminal.
-fn stop_flag() -> Arc<AtomicBool> {
-    let flag = Arc::new(AtomicBool::new(false));
-    #[cfg(unix)]
-    {
-        for sig in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-        ] {
-            let _ = signal_hook::flag::register(sig, Arc::clone(&flag));
-        }
+/// On SIGTERM, SIGHUP (terminal closed) and SIGINT: wait for any save in progress, restore
+/// the terminal and exit. This runs on its own thread because a vanished terminal can keep
+/// the event loop busy inside the terminal library, where no flag would be seen.
+#[cfg(unix)]
+fn watch_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+        std::thread::spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                let _saving = session::SAVE_LOCK.lock();
+                restore_terminal();
+                std::process::exit(128 + sig);
+            }
+        });
     }
-    // On Windows, closing the console ends the process; every answer is saved as it is given.
-    flag
 }
+
+/// On Windows, closing the console ends the process; every answer is saved as it is given.
+#[cfg(not(unix))]
+fn watch_signals() {}
 
 fn run_full_screen(
     inst: crate::domain::Instrument,
     lang: crate::domain::Lang,
     opened: Opened,
 ) -> Result<()> {
-    let stop = stop_flag();
+    watch_signals();
     install_panic_hook();
     enable_raw_mode().context("cannot switch the terminal to interactive mode")?;
     let mut stdout = io::stdout();
@@ -115,7 +116,7 @@ fn run_full_screen(
         app.resize(size.width, size.height);
         loop {
             terminal.draw(|f| view::draw(f, &app))?;
-            if app.quit || stop.load(Ordering::Relaxed) {
+            if app.quit {
                 break;
             }
             if !event::poll(Duration::from_millis(200))? {

@@ -12,6 +12,9 @@ use crate::domain::model::QuestionId;
 use crate::domain::{Instrument, Lang};
 use crate::store;
 
+/// Held while an answer file is written, so that a signal never ends the process mid-save.
+pub static SAVE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// What `open` found: where to save, and any answers to resume.
 #[derive(Debug, Clone)]
 pub struct Opened {
@@ -167,6 +170,7 @@ impl Shell {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
         let file = app.answer_file(Some(store::rfc3339(SystemTime::now())));
+        let _saving = SAVE_LOCK.lock();
         store::save_answers(path, &file).map_err(|e| format!("{}: {e}", path.display()))?;
         self.wrote = true;
         self.session.answers_path = path.clone();

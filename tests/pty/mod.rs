@@ -12,8 +12,8 @@ pub struct Tui {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
-    // Keeps the master side open for the child's lifetime.
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    // Keeps the master side open for the child's lifetime; dropping it closes the terminal.
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
 }
 
 /// How long to wait for the screen to show something before failing the test.
@@ -61,7 +61,7 @@ impl Tui {
             child,
             writer,
             parser,
-            _master: pair.master,
+            master: Some(pair.master),
         }
     }
 
@@ -115,6 +115,14 @@ impl Tui {
     pub fn kill_hard(&mut self) {
         self.signal("KILL");
         let _ = self.child.wait();
+    }
+
+    /// Closes the terminal under the process, as when a terminal window is closed. The reader
+    /// thread still holds a copy of the master, so the kernel's hangup signal is sent by hand.
+    pub fn hang_up(&mut self) {
+        self.writer = Box::new(std::io::sink());
+        self.master = None;
+        self.signal("HUP");
     }
 
     /// Waits for the process to exit and returns whether it succeeded.
