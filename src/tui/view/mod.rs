@@ -11,8 +11,9 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::action::Action;
 use super::app::{App, Screen};
-use super::keymap::{Ctx, hints};
+use super::keymap::hints;
 use super::strings as st;
 use super::theme::Theme;
 use crate::domain::Lang;
@@ -63,11 +64,16 @@ fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
 }
 
 /// The key hints for a context, wrapped to `w` columns.
-pub fn hint_lines(ctx: Ctx, lang: Lang, w: usize, theme: Theme) -> Vec<Line<'static>> {
+pub fn hint_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let (lang, theme) = (app.lang, app.theme);
+    // "Don't know" is only offered where the question allows it.
+    let offered = |a: Action| {
+        a != Action::DontKnow || (app.screen == Screen::Question && app.question().dont_know)
+    };
     let mut lines = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
-    for (key, what) in hints(ctx, lang) {
+    for (key, what) in hints(app.ctx(), lang, offered) {
         let item_w = width(key) + 1 + width(what);
         if used > 0 && used + 2 + item_w > w {
             lines.push(Line::from(std::mem::take(&mut spans)));
@@ -115,7 +121,7 @@ pub fn note_line(app: &App) -> Line<'static> {
 
 /// Splits off the hint bar at the bottom and returns (body, note row, hints area).
 pub fn frame_parts(area: Rect, app: &App) -> (Rect, Rect, Rect, Vec<Line<'static>>) {
-    let lines = hint_lines(app.ctx(), app.lang, area.width as usize, app.theme);
+    let lines = hint_lines(app, area.width as usize);
     let h = (lines.len() as u16).min(3);
     let hints = Rect::new(area.x, area.y + area.height - h, area.width, h);
     let note = Rect::new(area.x, hints.y.saturating_sub(1), area.width, 1);

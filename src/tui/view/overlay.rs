@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             lines.push(Line::styled(st::EXAMPLE.get(lang), theme.title()));
             lines.extend(para(q.example.get(lang), w, Style::new()));
             lines.push(Line::default());
-            lines.extend(hint_lines(app.ctx(), lang, w, theme));
+            lines.extend(hint_lines(app, w));
             let rect = popup(area, pw, lines.len() as u16 + 2);
             let inner = frame_popup(frame, rect, st::HELP_TITLE.get(lang), app);
             frame.render_widget(Paragraph::new(lines), inner);
@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 })
                 .collect();
             lines.push(Line::default());
-            lines.extend(hint_lines(app.ctx(), lang, w, theme));
+            lines.extend(hint_lines(app, w));
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Overlay::ConfirmQuit => {

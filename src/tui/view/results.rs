@@ -77,36 +77,6 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         .max()
         .unwrap_or(0);
     let bar_w = w.saturating_sub(label_w + 8 + level_w).clamp(10, 30);
-    for a in &card.areas {
-        let title = q.area(&a.id).map(|x| x.title.get(lang)).unwrap_or("");
-        let (level, meaning) = level_text(app, Some(a.id.as_str()), a.score);
-        let mark = if a.confidence.is_provisional() {
-            provisional_mark(lang)
-        } else {
-            ""
-        };
-        lines.push(Line::from(vec![
-            Span::styled(pad(title, label_w), theme.title()),
-            Span::styled(bar(a.score / 100.0, bar_w), theme.bar()),
-            Span::styled(format!(" {:>5}", fmt_score(a.score)), theme.title()),
-            Span::styled(format!("  {level}"), theme.title()),
-        ]));
-        if !mark.is_empty() {
-            lines.push(Line::styled(mark.trim().to_string(), theme.error()));
-        }
-        lines.extend(para(&meaning, w, theme.muted()));
-        if let Some(def) = q.area(&a.id) {
-            for (d, dd) in a.dimensions.iter().zip(&def.dimensions) {
-                let score = d.score.map_or(st::NO_DATA.get(lang).to_string(), fmt_score);
-                lines.push(Line::from(vec![
-                    Span::raw(pad(&format!("  {}", dd.title.get(lang)), label_w)),
-                    Span::styled(bar(d.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
-                    Span::raw(format!(" {score:>5}")),
-                ]));
-            }
-        }
-        lines.push(Line::default());
-    }
     let (level, _) = level_text(app, None, card.overall_score);
     let mark = if card.confidence.is_provisional() {
         provisional_mark(lang)
@@ -139,6 +109,37 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
             theme.error(),
         ));
         lines.extend(para(f.text.get(lang), w, Style::new()));
+    }
+    lines.push(Line::default());
+    for a in &card.areas {
+        let title = q.area(&a.id).map(|x| x.title.get(lang)).unwrap_or("");
+        let (level, meaning) = level_text(app, Some(a.id.as_str()), a.score);
+        let mark = if a.confidence.is_provisional() {
+            provisional_mark(lang)
+        } else {
+            ""
+        };
+        lines.push(Line::from(vec![
+            Span::styled(pad(title, label_w), theme.title()),
+            Span::styled(bar(a.score / 100.0, bar_w), theme.bar()),
+            Span::styled(format!(" {:>5}", fmt_score(a.score)), theme.title()),
+            Span::styled(format!("  {level}"), theme.title()),
+        ]));
+        if !mark.is_empty() {
+            lines.push(Line::styled(mark.trim().to_string(), theme.error()));
+        }
+        lines.extend(para(&meaning, w, theme.muted()));
+        if let Some(def) = q.area(&a.id) {
+            for (d, dd) in a.dimensions.iter().zip(&def.dimensions) {
+                let score = d.score.map_or(st::NO_DATA.get(lang).to_string(), fmt_score);
+                lines.push(Line::from(vec![
+                    Span::raw(pad(&format!("  {}", dd.title.get(lang)), label_w)),
+                    Span::styled(bar(d.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
+                    Span::raw(format!(" {score:>5}")),
+                ]));
+            }
+        }
+        lines.push(Line::default());
     }
     let c = &card.confidence;
     let conf = st::CONFIDENCE_LINE
