@@ -54,6 +54,29 @@ fn sync_dir(_dir: &Path) {
     // Windows has no directory fsync; the rename (MoveFileEx) is already atomic there.
 }
 
+/// Removes temporary files a killed process left beside `path` (`.NAME.PID.tmp`). Only the
+/// process that owns `path` calls this, at start, before it writes.
+pub fn clean_stale_temps(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n.starts_with(&prefix) && n.ends_with(".tmp") {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 /// Saves an answer file atomically as pretty JSON.
 pub fn save_answers(path: &Path, file: &AnswerFile) -> io::Result<()> {
     let mut bytes = serde_json::to_vec_pretty(file).map_err(io::Error::other)?;
@@ -174,6 +197,32 @@ mod tests {
         atomic_write(&p, b"two").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn stale_temps_are_cleaned_for_this_file_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.json");
+        fs::write(dir.path().join(".a.json.123.tmp"), "x").unwrap();
+        fs::write(dir.path().join(".b.json.123.tmp"), "x").unwrap();
+        clean_stale_temps(&p);
+        assert!(!dir.path().join(".a.json.123.tmp").exists());
+        assert!(dir.path().join(".b.json.123.tmp").exists());
+    }
+
+    #[test]
+    fn a_failed_rename_leaves_the_target_and_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.json");
+        fs::create_dir(&p).unwrap();
+        fs::write(p.join("keep"), "x").unwrap();
+        assert!(atomic_write(&p, b"new").is_err());
+        assert!(p.join("keep").exists());
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "the temporary file was removed"
+        );
     }
 
     #[test]

@@ -60,6 +60,12 @@ fn read(path: &Path) -> Option<String> {
 
 /// Opens the answer file named by `--answers`, or the latest one in the per-user data folder.
 pub fn open(inst: &Instrument, explicit: Option<&Path>, now: SystemTime) -> Result<Opened> {
+    let opened = open_file(inst, explicit, now)?;
+    store::clean_stale_temps(&opened.session.answers_path);
+    Ok(opened)
+}
+
+fn open_file(inst: &Instrument, explicit: Option<&Path>, now: SystemTime) -> Result<Opened> {
     match explicit {
         Some(path) => open_explicit(inst, path, now),
         None => {

@@ -96,6 +96,14 @@ impl Tui {
         std::thread::sleep(Duration::from_millis(60));
     }
 
+    /// Types keys without pausing afterwards.
+    pub fn send_now(&mut self, keys: &str) {
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
     pub fn pid(&self) -> Option<u32> {
         self.child.process_id()
     }
