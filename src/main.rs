@@ -35,9 +35,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// Output piped into `head` and closed early is not an error worth reporting.
+/// Output piped into `head` and closed early is not an error worth reporting. The JSON and CSV
+/// writers wrap the I/O error in their own error types, so those are looked into as well.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .filter_map(|c| c.downcast_ref::<io::Error>())
-        .any(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    let broken = |k: io::ErrorKind| k == io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| broken(io.kind()))
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                .is_some_and(broken)
+            || c.downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if broken(io.kind())))
+    })
 }

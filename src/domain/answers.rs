@@ -40,7 +40,10 @@ impl Answer {
 
     /// Reads a JSON value as an answer to `question`, or says what is wrong with it.
     /// `Ok(None)` is an unanswered question (`null`).
-    pub fn from_json(question: &Question, value: &serde_json::Value) -> Result<Option<Answer>, String> {
+    pub fn from_json(
+        question: &Question,
+        value: &serde_json::Value,
+    ) -> Result<Option<Answer>, String> {
         use serde_json::Value;
         if value.is_null() {
             return Ok(None);
@@ -68,9 +71,10 @@ impl Answer {
             }
         };
         match (question.kind, value) {
-            (QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo, Value::String(s)) => {
-                known(s).map(|o| Some(Answer::Choice(o)))
-            }
+            (
+                QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo,
+                Value::String(s),
+            ) => known(s).map(|o| Some(Answer::Choice(o))),
             (QuestionKind::Multi, Value::Array(items)) => {
                 let mut ids = Vec::with_capacity(items.len());
                 for item in items {
@@ -89,7 +93,10 @@ impl Answer {
             }
             (QuestionKind::Number, Value::Number(n)) => {
                 let Some(x) = n.as_f64() else {
-                    return Err(format!("question `{}`: {n} is not a usable number", question.id));
+                    return Err(format!(
+                        "question `{}`: {n} is not a usable number",
+                        question.id
+                    ));
                 };
                 check_number(question, x).map(|()| Some(Answer::Number(x)))
             }
@@ -108,17 +115,26 @@ impl Answer {
 /// Checks a number against the question's accepted range.
 pub fn check_number(question: &Question, x: f64) -> Result<(), String> {
     if !x.is_finite() {
-        return Err(format!("question `{}`: the number must be finite", question.id));
+        return Err(format!(
+            "question `{}`: the number must be finite",
+            question.id
+        ));
     }
     if let Some(min) = question.min
         && x < min
     {
-        return Err(format!("question `{}`: {x} is below the minimum {min}", question.id));
+        return Err(format!(
+            "question `{}`: {x} is below the minimum {min}",
+            question.id
+        ));
     }
     if let Some(max) = question.max
         && x > max
     {
-        return Err(format!("question `{}`: {x} is above the maximum {max}", question.id));
+        return Err(format!(
+            "question `{}`: {x} is above the maximum {max}",
+            question.id
+        ));
     }
     Ok(())
 }
@@ -251,7 +267,10 @@ pub struct Dropped {
 /// Reads an answer file's answers against a questionnaire. Unknown question ids are dropped and
 /// reported (an older or newer questionnaire version); a value that does not fit its question
 /// is an error with the question id, so that nothing the user typed is silently lost.
-pub fn typed_answers(q: &Questionnaire, file: &AnswerFile) -> Result<(AnswerSet, Vec<Dropped>), (String, String)> {
+pub fn typed_answers(
+    q: &Questionnaire,
+    file: &AnswerFile,
+) -> Result<(AnswerSet, Vec<Dropped>), (String, String)> {
     let mut set = AnswerSet {
         profile: file.profile.clone(),
         answers: BTreeMap::new(),

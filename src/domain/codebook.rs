@@ -47,7 +47,10 @@ pub fn codebook(q: &Questionnaire) -> Vec<CodebookEntry> {
         .iter()
         .map(|x| CodebookEntry {
             id: x.id.0.clone(),
-            area: q.dimension(&x.dimension).map(|(a, _)| a.id.0.clone()).unwrap_or_default(),
+            area: q
+                .dimension(&x.dimension)
+                .map(|(a, _)| a.id.0.clone())
+                .unwrap_or_default(),
             dimension: x.dimension.0.clone(),
             kind: x.kind,
             weight: x.weight,
@@ -100,11 +103,28 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
-        "question", "area", "dimension", "kind", "weight", "text_zh", "text_en", "option", "label_zh", "label_en", "points", "band_min",
-        "band_max", "dont_know", "visible_if",
+        "question",
+        "area",
+        "dimension",
+        "kind",
+        "weight",
+        "text_zh",
+        "text_en",
+        "option",
+        "label_zh",
+        "label_en",
+        "points",
+        "band_min",
+        "band_max",
+        "dont_know",
+        "visible_if",
     ])?;
     for e in codebook(q) {
-        let cond = e.visible_if.as_ref().and_then(|c| serde_json::to_string(c).ok()).unwrap_or_default();
+        let cond = e
+            .visible_if
+            .as_ref()
+            .and_then(|c| serde_json::to_string(c).ok())
+            .unwrap_or_default();
         let base = |w: &mut csv::Writer<W>, cells: [String; 6]| {
             w.write_record([
                 e.id.clone(),
@@ -128,10 +148,30 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
             base(&mut w, Default::default())?;
         }
         for o in &e.options {
-            base(&mut w, [o.id.clone(), o.label.zh.clone(), o.label.en.clone(), num(o.points), String::new(), String::new()])?;
+            base(
+                &mut w,
+                [
+                    o.id.clone(),
+                    o.label.zh.clone(),
+                    o.label.en.clone(),
+                    num(o.points),
+                    String::new(),
+                    String::new(),
+                ],
+            )?;
         }
         for b in &e.bands {
-            base(&mut w, [String::new(), String::new(), String::new(), b.points.to_string(), b.min.to_string(), num(b.max)])?;
+            base(
+                &mut w,
+                [
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    b.points.to_string(),
+                    b.min.to_string(),
+                    num(b.max),
+                ],
+            )?;
         }
     }
     w.flush()?;
@@ -148,7 +188,13 @@ pub fn write_md<W: Write>(q: &Questionnaire, lang: Lang, mut out: W) -> std::io:
         Lang::Zh => ("选项", "分值", "显示条件"),
         Lang::En => ("Option", "Points", "Shown when"),
     };
-    writeln!(out, "# {} — codebook ({} {})\n", q.title.get(lang), q.id, q.version)?;
+    writeln!(
+        out,
+        "# {} — codebook ({} {})\n",
+        q.title.get(lang),
+        q.id,
+        q.version
+    )?;
     for e in codebook(q) {
         writeln!(
             out,
@@ -160,12 +206,22 @@ pub fn write_md<W: Write>(q: &Questionnaire, lang: Lang, mut out: W) -> std::io:
             md_cell(e.text.get(lang))
         )?;
         if let Some(c) = &e.visible_if {
-            writeln!(out, "{cond}: `{}`\n", serde_json::to_string(c).unwrap_or_default())?;
+            writeln!(
+                out,
+                "{cond}: `{}`\n",
+                serde_json::to_string(c).unwrap_or_default()
+            )?;
         }
         if !e.options.is_empty() {
             writeln!(out, "| id | {opt} | {pts} |\n|---|---|---|")?;
             for o in &e.options {
-                writeln!(out, "| `{}` | {} | {} |", o.id, md_cell(o.label.get(lang)), num(o.points))?;
+                writeln!(
+                    out,
+                    "| `{}` | {} | {} |",
+                    o.id,
+                    md_cell(o.label.get(lang)),
+                    num(o.points)
+                )?;
             }
             writeln!(out)?;
         }
@@ -187,8 +243,16 @@ pub fn template(q: &Questionnaire) -> AnswerFile {
             id: q.id.clone(),
             version: q.version.clone(),
         },
-        profile: q.profile.iter().map(|f| (f.id.clone(), String::new())).collect(),
-        answers: q.questions.iter().map(|x| (x.id.0.clone(), serde_json::Value::Null)).collect(),
+        profile: q
+            .profile
+            .iter()
+            .map(|f| (f.id.clone(), String::new()))
+            .collect(),
+        answers: q
+            .questions
+            .iter()
+            .map(|x| (x.id.0.clone(), serde_json::Value::Null))
+            .collect(),
         saved_at: None,
     }
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::{Answer, AnswerSet};
 use super::model::{OptionId, QuestionId, Questionnaire};
-use super::score::question_fraction;
+use super::score::{question_fraction, visible_answers};
 
 /// A condition. A condition on a question that is hidden or unanswered is false, so is one on
 /// a "don't know" answer (except `dont_know`); `not` inverts.
@@ -168,7 +168,9 @@ impl Condition {
                 share.is_some_and(|s| within(s, *at_least, *below))
             }
             Condition::Answered(question) => f.answers.get(question).is_some(),
-            Condition::DontKnow(question) => matches!(f.answers.get(question), Some(Answer::DontKnow)),
+            Condition::DontKnow(question) => {
+                matches!(f.answers.get(question), Some(Answer::DontKnow))
+            }
             Condition::Profile { field, any_of } => f
                 .answers
                 .profile
@@ -282,14 +284,23 @@ impl Condition {
             Condition::Level { area, .. } => shortfall(f, area, out),
             Condition::Breadth { .. } => {
                 if let Some(b) = &f.questionnaire.breadth {
-                    out.extend(b.questions.iter().filter(|q| f.answers.get(q).is_some()).cloned());
+                    out.extend(
+                        b.questions
+                            .iter()
+                            .filter(|q| f.answers.get(q).is_some())
+                            .cloned(),
+                    );
                 }
             }
             Condition::Rung { ladder, .. } => {
                 let Some(l) = f.questionnaire.ladders.iter().find(|l| &l.id == ladder) else {
                     return;
                 };
-                let reached = f.derived.and_then(|d| d.rungs.get(ladder)).copied().unwrap_or(0);
+                let reached = f
+                    .derived
+                    .and_then(|d| d.rungs.get(ladder))
+                    .copied()
+                    .unwrap_or(0);
                 if let Some(next) = l.rungs.get(reached + 1) {
                     for req in next.requires.iter().filter(|r| !r.when.holds(f)) {
                         let mut all = Vec::new();
@@ -313,21 +324,29 @@ impl Condition {
     }
 }
 
-/// Questions of a dimension or area (or all, for `overall`) that are answered below full points
-/// or "don't know": what pulled the score down.
+/// Questions of a dimension or area (or all, for `overall`) that are answered below full points,
+/// "don't know", or asked but unanswered (which scores 0): what pulled the score down.
 fn shortfall(f: &Facts, of: &str, out: &mut BTreeSet<QuestionId>) {
     let q = f.questionnaire;
+    // `f.answers` holds only visible questions' answers, so visibility recomputed from it is
+    // the visibility the score was computed with.
+    let (visible, _) = visible_answers(q, f.answers);
     let in_scope = |dim: &str| {
         of == "overall"
             || dim == of
             || q.dimensions()
                 .any(|(a, d)| d.id.as_str() == dim && a.id.as_str() == of)
     };
-    for question in q.questions.iter().filter(|x| x.is_scored() && in_scope(x.dimension.as_str())) {
+    for (question, shown) in q
+        .questions
+        .iter()
+        .zip(visible)
+        .filter(|(x, _)| x.is_scored() && in_scope(x.dimension.as_str()))
+    {
         let short = match f.answers.get(&question.id) {
             Some(Answer::DontKnow) => true,
             Some(a) => question_fraction(question, a).is_some_and(|s| s < 1.0),
-            None => false,
+            None => shown,
         };
         if short {
             out.insert(question.id.clone());

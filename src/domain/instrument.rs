@@ -5,9 +5,9 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-use super::answers::{typed_answers, AnswerFile, AnswerSet, Dropped};
-use super::locate::{locate, JsonPath, Pos};
-use super::model::Questionnaire;
+use super::answers::{AnswerFile, AnswerSet, Dropped, typed_answers};
+use super::locate::{JsonPath, Pos, locate, pos_of};
+use super::model::{OptionId, QuestionId, Questionnaire};
 use super::proposals::Catalogue;
 use super::score::Stamp;
 use super::validate::validate;
@@ -46,8 +46,14 @@ impl fmt::Display for Issue {
 pub enum LoadError {
     #[error("{}", join(.0))]
     Invalid(Vec<Issue>),
-    #[error("{file}: the file is {size} bytes, more than the {max} bytes accepted\n  hint: check that this is the right file")]
-    TooLarge { file: String, size: usize, max: usize },
+    #[error(
+        "{file}: the file is {size} bytes, more than the {max} bytes accepted\n  hint: check that this is the right file"
+    )]
+    TooLarge {
+        file: String,
+        size: usize,
+        max: usize,
+    },
 }
 
 fn join(issues: &[Issue]) -> String {
@@ -77,7 +83,9 @@ pub struct Problem {
     pub hint: String,
 }
 
-/// Parses JSON into `T`, turning serde's error into an `Issue` with line and column.
+/// Parses JSON into `T`, turning serde's error into an `Issue` with line and column. The
+/// position is moved to the start of the offending token, and serde's Rust-flavoured wording
+/// ("expected f64") is put in the author's terms.
 pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Result<T, LoadError> {
     if src.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
@@ -88,27 +96,194 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Resu
     }
     serde_json::from_str(src).map_err(|e| {
         let text = e.to_string();
-        let message = match text.rfind(" at line ") {
+        let raw = match text.rfind(" at line ") {
             Some(i) => text[..i].to_string(),
             None => text,
         };
-        let hint = match e.classify() {
-            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                "this is not valid JSON here: look for a missing comma, quote or bracket"
-            }
-            _ => "the value does not fit the format: see docs/questionnaire-format.md or `smecheck questionnaire --schema`",
-        };
+        let data = e.classify() == serde_json::error::Category::Data;
+        // serde counts columns in bytes and points at the last byte it read.
+        let offset = serde_offset(src, e.line(), e.column());
+        let pos = pos_of(src, token_start(src, offset, data, &raw));
+        let (message, hint) = explain(&raw, e.classify());
         LoadError::Invalid(vec![Issue {
             file: file.to_string(),
-            pos: Pos {
-                line: e.line().max(1),
-                col: e.column().max(1),
-            },
+            pos,
             path: JsonPath::root(),
             message,
-            hint: hint.to_string(),
+            hint,
         }])
     })
+}
+
+/// The byte offset of serde's 1-based (line, byte column).
+fn serde_offset(src: &str, line: usize, col: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        src.match_indices('\n')
+            .nth(line - 2)
+            .map_or(src.len(), |(i, _)| i + 1)
+    };
+    (line_start + col.saturating_sub(1)).min(src.len())
+}
+
+/// Where the token holding `offset` begins: the opening quote of a string, the opening
+/// bracket of an object or array that a data error names at its end, the first character of
+/// a number or bare word.
+fn token_start(src: &str, offset: usize, data: bool, message: &str) -> usize {
+    let b = src.as_bytes();
+    let Some(&c) = b.get(offset) else {
+        return offset;
+    };
+    let bare = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'+' | b'_');
+    if message.starts_with("trailing comma") {
+        // serde stops at the closing bracket; the comma before it is what has to go.
+        return b[..offset]
+            .iter()
+            .rposition(|c| !c.is_ascii_whitespace())
+            .filter(|i| b[*i] == b',')
+            .unwrap_or(offset);
+    }
+    if data && c == b'"' {
+        return string_opening(b, offset).unwrap_or(offset);
+    }
+    if data && matches!(c, b'}' | b']') {
+        return bracket_opening(b, offset).unwrap_or(offset);
+    }
+    let mid_word =
+        data || message.starts_with("expected value") || message.starts_with("expected ident");
+    if mid_word && bare(c) {
+        let mut i = offset;
+        while i > 0 && bare(b[i - 1]) {
+            i -= 1;
+        }
+        return i;
+    }
+    offset
+}
+
+/// The opening quote of the string whose closing quote is at `close`.
+fn string_opening(b: &[u8], close: usize) -> Option<usize> {
+    let mut i = 0;
+    while i < close {
+        match b[i] {
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                if i == close {
+                    return Some(start);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// The `{` or `[` matching the closing bracket at `close`.
+fn bracket_opening(b: &[u8], close: usize) -> Option<usize> {
+    let mut stack = Vec::new();
+    let mut i = 0;
+    while i < close {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'{' | b'[' => stack.push(i),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    stack.pop()
+}
+
+/// serde's message in an author's words, and a hint.
+fn explain(raw: &str, category: serde_json::error::Category) -> (String, String) {
+    use serde_json::error::Category;
+    let mut message = raw.to_string();
+    for (from, to) in [
+        ("expected f64", "expected a number"),
+        ("expected u32", "expected a whole number of 0 or more"),
+        ("expected u8", "expected a whole number from 0 to 255"),
+        ("expected usize", "expected a whole number of 0 or more"),
+        ("expected a sequence", "expected a list `[...]`"),
+        ("expected a map", "expected an object `{...}`"),
+        (
+            "expected struct LocalText",
+            "expected a text object `{\"zh\": \"…\", \"en\": \"…\"}`",
+        ),
+        ("expected ident", "expected a JSON value"),
+        ("expected value", "expected a JSON value"),
+    ] {
+        if let Some(rest) = message.strip_suffix(from) {
+            message = format!("{rest}{to}");
+        }
+    }
+    if let Some(i) = message.find("expected struct ") {
+        message = format!("{}expected an object `{{...}}`", &message[..i]);
+    }
+    let hint = if let Some(near) = did_you_mean(raw) {
+        format!("did you mean `{near}`?")
+    } else {
+        match category {
+            Category::Syntax if raw.starts_with("expected `,`") => {
+                "a comma is probably missing after the value before this point".to_string()
+            }
+            Category::Syntax if raw.starts_with("trailing comma") => "remove this comma: JSON allows none after the last item".to_string(),
+            Category::Syntax if raw.starts_with("expected value") || raw.starts_with("expected ident") => {
+                "this is not JSON here: text must be in double quotes, and only true, false and null are bare words".to_string()
+            }
+            Category::Syntax | Category::Eof => {
+                "this is not valid JSON here: look for a missing comma, quote or bracket".to_string()
+            }
+            _ => "the value does not fit the format: see docs/questionnaire-format.md or `smecheck questionnaire --schema`".to_string(),
+        }
+    };
+    (message, hint)
+}
+
+/// For "unknown field `weigth`, expected one of `weight`, …" (or variant): the closest name.
+fn did_you_mean(raw: &str) -> Option<String> {
+    let rest = raw
+        .strip_prefix("unknown field `")
+        .or_else(|| raw.strip_prefix("unknown variant `"))?;
+    let (typo, expected) = rest.split_once('`')?;
+    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    names
+        .into_iter()
+        .map(|n| (edit_distance(typo, n), n))
+        .filter(|(d, n)| *d <= 2.max(n.len() / 3))
+        .min()
+        .map(|(_, n)| n.to_string())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// A questionnaire with its proposals catalogue, checked and ready to score with.
@@ -124,16 +299,28 @@ impl Instrument {
     /// The built-in questionnaire. It is validated by the test suite, so failing here is a bug
     /// in the shipped data, reported like any other data error.
     pub fn builtin() -> Result<Instrument, LoadError> {
-        Self::from_sources(BUILTIN_NAME, BUILTIN_QUESTIONNAIRE, BUILTIN_PROPOSALS_NAME, BUILTIN_PROPOSALS)
+        Self::from_sources(
+            BUILTIN_NAME,
+            BUILTIN_QUESTIONNAIRE,
+            BUILTIN_PROPOSALS_NAME,
+            BUILTIN_PROPOSALS,
+        )
     }
 
     /// Parses and validates a questionnaire and a catalogue.
-    pub fn from_sources(q_name: &str, q_src: &str, p_name: &str, p_src: &str) -> Result<Instrument, LoadError> {
+    pub fn from_sources(
+        q_name: &str,
+        q_src: &str,
+        p_name: &str,
+        p_src: &str,
+    ) -> Result<Instrument, LoadError> {
         let questionnaire: Questionnaire = parse_json(q_name, q_src)?;
         let proposals: Catalogue = parse_json(p_name, p_src)?;
         let problems = validate(&questionnaire, &proposals);
         if !problems.is_empty() {
-            return Err(LoadError::Invalid(place(problems, q_name, q_src, p_name, p_src)));
+            return Err(LoadError::Invalid(place(
+                problems, q_name, q_src, p_name, p_src,
+            )));
         }
         let mut h = Sha256::new();
         h.update(q_src.as_bytes());
@@ -181,8 +368,19 @@ impl Instrument {
             ));
         }
         let (answers, dropped) = typed_answers(q, &raw).map_err(|(key, msg)| {
+            let mut path = JsonPath::root().key("answers").key(&key);
+            // In a list of ticked options, point at the first item that is not an option id.
+            if let (Some(serde_json::Value::Array(items)), Some(question)) =
+                (raw.answers.get(&key), q.question(&QuestionId(key.clone())))
+                && let Some(i) = items.iter().position(|v| {
+                    v.as_str()
+                        .is_none_or(|s| question.option(&OptionId(s.to_string())).is_none())
+                })
+            {
+                path = path.index(i);
+            }
             issue(
-                JsonPath::root().key("answers").key(&key),
+                path,
                 msg,
                 "fix or remove this answer; `smecheck questionnaire --codebook` lists every question's options",
             )
@@ -207,11 +405,21 @@ pub struct LoadedAnswers {
     pub saved_at: Option<String>,
 }
 
-fn place(problems: Vec<Problem>, q_name: &str, q_src: &str, p_name: &str, p_src: &str) -> Vec<Issue> {
+fn place(
+    problems: Vec<Problem>,
+    q_name: &str,
+    q_src: &str,
+    p_name: &str,
+    p_src: &str,
+) -> Vec<Issue> {
     problems
         .into_iter()
         .map(|p| {
-            let (file, src) = if p.in_catalogue { (p_name, p_src) } else { (q_name, q_src) };
+            let (file, src) = if p.in_catalogue {
+                (p_name, p_src)
+            } else {
+                (q_name, q_src)
+            };
             Issue {
                 file: file.to_string(),
                 pos: locate(src, &p.path),
@@ -221,4 +429,60 @@ fn place(problems: Vec<Problem>, q_name: &str, q_src: &str, p_name: &str, p_src:
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::text::LocalText;
+
+    fn first_issue<T: serde::de::DeserializeOwned + std::fmt::Debug>(src: &str) -> Issue {
+        parse_json::<T>("f.json", src).unwrap_err().issues()[0].clone()
+    }
+
+    #[test]
+    fn data_errors_point_at_the_start_of_the_value_in_characters() {
+        // serde counts bytes and points at the closing quote; the author needs the character
+        // column of the value's opening quote, after the Chinese text on the same line.
+        let i = first_issue::<LocalText>("{\"zh\": \"中文\", \"en\": 5}");
+        assert_eq!((i.pos.line, i.pos.col), (1, 20));
+        assert_eq!(i.message, "invalid type: integer `5`, expected a string");
+        let i = first_issue::<LocalText>("{\"zh\": \"中文\", \"en\": \"x\", \"fr\": \"y\"}");
+        assert_eq!((i.pos.line, i.pos.col), (1, 25));
+        assert!(i.message.starts_with("unknown field `fr`"), "{}", i.message);
+    }
+
+    #[test]
+    fn missing_fields_point_at_the_object() {
+        let i = first_issue::<LocalText>("\n  {\"zh\": \"x\"}");
+        assert_eq!((i.pos.line, i.pos.col), (2, 3));
+        assert_eq!(i.message, "missing field `en`");
+    }
+
+    #[test]
+    fn syntax_errors_keep_the_parser_position() {
+        let i = first_issue::<LocalText>("{\"zh\": \"x\"\n \"en\": \"y\"}");
+        assert_eq!((i.pos.line, i.pos.col), (2, 2));
+        assert!(i.hint.contains("comma"), "{}", i.hint);
+        let i = first_issue::<LocalText>("{\"zh\": yes}");
+        assert_eq!((i.pos.line, i.pos.col), (1, 8));
+        assert_eq!(i.message, "expected a JSON value");
+    }
+
+    #[test]
+    fn typos_get_a_suggestion() {
+        assert_eq!(
+            did_you_mean("unknown field `weigth`, expected one of `id`, `weight`"),
+            Some("weight".into())
+        );
+        assert_eq!(
+            did_you_mean("unknown variant `singel`, expected one of `single`, `multi`"),
+            Some("single".into())
+        );
+        assert_eq!(
+            did_you_mean("unknown field `zzzzzz`, expected `id` or `weight`"),
+            None
+        );
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
 }

@@ -195,9 +195,13 @@ mod tests {
         let src = "{\n  \"a\": 1,\n  \"list\": [\n    {\"id\": \"x\"},\n    {\"id\": \"y\", \"n\": [1, 2]}\n  ]\n}";
         let p = JsonPath::root().key("list").index(1).key("id");
         assert_eq!(locate(src, &p), Pos { line: 5, col: 12 });
+        // Line 5 is `    {"id": "y", "n": [1, 2]}`: the `2` is the 26th character.
         let p = JsonPath::root().key("list").index(1).key("n").index(1);
-        assert_eq!(locate(src, &p), Pos { line: 5, col: 28 });
-        assert_eq!(locate(src, &JsonPath::root().key("a")), Pos { line: 2, col: 8 });
+        assert_eq!(locate(src, &p), Pos { line: 5, col: 26 });
+        assert_eq!(
+            locate(src, &JsonPath::root().key("a")),
+            Pos { line: 2, col: 8 }
+        );
     }
 
     #[test]
@@ -209,8 +213,12 @@ mod tests {
 
     #[test]
     fn strings_with_escapes_and_cjk_count_characters() {
+        // `{"t": "中\"文", "b": true}`: `true` is the 20th character (中 and 文 count one each).
         let src = "{\"t\": \"中\\\"文\", \"b\": true}";
-        assert_eq!(locate(src, &JsonPath::root().key("b")), Pos { line: 1, col: 19 });
+        assert_eq!(
+            locate(src, &JsonPath::root().key("b")),
+            Pos { line: 1, col: 20 }
+        );
     }
 
     #[test]

@@ -61,6 +61,10 @@ id_type!(
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
+    /// Optional link to the JSON Schema (`smecheck questionnaire --schema`), for editors that
+    /// validate and complete a file from its `$schema`. Ignored by smecheck.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub json_schema: Option<String>,
     /// Must equal the format version this build reads (currently 1).
     pub schema_version: u32,
     /// Stable identifier, e.g. `smecheck-core`. Answer files name it.
@@ -290,7 +294,9 @@ pub struct Finding {
 }
 
 /// When a next step belongs in the action plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Horizon {
     /// Within 30 days: quick wins.
@@ -350,7 +356,10 @@ impl Question {
     pub fn has_options(&self) -> bool {
         matches!(
             self.kind,
-            QuestionKind::Single | QuestionKind::Multi | QuestionKind::Scale | QuestionKind::YesPartlyNo
+            QuestionKind::Single
+                | QuestionKind::Multi
+                | QuestionKind::Scale
+                | QuestionKind::YesPartlyNo
         )
     }
 }

@@ -16,7 +16,7 @@ impl Rng {
         Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -27,12 +27,12 @@ impl Rng {
 
     /// A number in `0..n` (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 
     /// True with probability `p`.
     pub fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64 <= p
     }
 }
 
@@ -60,7 +60,13 @@ fn extreme(q: &Question, best: bool) -> Option<Answer> {
         QuestionKind::Multi => Some(Answer::Choices(
             q.options
                 .iter()
-                .filter(|o| if best { !o.exclusive && pts(o) >= 0.0 } else { o.exclusive })
+                .filter(|o| {
+                    if best {
+                        !o.exclusive && pts(o) >= 0.0
+                    } else {
+                        o.exclusive
+                    }
+                })
                 .map(|o| o.id.clone())
                 .collect(),
         )),
@@ -87,19 +93,31 @@ fn random(q: &Question, rng: &mut Rng) -> Option<Answer> {
         }
         QuestionKind::Multi => {
             let plain: Vec<_> = q.options.iter().filter(|o| !o.exclusive).collect();
-            let ticked: Vec<_> = plain.iter().filter(|_| rng.chance(0.5)).map(|o| o.id.clone()).collect();
+            let ticked: Vec<_> = plain
+                .iter()
+                .filter(|_| rng.chance(0.5))
+                .map(|o| o.id.clone())
+                .collect();
             if ticked.is_empty() {
                 let none = q.options.iter().find(|o| o.exclusive);
-                Some(Answer::Choices(none.map(|o| vec![o.id.clone()]).unwrap_or_default()))
+                Some(Answer::Choices(
+                    none.map(|o| vec![o.id.clone()]).unwrap_or_default(),
+                ))
             } else {
                 Some(Answer::Choices(ticked))
             }
         }
         QuestionKind::Number => {
             let lo = q.min.unwrap_or(0.0);
-            let hi = q.max.unwrap_or_else(|| q.bands.last().map_or(100.0, |b| b.max.unwrap_or(b.min * 2.0 + 10.0)));
+            let hi = q.max.unwrap_or_else(|| {
+                q.bands
+                    .last()
+                    .map_or(100.0, |b| b.max.unwrap_or(b.min * 2.0 + 10.0))
+            });
             let steps = 20usize;
-            Some(Answer::Number((lo + (hi - lo) * rng.below(steps + 1) as f64 / steps as f64).round()))
+            Some(Answer::Number(
+                (lo + (hi - lo) * rng.below(steps + 1) as f64 / steps as f64).round(),
+            ))
         }
         QuestionKind::Text => Some(Answer::Text(String::new())),
     }
@@ -110,7 +128,10 @@ pub fn generate(q: &Questionnaire, rng: &mut Rng, lean: Lean) -> AnswerSet {
     let mut set = AnswerSet::new();
     for f in &q.profile {
         if !f.options.is_empty() {
-            set.profile.insert(f.id.clone(), f.options[rng.below(f.options.len())].id.clone());
+            set.profile.insert(
+                f.id.clone(),
+                f.options[rng.below(f.options.len())].id.clone(),
+            );
         }
     }
     for question in &q.questions {
@@ -133,10 +154,21 @@ pub const LINT_SAMPLES: usize = 3000;
 /// Rungs no sampled firm reaches and proposals no sampled firm is pointed to.
 pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
     let q = &inst.questionnaire;
-    let mut rung_reached: Vec<Vec<bool>> = q.ladders.iter().map(|l| vec![false; l.rungs.len()]).collect();
+    let mut rung_reached: Vec<Vec<bool>> = q
+        .ladders
+        .iter()
+        .map(|l| vec![false; l.rungs.len()])
+        .collect();
     let mut proposal_hit = vec![false; inst.proposals.proposals.len()];
     let mut rng = Rng::new(2020_0531);
-    let leans = [Lean::Any, Lean::Best(0.9), Lean::Worst(0.9), Lean::Best(0.6), Lean::Worst(0.6), Lean::Best(1.0)];
+    let leans = [
+        Lean::Any,
+        Lean::Best(0.9),
+        Lean::Worst(0.9),
+        Lean::Best(0.6),
+        Lean::Worst(0.6),
+        Lean::Best(1.0),
+    ];
     for i in 0..LINT_SAMPLES {
         let answers = generate(q, &mut rng, leans[i % leans.len()]);
         let card = score(inst, &answers);
@@ -146,7 +178,12 @@ pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
             }
         }
         for rec in &card.recommendations {
-            if let Some(pi) = inst.proposals.proposals.iter().position(|p| p.id == rec.proposal) {
+            if let Some(pi) = inst
+                .proposals
+                .proposals
+                .iter()
+                .position(|p| p.id == rec.proposal)
+            {
                 proposal_hit[pi] = true;
             }
         }
@@ -160,7 +197,7 @@ pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
             if !rung_reached[li][ri] {
                 out.push(Problem {
                     in_catalogue: false,
-                    path: JsonPath::root().key("ladders").index(li).key("rungs").index(ri),
+                    path: JsonPath::root().key("ladders").index(li).key("rungs").index(ri).key("requires"),
                     message: format!("rung `{}` of ladder `{}` was not reached by any of {LINT_SAMPLES} sampled firms", r.id, l.id),
                     hint: "check that its requirements and those of every lower rung can hold together".to_string(),
                 });
@@ -172,8 +209,11 @@ pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
             let ri = q.rules.iter().position(|r| r.proposal == p.id).unwrap_or(0);
             out.push(Problem {
                 in_catalogue: false,
-                path: JsonPath::root().key("rules").index(ri),
-                message: format!("proposal `{}` was not recommended to any of {LINT_SAMPLES} sampled firms", p.id),
+                path: JsonPath::root().key("rules").index(ri).key("when"),
+                message: format!(
+                    "proposal `{}` was not recommended to any of {LINT_SAMPLES} sampled firms",
+                    p.id
+                ),
                 hint: "check that the conditions of its rules can hold".to_string(),
             });
         }

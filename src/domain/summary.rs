@@ -38,9 +38,14 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
             let unit = q.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
             format!("{n} {unit}").trim_end().to_string()
         }
-        Answer::Text(t) => t.clone(),
+        Answer::Text(t) => super::text::display_safe(t).into_owned(),
         Answer::DontKnow => tr(lang, "不清楚", "Don't know").to_string(),
     }
+}
+
+/// How an unanswered question reads in a list of reasons.
+pub fn not_answered(lang: Lang) -> &'static str {
+    tr(lang, "（未回答）", "(not answered)")
 }
 
 pub fn horizon_label(h: Horizon, lang: Lang) -> &'static str {
@@ -139,8 +144,8 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
                 "because": r.because,
                 "evidence": r.because.iter().filter_map(|id| {
                     let question = q.question(id)?;
-                    let a = answers.get(id)?;
-                    Some(json!({"question": id, "text": question.text.get(lang), "answer": answer_label(question, a, lang)}))
+                    let answer = answers.get(id).map_or_else(|| not_answered(lang).to_string(), |a| answer_label(question, a, lang));
+                    Some(json!({"question": id, "text": question.text.get(lang), "answer": answer}))
                 }).collect::<Vec<_>>(),
                 "action": r.action().get(lang),
                 "steps": r.steps.iter().map(|s| json!({"rule": s.rule, "horizon": s.horizon, "priority": s.priority, "action": s.action.get(lang)})).collect::<Vec<_>>(),
@@ -393,16 +398,17 @@ pub fn score_text(
         para(&mut out, p.summary.get(lang), "   ", "   ");
         para(&mut out, tr(lang, "原因：", "Why:"), "   ", "   ");
         for id in &r.because {
-            let (Some(question), Some(a)) = (q.question(id), answers.get(id)) else {
+            let Some(question) = q.question(id) else {
                 continue;
             };
+            // Unanswered questions score 0, so they can be the reason too.
+            let answer = answers.get(id).map_or_else(
+                || not_answered(lang).to_string(),
+                |a| answer_label(question, a, lang),
+            );
             para(
                 &mut out,
-                &format!(
-                    "{} → {}",
-                    question.text.get(lang),
-                    answer_label(question, a, lang)
-                ),
+                &format!("{} → {}", question.text.get(lang), answer),
                 "   - ",
                 "     ",
             );

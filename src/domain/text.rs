@@ -72,3 +72,41 @@ impl LocalText {
             .filter(|l| self.get(*l).trim().is_empty())
     }
 }
+
+/// Whether a character could change what a terminal or viewer shows beyond itself: C0/C1
+/// control characters (escape sequences start with one) and bidirectional overrides.
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Text from a file or a person, made safe to print anywhere: unsafe characters become
+/// U+FFFD so that nothing is silently hidden, and no escape sequence reaches a terminal.
+pub fn display_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_unsafe_char) {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .map(|c| if is_unsafe_char(c) { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_overrides_are_neutralised() {
+        assert_eq!(display_safe("ok 中文"), "ok 中文");
+        assert_eq!(
+            display_safe("a\x1b]52;c;SGVsbG8=\x07b"),
+            "a\u{FFFD}]52;c;SGVsbG8=\u{FFFD}b"
+        );
+        assert_eq!(display_safe("x\u{202E}y"), "x\u{FFFD}y");
+        assert_eq!(display_safe("\u{9b}31m"), "\u{FFFD}31m");
+        assert_eq!(display_safe("line\nnext"), "line\nnext");
+    }
+}

@@ -635,7 +635,7 @@ impl App {
         let q = self.question();
         let raw = self.input.value().trim().to_string();
         if q.kind == QuestionKind::Text {
-            let answer = (!raw.is_empty()).then(|| Answer::Text(raw));
+            let answer = (!raw.is_empty()).then_some(Answer::Text(raw));
             let effects = self.set_answer(answer);
             self.advance();
             return effects;

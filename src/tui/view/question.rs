@@ -10,6 +10,7 @@ use super::{draw_footer, frame_parts, list_offset};
 use crate::domain::answers::Answer;
 use crate::domain::model::QuestionKind;
 use crate::domain::summary::answer_label;
+use crate::domain::text::display_safe;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::app::App;
 use crate::tui::strings::{self as st};
@@ -188,7 +189,7 @@ fn draw_input(frame: &mut Frame, area: Rect, app: &App) {
         .borders(Borders::ALL)
         .title_bottom(Line::from(unit).right_aligned());
     frame.render_widget(
-        Paragraph::new(app.input.value().to_string())
+        Paragraph::new(display_safe(app.input.value()).into_owned())
             .scroll((0, scroll as u16))
             .block(block),
         field,

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{draw_footer, pad, para};
+use crate::domain::text::display_safe;
 use crate::domain::wrap::width;
 use crate::tui::app::{App, WelcomeItem};
 use crate::tui::strings::{self as st, fill};
@@ -59,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             WelcomeItem::Profile(p) => {
                 let field = &q.profile[*p];
                 let value = if field.options.is_empty() {
-                    let v = app.profile_inputs[*p].value().to_string();
+                    let v = display_safe(app.profile_inputs[*p].value()).into_owned();
                     if focused {
                         let x = inner.x
                             + 2

@@ -1,0 +1,509 @@
+//! Fixture table for questionnaire files: the valid one passes `smecheck validate`; each invalid
+//! one fails with exit code 1, a specific message, and a `file:line:col` that points at the
+//! value at fault (checked against the file's text, not just copied from the output).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+
+const INVALID_DIR: &str = "tests/fixtures/questionnaires/invalid";
+
+/// One invalid fixture: where the error must point, what the file holds there, and what the
+/// message must say.
+struct Case {
+    file: &'static str,
+    line: usize,
+    col: usize,
+    /// The text the location must start with: the offending value itself.
+    token: &'static str,
+    message: &'static str,
+}
+
+const fn case(
+    file: &'static str,
+    line: usize,
+    col: usize,
+    token: &'static str,
+    message: &'static str,
+) -> Case {
+    Case {
+        file,
+        line,
+        col,
+        token,
+        message,
+    }
+}
+
+const CASES: &[Case] = &[
+    case(
+        "band_gap.json",
+        620,
+        18,
+        "20",
+        "gap between bands 1 and 2 of `staff` (10 vs 20)",
+    ),
+    case(
+        "dangling_dimension.json",
+        486,
+        20,
+        "\"cloud.nowhere\"",
+        "question `erp` names dimension `cloud.nowhere`, which no area defines",
+    ),
+    case(
+        "dont_know_option_id.json",
+        577,
+        17,
+        "\"dont_know\"",
+        "`dont_know` is reserved for the \"don't know\" answer",
+    ),
+    case(
+        "duplicate_question.json",
+        485,
+        13,
+        "\"mes\"",
+        "duplicate question id `mes`",
+    ),
+    case(
+        "forward_reference.json",
+        383,
+        23,
+        "\"erp\"",
+        "question `tools` depends on the later question `erp`",
+    ),
+    case(
+        "level_gap.json",
+        158,
+        18,
+        "45",
+        "gap between levels `l1` and `l2`: scores from 40 to 45 have no level",
+    ),
+    case(
+        "level_overlap.json",
+        92,
+        14,
+        "55",
+        "levels `l2` and `l3` overlap from 55 to 60",
+    ),
+    case(
+        "missing_translation.json",
+        541,
+        15,
+        "\"\"",
+        "missing English (en) translation",
+    ),
+    case("not_json.json", 1, 1, "this", "expected a JSON value"),
+    case(
+        "option_without_points.json",
+        560,
+        9,
+        "{",
+        "option `b` of scored question `tax` has no points",
+    ),
+    case(
+        "scale_decreasing.json",
+        479,
+        21,
+        "0.5",
+        "scale `mes` falls from `s2` to `s3`",
+    ),
+    case(
+        "schema_version.json",
+        2,
+        21,
+        "2",
+        "schema_version 2 is not supported; this smecheck reads version 1",
+    ),
+    case(
+        "score_in_skip_logic.json",
+        531,
+        18,
+        "{",
+        "`score` cannot be tested in the skip logic of question `erp`",
+    ),
+    case(
+        "self_reference.json",
+        532,
+        23,
+        "\"erp\"",
+        "question `erp` depends on itself",
+    ),
+    case(
+        "syntax_error.json",
+        14,
+        3,
+        "\"profile\"",
+        "expected `,` or `}`",
+    ),
+    case(
+        "unknown_dimension_score.json",
+        892,
+        17,
+        "\"finance.nothing\"",
+        "score of `finance.nothing`: no such area or dimension",
+    ),
+    case(
+        "unknown_field.json",
+        530,
+        7,
+        "\"weigth\"",
+        "unknown field `weigth`, expected one of",
+    ),
+    case(
+        "unknown_option_in_condition.json",
+        444,
+        13,
+        "\"maybe\"",
+        "question `has_plant` has no option `maybe`",
+    ),
+    case(
+        "unreachable_proposal.json",
+        850,
+        12,
+        "[",
+        "no rule of questionnaire `mini` can ever recommend proposal `P11`",
+    ),
+    case(
+        "unreachable_rung.json",
+        765,
+        23,
+        "[",
+        "rung `core` of ladder `depth` was not reached by any of",
+    ),
+    case(
+        "wrong_type.json",
+        530,
+        17,
+        "\"high\"",
+        "invalid type: string \"high\", expected a number",
+    ),
+    case(
+        "yes_partly_no_options.json",
+        514,
+        17,
+        "\"maybe\"",
+        "yes/partly/no question `erp` has option `maybe`",
+    ),
+];
+
+fn validate(path: &str) -> (i32, String, String) {
+    let out = cargo_bin_cmd!("smecheck")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["validate", path])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The text of `src` from 1-based `line` and character column `col` to the end of that line.
+fn text_at(src: &str, line: usize, col: usize) -> String {
+    let l = src
+        .lines()
+        .nth(line - 1)
+        .unwrap_or_else(|| panic!("no line {line}"));
+    l.chars().skip(col - 1).collect()
+}
+
+#[test]
+fn mini_questionnaire_is_valid() {
+    let (code, stdout, stderr) = validate("tests/fixtures/questionnaires/valid/mini.json");
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert!(
+        stdout.starts_with("ok: tests/fixtures/questionnaires/valid/mini.json: mini 0.1.0"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("8 questions, 11 rules"), "{stdout}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn every_invalid_fixture_is_in_the_table() {
+    let on_disk: BTreeSet<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(INVALID_DIR))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+    let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
+    assert_eq!(on_disk, in_table);
+    assert_eq!(CASES.len(), 22);
+}
+
+#[test]
+fn locations_point_at_the_offending_value() {
+    for c in CASES {
+        let src = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(INVALID_DIR)
+                .join(c.file),
+        )
+        .unwrap();
+        let there = text_at(&src, c.line, c.col);
+        assert!(
+            there.starts_with(c.token),
+            "{}:{}:{} holds `{there}`, expected it to start with `{}`",
+            c.file,
+            c.line,
+            c.col,
+            c.token
+        );
+    }
+}
+
+#[test]
+fn invalid_fixtures_fail_with_message_and_location() {
+    let mut failures = Vec::new();
+    for c in CASES {
+        let path = format!("{INVALID_DIR}/{}", c.file);
+        let (code, stdout, stderr) = validate(&path);
+        let located = format!("{path}:{}:{}: ", c.line, c.col);
+        let ok = code == 1
+            && stdout.is_empty()
+            && stderr.lines().any(|l| {
+                l.trim_start_matches("smecheck: ").starts_with(&located) && l.contains(c.message)
+            })
+            && stderr.contains("\n  hint: ")
+            && !stderr.contains("panicked")
+            && !stderr.contains("backtrace");
+        if !ok {
+            failures.push(format!(
+                "{}: exit {code}, wanted 1 and a line `{located}…{}…`\nstderr:\n{stderr}",
+                c.file, c.message
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn the_first_problem_reported_is_the_fixture_defect() {
+    // Follow-on errors are fine (a duplicated id leaves its old references dangling), but the
+    // defect the file was made for must come first, so an author fixes the cause first.
+    for c in CASES {
+        let path = format!("{INVALID_DIR}/{}", c.file);
+        let (_, _, stderr) = validate(&path);
+        let first = stderr.lines().next().unwrap_or_default();
+        assert!(
+            first.contains(&format!("{path}:{}:{}: ", c.line, c.col)) && first.contains(c.message),
+            "{}: first line is `{first}`",
+            c.file
+        );
+    }
+}
+
+#[test]
+fn typo_in_a_field_name_suggests_the_right_one() {
+    let (code, _, stderr) = validate(&format!("{INVALID_DIR}/unknown_field.json"));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("hint: did you mean `weight`?"), "{stderr}");
+}
+
+#[test]
+fn missing_questionnaire_file_is_a_clear_error() {
+    let (code, _, stderr) = validate("tests/fixtures/questionnaires/no_such_file.json");
+    assert_eq!(code, 1);
+    assert!(
+        stderr
+            .contains("cannot read questionnaire tests/fixtures/questionnaires/no_such_file.json"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_schema_link_for_editors_is_accepted() {
+    let mini = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/questionnaires/valid/mini.json"),
+    )
+    .unwrap();
+    let linked = mini.replacen('{', "{\n  \"$schema\": \"./questionnaire.schema.json\",", 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("linked.json");
+    std::fs::write(&path, linked).unwrap();
+    let (code, stdout, stderr) = validate(path.to_str().unwrap());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("ok: "), "{stdout}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// More defects, made in memory from the mini questionnaire (library level)
+
+mod in_memory {
+    use serde_json::{Value, json};
+    use smecheck::domain::instrument::{BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument};
+
+    const MINI: &str = include_str!("fixtures/questionnaires/valid/mini.json");
+
+    /// Loads the mini questionnaire after `edit`; returns the first problem's message and the
+    /// source text at its location.
+    fn first_problem(edit: impl FnOnce(&mut Value)) -> (String, String) {
+        let mut v: Value = serde_json::from_str(MINI).unwrap();
+        edit(&mut v);
+        let src = serde_json::to_string_pretty(&v).unwrap();
+        let err =
+            Instrument::from_sources("m.json", &src, BUILTIN_PROPOSALS_NAME, BUILTIN_PROPOSALS)
+                .expect_err("the edit must make the questionnaire invalid");
+        let issue = &err.issues()[0];
+        let line = src.lines().nth(issue.pos.line - 1).unwrap();
+        let there: String = line.chars().skip(issue.pos.col - 1).collect();
+        (issue.message.clone(), there)
+    }
+
+    fn check(edit: impl FnOnce(&mut Value), message: &str, token: &str) {
+        let (got, there) = first_problem(edit);
+        assert!(got.contains(message), "message `{got}` lacks `{message}`");
+        assert!(
+            there.starts_with(token),
+            "`{got}` points at `{there}`, expected `{token}`"
+        );
+    }
+
+    #[test]
+    fn number_below_the_first_band_without_a_min() {
+        check(
+            |v| {
+                v["questions"][5]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("min")
+                    .map(drop)
+                    .unwrap()
+            },
+            "scored number question `staff` has no `min`",
+            "[",
+        );
+    }
+
+    #[test]
+    fn number_above_the_last_band() {
+        check(
+            |v| v["questions"][5]["bands"][2]["max"] = json!(1000),
+            "numbers from 1000 up to 100000 of `staff` fall in no band",
+            "1000",
+        );
+    }
+
+    #[test]
+    fn exclusive_option_on_a_single_choice() {
+        check(
+            |v| v["questions"][4]["options"][3]["exclusive"] = json!(true),
+            "option `cd` is exclusive but question `tax` is not multiple choice",
+            "true",
+        );
+    }
+
+    #[test]
+    fn rule_naming_an_unknown_proposal() {
+        check(
+            |v| v["rules"][0]["proposal"] = json!("P12"),
+            "rule `r1` names proposal `P12`, which the catalogue does not have",
+            "\"P12\"",
+        );
+    }
+
+    #[test]
+    fn rule_priority_out_of_range() {
+        check(
+            |v| v["rules"][1]["priority"] = json!(7),
+            "rule `r2` has priority 7",
+            "7",
+        );
+    }
+
+    #[test]
+    fn choice_all_on_a_single_choice_question() {
+        check(
+            |v| v["rules"][0]["when"] = json!({"choice_all": {"question": "tax", "all_of": ["a"]}}),
+            "`choice_all` needs a multiple-choice question; `tax` is not",
+            "\"tax\"",
+        );
+    }
+
+    #[test]
+    fn ladder_requirement_reading_a_score() {
+        check(
+            |v| {
+                v["ladders"][0]["rungs"][1]["requires"][0]["when"] =
+                    json!({"score": {"of": "cloud", "at_least": 50}})
+            },
+            "`score` cannot be tested in a ladder requirement",
+            "{",
+        );
+    }
+
+    #[test]
+    fn finding_testing_a_finding() {
+        check(
+            |v| v["findings"][0]["when"]["all"][1] = json!({"finding": "broad_shallow"}),
+            "findings can only be tested in rules",
+            "\"broad_shallow\"",
+        );
+    }
+
+    #[test]
+    fn empty_any_never_holds() {
+        check(
+            |v| v["rules"][2]["when"] = json!({"any": []}),
+            "empty `any`",
+            "[]",
+        );
+    }
+
+    #[test]
+    fn impossible_number_range() {
+        check(
+            |v| {
+                v["rules"][6]["when"] =
+                    json!({"number": {"question": "staff", "at_least": 10, "below": 5}})
+            },
+            "`at_least` 10 is not below `below` 5, so this never holds",
+            "5",
+        );
+    }
+
+    #[test]
+    fn unknown_rung_in_a_rule() {
+        check(
+            |v| {
+                v["rules"][1]["when"] =
+                    json!({"rung": {"ladder": "depth", "below": "cloud_native"}})
+            },
+            "ladder `depth` has no rung `cloud_native`",
+            "\"cloud_native\"",
+        );
+    }
+
+    #[test]
+    fn unknown_level_in_a_rule() {
+        check(
+            |v| v["rules"][9]["when"]["level"]["any_of"][1] = json!("l9"),
+            "`cloud` has no level `l9`",
+            "\"l9\"",
+        );
+    }
+
+    #[test]
+    fn question_returning_to_an_earlier_dimension() {
+        check(
+            |v| v["questions"][4]["dimension"] = json!("cloud.basic"),
+            "question `tax` returns to dimension `cloud.basic` after another dimension began",
+            "\"cloud.basic\"",
+        );
+    }
+
+    #[test]
+    fn dimension_without_a_scored_question() {
+        check(
+            |v| {
+                v["questions"][6]["weight"] = json!(0);
+                v["rules"][7]["when"] = json!({"answered": "channels"});
+            },
+            "dimension `finance.channels` has no scored question",
+            "{",
+        );
+    }
+}
