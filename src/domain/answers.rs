@@ -238,6 +238,20 @@ impl AnswerSet {
         self.answers.iter()
     }
 
+    /// The answers whose question passes `keep`, with the same profile.
+    pub fn filtered(&self, keep: impl Fn(&QuestionId) -> bool) -> AnswerSet {
+        AnswerSet {
+            profile: self.profile.clone(),
+            // Built from sorted keys in one pass, not by repeated insertion.
+            answers: self
+                .answers
+                .iter()
+                .filter(|(k, _)| keep(k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
+
     /// The answer file for these answers, in a stable key order.
     pub fn to_file(&self, q: &Questionnaire, saved_at: Option<String>) -> AnswerFile {
         AnswerFile {
@@ -271,10 +285,8 @@ pub fn typed_answers(
     q: &Questionnaire,
     file: &AnswerFile,
 ) -> Result<(AnswerSet, Vec<Dropped>), (String, String)> {
-    let mut set = AnswerSet {
-        profile: file.profile.clone(),
-        answers: BTreeMap::new(),
-    };
+    // The file's keys come sorted, so the map is built in one pass at the end.
+    let mut pairs = Vec::with_capacity(file.answers.len());
     let mut dropped = Vec::new();
     for (key, value) in &file.answers {
         let id = QuestionId(key.clone());
@@ -286,10 +298,14 @@ pub fn typed_answers(
             continue;
         };
         match Answer::from_json(question, value) {
-            Ok(Some(a)) => set.set(id, a),
+            Ok(Some(a)) => pairs.push((id, a)),
             Ok(None) => {}
             Err(msg) => return Err((key.clone(), msg)),
         }
     }
+    let set = AnswerSet {
+        profile: file.profile.clone(),
+        answers: pairs.into_iter().collect::<BTreeMap<_, _>>(),
+    };
     Ok((set, dropped))
 }

@@ -100,13 +100,32 @@ pub struct Derived {
     /// Level id by area id and `overall`.
     pub levels: BTreeMap<String, String>,
     pub findings: BTreeSet<String>,
+    /// Which questions were asked (skip logic), in questionnaire order.
+    pub visible: Vec<bool>,
 }
 
-/// What a condition is evaluated against. `answers` holds only visible questions' answers.
+/// What a condition is evaluated against: the answers of visible questions only — either
+/// because `answers` holds nothing else, or because `mask` says which questions are asked.
 pub struct Facts<'a> {
     pub questionnaire: &'a Questionnaire,
     pub answers: &'a AnswerSet,
     pub derived: Option<&'a Derived>,
+    /// Visibility by question position; positions beyond it count as not asked.
+    pub mask: Option<&'a [bool]>,
+}
+
+impl Facts<'_> {
+    /// The answer to a question, if it is asked and answered.
+    pub fn answer(&self, id: &QuestionId) -> Option<&Answer> {
+        let a = self.answers.get(id)?;
+        match self.mask {
+            None => Some(a),
+            Some(m) => {
+                let i = self.questionnaire.question_index(id)?;
+                m.get(i).copied().unwrap_or(false).then_some(a)
+            }
+        }
+    }
 }
 
 fn within(x: f64, at_least: Option<f64>, below: Option<f64>) -> bool {
@@ -119,12 +138,12 @@ impl Condition {
             Condition::All(cs) => cs.iter().all(|c| c.holds(f)),
             Condition::Any(cs) => cs.iter().any(|c| c.holds(f)),
             Condition::Not(c) => !c.holds(f),
-            Condition::Choice { question, any_of } => match f.answers.get(question) {
+            Condition::Choice { question, any_of } => match f.answer(question) {
                 Some(Answer::Choice(o)) => any_of.contains(o),
                 Some(Answer::Choices(os)) => os.iter().any(|o| any_of.contains(o)),
                 _ => false,
             },
-            Condition::ChoiceAll { question, all_of } => match f.answers.get(question) {
+            Condition::ChoiceAll { question, all_of } => match f.answer(question) {
                 Some(Answer::Choices(os)) => all_of.iter().all(|o| os.contains(o)),
                 Some(Answer::Choice(o)) => all_of.iter().all(|x| x == o),
                 _ => false,
@@ -133,7 +152,7 @@ impl Condition {
                 question,
                 at_least,
                 at_most,
-            } => match f.answers.get(question) {
+            } => match f.answer(question) {
                 Some(Answer::Choices(os)) => {
                     let q = f.questionnaire.question(question);
                     let n = os
@@ -151,7 +170,7 @@ impl Condition {
                 question,
                 at_least,
                 below,
-            } => match f.answers.get(question) {
+            } => match f.answer(question) {
                 Some(Answer::Number(x)) => within(*x, *at_least, *below),
                 _ => false,
             },
@@ -163,13 +182,13 @@ impl Condition {
                 let share = f
                     .questionnaire
                     .question(question)
-                    .zip(f.answers.get(question))
+                    .zip(f.answer(question))
                     .and_then(|(q, a)| question_fraction(q, a));
                 share.is_some_and(|s| within(s, *at_least, *below))
             }
-            Condition::Answered(question) => f.answers.get(question).is_some(),
+            Condition::Answered(question) => f.answer(question).is_some(),
             Condition::DontKnow(question) => {
-                matches!(f.answers.get(question), Some(Answer::DontKnow))
+                matches!(f.answer(question), Some(Answer::DontKnow))
             }
             Condition::Profile { field, any_of } => f
                 .answers
@@ -287,7 +306,7 @@ impl Condition {
                     out.extend(
                         b.questions
                             .iter()
-                            .filter(|q| f.answers.get(q).is_some())
+                            .filter(|q| f.answer(q).is_some())
                             .cloned(),
                     );
                 }
@@ -329,8 +348,15 @@ impl Condition {
 fn shortfall(f: &Facts, of: &str, out: &mut BTreeSet<QuestionId>) {
     let q = f.questionnaire;
     // `f.answers` holds only visible questions' answers, so visibility recomputed from it is
-    // the visibility the score was computed with.
-    let (visible, _) = visible_answers(q, f.answers);
+    // the visibility the score was computed with; scoring hands it over to save the work.
+    let recomputed;
+    let visible: &[bool] = match f.derived.map(|d| d.visible.as_slice()) {
+        Some(v) if v.len() == q.questions.len() => v,
+        _ => {
+            recomputed = visible_answers(q, f.answers).0;
+            &recomputed
+        }
+    };
     let in_scope = |dim: &str| {
         of == "overall"
             || dim == of
@@ -340,10 +366,10 @@ fn shortfall(f: &Facts, of: &str, out: &mut BTreeSet<QuestionId>) {
     for (question, shown) in q
         .questions
         .iter()
-        .zip(visible)
+        .zip(visible.iter().copied())
         .filter(|(x, _)| x.is_scored() && in_scope(x.dimension.as_str()))
     {
-        let short = match f.answers.get(&question.id) {
+        let short = match f.answer(&question.id) {
             Some(Answer::DontKnow) => true,
             Some(a) => question_fraction(question, a).is_some_and(|s| s < 1.0),
             None => shown,

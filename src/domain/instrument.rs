@@ -314,7 +314,8 @@ impl Instrument {
         p_name: &str,
         p_src: &str,
     ) -> Result<Instrument, LoadError> {
-        let questionnaire: Questionnaire = parse_json(q_name, q_src)?;
+        let mut questionnaire: Questionnaire = parse_json(q_name, q_src)?;
+        questionnaire.build_index();
         let proposals: Catalogue = parse_json(p_name, p_src)?;
         let problems = validate(&questionnaire, &proposals);
         if !problems.is_empty() {

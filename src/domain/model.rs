@@ -95,6 +95,41 @@ pub struct Questionnaire {
     pub findings: Vec<Finding>,
     /// Recommendation rules: condition → proposal, priority and next action.
     pub rules: Vec<Rule>,
+    /// Question id → position, built once after loading; lookups fall back to a scan without it.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub index: QuestionIndex,
+}
+
+/// FNV-1a: ids are short and trusted after validation, so a fast non-keyed hash suits the
+/// lookups done for every condition leaf while scoring.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Lookups built once after loading: question id → position, and each question's dimension
+/// as a position in `dimensions()` order.
+#[derive(Debug, Clone, Default)]
+pub struct QuestionIndex {
+    by_id: std::collections::HashMap<QuestionId, usize, std::hash::BuildHasherDefault<Fnv>>,
+    dimension_of: Vec<Option<usize>>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -321,12 +356,39 @@ pub struct Rule {
 }
 
 impl Questionnaire {
+    /// Builds the id lookup; call once the questions are final.
+    pub fn build_index(&mut self) {
+        let mut by_id = std::collections::HashMap::with_capacity_and_hasher(self.questions.len(), Default::default());
+        for (i, q) in self.questions.iter().enumerate() {
+            by_id.entry(q.id.clone()).or_insert(i);
+        }
+        let dimension_of = self.questions.iter().map(|q| self.find_dimension(&q.dimension)).collect();
+        self.index = QuestionIndex { by_id, dimension_of };
+    }
+
+    fn find_dimension(&self, id: &DimensionId) -> Option<usize> {
+        self.dimensions().position(|(_, d)| &d.id == id)
+    }
+
+    /// The position, in `dimensions()` order, of question `i`'s dimension.
+    pub fn dimension_of(&self, i: usize) -> Option<usize> {
+        if self.index.dimension_of.len() == self.questions.len() {
+            self.index.dimension_of[i]
+        } else {
+            self.questions.get(i).and_then(|q| self.find_dimension(&q.dimension))
+        }
+    }
+
     pub fn question(&self, id: &QuestionId) -> Option<&Question> {
-        self.questions.iter().find(|q| &q.id == id)
+        self.question_index(id).map(|i| &self.questions[i])
     }
 
     pub fn question_index(&self, id: &QuestionId) -> Option<usize> {
-        self.questions.iter().position(|q| &q.id == id)
+        if self.index.by_id.len() == self.questions.len() {
+            self.index.by_id.get(id).copied()
+        } else {
+            self.questions.iter().position(|q| &q.id == id)
+        }
     }
 
     pub fn dimensions(&self) -> impl Iterator<Item = (&Area, &Dimension)> {

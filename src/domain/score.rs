@@ -75,23 +75,31 @@ pub fn question_fraction(q: &Question, a: &Answer) -> Option<f64> {
 /// Which questions are asked given these answers (skip logic, in order), and the answers that
 /// count: those of visible questions only.
 pub fn visible_answers(q: &Questionnaire, answers: &AnswerSet) -> (Vec<bool>, AnswerSet) {
-    let mut effective = AnswerSet::new();
-    effective.profile = answers.profile.clone();
-    let mut visible = Vec::with_capacity(q.questions.len());
+    let visible = visibility(q, answers);
+    let effective = if visible.iter().all(|v| *v) {
+        answers.clone()
+    } else {
+        answers.filtered(|id| q.question_index(id).is_some_and(|i| visible[i]))
+    };
+    (visible, effective)
+}
+
+/// Which questions are asked given these answers (skip logic, in order).
+pub fn visibility(q: &Questionnaire, answers: &AnswerSet) -> Vec<bool> {
+    let mut visible: Vec<bool> = Vec::with_capacity(q.questions.len());
     for question in &q.questions {
+        // Skip logic reads only earlier questions, whose visibility is already known.
         let shown = question.visible_if.as_ref().is_none_or(|c| {
             c.holds(&Facts {
                 questionnaire: q,
-                answers: &effective,
+                answers,
                 derived: None,
+                mask: Some(&visible),
             })
         });
         visible.push(shown);
-        if shown && let Some(a) = answers.get(&question.id) {
-            effective.set(question.id.clone(), a.clone());
-        }
     }
-    (visible, effective)
+    visible
 }
 
 /// How far the answers can be trusted: "don't know" and unanswered questions lower it.
@@ -208,44 +216,47 @@ fn weighted_mean(items: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
     (weight > 0.0).then(|| sum / weight)
 }
 
-fn score_dimension(
-    q: &Questionnaire,
-    dim: &DimensionId,
-    visible: &[bool],
-    eff: &AnswerSet,
-) -> DimensionScore {
-    let mut conf = Confidence::default();
-    let mut parts = Vec::new();
-    for (question, _) in q
-        .questions
-        .iter()
-        .zip(visible)
-        .filter(|(x, shown)| **shown && x.is_scored() && &x.dimension == dim)
-    {
-        conf.questions += 1;
-        match eff.get(&question.id) {
+/// Every dimension's score in one pass over the questions, in `dimensions()` order.
+fn score_dimensions(q: &Questionnaire, facts: &Facts, visible: &[bool]) -> Vec<DimensionScore> {
+    let mut conf = vec![Confidence::default(); q.dimensions().count()];
+    let mut sums = vec![(0.0f64, 0.0f64); conf.len()];
+    for (i, question) in q.questions.iter().enumerate() {
+        if !visible[i] || !question.is_scored() {
+            continue;
+        }
+        let Some(d) = q.dimension_of(i) else { continue };
+        let (c, (sum, weight)) = (&mut conf[d], &mut sums[d]);
+        c.questions += 1;
+        match facts.answer(&question.id) {
             // Unanswered is absence of evidence: it scores nothing. "Don't know" is an honest
             // answer: it leaves the score alone and lowers confidence instead.
             None => {
-                conf.unanswered += 1;
-                parts.push((0.0, question.weight));
+                c.unanswered += 1;
+                *weight += question.weight;
             }
-            Some(Answer::DontKnow) => conf.dont_know += 1,
+            Some(Answer::DontKnow) => c.dont_know += 1,
             Some(a) => match question_fraction(question, a) {
                 Some(share) => {
-                    conf.answered += 1;
-                    parts.push((share * 100.0, question.weight));
+                    c.answered += 1;
+                    *sum += share * 100.0 * question.weight;
+                    *weight += question.weight;
                 }
-                None => conf.unanswered += 1,
+                None => c.unanswered += 1,
             },
         }
     }
-    conf.finish();
-    DimensionScore {
-        id: dim.clone(),
-        score: weighted_mean(parts.into_iter()).map(round1),
-        confidence: conf,
-    }
+    q.dimensions()
+        .zip(conf)
+        .zip(sums)
+        .map(|(((_, dim), mut confidence), (sum, weight))| {
+            confidence.finish();
+            DimensionScore {
+                id: dim.id.clone(),
+                score: (weight > 0.0).then(|| round1(sum / weight)),
+                confidence,
+            }
+        })
+        .collect()
 }
 
 fn ladder_result(q: &Questionnaire, ladder: &super::model::Ladder, facts: &Facts) -> LadderResult {
@@ -303,7 +314,7 @@ fn ladder_result(q: &Questionnaire, ladder: &super::model::Ladder, facts: &Facts
 /// Breadth 0–100: the share of tool kinds in use across the breadth questions. `None` when a
 /// breadth question is asked but none has a real answer yet (no data, not zero); a breadth
 /// question hidden by skip logic counts as no tools, since earlier answers ruled them out.
-fn breadth(q: &Questionnaire, visible: &[bool], eff: &AnswerSet) -> Option<f64> {
+fn breadth(q: &Questionnaire, visible: &[bool], facts: &Facts) -> Option<f64> {
     let b = q.breadth.as_ref()?;
     let (mut used, mut total) = (0usize, 0usize);
     let (mut answered, mut pending) = (false, false);
@@ -313,7 +324,7 @@ fn breadth(q: &Questionnaire, visible: &[bool], eff: &AnswerSet) -> Option<f64> 
         };
         let kinds: Vec<_> = question.options.iter().filter(|o| !o.exclusive).collect();
         total += kinds.len();
-        match eff.get(&question.id) {
+        match facts.answer(&question.id) {
             Some(Answer::Choices(ticked)) => {
                 answered = true;
                 used += kinds.iter().filter(|o| ticked.contains(&o.id)).count();
@@ -331,23 +342,25 @@ fn breadth(q: &Questionnaire, visible: &[bool], eff: &AnswerSet) -> Option<f64> 
 /// Scores one firm's answers. Same instrument and answers give the same card, always.
 pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
     let q = &inst.questionnaire;
-    let (visible, eff) = visible_answers(q, answers);
+    let visible = visibility(q, answers);
+    // Hidden questions' answers stay in the set; the mask keeps every reader from seeing them.
     let facts = Facts {
         questionnaire: q,
-        answers: &eff,
+        answers,
         derived: None,
+        mask: Some(&visible),
     };
+    let mut all_dims = score_dimensions(q, &facts, &visible).into_iter();
 
-    let mut derived = Derived::default();
+    let mut derived = Derived {
+        visible: visible.clone(),
+        ..Derived::default()
+    };
     let mut areas = Vec::with_capacity(q.areas.len());
     let mut total_conf = Confidence::default();
     total_conf.finish();
     for area in &q.areas {
-        let dims: Vec<DimensionScore> = area
-            .dimensions
-            .iter()
-            .map(|d| score_dimension(q, &d.id, &visible, &eff))
-            .collect();
+        let dims: Vec<DimensionScore> = all_dims.by_ref().take(area.dimensions.len()).collect();
         let mut conf = Confidence::default();
         conf.finish();
         for d in &dims {
@@ -411,14 +424,15 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
     for l in &ladders {
         derived.rungs.insert(l.id.clone(), l.index);
     }
-    derived.breadth = breadth(q, &visible, &eff);
+    derived.breadth = breadth(q, &visible, &facts);
 
     let mut findings = Vec::new();
     for finding in &q.findings {
         let f = Facts {
             questionnaire: q,
-            answers: &eff,
+            answers,
             derived: Some(&derived),
+            mask: Some(&visible),
         };
         if finding.when.holds(&f) {
             findings.push(finding.id.clone());
@@ -430,8 +444,9 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
         q,
         &Facts {
             questionnaire: q,
-            answers: &eff,
+            answers,
             derived: Some(&derived),
+            mask: Some(&visible),
         },
     );
 

@@ -1,0 +1,331 @@
+//! Builds the `Report` model from a firm's answers and score card: every section, in one
+//! language, with labels in place of ids.
+
+use crate::domain::answers::{Answer, AnswerSet};
+use crate::domain::instrument::Instrument;
+use crate::domain::model::{Level, Questionnaire, level_for};
+use crate::domain::score::{Confidence, ScoreCard, visible_answers};
+use crate::domain::summary::{answer_label, is_answered, provisional_mark};
+use crate::domain::text::Lang;
+
+use super::advice::{plan, recommendations};
+use super::strings::{Words, words};
+use super::*;
+
+impl Report {
+    /// Builds the report. `card` must be `score(inst, answers)`; `date` is shown as given when
+    /// it is not `YYYY-MM-DD`.
+    pub fn new(
+        inst: &Instrument,
+        answers: &AnswerSet,
+        card: &ScoreCard,
+        lang: Lang,
+        date: &str,
+    ) -> Report {
+        let q = &inst.questionnaire;
+        let w = words(lang);
+        let (visible, asked) = visible_answers(q, answers);
+        let firm = answers
+            .profile
+            .get("name")
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty());
+        let recommendations = recommendations(inst, &asked, card, lang);
+        let src = &inst.proposals.source;
+        let source_date = display_date(&src.date, lang);
+        let citation = match lang {
+            Lang::Zh => format!(
+                "{}《{}》，{source_date}",
+                src.publisher.get(lang),
+                src.title.get(lang)
+            ),
+            Lang::En => format!(
+                "{}, “{}”, {source_date}",
+                src.publisher.get(lang),
+                src.title.get(lang)
+            ),
+        };
+        Report {
+            words: w,
+            lang,
+            date: date.to_string(),
+            date_label: display_date(date, lang),
+            title: q.title.get(lang).to_string(),
+            subtitle: w.subtitle.to_string(),
+            firm,
+            profile: profile(q, answers, lang),
+            questionnaire: card.questionnaire.clone(),
+            confidence: confidence(&card.confidence, lang),
+            overall: headline(
+                "overall",
+                w.overall,
+                &q.levels,
+                card.overall_score,
+                card.confidence.is_provisional(),
+                lang,
+            ),
+            headlines: card
+                .areas
+                .iter()
+                .filter_map(|a| {
+                    let area = q.area(&a.id)?;
+                    Some(headline(
+                        a.id.as_str(),
+                        area.title.get(lang),
+                        &area.levels,
+                        a.score,
+                        a.confidence.is_provisional(),
+                        lang,
+                    ))
+                })
+                .collect(),
+            dimensions: dimensions(q, card, lang),
+            ladders: ladders(q, card, lang),
+            breadth: q.breadth.as_ref().and_then(|b| {
+                Some(BreadthView {
+                    title: b.title.get(lang).to_string(),
+                    description: b.description.get(lang).to_string(),
+                    score: card.breadth?,
+                })
+            }),
+            findings: card
+                .findings
+                .iter()
+                .filter_map(|id| q.findings.iter().find(|f| &f.id == id))
+                .map(|f| FindingView {
+                    id: f.id.clone(),
+                    title: f.title.get(lang).to_string(),
+                    text: f.text.get(lang).to_string(),
+                })
+                .collect(),
+            gaps: gaps(q, card, lang),
+            plan: plan(&recommendations, w),
+            recommendations,
+            appendix: appendix(q, &visible, &asked, w, lang),
+            skipped: visible.iter().filter(|v| !**v).count(),
+            source: SourceView {
+                title: src.title.get(lang).to_string(),
+                publisher: src.publisher.get(lang).to_string(),
+                date: src.date.clone(),
+                citation,
+            },
+            caveat: inst.proposals.caveat.get(lang).to_string(),
+            disclaimer: w.disclaimer.to_string(),
+        }
+    }
+}
+
+fn profile(q: &Questionnaire, answers: &AnswerSet, lang: Lang) -> Vec<Field> {
+    q.profile
+        .iter()
+        .filter(|f| f.id != "name")
+        .filter_map(|f| {
+            let raw = answers.profile.get(&f.id)?.trim();
+            if raw.is_empty() {
+                return None;
+            }
+            let value = f
+                .options
+                .iter()
+                .find(|o| o.id == raw)
+                .map_or(raw, |o| o.label.get(lang));
+            Some(Field {
+                label: f.label.get(lang).to_string(),
+                value: value.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn confidence(c: &Confidence, lang: Lang) -> ConfidenceView {
+    let percent = (c.share * 100.0).round().clamp(0.0, 100.0) as u32;
+    let mut summary = match lang {
+        Lang::Zh => format!(
+            "{} 题中已答 {} 题，不清楚 {} 题，未答 {} 题（{percent}%）",
+            c.questions, c.answered, c.dont_know, c.unanswered
+        ),
+        Lang::En => format!(
+            "{} of {} questions answered, {} don't know, {} unanswered ({percent}%)",
+            c.answered, c.questions, c.dont_know, c.unanswered
+        ),
+    };
+    if c.is_provisional() {
+        summary.push_str(provisional_mark(lang));
+    }
+    ConfidenceView {
+        questions: c.questions,
+        answered: c.answered,
+        dont_know: c.dont_know,
+        unanswered: c.unanswered,
+        percent,
+        provisional: c.is_provisional(),
+        summary,
+    }
+}
+
+fn headline(
+    id: &str,
+    title: &str,
+    levels: &[Level],
+    score: f64,
+    provisional: bool,
+    lang: Lang,
+) -> Headline {
+    let level = level_for(levels, score);
+    let mut label = level.map_or_else(String::new, |l| l.label.get(lang).to_string());
+    if provisional {
+        label.push_str(provisional_mark(lang));
+    }
+    Headline {
+        id: id.to_string(),
+        title: title.to_string(),
+        score,
+        level: level.map_or_else(String::new, |l| l.id.clone()),
+        level_label: label,
+        meaning: level.map_or_else(String::new, |l| l.meaning.get(lang).to_string()),
+        provisional,
+    }
+}
+
+fn dimensions(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<DimensionRow> {
+    card.areas
+        .iter()
+        .flat_map(|a| a.dimensions.iter())
+        .filter_map(|d| {
+            let (area, dim) = q.dimension(&d.id)?;
+            Some(DimensionRow {
+                id: d.id.to_string(),
+                area: area.title.get(lang).to_string(),
+                title: dim.title.get(lang).to_string(),
+                score: d.score,
+                gap: d.score.is_some_and(|s| s < GAP_BELOW),
+            })
+        })
+        .collect()
+}
+
+fn ladders(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<LadderView> {
+    card.ladders
+        .iter()
+        .filter_map(|l| {
+            let def = q.ladders.iter().find(|x| x.id == l.id)?;
+            let current = def.rungs.get(l.index)?;
+            let rungs = def
+                .rungs
+                .iter()
+                .enumerate()
+                .map(|(i, r)| RungView {
+                    id: r.id.clone(),
+                    number: i + 1,
+                    label: r.label.get(lang).to_string(),
+                    state: match i {
+                        i if i < l.index => RungState::Reached,
+                        i if i == l.index => RungState::Current,
+                        _ if l.held_above.contains(&r.id) => RungState::HeldAbove,
+                        i if i == l.index + 1 => RungState::Next,
+                        _ => RungState::Ahead,
+                    },
+                })
+                .collect();
+            let next = l.next.as_ref().map(|n| NextRungView {
+                label: def
+                    .rungs
+                    .iter()
+                    .find(|r| r.id == n.id)
+                    .map_or_else(|| n.id.clone(), |r| r.label.get(lang).to_string()),
+                needs: n
+                    .unmet
+                    .iter()
+                    .map(|u| u.text.get(lang).to_string())
+                    .collect(),
+            });
+            Some(LadderView {
+                id: l.id.clone(),
+                title: def.title.get(lang).to_string(),
+                description: def.description.get(lang).to_string(),
+                rungs,
+                current: l.index + 1,
+                current_label: current.label.get(lang).to_string(),
+                current_description: current.description.get(lang).to_string(),
+                next,
+            })
+        })
+        .collect()
+}
+
+fn gaps(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<Gap> {
+    let mut gaps: Vec<Gap> = card
+        .areas
+        .iter()
+        .flat_map(|a| a.dimensions.iter())
+        .filter_map(|d| {
+            let score = d.score.filter(|s| *s < GAP_BELOW)?;
+            let (area, dim) = q.dimension(&d.id)?;
+            let proposals = card
+                .recommendations
+                .iter()
+                .filter(|r| {
+                    r.because
+                        .iter()
+                        .any(|id| q.question(id).is_some_and(|x| x.dimension == d.id))
+                })
+                .map(|r| r.proposal.clone())
+                .collect();
+            Some(Gap {
+                dimension: d.id.to_string(),
+                area: area.title.get(lang).to_string(),
+                title: dim.title.get(lang).to_string(),
+                description: dim.description.get(lang).to_string(),
+                score,
+                proposals,
+            })
+        })
+        .collect();
+    // Stable: equal scores keep questionnaire order.
+    gaps.sort_by(|a, b| a.score.total_cmp(&b.score));
+    gaps
+}
+
+fn appendix(
+    q: &Questionnaire,
+    visible: &[bool],
+    asked: &AnswerSet,
+    w: &Words,
+    lang: Lang,
+) -> Vec<AppendixGroup> {
+    let mut groups: Vec<AppendixGroup> = Vec::new();
+    let asked_questions = q.questions.iter().zip(visible).filter(|(_, v)| **v);
+    for (i, (question, _)) in asked_questions.enumerate() {
+        let number = i + 1;
+        let a = asked.get(&question.id);
+        let (state, answer) = match a {
+            Some(Answer::DontKnow) => (
+                AnswerState::DontKnow,
+                answer_label(question, &Answer::DontKnow, lang),
+            ),
+            Some(a) if is_answered(question, Some(a)) => {
+                (AnswerState::Answered, answer_label(question, a, lang))
+            }
+            _ => (AnswerState::Unanswered, w.unanswered.to_string()),
+        };
+        let item = AppendixItem {
+            number,
+            id: question.id.clone(),
+            text: question.text.get(lang).to_string(),
+            state,
+            answer,
+        };
+        match groups.last_mut() {
+            Some(g) if g.dimension == question.dimension.as_str() => g.items.push(item),
+            _ => groups.push(AppendixGroup {
+                dimension: question.dimension.to_string(),
+                title: q.dimension(&question.dimension).map_or_else(
+                    || question.dimension.to_string(),
+                    |(_, d)| d.title.get(lang).to_string(),
+                ),
+                items: vec![item],
+            }),
+        }
+    }
+    groups
+}

@@ -1,0 +1,339 @@
+//! The report as Markdown: headings, tables and task lists that render on common viewers
+//! (GitHub, GitLab, VS Code, Typora). Every piece of data text is escaped.
+
+use std::io::{self, Write};
+
+use crate::domain::summary::fmt_score;
+
+use super::{AnswerState, Report, RungState};
+
+/// Escapes text from users and data files for Markdown, on one line: characters that would
+/// start emphasis, links, raw HTML, code or a table cell are backslash-escaped, and a leading
+/// character that would start a heading, list, quote or rule is made literal.
+pub fn escape(s: &str) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(one_line.len() + 8);
+    for c in one_line.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // `-`, `+`, `=` open a list or a setext heading; `12.` and `12)` an ordered list.
+    if out.starts_with(['-', '+', '=']) {
+        out.insert(0, '\\');
+    } else {
+        let digits = out.chars().take_while(char::is_ascii_digit).count();
+        let rest = &out[digits..];
+        let marker = [". ", ") ", ".", ")"]
+            .iter()
+            .any(|m| rest.starts_with(m) && (m.len() == 2 || rest.len() == 1));
+        if digits > 0 && marker {
+            out.insert(digits, '\\');
+        }
+    }
+    out
+}
+
+fn text_bar(score: Option<f64>) -> String {
+    let filled = score.map_or(0, |s| (s.clamp(0.0, 100.0) / 10.0).round() as usize);
+    format!("`{}{}`", "#".repeat(filled), ".".repeat(10 - filled))
+}
+
+pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
+    let w = r.words;
+    let e = escape;
+    writeln!(out, "# {} — {}", e(&r.title), e(&r.subtitle))?;
+    writeln!(out)?;
+    if let Some(firm) = &r.firm {
+        writeln!(
+            out,
+            "**{}{}** {}",
+            w.prepared_for,
+            w.colon.trim_end(),
+            e(firm)
+        )?;
+        writeln!(out)?;
+    }
+    writeln!(out, "| | |")?;
+    writeln!(out, "|---|---|")?;
+    writeln!(out, "| {} | {} |", w.date, e(&r.date_label))?;
+    for f in &r.profile {
+        writeln!(out, "| {} | {} |", e(&f.label), e(&f.value))?;
+    }
+    let s = &r.questionnaire;
+    writeln!(
+        out,
+        "| {} | {} {} |",
+        w.questionnaire,
+        e(&s.id),
+        e(&s.version)
+    )?;
+    writeln!(
+        out,
+        "| {} | `{}` |",
+        w.content_hash,
+        s.hash.replace('`', "")
+    )?;
+    writeln!(out, "| {} | {} |", w.confidence, e(&r.confidence.summary))?;
+
+    writeln!(out, "\n## 1. {}\n", w.sec_summary)?;
+    writeln!(out, "| {} | {} | {} | |", w.area, w.score, w.level)?;
+    writeln!(out, "|---|---:|---|---|")?;
+    for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
+        writeln!(
+            out,
+            "| **{}** | {} / 100 | **{}** | {} |",
+            e(&h.title),
+            fmt_score(h.score),
+            e(&h.level_label),
+            e(&h.meaning)
+        )?;
+    }
+
+    writeln!(out, "\n## 2. {}\n", w.sec_dimensions)?;
+    writeln!(out, "{}\n", w.gap_line)?;
+    writeln!(out, "| {} | {} | {} | | |", w.area, w.dimension, w.score)?;
+    writeln!(out, "|---|---|---:|---|---|")?;
+    for d in &r.dimensions {
+        let score = d.score.map_or_else(|| w.no_data.to_string(), fmt_score);
+        let mark = if d.gap {
+            format!("**{}**", w.gap_mark)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "| {} | {} | {score} | {} | {mark} |",
+            e(&d.area),
+            e(&d.title),
+            text_bar(d.score)
+        )?;
+    }
+
+    for l in &r.ladders {
+        writeln!(out, "\n## 3. {}\n", e(&l.title))?;
+        writeln!(out, "{}\n", e(&l.description))?;
+        writeln!(out, "| # | {} | {} |", w.rung, w.status)?;
+        writeln!(out, "|---:|---|---|")?;
+        for rung in l.rungs.iter().rev() {
+            let state = w.rung_state(rung.state);
+            if rung.state == RungState::Current {
+                writeln!(
+                    out,
+                    "| **{}** | **{}** | **{state}** |",
+                    rung.number,
+                    e(&rung.label)
+                )?;
+            } else {
+                writeln!(out, "| {} | {} | {state} |", rung.number, e(&rung.label))?;
+            }
+        }
+        writeln!(
+            out,
+            "\n**{}{}** {}{}{}\n",
+            w.you_are_here,
+            w.colon.trim_end(),
+            w.rung_of(l.current, l.rungs.len()),
+            w.comma,
+            e(&l.current_label)
+        )?;
+        writeln!(out, "{}\n", e(&l.current_description))?;
+        match &l.next {
+            Some(n) => {
+                writeln!(
+                    out,
+                    "**{}{}** {}\n",
+                    w.next_rung,
+                    w.colon.trim_end(),
+                    e(&n.label)
+                )?;
+                writeln!(out, "{}{}\n", w.needs, w.colon.trim_end())?;
+                for need in &n.needs {
+                    writeln!(out, "- {}", e(need))?;
+                }
+            }
+            None => writeln!(out, "{}", w.top_rung)?,
+        }
+        if l.rungs.iter().any(|x| x.state == RungState::HeldAbove) {
+            writeln!(out, "\n{}", w.held_above_note)?;
+        }
+    }
+
+    writeln!(out, "\n## 4. {}\n", w.sec_breadth)?;
+    if let Some(b) = &r.breadth {
+        writeln!(
+            out,
+            "**{}{}** {} / 100 {}\n",
+            e(&b.title),
+            w.colon.trim_end(),
+            fmt_score(b.score),
+            text_bar(Some(b.score))
+        )?;
+        writeln!(out, "{}\n", e(&b.description))?;
+    }
+    if r.findings.is_empty() {
+        writeln!(out, "{}", w.no_findings)?;
+    }
+    for f in &r.findings {
+        writeln!(
+            out,
+            "> **{}{}{}**  ",
+            w.finding,
+            w.colon.trim_end(),
+            e(&f.title)
+        )?;
+        writeln!(out, "> {}\n", e(&f.text))?;
+    }
+
+    writeln!(out, "\n## 5. {}\n", w.sec_gaps)?;
+    if r.gaps.is_empty() {
+        writeln!(out, "{}", w.no_gaps)?;
+    } else {
+        writeln!(
+            out,
+            "| # | {} | {} | {} | {} |",
+            w.dimension, w.area, w.score, w.related
+        )?;
+        writeln!(out, "|---:|---|---|---:|---|")?;
+        for (i, g) in r.gaps.iter().enumerate() {
+            let related: Vec<String> = g.proposals.iter().map(|p| e(p.as_str())).collect();
+            writeln!(
+                out,
+                "| {} | **{}**<br>{} | {} | {} | {} |",
+                i + 1,
+                e(&g.title),
+                e(&g.description),
+                e(&g.area),
+                fmt_score(g.score),
+                related.join(", ")
+            )?;
+        }
+    }
+
+    writeln!(out, "\n## 6. {}", w.sec_recommendations)?;
+    if r.recommendations.is_empty() {
+        writeln!(out, "\n{}", w.no_recommendations)?;
+    }
+    for rec in &r.recommendations {
+        writeln!(
+            out,
+            "\n### 6.{} {} {} — {}\n",
+            rec.number,
+            e(rec.proposal.as_str()),
+            e(&rec.speaker),
+            e(&rec.keyword)
+        )?;
+        let pair =
+            |label: &str, value: String| format!("- **{label}{}** {value}", w.colon.trim_end());
+        writeln!(out, "{}", pair(w.speaker, e(&rec.speaker)))?;
+        writeln!(out, "{}", pair(w.role, e(&rec.role)))?;
+        writeln!(out, "{}", pair(w.keyword, e(&rec.keyword)))?;
+        writeln!(out, "{}", pair(w.priority, w.priority_value(rec.priority)))?;
+        writeln!(out, "{}", pair(w.source, e(&r.source.citation)))?;
+        writeln!(out, "\n**{}**\n", w.proposal_summary)?;
+        writeln!(out, "{}\n", e(&rec.summary))?;
+        writeln!(out, "**{}**\n", w.why)?;
+        for ev in &rec.why {
+            writeln!(out, "- {}  ", e(&ev.text))?;
+            writeln!(out, "  {}{}{}", w.answer, w.colon, e(&ev.answer))?;
+        }
+        writeln!(out, "\n**{}**\n", w.next_steps)?;
+        for s in &rec.steps {
+            writeln!(
+                out,
+                "- **{}**{}{}",
+                e(&s.horizon_label),
+                w.colon,
+                e(&s.action)
+            )?;
+        }
+    }
+
+    writeln!(out, "\n## 7. {}\n", w.sec_plan)?;
+    writeln!(out, "{}", w.plan_intro)?;
+    for g in &r.plan {
+        writeln!(out, "\n### {}\n", e(&g.title))?;
+        if g.items.is_empty() {
+            writeln!(out, "{}", w.plan_empty)?;
+        }
+        for item in &g.items {
+            writeln!(
+                out,
+                "- [ ] **{} {}**{}{}",
+                e(item.proposal.as_str()),
+                e(&item.speaker),
+                w.colon,
+                e(&item.action)
+            )?;
+        }
+    }
+
+    writeln!(out, "\n## {}\n", w.sec_appendix)?;
+    writeln!(out, "{}", w.appendix_intro)?;
+    for g in &r.appendix {
+        writeln!(out, "\n### {}\n", e(&g.title))?;
+        writeln!(out, "| # | {} | {} |", w.question, w.answer)?;
+        writeln!(out, "|---:|---|---|")?;
+        for item in &g.items {
+            let answer = match item.state {
+                AnswerState::Unanswered => format!("*{}*", w.unanswered),
+                _ => e(&item.answer),
+            };
+            writeln!(out, "| {} | {} | {answer} |", item.number, e(&item.text))?;
+        }
+    }
+    if r.skipped > 0 {
+        writeln!(out, "\n{}", w.skipped(r.skipped))?;
+    }
+
+    writeln!(out, "\n## {}\n", w.sec_notes)?;
+    writeln!(
+        out,
+        "**{}{}** {}\n",
+        w.source,
+        w.colon.trim_end(),
+        e(&r.source.citation)
+    )?;
+    writeln!(out, "> {}\n", e(&r.caveat))?;
+    writeln!(out, "*{}*", r.disclaimer)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_table_and_inline_syntax() {
+        assert_eq!(escape("A|B"), "A\\|B");
+        assert_eq!(escape("*bold* _it_"), "\\*bold\\* \\_it\\_");
+        assert_eq!(
+            escape("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
+        assert_eq!(escape("[x](http://e)"), "\\[x\\](http://e)");
+        assert_eq!(escape("a\\b`c`"), "a\\\\b\\`c\\`");
+    }
+
+    #[test]
+    fn escapes_leading_block_syntax() {
+        assert_eq!(escape("# Title"), "\\# Title");
+        assert_eq!(escape("- item"), "\\- item");
+        assert_eq!(escape("+ item"), "\\+ item");
+        assert_eq!(escape("> quote"), "\\> quote");
+        assert_eq!(escape("2020. A year"), "2020\\. A year");
+        assert_eq!(escape("3) three"), "3\\) three");
+        assert_eq!(escape("=== "), "\\===");
+        assert_eq!(escape("1.5 points"), "1.5 points");
+    }
+
+    #[test]
+    fn folds_lines_and_keeps_cjk() {
+        assert_eq!(escape("  一行\n两行\r\n三行  "), "一行 两行 三行");
+        assert_eq!(escape("县城杂货店"), "县城杂货店");
+    }
+}

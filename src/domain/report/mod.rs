@@ -1,0 +1,330 @@
+//! The recommendation report: one `Report` model built from a firm's results, printed as text,
+//! Markdown, HTML or JSON by generic writers.
+
+mod advice;
+mod assemble;
+mod date;
+mod html;
+mod json;
+mod md;
+mod strings;
+mod svg;
+mod text;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::answers::AnswerSet;
+use super::instrument::Instrument;
+use super::model::{Horizon, ProposalId, QuestionId};
+use super::score::{ScoreCard, Stamp};
+use super::text::Lang;
+
+pub use date::{check_date, display_date};
+pub use html::escape as html_escape;
+pub use md::escape as md_escape;
+pub use strings::Words;
+
+/// A dimension scoring below this is a gap.
+pub const GAP_BELOW: f64 = 60.0;
+
+/// The formats a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportFormat {
+    /// Plain text, at most 80 display columns a line: terminal, paper, chat, e-mail.
+    Text,
+    /// Markdown with headings and tables.
+    Md,
+    /// One self-contained HTML file with an A4 print stylesheet and inline SVG charts.
+    Html,
+    /// The contract's score JSON plus the report's sections under `report`.
+    Json,
+}
+
+impl ReportFormat {
+    pub const ALL: [ReportFormat; 4] = [
+        ReportFormat::Text,
+        ReportFormat::Md,
+        ReportFormat::Html,
+        ReportFormat::Json,
+    ];
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Text => "txt",
+            ReportFormat::Md => "md",
+            ReportFormat::Html => "html",
+            ReportFormat::Json => "json",
+        }
+    }
+}
+
+/// Writes the recommendation report for one firm in `format` to `out`.
+///
+/// `date` is the report date as `YYYY-MM-DD` (check it with [`check_date`]); it is the only
+/// outside input, so the same instrument, answers and date always give the same bytes. `card`
+/// must be `score(inst, answers)`. This is the one entry point for the command line and the
+/// self-check's export key.
+pub fn write_report<W: Write + ?Sized>(
+    inst: &Instrument,
+    answers: &AnswerSet,
+    card: &ScoreCard,
+    lang: Lang,
+    date: &str,
+    format: ReportFormat,
+    out: &mut W,
+) -> io::Result<()> {
+    let report = Report::new(inst, answers, card, lang, date);
+    match format {
+        ReportFormat::Text => text::write(&report, out),
+        ReportFormat::Md => md::write(&report, out),
+        ReportFormat::Html => html::write(&report, out),
+        ReportFormat::Json => json::write(&report, inst, card, answers, out),
+    }
+}
+
+/// Everything a recommendation report shows, in one language, ready to print.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    #[serde(skip)]
+    pub words: &'static Words,
+    pub lang: Lang,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The date as people read it in `lang`.
+    pub date_label: String,
+    /// The questionnaire's title.
+    pub title: String,
+    /// "Recommendation report" in `lang`.
+    pub subtitle: String,
+    pub firm: Option<String>,
+    /// Firm profile as label → value, both readable (no ids).
+    pub profile: Vec<Field>,
+    pub questionnaire: Stamp,
+    pub confidence: ConfidenceView,
+    pub overall: Headline,
+    /// The two headline scores (cloud depth, financing readiness).
+    pub headlines: Vec<Headline>,
+    pub dimensions: Vec<DimensionRow>,
+    pub ladders: Vec<LadderView>,
+    pub breadth: Option<BreadthView>,
+    pub findings: Vec<FindingView>,
+    /// Dimensions below [`GAP_BELOW`], weakest first.
+    pub gaps: Vec<Gap>,
+    /// Ordered by priority, then proposal number.
+    pub recommendations: Vec<RecommendationView>,
+    /// Every next step, grouped by horizon: now, quarter, later.
+    pub plan: Vec<PlanGroup>,
+    pub appendix: Vec<AppendixGroup>,
+    /// Questions not asked because of earlier answers.
+    pub skipped: usize,
+    pub source: SourceView,
+    pub caveat: String,
+    pub disclaimer: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Field {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfidenceView {
+    pub questions: usize,
+    pub answered: usize,
+    pub dont_know: usize,
+    pub unanswered: usize,
+    /// Share of real answers, 0–100, rounded.
+    pub percent: u32,
+    pub provisional: bool,
+    /// The whole line in words.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    /// `overall`, `cloud`, `finance`.
+    pub id: String,
+    pub title: String,
+    pub score: f64,
+    pub level: String,
+    /// The level's label, with the provisional mark when too few real answers back it.
+    pub level_label: String,
+    /// One sentence on what the level means.
+    pub meaning: String,
+    pub provisional: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DimensionRow {
+    pub id: String,
+    pub area: String,
+    pub title: String,
+    /// `None` when there is no real answer to score.
+    pub score: Option<f64>,
+    pub gap: bool,
+}
+
+/// Where a firm stands relative to one rung.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RungState {
+    /// Below the firm's rung: held.
+    Reached,
+    /// The firm's rung.
+    Current,
+    /// The rung above the firm's.
+    Next,
+    /// Its own requirements hold, but a rung below does not, so it does not count yet.
+    HeldAbove,
+    Ahead,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RungView {
+    pub id: String,
+    /// 1-based position from the bottom.
+    pub number: usize,
+    pub label: String,
+    pub state: RungState,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LadderView {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// From the lowest rung up.
+    pub rungs: Vec<RungView>,
+    /// 1-based number of the firm's rung.
+    pub current: usize,
+    pub current_label: String,
+    pub current_description: String,
+    pub next: Option<NextRungView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NextRungView {
+    pub label: String,
+    /// The requirements of the next rung that are not yet met, in words.
+    pub needs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BreadthView {
+    pub title: String,
+    pub description: String,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    pub dimension: String,
+    pub area: String,
+    pub title: String,
+    pub description: String,
+    pub score: f64,
+    /// Proposals recommended because of answers in this dimension.
+    pub proposals: Vec<ProposalId>,
+}
+
+/// One reason for a recommendation: a question (or profile field) and the firm's answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub question: Option<QuestionId>,
+    pub text: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StepView {
+    pub horizon: Horizon,
+    pub horizon_label: String,
+    pub action: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecommendationView {
+    /// 1-based place in the report.
+    pub number: usize,
+    pub proposal: ProposalId,
+    pub priority: u8,
+    pub speaker: String,
+    pub role: String,
+    pub keyword: String,
+    pub summary: String,
+    /// The firm's own answers that triggered it.
+    pub why: Vec<Evidence>,
+    pub steps: Vec<StepView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanItem {
+    pub proposal: ProposalId,
+    pub speaker: String,
+    pub action: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanGroup {
+    pub horizon: Horizon,
+    pub title: String,
+    pub items: Vec<PlanItem>,
+}
+
+/// How a question was answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerState {
+    Answered,
+    DontKnow,
+    Unanswered,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixItem {
+    /// 1-based number among the asked questions.
+    pub number: usize,
+    pub id: QuestionId,
+    pub text: String,
+    pub state: AnswerState,
+    /// The answer in words; the "unanswered" mark when there is none.
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixGroup {
+    pub dimension: String,
+    pub title: String,
+    pub items: Vec<AppendixItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub title: String,
+    pub publisher: String,
+    pub date: String,
+    /// The whole citation in one line.
+    pub citation: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_have_extensions() {
+        let exts: Vec<_> = ReportFormat::ALL.iter().map(|f| f.extension()).collect();
+        assert_eq!(exts, ["txt", "md", "html", "json"]);
+    }
+}

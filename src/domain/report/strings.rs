@@ -1,0 +1,294 @@
+//! Every fixed word of the report, in Chinese and English; the data files supply the rest.
+
+use crate::domain::text::Lang;
+
+/// The report's own words in one language. A struct, so a missing translation cannot compile.
+#[derive(Debug)]
+pub struct Words {
+    pub subtitle: &'static str,
+    pub prepared_for: &'static str,
+    pub date: &'static str,
+    pub firm: &'static str,
+    pub questionnaire: &'static str,
+    pub content_hash: &'static str,
+    pub confidence: &'static str,
+    pub contents: &'static str,
+    pub sec_summary: &'static str,
+    pub sec_dimensions: &'static str,
+    pub sec_ladder: &'static str,
+    pub sec_breadth: &'static str,
+    pub sec_gaps: &'static str,
+    pub sec_recommendations: &'static str,
+    pub sec_plan: &'static str,
+    pub sec_appendix: &'static str,
+    pub sec_notes: &'static str,
+    pub overall: &'static str,
+    pub score: &'static str,
+    pub level: &'static str,
+    pub rung: &'static str,
+    pub status: &'static str,
+    pub area: &'static str,
+    pub dimension: &'static str,
+    pub no_data: &'static str,
+    pub gap_mark: &'static str,
+    pub gap_line: &'static str,
+    pub no_gaps: &'static str,
+    pub related: &'static str,
+    pub rung_reached: &'static str,
+    pub rung_current: &'static str,
+    pub rung_next: &'static str,
+    pub rung_held_above: &'static str,
+    pub rung_ahead: &'static str,
+    /// `rung_held_above`, short enough for the ladder chart.
+    pub rung_held_short: &'static str,
+    pub you_are_here: &'static str,
+    pub rung_of: &'static str,
+    pub next_rung: &'static str,
+    pub needs: &'static str,
+    pub top_rung: &'static str,
+    pub held_above_note: &'static str,
+    pub finding: &'static str,
+    pub no_findings: &'static str,
+    pub recommendation: &'static str,
+    pub priority: &'static str,
+    pub speaker: &'static str,
+    pub role: &'static str,
+    pub keyword: &'static str,
+    pub proposal_summary: &'static str,
+    pub source: &'static str,
+    pub why: &'static str,
+    pub next_steps: &'static str,
+    pub no_recommendations: &'static str,
+    pub plan_intro: &'static str,
+    pub plan_now: &'static str,
+    pub plan_quarter: &'static str,
+    pub plan_later: &'static str,
+    pub plan_empty: &'static str,
+    pub appendix_intro: &'static str,
+    pub question: &'static str,
+    pub answer: &'static str,
+    pub unanswered: &'static str,
+    pub skipped: &'static str,
+    pub disclaimer: &'static str,
+    pub priority_names: [&'static str; 3],
+    pub bars_title: &'static str,
+    pub ladder_chart_title: &'static str,
+    /// Opening and closing bracket around an aside: `（…）` or ` (…)`.
+    pub paren: (&'static str, &'static str),
+    /// Between a label and its value: `：` or `: `.
+    pub colon: &'static str,
+    /// Between items in a run of text: `，` or `, `.
+    pub comma: &'static str,
+}
+
+pub const ZH: Words = Words {
+    subtitle: "建议报告",
+    prepared_for: "报告对象",
+    date: "日期",
+    firm: "企业",
+    questionnaire: "问卷",
+    content_hash: "内容校验码",
+    confidence: "可信度",
+    contents: "目录",
+    sec_summary: "总体结果",
+    sec_dimensions: "各维度得分",
+    sec_ladder: "上云深度阶梯",
+    sec_breadth: "工具广度与发现",
+    sec_gaps: "短板",
+    sec_recommendations: "建议（按优先级）",
+    sec_plan: "90 天行动计划",
+    sec_appendix: "附录：全部问题与本企业的回答",
+    sec_notes: "说明",
+    overall: "总分",
+    score: "得分",
+    level: "等级",
+    rung: "阶梯",
+    status: "状态",
+    area: "领域",
+    dimension: "维度",
+    no_data: "无数据",
+    gap_mark: "短板",
+    gap_line: "低于 60 分的维度算作短板。",
+    no_gaps: "没有低于 60 分的维度。",
+    related: "相关建议",
+    rung_reached: "已达到",
+    rung_current: "当前所在",
+    rung_next: "下一级",
+    rung_held_above: "条件已具备，但下面一级还没站稳",
+    rung_ahead: "未达到",
+    rung_held_short: "条件已具备（未计入）",
+    you_are_here: "当前位置",
+    rung_of: "第 {n} 级（共 {of} 级）",
+    next_rung: "下一级",
+    needs: "还需要做到",
+    top_rung: "已经站在最高一级。",
+    held_above_note: "有些更高一级的条件已经具备，但只有下面各级都站稳，它们才算数。",
+    finding: "发现",
+    no_findings: "没有需要特别指出的发现。",
+    recommendation: "建议",
+    priority: "优先级",
+    speaker: "提出人",
+    role: "身份",
+    keyword: "关键词",
+    proposal_summary: "主张摘要",
+    source: "出处",
+    why: "为什么适用于本企业（本企业的回答）",
+    next_steps: "下一步",
+    no_recommendations: "本次自查没有触发任何建议：各项回答都没有落到建议规则的条件里。",
+    plan_intro: "把上面各条建议的下一步按时间排在一起，做完一项勾一项。",
+    plan_now: "前 30 天（快速见效）",
+    plan_quarter: "本季度",
+    plan_later: "更长期",
+    plan_empty: "（这一段没有安排）",
+    appendix_intro: "下面是本次自查实际问到的每一道题和本企业的回答。",
+    question: "问题",
+    answer: "回答",
+    unanswered: "（未作答）",
+    skipped: "另有 {n} 道题因前面的回答而没有问到。",
+    disclaimer: "本报告为企业自评估算，根据企业自己的回答生成，不是任何官方评级、信用评价或贷款承诺。",
+    priority_names: ["高", "中", "低"],
+    bars_title: "满分 100 分，虚线标出 60 分。",
+    ladder_chart_title: "上云深度阶梯，标出本企业所在的一级",
+    paren: ("（", "）"),
+    colon: "：",
+    comma: "，",
+};
+
+pub const EN: Words = Words {
+    subtitle: "Recommendation report",
+    prepared_for: "Prepared for",
+    date: "Date",
+    firm: "Firm",
+    questionnaire: "Questionnaire",
+    content_hash: "Content hash",
+    confidence: "Confidence",
+    contents: "Contents",
+    sec_summary: "Results at a glance",
+    sec_dimensions: "Scores by dimension",
+    sec_ladder: "Cloud depth ladder",
+    sec_breadth: "Breadth of tools and findings",
+    sec_gaps: "Gaps",
+    sec_recommendations: "Recommendations, by priority",
+    sec_plan: "90-day action plan",
+    sec_appendix: "Appendix: every question and the firm's answer",
+    sec_notes: "Notes",
+    overall: "Overall",
+    score: "Score",
+    level: "Level",
+    rung: "Rung",
+    status: "Status",
+    area: "Area",
+    dimension: "Dimension",
+    no_data: "no data",
+    gap_mark: "gap",
+    gap_line: "A dimension scoring below 60 counts as a gap.",
+    no_gaps: "No dimension scores below 60.",
+    related: "Related recommendations",
+    rung_reached: "reached",
+    rung_current: "you are here",
+    rung_next: "next rung",
+    rung_held_above: "conditions met, but a lower rung is missing",
+    rung_ahead: "not yet",
+    rung_held_short: "met, not yet counted",
+    you_are_here: "You are here",
+    rung_of: "rung {n} of {of}",
+    next_rung: "Next rung",
+    needs: "What it still needs",
+    top_rung: "The firm is on the top rung.",
+    held_above_note: "Some conditions of higher rungs are already met, but they count only once every rung below holds.",
+    finding: "Finding",
+    no_findings: "Nothing in particular to point out.",
+    recommendation: "Recommendation",
+    priority: "Priority",
+    speaker: "Proposed by",
+    role: "Role",
+    keyword: "Keyword",
+    proposal_summary: "What was proposed",
+    source: "Source",
+    why: "Why it applies (the firm's own answers)",
+    next_steps: "Next steps",
+    no_recommendations: "No recommendation was triggered: none of the answers met the conditions of a recommendation rule.",
+    plan_intro: "The next steps of all recommendations above, arranged by when to do them. Tick each one off when done.",
+    plan_now: "First 30 days (quick wins)",
+    plan_quarter: "This quarter",
+    plan_later: "Longer term",
+    plan_empty: "(nothing planned here)",
+    appendix_intro: "Every question the self-check asked, with the firm's answer.",
+    question: "Question",
+    answer: "Answer",
+    unanswered: "(not answered)",
+    skipped: "{n} more questions were not asked because of earlier answers.",
+    disclaimer: "This report is a self-assessment estimate built from the firm's own answers. It is not an official rating, a credit assessment or a promise of a loan.",
+    priority_names: ["high", "medium", "low"],
+    bars_title: "Scores are out of 100; the dashed line marks 60.",
+    ladder_chart_title: "Cloud depth ladder with the firm's rung marked",
+    paren: (" (", ")"),
+    colon: ": ",
+    comma: ", ",
+};
+
+/// The report's words in `lang`.
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+impl Words {
+    /// `1 (high)`: the priority's number and its name.
+    pub fn priority_value(&self, p: u8) -> String {
+        let name = self
+            .priority_names
+            .get(usize::from(p.clamp(1, 3)) - 1)
+            .copied()
+            .unwrap_or("");
+        format!("{p}{}", self.aside(name))
+    }
+
+    /// `Priority 1 (high)`.
+    pub fn priority_label(&self, p: u8) -> String {
+        format!("{} {}", self.priority, self.priority_value(p))
+    }
+
+    /// `（text）` or ` (text)`.
+    pub fn aside(&self, text: &str) -> String {
+        format!("{}{text}{}", self.paren.0, self.paren.1)
+    }
+
+    /// `label：value` or `label: value`.
+    pub fn pair(&self, label: &str, value: &str) -> String {
+        format!("{label}{}{value}", self.colon)
+    }
+
+    /// `rung 3 of 6`.
+    pub fn rung_of(&self, n: usize, of: usize) -> String {
+        self.rung_of
+            .replace("{n}", &n.to_string())
+            .replace("{of}", &of.to_string())
+    }
+
+    pub fn skipped(&self, n: usize) -> String {
+        self.skipped.replace("{n}", &n.to_string())
+    }
+
+    pub fn rung_state(&self, s: super::RungState) -> &'static str {
+        use super::RungState::*;
+        match s {
+            Reached => self.rung_reached,
+            Current => self.rung_current,
+            Next => self.rung_next,
+            HeldAbove => self.rung_held_above,
+            Ahead => self.rung_ahead,
+        }
+    }
+
+    pub fn horizon_title(&self, h: crate::domain::model::Horizon) -> &'static str {
+        use crate::domain::model::Horizon::*;
+        match h {
+            Now => self.plan_now,
+            Quarter => self.plan_quarter,
+            Later => self.plan_later,
+        }
+    }
+}

@@ -1,0 +1,696 @@
+//! Recommendation reports as a reader gets them: golden files for every format in both
+//! languages, the 80-column text, HTML structure and escaping checked with a real HTML parser,
+//! Markdown tables that hold, determinism, and the `report` command through the real binary.
+//! Review a changed golden file by eye before accepting it (`cargo insta review`).
+
+use std::path::PathBuf;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use scraper::{Html, Selector};
+use serde_json::Value;
+use smecheck::domain::answers::AnswerSet;
+use smecheck::domain::instrument::{BUILTIN_PROPOSALS, BUILTIN_QUESTIONNAIRE};
+use smecheck::domain::report::{Report, ReportFormat, write_report};
+use smecheck::domain::wrap::width;
+use smecheck::domain::{Instrument, Lang, score};
+
+const DATE: &str = "2026-11-24";
+const FIXTURES: [&str; 6] = [
+    "01_micro_shop",
+    "02_broad_shallow_trader",
+    "03_service_firm_cloud_erp",
+    "04_mid_manufacturer",
+    "05_advanced_plant",
+    "06_unsure_owner",
+];
+const SCRIPT: &str = "<script>alert(1)</script>";
+const IMG: &str = r#""><img src=x onerror=alert(1)>"#;
+
+fn instrument() -> Instrument {
+    Instrument::builtin().expect("built-in questionnaire")
+}
+
+fn fixture_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/answers/{name}.json"))
+}
+
+fn fixture_json(name: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(fixture_path(name)).unwrap()).unwrap()
+}
+
+fn answers_from(inst: &Instrument, file: &Value) -> AnswerSet {
+    inst.load_answers("answers.json", &file.to_string())
+        .expect("answers load")
+        .answers
+}
+
+fn answers(inst: &Instrument, name: &str) -> AnswerSet {
+    answers_from(inst, &fixture_json(name))
+}
+
+fn render(inst: &Instrument, answers: &AnswerSet, lang: Lang, format: ReportFormat) -> String {
+    let card = score(inst, answers);
+    let mut out = Vec::new();
+    write_report(inst, answers, &card, lang, DATE, format, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn report(inst: &Instrument, answers: &AnswerSet, lang: Lang) -> Report {
+    Report::new(inst, answers, &score(inst, answers), lang, DATE)
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap()
+}
+
+/// What a reader sees, without white space: wrapped lines and HTML entities don't matter.
+fn seen(out: &str, format: ReportFormat) -> String {
+    let text = match format {
+        ReportFormat::Html => Html::parse_document(out).root_element().text().collect(),
+        _ => out.to_string(),
+    };
+    squash(&text)
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
+#[test]
+fn golden_reports() {
+    let inst = instrument();
+    for fixture in ["01_micro_shop", "05_advanced_plant"] {
+        let a = answers(&inst, fixture);
+        for lang in Lang::ALL {
+            for format in ReportFormat::ALL {
+                let name = format!("{fixture}.{}.{}", lang.code(), format.extension());
+                insta::assert_snapshot!(name, render(&inst, &a, lang, format));
+            }
+        }
+    }
+}
+
+#[test]
+fn text_lines_fit_80_columns_without_escape_codes() {
+    let inst = instrument();
+    for fixture in FIXTURES {
+        let a = answers(&inst, fixture);
+        for lang in Lang::ALL {
+            let text = render(&inst, &a, lang, ReportFormat::Text);
+            assert!(!text.contains('\x1b'), "{fixture} {lang:?}: ANSI escape");
+            assert!(!text.contains('\t'), "{fixture} {lang:?}: tab");
+            for (n, line) in text.lines().enumerate() {
+                assert!(
+                    width(line) <= 80,
+                    "{fixture} {lang:?} line {}: {} columns: {line}",
+                    n + 1,
+                    width(line)
+                );
+                assert_eq!(line, line.trim_end(), "trailing space on line {}", n + 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn long_unbroken_names_still_fit_80_columns() {
+    let inst = instrument();
+    let mut file = fixture_json("02_broad_shallow_trader");
+    file["profile"]["name"] = "县城".repeat(60).into();
+    file["answers"]["x_wish"] = "x".repeat(300).into();
+    let a = answers_from(&inst, &file);
+    for lang in Lang::ALL {
+        let text = render(&inst, &a, lang, ReportFormat::Text);
+        assert!(text.lines().all(|l| width(l) <= 80));
+        assert!(text.replace(['\n', ' '], "").contains(&"x".repeat(300)));
+    }
+}
+
+#[test]
+fn every_section_is_in_every_format() {
+    let inst = instrument();
+    let a = answers(&inst, "02_broad_shallow_trader");
+    for lang in Lang::ALL {
+        let r = report(&inst, &a, lang);
+        let w = r.words;
+        for format in [ReportFormat::Text, ReportFormat::Md, ReportFormat::Html] {
+            let out = seen(&render(&inst, &a, lang, format), format);
+            for must in [
+                w.sec_summary,
+                w.sec_dimensions,
+                w.sec_breadth,
+                w.sec_gaps,
+                w.sec_recommendations,
+                w.sec_plan,
+                w.sec_appendix,
+                w.sec_notes,
+                w.plan_now,
+                w.plan_quarter,
+                w.plan_later,
+                r.ladders[0].title.as_str(),
+                r.firm.as_deref().unwrap(),
+                r.date_label.as_str(),
+                r.questionnaire.hash.as_str(),
+                r.source.date.as_str().get(..4).unwrap(),
+                r.findings[0].title.as_str(),
+            ] {
+                assert!(
+                    out.contains(&squash(must)),
+                    "{lang:?} {format:?}: missing {must}"
+                );
+            }
+            for h in &r.headlines {
+                assert!(
+                    out.contains(&squash(&h.level_label)),
+                    "{format:?}: {}",
+                    h.level_label
+                );
+            }
+            for rec in &r.recommendations {
+                assert!(
+                    out.contains(&squash(&rec.speaker)),
+                    "{format:?}: {}",
+                    rec.speaker
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn report_model_orders_gaps_recommendations_and_plan() {
+    let inst = instrument();
+    let a = answers(&inst, "01_micro_shop");
+    let r = report(&inst, &a, Lang::En);
+    assert!(!r.gaps.is_empty());
+    assert!(
+        r.gaps.windows(2).all(|g| g[0].score <= g[1].score),
+        "weakest first"
+    );
+    assert!(r.gaps.iter().all(|g| g.score < 60.0));
+    let dims_below = r.dimensions.iter().filter(|d| d.gap).count();
+    assert_eq!(dims_below, r.gaps.len());
+    assert_eq!(
+        r.recommendations.len(),
+        11,
+        "the micro shop gets every proposal"
+    );
+    assert!(
+        r.recommendations
+            .windows(2)
+            .all(|x| x[0].priority <= x[1].priority)
+    );
+    for rec in &r.recommendations {
+        assert!(!rec.why.is_empty(), "{}: no reason", rec.proposal);
+        assert!(!rec.steps.is_empty(), "{}: no step", rec.proposal);
+        assert!(!rec.speaker.is_empty() && !rec.keyword.is_empty() && !rec.summary.is_empty());
+    }
+    let steps: usize = r.recommendations.iter().map(|x| x.steps.len()).sum();
+    let planned: usize = r.plan.iter().map(|g| g.items.len()).sum();
+    assert_eq!(steps, planned, "every step is in the plan exactly once");
+    assert_eq!(r.plan.len(), 3);
+    // P7's county rule quotes the profile answer too.
+    let p7 = r
+        .recommendations
+        .iter()
+        .find(|x| x.proposal.as_str() == "P7")
+        .unwrap();
+    assert!(
+        p7.why
+            .iter()
+            .any(|e| e.question.is_none() && e.answer.contains("County"))
+    );
+    assert_eq!(r.source.date, "2020-05-31");
+    assert!(r.source.citation.contains("31 May 2020"));
+    let ladder = &r.ladders[0];
+    assert_eq!(ladder.current, 1);
+    assert!(ladder.next.as_ref().is_some_and(|n| !n.needs.is_empty()));
+}
+
+#[test]
+fn appendix_lists_every_asked_question_and_marks_unanswered() {
+    let inst = instrument();
+    let mut file = fixture_json("04_mid_manufacturer");
+    let answers_obj = file["answers"].as_object_mut().unwrap();
+    answers_obj.remove("c_lead");
+    answers_obj.remove("x_wish");
+    let a = answers_from(&inst, &file);
+    for lang in Lang::ALL {
+        let r = report(&inst, &a, lang);
+        let items: Vec<_> = r.appendix.iter().flat_map(|g| &g.items).collect();
+        assert_eq!(items.len() + r.skipped, inst.questionnaire.questions.len());
+        let numbers: Vec<usize> = items.iter().map(|i| i.number).collect();
+        assert_eq!(numbers, (1..=items.len()).collect::<Vec<_>>());
+        for id in ["c_lead", "x_wish"] {
+            let item = items.iter().find(|i| i.id.as_str() == id).unwrap();
+            assert_eq!(item.answer, r.words.unanswered, "{id}");
+        }
+        let text = render(&inst, &a, lang, ReportFormat::Text);
+        assert!(text.matches(r.words.unanswered).count() >= 2);
+    }
+}
+
+#[test]
+fn provisional_levels_are_marked() {
+    let inst = instrument();
+    let a = answers(&inst, "06_unsure_owner");
+    let r = report(&inst, &a, Lang::En);
+    assert!(r.confidence.provisional);
+    assert!(r.overall.level_label.contains("provisional"));
+    let text = render(&inst, &a, Lang::Zh, ReportFormat::Text);
+    assert!(text.contains("暂定"));
+}
+
+#[test]
+fn advanced_plant_has_no_recommendation_and_says_so() {
+    let inst = instrument();
+    let a = answers(&inst, "05_advanced_plant");
+    for lang in Lang::ALL {
+        let r = report(&inst, &a, lang);
+        assert!(r.recommendations.is_empty());
+        assert!(r.ladders[0].next.is_none());
+        for format in [ReportFormat::Text, ReportFormat::Md, ReportFormat::Html] {
+            let out = seen(&render(&inst, &a, lang, format), format);
+            assert!(
+                out.contains(&squash(r.words.no_recommendations)),
+                "{format:?}"
+            );
+            assert!(out.contains(&squash(r.words.top_rung)), "{format:?}");
+        }
+    }
+}
+
+#[test]
+fn html_has_the_structure_of_a_printable_report() {
+    let inst = instrument();
+    for (fixture, lang, code) in [
+        ("01_micro_shop", Lang::Zh, "zh-CN"),
+        ("02_broad_shallow_trader", Lang::En, "en"),
+    ] {
+        let a = answers(&inst, fixture);
+        let r = report(&inst, &a, lang);
+        let src = render(&inst, &a, lang, ReportFormat::Html);
+        assert!(src.starts_with("<!DOCTYPE html>"));
+        let doc = Html::parse_document(&src);
+        let html = doc.select(&sel("html")).next().unwrap();
+        assert_eq!(html.value().attr("lang"), Some(code));
+        assert_eq!(doc.select(&sel("meta[charset=utf-8]")).count(), 1);
+        for id in [
+            "summary",
+            "dimensions",
+            "ladder-cloud_depth",
+            "breadth",
+            "gaps",
+            "recommendations",
+            "plan",
+            "appendix",
+            "notes",
+        ] {
+            let s = sel(&format!("#{id} > h2"));
+            assert_eq!(doc.select(&s).count(), 1, "{fixture}: heading of #{id}");
+        }
+        assert_eq!(doc.select(&sel("h1")).count(), 1);
+        let recs: Vec<_> = doc.select(&sel("#recommendations > section.rec")).collect();
+        assert_eq!(recs.len(), r.recommendations.len());
+        for (el, rec) in recs.iter().zip(&r.recommendations) {
+            assert_eq!(el.select(&sel("h3")).count(), 1);
+            assert!(el.text().collect::<String>().contains(&rec.speaker));
+            assert_eq!(el.select(&sel("ul.steps > li")).count(), rec.steps.len());
+            assert_eq!(el.select(&sel("ul.why > li")).count(), rec.why.len());
+        }
+        assert_eq!(doc.select(&sel(".card svg.meter")).count(), 2);
+        assert_eq!(
+            doc.select(&sel("table.dims svg.bar")).count(),
+            r.dimensions.len()
+        );
+        let ladder = doc.select(&sel("svg.ladder")).next().expect("ladder chart");
+        assert_eq!(
+            ladder.select(&sel("g.rung")).count(),
+            r.ladders[0].rungs.len()
+        );
+        assert_eq!(ladder.select(&sel("g.current")).count(), 1);
+        let plan_items: usize = r.plan.iter().map(|g| g.items.len()).sum();
+        assert_eq!(doc.select(&sel("#plan ul.plan > li")).count(), plan_items);
+        let rows: usize = r.appendix.iter().map(|g| g.items.len()).sum();
+        assert_eq!(
+            doc.select(&sel("#appendix table.appendix tbody tr"))
+                .count(),
+            rows
+        );
+        // Self-contained: nothing to fetch, nothing to run.
+        for tag in ["script", "img", "link", "iframe", "object", "embed"] {
+            assert_eq!(doc.select(&sel(tag)).count(), 0, "{tag}");
+        }
+        for el in doc.select(&sel("*")) {
+            for (name, value) in el.value().attrs() {
+                assert!(!name.starts_with("on"), "event handler {name}");
+                assert!(
+                    !(name == "src" || (name == "href" && !value.starts_with('#'))),
+                    "external reference {name}={value}"
+                );
+            }
+        }
+        let style = doc.select(&sel("style")).next().unwrap().inner_html();
+        assert!(style.contains("size: A4"));
+        assert!(style.contains("break-inside: avoid"));
+        assert!(!style.contains("url(http") && !style.contains("@import"));
+    }
+}
+
+/// The built-in questionnaire and catalogue with hostile text in the places a report prints.
+fn hostile_instrument() -> Instrument {
+    let mut q: Value = serde_json::from_str(BUILTIN_QUESTIONNAIRE).unwrap();
+    for lang in ["zh", "en"] {
+        q["title"][lang] = format!("Title {SCRIPT}").into();
+        q["questions"][0]["text"][lang] = format!("Question {IMG}").into();
+        q["areas"][0]["dimensions"][0]["title"][lang] = format!("Dim {SCRIPT}").into();
+        q["ladders"][0]["rungs"][0]["label"][lang] = format!("Rung {IMG}").into();
+        for level in q["areas"][0]["levels"].as_array_mut().unwrap() {
+            level["label"][lang] = format!("Level {SCRIPT}").into();
+        }
+    }
+    let mut p: Value = serde_json::from_str(BUILTIN_PROPOSALS).unwrap();
+    for lang in ["zh", "en"] {
+        for proposal in p["proposals"].as_array_mut().unwrap() {
+            proposal["speaker"][lang] = format!("Speaker {IMG}").into();
+        }
+        p["caveat"][lang] = format!("Caveat {SCRIPT}").into();
+    }
+    Instrument::from_sources("hostile.json", &q.to_string(), "p.json", &p.to_string())
+        .expect("hostile text is still a valid questionnaire")
+}
+
+#[test]
+fn html_shows_hostile_text_as_text() {
+    let inst = hostile_instrument();
+    let mut file = fixture_json("01_micro_shop");
+    file["profile"]["name"] = SCRIPT.into();
+    file["profile"]["region"] = IMG.into();
+    file["answers"]["x_wish"] = format!("{IMG} & {SCRIPT}").into();
+    let a = answers_from(&inst, &file);
+    for lang in Lang::ALL {
+        let src = render(&inst, &a, lang, ReportFormat::Html);
+        assert!(
+            !src.contains(SCRIPT) && !src.contains("<img"),
+            "raw markup leaked"
+        );
+        let doc = Html::parse_document(&src);
+        assert_eq!(doc.select(&sel("script")).count(), 0);
+        assert_eq!(doc.select(&sel("img")).count(), 0);
+        for el in doc.select(&sel("*")) {
+            assert!(el.value().attrs().all(|(n, _)| !n.starts_with("on")));
+        }
+        let firm: String = doc.select(&sel(".firm")).next().unwrap().text().collect();
+        assert_eq!(firm, SCRIPT);
+        let title: String = doc.select(&sel("title")).next().unwrap().text().collect();
+        assert!(title.contains(SCRIPT));
+        let text: String = doc.root_element().text().collect();
+        for shown in [
+            format!("{IMG} & {SCRIPT}"),
+            format!("Question {IMG}"),
+            format!("Dim {SCRIPT}"),
+            format!("Speaker {IMG}"),
+            format!("Level {SCRIPT}"),
+            format!("Caveat {SCRIPT}"),
+        ] {
+            assert!(text.contains(&shown), "{lang:?}: {shown} not shown as text");
+        }
+        let ladder: String = doc
+            .select(&sel("svg.ladder"))
+            .next()
+            .unwrap()
+            .text()
+            .collect();
+        assert!(ladder.contains(&format!("Rung {IMG}")));
+    }
+}
+
+/// Cells of a Markdown table row, split at pipes that are not escaped.
+fn cells(line: &str) -> usize {
+    let mut n = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => n += 1,
+            _ => escaped = false,
+        }
+    }
+    n
+}
+
+#[test]
+fn markdown_escapes_user_text_and_keeps_tables_whole() {
+    let inst = instrument();
+    let mut file = fixture_json("02_broad_shallow_trader");
+    file["profile"]["name"] = "A|B *Trading* <b>Co</b>".into();
+    file["answers"]["x_wish"] = "# more orders | less cost\n- and a list".into();
+    let a = answers_from(&inst, &file);
+    for lang in Lang::ALL {
+        let md = render(&inst, &a, lang, ReportFormat::Md);
+        assert!(
+            md.contains(r"A\|B \*Trading\* \<b\>Co\</b\>"),
+            "firm name escaped"
+        );
+        assert!(md.contains(r"\# more orders \| less cost - and a list"));
+        assert!(!md.contains("<b>"));
+        // Every row of a table has as many cell borders as its header.
+        let mut header: Option<usize> = None;
+        for line in md.lines() {
+            if line.starts_with('|') {
+                let n = cells(line);
+                match header {
+                    None => header = Some(n),
+                    Some(h) => assert_eq!(n, h, "broken table row: {line}"),
+                }
+            } else {
+                header = None;
+            }
+        }
+        assert!(md.lines().any(|l| l.starts_with("## ")));
+        assert!(md.contains("- [ ] "), "the plan is a task list");
+    }
+}
+
+#[test]
+fn json_is_the_score_json_plus_the_sections() {
+    let inst = instrument();
+    let a = answers(&inst, "01_micro_shop");
+    let v: Value = serde_json::from_str(&render(&inst, &a, Lang::En, ReportFormat::Json)).unwrap();
+    for key in ["id", "version", "hash"] {
+        assert!(v["questionnaire"][key].is_string(), "questionnaire.{key}");
+    }
+    assert!(v["overall"]["score"].is_number() && v["overall"]["level"].is_string());
+    let areas: Vec<&str> = v["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(areas, ["cloud", "finance"]);
+    let recs = v["recommendations"].as_array().unwrap();
+    assert_eq!(recs.len(), 11);
+    for r in recs {
+        assert!(r["proposal"].as_str().unwrap().starts_with('P'));
+        assert!(r["priority"].is_number() && r["because"].is_array() && r["action"].is_string());
+    }
+    let report = &v["report"];
+    assert_eq!(report["date"], DATE);
+    assert_eq!(report["firm"], "县城杂货店");
+    for key in [
+        "profile",
+        "headlines",
+        "dimensions",
+        "ladders",
+        "gaps",
+        "recommendations",
+        "plan",
+        "appendix",
+        "source",
+        "caveat",
+        "disclaimer",
+    ] {
+        assert!(!report[key].is_null(), "report.{key}");
+    }
+    assert_eq!(report["headlines"].as_array().unwrap().len(), 2);
+    assert_eq!(report["plan"][0]["horizon"], "now");
+    assert_eq!(report["source"]["date"], "2020-05-31");
+}
+
+#[test]
+fn same_input_same_bytes() {
+    for fixture in ["02_broad_shallow_trader", "06_unsure_owner"] {
+        for lang in Lang::ALL {
+            for format in ReportFormat::ALL {
+                let one = {
+                    let inst = instrument();
+                    render(&inst, &answers(&inst, fixture), lang, format)
+                };
+                let two = {
+                    let inst = instrument();
+                    render(&inst, &answers(&inst, fixture), lang, format)
+                };
+                assert!(
+                    one == two,
+                    "{fixture} {lang:?} {format:?} differs between runs"
+                );
+            }
+        }
+    }
+}
+
+// ---- the `report` command through the real binary ----
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn smecheck(args: &[&str]) -> Run {
+    let out = cargo_bin_cmd!("smecheck")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+const MICRO: &str = "tests/fixtures/answers/01_micro_shop.json";
+
+#[test]
+fn cli_prints_the_report_to_stdout() {
+    let r = smecheck(&[
+        "report",
+        "--answers",
+        MICRO,
+        "--format",
+        "text",
+        "--lang",
+        "en",
+        "--date",
+        DATE,
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let inst = instrument();
+    let expected = render(
+        &inst,
+        &answers(&inst, "01_micro_shop"),
+        Lang::En,
+        ReportFormat::Text,
+    );
+    assert_eq!(r.stdout, expected);
+    for format in ["md", "html", "json"] {
+        let r = smecheck(&[
+            "report",
+            "--answers",
+            MICRO,
+            "--format",
+            format,
+            "--date",
+            DATE,
+        ]);
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        assert!(!r.stdout.is_empty());
+    }
+}
+
+#[test]
+fn cli_date_defaults_to_today() {
+    let r = smecheck(&["report", "--answers", MICRO, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    let date = v["report"]["date"].as_str().unwrap();
+    assert!(smecheck::domain::report::check_date(date).is_ok(), "{date}");
+    assert!(date.as_bytes()[..2] == *b"20");
+}
+
+#[test]
+fn cli_writes_a_file_and_only_replaces_it_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.html");
+    let p = path.to_str().unwrap();
+    let args = [
+        "report",
+        "--answers",
+        MICRO,
+        "--format",
+        "html",
+        "--date",
+        DATE,
+        "-o",
+        p,
+    ];
+    let r = smecheck(&args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "nothing on stdout with -o");
+    let first = std::fs::read(&path).unwrap();
+    assert!(first.starts_with(b"<!DOCTYPE html>"));
+
+    std::fs::write(&path, "keep me").unwrap();
+    let r = smecheck(&args);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("--force"), "{}", r.stderr);
+    assert!(!r.stderr.contains("panicked"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    let r = smecheck(&forced);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        first,
+        "same input, same bytes"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+}
+
+#[test]
+fn cli_refuses_bad_usage_with_exit_2() {
+    for (args, says) in [
+        (vec!["--date", "2026-13-01"], "YYYY-MM-DD"),
+        (vec!["--date", "24.11.2026"], "YYYY-MM-DD"),
+        (vec!["--format", "pdf"], "pdf"),
+        (vec!["--lang", "fr"], "fr"),
+    ] {
+        let mut all = vec!["report", "--answers", MICRO];
+        all.extend(&args);
+        let r = smecheck(&all);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
+    }
+    let r = smecheck(&["report", "--format", "text"]);
+    assert_eq!(r.code, 2, "--answers is required");
+}
+
+#[test]
+fn cli_reports_data_errors_with_exit_1() {
+    let r = smecheck(&["report", "--answers", "no/such/file.json", "--date", DATE]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("no/such/file.json"), "{}", r.stderr);
+    let dir = tempfile::tempdir().unwrap();
+    let missing_dir = dir.path().join("nope/report.txt");
+    let r = smecheck(&[
+        "report",
+        "--answers",
+        MICRO,
+        "--date",
+        DATE,
+        "-o",
+        missing_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("cannot write the report"), "{}", r.stderr);
+}
