@@ -101,7 +101,14 @@ fn answer_kill_resume_finish_and_read_a_recommendation() {
     tui.wait_for("Next steps");
     tui.send(ESC);
     tui.send("e");
+    tui.wait_for("Export the recommendation report");
+    tui.send("3");
     tui.wait_for("Exported:");
+    tui.wait_for("firm-report.html");
+    tui.send("e");
+    tui.send("3");
+    tui.wait_for("Replace it with the new report?");
+    tui.send("y");
     tui.send("q");
     tui.wait_for("Quit the self-check?");
     tui.send("y");
@@ -111,14 +118,9 @@ fn answer_kill_resume_finish_and_read_a_recommendation() {
     let file = saved(&answers);
     assert_eq!(file["answers"]["staff"], 25.0);
     assert_eq!(file["answers"]["wish"], "more working capital");
-    assert!(
-        dir.path().join("firm-result.txt").exists(),
-        "export wrote the text result"
-    );
-    assert!(
-        dir.path().join("firm-result.json").exists(),
-        "export wrote the JSON result"
-    );
+    let html = std::fs::read_to_string(dir.path().join("firm-report.html"))
+        .expect("export wrote the HTML report");
+    assert!(html.contains("<html lang=\"en\""), "an English report");
 }
 
 #[test]

@@ -246,3 +246,12 @@ fn too_small() {
         insta::assert_snapshot!(format!("too_small_{}", lang.code()), render(&mut a, 60, 20));
     }
 }
+
+#[test]
+fn export_choice() {
+    shoot("export", |lang| {
+        let mut a = results(lang, "04_mid_manufacturer");
+        press(&mut a, &[KeyCode::Char('e')]);
+        a
+    });
+}

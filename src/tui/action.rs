@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use tui_input::InputRequest;
 
+use crate::domain::report::ReportFormat;
+
 /// An input to `App::update`: a key turned into intent, a mouse event, or an effect's outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -51,8 +53,8 @@ pub enum Effect {
     Save,
     /// Keep a backup of the current answer file, then save the (now empty) answers.
     BackupAndSave,
-    /// Write the result files beside the answer file.
-    Export,
+    /// Write the report in this format beside the answer file; `true` replaces an existing one.
+    Export(ReportFormat, bool),
     Quit,
 }
 

@@ -9,6 +9,7 @@ use super::keymap::Ctx;
 use super::strings::{self as st, fill};
 use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped, check_number};
 use crate::domain::model::{OptionId, QuestionKind};
+use crate::domain::report::ReportFormat;
 use crate::domain::score::visible_answers;
 use crate::domain::{Instrument, Lang, ScoreCard, score};
 
@@ -27,6 +28,10 @@ pub enum Overlay {
     Help,
     Sections,
     ConfirmQuit,
+    /// Choose the report format to export.
+    Export,
+    /// The report file exists: replace it?
+    ConfirmReplace(ReportFormat),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +55,8 @@ pub struct Session {
     pub dropped: Vec<Dropped>,
     /// The previous file could not be read; a copy was kept here.
     pub unreadable_backup: Option<PathBuf>,
+    /// In a workshop: the firm code the answers are saved under, shown to the participant.
+    pub firm_code: Option<String>,
 }
 
 /// A status line shown under the current screen.
@@ -100,6 +107,7 @@ pub struct App {
     pub input: Input,
     pub review_cursor: usize,
     pub sections_cursor: usize,
+    pub export_cursor: usize,
     pub tab: Tab,
     pub rec_cursor: usize,
     pub scroll: u16,
@@ -137,6 +145,11 @@ impl App {
             input: Input::default(),
             review_cursor: 0,
             sections_cursor: 0,
+            // HTML prints on A4 and saves as PDF: what most owners want to hand over.
+            export_cursor: ReportFormat::ALL
+                .iter()
+                .position(|f| *f == ReportFormat::Html)
+                .unwrap_or(0),
             tab: Tab::Overview,
             rec_cursor: 0,
             scroll: 0,
@@ -161,6 +174,8 @@ impl App {
             Some(Overlay::Help) => return Ctx::Help,
             Some(Overlay::Sections) => return Ctx::Sections,
             Some(Overlay::ConfirmQuit) => return Ctx::ConfirmQuit,
+            Some(Overlay::Export) => return Ctx::Export,
+            Some(Overlay::ConfirmReplace(_)) => return Ctx::ConfirmQuit,
             None => {}
         }
         match self.screen {
@@ -289,6 +304,11 @@ impl App {
         });
     }
 
+    /// The report file for `format` exists; ask before replacing it.
+    pub fn ask_replace(&mut self, format: ReportFormat) {
+        self.overlay = Some(Overlay::ConfirmReplace(format));
+    }
+
     pub fn resize(&mut self, w: u16, h: u16) {
         self.size = (w, h);
     }
@@ -326,6 +346,27 @@ impl App {
 
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> Vec<Effect> {
         match (overlay, action) {
+            (Overlay::Export, Action::Up) => {
+                self.export_cursor = self.export_cursor.saturating_sub(1)
+            }
+            (Overlay::Export, Action::Down) => {
+                self.export_cursor = (self.export_cursor + 1).min(ReportFormat::ALL.len() - 1)
+            }
+            (Overlay::Export, Action::Pick(n)) if (1..=ReportFormat::ALL.len()).contains(&n) => {
+                self.export_cursor = n - 1;
+                self.overlay = None;
+                return vec![Effect::Export(ReportFormat::ALL[n - 1], false)];
+            }
+            (Overlay::Export, Action::Confirm) => {
+                self.overlay = None;
+                return vec![Effect::Export(ReportFormat::ALL[self.export_cursor], false)];
+            }
+            (Overlay::Export, Action::Cancel) => self.overlay = None,
+            (Overlay::ConfirmReplace(format), Action::Yes) => {
+                self.overlay = None;
+                return vec![Effect::Export(format, true)];
+            }
+            (Overlay::ConfirmReplace(_), Action::No | Action::Cancel) => self.overlay = None,
             (Overlay::ConfirmQuit, Action::Yes) => {
                 self.quit = true;
                 return vec![Effect::Quit];
@@ -772,7 +813,7 @@ impl App {
             }
             Action::Review => self.goto_review(),
             Action::WhatIf => self.open_whatif(),
-            Action::Export => return vec![Effect::Export],
+            Action::Export => self.overlay = Some(Overlay::Export),
             _ => {}
         }
         vec![]

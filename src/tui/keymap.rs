@@ -26,6 +26,8 @@ pub enum Ctx {
     Help,
     Sections,
     ConfirmQuit,
+    /// Choosing a report format.
+    Export,
 }
 
 pub struct Binding {
@@ -116,6 +118,10 @@ pub static BINDINGS: &[Binding] = &[
     Binding { ctx: &[Help], code: Char('?'), mods: NONE, action: Action::Cancel, hint: None },
     Binding { ctx: &[Help], code: F(1), mods: NONE, action: Action::Cancel, hint: None },
     Binding { ctx: &[Help, Sections], code: Char('q'), mods: NONE, action: Action::Cancel, hint: None },
+    Binding { ctx: &[Export], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("选择格式", "choose format"))) },
+    Binding { ctx: &[Export], code: Down, mods: NONE, action: Action::Down, hint: None },
+    Binding { ctx: &[Export], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("导出", "export"))) },
+    Binding { ctx: &[Export], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("取消", "cancel"))) },
     Binding { ctx: &[ConfirmQuit], code: Char('y'), mods: NONE, action: Action::Yes, hint: Some(("y", s!("退出", "quit"))) },
     Binding { ctx: &[ConfirmQuit], code: Enter, mods: NONE, action: Action::Yes, hint: None },
     Binding { ctx: &[ConfirmQuit], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", s!("继续", "stay"))) },
@@ -144,7 +150,7 @@ pub fn action_for(ctx: Ctx, key: KeyEvent) -> Option<Action> {
         return Some(b.action);
     }
     match (ctx, key.code) {
-        (Choice | Multi, Char(c)) if c.is_ascii_digit() && mods == NONE => {
+        (Choice | Multi | Export, Char(c)) if c.is_ascii_digit() && mods == NONE => {
             c.to_digit(10).map(|d| Action::Pick(d as usize))
         }
         (Input, _) | (WelcomeText, _) => tui_input::backend::crossterm::to_input_request(

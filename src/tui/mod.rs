@@ -12,6 +12,7 @@ pub mod session;
 pub mod strings;
 pub mod theme;
 pub mod view;
+pub mod workshop;
 
 #[cfg(test)]
 mod tests;
@@ -34,22 +35,33 @@ use self::action::{Action, Effect};
 use self::app::App;
 use self::session::Opened;
 use crate::cli::{RunArgs, load_instrument, resolve_lang};
-use crate::domain::summary::{score_json, score_text};
+use crate::domain::report::{ReportFormat, write_report};
 
 /// Starts the self-check: full screen on a terminal, plain prompts otherwise or with `--plain`.
 pub fn start(args: &RunArgs) -> Result<()> {
-    let inst = load_instrument(args.questionnaire.as_deref())?;
-    let lang = resolve_lang(args.lang);
-    let opened = session::open(&inst, args.answers.as_deref(), SystemTime::now())?;
+    let (inst, lang, opened) = match &args.workshop {
+        Some(dir) => {
+            session::open_workshop(dir, args.firm.as_deref(), args.lang, SystemTime::now())?
+        }
+        None => {
+            let inst = load_instrument(args.questionnaire.as_deref())?;
+            let lang = resolve_lang(args.lang);
+            let opened = session::open(&inst, args.answers.as_deref(), SystemTime::now())?;
+            (inst, lang, opened)
+        }
+    };
     let plain = args.plain || !io::stdout().is_terminal() || !io::stdin().is_terminal();
     if plain {
+        if let Some(code) = &opened.session.firm_code {
+            println!("{}", workshop::firm_code_line(code, lang));
+        }
         let stdin = io::stdin();
         return plain::run(&inst, lang, opened, &mut stdin.lock(), &mut io::stdout());
     }
     run_full_screen(inst, lang, opened)
 }
 
-fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
@@ -60,7 +72,7 @@ fn restore_terminal() {
 }
 
 /// A panic must leave a usable terminal: restore it before the default hook prints.
-fn install_panic_hook() {
+pub(crate) fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -72,7 +84,7 @@ fn install_panic_hook() {
 /// the terminal and exit. This runs on its own thread because a vanished terminal can keep
 /// the event loop busy inside the terminal library, where no flag would be seen.
 #[cfg(unix)]
-fn watch_signals() {
+pub(crate) fn watch_signals() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
         std::thread::spawn(move || {
@@ -87,7 +99,7 @@ fn watch_signals() {
 
 /// On Windows, closing the console ends the process; every answer is saved as it is given.
 #[cfg(not(unix))]
-fn watch_signals() {}
+pub(crate) fn watch_signals() {}
 
 fn run_full_screen(
     inst: crate::domain::Instrument,
@@ -153,8 +165,8 @@ fn run_full_screen(
     Ok(())
 }
 
-/// Writes the result files beside the answer file: plain text and JSON.
-pub fn export(app: &App) -> Result<Vec<std::path::PathBuf>, String> {
+/// Where the report in `format` goes: beside the answer file, `<name>-report.<ext>`.
+pub fn report_path(app: &App, format: ReportFormat) -> std::path::PathBuf {
     let path = &app.session.answers_path;
     let stem = path
         .file_stem()
@@ -164,16 +176,29 @@ pub fn export(app: &App) -> Result<Vec<std::path::PathBuf>, String> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    let text_path = dir.join(format!("{stem}-result.txt"));
-    let json_path = dir.join(format!("{stem}-result.json"));
-    let text = score_text(&app.inst, &app.card, &app.answers, app.lang, 80);
-    let json = score_json(&app.inst, &app.card, &app.answers, app.lang);
-    let json = serde_json::to_vec_pretty(&json).map_err(|e| e.to_string())?;
-    crate::store::atomic_write(&text_path, text.as_bytes())
-        .map_err(|e| format!("{}: {e}", text_path.display()))?;
-    crate::store::atomic_write(&json_path, &json)
-        .map_err(|e| format!("{}: {e}", json_path.display()))?;
-    Ok(vec![text_path, json_path])
+    dir.join(format!("{stem}-report.{}", format.extension()))
+}
+
+/// Writes the report atomically, dated today.
+pub fn export(
+    app: &App,
+    format: ReportFormat,
+    path: &std::path::Path,
+) -> Result<Vec<std::path::PathBuf>, String> {
+    let today = crate::store::rfc3339(SystemTime::now());
+    let mut bytes = Vec::new();
+    write_report(
+        &app.inst,
+        &app.answers,
+        &app.card,
+        app.lang,
+        &today[..10],
+        format,
+        &mut bytes,
+    )
+    .map_err(|e| e.to_string())?;
+    crate::store::atomic_write(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(vec![path.to_path_buf()])
 }
 
 impl session::Shell {
@@ -188,7 +213,14 @@ impl session::Shell {
                 let r = self.start_over(app).and_then(|()| self.save(app));
                 app.saved(r);
             }
-            Effect::Export => app.exported(export(app)),
+            Effect::Export(format, replace) => {
+                let path = report_path(app, *format);
+                if path.exists() && !replace {
+                    app.ask_replace(*format);
+                } else {
+                    app.exported(export(app, *format, &path));
+                }
+            }
             Effect::Quit => app.quit = true,
         }
     }

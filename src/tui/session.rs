@@ -85,6 +85,7 @@ fn open_file(inst: &Instrument, explicit: Option<&Path>, now: SystemTime) -> Res
                             saved_at: file.saved_at.clone(),
                             dropped,
                             unreadable_backup: None,
+                            firm_code: None,
                         },
                         answers: Some(answers),
                         default_dir: Some(dir),
@@ -101,6 +102,22 @@ fn open_file(inst: &Instrument, explicit: Option<&Path>, now: SystemTime) -> Res
             })
         }
     }
+}
+
+/// Joins a workshop (`run --workshop DIR`): a new firm code and response file in the
+/// workshop folder, or with `firm` the existing one to resume; the workshop's questionnaire,
+/// and its language unless `--lang` says otherwise.
+pub fn open_workshop(
+    dir: &Path,
+    firm: Option<&str>,
+    lang: Option<crate::cli::LangArg>,
+    now: SystemTime,
+) -> Result<(Instrument, Lang, Opened)> {
+    let (ws, lang) = crate::workshop::command::open(dir, lang)?;
+    let (code, path) = ws.join(firm, now, lang)?;
+    let mut opened = open(&ws.inst, Some(&path), now)?;
+    opened.session.firm_code = Some(code.to_string());
+    Ok((ws.inst, lang, opened))
 }
 
 fn open_explicit(inst: &Instrument, path: &Path, now: SystemTime) -> Result<Opened> {
@@ -136,6 +153,7 @@ fn open_explicit(inst: &Instrument, path: &Path, now: SystemTime) -> Result<Open
                     saved_at: file.saved_at.clone(),
                     dropped,
                     unreadable_backup: None,
+                    firm_code: None,
                 },
                 answers: Some(answers),
                 default_dir: None,
@@ -204,6 +222,9 @@ impl Shell {
 
     /// What to print after the screen is restored.
     pub fn farewell(&self, lang: Lang) -> String {
+        if let Some(code) = &self.session.firm_code {
+            return crate::tui::workshop::farewell(code, &self.session.answers_path, lang);
+        }
         let path = self.session.answers_path.display();
         match (lang, self.wrote || self.session.answers_path.exists()) {
             (Lang::Zh, true) => format!("答案已保存：{path}\n再次运行 smecheck 即可继续。"),

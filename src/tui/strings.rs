@@ -84,6 +84,15 @@ strings! {
     WHATIF_SAVED = "已采用假设的答案并保存。", "The what-if answers were adopted and saved.";
     WHATIF_DISCARDED = "假设的改动已放弃。", "What-if changes discarded.";
     EXPORTED = "已导出：", "Exported:";
+    EXPORT_TITLE = "导出建议报告", "Export the recommendation report";
+    EXPORT_HTML = "网页（HTML）：浏览器打开，可打印成 A4 或存为 PDF", "Web page (HTML): open in a browser, print on A4 or save as PDF";
+    EXPORT_TEXT = "纯文本：可粘贴到微信或邮件", "Plain text: pastes into WeChat or e-mail";
+    EXPORT_MD = "Markdown：带表格的文档", "Markdown: a document with tables";
+    EXPORT_JSON = "JSON：给其他软件读取", "JSON: for other software";
+    EXPORT_WHERE = "文件保存在答卷旁边：", "Saved next to the answer file:";
+    REPLACE_TITLE = "文件已存在", "The file exists";
+    REPLACE_BODY = "要用新的报告替换它吗？", "Replace it with the new report?";
+    REPLACE_KEYS = "y 替换    n 取消", "y replace    n cancel";
     EXPORT_FAILED = "导出失败：", "Export failed:";
     SAVE_FAILED = "保存失败（答案仍在内存中，修复后会再次保存）：", "Saving failed (answers are kept in memory and saved again on the next change):";
     QUIT_TITLE = "退出自检？", "Quit the self-check?";

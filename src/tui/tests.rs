@@ -8,6 +8,7 @@ use super::keymap::action_for;
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::instrument::BUILTIN_PROPOSALS;
 use crate::domain::model::{OptionId, QuestionId};
+use crate::domain::report::ReportFormat;
 use crate::domain::{Instrument, Lang};
 
 const MINI: &str = include_str!("../../tests/fixtures/questionnaires/valid/mini.json");
@@ -329,7 +330,23 @@ fn results_tabs_and_recommendation_detail() {
     assert_eq!(app.rec_cursor, 1);
     press(&mut app, &[KeyCode::Esc]);
     assert_eq!(app.screen, Screen::Results);
-    assert_eq!(press(&mut app, &[KeyCode::Char('e')]), vec![Effect::Export]);
+    assert!(press(&mut app, &[KeyCode::Char('e')]).is_empty());
+    assert_eq!(app.overlay, Some(Overlay::Export));
+    assert_eq!(
+        press(&mut app, &[KeyCode::Enter]),
+        vec![Effect::Export(ReportFormat::Html, false)],
+        "HTML is offered first"
+    );
+    press(&mut app, &[KeyCode::Char('e')]);
+    assert_eq!(
+        press(&mut app, &[KeyCode::Char('3')]),
+        vec![Effect::Export(ReportFormat::Html, false)]
+    );
+    app.ask_replace(ReportFormat::Html);
+    assert_eq!(
+        press(&mut app, &[KeyCode::Char('y')]),
+        vec![Effect::Export(ReportFormat::Html, true)]
+    );
 }
 
 #[test]

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{hint_lines, list_offset, pad, para};
+use crate::domain::report::ReportFormat;
 use crate::tui::app::{App, Overlay};
 use crate::tui::strings::{self as st};
 
@@ -83,6 +84,52 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .collect();
             lines.push(Line::default());
             lines.extend(hint_lines(app, w));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Overlay::Export => {
+            let rect = popup(area, 76, 13);
+            let inner = frame_popup(frame, rect, st::EXPORT_TITLE.get(lang), app);
+            let w = inner.width as usize;
+            let mut lines: Vec<Line> = Vec::new();
+            for (i, format) in ReportFormat::ALL.iter().enumerate() {
+                let label = match format {
+                    ReportFormat::Html => st::EXPORT_HTML,
+                    ReportFormat::Text => st::EXPORT_TEXT,
+                    ReportFormat::Md => st::EXPORT_MD,
+                    ReportFormat::Json => st::EXPORT_JSON,
+                };
+                let marker = if i == app.export_cursor { ">" } else { " " };
+                let text = pad(&format!("{marker} {}  {}", i + 1, label.get(lang)), w);
+                let style = if i == app.export_cursor {
+                    theme.selected()
+                } else {
+                    Style::new()
+                };
+                lines.push(Line::styled(text, style));
+            }
+            lines.push(Line::default());
+            lines.extend(para(st::EXPORT_WHERE.get(lang), w, theme.muted()));
+            let example = crate::tui::report_path(app, ReportFormat::ALL[app.export_cursor]);
+            lines.extend(para(&example.display().to_string(), w, theme.muted()));
+            lines.push(Line::default());
+            lines.extend(hint_lines(app, w));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Overlay::ConfirmReplace(format) => {
+            let rect = popup(area, 64, 9);
+            let inner = frame_popup(frame, rect, st::REPLACE_TITLE.get(lang), app);
+            let w = inner.width as usize;
+            let mut lines = para(
+                &crate::tui::report_path(app, format).display().to_string(),
+                w,
+                theme.good(),
+            );
+            lines.extend(para(st::REPLACE_BODY.get(lang), w, Style::new()));
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                st::REPLACE_KEYS.get(lang),
+                theme.key(),
+            )));
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Overlay::ConfirmQuit => {

@@ -31,6 +31,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         fill(st::MINUTES.get(lang), &[&q.minutes]),
         theme.muted(),
     ));
+    if let Some(code) = &app.session.firm_code {
+        lines.push(crate::tui::workshop::firm_code_welcome(code, lang, theme));
+    }
     lines.push(Line::default());
 
     let label_w = q

@@ -1,0 +1,73 @@
+//! What every workshop screen shares: the title row, the hint bar, and the notice shown when
+//! the window is too small.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::keymap::{Ctx, hint_lines};
+use super::strings as st;
+use crate::domain::Lang;
+use crate::domain::wrap::{width, wrap};
+use crate::tui::theme::Theme;
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the too-small notice and returns true when the area is below 80×24.
+pub fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) -> bool {
+    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+        return false;
+    }
+    let msg = st::fill(st::TOO_SMALL.get(lang), &[&area.width, &area.height]);
+    let w = area.width.max(1) as usize;
+    let mut lines: Vec<Line> = wrap(&msg, w, "", "")
+        .into_iter()
+        .map(|l| Line::styled(l, theme.error()))
+        .collect();
+    lines.extend(
+        wrap(st::TOO_SMALL_HINT.get(lang), w, "", "")
+            .into_iter()
+            .map(Line::from),
+    );
+    let h = (lines.len() as u16).min(area.height);
+    let y = area.y + area.height.saturating_sub(h) / 2;
+    frame.render_widget(
+        Paragraph::new(lines).alignment(Alignment::Center),
+        Rect::new(area.x, y, area.width, h),
+    );
+    true
+}
+
+/// Draws the hint bar at the bottom and returns the area above it.
+pub fn footer(frame: &mut Frame, area: Rect, ctx: Ctx, lang: Lang, theme: Theme) -> Rect {
+    let lines = hint_lines(ctx, lang, area.width as usize, theme);
+    let h = (lines.len() as u16).min(2);
+    let hints = Rect::new(area.x, area.bottom() - h, area.width, h);
+    frame.render_widget(Paragraph::new(lines), hints);
+    Rect::new(area.x, area.y, area.width, area.height - h)
+}
+
+/// A title row: `left` in bold from the left edge, `right` flush right, cut to fit.
+pub fn title_row(frame: &mut Frame, area: Rect, left: &str, right: &str, theme: Theme) {
+    let w = area.width as usize;
+    let right_w = width(right).min(w.saturating_sub(10));
+    let left_w = w.saturating_sub(right_w + 2);
+    let line = Line::from(vec![
+        Span::styled(crate::tui::view::pad(left, left_w), theme.title()),
+        Span::raw("  "),
+        Span::styled(crate::tui::view::pad(right, right_w), theme.muted()),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.selected()), area);
+}
+
+/// `mm:ss`, or `h:mm:ss` past an hour.
+pub fn clock(d: std::time::Duration) -> String {
+    let s = d.as_secs();
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{:02}:{:02}", s / 60, s % 60)
+    }
+}

@@ -1,0 +1,221 @@
+//! The facilitator's full-screen views — the presenter for the projector and the live room
+//! dashboard — as a thin shell: the terminal, keys, the clock, and a look at `responses/`
+//! twice a second, around pure state.
+//!
+//! - [`present`] / [`present_view`]: the presenter's state and drawing;
+//! - [`dashboard`] / [`dashboard_view`]: the dashboard's state and drawing;
+//! - [`keymap`]: their one key table; [`frame`]: title row, hint bar, too-small notice;
+//! - [`strings`]: every string, zh and en.
+//!
+//! The folder is polled, not watched: polling works the same on a laptop disk, a USB stick, a
+//! network share and a synced drive, where change notifications are missing or unreliable,
+//! and a look costs one directory listing — only changed files are read again.
+
+pub mod dashboard;
+pub mod dashboard_view;
+pub mod frame;
+pub mod keymap;
+pub mod present;
+pub mod present_view;
+pub mod strings;
+
+use std::io::{self, IsTerminal};
+use std::path::Path;
+use std::time::{Duration, Instant, SystemTime};
+
+use anyhow::{Context, Result, bail};
+use ratatui::Terminal;
+use ratatui::crossterm::event::{self, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::prelude::CrosstermBackend;
+use ratatui::text::{Line, Span};
+
+use self::dashboard::Dashboard;
+use self::keymap::{Action, Ctx, action_for};
+use self::present::Presenter;
+use super::theme::Theme;
+use crate::cli::WorkshopCommand;
+use crate::domain::Lang;
+use crate::workshop::Workshop;
+use crate::workshop::room::Room;
+
+/// How often `responses/` is looked at: a change shows within a second.
+pub const POLL: Duration = Duration::from_millis(500);
+
+/// One of the two views, as the shell drives it.
+pub enum View {
+    Present(Presenter),
+    Dashboard(Dashboard),
+}
+
+impl View {
+    pub fn ctx(&self) -> Ctx {
+        match self {
+            View::Present(p) => p.ctx(),
+            View::Dashboard(d) => d.ctx(),
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        match self {
+            View::Present(p) => p.update(action),
+            View::Dashboard(d) => d.update(action),
+        }
+    }
+
+    pub fn quit(&self) -> bool {
+        match self {
+            View::Present(p) => p.quit,
+            View::Dashboard(d) => d.quit,
+        }
+    }
+
+    /// Takes in the room as last read.
+    pub fn set_room(&mut self, ws: &Workshop, room: &Room) {
+        match self {
+            View::Present(p) => p.set_room(&room.responses()),
+            View::Dashboard(d) => d.set_room(room.cohort(ws), room.responses(), room.problems()),
+        }
+    }
+
+    pub fn tick(&mut self, clock: Duration, height: u16) {
+        match self {
+            View::Present(p) => p.tick(clock),
+            // A page of the firm list: the screen less header, tabs and hints.
+            View::Dashboard(d) => d.page = height.saturating_sub(8).max(1) as usize,
+        }
+    }
+
+    pub fn draw(&self, frame: &mut ratatui::Frame) {
+        match self {
+            View::Present(p) => present_view::draw(frame, p),
+            View::Dashboard(d) => dashboard_view::draw(frame, d),
+        }
+    }
+
+    pub fn set_theme(&mut self, theme: Theme) {
+        match self {
+            View::Present(p) => p.theme = theme,
+            View::Dashboard(d) => d.theme = theme,
+        }
+    }
+}
+
+/// Builds the view a command asks for, with the room read once.
+pub fn view_for(ws: &Workshop, room: &Room, present: bool, named: bool, lang: Lang) -> View {
+    let title = ws.meta.title.clone();
+    let join = ws.meta.join_code.clone();
+    let mut view = if present {
+        View::Present(Presenter::new(ws.inst.clone(), title, join, lang))
+    } else {
+        View::Dashboard(Dashboard::new(ws.inst.clone(), title, join, lang, named))
+    };
+    view.set_room(ws, room);
+    view
+}
+
+/// `smecheck workshop present|dashboard DIR`.
+pub fn start(cmd: &WorkshopCommand) -> Result<()> {
+    let (dir, lang, named, present) = match cmd {
+        WorkshopCommand::Present { dir, lang } => (dir, *lang, false, true),
+        WorkshopCommand::Dashboard { dir, named, lang } => (dir, *lang, *named, false),
+        _ => bail!("not a full-screen workshop command"),
+    };
+    let (ws, lang) = crate::workshop::command::open(dir, lang)?;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        let name = if present {
+            "smecheck workshop present"
+        } else {
+            "smecheck workshop dashboard"
+        };
+        bail!(
+            "{}",
+            crate::workshop::text::NEEDS_TERMINAL.fill(lang, &[&name])
+        );
+    }
+    for n in &ws.notes {
+        eprintln!("{n}");
+    }
+    let mut room = Room::new();
+    room.scan(&ws, SystemTime::now());
+    let mut view = view_for(&ws, &room, present, named, lang);
+    view.set_theme(Theme::from_env());
+
+    super::watch_signals();
+    super::install_panic_hook();
+    enable_raw_mode().context("cannot switch the terminal to interactive mode")?;
+    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture) {
+        super::restore_terminal();
+        return Err(e).context("cannot prepare the terminal");
+    }
+    let result = run(&ws, &mut room, &mut view);
+    super::restore_terminal();
+    result
+}
+
+fn run(ws: &Workshop, room: &mut Room, view: &mut View) -> Result<()> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let started = Instant::now();
+    let mut last_look = Instant::now();
+    loop {
+        let size = terminal.size()?;
+        view.tick(started.elapsed(), size.height);
+        terminal.draw(|f| view.draw(f))?;
+        if view.quit() {
+            return Ok(());
+        }
+        if event::poll(Duration::from_millis(100))? {
+            match event::read()? {
+                Event::Key(k) => {
+                    if let Some(a) = action_for(view.ctx(), k) {
+                        view.update(a);
+                    }
+                }
+                Event::Resize(..) => terminal.autoresize()?,
+                _ => {}
+            }
+        }
+        if last_look.elapsed() >= POLL {
+            last_look = Instant::now();
+            if room.scan(ws, SystemTime::now()) {
+                view.set_room(ws, room);
+            }
+        }
+    }
+}
+
+/// The participant's firm code on the welcome screen.
+pub fn firm_code_welcome(code: &str, lang: Lang, theme: Theme) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(strings::FIRM_CODE.get(lang), theme.title()),
+        Span::styled(code.to_string(), theme.key()),
+        Span::styled(
+            format!("  {}", strings::FIRM_CODE_NOTE.get(lang)),
+            theme.muted(),
+        ),
+    ])
+}
+
+/// The participant's firm code as one line of plain text.
+pub fn firm_code_line(code: &str, lang: Lang) -> String {
+    format!(
+        "{}{code}  {}",
+        strings::FIRM_CODE.get(lang),
+        strings::FIRM_CODE_NOTE.get(lang)
+    )
+}
+
+/// What a participant reads after the self-check: their code and how to come back.
+pub fn farewell(code: &str, answers: &Path, lang: Lang) -> String {
+    // answers = DIR/responses/CODE.json
+    let dir = answers
+        .parent()
+        .and_then(Path::parent)
+        .unwrap_or(Path::new("."));
+    let shown = dir.display();
+    strings::fill(
+        strings::FIRM_CODE_FAREWELL.get(lang),
+        &[&code, &shown, &shown, &code],
+    )
+}

@@ -1,0 +1,316 @@
+//! Drawing the presenter view for a projector: the question number in large type, the
+//! question bold and centred, its options — or, once revealed, how the room answered — and
+//! how many firms have answered so far.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use tui_big_text::{BigText, PixelSize};
+
+use super::frame::{clock, footer, title_row, too_small};
+use super::present::Presenter;
+use super::strings::{self as st, fill};
+use crate::domain::model::{Question, QuestionKind};
+use crate::domain::wrap::{width, wrap};
+use crate::tui::view::{bar, pad};
+
+pub fn draw(frame: &mut Frame, p: &Presenter) {
+    let area = frame.area();
+    let (lang, theme) = (p.lang, p.theme);
+    if too_small(frame, area, lang, theme) {
+        return;
+    }
+    let body = footer(frame, area, p.ctx(), lang, theme);
+    let Some(question) = p.inst.questionnaire.questions.get(p.index) else {
+        return;
+    };
+    let sections = p.sections_list();
+    let section = p
+        .section_of(p.index)
+        .and_then(|i| sections.get(i))
+        .map_or("", |s| s.title.as_str());
+    // The join code and the position come first: a cut title hurts least.
+    let mut right = format!(
+        "{} {} · {section} · {}",
+        st::JOIN.get(lang),
+        p.join_code,
+        fill(st::QUESTION_OF.get(lang), &[&(p.index + 1), &p.len()])
+    );
+    let shown = p.timer.shown(p.clock);
+    if p.timer.running() || !shown.is_zero() {
+        right.push_str(&format!(" · {} {}", st::TIMER.get(lang), clock(shown)));
+    }
+    title_row(
+        frame,
+        Rect::new(body.x, body.y, body.width, 1),
+        &p.title,
+        &right,
+        theme,
+    );
+
+    // The big number: full-height pixels when the room's screen is large, half otherwise.
+    let (pixels, big_h) = if body.height >= 40 {
+        (PixelSize::Full, 8)
+    } else {
+        (PixelSize::HalfHeight, 4)
+    };
+    let mut y = body.y + 2;
+    let big = BigText::builder()
+        .pixel_size(pixels)
+        .style(theme.title())
+        .lines(vec![Line::from(format!("{}", p.index + 1))])
+        .alignment(Alignment::Center)
+        .build();
+    frame.render_widget(big, Rect::new(body.x, y, body.width, big_h));
+    y += big_h + 1;
+
+    // The column everything else sits in: centred, at most 100 columns wide.
+    let col_w = body.width.saturating_sub(6).min(100);
+    let col_x = body.x + (body.width - col_w) / 2;
+    let mut lines: Vec<Line> = wrap(question.text.get(lang), col_w as usize, "", "")
+        .into_iter()
+        .map(|l| Line::styled(l, theme.title()))
+        .collect();
+    if question.visible_if.is_some() {
+        lines.push(Line::styled(st::CONDITIONAL.get(lang), theme.muted()));
+    }
+    let text_h = lines.len() as u16;
+    frame.render_widget(
+        Paragraph::new(lines).alignment(Alignment::Center),
+        Rect::new(col_x, y, col_w, text_h.min(body.bottom().saturating_sub(y))),
+    );
+    y += text_h + 1;
+
+    // The bottom row: how many firms answered.
+    let count_y = body.bottom().saturating_sub(1);
+    let t = p.tallies.get(p.index).cloned().unwrap_or_default();
+    let mut count = vec![Span::styled(
+        fill(st::ANSWERED.get(lang), &[&t.answered, &t.firms]),
+        theme.title(),
+    )];
+    if t.asked < t.firms {
+        count.push(Span::styled(
+            format!(
+                " {}",
+                fill(st::NOT_ASKED.get(lang), &[&(t.firms - t.asked)])
+            ),
+            theme.muted(),
+        ));
+    }
+    if !p.revealed {
+        count.push(Span::styled(
+            format!(" · {}", st::REVEAL_HINT.get(lang)),
+            theme.muted(),
+        ));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(count)).alignment(Alignment::Center),
+        Rect::new(body.x, count_y, body.width, 1),
+    );
+
+    let mut room = Rect::new(col_x, y, col_w, count_y.saturating_sub(y + 1));
+    if p.note {
+        let note = wrap(
+            question.facilitator_note.get(lang),
+            col_w.saturating_sub(4) as usize,
+            "",
+            "",
+        );
+        let h = (note.len() as u16 + 2).min(room.height.max(3));
+        let note_area = Rect::new(col_x, count_y.saturating_sub(h + 1), col_w, h);
+        room.height = room.height.saturating_sub(h + 1);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .padding(ratatui::widgets::Padding::horizontal(1))
+            .border_style(theme.key())
+            .title(Span::styled(
+                format!(" {} ", st::NOTE_TITLE.get(lang)),
+                theme.key(),
+            ));
+        frame.render_widget(Clear, note_area);
+        frame.render_widget(
+            Paragraph::new(note.into_iter().map(Line::from).collect::<Vec<_>>()).block(block),
+            note_area,
+        );
+    }
+    let rows = if p.revealed {
+        distribution(p, question, room.width as usize)
+    } else {
+        options(p, question, room.width as usize)
+    };
+    frame.render_widget(Paragraph::new(fit(rows, room.height as usize)), room);
+
+    if let Some(cursor) = p.sections {
+        let below = Rect::new(
+            body.x,
+            body.y + 1,
+            body.width,
+            body.height.saturating_sub(1),
+        );
+        frame.render_widget(Clear, below);
+        draw_sections(frame, below, p, cursor);
+    }
+}
+
+/// Fits the rows into `h` lines: with room to spare they are spaced out for reading from
+/// afar; without, the last line kept says how many more there are.
+fn fit(rows: Vec<Line<'static>>, h: usize) -> Vec<Line<'static>> {
+    if rows.len() * 2 <= h {
+        return rows
+            .into_iter()
+            .flat_map(|r| [r, Line::default()])
+            .collect();
+    }
+    let mut rows = rows;
+    if rows.len() > h && h > 0 {
+        let more = rows.len() - h + 1;
+        rows.truncate(h - 1);
+        rows.push(Line::raw(format!("   … +{more}")));
+    }
+    rows
+}
+
+fn band_label(q: &Question, i: usize, lang: crate::domain::Lang) -> String {
+    let unit = q
+        .unit
+        .as_ref()
+        .map_or(String::new(), |u| format!(" {}", u.get(lang)));
+    let Some(b) = q.bands.get(i) else {
+        return String::new();
+    };
+    match b.max {
+        Some(max) => format!("{}–{}{unit}", b.min, max),
+        None => format!("≥ {}{unit}", b.min),
+    }
+}
+
+/// The answer choices, as participants see them on their own screens.
+fn options(p: &Presenter, q: &Question, w: usize) -> Vec<Line<'static>> {
+    let (lang, theme) = (p.lang, p.theme);
+    let mut rows: Vec<Line> = Vec::new();
+    match q.kind {
+        QuestionKind::Number => {
+            let unit = q.unit.as_ref().map_or("", |u| u.get(lang));
+            rows.push(Line::raw(format!("{} {unit}", st::NUMBER_ANSWER.get(lang))));
+        }
+        QuestionKind::Text => rows.push(Line::raw(st::TEXT_ANSWER.get(lang))),
+        _ => {
+            for (i, o) in q.options.iter().enumerate() {
+                rows.push(Line::from(vec![
+                    Span::styled(format!("{:>2}  ", i + 1), theme.key()),
+                    Span::raw(
+                        pad(o.label.get(lang), w.saturating_sub(4))
+                            .trim_end()
+                            .to_string(),
+                    ),
+                ]));
+            }
+        }
+    }
+    if q.dont_know {
+        rows.push(Line::from(vec![
+            Span::styled(" 0  ", theme.key()),
+            Span::raw(st::DONT_KNOW.get(lang)),
+        ]));
+    }
+    rows
+}
+
+/// The room's answers as a bar chart.
+fn distribution(p: &Presenter, q: &Question, w: usize) -> Vec<Line<'static>> {
+    let (lang, theme) = (p.lang, p.theme);
+    let t = p.tallies.get(p.index).cloned().unwrap_or_default();
+    if t.answered == 0 {
+        return vec![Line::styled(st::NO_ANSWERS_YET.get(lang), theme.muted())];
+    }
+    let mut items: Vec<(String, usize)> = match q.kind {
+        QuestionKind::Number => (0..q.bands.len())
+            .map(|i| (band_label(q, i, lang), t.bands.get(i).copied().unwrap_or(0)))
+            .collect(),
+        QuestionKind::Text => Vec::new(),
+        _ => q
+            .options
+            .iter()
+            .zip(&t.options)
+            .map(|(o, n)| (o.label.get(lang).to_string(), *n))
+            .collect(),
+    };
+    if q.dont_know {
+        items.push((st::DONT_KNOW.get(lang).to_string(), t.dont_know));
+    }
+    let label_w = items
+        .iter()
+        .map(|(l, _)| width(l))
+        .max()
+        .unwrap_or(0)
+        .min(w * 2 / 5)
+        .max(6);
+    let tail_w = 11; // "  12  100%"
+    let bar_w = w.saturating_sub(label_w + 2 + tail_w).max(4);
+    items
+        .into_iter()
+        .map(|(label, n)| {
+            let share = n as f64 / t.answered as f64;
+            Line::from(vec![
+                Span::raw(format!("{}  ", pad(&label, label_w))),
+                Span::styled(bar(share, bar_w), theme.bar()),
+                Span::styled(format!(" {n:>3}  {:>3.0}%", share * 100.0), Style::new()),
+            ])
+        })
+        .collect()
+}
+
+fn draw_sections(frame: &mut Frame, body: Rect, p: &Presenter, cursor: usize) {
+    let (lang, theme) = (p.lang, p.theme);
+    let list = p.sections_list();
+    let w = body.width.saturating_sub(8).min(70);
+    let h = (list.len() as u16 + 2).min(body.height.saturating_sub(2));
+    let area = Rect::new(
+        body.x + (body.width - w) / 2,
+        body.y + (body.height.saturating_sub(h)) / 2,
+        w,
+        h,
+    );
+    let inner_w = w.saturating_sub(2) as usize;
+    let rows: Vec<Line> = list
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let asked: usize = (s.first..=s.last)
+                .filter_map(|q| p.tallies.get(q))
+                .map(|t| t.asked)
+                .sum();
+            let answered: usize = (s.first..=s.last)
+                .filter_map(|q| p.tallies.get(q))
+                .map(|t| t.answered)
+                .sum();
+            let share = if asked == 0 {
+                0.0
+            } else {
+                answered as f64 / asked as f64
+            };
+            let range = fill(st::SECTION_ROW.get(lang), &[&(s.first + 1), &(s.last + 1)]);
+            let right = format!("{range:>10}  {} {:>3.0}%", bar(share, 8), share * 100.0);
+            let left_w = inner_w.saturating_sub(width(&right) + 3);
+            let marker = if (s.first..=s.last).contains(&p.index) {
+                "▶ "
+            } else {
+                "  "
+            };
+            let text = format!("{marker}{} {right}", pad(&s.title, left_w));
+            if i == cursor {
+                Line::styled(text, theme.selected())
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    let block = Block::new().borders(Borders::ALL).title(Span::styled(
+        format!(" {} ", st::SECTIONS_TITLE.get(lang)),
+        theme.title(),
+    ));
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(rows).block(block), area);
+}

@@ -1,0 +1,71 @@
+//! Every user-visible string of the presenter view and the room dashboard, in Chinese and
+//! English (the participant's firm-code line of the welcome screen too).
+
+pub use crate::tui::strings::{S, fill};
+
+macro_rules! strings {
+    ($($name:ident = $zh:literal, $en:literal;)*) => {
+        $(pub const $name: S = S { zh: $zh, en: $en };)*
+    };
+}
+
+strings! {
+    // The participant's welcome screen.
+    FIRM_CODE = "你的企业代码：", "Your firm code: ";
+    FIRM_CODE_NOTE = "请记下：凭它可以继续作答、取回自己的报告。", "Keep it: it lets you resume and get your report.";
+    FIRM_CODE_FAREWELL = "你的企业代码：{}\n答案已保存在工作坊文件夹：{}\n继续作答：smecheck run --workshop {} --firm {}", "Your firm code: {}\nYour answers are saved in the workshop folder: {}\nTo resume: smecheck run --workshop {} --firm {}";
+
+    // Both views.
+    JOIN = "加入码", "Join code";
+    TOO_SMALL = "窗口太小：{}×{}。至少需要 80×24。", "The window is {}×{}; at least 80×24 is needed.";
+    TOO_SMALL_HINT = "请放大窗口或调小字号。", "Please enlarge the window or use a smaller font.";
+    FIRMS = "企业", "firms";
+
+    // Presenter.
+    QUESTION_OF = "第 {}/{} 题", "question {}/{}";
+    ANSWERED = "已作答：{} / {} 家企业", "Answered: {} of {} firms";
+    NOT_ASKED = "（{} 家根据前面的回答不需作答）", "({} not asked, given earlier answers)";
+    CONDITIONAL = "只问部分企业（取决于前面的回答）", "Asked of some firms only, depending on earlier answers";
+    REVEAL_HINT = "r 揭晓分布", "r reveals the answers";
+    NO_ANSWERS_YET = "还没有企业回答这道题。", "No firm has answered this question yet.";
+    NOTE_TITLE = "主持人备注（投影上可见）", "Facilitator note (visible on the projector)";
+    SECTIONS_TITLE = "章节一览", "Sections";
+    SECTION_ROW = "第 {}–{} 题", "Q{}–{}";
+    TIMER = "计时", "Timer";
+    DONT_KNOW = "不清楚", "Don't know";
+    NUMBER_ANSWER = "填一个数字", "Answer with a number";
+    TEXT_ANSWER = "自由填写，不计分", "Free text, not scored";
+    OF_ANSWERS = "占作答", "of answers";
+
+    // Dashboard.
+    DASHBOARD = "全场看板", "Room dashboard";
+    TAB_ROOM = "全场", "Room";
+    TAB_DIMENSIONS = "维度", "Dimensions";
+    TAB_NEEDS = "提案", "Proposals";
+    TAB_FIRMS = "企业", "Firms";
+    TAB_PROBLEMS = "问题文件", "Problems";
+    HEAD_COUNTS = "企业 {} · 已完成 {} · 作答中 {}", "{} firms · {} finished · {} answering";
+    HEAD_PROBLEMS = " · 问题文件 {}", " · problem files: {}";
+    BASIS = "分布只统计已完成的 {} 家企业", "Distributions count the {} finished firms";
+    NONE_FINISHED = "还没有企业完成。完成后这里会出现全场的分布。", "No firm has finished yet. The room's distributions appear here as firms finish.";
+    MEDIAN_LINE = "中位数 {}（四分位 {}–{}）", "median {} (quartiles {}–{})";
+    BROAD_SHALLOW = "工具多、用得浅：{} 家", "Broad but shallow: {} firms";
+    TOP_GAPS = "最常见的短板（低于 60 分）", "Most common gaps (below 60)";
+    TOP_NEEDS = "最需要的提案", "Proposals most needed";
+    NO_GAPS = "没有短板", "no gaps";
+    FIRMS_COUNT = "{} 家", "{} firms";
+    DIMENSION_HEAD = "维度", "Dimension";
+    SPREAD_LEGEND = "── 最低到最高　█ 中间一半企业　┃ 中位数　<60 低于 60 分的企业数", "── lowest to highest  █ middle half of firms  ┃ median  <60 firms below 60";
+    NEED_HEAD = "提案", "Proposal";
+    NO_FIRMS = "还没有企业加入。参与者运行：smecheck run --workshop 文件夹", "No firm has joined yet. Participants run: smecheck run --workshop FOLDER";
+    NO_PROBLEMS = "没有问题文件。", "No problem files.";
+    FINISHED = "已完成", "finished";
+    ANSWERING = "作答中", "answering";
+    PROGRESS = "已答 {}/{}", "{}/{} answered";
+    FINDINGS = "发现", "Findings";
+    RECOMMENDED = "建议的提案", "Recommended proposals";
+    IN_ROOM = "在全场的位置", "Place in the room";
+    NO_STANDING = "（已完成的企业不足 4 家，暂不比较）", "(fewer than 4 finished firms: no comparison yet)";
+    SELECT_FIRM = "用 ↑↓ 选择企业，按 Enter 查看结果", "Select a firm with ↑↓, Enter shows its results";
+    NONE = "无", "none";
+}
