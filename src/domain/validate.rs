@@ -62,6 +62,7 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
             "update smecheck or convert the file",
         );
     }
+    limits(&mut c, q);
     translations(&mut c, q);
     c.unique(
         "profile field",
@@ -148,6 +149,20 @@ fn missing_text(c: &mut Checker, v: &serde_json::Value, path: &JsonPath) {
                                 }
                             ),
                             "every user-visible string needs both zh and en",
+                        );
+                    }
+                    if let Some(bad) = map
+                        .get(lang)
+                        .and_then(|s| s.as_str())
+                        .and_then(|s| s.chars().find(|ch| super::text::is_unsafe_char(*ch)))
+                    {
+                        c.report(
+                            path.key(lang),
+                            format!(
+                                "text contains the invisible control character U+{:04X}",
+                                u32::from(bad)
+                            ),
+                            "remove it: control characters and direction overrides could change what a terminal or report shows",
                         );
                     }
                 }
@@ -1058,6 +1073,55 @@ fn impossible_range(c: &mut Checker, path: &JsonPath, at_least: Option<f64>, bel
             path.key("below"),
             format!("`at_least` {lo} is not below `below` {hi}, so this never holds"),
             "widen the range",
+        );
+    }
+}
+
+/// Upper bounds that keep a hostile or mistaken file from making checks, the UI or reports
+/// slow; far above what a 15–25 minute self-check needs.
+pub const MAX_QUESTIONS: usize = 500;
+pub const MAX_OPTIONS: usize = 60;
+pub const MAX_RULES: usize = 1000;
+pub const MAX_RUNGS: usize = 20;
+
+fn limits(c: &mut Checker, q: &Questionnaire) {
+    let root = JsonPath::root();
+    let mut over = |path: JsonPath, what: &str, n: usize, max: usize| {
+        if n > max {
+            c.report(
+                path,
+                format!("{n} {what}, more than the {max} allowed"),
+                "split the questionnaire or shorten the list",
+            );
+        }
+    };
+    over(
+        root.key("questions"),
+        "questions",
+        q.questions.len(),
+        MAX_QUESTIONS,
+    );
+    over(root.key("rules"), "rules", q.rules.len(), MAX_RULES);
+    for (i, x) in q.questions.iter().enumerate() {
+        over(
+            root.key("questions").index(i).key("options"),
+            "options",
+            x.options.len(),
+            MAX_OPTIONS,
+        );
+        over(
+            root.key("questions").index(i).key("bands"),
+            "bands",
+            x.bands.len(),
+            MAX_OPTIONS,
+        );
+    }
+    for (i, l) in q.ladders.iter().enumerate() {
+        over(
+            root.key("ladders").index(i).key("rungs"),
+            "rungs",
+            l.rungs.len(),
+            MAX_RUNGS,
         );
     }
 }

@@ -7,6 +7,7 @@ use crate::domain::model::{Level, Questionnaire, level_for};
 use crate::domain::score::{Confidence, ScoreCard, visible_answers};
 use crate::domain::summary::{answer_label, is_answered, provisional_mark};
 use crate::domain::text::Lang;
+use crate::domain::text::display_safe;
 
 use super::advice::{plan, recommendations};
 use super::strings::{Words, words};
@@ -28,7 +29,7 @@ impl Report {
         let firm = answers
             .profile
             .get("name")
-            .map(|n| n.trim().to_string())
+            .map(|n| display_safe(n.trim()).into_owned())
             .filter(|n| !n.is_empty());
         let recommendations = recommendations(inst, &asked, card, lang);
         let src = &inst.proposals.source;
@@ -131,7 +132,7 @@ fn profile(q: &Questionnaire, answers: &AnswerSet, lang: Lang) -> Vec<Field> {
                 .map_or(raw, |o| o.label.get(lang));
             Some(Field {
                 label: f.label.get(lang).to_string(),
-                value: value.to_string(),
+                value: display_safe(value).into_owned(),
             })
         })
         .collect()
