@@ -358,12 +358,22 @@ pub struct Rule {
 impl Questionnaire {
     /// Builds the id lookup; call once the questions are final.
     pub fn build_index(&mut self) {
-        let mut by_id = std::collections::HashMap::with_capacity_and_hasher(self.questions.len(), Default::default());
+        let mut by_id = std::collections::HashMap::with_capacity_and_hasher(
+            self.questions.len(),
+            Default::default(),
+        );
         for (i, q) in self.questions.iter().enumerate() {
             by_id.entry(q.id.clone()).or_insert(i);
         }
-        let dimension_of = self.questions.iter().map(|q| self.find_dimension(&q.dimension)).collect();
-        self.index = QuestionIndex { by_id, dimension_of };
+        let dimension_of = self
+            .questions
+            .iter()
+            .map(|q| self.find_dimension(&q.dimension))
+            .collect();
+        self.index = QuestionIndex {
+            by_id,
+            dimension_of,
+        };
     }
 
     fn find_dimension(&self, id: &DimensionId) -> Option<usize> {
@@ -375,7 +385,9 @@ impl Questionnaire {
         if self.index.dimension_of.len() == self.questions.len() {
             self.index.dimension_of[i]
         } else {
-            self.questions.get(i).and_then(|q| self.find_dimension(&q.dimension))
+            self.questions
+                .get(i)
+                .and_then(|q| self.find_dimension(&q.dimension))
         }
     }
 
