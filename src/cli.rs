@@ -3,16 +3,16 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::codebook::{codebook, template, write_csv, write_md};
 use crate::domain::instrument::{
-    Instrument, LoadError, LoadedAnswers, BUILTIN_NAME, BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME,
+    BUILTIN_NAME, BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, LoadError, LoadedAnswers,
 };
 use crate::domain::reach::lint_reachability;
 use crate::domain::summary::{score_json, score_text};
-use crate::domain::{score, Lang};
+use crate::domain::{Lang, score};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -40,6 +40,10 @@ pub enum Command {
     },
     /// Print the JSON Schema, a blank answer file, or the codebook.
     Questionnaire(QuestionnaireArgs),
+    /// Write the recommendation report (text, Markdown, HTML or JSON) for a saved answer file.
+    Report(ReportArgs),
+    /// Run a workshop: create its folder, import answer files, present, watch the room, report.
+    Workshop(WorkshopArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -71,6 +75,12 @@ pub struct RunArgs {
     /// Line-by-line prompts without full-screen drawing (screen readers, pipes).
     #[arg(long)]
     pub plain: bool,
+    /// Take part in a workshop: answers are saved in its folder under a new firm code.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["questionnaire", "answers"])]
+    pub workshop: Option<PathBuf>,
+    /// With --workshop: continue as the firm with this code instead of starting anew.
+    #[arg(long, value_name = "CODE", requires = "workshop")]
+    pub firm: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,9 +121,12 @@ pub struct QuestionnaireArgs {
     /// Print the codebook: every question, its options or bands, points and conditions.
     #[arg(long)]
     pub codebook: bool,
-    /// Codebook format.
-    #[arg(long, value_enum, default_value = "json", requires = "codebook")]
-    pub format: CodebookFormat,
+    /// Codebook format [default: json].
+    // Not `requires = "codebook"`: a flag's implicit `false` default satisfies `requires`, so
+    // `--template --format csv` would pass silently. Conflicting with the other two (one of
+    // the three is required) refuses it as bad usage.
+    #[arg(long, value_enum, conflicts_with_all = ["schema", "template"])]
+    pub format: Option<CodebookFormat>,
     #[arg(long, value_name = "PATH")]
     pub questionnaire: Option<PathBuf>,
     #[arg(long, value_enum)]
@@ -135,7 +148,8 @@ pub fn resolve_lang(arg: Option<LangArg>) -> Lang {
 
 /// Reads a data file with a message that names it.
 pub fn read_file(path: &Path, what: &str) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {what} {}", path.display()))?;
+    let bytes =
+        std::fs::read(path).with_context(|| format!("cannot read {what} {}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{}: the {what} is not valid UTF-8 text (bad byte at offset {})\n  hint: save it as UTF-8",
@@ -151,8 +165,13 @@ pub fn load_instrument(path: Option<&Path>) -> Result<Instrument> {
         None => Instrument::builtin().map_err(|e| anyhow::anyhow!("{e}")),
         Some(p) => {
             let src = read_file(p, "questionnaire")?;
-            Instrument::from_sources(&p.display().to_string(), &src, BUILTIN_PROPOSALS_NAME, BUILTIN_PROPOSALS)
-                .map_err(|e| anyhow::anyhow!("{e}"))
+            Instrument::from_sources(
+                &p.display().to_string(),
+                &src,
+                BUILTIN_PROPOSALS_NAME,
+                BUILTIN_PROPOSALS,
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))
         }
     }
 }
@@ -193,12 +212,16 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                     serde_json::to_writer_pretty(&mut *out, &v)?;
                     writeln!(out)?;
                 }
-                ScoreFormat::Text => out.write_all(score_text(&inst, &card, &loaded.answers, lang, 80).as_bytes())?,
+                ScoreFormat::Text => {
+                    out.write_all(score_text(&inst, &card, &loaded.answers, lang, 80).as_bytes())?
+                }
             }
         }
         Command::Validate { path } => {
             let inst = load_instrument(path.as_deref())?;
-            let name = path.as_ref().map_or(BUILTIN_NAME.to_string(), |p| p.display().to_string());
+            let name = path
+                .as_ref()
+                .map_or(BUILTIN_NAME.to_string(), |p| p.display().to_string());
             let src = match path {
                 Some(p) => read_file(p, "questionnaire")?,
                 None => crate::domain::instrument::BUILTIN_QUESTIONNAIRE.to_string(),
@@ -229,6 +252,8 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                 inst.proposals.proposals.len()
             )?;
         }
+        Command::Report(args) => run_report(args, out, err)?,
+        Command::Workshop(args) => crate::workshop::command::execute(&args.command, out, err)?,
         Command::Questionnaire(args) => {
             if args.schema {
                 let schema = schemars::schema_for!(crate::domain::model::Questionnaire);
@@ -242,7 +267,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                 serde_json::to_writer_pretty(&mut *out, &template(q))?;
                 writeln!(out)?;
             } else {
-                match args.format {
+                match args.format.unwrap_or(CodebookFormat::Json) {
                     CodebookFormat::Json => {
                         serde_json::to_writer_pretty(&mut *out, &codebook(q))?;
                         writeln!(out)?;
@@ -254,4 +279,185 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
         }
     }
     Ok(())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    /// Plain text, 80 columns: terminal, paper, WeChat, e-mail.
+    Text,
+    /// Markdown.
+    Md,
+    /// One self-contained HTML file, ready to print on A4.
+    Html,
+    /// The score JSON plus every section of the report.
+    Json,
+}
+
+impl From<ReportFormatArg> for crate::domain::report::ReportFormat {
+    fn from(f: ReportFormatArg) -> Self {
+        use crate::domain::report::ReportFormat;
+        match f {
+            ReportFormatArg::Text => ReportFormat::Text,
+            ReportFormatArg::Md => ReportFormat::Md,
+            ReportFormatArg::Html => ReportFormat::Html,
+            ReportFormatArg::Json => ReportFormat::Json,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The answer file to report on.
+    #[arg(long, value_name = "FILE")]
+    pub answers: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormatArg,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it already exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Language of the report (default: from the locale, else Chinese).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// The report date [default: today, UTC].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_report_date)]
+    pub date: Option<String>,
+    /// Use this questionnaire instead of the built-in one.
+    #[arg(long, value_name = "PATH")]
+    pub questionnaire: Option<PathBuf>,
+}
+
+fn parse_report_date(s: &str) -> std::result::Result<String, String> {
+    crate::domain::report::check_date(s).map(|()| s.to_string())
+}
+
+/// `smecheck report`: the only place the report reads the clock.
+fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+    use crate::domain::report::write_report;
+    let inst = load_instrument(args.questionnaire.as_deref())?;
+    let loaded = load_answers(&inst, &args.answers, err)?;
+    let card = score(&inst, &loaded.answers);
+    let lang = resolve_lang(args.lang);
+    let date = match &args.date {
+        Some(d) => d.clone(),
+        None => {
+            let now = crate::store::rfc3339(std::time::SystemTime::now());
+            now.get(..10).unwrap_or(&now).to_string()
+        }
+    };
+    let format = args.format.into();
+    let Some(path) = &args.output else {
+        write_report(&inst, &loaded.answers, &card, lang, &date, format, out)?;
+        return Ok(());
+    };
+    // symlink_metadata also sees a dangling link, which a rename would replace.
+    if std::fs::symlink_metadata(path).is_ok() && !args.force {
+        bail!(
+            "{} already exists; pass --force to replace it",
+            path.display()
+        );
+    }
+    let mut bytes = Vec::new();
+    write_report(
+        &inst,
+        &loaded.answers,
+        &card,
+        lang,
+        &date,
+        format,
+        &mut bytes,
+    )?;
+    crate::store::atomic_write(path, &bytes)
+        .with_context(|| format!("cannot write the report to {}", path.display()))?;
+    writeln!(err, "wrote {}", path.display())?;
+    Ok(())
+}
+
+#[derive(Debug, Args)]
+pub struct WorkshopArgs {
+    #[command(subcommand)]
+    pub command: WorkshopCommand,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WorkshopReportFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML page, ready to print on A4.
+    Html,
+    /// One row per firm, one column per score and question; opens in Excel (UTF-8 with BOM).
+    Csv,
+    /// The cohort's numbers and one anonymised entry per firm.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkshopCommand {
+    /// Create a workshop folder: workshop.json, responses/ and the questionnaire it uses.
+    New {
+        /// The folder to create (new or empty): a laptop, USB stick, network share or synced drive.
+        dir: PathBuf,
+        /// The title shown on the projector and in the cohort report.
+        #[arg(long)]
+        title: String,
+        /// Use this questionnaire instead of the built-in one (a copy is kept in the folder).
+        #[arg(long, value_name = "PATH")]
+        questionnaire: Option<PathBuf>,
+        /// Language of the facilitator's views and reports (default: from the locale).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Check answer files collected by hand and copy them in under fresh firm codes.
+    Import {
+        dir: PathBuf,
+        /// Answer files saved by `smecheck run`.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// The projector view: one question at a time, the room's answers when revealed.
+    Present {
+        dir: PathBuf,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// The room's results, live, as firms answer.
+    Dashboard {
+        dir: PathBuf,
+        /// Show firm names next to firm codes (keep them off a shared screen otherwise).
+        #[arg(long)]
+        named: bool,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Write the cohort report.
+    Report {
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value = "md")]
+        format: WorkshopReportFormat,
+        /// Write the report to this file (atomically) instead of standard output.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it already exists.
+        #[arg(long)]
+        force: bool,
+        /// Include firm names (the report is anonymised otherwise).
+        #[arg(long)]
+        named: bool,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+}
+
+impl WorkshopCommand {
+    /// The commands that take over the terminal.
+    pub fn is_interactive(&self) -> bool {
+        matches!(
+            self,
+            WorkshopCommand::Present { .. } | WorkshopCommand::Dashboard { .. }
+        )
+    }
 }

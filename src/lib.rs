@@ -5,6 +5,7 @@
 //! - [`store`]: the answer file on disk — atomic saves, backups, default locations.
 //! - [`cli`]: the command line (clap) and its non-interactive commands.
 //! - [`tui`]: the interactive self-check — state, actions, update, screens.
+//! - [`workshop`]: the facilitator's workshop folder — responses, import, cohort report.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -13,3 +14,4 @@ pub mod cli;
 pub mod domain;
 pub mod store;
 pub mod tui;
+pub mod workshop;

@@ -18,6 +18,10 @@ fn main() -> ExitCode {
     let result = match &parsed.command {
         None => smecheck::tui::start(&RunArgs::default()),
         Some(Command::Run(args)) => smecheck::tui::start(args),
+        // Full-screen workshop views own the terminal: stdout must not be locked here.
+        Some(Command::Workshop(w)) if w.command.is_interactive() => {
+            smecheck::tui::workshop::start(&w.command)
+        }
         Some(command) => {
             let stdout = io::stdout();
             let mut out = stdout.lock();

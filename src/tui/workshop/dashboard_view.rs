@@ -1,6 +1,6 @@
 //! Drawing the room dashboard: a header with the room's counts, tabs, and panels — the
-//! cloud-depth ladder, level distributions, per-dimension spreads, gaps, proposals, the firms
-//! and the files that could not be read. On a large screen the room tab shows most at once.
+//! cloud-depth ladder, level distributions, per-dimension spreads, gaps and proposals (the firm
+//! tabs are in `dashboard_firms`). On a large screen the room tab shows most at once.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,13 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::dashboard::{Dashboard, Tab};
+use super::dashboard_firms as firms;
 use super::frame::{footer, title_row, too_small};
 use super::strings::{self as st, fill};
-use crate::domain::cohort::{Count, Quartiles, Status};
+use crate::domain::cohort::{Count, Quartiles};
 use crate::domain::wrap::{width, wrap};
-use crate::tui::view::{bar, list_offset, pad};
-use crate::workshop::report::{num, place_text};
-use crate::workshop::room::Response;
+use crate::tui::view::{bar, pad};
+use crate::workshop::report::num;
 
 /// Wide enough to show the room tab's panels side by side.
 fn wide(area: Rect) -> bool {
@@ -65,12 +65,12 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         Tab::Room => room(frame, content, d),
         Tab::Dimensions => lines_in(frame, content, dimensions(d, content.width as usize)),
         Tab::Needs => lines_in(frame, content, needs_long(d, content.width as usize)),
-        Tab::Firms => firms(frame, content, d),
-        Tab::Problems => problems(frame, content, d),
+        Tab::Firms => firms::firms(frame, content, d),
+        Tab::Problems => firms::problems(frame, content, d),
     }
 }
 
-fn lines_in(frame: &mut Frame, area: Rect, mut lines: Vec<Line<'static>>) {
+pub(super) fn lines_in(frame: &mut Frame, area: Rect, mut lines: Vec<Line<'static>>) {
     lines.truncate(area.height as usize);
     frame.render_widget(Paragraph::new(lines), area);
 }
@@ -131,7 +131,7 @@ fn dist_rows(
         .collect()
 }
 
-fn heading(d: &Dashboard, text: String) -> Line<'static> {
+pub(super) fn heading(d: &Dashboard, text: String) -> Line<'static> {
     Line::styled(text, d.theme.title())
 }
 
@@ -204,8 +204,9 @@ fn spread_text(d: &Dashboard, q: &Quartiles) -> String {
     )
 }
 
-/// Medians of the headline scores, broad-but-shallow, top gaps, top proposals.
-fn summary(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
+/// Medians of the headline scores, broad-but-shallow, top gaps, and (with `needs`) the
+/// proposals most needed.
+fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
     let lang = d.lang;
     let c = &d.cohort;
     let q = &d.inst.questionnaire;
@@ -257,6 +258,9 @@ fn summary(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     };
     out.push(heading(d, st::TOP_GAPS.get(lang).to_string()));
     out.extend(wrap(&gaps, w, "  ", "  ").into_iter().map(Line::raw));
+    if !needs {
+        return out;
+    }
     let needs: Vec<String> = c
         .needs
         .iter()
@@ -277,7 +281,10 @@ fn summary(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
 fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
     let lang = d.lang;
     if d.cohort.finished == 0 {
-        let mut lines = vec![Line::styled(st::NONE_FINISHED.get(lang), d.theme.muted())];
+        let mut lines: Vec<Line> = wrap(st::NONE_FINISHED.get(lang), area.width as usize, "", "")
+            .into_iter()
+            .map(|l| Line::styled(l, d.theme.muted()))
+            .collect();
         if d.firms.is_empty() {
             lines.push(Line::default());
             lines.extend(
@@ -305,31 +312,35 @@ fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
     );
     let gap = 3;
     if wide(area) {
+        // Three panels on top (ladder, level distributions, headline medians and gaps), the
+        // dimension spreads and the proposal ranking below.
         let col = (area.width - 2 * gap) / 3;
-        let left = Rect::new(area.x, area.y, col, area.height);
-        let mid = Rect::new(area.x + col + gap, area.y, col, area.height);
-        let right = Rect::new(
-            area.x + 2 * (col + gap),
-            area.y,
-            area.width - 2 * (col + gap),
-            area.height,
-        );
         let w = col as usize;
-        let mut l = ladders(d, w);
-        l.push(Line::default());
-        l.extend(levels(d, "cloud", w));
-        lines_in(frame, left, l);
-        let mut m = levels(d, "finance", w);
-        m.push(Line::default());
-        m.extend(levels(d, "overall", w));
-        m.push(Line::default());
-        m.extend(summary(d, w));
-        lines_in(frame, mid, m);
-        let rw = right.width as usize;
-        let mut r = dimensions(d, rw);
-        r.push(Line::default());
-        r.extend(needs_short(d, rw, 11));
-        lines_in(frame, right, r);
+        let mut mid = levels(d, "finance", w);
+        mid.push(Line::default());
+        mid.extend(levels(d, "cloud", w));
+        let mut top = vec![ladders(d, w), mid, summary(d, w, false)];
+        let top_h = top.iter().map(Vec::len).max().unwrap_or(0) as u16;
+        for (i, lines) in top.drain(..).enumerate() {
+            let x = area.x + i as u16 * (col + gap);
+            let cw = if i == 2 { area.right() - x } else { col };
+            lines_in(frame, Rect::new(x, area.y, cw, top_h), lines);
+        }
+        let y = area.y + top_h + 1;
+        let h = area.bottom().saturating_sub(y);
+        let left_w = (area.width - gap) * 3 / 5;
+        lines_in(
+            frame,
+            Rect::new(area.x, y, left_w, h),
+            dimensions(d, left_w as usize),
+        );
+        let rx = area.x + left_w + gap;
+        let rw = area.right() - rx;
+        lines_in(
+            frame,
+            Rect::new(rx, y, rw, h),
+            needs_short(d, rw as usize, 11),
+        );
         return;
     }
     let half = (area.width - gap) / 2;
@@ -346,7 +357,7 @@ fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
         area.width,
         area.height.saturating_sub(top_h + 1),
     );
-    lines_in(frame, below, summary(d, area.width as usize));
+    lines_in(frame, below, summary(d, area.width as usize, true));
 }
 
 /// A box plot of a 0–100 spread in `w` cells.
@@ -425,7 +436,7 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     out
 }
 
-fn proposal_line(d: &Dashboard, id: &str) -> String {
+pub(super) fn proposal_line(d: &Dashboard, id: &str) -> String {
     match d.inst.proposals.get(&id.into()) {
         Some(p) => format!("{id} {} · {}", p.speaker.get(d.lang), p.keyword.get(d.lang)),
         None => id.to_string(),
@@ -485,294 +496,4 @@ fn needs_long(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         }
     }
     out
-}
-
-/// Column widths of the firm list: status, then one per area (its title's width).
-struct Columns {
-    status: usize,
-    areas: Vec<usize>,
-}
-
-const NAME_W: usize = 20;
-
-fn columns(d: &Dashboard) -> Columns {
-    let lang = d.lang;
-    Columns {
-        status: width(st::FINISHED.get(lang)).max(width(st::ANSWERING.get(lang))),
-        areas: d
-            .inst
-            .questionnaire
-            .areas
-            .iter()
-            .map(|a| width(a.title.get(lang)).clamp(5, 12))
-            .collect(),
-    }
-}
-
-fn firm_row(d: &Dashboard, r: &Response, cols: &Columns, w: usize) -> String {
-    let lang = d.lang;
-    let card = &r.card;
-    let (done, asked) = r.progress();
-    let status = match r.status() {
-        Status::Finished => st::FINISHED.get(lang),
-        Status::InProgress => st::ANSWERING.get(lang),
-    };
-    let mut s = format!("{}  ", r.code);
-    if d.named {
-        s.push_str(&pad(&r.name().unwrap_or_default(), NAME_W));
-        s.push(' ');
-    }
-    s.push_str(&pad(status, cols.status));
-    s.push_str(&format!(" {:>7}", format!("{done}/{asked}")));
-    s.push_str(&format!("  {:>7}", num(card.overall_score)));
-    for (a, aw) in card.areas.iter().zip(&cols.areas) {
-        s.push_str(&format!(" {:>aw$}", num(a.score)));
-    }
-    for l in &card.ladders {
-        s.push_str(&format!("  {}/{}", l.index + 1, l.of));
-    }
-    pad(&s, w)
-}
-
-fn firms(frame: &mut Frame, area: Rect, d: &Dashboard) {
-    let lang = d.lang;
-    if d.firms.is_empty() {
-        lines_in(
-            frame,
-            area,
-            wrap(st::NO_FIRMS.get(lang), area.width as usize, "", "")
-                .into_iter()
-                .map(Line::raw)
-                .collect(),
-        );
-        return;
-    }
-    let side = area.width >= 120;
-    if d.detail && !side {
-        lines_in(frame, area, detail(d, area.width as usize));
-        return;
-    }
-    let list_w = if side { area.width / 2 } else { area.width };
-    let list = Rect::new(area.x, area.y, list_w, area.height);
-    let q = &d.inst.questionnaire;
-    let cols = columns(d);
-    let mut head = String::from("        ");
-    if d.named {
-        head.push_str(&pad("", NAME_W + 1));
-    }
-    head.push_str(&pad("", cols.status));
-    let overall = crate::workshop::text::OVERALL.get(lang);
-    head.push_str(&format!(
-        " {:>7}  {}",
-        "",
-        " ".repeat(7usize.saturating_sub(width(overall))) + overall
-    ));
-    for (a, aw) in q.areas.iter().zip(&cols.areas) {
-        let t = pad(a.title.get(lang), *aw);
-        let t = t.trim_end();
-        head.push(' ');
-        head.push_str(&" ".repeat(aw.saturating_sub(width(t))));
-        head.push_str(t);
-    }
-    let mut lines = vec![Line::styled(pad(&head, list_w as usize), d.theme.muted())];
-    let rows = list.height.saturating_sub(2) as usize;
-    let top = list_offset(d.cursor, rows);
-    for (i, r) in d.firms.iter().enumerate().skip(top).take(rows) {
-        let text = firm_row(d, r, &cols, list_w as usize);
-        lines.push(if i == d.cursor {
-            Line::styled(text, d.theme.selected())
-        } else {
-            Line::raw(text)
-        });
-    }
-    lines.push(Line::styled(st::SELECT_FIRM.get(lang), d.theme.muted()));
-    lines_in(frame, list, lines);
-    if side {
-        let right = Rect::new(
-            area.x + list_w + 2,
-            area.y,
-            area.width - list_w - 2,
-            area.height,
-        );
-        lines_in(frame, right, detail(d, right.width as usize));
-    }
-}
-
-/// The selected firm's results.
-fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
-    let lang = d.lang;
-    let q = &d.inst.questionnaire;
-    let Some(r) = d.selected() else {
-        return Vec::new();
-    };
-    let card = &r.card;
-    let (done, asked) = r.progress();
-    let mut title = r.code.to_string();
-    if d.named
-        && let Some(name) = r.name()
-    {
-        title.push_str(&format!(" · {name}"));
-    }
-    let status = match r.status() {
-        Status::Finished => st::FINISHED.get(lang),
-        Status::InProgress => st::ANSWERING.get(lang),
-    };
-    let mut out = vec![
-        heading(d, pad(&title, w).trim_end().to_string()),
-        Line::styled(
-            format!(
-                "{status} · {}",
-                fill(st::PROGRESS.get(lang), &[&done, &asked])
-            ),
-            d.theme.muted(),
-        ),
-    ];
-    let standing = if r.status() == Status::Finished {
-        d.cohort.standing(card)
-    } else {
-        Vec::new()
-    };
-    let level = |levels: &[crate::domain::model::Level], id: &str| {
-        levels
-            .iter()
-            .find(|l| l.id == id)
-            .map_or_else(|| id.to_string(), |l| l.label.get(lang).to_string())
-    };
-    let mut scores = vec![(
-        "overall".to_string(),
-        crate::workshop::text::OVERALL.get(lang).to_string(),
-        card.overall_score,
-        level(&q.levels, &card.overall_level),
-    )];
-    for a in &card.areas {
-        if let Some(def) = q.area(&a.id) {
-            scores.push((
-                a.id.0.clone(),
-                def.title.get(lang).to_string(),
-                a.score,
-                level(&def.levels, &a.level),
-            ));
-        }
-    }
-    let label_w = scores.iter().map(|s| width(&s.1)).max().unwrap_or(0) + 1;
-    for (id, title, score, level) in scores {
-        let place = standing
-            .iter()
-            .find(|s| s.area == id)
-            .map_or(String::new(), |s| {
-                format!(" · {}", place_text(s.place, lang))
-            });
-        let text = format!("{}{:>5} {level}{place}", pad(&title, label_w), num(score));
-        out.extend(wrap(&text, w, "", "      ").into_iter().map(Line::raw));
-    }
-    if r.status() == Status::Finished && standing.is_empty() {
-        out.push(Line::styled(st::NO_STANDING.get(lang), d.theme.muted()));
-    }
-    for l in &card.ladders {
-        if let Some(def) = q.ladders.iter().find(|x| x.id == l.id) {
-            let rung = def.rungs.get(l.index).map_or("", |x| x.label.get(lang));
-            out.push(Line::raw(pad(
-                &format!(
-                    "{}{}{}/{} {rung}",
-                    def.title.get(lang),
-                    crate::workshop::text::COLON.get(lang),
-                    l.index + 1,
-                    l.of
-                ),
-                w,
-            )));
-        }
-    }
-    out.push(Line::default());
-    let dims: Vec<(String, Option<f64>)> = card
-        .areas
-        .iter()
-        .flat_map(|a| &a.dimensions)
-        .map(|x| {
-            let t = q.dimension(&x.id).map_or_else(
-                || x.id.0.clone(),
-                |(_, def)| def.title.get(lang).to_string(),
-            );
-            (t, x.score)
-        })
-        .collect();
-    let dim_w = dims
-        .iter()
-        .map(|x| width(&x.0))
-        .max()
-        .unwrap_or(0)
-        .min(w * 2 / 5)
-        + 1;
-    let bar_w = w.saturating_sub(dim_w + 8).max(3);
-    for (t, s) in dims {
-        let (b, n) = match s {
-            Some(x) => (bar(x / 100.0, bar_w), num(x)),
-            None => (" ".repeat(bar_w), "–".to_string()),
-        };
-        out.push(Line::from(vec![
-            Span::raw(format!("{} ", pad(&t, dim_w))),
-            Span::styled(b, d.theme.bar()),
-            Span::raw(format!(" {n:>5}")),
-        ]));
-    }
-    if !card.findings.is_empty() {
-        let names: Vec<String> = card
-            .findings
-            .iter()
-            .map(|id| {
-                q.findings
-                    .iter()
-                    .find(|f| &f.id == id)
-                    .map_or_else(|| id.clone(), |f| f.title.get(lang).to_string())
-            })
-            .collect();
-        let text = format!(
-            "{}{}{}",
-            st::FINDINGS.get(lang),
-            crate::workshop::text::COLON.get(lang),
-            names.join(" · ")
-        );
-        out.extend(wrap(&text, w, "", "  ").into_iter().map(Line::raw));
-    }
-    out.push(heading(d, st::RECOMMENDED.get(lang).to_string()));
-    if card.recommendations.is_empty() {
-        out.push(Line::raw(format!("  {}", st::NONE.get(lang))));
-    }
-    for rec in &card.recommendations {
-        out.push(Line::raw(pad(
-            &format!("  {}", proposal_line(d, rec.proposal.as_str())),
-            w,
-        )));
-    }
-    out
-}
-
-fn problems(frame: &mut Frame, area: Rect, d: &Dashboard) {
-    let lang = d.lang;
-    if d.problems.is_empty() {
-        lines_in(
-            frame,
-            area,
-            vec![Line::styled(st::NO_PROBLEMS.get(lang), d.theme.good())],
-        );
-        return;
-    }
-    let w = area.width as usize;
-    let rows = (area.height as usize / 2).max(1);
-    let top = list_offset(d.problem_cursor, rows);
-    let mut lines = Vec::new();
-    for (i, p) in d.problems.iter().enumerate().skip(top).take(rows) {
-        let head = format!("{}  {}", p.file, p.kind.label(lang));
-        let style = if i == d.problem_cursor {
-            d.theme.selected()
-        } else {
-            d.theme.error()
-        };
-        lines.push(Line::styled(pad(&head, w), style));
-        lines.push(Line::styled(
-            pad(&format!("    {}", p.detail), w),
-            d.theme.muted(),
-        ));
-    }
-    lines_in(frame, area, lines);
 }

@@ -3,7 +3,8 @@
 //! twice a second, around pure state.
 //!
 //! - [`present`] / [`present_view`]: the presenter's state and drawing;
-//! - [`dashboard`] / [`dashboard_view`]: the dashboard's state and drawing;
+//! - [`dashboard`] / [`dashboard_view`] / [`dashboard_firms`]: the dashboard's state and
+//!   drawing (room panels; firm list, one firm, problem files);
 //! - [`keymap`]: their one key table; [`frame`]: title row, hint bar, too-small notice;
 //! - [`strings`]: every string, zh and en.
 //!
@@ -12,6 +13,7 @@
 //! and a look costs one directory listing — only changed files are read again.
 
 pub mod dashboard;
+pub mod dashboard_firms;
 pub mod dashboard_view;
 pub mod frame;
 pub mod keymap;
@@ -45,8 +47,8 @@ pub const POLL: Duration = Duration::from_millis(500);
 
 /// One of the two views, as the shell drives it.
 pub enum View {
-    Present(Presenter),
-    Dashboard(Dashboard),
+    Present(Box<Presenter>),
+    Dashboard(Box<Dashboard>),
 }
 
 impl View {
@@ -107,9 +109,15 @@ pub fn view_for(ws: &Workshop, room: &Room, present: bool, named: bool, lang: La
     let title = ws.meta.title.clone();
     let join = ws.meta.join_code.clone();
     let mut view = if present {
-        View::Present(Presenter::new(ws.inst.clone(), title, join, lang))
+        View::Present(Box::new(Presenter::new(ws.inst.clone(), title, join, lang)))
     } else {
-        View::Dashboard(Dashboard::new(ws.inst.clone(), title, join, lang, named))
+        View::Dashboard(Box::new(Dashboard::new(
+            ws.inst.clone(),
+            title,
+            join,
+            lang,
+            named,
+        )))
     };
     view.set_room(ws, room);
     view

@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         .map_or("", |s| s.title.as_str());
     // The join code and the position come first: a cut title hurts least.
     let mut right = format!(
-        "{} {} · {section} · {}",
+        "{} {} · {}",
         st::JOIN.get(lang),
         p.join_code,
         fill(st::QUESTION_OF.get(lang), &[&(p.index + 1), &p.len()])
@@ -42,6 +42,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     if p.timer.running() || !shown.is_zero() {
         right.push_str(&format!(" · {} {}", st::TIMER.get(lang), clock(shown)));
     }
+    right.push_str(&format!(" · {section}"));
     title_row(
         frame,
         Rect::new(body.x, body.y, body.width, 1),
@@ -66,8 +67,8 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     frame.render_widget(big, Rect::new(body.x, y, body.width, big_h));
     y += big_h + 1;
 
-    // The column everything else sits in: centred, at most 100 columns wide.
-    let col_w = body.width.saturating_sub(6).min(100);
+    // The column everything else sits in: centred, at most 120 columns wide.
+    let col_w = body.width.saturating_sub(6).min(120);
     let col_x = body.x + (body.width - col_w) / 2;
     let mut lines: Vec<Line> = wrap(question.text.get(lang), col_w as usize, "", "")
         .into_iter()
@@ -245,7 +246,7 @@ fn distribution(p: &Presenter, q: &Question, w: usize) -> Vec<Line<'static>> {
         .map(|(l, _)| width(l))
         .max()
         .unwrap_or(0)
-        .min(w * 2 / 5)
+        .min(w / 2)
         .max(6);
     let tail_w = 11; // "  12  100%"
     let bar_w = w.saturating_sub(label_w + 2 + tail_w).max(4);

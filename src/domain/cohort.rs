@@ -1,0 +1,402 @@
+//! A room of firms at once: who has finished, how the room spreads over rungs and levels,
+//! per-dimension medians and quartiles, the commonest gaps, the proposals most firms need, and
+//! where one firm stands in the room. Pure, and it never sees a firm's name.
+
+mod stats;
+mod tally;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use super::model::{AreaId, DimensionId, ProposalId, QuestionId, Questionnaire};
+use super::recommend::proposal_number;
+use super::score::ScoreCard;
+
+pub use stats::{Quartiles, quantile, quartiles};
+pub use tally::{Tally, tally};
+
+/// A dimension scoring below this is a gap.
+pub const GAP_BELOW: f64 = 60.0;
+/// The id of the "broad but shallow" finding, counted on its own.
+pub const BROAD_SHALLOW: &str = "broad_shallow";
+/// Below this many finished firms, quartiles say too little to place one firm in the room.
+pub const MIN_FOR_STANDING: usize = 4;
+
+/// Whether a firm has given an answer (or "don't know") to every question it is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Finished,
+    InProgress,
+}
+
+impl Status {
+    /// A firm is finished when no question it is asked is left unanswered. There is no
+    /// "finished" mark in an answer file, so this is read from the answers themselves.
+    pub fn of(card: &ScoreCard) -> Status {
+        if card.confidence.unanswered == 0 {
+            Status::Finished
+        } else {
+            Status::InProgress
+        }
+    }
+}
+
+/// How many firms have an id (a level, a rung, a gap, a finding, a rule).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Count {
+    pub id: String,
+    pub count: usize,
+}
+
+/// The spread of one score over the finished firms that have it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Spread {
+    /// Firms with a score (a dimension can be "no data" for a firm).
+    pub n: usize,
+    pub quartiles: Option<Quartiles>,
+}
+
+impl Spread {
+    fn of(values: &[f64]) -> Spread {
+        Spread {
+            n: values.len(),
+            quartiles: quartiles(values),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaStats {
+    pub id: AreaId,
+    pub spread: Spread,
+    /// Every level of the area in order, with how many firms reached it.
+    pub levels: Vec<Count>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionStats {
+    pub id: DimensionId,
+    pub area: AreaId,
+    pub spread: Spread,
+    /// Firms scoring below [`GAP_BELOW`] here.
+    pub gaps: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LadderStats {
+    pub id: String,
+    pub area: AreaId,
+    /// Every rung from the lowest, with how many firms stand on it.
+    pub rungs: Vec<Count>,
+}
+
+/// A proposal and how many firms in the room it is recommended to.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Need {
+    pub proposal: ProposalId,
+    pub firms: usize,
+    /// Firms for which it is of the most urgent priority (1).
+    pub urgent: usize,
+    /// The rules that fired for it, most frequent first: the concrete next steps the room needs.
+    pub steps: Vec<Count>,
+    /// The area most of its reasons lie in, to say what kind of help to bring.
+    pub area: Option<AreaId>,
+}
+
+/// Everything the room's views and the cohort report show, from the firms' score cards.
+/// Distributions, spreads, gaps and needs count finished firms only: a half-answered
+/// questionnaire scores its open questions as zero and would drag the room down.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cohort {
+    pub firms: usize,
+    pub finished: usize,
+    pub in_progress: usize,
+    pub overall: AreaStats,
+    pub areas: Vec<AreaStats>,
+    pub ladders: Vec<LadderStats>,
+    pub dimensions: Vec<DimensionStats>,
+    /// Dimensions with at least one firm below [`GAP_BELOW`], commonest first.
+    pub gaps: Vec<Count>,
+    /// Every proposal the questionnaire can recommend, most needed first.
+    pub needs: Vec<Need>,
+    /// Every finding of the questionnaire, in its order, with how many firms show it.
+    pub findings: Vec<Count>,
+    pub broad_shallow: usize,
+}
+
+/// Where a firm's score falls among the room's finished firms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    /// Below the room's lower quartile.
+    LowerQuartile,
+    BelowMedian,
+    AtMedian,
+    AboveMedian,
+    /// Above the room's upper quartile.
+    UpperQuartile,
+}
+
+/// One firm's place in the room on one area (or overall).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Standing {
+    /// An area id, or `overall`.
+    pub area: String,
+    pub score: f64,
+    pub place: Place,
+    /// Finished firms the place is measured against.
+    pub of: usize,
+}
+
+/// Where `score` falls against the room's quartiles.
+pub fn place(q: &Quartiles, score: f64) -> Place {
+    if score < q.q1 {
+        Place::LowerQuartile
+    } else if score > q.q3 {
+        Place::UpperQuartile
+    } else if score < q.median {
+        Place::BelowMedian
+    } else if score > q.median {
+        Place::AboveMedian
+    } else {
+        Place::AtMedian
+    }
+}
+
+fn counts(ids: impl Iterator<Item = String>) -> Vec<Count> {
+    ids.map(|id| Count { id, count: 0 }).collect()
+}
+
+fn bump(list: &mut [Count], id: &str) {
+    if let Some(c) = list.iter_mut().find(|c| c.id == id) {
+        c.count += 1;
+    }
+}
+
+fn ranked(map: BTreeMap<String, usize>) -> Vec<Count> {
+    let mut v: Vec<Count> = map
+        .into_iter()
+        .map(|(id, count)| Count { id, count })
+        .collect();
+    // Stable: equal counts keep id order, so the output never depends on input order.
+    v.sort_by_key(|c| std::cmp::Reverse(c.count));
+    v
+}
+
+impl Cohort {
+    /// Aggregates the room. Same cards in any order give the same cohort.
+    pub fn build<'a>(q: &Questionnaire, cards: impl IntoIterator<Item = &'a ScoreCard>) -> Cohort {
+        let all: Vec<&ScoreCard> = cards.into_iter().collect();
+        let done: Vec<&ScoreCard> = all
+            .iter()
+            .copied()
+            .filter(|c| Status::of(c) == Status::Finished)
+            .collect();
+
+        let mut overall_levels = counts(q.levels.iter().map(|l| l.id.clone()));
+        let mut overall_scores = Vec::with_capacity(done.len());
+        let mut areas: Vec<(AreaStats, Vec<f64>)> = q
+            .areas
+            .iter()
+            .map(|a| {
+                let stats = AreaStats {
+                    id: a.id.clone(),
+                    spread: Spread::of(&[]),
+                    levels: counts(a.levels.iter().map(|l| l.id.clone())),
+                };
+                (stats, Vec::with_capacity(done.len()))
+            })
+            .collect();
+        let mut dims: Vec<(DimensionStats, Vec<f64>)> = q
+            .dimensions()
+            .map(|(a, d)| {
+                let stats = DimensionStats {
+                    id: d.id.clone(),
+                    area: a.id.clone(),
+                    spread: Spread::of(&[]),
+                    gaps: 0,
+                };
+                (stats, Vec::with_capacity(done.len()))
+            })
+            .collect();
+        let mut ladders: Vec<LadderStats> = q
+            .ladders
+            .iter()
+            .map(|l| LadderStats {
+                id: l.id.clone(),
+                area: l.area.clone(),
+                rungs: counts(l.rungs.iter().map(|r| r.id.clone())),
+            })
+            .collect();
+        let mut findings = counts(q.findings.iter().map(|f| f.id.clone()));
+
+        let mut proposals: Vec<ProposalId> = Vec::new();
+        for r in &q.rules {
+            if !proposals.contains(&r.proposal) {
+                proposals.push(r.proposal.clone());
+            }
+        }
+        let area_of: HashMap<&QuestionId, &AreaId> = q
+            .questions
+            .iter()
+            .filter_map(|x| q.dimension(&x.dimension).map(|(a, _)| (&x.id, &a.id)))
+            .collect();
+        struct Tracking {
+            firms: usize,
+            urgent: usize,
+            steps: BTreeMap<String, usize>,
+            areas: BTreeMap<String, usize>,
+        }
+        let mut needs: Vec<Tracking> = proposals
+            .iter()
+            .map(|_| Tracking {
+                firms: 0,
+                urgent: 0,
+                steps: BTreeMap::new(),
+                areas: BTreeMap::new(),
+            })
+            .collect();
+
+        for card in &done {
+            overall_scores.push(card.overall_score);
+            bump(&mut overall_levels, &card.overall_level);
+            for a in &card.areas {
+                if let Some((stats, scores)) = areas.iter_mut().find(|(s, _)| s.id == a.id) {
+                    scores.push(a.score);
+                    bump(&mut stats.levels, &a.level);
+                }
+                for d in &a.dimensions {
+                    let Some(score) = d.score else { continue };
+                    if let Some((stats, scores)) = dims.iter_mut().find(|(s, _)| s.id == d.id) {
+                        scores.push(score);
+                        if score < GAP_BELOW {
+                            stats.gaps += 1;
+                        }
+                    }
+                }
+            }
+            for l in &card.ladders {
+                if let Some(stats) = ladders.iter_mut().find(|s| s.id == l.id) {
+                    bump(&mut stats.rungs, &l.rung);
+                }
+            }
+            for f in &card.findings {
+                bump(&mut findings, f);
+            }
+            for rec in &card.recommendations {
+                let Some(i) = proposals.iter().position(|p| *p == rec.proposal) else {
+                    continue;
+                };
+                let t = &mut needs[i];
+                t.firms += 1;
+                if rec.priority == 1 {
+                    t.urgent += 1;
+                }
+                for s in &rec.steps {
+                    *t.steps.entry(s.rule.clone()).or_default() += 1;
+                }
+                for id in &rec.because {
+                    if let Some(a) = area_of.get(id) {
+                        *t.areas.entry(a.0.clone()).or_default() += 1;
+                    }
+                }
+            }
+        }
+
+        let areas: Vec<AreaStats> = areas
+            .into_iter()
+            .map(|(mut s, scores)| {
+                s.spread = Spread::of(&scores);
+                s
+            })
+            .collect();
+        let dimensions: Vec<DimensionStats> = dims
+            .into_iter()
+            .map(|(mut s, scores)| {
+                s.spread = Spread::of(&scores);
+                s
+            })
+            .collect();
+        let gaps = ranked(
+            dimensions
+                .iter()
+                .filter(|d| d.gaps > 0)
+                .map(|d| (d.id.0.clone(), d.gaps))
+                .collect(),
+        );
+        let mut needs: Vec<Need> = proposals
+            .into_iter()
+            .zip(needs)
+            .map(|(proposal, t)| Need {
+                proposal,
+                firms: t.firms,
+                urgent: t.urgent,
+                steps: ranked(t.steps),
+                area: ranked(t.areas).first().map(|c| AreaId(c.id.clone())),
+            })
+            .collect();
+        needs.sort_by(|a, b| {
+            b.firms
+                .cmp(&a.firms)
+                .then(b.urgent.cmp(&a.urgent))
+                .then(proposal_number(&a.proposal).cmp(&proposal_number(&b.proposal)))
+        });
+        let broad_shallow = findings
+            .iter()
+            .find(|f| f.id == BROAD_SHALLOW)
+            .map_or(0, |f| f.count);
+
+        Cohort {
+            firms: all.len(),
+            finished: done.len(),
+            in_progress: all.len() - done.len(),
+            overall: AreaStats {
+                id: AreaId("overall".to_string()),
+                spread: Spread::of(&overall_scores),
+                levels: overall_levels,
+            },
+            areas,
+            ladders,
+            dimensions,
+            gaps,
+            needs,
+            findings,
+            broad_shallow,
+        }
+    }
+
+    pub fn area(&self, id: &str) -> Option<&AreaStats> {
+        self.areas.iter().find(|a| a.id.as_str() == id)
+    }
+
+    /// Where one firm stands in the room, overall and on each area; empty while fewer than
+    /// [`MIN_FOR_STANDING`] firms have finished.
+    pub fn standing(&self, card: &ScoreCard) -> Vec<Standing> {
+        let mut out = Vec::new();
+        let mut add = |id: &str, stats: &AreaStats, score: f64| {
+            if stats.spread.n < MIN_FOR_STANDING {
+                return;
+            }
+            if let Some(q) = &stats.spread.quartiles {
+                out.push(Standing {
+                    area: id.to_string(),
+                    score,
+                    place: place(q, score),
+                    of: stats.spread.n,
+                });
+            }
+        };
+        add("overall", &self.overall, card.overall_score);
+        for a in &card.areas {
+            if let Some(stats) = self.area(a.id.as_str()) {
+                add(a.id.as_str(), stats, a.score);
+            }
+        }
+        out
+    }
+}

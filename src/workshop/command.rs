@@ -1,0 +1,143 @@
+//! The non-interactive workshop commands: `new`, `import` and `report` (the presenter and the
+//! dashboard are full-screen views in `tui::workshop`).
+
+use std::io::Write;
+use std::path::Path;
+use std::time::SystemTime;
+
+use anyhow::{Result, anyhow, bail};
+
+use super::Workshop;
+use super::import::import;
+use super::report::{Format, Report, write};
+use super::room::Room;
+use super::text;
+use crate::cli::{LangArg, WorkshopCommand, WorkshopReportFormat, resolve_lang};
+use crate::domain::Lang;
+
+impl From<WorkshopReportFormat> for Format {
+    fn from(f: WorkshopReportFormat) -> Format {
+        match f {
+            WorkshopReportFormat::Md => Format::Md,
+            WorkshopReportFormat::Html => Format::Html,
+            WorkshopReportFormat::Csv => Format::Csv,
+            WorkshopReportFormat::Json => Format::Json,
+        }
+    }
+}
+
+/// Opens a workshop; the messages are in `--lang`, else the locale's language.
+pub fn open(dir: &Path, lang: Option<LangArg>) -> Result<(Workshop, Lang)> {
+    let msg = resolve_lang(lang);
+    let ws = Workshop::open(dir, msg)?;
+    let lang = ws.lang(lang.map(Into::into), msg);
+    Ok((ws, lang))
+}
+
+pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
+    match command {
+        WorkshopCommand::New {
+            dir,
+            title,
+            questionnaire,
+            lang,
+        } => {
+            let msg = resolve_lang(*lang);
+            let ws = Workshop::create(
+                dir,
+                title,
+                questionnaire.as_deref(),
+                lang.map(Into::into),
+                SystemTime::now(),
+                msg,
+            )?;
+            let shown = dir.display();
+            writeln!(out, "{}", text::CREATED.fill(msg, &[&shown]))?;
+            let q = &ws.meta.questionnaire;
+            writeln!(
+                out,
+                "{}",
+                text::CREATED_JOIN.fill(msg, &[&ws.meta.join_code, &q.id, &q.version, &q.hash])
+            )?;
+            writeln!(
+                out,
+                "{}",
+                text::CREATED_NEXT.fill(msg, &[&shown, &shown, &shown])
+            )?;
+        }
+        WorkshopCommand::Import { dir, files, lang } => {
+            let (ws, lang) = open(dir, *lang)?;
+            for n in &ws.notes {
+                writeln!(err, "{n}")?;
+            }
+            let done = import(&ws, files, lang);
+            for (path, code) in &done.added {
+                writeln!(
+                    out,
+                    "{}",
+                    text::IMPORTED.fill(lang, &[&path.display(), code])
+                )?;
+            }
+            for (path, why) in &done.skipped {
+                writeln!(err, "{}", text::SKIPPED.fill(lang, &[&path.display(), why]))?;
+            }
+            writeln!(
+                out,
+                "{}",
+                text::IMPORT_SUMMARY.fill(lang, &[&done.added.len(), &done.skipped.len()])
+            )?;
+            if done.added.is_empty() {
+                bail!("{}", text::NOTHING_IMPORTED.get(lang));
+            }
+        }
+        WorkshopCommand::Report {
+            dir,
+            format,
+            output,
+            force,
+            named,
+            lang,
+        } => {
+            let (ws, lang) = open(dir, *lang)?;
+            for n in &ws.notes {
+                writeln!(err, "{n}")?;
+            }
+            let mut room = Room::new();
+            room.scan(&ws, SystemTime::now());
+            let report = Report::new(&ws, &room, *named, lang);
+            let Some(path) = output else {
+                write(&report, (*format).into(), out)?;
+                return Ok(());
+            };
+            if std::fs::symlink_metadata(path).is_ok() && !force {
+                bail!(
+                    "{}",
+                    match lang {
+                        Lang::Zh => format!("{} 已存在；如要覆盖，请加 --force", path.display()),
+                        Lang::En => format!(
+                            "{} already exists; pass --force to replace it",
+                            path.display()
+                        ),
+                    }
+                );
+            }
+            let mut bytes = Vec::new();
+            write(&report, (*format).into(), &mut bytes)?;
+            crate::store::atomic_write(path, &bytes).map_err(|e| {
+                anyhow!("{}", text::CANNOT_WRITE.fill(lang, &[&path.display(), &e]))
+            })?;
+            writeln!(
+                err,
+                "{}",
+                text::REPORT_WRITTEN.fill(lang, &[&path.display()])
+            )?;
+        }
+        WorkshopCommand::Present { .. } | WorkshopCommand::Dashboard { .. } => {
+            return Err(anyhow!(
+                "{}",
+                text::NEEDS_TERMINAL.fill(resolve_lang(None), &[&"smecheck workshop"])
+            ));
+        }
+    }
+    Ok(())
+}

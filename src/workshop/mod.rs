@@ -1,0 +1,410 @@
+//! A workshop folder — `workshop.json`, the questionnaire it uses and `responses/` — that works
+//! on a laptop, a USB stick, a network share or a synced drive, with nothing to install.
+//!
+//! - [`code`]: firm codes and join codes; [`room`]: reading and scoring `responses/`
+//!   incrementally; [`import`]: bringing in answer files collected by hand;
+//! - [`command`]: `workshop new`, `import` and `report` on the command line;
+//! - [`report`]: the cohort report (md, html, csv, json); [`text`]: every string, zh and en.
+
+pub mod code;
+pub mod command;
+pub mod import;
+pub mod report;
+pub mod room;
+pub mod text;
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use anyhow::{Result, anyhow};
+use serde::{Deserialize, Serialize};
+
+use self::code::{FirmCode, JOIN_CODE_LEN, random_code};
+use crate::domain::answers::AnswerSet;
+use crate::domain::instrument::{
+    BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, MAX_FILE_BYTES, parse_json,
+};
+use crate::domain::{Lang, text::LocalText};
+use crate::store;
+
+/// The workshop's own file, at the top of the folder.
+pub const META_FILE: &str = "workshop.json";
+/// The folder of response files, one per firm.
+pub const RESPONSES: &str = "responses";
+/// The copy of the questionnaire, when the workshop does not use the built-in one.
+pub const QUESTIONNAIRE_FILE: &str = "questionnaire.json";
+/// The format of `workshop.json` this build reads and writes.
+pub const FORMAT: u32 = 1;
+/// The longest title kept (characters).
+pub const MAX_TITLE: usize = 120;
+
+/// Which questionnaire a workshop was created with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionnaireInfo {
+    pub id: String,
+    pub version: String,
+    pub hash: String,
+    /// `questionnaire.json` when a copy is kept in the folder; absent for the built-in one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+/// `workshop.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub format: u32,
+    pub title: String,
+    /// The day it was created, `YYYY-MM-DD` (UTC).
+    pub date: String,
+    /// The language the facilitator's views and report use unless `--lang` says otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Lang>,
+    /// A short code shown on the projector, so participants can check they joined the
+    /// right workshop.
+    pub join_code: String,
+    pub questionnaire: QuestionnaireInfo,
+}
+
+/// An opened workshop: its folder, its file and the questionnaire ready to score with.
+#[derive(Debug, Clone)]
+pub struct Workshop {
+    pub dir: PathBuf,
+    pub meta: Meta,
+    pub inst: Instrument,
+    /// Things the facilitator should know, e.g. that the questionnaire changed since creation.
+    pub notes: Vec<String>,
+}
+
+fn err(t: text::T, lang: Lang, args: &[&dyn std::fmt::Display]) -> anyhow::Error {
+    anyhow!("{}", t.fill(lang, args))
+}
+
+/// Reads a file the workshop depends on, refusing symbolic links and oversized files.
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    let link = fs::symlink_metadata(path)?;
+    if link.file_type().is_symlink() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "a symbolic link is not read",
+        ));
+    }
+    if !link.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    if link.len() > MAX_FILE_BYTES as u64 {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{} bytes, more than {MAX_FILE_BYTES}", link.len()),
+        ));
+    }
+    let mut f = fs::File::open(path)?;
+    same_file(&link, &f.metadata()?)?;
+    let mut bytes = Vec::with_capacity(link.len() as usize);
+    Read::take(&mut f, MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The file opened is the one looked at: it was not swapped for a link in between.
+#[cfg(unix)]
+fn same_file(looked: &fs::Metadata, opened: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    if looked.dev() == opened.dev() && looked.ino() == opened.ino() {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the file changed into a link while it was opened",
+        ))
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_looked: &fs::Metadata, opened: &fs::Metadata) -> io::Result<()> {
+    if opened.is_file() {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ))
+    }
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String> {
+    String::from_utf8(bytes).map_err(|_| {
+        err(
+            text::CANNOT_READ,
+            lang,
+            &[&path.display(), &text::P_NOT_TEXT.get(lang)],
+        )
+    })
+}
+
+/// Writes `bytes` as a new file `target`, never over an existing one: written beside it
+/// first, then linked into place, so a reader never sees it half written.
+fn place_new(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = target.parent().unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // The store's temporary-file pattern, so a stale one is cleaned like the others.
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    let result = written.and_then(|()| match fs::hard_link(&tmp, target) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        Err(_) => {
+            // Some USB sticks and network shares cannot link. Creating the file exclusively
+            // still never overwrites; a reader may briefly see it incomplete and looks again.
+            let mut f = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(target)?;
+            f.write_all(bytes)?;
+            f.sync_all()
+        }
+    });
+    let _ = fs::remove_file(&tmp);
+    result
+}
+
+impl Workshop {
+    /// Creates the folder (new or empty), `responses/`, `workshop.json`, and a copy of the
+    /// questionnaire when one is given.
+    pub fn create(
+        dir: &Path,
+        title: &str,
+        questionnaire: Option<&Path>,
+        lang: Option<Lang>,
+        now: SystemTime,
+        msg: Lang,
+    ) -> Result<Workshop> {
+        let title: String = text::clean(title)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(MAX_TITLE)
+            .collect();
+        if title.is_empty() {
+            return Err(err(text::EMPTY_TITLE, msg, &[]));
+        }
+        if dir.join(META_FILE).exists() {
+            return Err(err(text::ALREADY_A_WORKSHOP, msg, &[&dir.display()]));
+        }
+        match fs::symlink_metadata(dir) {
+            Ok(m) if !m.is_dir() => return Err(err(text::NOT_A_FOLDER, msg, &[&dir.display()])),
+            Ok(_) => {
+                let mut entries = fs::read_dir(dir)
+                    .map_err(|e| err(text::CANNOT_READ, msg, &[&dir.display(), &e]))?;
+                if entries.next().is_some() {
+                    return Err(err(text::FOLDER_NOT_EMPTY, msg, &[&dir.display()]));
+                }
+            }
+            Err(_) => {}
+        }
+        let (inst, source) = match questionnaire {
+            None => (Instrument::builtin().map_err(|e| anyhow!("{e}"))?, None),
+            Some(p) => {
+                let bytes = read_regular(p)
+                    .map_err(|e| err(text::CANNOT_READ, msg, &[&p.display(), &e]))?;
+                let src = utf8(p, bytes, msg)?;
+                let inst = Instrument::from_sources(
+                    &p.display().to_string(),
+                    &src,
+                    BUILTIN_PROPOSALS_NAME,
+                    BUILTIN_PROPOSALS,
+                )
+                .map_err(|e| anyhow!("{e}"))?;
+                (inst, Some(src))
+            }
+        };
+        let responses = dir.join(RESPONSES);
+        fs::create_dir_all(&responses)
+            .map_err(|e| err(text::CANNOT_CREATE, msg, &[&responses.display(), &e]))?;
+        if let Some(src) = &source {
+            let path = dir.join(QUESTIONNAIRE_FILE);
+            store::atomic_write(&path, src.as_bytes())
+                .map_err(|e| err(text::CANNOT_WRITE, msg, &[&path.display(), &e]))?;
+        }
+        let q = &inst.questionnaire;
+        let meta = Meta {
+            format: FORMAT,
+            title,
+            date: store::rfc3339(now).chars().take(10).collect(),
+            lang,
+            join_code: random_code(JOIN_CODE_LEN),
+            questionnaire: QuestionnaireInfo {
+                id: q.id.clone(),
+                version: q.version.clone(),
+                hash: inst.hash.clone(),
+                file: source.as_ref().map(|_| QUESTIONNAIRE_FILE.to_string()),
+            },
+        };
+        let path = dir.join(META_FILE);
+        let mut bytes = serde_json::to_vec_pretty(&meta)?;
+        bytes.push(b'\n');
+        store::atomic_write(&path, &bytes)
+            .map_err(|e| err(text::CANNOT_WRITE, msg, &[&path.display(), &e]))?;
+        Ok(Workshop {
+            dir: dir.to_path_buf(),
+            meta,
+            inst,
+            notes: Vec::new(),
+        })
+    }
+
+    /// Opens a workshop folder and loads the questionnaire it was created with.
+    pub fn open(dir: &Path, msg: Lang) -> Result<Workshop> {
+        let path = dir.join(META_FILE);
+        if !path.exists() {
+            return Err(err(
+                text::NOT_A_WORKSHOP,
+                msg,
+                &[&dir.display(), &dir.display()],
+            ));
+        }
+        let bytes =
+            read_regular(&path).map_err(|e| err(text::CANNOT_READ, msg, &[&path.display(), &e]))?;
+        let src = utf8(&path, bytes, msg)?;
+        let meta: Meta =
+            parse_json(&path.display().to_string(), &src).map_err(|e| anyhow!("{e}"))?;
+        if meta.format != FORMAT {
+            return Err(err(text::BAD_FORMAT, msg, &[&path.display(), &meta.format]));
+        }
+        let inst = match meta.questionnaire.file.as_deref() {
+            None => Instrument::builtin().map_err(|e| anyhow!("{e}"))?,
+            // Only the fixed name: a path written in the file must not lead out of the folder.
+            Some(QUESTIONNAIRE_FILE) => {
+                let qpath = dir.join(QUESTIONNAIRE_FILE);
+                let bytes = read_regular(&qpath)
+                    .map_err(|e| err(text::CANNOT_READ, msg, &[&qpath.display(), &e]))?;
+                let qsrc = utf8(&qpath, bytes, msg)?;
+                Instrument::from_sources(
+                    &qpath.display().to_string(),
+                    &qsrc,
+                    BUILTIN_PROPOSALS_NAME,
+                    BUILTIN_PROPOSALS,
+                )
+                .map_err(|e| anyhow!("{e}"))?
+            }
+            Some(_) => return Err(err(text::BAD_QUESTIONNAIRE_FILE, msg, &[&path.display()])),
+        };
+        let q = &inst.questionnaire;
+        if q.id != meta.questionnaire.id {
+            return Err(err(
+                text::ID_MISMATCH,
+                msg,
+                &[&meta.questionnaire.id, &q.id],
+            ));
+        }
+        let mut notes = Vec::new();
+        if inst.hash != meta.questionnaire.hash {
+            notes.push(text::HASH_CHANGED.fill(
+                msg,
+                &[
+                    &meta.questionnaire.version,
+                    &meta.questionnaire.hash,
+                    &q.version,
+                    &inst.hash,
+                ],
+            ));
+        }
+        Ok(Workshop {
+            dir: dir.to_path_buf(),
+            meta: Meta {
+                title: text::clean(&meta.title),
+                ..meta
+            },
+            inst,
+            notes,
+        })
+    }
+
+    pub fn responses_dir(&self) -> PathBuf {
+        self.dir.join(RESPONSES)
+    }
+
+    /// Where a firm's answers live. A [`FirmCode`] is a plain name, so this stays inside.
+    pub fn response_path(&self, code: &FirmCode) -> PathBuf {
+        self.responses_dir().join(code.file_name())
+    }
+
+    /// The language for the facilitator's views: `--lang`, else the workshop's, else the
+    /// locale's.
+    pub fn lang(&self, arg: Option<Lang>, locale: Lang) -> Lang {
+        arg.or(self.meta.lang).unwrap_or(locale)
+    }
+
+    /// The workshop's title as a bilingual text (the same words in both languages).
+    pub fn title(&self) -> LocalText {
+        LocalText::new(self.meta.title.clone(), self.meta.title.clone())
+    }
+
+    /// Stores `bytes` as a new response under a fresh firm code and returns the code.
+    pub fn add_response(&self, bytes: &[u8]) -> io::Result<FirmCode> {
+        let dir = self.responses_dir();
+        fs::create_dir_all(&dir)?;
+        for _ in 0..64 {
+            let code = FirmCode::random();
+            match place_new(&dir.join(code.file_name()), bytes) {
+                Ok(()) => return Ok(code),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        Err(io::Error::other("no free firm code"))
+    }
+
+    /// A participant joins: a new firm code with an empty answer file (so the room sees them
+    /// at once), or, with `firm`, the existing file of that code to resume.
+    pub fn join(
+        &self,
+        firm: Option<&str>,
+        now: SystemTime,
+        msg: Lang,
+    ) -> Result<(FirmCode, PathBuf)> {
+        match firm {
+            Some(typed) => {
+                let code = FirmCode::parse(typed).map_err(|e| anyhow!("{}", e.message(msg)))?;
+                let path = self.response_path(&code);
+                match fs::symlink_metadata(&path) {
+                    Ok(m) if m.file_type().is_symlink() => {
+                        Err(err(text::SYMLINK_REFUSED, msg, &[&path.display()]))
+                    }
+                    Ok(_) => Ok((code, path)),
+                    Err(_) => Err(err(text::NO_SUCH_FIRM, msg, &[&code])),
+                }
+            }
+            None => {
+                let empty =
+                    AnswerSet::new().to_file(&self.inst.questionnaire, Some(store::rfc3339(now)));
+                let mut bytes = serde_json::to_vec_pretty(&empty)?;
+                bytes.push(b'\n');
+                let code = self.add_response(&bytes).map_err(|e| {
+                    let dir = self.responses_dir();
+                    err(text::CANNOT_WRITE, msg, &[&dir.display(), &e])
+                })?;
+                let path = self.response_path(&code);
+                Ok((code, path))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,444 @@
+//! The cohort report as a document — headings, paragraphs, lists and tables — built once and
+//! rendered as Markdown or HTML, so both always say the same.
+
+use super::{Report, num, place_text};
+use crate::domain::cohort::{AreaStats, Count, Spread, Status};
+use crate::workshop::text::{self, clean};
+
+/// A table cell: text, or a share drawn as a bar.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// 0–1, shown as a bar with its percentage.
+    Bar(f64),
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Cell {
+        Cell::Text(s)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub head: Vec<String>,
+    /// Columns aligned right (numbers).
+    pub right: Vec<bool>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Para(String),
+    /// A small heading inside a section.
+    Sub(String),
+    List(Vec<String>),
+    Table(Table),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub heading: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    pub title: String,
+    /// Lines under the title: date, questionnaire, firm counts.
+    pub meta: Vec<String>,
+    pub notes: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+fn table(head: &[&str], right: &[bool], rows: Vec<Vec<Cell>>) -> Block {
+    Block::Table(Table {
+        head: head.iter().map(|h| h.to_string()).collect(),
+        right: right.to_vec(),
+        rows,
+    })
+}
+
+fn spread_cells(s: &Spread) -> Vec<Cell> {
+    let mut cells = vec![Cell::Text(s.n.to_string())];
+    match &s.quartiles {
+        Some(q) => cells.extend([q.min, q.q1, q.median, q.q3, q.max].map(|x| Cell::Text(num(x)))),
+        None => cells.extend((0..5).map(|_| Cell::Text("–".into()))),
+    }
+    cells
+}
+
+fn distribution(
+    r: &Report,
+    counts: &[Count],
+    label: impl Fn(&str) -> String,
+    first: &str,
+) -> Block {
+    let total: usize = counts.iter().map(|c| c.count).sum();
+    let rows = counts
+        .iter()
+        .map(|c| {
+            let share = if total == 0 {
+                0.0
+            } else {
+                c.count as f64 / total as f64
+            };
+            vec![
+                Cell::Text(label(&c.id)),
+                Cell::Text(c.count.to_string()),
+                Cell::Bar(share),
+            ]
+        })
+        .collect();
+    table(
+        &[first, r.t(text::C_N), r.t(text::C_SHARE)],
+        &[false, true, false],
+        rows,
+    )
+}
+
+fn levels(r: &Report, stats: &AreaStats) -> Section {
+    let area = stats.id.as_str();
+    Section {
+        heading: text::H_LEVELS.fill(r.lang, &[&r.area_title(area)]),
+        blocks: vec![distribution(
+            r,
+            &stats.levels,
+            |id| r.level_label(area, id),
+            r.t(text::C_LEVEL),
+        )],
+    }
+}
+
+/// Builds the report's document.
+pub fn build(r: &Report) -> Doc {
+    let lang = r.lang;
+    let ws = r.ws;
+    let c = &r.cohort;
+    let q = &ws.inst.questionnaire;
+    let colon = r.t(text::COLON);
+    let mut meta = vec![
+        format!("{}{colon}{}", r.t(text::R_DATE), clean(&ws.meta.date)),
+        format!(
+            "{}{colon}{} {} ({})",
+            r.t(text::R_QUESTIONNAIRE),
+            q.id,
+            q.version,
+            ws.inst.hash
+        ),
+        text::R_FIRMS_LINE.fill(lang, &[&c.firms, &c.finished, &c.in_progress]),
+    ];
+    if !r.problems.is_empty() {
+        meta.push(text::R_SKIPPED_FILES.fill(lang, &[&r.problems.len()]));
+    }
+    let mut notes = ws.notes.clone();
+    notes.push(r.t(text::R_BASIS).to_string());
+    notes.push(r.t(text::R_ESTIMATE).to_string());
+
+    let mut sections = Vec::new();
+    if c.finished == 0 {
+        sections.push(Section {
+            heading: r.t(text::H_SCORES).to_string(),
+            blocks: vec![Block::Para(r.t(text::R_NONE_FINISHED).to_string())],
+        });
+    } else {
+        let head = [
+            r.t(text::C_AREA),
+            r.t(text::C_N),
+            r.t(text::C_MIN),
+            r.t(text::C_Q1),
+            r.t(text::C_MEDIAN),
+            r.t(text::C_Q3),
+            r.t(text::C_MAX),
+        ];
+        let rows = std::iter::once(&c.overall)
+            .chain(&c.areas)
+            .map(|a| {
+                let mut row = vec![Cell::Text(r.area_title(a.id.as_str()))];
+                row.extend(spread_cells(&a.spread));
+                row
+            })
+            .collect();
+        sections.push(Section {
+            heading: r.t(text::H_SCORES).to_string(),
+            blocks: vec![table(
+                &head,
+                &[false, true, true, true, true, true, true],
+                rows,
+            )],
+        });
+        for l in &c.ladders {
+            sections.push(Section {
+                heading: text::H_LADDER.fill(lang, &[&r.ladder_title(&l.id)]),
+                blocks: vec![distribution(
+                    r,
+                    &l.rungs,
+                    |id| r.rung_label(&l.id, id),
+                    r.t(text::C_RUNG),
+                )],
+            });
+        }
+        for a in &c.areas {
+            sections.push(levels(r, a));
+        }
+        sections.push(levels(r, &c.overall));
+
+        let head = [
+            r.t(text::C_AREA),
+            r.t(text::C_DIMENSION),
+            r.t(text::C_N),
+            r.t(text::C_MIN),
+            r.t(text::C_Q1),
+            r.t(text::C_MEDIAN),
+            r.t(text::C_Q3),
+            r.t(text::C_MAX),
+            r.t(text::C_BELOW),
+        ];
+        let rows = c
+            .dimensions
+            .iter()
+            .map(|d| {
+                let mut row = vec![
+                    Cell::Text(r.area_title(d.area.as_str())),
+                    Cell::Text(r.dimension_title(d.id.as_str())),
+                ];
+                row.extend(spread_cells(&d.spread));
+                row.push(Cell::Text(d.gaps.to_string()));
+                row
+            })
+            .collect();
+        sections.push(Section {
+            heading: r.t(text::H_DIMENSIONS).to_string(),
+            blocks: vec![table(
+                &head,
+                &[false, false, true, true, true, true, true, true, true],
+                rows,
+            )],
+        });
+
+        let gaps: Vec<String> = c
+            .gaps
+            .iter()
+            .take(5)
+            .map(|g| text::GAP_LINE.fill(lang, &[&r.dimension_title(&g.id), &g.count]))
+            .collect();
+        sections.push(Section {
+            heading: r.t(text::H_GAPS).to_string(),
+            blocks: vec![if gaps.is_empty() {
+                Block::Para(r.t(text::NO_GAPS).to_string())
+            } else {
+                Block::List(gaps)
+            }],
+        });
+
+        let mut findings: Vec<&Count> = c.findings.iter().collect();
+        // "Broad but shallow" leads: it is the finding the article is about.
+        findings.sort_by_key(|f| f.id != crate::domain::cohort::BROAD_SHALLOW);
+        sections.push(Section {
+            heading: r.t(text::H_FINDINGS).to_string(),
+            blocks: vec![Block::List(
+                findings
+                    .iter()
+                    .map(|f| text::FINDING_LINE.fill(lang, &[&r.finding_title(&f.id), &f.count]))
+                    .collect(),
+            )],
+        });
+    }
+
+    let head = [
+        r.t(text::C_RANK),
+        r.t(text::C_PROPOSAL),
+        r.t(text::C_NEED),
+        r.t(text::C_URGENT),
+        r.t(text::C_SHARE),
+    ];
+    let rows = c
+        .needs
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let share = if c.finished == 0 {
+                0.0
+            } else {
+                n.firms as f64 / c.finished as f64
+            };
+            vec![
+                Cell::Text((i + 1).to_string()),
+                Cell::Text(r.proposal_title(n.proposal.as_str())),
+                Cell::Text(n.firms.to_string()),
+                Cell::Text(n.urgent.to_string()),
+                Cell::Bar(share),
+            ]
+        })
+        .collect();
+    let mut blocks = vec![table(&head, &[true, false, true, true, false], rows)];
+    for n in c.needs.iter().filter(|n| n.firms > 0).take(5) {
+        blocks.push(Block::Sub(format!(
+            "{} — {}",
+            r.proposal_title(n.proposal.as_str()),
+            text::NEEDED_BY.fill(lang, &[&n.firms])
+        )));
+        let mut items = vec![format!(
+            "{}{colon}{}",
+            r.t(text::C_BRING),
+            r.bring(n.area.as_ref().map(|a| a.as_str()))
+        )];
+        for s in n.steps.iter().take(3) {
+            items.push(format!(
+                "{}{colon}{}{}",
+                r.t(text::STEPS),
+                r.rule_action(&s.id),
+                text::STEP_FIRMS.fill(lang, &[&s.count])
+            ));
+        }
+        blocks.push(Block::List(items));
+    }
+    sections.push(Section {
+        heading: r.t(text::H_NEEDS).to_string(),
+        blocks,
+    });
+
+    sections.push(firms_section(r));
+
+    if !r.problems.is_empty() {
+        let rows = r
+            .problems
+            .iter()
+            .map(|p| {
+                let reason = if p.detail.is_empty() {
+                    p.kind.label(lang).to_string()
+                } else {
+                    format!("{} — {}", p.kind.label(lang), p.detail)
+                };
+                vec![Cell::Text(p.file.clone()), Cell::Text(reason)]
+            })
+            .collect();
+        sections.push(Section {
+            heading: r.t(text::H_PROBLEMS).to_string(),
+            blocks: vec![table(
+                &[r.t(text::C_FILE), r.t(text::C_REASON)],
+                &[false, false],
+                rows,
+            )],
+        });
+    }
+
+    Doc {
+        title: text::R_TITLE.fill(lang, &[&ws.meta.title]),
+        meta,
+        notes,
+        sections,
+    }
+}
+
+fn firms_section(r: &Report) -> Section {
+    let lang = r.lang;
+    let c = &r.cohort;
+    let q = &r.ws.inst.questionnaire;
+    let mut head = vec![r.t(text::C_CODE).to_string()];
+    let mut right = vec![false];
+    if r.named {
+        head.push(r.t(text::C_NAME).to_string());
+        right.push(false);
+    }
+    head.push(r.t(text::C_STATUS).to_string());
+    head.push(r.t(text::C_ANSWERED).to_string());
+    head.push(r.t(text::OVERALL).to_string());
+    right.extend([false, true, false]);
+    for a in &q.areas {
+        head.push(a.title.get(lang).to_string());
+        right.push(false);
+    }
+    for l in &q.ladders {
+        head.push(l.title.get(lang).to_string());
+        right.push(false);
+    }
+    head.push(r.t(text::C_PROPOSALS).to_string());
+    right.push(false);
+    let rows = r
+        .firms
+        .iter()
+        .map(|f| {
+            let card = &f.card;
+            let (done, asked) = f.progress();
+            let mut row = vec![Cell::Text(f.code.to_string())];
+            if r.named {
+                row.push(Cell::Text(r.name_of(f).unwrap_or_default()));
+            }
+            let finished = f.status() == Status::Finished;
+            row.push(Cell::Text(
+                r.t(if finished {
+                    text::FINISHED
+                } else {
+                    text::IN_PROGRESS
+                })
+                .to_string(),
+            ));
+            row.push(Cell::Text(format!("{done}/{asked}")));
+            let standing = if finished {
+                c.standing(card)
+            } else {
+                Vec::new()
+            };
+            let with_place = |area: &str, score: f64, level: String| {
+                let mut s = format!("{} · {level}", num(score));
+                if let Some(st) = standing.iter().find(|s| s.area == area) {
+                    s.push_str(&format!(" · {}", place_text(st.place, lang)));
+                }
+                s
+            };
+            row.push(Cell::Text(with_place(
+                "overall",
+                card.overall_score,
+                r.level_label("overall", &card.overall_level),
+            )));
+            for a in &q.areas {
+                let cell = card.areas.iter().find(|x| x.id == a.id).map_or_else(
+                    || r.t(text::NO_DATA).to_string(),
+                    |x| {
+                        with_place(
+                            a.id.as_str(),
+                            x.score,
+                            r.level_label(a.id.as_str(), &x.level),
+                        )
+                    },
+                );
+                row.push(Cell::Text(cell));
+            }
+            for l in &q.ladders {
+                let cell = card
+                    .ladders
+                    .iter()
+                    .find(|x| x.id == l.id)
+                    .map_or_else(String::new, |x| {
+                        format!("{}/{} {}", x.index + 1, x.of, r.rung_label(&l.id, &x.rung))
+                    });
+                row.push(Cell::Text(cell));
+            }
+            row.push(Cell::Text(
+                card.recommendations
+                    .iter()
+                    .map(|x| x.proposal.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ));
+            row
+        })
+        .collect();
+    Section {
+        heading: r
+            .t(if r.named {
+                text::H_FIRMS_NAMED
+            } else {
+                text::H_FIRMS
+            })
+            .to_string(),
+        blocks: vec![Block::Table(Table { head, right, rows })],
+    }
+}

@@ -1,0 +1,90 @@
+//! The cohort report as Markdown: pastes into a wiki, an e-mail or a chat, and reads as plain
+//! text where Markdown is not rendered.
+
+use std::io::{self, Write};
+
+use super::doc::{Block, Cell, Doc};
+
+/// Text as Markdown shows it literally: characters with a meaning are escaped, lines joined.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A share as a 10-cell text bar with its percentage.
+pub fn bar(share: f64) -> String {
+    let filled = (share.clamp(0.0, 1.0) * 10.0).round() as usize;
+    format!(
+        "{}{} {:.0}%",
+        "█".repeat(filled),
+        "░".repeat(10 - filled),
+        share * 100.0
+    )
+}
+
+fn cell(c: &Cell) -> String {
+    match c {
+        Cell::Text(t) => escape(t),
+        Cell::Bar(share) => bar(*share),
+    }
+}
+
+pub fn write(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# {}", escape(&doc.title))?;
+    writeln!(out)?;
+    for m in &doc.meta {
+        // Two trailing spaces: a line break inside the paragraph.
+        writeln!(out, "{}  ", escape(m))?;
+    }
+    writeln!(out)?;
+    for n in &doc.notes {
+        writeln!(out, "> {}", escape(n))?;
+        writeln!(out, ">")?;
+    }
+    for s in &doc.sections {
+        writeln!(out)?;
+        writeln!(out, "## {}", escape(&s.heading))?;
+        for b in &s.blocks {
+            writeln!(out)?;
+            match b {
+                Block::Para(p) => writeln!(out, "{}", escape(p))?,
+                Block::Sub(h) => writeln!(out, "### {}", escape(h))?,
+                Block::List(items) => {
+                    for i in items {
+                        writeln!(out, "- {}", escape(i))?;
+                    }
+                }
+                Block::Table(t) => {
+                    let head: Vec<String> = t.head.iter().map(|h| escape(h)).collect();
+                    writeln!(out, "| {} |", head.join(" | "))?;
+                    let rule: Vec<&str> = (0..t.head.len())
+                        .map(|i| {
+                            if t.right.get(i).copied().unwrap_or(false) {
+                                "---:"
+                            } else {
+                                "---"
+                            }
+                        })
+                        .collect();
+                    writeln!(out, "| {} |", rule.join(" | "))?;
+                    for row in &t.rows {
+                        let cells: Vec<String> = row.iter().map(cell).collect();
+                        writeln!(out, "| {} |", cells.join(" | "))?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}

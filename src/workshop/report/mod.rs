@@ -1,0 +1,186 @@
+//! The cohort report: what the room looked like, for the organiser to hand out and plan the
+//! next session with. One document model ([`doc`]) rendered as Markdown and HTML, plus a CSV of
+//! one row per firm and a JSON export. Same folder, same bytes: nothing depends on the clock.
+
+pub mod csv;
+pub mod doc;
+pub mod html;
+pub mod json;
+pub mod md;
+
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use super::Workshop;
+use super::room::{Problem, Response, Room};
+use super::text::{self, T};
+use crate::domain::Lang;
+use crate::domain::cohort::{Cohort, Place};
+use crate::domain::model::level_for;
+
+/// The formats `workshop report --format` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Md,
+    Html,
+    Csv,
+    Json,
+}
+
+/// Everything a cohort report shows.
+pub struct Report<'a> {
+    pub ws: &'a Workshop,
+    pub cohort: Cohort,
+    /// Every readable response, by firm code.
+    pub firms: Vec<Arc<Response>>,
+    pub problems: Vec<Problem>,
+    /// Firm names appear only when the facilitator asks for them.
+    pub named: bool,
+    pub lang: Lang,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(ws: &'a Workshop, room: &Room, named: bool, lang: Lang) -> Report<'a> {
+        Report {
+            ws,
+            cohort: room.cohort(ws),
+            firms: room.responses(),
+            problems: room.problems(),
+            named,
+            lang,
+        }
+    }
+
+    /// A firm's name, when names were asked for.
+    pub fn name_of(&self, r: &Response) -> Option<String> {
+        if self.named { r.name() } else { None }
+    }
+
+    pub fn area_title(&self, id: &str) -> String {
+        if id == "overall" {
+            return text::OVERALL.get(self.lang).to_string();
+        }
+        let q = &self.ws.inst.questionnaire;
+        q.area(&id.into())
+            .map_or_else(|| id.to_string(), |a| a.title.get(self.lang).to_string())
+    }
+
+    pub fn level_label(&self, area: &str, level: &str) -> String {
+        let q = &self.ws.inst.questionnaire;
+        let levels = if area == "overall" {
+            &q.levels
+        } else {
+            match q.area(&area.into()) {
+                Some(a) => &a.levels,
+                None => &q.levels,
+            }
+        };
+        levels
+            .iter()
+            .find(|l| l.id == level)
+            .map_or_else(|| level.to_string(), |l| l.label.get(self.lang).to_string())
+    }
+
+    /// The level label for a score, as the self-check shows it.
+    pub fn level_for_score(&self, area: &str, score: f64) -> String {
+        let q = &self.ws.inst.questionnaire;
+        let levels = q.area(&area.into()).map_or(&q.levels, |a| &a.levels);
+        level_for(levels, score).map_or_else(String::new, |l| l.label.get(self.lang).to_string())
+    }
+
+    pub fn ladder_title(&self, ladder: &str) -> String {
+        let q = &self.ws.inst.questionnaire;
+        q.ladders.iter().find(|l| l.id == ladder).map_or_else(
+            || ladder.to_string(),
+            |l| l.title.get(self.lang).to_string(),
+        )
+    }
+
+    pub fn rung_label(&self, ladder: &str, rung: &str) -> String {
+        let q = &self.ws.inst.questionnaire;
+        q.ladders
+            .iter()
+            .find(|l| l.id == ladder)
+            .and_then(|l| l.rungs.iter().find(|r| r.id == rung))
+            .map_or_else(|| rung.to_string(), |r| r.label.get(self.lang).to_string())
+    }
+
+    pub fn dimension_title(&self, id: &str) -> String {
+        let q = &self.ws.inst.questionnaire;
+        q.dimension(&id.into()).map_or_else(
+            || id.to_string(),
+            |(_, d)| d.title.get(self.lang).to_string(),
+        )
+    }
+
+    pub fn finding_title(&self, id: &str) -> String {
+        let q = &self.ws.inst.questionnaire;
+        q.findings
+            .iter()
+            .find(|f| f.id == id)
+            .map_or_else(|| id.to_string(), |f| f.title.get(self.lang).to_string())
+    }
+
+    /// `P6 Sun Pishu · Fintech; credit evaluation system`.
+    pub fn proposal_title(&self, id: &str) -> String {
+        match self.ws.inst.proposals.get(&id.into()) {
+            Some(p) => format!(
+                "{id} {} · {}",
+                p.speaker.get(self.lang),
+                p.keyword.get(self.lang)
+            ),
+            None => id.to_string(),
+        }
+    }
+
+    /// What a rule tells the firm to do next.
+    pub fn rule_action(&self, rule: &str) -> String {
+        let q = &self.ws.inst.questionnaire;
+        q.rules
+            .iter()
+            .find(|r| r.id == rule)
+            .map_or_else(|| rule.to_string(), |r| r.action.get(self.lang).to_string())
+    }
+
+    /// What kind of help to bring for needs that lie mostly in an area.
+    pub fn bring(&self, area: Option<&str>) -> &'static str {
+        match area {
+            Some("cloud") => text::BRING_CLOUD.get(self.lang),
+            Some("finance") => text::BRING_FINANCE.get(self.lang),
+            _ => text::BRING_OTHER.get(self.lang),
+        }
+    }
+
+    pub fn t(&self, t: T) -> &'static str {
+        t.get(self.lang)
+    }
+}
+
+/// "in the lower quartile of this room" and friends.
+pub fn place_text(place: Place, lang: Lang) -> &'static str {
+    match place {
+        Place::LowerQuartile => text::PLACE_LOWER.get(lang),
+        Place::BelowMedian => text::PLACE_BELOW.get(lang),
+        Place::AtMedian => text::PLACE_AT.get(lang),
+        Place::AboveMedian => text::PLACE_ABOVE.get(lang),
+        Place::UpperQuartile => text::PLACE_UPPER.get(lang),
+    }
+}
+
+/// A score with one decimal.
+pub fn num(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+/// Writes the report in a format.
+pub fn write(report: &Report, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Md => md::write(&doc::build(report), out),
+        Format::Html => html::write(&doc::build(report), report.lang, out),
+        Format::Csv => csv::write(report, out),
+        Format::Json => json::write(report, out),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,215 @@
+use std::fs;
+use std::time::{Duration, SystemTime};
+
+use super::csv::neutralise;
+use super::*;
+use crate::domain::answers::{Answer, AnswerSet};
+use crate::domain::model::QuestionId;
+use crate::domain::reach::{Lean, Rng, generate};
+
+const NAME: &str = "张三五金<b>Hardware</b>";
+
+/// A workshop with five finished firms (names in their profiles), one part-way, one foreign
+/// file; the first firm typed a formula into the free-text question.
+fn room(named_title: &str) -> (tempfile::TempDir, Workshop, Room) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = Workshop::create(
+        &tmp.path().join("w"),
+        named_title,
+        None,
+        None,
+        SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_547_445),
+        Lang::En,
+    )
+    .expect("created");
+    let q = &ws.inst.questionnaire;
+    let mut rng = Rng::new(99);
+    for i in 0..6 {
+        let mut a: AnswerSet = generate(q, &mut rng, Lean::Any);
+        a.profile.insert("name".into(), format!("{NAME} {i}"));
+        if i == 0 {
+            a.set(
+                QuestionId::from("x_wish"),
+                Answer::Text("=HYPERLINK(\"http://evil\",\"click\")".into()),
+            );
+        }
+        if i == 5 {
+            for x in &q.questions[20..] {
+                a.clear(&x.id);
+            }
+        }
+        let bytes = serde_json::to_vec(&a.to_file(q, None)).expect("json");
+        ws.add_response(&bytes).expect("added");
+    }
+    fs::write(
+        ws.responses_dir().join("KKKKKK.json"),
+        r#"{"questionnaire": {"id": "other", "version": "1"}, "answers": {}}"#,
+    )
+    .expect("write");
+    let mut room = Room::new();
+    room.scan(&ws, SystemTime::now() + Duration::from_secs(3600));
+    (tmp, ws, room)
+}
+
+fn render(ws: &Workshop, room: &Room, format: Format, named: bool, lang: Lang) -> String {
+    let mut out = Vec::new();
+    write(&Report::new(ws, room, named, lang), format, &mut out).expect("written");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn formula_cells_are_neutralised_and_numbers_left_alone() {
+    assert_eq!(neutralise("=1+1"), "'=1+1");
+    assert_eq!(neutralise("+86 138"), "'+86 138");
+    assert_eq!(neutralise("-2+3"), "'-2+3");
+    assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+    assert_eq!(neutralise("\t=1"), "'\t=1");
+    assert_eq!(neutralise("-"), "'-");
+    assert_eq!(neutralise("-12.5"), "-12.5");
+    assert_eq!(neutralise("-3"), "-3");
+    assert_eq!(neutralise("42"), "42");
+    assert_eq!(neutralise("更多订单"), "更多订单");
+    assert_eq!(neutralise(""), "");
+}
+
+#[test]
+fn the_csv_has_a_bom_one_row_per_firm_and_a_column_per_question() {
+    let (_tmp, ws, room) = room("Salon");
+    let csv = render(&ws, &room, Format::Csv, false, Lang::En);
+    assert!(
+        csv.starts_with('\u{feff}'),
+        "Excel needs the BOM for Chinese text"
+    );
+    let mut reader = ::csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let head: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(head[0], "firm_code");
+    assert!(!head.contains(&"firm_name".to_string()));
+    assert!(!head.contains(&"profile.name".to_string()));
+    for x in &ws.inst.questionnaire.questions {
+        assert!(head.contains(&x.id.0), "no column for {}", x.id);
+    }
+    for col in [
+        "score.overall",
+        "score.cloud",
+        "score.finance",
+        "rung.cloud_depth",
+        "dim.cloud.core",
+    ] {
+        assert!(head.contains(&col.to_string()), "no column {col}");
+    }
+    let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 6, "one row per readable response");
+    let wish = head.iter().position(|h| h == "x_wish").expect("x_wish");
+    assert!(
+        rows.iter()
+            .any(|r| r.get(wish) == Some("'=HYPERLINK(\"http://evil\",\"click\")")),
+        "the formula is shown as text"
+    );
+    for r in &rows {
+        for cell in r.iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '@']),
+                "a cell could run as a formula: {cell}"
+            );
+        }
+    }
+    let status = head.iter().position(|h| h == "status").expect("status");
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r.get(status) == Some("in_progress"))
+            .count(),
+        1
+    );
+    assert!(!csv.contains(NAME));
+    let named = render(&ws, &room, Format::Csv, true, Lang::En);
+    assert!(named.contains("firm_name"));
+    assert!(named.contains(NAME));
+}
+
+#[test]
+fn no_name_in_any_room_output_unless_asked() {
+    let (_tmp, ws, room) = room("Salon");
+    for lang in Lang::ALL {
+        for format in [Format::Md, Format::Html, Format::Csv, Format::Json] {
+            let out = render(&ws, &room, format, false, lang);
+            assert!(
+                !out.contains("张三五金"),
+                "{format:?} {lang:?} names a firm"
+            );
+            assert!(
+                !out.contains("Hardware"),
+                "{format:?} {lang:?} names a firm"
+            );
+            let named = render(&ws, &room, format, true, lang);
+            assert!(
+                named.contains("张三五金"),
+                "{format:?} {lang:?} --named shows names"
+            );
+        }
+    }
+}
+
+#[test]
+fn html_is_self_contained_and_escaped() {
+    let (_tmp, ws, room) = room("Salon <script>alert(1)</script> & \"friends\"");
+    let html = render(&ws, &room, Format::Html, true, Lang::Zh);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<html lang=\"zh-CN\">"));
+    assert!(!html.contains("<script"), "nothing runs");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;"));
+    assert!(
+        html.contains("张三五金&lt;b&gt;Hardware&lt;/b&gt;"),
+        "names are escaped too"
+    );
+    for outside in ["src=", "href=", "@import", "url("] {
+        assert!(!html.contains(outside), "fetches {outside}");
+    }
+    let md = render(&ws, &room, Format::Md, true, Lang::En);
+    assert!(md.contains("\\<script\\>"), "Markdown shows it as text");
+}
+
+#[test]
+fn the_report_has_what_the_organiser_needs() {
+    let (_tmp, ws, room) = room("Salon");
+    let md = render(&ws, &room, Format::Md, false, Lang::En);
+    for part in [
+        "# Salon — cohort report",
+        "Date: 2026-11-24",
+        "Questionnaire: smecheck-core",
+        "6 firms: 5 finished, 1 in progress.",
+        "1 more files could not be counted",
+        "## Cloud depth ladder: firms on each rung",
+        "## Levels: Financing readiness",
+        "## Each dimension: median and quartiles",
+        "## The most common gaps",
+        "Broad but shallow",
+        "## The proposals the room needs: what to bring next time",
+        "Bring next time: ",
+        "Most common next steps: ",
+        "## Results per firm (anonymised, by firm code)",
+        "## Files not counted",
+        "KKKKKK.json",
+    ] {
+        assert!(md.contains(part), "missing {part:?} in\n{md}");
+    }
+    let zh = render(&ws, &room, Format::Md, false, Lang::Zh);
+    assert!(zh.contains("# Salon——群体报告"), "{zh}");
+    assert!(zh.contains("下次带来："), "{zh}");
+}
+
+#[test]
+fn same_folder_same_bytes() {
+    let (_tmp, ws, room) = room("Salon");
+    for format in [Format::Md, Format::Html, Format::Csv, Format::Json] {
+        let a = render(&ws, &room, format, false, Lang::En);
+        let mut again = Room::new();
+        again.scan(&ws, SystemTime::now());
+        let b = render(&ws, &again, format, false, Lang::En);
+        assert_eq!(a, b, "{format:?} is not reproducible");
+    }
+}

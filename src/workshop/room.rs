@@ -1,0 +1,309 @@
+//! The room as read from `responses/`: every firm's answers scored, every unusable file
+//! listed with its reason. Looked at again and again while a workshop runs, it re-reads and
+//! re-scores only the files whose size or time changed.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use serde::Serialize;
+
+use super::Workshop;
+use super::code::FirmCode;
+use super::text::{self, T, clean};
+use crate::domain::answers::{AnswerFile, AnswerSet, typed_answers};
+use crate::domain::cohort::{Cohort, Status};
+use crate::domain::instrument::{MAX_FILE_BYTES, parse_json};
+use crate::domain::score::visible_answers;
+use crate::domain::{Lang, ScoreCard, score};
+
+/// A file changed this recently may change again within the file system's time resolution
+/// (two seconds on FAT-formatted USB sticks) without its time moving: read it again.
+const SETTLING: Duration = Duration::from_secs(3);
+
+/// The profile field holding the firm's name: shown only when the facilitator asks.
+pub const NAME_FIELD: &str = "name";
+
+/// One firm's response, read and scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    pub code: FirmCode,
+    pub answers: AnswerSet,
+    /// Which questions this firm is asked (skip logic).
+    pub visible: Vec<bool>,
+    pub card: ScoreCard,
+    pub saved_at: Option<String>,
+    /// Answers for questions this questionnaire version no longer has.
+    pub dropped: usize,
+}
+
+impl Response {
+    pub fn status(&self) -> Status {
+        Status::of(&self.card)
+    }
+
+    /// (answered incl. "don't know", asked) over the scored questions.
+    pub fn progress(&self) -> (usize, usize) {
+        let c = &self.card.confidence;
+        (c.answered + c.dont_know, c.questions)
+    }
+
+    /// The firm's name as typed, cleaned of control characters; only for `--named` views.
+    pub fn name(&self) -> Option<String> {
+        self.answers
+            .profile
+            .get(NAME_FIELD)
+            .map(|n| clean(n).trim().to_string())
+            .filter(|n| !n.is_empty())
+    }
+}
+
+/// Why a file in `responses/` is not counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// Empty or cut short: still being written or copied.
+    Incomplete,
+    Corrupt,
+    NotText,
+    /// An answer file of another questionnaire.
+    Foreign,
+    BadAnswer,
+    TooLarge,
+    Symlink,
+    Unreadable,
+    /// Something else in the folder.
+    NotAResponse,
+    /// `responses/` itself cannot be read.
+    Folder,
+}
+
+impl ProblemKind {
+    fn text(self) -> T {
+        match self {
+            ProblemKind::Incomplete => text::P_INCOMPLETE,
+            ProblemKind::Corrupt => text::P_CORRUPT,
+            ProblemKind::NotText => text::P_NOT_TEXT,
+            ProblemKind::Foreign => text::P_FOREIGN,
+            ProblemKind::BadAnswer => text::P_BAD_ANSWER,
+            ProblemKind::TooLarge => text::P_TOO_LARGE,
+            ProblemKind::Symlink => text::P_SYMLINK,
+            ProblemKind::Unreadable => text::P_UNREADABLE,
+            ProblemKind::NotAResponse => text::P_NOT_RESPONSE,
+            ProblemKind::Folder => text::P_FOLDER,
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        self.text().get(lang)
+    }
+}
+
+/// A file that is not counted, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The file name inside `responses/`, cleaned for display.
+    pub file: String,
+    pub kind: ProblemKind,
+    /// The technical detail (parser message, questionnaire id, I/O error).
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Response(Arc<Response>),
+    Problem(Problem),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    modified: Option<SystemTime>,
+    len: u64,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    stamp: Stamp,
+    outcome: Outcome,
+}
+
+/// What `responses/` held at the last look.
+#[derive(Debug, Clone, Default)]
+pub struct Room {
+    files: BTreeMap<String, Entry>,
+    folder: Option<Problem>,
+    /// Files read (and scored) by the last scan: for tests and benchmarks of the cache.
+    pub last_reads: usize,
+}
+
+/// Files the self-check itself leaves beside an answer file: temporary files while saving,
+/// backups on "start over", exported results. Not responses, and not problems either.
+fn by_product(name: &str) -> bool {
+    name.starts_with('.')
+        || name.contains(".backup-")
+        || name.ends_with("-result.json")
+        || name.ends_with("-result.txt")
+}
+
+fn problem(file: &str, kind: ProblemKind, detail: impl Into<String>) -> Outcome {
+    Outcome::Problem(Problem {
+        file: clean(file),
+        kind,
+        detail: clean(&detail.into()),
+    })
+}
+
+/// Reads and scores one response file.
+fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
+    let path = ws.responses_dir().join(name);
+    let bytes = match super::read_regular(&path) {
+        Ok(b) => b,
+        Err(e) => {
+            let kind = match fs::symlink_metadata(&path) {
+                Ok(m) if m.file_type().is_symlink() => ProblemKind::Symlink,
+                Ok(m) if m.len() > MAX_FILE_BYTES as u64 => ProblemKind::TooLarge,
+                Ok(m) if !m.is_file() => ProblemKind::NotAResponse,
+                _ => ProblemKind::Unreadable,
+            };
+            return problem(name, kind, e.to_string());
+        }
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return problem(name, ProblemKind::Incomplete, "0 bytes");
+    }
+    let Ok(src) = String::from_utf8(bytes) else {
+        return problem(name, ProblemKind::NotText, "");
+    };
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(&src) {
+        let kind = if e.classify() == serde_json::error::Category::Eof {
+            ProblemKind::Incomplete
+        } else {
+            ProblemKind::Corrupt
+        };
+        return problem(name, kind, e.to_string());
+    }
+    let file: AnswerFile = match parse_json(name, &src) {
+        Ok(f) => f,
+        Err(e) => return problem(name, ProblemKind::Corrupt, e.to_string()),
+    };
+    let q = &ws.inst.questionnaire;
+    if file.questionnaire.id != q.id {
+        return problem(
+            name,
+            ProblemKind::Foreign,
+            format!("`{}` ≠ `{}`", file.questionnaire.id, q.id),
+        );
+    }
+    let (answers, dropped) = match typed_answers(q, &file) {
+        Ok(x) => x,
+        Err((_, msg)) => return problem(name, ProblemKind::BadAnswer, msg),
+    };
+    let (visible, _) = visible_answers(q, &answers);
+    let card = score(&ws.inst, &answers);
+    Outcome::Response(Arc::new(Response {
+        code,
+        answers,
+        visible,
+        card,
+        saved_at: file.saved_at,
+        dropped: dropped.len(),
+    }))
+}
+
+impl Room {
+    pub fn new() -> Room {
+        Room::default()
+    }
+
+    /// Looks at `responses/` again; returns whether anything the room shows changed.
+    pub fn scan(&mut self, ws: &Workshop, now: SystemTime) -> bool {
+        self.last_reads = 0;
+        let dir = ws.responses_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                let p = Problem {
+                    file: clean(&format!("{}/", super::RESPONSES)),
+                    kind: ProblemKind::Folder,
+                    detail: clean(&e.to_string()),
+                };
+                let changed = self.folder.as_ref() != Some(&p);
+                self.folder = Some(p);
+                return changed;
+            }
+        };
+        let mut changed = self.folder.take().is_some();
+        let mut seen = BTreeMap::new();
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if by_product(&name) {
+                continue;
+            }
+            // Not followed: a link is reported, never read.
+            let meta = entry.metadata().ok();
+            let stamp = Stamp {
+                modified: meta.as_ref().and_then(|m| m.modified().ok()),
+                len: meta.as_ref().map_or(0, |m| m.len()),
+            };
+            let settling = stamp
+                .modified
+                .is_none_or(|m| now.duration_since(m).map_or(true, |age| age < SETTLING));
+            let cached = self.files.get(&name);
+            let fresh = match cached {
+                Some(e) if e.stamp == stamp && !settling => e.outcome.clone(),
+                _ => {
+                    self.last_reads += 1;
+                    let stem = name.strip_suffix(".json");
+                    match stem.and_then(FirmCode::from_stem) {
+                        Some(code) => load(ws, &name, code),
+                        None => problem(&name, ProblemKind::NotAResponse, ""),
+                    }
+                }
+            };
+            if cached.is_none_or(|e| e.outcome != fresh) {
+                changed = true;
+            }
+            seen.insert(
+                name,
+                Entry {
+                    stamp,
+                    outcome: fresh,
+                },
+            );
+        }
+        if seen.len() != self.files.len() || seen.keys().any(|k| !self.files.contains_key(k)) {
+            changed = true;
+        }
+        self.files = seen;
+        changed
+    }
+
+    /// Every readable response, ordered by firm code.
+    pub fn responses(&self) -> Vec<Arc<Response>> {
+        self.files
+            .values()
+            .filter_map(|e| match &e.outcome {
+                Outcome::Response(r) => Some(Arc::clone(r)),
+                Outcome::Problem(_) => None,
+            })
+            .collect()
+    }
+
+    /// Every file that is not counted, ordered by file name.
+    pub fn problems(&self) -> Vec<Problem> {
+        self.folder
+            .iter()
+            .cloned()
+            .chain(self.files.values().filter_map(|e| match &e.outcome {
+                Outcome::Problem(p) => Some(p.clone()),
+                Outcome::Response(_) => None,
+            }))
+            .collect()
+    }
+
+    pub fn cohort(&self, ws: &Workshop) -> Cohort {
+        let responses = self.responses();
+        Cohort::build(&ws.inst.questionnaire, responses.iter().map(|r| &r.card))
+    }
+}

@@ -1,0 +1,326 @@
+//! Snapshot tests of the facilitator's screens as the room sees them — the presenter (note
+//! hidden and shown, answers hidden and revealed, sections, timer) and the room dashboard
+//! (every tab, a firm's results, problem files, names only with --named) — plus the
+//! participant's welcome screen with their firm code. Chinese and English, 80×24 and 160×45.
+//! Review a changed snapshot by eye before accepting it (`cargo insta review`).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use smecheck::domain::answers::AnswerSet;
+use smecheck::domain::cohort::Cohort;
+use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::score::visible_answers;
+use smecheck::domain::{Instrument, Lang, score};
+use smecheck::tui::app::{App, Session};
+use smecheck::tui::workshop::dashboard::Dashboard;
+use smecheck::tui::workshop::keymap::Action;
+use smecheck::tui::workshop::present::Presenter;
+use smecheck::tui::workshop::{dashboard_view, present_view};
+use smecheck::workshop::code::FirmCode;
+use smecheck::workshop::room::{Problem, ProblemKind, Response};
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
+const TITLE: &str = "县域中小企业数字化沙龙 Digital Salon";
+const JOIN: &str = "K7MQ";
+
+fn instrument() -> Instrument {
+    Instrument::builtin().expect("built-in questionnaire")
+}
+
+/// Twelve firms with fixed codes: nine finished, three part-way, names in their profiles.
+fn responses(inst: &Instrument) -> Vec<Arc<Response>> {
+    let q = &inst.questionnaire;
+    let mut rng = Rng::new(2020);
+    let leans = [
+        Lean::Any,
+        Lean::Best(0.8),
+        Lean::Worst(0.8),
+        Lean::Best(0.5),
+    ];
+    let codes = [
+        "3KQM7X", "4HJW9A", "6CDNPT", "7KQM3X", "9AFGHJ", "ACDEFG", "DEFG34", "HJKM67", "MNPQ4R",
+        "QRTU96", "UVWX3Y", "XY3467",
+    ];
+    codes
+        .iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let mut answers: AnswerSet = generate(q, &mut rng, leans[i % leans.len()]);
+            answers
+                .profile
+                .insert("name".into(), format!("甲乙丙贸易{i}号 Firm {i}"));
+            if i % 4 == 3 {
+                for x in &q.questions[10 + i..] {
+                    answers.clear(&x.id);
+                }
+            }
+            Arc::new(Response {
+                code: FirmCode::parse(code).expect("a firm code"),
+                visible: visible_answers(q, &answers).0,
+                card: score(inst, &answers),
+                answers,
+                saved_at: Some("2026-11-24T09:30:00Z".into()),
+                dropped: 0,
+            })
+        })
+        .collect()
+}
+
+fn problems() -> Vec<Problem> {
+    vec![
+        Problem {
+            file: "9XK3QT.json".into(),
+            kind: ProblemKind::Incomplete,
+            detail: "EOF while parsing an object at line 12 column 0".into(),
+        },
+        Problem {
+            file: "ACD7HN.json".into(),
+            kind: ProblemKind::Foreign,
+            detail: "`other-survey` ≠ `smecheck-core`".into(),
+        },
+        Problem {
+            file: "notes.txt".into(),
+            kind: ProblemKind::NotAResponse,
+            detail: String::new(),
+        },
+    ]
+}
+
+/// The screen as the room reads it: one line per row, wide characters once.
+fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        out.push('|');
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push_str("|\n");
+    }
+    out
+}
+
+fn render(w: u16, h: u16, draw: impl Fn(&mut ratatui::Frame)) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal.draw(|f| draw(f)).expect("draw");
+    screen_text(terminal.backend().buffer())
+}
+
+fn presenter(lang: Lang, question: &str, actions: &[Action]) -> Presenter {
+    let inst = instrument();
+    let room = responses(&inst);
+    let index = inst
+        .questionnaire
+        .questions
+        .iter()
+        .position(|x| x.id.as_str() == question)
+        .expect("question");
+    let mut p = Presenter::new(inst, TITLE.into(), JOIN.into(), lang);
+    p.set_room(&room);
+    for _ in 0..index {
+        p.update(Action::Next);
+    }
+    for a in actions {
+        p.update(*a);
+    }
+    p
+}
+
+fn shoot_presenter(name: &str, question: &str, actions: &[Action]) {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let p = presenter(lang, question, actions);
+            let screen = render(w, h, |f| present_view::draw(f, &p));
+            insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang.code()), screen);
+        }
+    }
+}
+
+#[test]
+fn presenter_note_hidden_answers_hidden() {
+    shoot_presenter("present_hidden", "b_tools", &[]);
+}
+
+#[test]
+fn presenter_note_shown() {
+    shoot_presenter("present_note", "b_tools", &[Action::ToggleNote]);
+}
+
+#[test]
+fn presenter_answers_revealed() {
+    shoot_presenter("present_revealed", "b_tools", &[Action::Reveal]);
+}
+
+#[test]
+fn presenter_note_and_answers_on_a_scale_question() {
+    shoot_presenter(
+        "present_scale_note_revealed",
+        "i_bigdata",
+        &[Action::ToggleNote, Action::Reveal],
+    );
+}
+
+#[test]
+fn presenter_number_question_revealed_with_the_timer_running() {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let mut p = presenter(lang, "c_budget", &[Action::Reveal]);
+            p.tick(Duration::from_secs(20));
+            p.update(Action::Timer);
+            p.tick(Duration::from_secs(20 + 83));
+            let screen = render(w, h, |f| present_view::draw(f, &p));
+            insta::assert_snapshot!(format!("present_timer_{}_{w}x{h}", lang.code()), screen);
+        }
+    }
+}
+
+#[test]
+fn presenter_sections() {
+    shoot_presenter(
+        "present_sections",
+        "k_mes",
+        &[Action::Sections, Action::Down],
+    );
+}
+
+fn dashboard(lang: Lang, named: bool, room: bool, actions: &[Action]) -> Dashboard {
+    let inst = instrument();
+    let mut d = Dashboard::new(inst.clone(), TITLE.into(), JOIN.into(), lang, named);
+    if room {
+        let firms = responses(&inst);
+        let cohort = Cohort::build(&inst.questionnaire, firms.iter().map(|r| &r.card));
+        d.set_room(cohort, firms, problems());
+    }
+    for a in actions {
+        d.update(*a);
+    }
+    d
+}
+
+fn shoot_dashboard(name: &str, named: bool, room: bool, actions: &[Action]) {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let d = dashboard(lang, named, room, actions);
+            let screen = render(w, h, |f| dashboard_view::draw(f, &d));
+            insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang.code()), screen);
+        }
+    }
+}
+
+#[test]
+fn dashboard_room() {
+    shoot_dashboard("dashboard_room", false, true, &[]);
+}
+
+#[test]
+fn dashboard_empty_room() {
+    shoot_dashboard("dashboard_empty", false, false, &[]);
+}
+
+#[test]
+fn dashboard_dimensions() {
+    shoot_dashboard("dashboard_dimensions", false, true, &[Action::GoTab(1)]);
+}
+
+#[test]
+fn dashboard_proposals() {
+    shoot_dashboard("dashboard_proposals", false, true, &[Action::GoTab(2)]);
+}
+
+#[test]
+fn dashboard_firms() {
+    shoot_dashboard(
+        "dashboard_firms",
+        false,
+        true,
+        &[Action::GoTab(3), Action::Down, Action::Down],
+    );
+}
+
+#[test]
+fn dashboard_one_firm() {
+    shoot_dashboard(
+        "dashboard_firm",
+        false,
+        true,
+        &[Action::GoTab(3), Action::Down, Action::Confirm],
+    );
+}
+
+#[test]
+fn dashboard_firms_named() {
+    shoot_dashboard(
+        "dashboard_firms_named",
+        true,
+        true,
+        &[Action::GoTab(3), Action::Confirm],
+    );
+}
+
+#[test]
+fn dashboard_problems() {
+    shoot_dashboard("dashboard_problems", false, true, &[Action::GoTab(4)]);
+}
+
+#[test]
+fn no_name_on_any_anonymous_screen() {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            for tab in 0..5 {
+                for detail in [false, true] {
+                    let mut actions = vec![Action::GoTab(tab)];
+                    if detail {
+                        actions.push(Action::Confirm);
+                    }
+                    let d = dashboard(lang, false, true, &actions);
+                    let screen = render(w, h, |f| dashboard_view::draw(f, &d));
+                    assert!(!screen.contains("贸易"), "a name on tab {tab}:\n{screen}");
+                    assert!(!screen.contains("Firm 1"), "a name on tab {tab}:\n{screen}");
+                }
+            }
+        }
+    }
+    let d = dashboard(Lang::En, true, true, &[Action::GoTab(3)]);
+    let screen = render(160, 45, |f| dashboard_view::draw(f, &d));
+    assert!(
+        screen.contains("甲乙丙贸易1号"),
+        "--named shows names:\n{screen}"
+    );
+}
+
+#[test]
+fn too_small_windows_say_so() {
+    let p = presenter(Lang::En, "b_tools", &[]);
+    let screen = render(60, 20, |f| present_view::draw(f, &p));
+    assert!(screen.contains("at least 80×24"), "{screen}");
+    let d = dashboard(Lang::Zh, false, true, &[]);
+    let screen = render(79, 24, |f| dashboard_view::draw(f, &d));
+    assert!(screen.contains("至少需要 80×24"), "{screen}");
+}
+
+#[test]
+fn participant_welcome_shows_the_firm_code() {
+    for lang in Lang::ALL {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let session = Session {
+                answers_path: "/media/usb/salon/responses/7KQM3X.json".into(),
+                firm_code: Some("7KQM3X".into()),
+                ..Session::default()
+            };
+            let mut app = App::new(instrument(), lang, AnswerSet::new(), session);
+            app.resize(w, h);
+            let screen = render(w, h, |f| smecheck::tui::view::draw(f, &app));
+            assert!(screen.contains("7KQM3X"));
+            insta::assert_snapshot!(format!("welcome_firm_code_{}_{w}x{h}", lang.code()), screen);
+        }
+    }
+}
