@@ -11,9 +11,18 @@ use smecheck::workshop::code::FirmCode;
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
-    let dir = args.next().ok_or_else(|| anyhow::anyhow!("usage: gen_workshop DIR N"))?;
+    let dir = args
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("usage: gen_workshop DIR N"))?;
     let n: usize = args.next().unwrap_or_else(|| "1000".into()).parse()?;
-    let ws = Workshop::create(std::path::Path::new(&dir), "Benchmark room", None, None, SystemTime::now(), Lang::En)?;
+    let ws = Workshop::create(
+        std::path::Path::new(&dir),
+        "Benchmark room",
+        None,
+        None,
+        SystemTime::now(),
+        Lang::En,
+    )?;
     let q = &ws.inst.questionnaire;
     let mut rng = Rng::new(42);
     let leans = [Lean::Any, Lean::Best(0.7), Lean::Worst(0.7)];

@@ -185,7 +185,8 @@ fn assert_recommends(set: &AnswerSet, proposal: &str, rule: &str, because: &[&st
     for q in because {
         assert!(got.contains(q), "{proposal}: because {got:?} lacks {q}");
     }
-    assert!(!rec.action().zh.is_empty() && !rec.action().en.is_empty());
+    let action = rec.action(&builtin().questionnaire);
+    assert!(!action.zh.is_empty() && !action.en.is_empty());
 }
 
 #[test]

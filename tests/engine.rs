@@ -488,7 +488,7 @@ fn recommendations_follow_the_rules_with_their_reasons() {
     assert_eq!(because(&card, "P8"), vec!["channels"]);
     let p7 = &card.recommendations[0];
     assert_eq!(p7.priority, 1);
-    assert_eq!(p7.action().en, "Do thing 7.");
+    assert_eq!(p7.action(&mini().questionnaire).en, "Do thing 7.");
     assert_eq!(p7.steps.len(), 1);
     assert_eq!(p7.steps[0].rule, "r7");
 }
@@ -547,7 +547,7 @@ fn recommendations_are_deduplicated_per_proposal() {
     assert_eq!(p7.priority, 1, "the most urgent rule sets the priority");
     let rules: Vec<&str> = p7.steps.iter().map(|s| s.rule.as_str()).collect();
     assert_eq!(rules, vec!["r7", "r7b"], "steps most urgent first");
-    assert_eq!(p7.action().en, "Do thing 7.");
+    assert_eq!(p7.action(&inst.questionnaire).en, "Do thing 7.");
     // Reasons are merged and kept in questionnaire order.
     assert_eq!(because(&card, "P7"), vec!["staff", "channels"]);
 

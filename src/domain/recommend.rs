@@ -8,13 +8,28 @@ use super::condition::Facts;
 use super::model::{Horizon, ProposalId, QuestionId, Questionnaire};
 use super::text::LocalText;
 
-/// One next step, with when it belongs in the action plan.
+/// One next step, with when it belongs in the action plan. The text stays in the
+/// questionnaire (`Step::action`), so a score card is small even for a room of 100,000 firms.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
     pub rule: String,
     pub horizon: Horizon,
     pub priority: u8,
-    pub action: LocalText,
+}
+
+static EMPTY: LocalText = LocalText {
+    zh: String::new(),
+    en: String::new(),
+};
+
+impl Step {
+    /// What to do: the action text of the rule that fired.
+    pub fn action<'q>(&self, q: &'q Questionnaire) -> &'q LocalText {
+        q.rules
+            .iter()
+            .find(|r| r.id == self.rule)
+            .map_or(&EMPTY, |r| &r.action)
+    }
 }
 
 /// A proposal the firm should act on, and why.
@@ -31,13 +46,9 @@ pub struct Recommendation {
 
 impl Recommendation {
     /// The first, most urgent next step.
-    pub fn action(&self) -> &LocalText {
+    pub fn action<'q>(&self, q: &'q Questionnaire) -> &'q LocalText {
         // A recommendation is only built from at least one fired rule.
-        static EMPTY: LocalText = LocalText {
-            zh: String::new(),
-            en: String::new(),
-        };
-        self.steps.first().map(|s| &s.action).unwrap_or(&EMPTY)
+        self.steps.first().map_or(&EMPTY, |s| s.action(q))
     }
 }
 
@@ -52,7 +63,6 @@ pub fn recommend(q: &Questionnaire, facts: &Facts) -> Vec<Recommendation> {
             rule: rule.id.clone(),
             horizon: rule.horizon,
             priority: rule.priority,
-            action: rule.action.clone(),
         };
         match out.iter_mut().find(|(r, _)| r.proposal == rule.proposal) {
             Some((rec, set)) => {

@@ -147,8 +147,8 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
                     let answer = answers.get(id).map_or_else(|| not_answered(lang).to_string(), |a| answer_label(question, a, lang));
                     Some(json!({"question": id, "text": question.text.get(lang), "answer": answer}))
                 }).collect::<Vec<_>>(),
-                "action": r.action().get(lang),
-                "steps": r.steps.iter().map(|s| json!({"rule": s.rule, "horizon": s.horizon, "priority": s.priority, "action": s.action.get(lang)})).collect::<Vec<_>>(),
+                "action": r.action(q).get(lang),
+                "steps": r.steps.iter().map(|s| json!({"rule": s.rule, "horizon": s.horizon, "priority": s.priority, "action": s.action(q).get(lang)})).collect::<Vec<_>>(),
                 "speaker": p.map(|p| p.speaker.get(lang)),
                 "role": p.map(|p| p.role.get(lang)),
                 "keyword": p.map(|p| p.keyword.get(lang)),
@@ -420,7 +420,7 @@ pub fn score_text(
                 &format!(
                     "[{}] {}",
                     horizon_label(s.horizon, lang),
-                    s.action.get(lang)
+                    s.action(q).get(lang)
                 ),
                 "   - ",
                 "     ",

@@ -15,7 +15,7 @@ use super::text::{self, T, clean};
 use crate::domain::answers::{AnswerFile, AnswerSet, typed_answers};
 use crate::domain::cohort::{Cohort, Status};
 use crate::domain::instrument::{MAX_FILE_BYTES, parse_json};
-use crate::domain::score::visible_answers;
+use crate::domain::score::visibility;
 use crate::domain::{Lang, ScoreCard, score};
 
 /// A file changed this recently may change again within the file system's time resolution
@@ -175,17 +175,20 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
     let Ok(src) = String::from_utf8(bytes) else {
         return problem(name, ProblemKind::NotText, "");
     };
-    if let Err(e) = serde_json::from_str::<serde_json::Value>(&src) {
-        let kind = if e.classify() == serde_json::error::Category::Eof {
-            ProblemKind::Incomplete
-        } else {
-            ProblemKind::Corrupt
-        };
-        return problem(name, kind, e.to_string());
-    }
-    let file: AnswerFile = match parse_json(name, &src) {
+    // One parse; the located, friendlier message is only built when the file is bad.
+    let file: AnswerFile = match serde_json::from_str(&src) {
         Ok(f) => f,
-        Err(e) => return problem(name, ProblemKind::Corrupt, e.to_string()),
+        Err(e) => {
+            let kind = if e.classify() == serde_json::error::Category::Eof {
+                ProblemKind::Incomplete
+            } else {
+                ProblemKind::Corrupt
+            };
+            let detail = parse_json::<AnswerFile>(name, &src)
+                .err()
+                .map_or_else(|| e.to_string(), |l| l.to_string());
+            return problem(name, kind, detail);
+        }
     };
     let q = &ws.inst.questionnaire;
     if file.questionnaire.id != q.id {
@@ -199,7 +202,7 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
         Ok(x) => x,
         Err((_, msg)) => return problem(name, ProblemKind::BadAnswer, msg),
     };
-    let (visible, _) = visible_answers(q, &answers);
+    let visible = visibility(q, &answers);
     let card = score(&ws.inst, &answers);
     Outcome::Response(Arc::new(Response {
         code,
@@ -234,7 +237,9 @@ impl Room {
             }
         };
         let mut changed = self.folder.take().is_some();
-        let mut seen = BTreeMap::new();
+        // First the listing and the cache check; then the files to (re)read, read in parallel:
+        // a cold start over a large room is dominated by reading and scoring.
+        let mut listed: Vec<(String, Stamp, Option<Outcome>)> = Vec::new();
         for entry in entries.filter_map(Result::ok) {
             let name = entry.file_name().to_string_lossy().into_owned();
             if by_product(&name) {
@@ -249,19 +254,54 @@ impl Room {
             let settling = stamp
                 .modified
                 .is_none_or(|m| now.duration_since(m).map_or(true, |age| age < SETTLING));
-            let cached = self.files.get(&name);
-            let fresh = match cached {
-                Some(e) if e.stamp == stamp && !settling => e.outcome.clone(),
-                _ => {
-                    self.last_reads += 1;
-                    let stem = name.strip_suffix(".json");
-                    match stem.and_then(FirmCode::from_stem) {
-                        Some(code) => load(ws, &name, code),
-                        None => problem(&name, ProblemKind::NotAResponse, ""),
-                    }
-                }
+            let reuse = match self.files.get(&name) {
+                Some(e) if e.stamp == stamp && !settling => Some(e.outcome.clone()),
+                _ => None,
             };
-            if cached.is_none_or(|e| e.outcome != fresh) {
+            listed.push((name, stamp, reuse));
+        }
+        let to_read: Vec<usize> = (0..listed.len())
+            .filter(|i| listed[*i].2.is_none())
+            .collect();
+        self.last_reads = to_read.len();
+        let read_one = |name: &str| match name.strip_suffix(".json").and_then(FirmCode::from_stem) {
+            Some(code) => load(ws, name, code),
+            None => problem(name, ProblemKind::NotAResponse, ""),
+        };
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let fresh: Vec<Outcome> = if to_read.len() < 64 || workers < 2 {
+            to_read.iter().map(|i| read_one(&listed[*i].0)).collect()
+        } else {
+            let chunk = to_read.len().div_ceil(workers);
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = to_read
+                    .chunks(chunk)
+                    .map(|part| {
+                        let listed = &listed;
+                        let read_one = &read_one;
+                        scope.spawn(move || {
+                            part.iter()
+                                .map(|i| read_one(&listed[*i].0))
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    // A reader that panicked would misalign the results: pass the panic on.
+                    .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                    .collect()
+            })
+        };
+        for (i, outcome) in to_read.iter().zip(fresh) {
+            listed[*i].2 = Some(outcome);
+        }
+        let mut seen = BTreeMap::new();
+        for (name, stamp, outcome) in listed {
+            let Some(fresh) = outcome else { continue };
+            if self.files.get(&name).is_none_or(|e| e.outcome != fresh) {
                 changed = true;
             }
             seen.insert(

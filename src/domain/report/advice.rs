@@ -97,7 +97,7 @@ pub(super) fn recommendations(
                     .map(|s| StepView {
                         horizon: s.horizon,
                         horizon_label: horizon_label(s.horizon, lang).to_string(),
-                        action: s.action.get(lang).to_string(),
+                        action: s.action(&inst.questionnaire).get(lang).to_string(),
                     })
                     .collect(),
             }

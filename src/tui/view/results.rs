@@ -285,7 +285,7 @@ fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
         );
         let mut lines = vec![Line::styled(st::NEXT_STEPS.get(lang), theme.title())];
         lines.extend(para(
-            r.action().get(lang),
+            r.action(&app.inst.questionnaire).get(lang),
             below.width as usize,
             Style::new(),
         ));
@@ -342,7 +342,7 @@ pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         let text = format!(
             "[{}] {}",
             horizon_label(s.horizon, lang),
-            s.action.get(lang)
+            s.action(&app.inst.questionnaire).get(lang)
         );
         lines.extend(
             crate::domain::wrap::wrap(&text, w, "  - ", "    ")
