@@ -325,8 +325,42 @@ pub struct ReportArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_report_date)]
     pub date: Option<String>,
     /// Use this questionnaire instead of the built-in one.
-    #[arg(long, value_name = "PATH")]
+    #[arg(long, value_name = "PATH", conflicts_with = "workshop")]
     pub questionnaire: Option<PathBuf>,
+    /// Add where the firm stands among the finished firms of this workshop (its questionnaire
+    /// is used).
+    #[arg(long, value_name = "DIR")]
+    pub workshop: Option<PathBuf>,
+}
+
+/// "Cloud adoption depth in this room (24 firms)" → "lower quartile", per area and overall.
+fn room_lines(
+    ws: &crate::workshop::Workshop,
+    card: &crate::domain::ScoreCard,
+    lang: Lang,
+) -> Vec<crate::domain::report::Field> {
+    let mut room = crate::workshop::room::Room::new();
+    room.scan(ws, std::time::SystemTime::now());
+    let cohort = room.cohort(ws);
+    let q = &ws.inst.questionnaire;
+    cohort
+        .standing(card)
+        .into_iter()
+        .map(|s| {
+            let area = q.area(&s.area.as_str().into()).map_or_else(
+                || crate::domain::summary::tr(lang, "总分", "Overall").to_string(),
+                |a| a.title.get(lang).to_string(),
+            );
+            let label = match lang {
+                Lang::Zh => format!("{area}在本场（{} 家）", s.of),
+                Lang::En => format!("{area} in this room ({} firms)", s.of),
+            };
+            crate::domain::report::Field {
+                label,
+                value: crate::workshop::report::place_text(s.place, lang).to_string(),
+            }
+        })
+        .collect()
 }
 
 fn parse_report_date(s: &str) -> std::result::Result<String, String> {
@@ -335,11 +369,28 @@ fn parse_report_date(s: &str) -> std::result::Result<String, String> {
 
 /// `smecheck report`: the only place the report reads the clock.
 fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
-    use crate::domain::report::write_report;
-    let inst = load_instrument(args.questionnaire.as_deref())?;
+    use crate::domain::report::write_report_in_room;
+    let lang = resolve_lang(args.lang);
+    let workshop = match &args.workshop {
+        Some(dir) => Some(crate::workshop::Workshop::open(dir, lang)?),
+        None => None,
+    };
+    let inst = match &workshop {
+        Some(ws) => ws.inst.clone(),
+        None => load_instrument(args.questionnaire.as_deref())?,
+    };
     let loaded = load_answers(&inst, &args.answers, err)?;
     let card = score(&inst, &loaded.answers);
-    let lang = resolve_lang(args.lang);
+    let room = workshop
+        .as_ref()
+        .map(|ws| room_lines(ws, &card, lang))
+        .unwrap_or_default();
+    if workshop.is_some() && room.is_empty() {
+        writeln!(
+            err,
+            "note: the workshop has too few finished firms to place this one in the room"
+        )?;
+    }
     let date = match &args.date {
         Some(d) => d.clone(),
         None => {
@@ -349,7 +400,16 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     };
     let format = args.format.into();
     let Some(path) = &args.output else {
-        write_report(&inst, &loaded.answers, &card, lang, &date, format, out)?;
+        write_report_in_room(
+            &inst,
+            &loaded.answers,
+            &card,
+            lang,
+            &date,
+            format,
+            &room,
+            out,
+        )?;
         return Ok(());
     };
     // symlink_metadata also sees a dangling link, which a rename would replace.
@@ -360,13 +420,14 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         );
     }
     let mut bytes = Vec::new();
-    write_report(
+    write_report_in_room(
         &inst,
         &loaded.answers,
         &card,
         lang,
         &date,
         format,
+        &room,
         &mut bytes,
     )?;
     crate::store::atomic_write(path, &bytes)

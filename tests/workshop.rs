@@ -563,3 +563,88 @@ fn radix(mut i: usize) -> String {
     out.reverse();
     String::from_utf8(out).expect("ascii")
 }
+
+#[test]
+fn a_firm_report_can_say_where_it_stands_in_the_room() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = new_workshop(tmp.path(), &["--lang", "en"]);
+    let firms: Vec<String> = [
+        "01_micro_shop",
+        "02_broad_shallow_trader",
+        "03_service_firm_cloud_erp",
+        "04_mid_manufacturer",
+        "05_advanced_plant",
+    ]
+    .iter()
+    .map(|f| fixture(f))
+    .collect();
+    let mut args = vec!["workshop", "import", s(&ws)];
+    args.extend(firms.iter().map(String::as_str));
+    ok(&smecheck(&args));
+
+    let en = smecheck(&[
+        "report",
+        "--answers",
+        &firms[0],
+        "--workshop",
+        s(&ws),
+        "--lang",
+        "en",
+        "--date",
+        "2026-11-24",
+    ]);
+    ok(&en);
+    assert!(
+        en.stdout
+            .contains("Cloud adoption depth in this room (5 firms)"),
+        "{}",
+        en.stdout
+    );
+    assert!(
+        en.stdout.contains("lower quartile"),
+        "the micro shop is at the bottom: {}",
+        en.stdout
+    );
+    let zh = smecheck(&[
+        "report",
+        "--answers",
+        &firms[4],
+        "--workshop",
+        s(&ws),
+        "--lang",
+        "zh",
+        "--format",
+        "md",
+        "--date",
+        "2026-11-24",
+    ]);
+    ok(&zh);
+    assert!(zh.stdout.contains("在本场（5 家）"), "{}", zh.stdout);
+
+    // Without enough finished firms there is nothing to compare with, and the report says so.
+    let empty = new_workshop(&tmp.path().join("other"), &["--lang", "en"]);
+    let r = smecheck(&[
+        "report",
+        "--answers",
+        &firms[0],
+        "--workshop",
+        s(&empty),
+        "--date",
+        "2026-11-24",
+    ]);
+    ok(&r);
+    assert!(r.stderr.contains("too few finished firms"), "{}", r.stderr);
+    fails(
+        &smecheck(&[
+            "report",
+            "--answers",
+            &firms[0],
+            "--workshop",
+            s(&ws),
+            "--questionnaire",
+            MINI,
+        ]),
+        2,
+        "cannot be used with",
+    );
+}

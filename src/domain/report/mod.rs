@@ -76,7 +76,24 @@ pub fn write_report<W: Write + ?Sized>(
     format: ReportFormat,
     out: &mut W,
 ) -> io::Result<()> {
-    let report = Report::new(inst, answers, card, lang, date);
+    write_report_in_room(inst, answers, card, lang, date, format, &[], out)
+}
+
+/// Like [`write_report`], with lines on where the firm stands in a workshop room (label → place,
+/// already in `lang`), shown with the firm's profile.
+#[allow(clippy::too_many_arguments)]
+pub fn write_report_in_room<W: Write + ?Sized>(
+    inst: &Instrument,
+    answers: &AnswerSet,
+    card: &ScoreCard,
+    lang: Lang,
+    date: &str,
+    format: ReportFormat,
+    room: &[Field],
+    out: &mut W,
+) -> io::Result<()> {
+    let mut report = Report::new(inst, answers, card, lang, date);
+    report.profile.extend(room.iter().cloned());
     match format {
         ReportFormat::Text => text::write(&report, out),
         ReportFormat::Md => md::write(&report, out),
