@@ -68,7 +68,16 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let q = &app.inst.questionnaire;
     let mut lines = Vec::new();
-    let label_w = (w / 2).min(34);
+    // Wide enough for the longest title (dimensions are indented by two) and a space before
+    // the bar; on a narrow screen at most half the width, and long titles are cut.
+    let longest = q
+        .areas
+        .iter()
+        .map(|a| width(a.title.get(lang)))
+        .chain(q.dimensions().map(|(_, d)| width(d.title.get(lang)) + 2))
+        .max()
+        .unwrap_or(20);
+    let label_w = (longest + 1).min(w / 2);
     let level_w = q
         .areas
         .iter()
@@ -120,7 +129,8 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
             ""
         };
         lines.push(Line::from(vec![
-            Span::styled(pad(title, label_w), theme.title()),
+            Span::styled(pad(title, label_w - 1), theme.title()),
+            Span::raw(" "),
             Span::styled(bar(a.score / 100.0, bar_w), theme.bar()),
             Span::styled(format!(" {:>5}", fmt_score(a.score)), theme.title()),
             Span::styled(format!("  {level}"), theme.title()),
@@ -133,7 +143,8 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
             for (d, dd) in a.dimensions.iter().zip(&def.dimensions) {
                 let score = d.score.map_or(st::NO_DATA.get(lang).to_string(), fmt_score);
                 lines.push(Line::from(vec![
-                    Span::raw(pad(&format!("  {}", dd.title.get(lang)), label_w)),
+                    Span::raw(pad(&format!("  {}", dd.title.get(lang)), label_w - 1)),
+                    Span::raw(" "),
                     Span::styled(bar(d.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
                     Span::raw(format!(" {score:>5}")),
                 ]));

@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .chain([width(st::LANGUAGE.get(lang))])
         .max()
         .unwrap_or(10)
-        .clamp(10, 28)
+        .clamp(10, (w / 3).max(10))
         + 2;
     let mut cursor_pos: Option<Position> = None;
     for (i, item) in app.welcome_items().iter().enumerate() {
