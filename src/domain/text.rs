@@ -42,6 +42,55 @@ impl Lang {
     }
 }
 
+/// A fixed user-visible string in both languages, for the program's own words (questionnaire
+/// text lives in `LocalText`). Declared with [`bilingual!`](crate::bilingual).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bilingual {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl Bilingual {
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+
+    /// The string with its `{}` placeholders filled in order.
+    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
+        fill(self.get(lang), args)
+    }
+}
+
+/// Replaces `{}` placeholders in order; extra arguments are ignored.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    for a in args {
+        match rest.find("{}") {
+            Some(i) => {
+                out.push_str(&rest[..i]);
+                out.push_str(&a.to_string());
+                rest = &rest[i + 2..];
+            }
+            None => break,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Declares `pub const NAME: Bilingual` for each `NAME = "中文", "English";` line.
+#[macro_export]
+macro_rules! bilingual {
+    ($($(#[$doc:meta])* $name:ident = $zh:literal, $en:literal;)*) => {
+        $($(#[$doc])* pub const $name: $crate::domain::text::Bilingual =
+            $crate::domain::text::Bilingual { zh: $zh, en: $en };)*
+    };
+}
+
 /// A string in Chinese and English. Both are required; validation rejects an empty one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
 #[serde(deny_unknown_fields)]

@@ -1,30 +1,8 @@
 //! Every user-visible string of the interactive self-check, in Chinese and English.
 
-use crate::domain::Lang;
+pub use crate::domain::text::{Bilingual as S, fill};
 
-/// A UI string in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct S {
-    pub zh: &'static str,
-    pub en: &'static str,
-}
-
-impl S {
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.zh,
-            Lang::En => self.en,
-        }
-    }
-}
-
-macro_rules! strings {
-    ($($name:ident = $zh:literal, $en:literal;)*) => {
-        $(pub const $name: S = S { zh: $zh, en: $en };)*
-    };
-}
-
-strings! {
+crate::bilingual! {
     APP = "中小企业上云与融资自检", "SME cloud & financing self-check";
     LANGUAGE = "语言", "Language";
     LANG_NAME = "中文", "English";
@@ -102,22 +80,4 @@ strings! {
     TOO_SMALL = "窗口太小：{w}×{h}。smecheck 至少需要 80×24。", "The window is {w}×{h}; smecheck needs at least 80×24.";
     TOO_SMALL_HINT = "请放大窗口或调小字号。答案已保存。", "Please enlarge the window or use a smaller font. Your answers are saved.";
     FIELD_NAME = "企业名称", "Firm name";
-}
-
-/// Replaces `{}` placeholders in order.
-pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    for a in args {
-        match rest.find("{}") {
-            Some(i) => {
-                out.push_str(&rest[..i]);
-                out.push_str(&a.to_string());
-                rest = &rest[i + 2..];
-            }
-            None => break,
-        }
-    }
-    out.push_str(rest);
-    out
 }

@@ -1,49 +1,9 @@
 //! Every user-visible string of the workshop commands, the room reader and the cohort report,
 //! in Chinese and English.
 
-use crate::domain::Lang;
+pub use crate::domain::text::Bilingual as T;
 
-/// A string in both languages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct T {
-    pub zh: &'static str,
-    pub en: &'static str,
-}
-
-impl T {
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.zh,
-            Lang::En => self.en,
-        }
-    }
-
-    /// The string with its `{}` placeholders filled in order.
-    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
-        let mut out = String::new();
-        let mut rest = self.get(lang);
-        for a in args {
-            match rest.find("{}") {
-                Some(i) => {
-                    out.push_str(&rest[..i]);
-                    out.push_str(&a.to_string());
-                    rest = &rest[i + 2..];
-                }
-                None => break,
-            }
-        }
-        out.push_str(rest);
-        out
-    }
-}
-
-macro_rules! texts {
-    ($($name:ident = $zh:literal, $en:literal;)*) => {
-        $(pub const $name: T = T { zh: $zh, en: $en };)*
-    };
-}
-
-texts! {
+crate::bilingual! {
     // The folder.
     NOT_A_WORKSHOP = "{} 不是工作坊文件夹（里面没有 workshop.json）\n  提示：先用 smecheck workshop new {} --title \"…\" 创建", "{} is not a workshop folder (it has no workshop.json)\n  hint: create one with smecheck workshop new {} --title \"…\"";
     ALREADY_A_WORKSHOP = "{} 已经是一个工作坊文件夹了\n  提示：换一个新的文件夹名，或直接使用这个工作坊", "{} is already a workshop folder\n  hint: pick a new folder name, or use this workshop as it is";
@@ -98,7 +58,7 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
-texts! {
+crate::bilingual! {
     // The cohort report.
     R_TITLE = "{}——群体报告", "{} — cohort report";
     R_DATE = "日期", "Date";

@@ -5,6 +5,8 @@ mod advice;
 mod assemble;
 mod date;
 mod html;
+/// Escapes text for HTML element content and quoted attribute values.
+pub use html::escape as escape_html;
 mod json;
 mod md;
 mod strings;

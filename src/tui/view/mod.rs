@@ -45,16 +45,17 @@ fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
         .get(lang)
         .replace("{w}", &area.width.to_string())
         .replace("{h}", &area.height.to_string());
+    too_small_notice(frame, area, &msg, st::TOO_SMALL_HINT.get(lang), theme);
+}
+
+/// The "window too small" notice, centred: what is wrong, then what to do.
+pub fn too_small_notice(frame: &mut Frame, area: Rect, msg: &str, hint: &str, theme: Theme) {
     let w = area.width.max(1) as usize;
-    let mut lines: Vec<Line> = wrap(&msg, w, "", "")
+    let mut lines: Vec<Line> = wrap(msg, w, "", "")
         .into_iter()
         .map(|l| Line::styled(l, theme.error()))
         .collect();
-    lines.extend(
-        wrap(st::TOO_SMALL_HINT.get(lang), w, "", "")
-            .into_iter()
-            .map(Line::from),
-    );
+    lines.extend(wrap(hint, w, "", "").into_iter().map(Line::from));
     let h = (lines.len() as u16).min(area.height);
     let y = area.y + area.height.saturating_sub(h) / 2;
     frame.render_widget(
@@ -65,15 +66,23 @@ fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
 
 /// The key hints for a context, wrapped to `w` columns.
 pub fn hint_lines(app: &App, w: usize) -> Vec<Line<'static>> {
-    let (lang, theme) = (app.lang, app.theme);
     // "Don't know" is only offered where the question allows it.
     let offered = |a: Action| {
         a != Action::DontKnow || (app.screen == Screen::Question && app.question().dont_know)
     };
+    hint_bar(&hints(app.ctx(), app.lang, offered), w, app.theme)
+}
+
+/// (key, what it does) pairs laid out in lines of at most `w` columns.
+pub fn hint_bar(
+    items: &[(&'static str, &'static str)],
+    w: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut spans: Vec<Span> = Vec::new();
     let mut used = 0;
-    for (key, what) in hints(app.ctx(), lang, offered) {
+    for (key, what) in items.iter().copied() {
         let item_w = width(key) + 1 + width(what);
         if used > 0 && used + 2 + item_w > w {
             lines.push(Line::from(std::mem::take(&mut spans)));

@@ -2,14 +2,14 @@
 //! the window is too small.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::keymap::{Ctx, hint_lines};
 use super::strings as st;
 use crate::domain::Lang;
-use crate::domain::wrap::{width, wrap};
+use crate::domain::wrap::width;
 use crate::tui::theme::Theme;
 
 pub const MIN_WIDTH: u16 = 80;
@@ -21,22 +21,7 @@ pub fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) -> boo
         return false;
     }
     let msg = st::fill(st::TOO_SMALL.get(lang), &[&area.width, &area.height]);
-    let w = area.width.max(1) as usize;
-    let mut lines: Vec<Line> = wrap(&msg, w, "", "")
-        .into_iter()
-        .map(|l| Line::styled(l, theme.error()))
-        .collect();
-    lines.extend(
-        wrap(st::TOO_SMALL_HINT.get(lang), w, "", "")
-            .into_iter()
-            .map(Line::from),
-    );
-    let h = (lines.len() as u16).min(area.height);
-    let y = area.y + area.height.saturating_sub(h) / 2;
-    frame.render_widget(
-        Paragraph::new(lines).alignment(Alignment::Center),
-        Rect::new(area.x, y, area.width, h),
-    );
+    crate::tui::view::too_small_notice(frame, area, &msg, st::TOO_SMALL_HINT.get(lang), theme);
     true
 }
 

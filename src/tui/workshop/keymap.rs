@@ -2,11 +2,10 @@
 //! draws the hint bar, so the two never disagree.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 use super::strings::S;
 use crate::domain::Lang;
-use crate::domain::wrap::width;
 use crate::tui::theme::Theme;
 
 /// What a key asks the presenter or the dashboard to do.
@@ -263,27 +262,7 @@ pub fn hints(ctx: Ctx, lang: Lang) -> Vec<(&'static str, &'static str)> {
 
 /// The hint bar, wrapped to `w` columns.
 pub fn hint_lines(ctx: Ctx, lang: Lang, w: usize, theme: Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    let mut spans: Vec<Span> = Vec::new();
-    let mut used = 0;
-    for (key, what) in hints(ctx, lang) {
-        let item_w = width(key) + 1 + width(what);
-        if used > 0 && used + 2 + item_w > w {
-            lines.push(Line::from(std::mem::take(&mut spans)));
-            used = 0;
-        }
-        if used > 0 {
-            spans.push(Span::raw("  "));
-            used += 2;
-        }
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {what}")));
-        used += item_w;
-    }
-    if !spans.is_empty() {
-        lines.push(Line::from(spans));
-    }
-    lines
+    crate::tui::view::hint_bar(&hints(ctx, lang), w, theme)
 }
 
 #[cfg(test)]

@@ -3,13 +3,7 @@
 
 pub use crate::tui::strings::{S, fill};
 
-macro_rules! strings {
-    ($($name:ident = $zh:literal, $en:literal;)*) => {
-        $(pub const $name: S = S { zh: $zh, en: $en };)*
-    };
-}
-
-strings! {
+crate::bilingual! {
     // The participant's welcome screen.
     FIRM_CODE = "你的企业代码：", "Your firm code: ";
     FIRM_CODE_NOTE = "请记下：凭它可以继续作答、取回自己的报告。", "Keep it: it lets you resume and get your report.";

@@ -6,21 +6,9 @@ use std::io::{self, Write};
 use super::doc::{Block, Cell, Doc};
 use crate::domain::Lang;
 
-/// Text safe inside HTML elements and quoted attributes.
+/// Text safe inside HTML elements and quoted attributes, with control characters neutralised.
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::domain::report::escape_html(&crate::domain::text::display_safe(s)).into_owned()
 }
 
 const STYLE: &str = "\
