@@ -55,8 +55,20 @@ impl Recommendation {
 /// Evaluates every rule and folds those that hold into one recommendation per proposal,
 /// ordered by priority, then proposal number.
 pub fn recommend(q: &Questionnaire, facts: &Facts) -> Vec<Recommendation> {
+    let fired: Vec<bool> = q.rules.iter().map(|r| r.when.holds(facts)).collect();
+    recommend_fired(q, facts, &fired)
+}
+
+/// Like [`recommend`], with which rules hold already known (by rule position).
+pub fn recommend_fired(q: &Questionnaire, facts: &Facts, fired: &[bool]) -> Vec<Recommendation> {
     let mut out: Vec<(Recommendation, BTreeSet<QuestionId>)> = Vec::new();
-    for rule in q.rules.iter().filter(|r| r.when.holds(facts)) {
+    for rule in q
+        .rules
+        .iter()
+        .zip(fired)
+        .filter(|(_, f)| **f)
+        .map(|(r, _)| r)
+    {
         let mut because = BTreeSet::new();
         rule.when.because(facts, &mut because);
         let step = Step {

@@ -6,12 +6,13 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::answers::{Answer, AnswerSet};
+use super::compiled::{Eval, Slots};
 use super::condition::{Derived, Facts};
 use super::instrument::Instrument;
 use super::model::{
     AreaId, DimensionId, MultiScoring, Question, QuestionId, QuestionKind, Questionnaire, level_for,
 };
-use super::recommend::{Recommendation, recommend};
+use super::recommend::{Recommendation, recommend_fired};
 use super::text::LocalText;
 
 /// A question's points as a share of its maximum (0–1); `None` when it is unscored or the
@@ -217,7 +218,7 @@ fn weighted_mean(items: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
 }
 
 /// Every dimension's score in one pass over the questions, in `dimensions()` order.
-fn score_dimensions(q: &Questionnaire, facts: &Facts, visible: &[bool]) -> Vec<DimensionScore> {
+fn score_dimensions(q: &Questionnaire, slots: &Slots, visible: &[bool]) -> Vec<DimensionScore> {
     let mut conf = vec![Confidence::default(); q.dimensions().count()];
     let mut sums = vec![(0.0f64, 0.0f64); conf.len()];
     for (i, question) in q.questions.iter().enumerate() {
@@ -227,7 +228,7 @@ fn score_dimensions(q: &Questionnaire, facts: &Facts, visible: &[bool]) -> Vec<D
         let Some(d) = q.dimension_of(i) else { continue };
         let (c, (sum, weight)) = (&mut conf[d], &mut sums[d]);
         c.questions += 1;
-        match facts.answer(&question.id) {
+        match slots.answers[i] {
             // Unanswered is absence of evidence: it scores nothing. "Don't know" is an honest
             // answer: it leaves the score alone and lowers confidence instead.
             None => {
@@ -259,12 +260,14 @@ fn score_dimensions(q: &Questionnaire, facts: &Facts, visible: &[bool]) -> Vec<D
         .collect()
 }
 
-fn ladder_result(q: &Questionnaire, ladder: &super::model::Ladder, facts: &Facts) -> LadderResult {
-    let holds: Vec<bool> = ladder
-        .rungs
-        .iter()
-        .map(|r| r.requires.iter().all(|req| req.when.holds(facts)))
-        .collect();
+/// The rung reached and what the next one needs, given whether each requirement of each rung
+/// holds (`met[rung][requirement]`).
+fn ladder_result(
+    q: &Questionnaire,
+    ladder: &super::model::Ladder,
+    met: &[Vec<bool>],
+) -> LadderResult {
+    let holds: Vec<bool> = met.iter().map(|reqs| reqs.iter().all(|h| *h)).collect();
     let index = holds.iter().take_while(|h| **h).count().saturating_sub(1);
     let held_above = ladder
         .rungs
@@ -279,7 +282,9 @@ fn ladder_result(q: &Questionnaire, ladder: &super::model::Ladder, facts: &Facts
         unmet: r
             .requires
             .iter()
-            .filter(|req| !req.when.holds(facts))
+            .zip(met.get(index + 1).map(Vec::as_slice).unwrap_or(&[]))
+            .filter(|(_, held)| !**held)
+            .map(|(req, _)| req)
             .map(|req| {
                 let mut leaves = Vec::new();
                 req.when.walk(&mut leaves);
@@ -342,7 +347,7 @@ fn breadth(q: &Questionnaire, visible: &[bool], facts: &Facts) -> Option<f64> {
 /// Scores one firm's answers. Same instrument and answers give the same card, always.
 pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
     let q = &inst.questionnaire;
-    let visible = visibility(q, answers);
+    let (visible, slots) = inst.compiled.visibility(q, answers);
     // Hidden questions' answers stay in the set; the mask keeps every reader from seeing them.
     let facts = Facts {
         questionnaire: q,
@@ -350,7 +355,19 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
         derived: None,
         mask: Some(&visible),
     };
-    let mut all_dims = score_dimensions(q, &facts, &visible).into_iter();
+    // Not a closure: each use borrows `derived` only for its own call.
+    macro_rules! eval {
+        ($derived:expr) => {
+            Eval {
+                questionnaire: q,
+                answers,
+                slots: &slots,
+                visible: &visible,
+                derived: $derived,
+            }
+        };
+    }
+    let mut all_dims = score_dimensions(q, &slots, &visible).into_iter();
 
     let mut derived = Derived {
         visible: visible.clone(),
@@ -419,7 +436,8 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
     let ladders: Vec<LadderResult> = q
         .ladders
         .iter()
-        .map(|l| ladder_result(q, l, &facts))
+        .enumerate()
+        .map(|(i, l)| ladder_result(q, l, &inst.compiled.rung_requirements(i, &eval!(None))))
         .collect();
     for l in &ladders {
         derived.rungs.insert(l.id.clone(), l.index);
@@ -427,20 +445,17 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
     derived.breadth = breadth(q, &visible, &facts);
 
     let mut findings = Vec::new();
-    for finding in &q.findings {
-        let f = Facts {
-            questionnaire: q,
-            answers,
-            derived: Some(&derived),
-            mask: Some(&visible),
-        };
-        if finding.when.holds(&f) {
+    for (i, finding) in q.findings.iter().enumerate() {
+        if inst.compiled.finding_holds(i, &eval!(Some(&derived))) {
             findings.push(finding.id.clone());
         }
     }
     derived.findings = findings.iter().cloned().collect::<BTreeSet<_>>();
 
-    let recommendations = recommend(
+    let fired: Vec<bool> = (0..q.rules.len())
+        .map(|i| inst.compiled.rule_holds(i, &eval!(Some(&derived))))
+        .collect();
+    let recommendations = recommend_fired(
         q,
         &Facts {
             questionnaire: q,
@@ -448,6 +463,7 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
             derived: Some(&derived),
             mask: Some(&visible),
         },
+        &fired,
     );
 
     ScoreCard {

@@ -1,0 +1,393 @@
+//! Conditions compiled once per questionnaire to question and option positions, so scoring a
+//! firm compares integers instead of looking up and comparing id strings in every rule.
+//! `Condition::holds` stays the reference; a property test checks both agree.
+
+use super::answers::{Answer, AnswerSet};
+use super::condition::{Condition, Derived};
+use super::model::Questionnaire;
+use super::score::question_fraction;
+
+/// One question's answer, as the compiled conditions read it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Slot {
+    /// Not asked, or not answered.
+    Empty,
+    DontKnow,
+    /// Option position of a single choice, scale or yes/partly/no.
+    One(u32),
+    /// Bit per ticked option of a multiple choice.
+    Ticked(u64),
+    Number(f64),
+    Text,
+}
+
+/// The answers of the questions currently asked, by question position.
+#[derive(Debug, Clone)]
+pub struct Slots<'a> {
+    pub slots: Vec<Slot>,
+    pub answers: Vec<Option<&'a Answer>>,
+}
+
+fn option_bit(q: &super::model::Question, id: &super::model::OptionId) -> u64 {
+    q.options
+        .iter()
+        .position(|o| &o.id == id)
+        .filter(|i| *i < 64)
+        .map_or(0, |i| 1u64 << i)
+}
+
+impl<'a> Slots<'a> {
+    fn empty(n: usize) -> Slots<'a> {
+        Slots {
+            slots: vec![Slot::Empty; n],
+            answers: vec![None; n],
+        }
+    }
+
+    fn fill(&mut self, q: &Questionnaire, i: usize, a: &'a Answer) {
+        let question = &q.questions[i];
+        self.answers[i] = Some(a);
+        self.slots[i] = match a {
+            Answer::DontKnow => Slot::DontKnow,
+            Answer::Choice(o) => match question.options.iter().position(|x| &x.id == o) {
+                Some(p) => Slot::One(p as u32),
+                None => Slot::Empty,
+            },
+            Answer::Choices(os) => {
+                Slot::Ticked(os.iter().fold(0, |m, o| m | option_bit(question, o)))
+            }
+            Answer::Number(x) => Slot::Number(*x),
+            Answer::Text(_) => Slot::Text,
+        };
+    }
+}
+
+fn within(x: f64, lo: Option<f64>, below: Option<f64>) -> bool {
+    lo.is_none_or(|l| x >= l) && below.is_none_or(|h| x < h)
+}
+
+/// A condition with ids resolved to positions.
+#[derive(Debug, Clone)]
+enum C {
+    All(Vec<C>),
+    Any(Vec<C>),
+    Not(Box<C>),
+    /// Never holds: an id the questionnaire lacks (validation reports it).
+    Never,
+    Choice {
+        q: usize,
+        mask: u64,
+    },
+    ChoiceAll {
+        q: usize,
+        mask: u64,
+    },
+    Count {
+        q: usize,
+        plain: u64,
+        lo: Option<u32>,
+        hi: Option<u32>,
+    },
+    Number {
+        q: usize,
+        lo: Option<f64>,
+        below: Option<f64>,
+    },
+    Points {
+        q: usize,
+        lo: Option<f64>,
+        below: Option<f64>,
+    },
+    Answered(usize),
+    DontKnow(usize),
+    /// Profile fields, scores, rungs, levels and findings: few per rule, read as they are.
+    Other(Condition),
+}
+
+impl C {
+    fn compile(q: &Questionnaire, c: &Condition) -> C {
+        let at = |id| q.question_index(id);
+        match c {
+            Condition::All(cs) => C::All(cs.iter().map(|x| C::compile(q, x)).collect()),
+            Condition::Any(cs) => C::Any(cs.iter().map(|x| C::compile(q, x)).collect()),
+            Condition::Not(x) => C::Not(Box::new(C::compile(q, x))),
+            Condition::Choice { question, any_of } => match at(question) {
+                Some(i) => C::Choice {
+                    q: i,
+                    mask: any_of
+                        .iter()
+                        .fold(0, |m, o| m | option_bit(&q.questions[i], o)),
+                },
+                None => C::Never,
+            },
+            Condition::ChoiceAll { question, all_of } => match at(question) {
+                // An option id the question lacks can never be ticked.
+                Some(i) if all_of.iter().all(|o| option_bit(&q.questions[i], o) != 0) => {
+                    C::ChoiceAll {
+                        q: i,
+                        mask: all_of
+                            .iter()
+                            .fold(0, |m, o| m | option_bit(&q.questions[i], o)),
+                    }
+                }
+                _ => C::Never,
+            },
+            Condition::Count {
+                question,
+                at_least,
+                at_most,
+            } => match at(question) {
+                Some(i) => C::Count {
+                    q: i,
+                    plain: q.questions[i]
+                        .options
+                        .iter()
+                        .enumerate()
+                        .filter(|(p, o)| !o.exclusive && *p < 64)
+                        .fold(0, |m, (p, _)| m | 1u64 << p),
+                    lo: *at_least,
+                    hi: *at_most,
+                },
+                None => C::Never,
+            },
+            Condition::Number {
+                question,
+                at_least,
+                below,
+            } => at(question).map_or(C::Never, |i| C::Number {
+                q: i,
+                lo: *at_least,
+                below: *below,
+            }),
+            Condition::Points {
+                question,
+                at_least,
+                below,
+            } => at(question).map_or(C::Never, |i| C::Points {
+                q: i,
+                lo: *at_least,
+                below: *below,
+            }),
+            Condition::Answered(question) => at(question).map_or(C::Never, C::Answered),
+            Condition::DontKnow(question) => at(question).map_or(C::Never, C::DontKnow),
+            other => C::Other(other.clone()),
+        }
+    }
+
+    fn holds(&self, e: &Eval) -> bool {
+        match self {
+            C::All(cs) => cs.iter().all(|c| c.holds(e)),
+            C::Any(cs) => cs.iter().any(|c| c.holds(e)),
+            C::Not(c) => !c.holds(e),
+            C::Never => false,
+            C::Choice { q, mask } => match e.slots.slots[*q] {
+                Slot::One(p) => p < 64 && mask & (1u64 << p) != 0,
+                Slot::Ticked(t) => t & mask != 0,
+                _ => false,
+            },
+            C::ChoiceAll { q, mask } => match e.slots.slots[*q] {
+                Slot::Ticked(t) => t & mask == *mask,
+                Slot::One(p) => *mask == 0 || (p < 64 && *mask == 1u64 << p),
+                _ => false,
+            },
+            C::Count { q, plain, lo, hi } => match e.slots.slots[*q] {
+                Slot::Ticked(t) => {
+                    let n = (t & plain).count_ones();
+                    lo.is_none_or(|l| n >= l) && hi.is_none_or(|h| n <= h)
+                }
+                _ => false,
+            },
+            C::Number { q, lo, below } => match e.slots.slots[*q] {
+                Slot::Number(x) => within(x, *lo, *below),
+                _ => false,
+            },
+            C::Points { q, lo, below } => e.slots.answers[*q]
+                .and_then(|a| question_fraction(&e.questionnaire.questions[*q], a))
+                .is_some_and(|s| within(s, *lo, *below)),
+            C::Answered(q) => e.slots.slots[*q] != Slot::Empty,
+            C::DontKnow(q) => e.slots.slots[*q] == Slot::DontKnow,
+            C::Other(c) => c.holds(&super::condition::Facts {
+                questionnaire: e.questionnaire,
+                answers: e.answers,
+                derived: e.derived,
+                mask: Some(e.visible),
+            }),
+        }
+    }
+}
+
+/// What compiled conditions are evaluated against.
+pub struct Eval<'e, 'a> {
+    pub questionnaire: &'e Questionnaire,
+    pub answers: &'e AnswerSet,
+    pub slots: &'e Slots<'a>,
+    pub visible: &'e [bool],
+    pub derived: Option<&'e Derived>,
+}
+
+/// Every condition of a questionnaire, compiled.
+#[derive(Debug, Clone, Default)]
+pub struct Compiled {
+    visible_if: Vec<Option<C>>,
+    /// By ladder, then rung: the requirements.
+    rungs: Vec<Vec<Vec<C>>>,
+    findings: Vec<C>,
+    rules: Vec<C>,
+}
+
+impl Compiled {
+    pub fn new(q: &Questionnaire) -> Compiled {
+        Compiled {
+            visible_if: q
+                .questions
+                .iter()
+                .map(|x| x.visible_if.as_ref().map(|c| C::compile(q, c)))
+                .collect(),
+            rungs: q
+                .ladders
+                .iter()
+                .map(|l| {
+                    l.rungs
+                        .iter()
+                        .map(|r| {
+                            r.requires
+                                .iter()
+                                .map(|req| C::compile(q, &req.when))
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect(),
+            findings: q.findings.iter().map(|f| C::compile(q, &f.when)).collect(),
+            rules: q.rules.iter().map(|r| C::compile(q, &r.when)).collect(),
+        }
+    }
+
+    /// Which questions are asked (skip logic, in order), and their answers by position.
+    pub fn visibility<'a>(
+        &self,
+        q: &Questionnaire,
+        answers: &'a AnswerSet,
+    ) -> (Vec<bool>, Slots<'a>) {
+        let n = q.questions.len();
+        let mut slots = Slots::empty(n);
+        let mut visible = vec![false; n];
+        for i in 0..n {
+            let shown = match self.visible_if.get(i).and_then(Option::as_ref) {
+                None => true,
+                Some(c) => c.holds(&Eval {
+                    questionnaire: q,
+                    answers,
+                    slots: &slots,
+                    visible: &visible,
+                    derived: None,
+                }),
+            };
+            visible[i] = shown;
+            if shown && let Some(a) = answers.get(&q.questions[i].id) {
+                slots.fill(q, i, a);
+            }
+        }
+        (visible, slots)
+    }
+
+    /// Whether each requirement of each rung of ladder `l` holds.
+    pub fn rung_requirements(&self, l: usize, e: &Eval) -> Vec<Vec<bool>> {
+        self.rungs
+            .get(l)
+            .map(|rs| {
+                rs.iter()
+                    .map(|reqs| reqs.iter().map(|c| c.holds(e)).collect())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn finding_holds(&self, i: usize, e: &Eval) -> bool {
+        self.findings.get(i).is_some_and(|c| c.holds(e))
+    }
+
+    pub fn rule_holds(&self, i: usize, e: &Eval) -> bool {
+        self.rules.get(i).is_some_and(|c| c.holds(e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::condition::Facts;
+    use crate::domain::instrument::{BUILTIN_PROPOSALS, Instrument};
+    use crate::domain::reach::{Lean, Rng, generate};
+    use crate::domain::score::visibility;
+
+    fn check(inst: &Instrument, answers: &AnswerSet) {
+        let q = &inst.questionnaire;
+        let (visible, slots) = inst.compiled.visibility(q, answers);
+        assert_eq!(visible, visibility(q, answers), "skip logic agrees");
+        let facts = Facts {
+            questionnaire: q,
+            answers,
+            derived: None,
+            mask: Some(&visible),
+        };
+        let e = Eval {
+            questionnaire: q,
+            answers,
+            slots: &slots,
+            visible: &visible,
+            derived: None,
+        };
+        for (i, r) in q.rules.iter().enumerate() {
+            assert_eq!(
+                inst.compiled.rule_holds(i, &e),
+                r.when.holds(&facts),
+                "rule {}",
+                r.id
+            );
+        }
+        for (i, f) in q.findings.iter().enumerate() {
+            assert_eq!(
+                inst.compiled.finding_holds(i, &e),
+                f.when.holds(&facts),
+                "finding {}",
+                f.id
+            );
+        }
+        for (l, ladder) in q.ladders.iter().enumerate() {
+            let met = inst.compiled.rung_requirements(l, &e);
+            for (r, rung) in ladder.rungs.iter().enumerate() {
+                for (k, req) in rung.requires.iter().enumerate() {
+                    assert_eq!(
+                        met[r][k],
+                        req.when.holds(&facts),
+                        "rung {} requirement {k}",
+                        rung.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn compiled_conditions_agree_with_the_reference() {
+        let mini = include_str!("../../tests/fixtures/questionnaires/valid/mini.json");
+        let instruments = [
+            Instrument::builtin().expect("built-in"),
+            Instrument::from_sources("mini.json", mini, "p.json", BUILTIN_PROPOSALS).expect("mini"),
+        ];
+        let mut rng = Rng::new(99);
+        let leans = [
+            Lean::Any,
+            Lean::Best(0.8),
+            Lean::Worst(0.8),
+            Lean::Best(0.5),
+        ];
+        for inst in &instruments {
+            for i in 0..600 {
+                let answers = generate(&inst.questionnaire, &mut rng, leans[i % leans.len()]);
+                check(inst, &answers);
+            }
+            check(inst, &AnswerSet::new());
+        }
+    }
+}
