@@ -55,26 +55,7 @@ fn render(app: &mut App, w: u16, h: u16) -> String {
     screen_text(terminal.backend().buffer())
 }
 
-/// The screen as the user reads it: one line per row, wide characters once, trailing spaces
-/// kept so that alignment shows.
-fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        out.push('|');
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push_str("|\n");
-    }
-    out
-}
+use smecheck::tui::view::screen_text;
 
 /// Snapshots one state in both languages and both sizes.
 fn shoot(name: &str, make: impl Fn(Lang) -> App) {

@@ -89,25 +89,7 @@ fn problems() -> Vec<Problem> {
     ]
 }
 
-/// The screen as the room reads it: one line per row, wide characters once.
-fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        out.push('|');
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push_str("|\n");
-    }
-    out
-}
+use smecheck::tui::view::screen_text;
 
 fn render(w: u16, h: u16, draw: impl Fn(&mut ratatui::Frame)) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");

@@ -65,6 +65,15 @@ pub fn provisional_mark(lang: Lang) -> &'static str {
     )
 }
 
+/// The provisional mark when a level rests on too few real answers, else nothing.
+pub fn provisional_suffix(c: &super::score::Confidence, lang: Lang) -> &'static str {
+    if c.is_provisional() {
+        provisional_mark(lang)
+    } else {
+        ""
+    }
+}
+
 /// Label of a level id among an area's (or the overall) levels.
 fn level_label(inst: &Instrument, area: Option<&str>, score: f64, lang: Lang) -> (String, String) {
     let q = &inst.questionnaire;
@@ -219,11 +228,7 @@ pub fn score_text(
     );
     out.push(String::new());
     let (label, meaning) = level_label(inst, None, card.overall_score, lang);
-    let mark = if card.confidence.is_provisional() {
-        provisional_mark(lang)
-    } else {
-        ""
-    };
+    let mark = provisional_suffix(&card.confidence, lang);
     para(
         &mut out,
         &format!(
@@ -239,11 +244,7 @@ pub fn score_text(
         let Some(area) = q.area(&a.id) else { continue };
         let (label, meaning) = level_label(inst, Some(a.id.as_str()), a.score, lang);
         out.push(String::new());
-        let mark = if a.confidence.is_provisional() {
-            provisional_mark(lang)
-        } else {
-            ""
-        };
+        let mark = provisional_suffix(&a.confidence, lang);
         para(
             &mut out,
             &format!(

@@ -972,6 +972,16 @@ pub fn normalise_number(raw: &str) -> String {
         .collect()
 }
 
+/// One step along `n` choices from `cur`, stopping at the ends; from no choice, the first
+/// (stepping forward) or the last.
+fn step_index(cur: Option<usize>, n: usize, step: isize) -> usize {
+    match cur {
+        Some(c) => (c as isize + step).clamp(0, n as isize - 1) as usize,
+        None if step > 0 => 0,
+        None => n - 1,
+    }
+}
+
 /// The next or previous answer of a choice or number question, for what-if stepping.
 fn step_answer(
     q: &crate::domain::Question,
@@ -983,43 +993,29 @@ fn step_answer(
             if q.bands.is_empty() {
                 return None;
             }
-            let n = q.bands.len() as isize;
             let cur = match current {
                 Some(Answer::Number(x)) => q
                     .bands
                     .iter()
-                    .position(|b| *x >= b.min && b.max.is_none_or(|hi| *x < hi))
-                    .map(|p| p as isize),
+                    .position(|b| *x >= b.min && b.max.is_none_or(|hi| *x < hi)),
                 _ => None,
             };
-            let next = match cur {
-                Some(c) => (c + step).clamp(0, n - 1),
-                None if step > 0 => 0,
-                None => n - 1,
-            };
-            let band = &q.bands[next as usize];
-            let value = q.min.map_or(band.min, |lo| band.min.max(lo));
-            Some(Answer::Number(value))
+            let band = &q.bands[step_index(cur, q.bands.len(), step)];
+            Some(Answer::Number(
+                q.min.map_or(band.min, |lo| band.min.max(lo)),
+            ))
         }
         _ => {
             if q.options.is_empty() {
                 return None;
             }
-            let n = q.options.len() as isize;
             let cur = match current {
-                Some(Answer::Choice(o)) => q
-                    .options
-                    .iter()
-                    .position(|x| &x.id == o)
-                    .map(|p| p as isize),
+                Some(Answer::Choice(o)) => q.options.iter().position(|x| &x.id == o),
                 _ => None,
             };
-            let next = match cur {
-                Some(c) => (c + step).clamp(0, n - 1),
-                None if step > 0 => 0,
-                None => n - 1,
-            };
-            Some(Answer::Choice(q.options[next as usize].id.clone()))
+            Some(Answer::Choice(
+                q.options[step_index(cur, q.options.len(), step)].id.clone(),
+            ))
         }
     }
 }

@@ -172,3 +172,24 @@ pub fn pad(s: &str, w: usize) -> String {
     used += 1;
     format!("{out}{}", " ".repeat(w.saturating_sub(used)))
 }
+
+/// A drawn screen as text, as a person reads it: one `|…|` line per row, each wide character
+/// once. Used by the snapshot tests so CJK alignment can be reviewed by eye.
+pub fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        out.push('|');
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = width(sym).saturating_sub(1);
+        }
+        out.push_str("|\n");
+    }
+    out
+}

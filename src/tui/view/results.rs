@@ -9,7 +9,9 @@ use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 use super::{bar, draw_footer, list_offset, pad, para};
 use crate::domain::model::level_for;
-use crate::domain::summary::{answer_label, bracketed, fmt_score, horizon_label, provisional_mark};
+use crate::domain::summary::{
+    answer_label, bracketed, fmt_score, horizon_label, provisional_suffix,
+};
 use crate::domain::wrap::width;
 use crate::domain::{Lang, ScoreCard};
 use crate::tui::app::{App, Tab};
@@ -87,11 +89,7 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         .unwrap_or(0);
     let bar_w = w.saturating_sub(label_w + 8 + level_w).clamp(10, 30);
     let (level, _) = level_text(app, None, card.overall_score);
-    let mark = if card.confidence.is_provisional() {
-        provisional_mark(lang)
-    } else {
-        ""
-    };
+    let mark = provisional_suffix(&card.confidence, lang);
     lines.push(Line::styled(
         format!(
             "{}: {} / 100 · {level}{mark}",
@@ -123,11 +121,7 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
     for a in &card.areas {
         let title = q.area(&a.id).map(|x| x.title.get(lang)).unwrap_or("");
         let (level, meaning) = level_text(app, Some(a.id.as_str()), a.score);
-        let mark = if a.confidence.is_provisional() {
-            provisional_mark(lang)
-        } else {
-            ""
-        };
+        let mark = provisional_suffix(&a.confidence, lang);
         lines.push(Line::from(vec![
             Span::styled(pad(title, label_w - 1), theme.title()),
             Span::raw(" "),
