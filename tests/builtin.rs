@@ -765,7 +765,7 @@ mod properties {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
+        #![proptest_config(ProptestConfig { cases: 200, failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct("tests/proptest-regressions/builtin.txt"))), ..ProptestConfig::default() })]
 
         #[test]
         fn scores_stay_within_0_and_100_and_every_recommendation_has_a_reason(

@@ -887,7 +887,7 @@ fn file_in_order(set: &AnswerSet, perm: &[usize]) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct("tests/proptest-regressions/engine.txt"))), ..ProptestConfig::default() })]
 
     #[test]
     fn all_scores_are_between_0_and_100(seed in any::<u64>(), lean in lean()) {

@@ -201,7 +201,7 @@ fn too_many_questions_are_refused() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::Direct("tests/proptest-regressions/hostile.txt"))), ..ProptestConfig::default() })]
 
     /// Any bytes at all, as a questionnaire or an answer file: an error or a result, never a panic.
     #[test]
