@@ -118,6 +118,8 @@ pub fn run(
         writeln!(out, "[{position}/{total}] {section}")?;
         match ask(question, lang, answers.get(&question.id), input, out)? {
             Reply::Quit => {
+                // Piped input echoes nothing: end the prompt line first.
+                writeln!(out)?;
                 writeln!(
                     out,
                     "{} {}",
@@ -299,9 +301,11 @@ fn ask(
     loop {
         write!(
             out,
-            "{prompt}, ? {}, b {}: ",
+            "{prompt}{sep}? {}{sep}b {}{colon}",
             tr(lang, "说明", "help"),
-            tr(lang, "上一题", "back")
+            tr(lang, "上一题", "back"),
+            sep = tr(lang, "，", ", "),
+            colon = tr(lang, "：", ": ")
         )?;
         out.flush()?;
         let Some(line) = read_line(input)? else {
