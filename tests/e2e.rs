@@ -114,6 +114,7 @@ fn answer_kill_resume_finish_and_read_a_recommendation() {
     tui.send("y");
     assert!(tui.wait_exit(), "a normal quit exits with success");
     tui.wait_for("Your answers are saved in");
+    assert!(!tui.in_alternate_screen(), "quitting restored the terminal");
 
     let file = saved(&answers);
     assert_eq!(file["answers"]["staff"], 25.0);
@@ -154,8 +155,21 @@ fn chinese_session_quits_resumes_and_survives_sigterm() {
     tui.send(ESC);
     tui.send("2");
     tui.wait_for("去年在软件、云服务和IT上的花费");
+    assert!(
+        tui.in_alternate_screen(),
+        "the self-check draws full screen"
+    );
     tui.signal("TERM");
     tui.wait_exit();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(
+        !tui.in_alternate_screen(),
+        "SIGTERM restored the terminal (left the alternate screen)"
+    );
+    assert!(
+        !tui.mouse_reporting(),
+        "SIGTERM switched mouse reporting off again"
+    );
     let file = saved(&answers);
     assert_eq!(
         file["answers"].as_object().map(|m| m.len()),

@@ -65,6 +65,23 @@ impl Tui {
         }
     }
 
+    /// Whether the program is drawing on the alternate screen (full-screen mode); false once it
+    /// has restored the terminal.
+    pub fn in_alternate_screen(&self) -> bool {
+        self.parser
+            .lock()
+            .map(|p| p.screen().alternate_screen())
+            .unwrap_or(false)
+    }
+
+    /// Whether raw-mode-style mouse reporting is still switched on.
+    pub fn mouse_reporting(&self) -> bool {
+        self.parser
+            .lock()
+            .map(|p| p.screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None)
+            .unwrap_or(false)
+    }
+
     pub fn screen(&self) -> String {
         self.parser
             .lock()
