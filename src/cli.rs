@@ -146,6 +146,38 @@ pub fn resolve_lang(arg: Option<LangArg>) -> Lang {
         .unwrap_or(Lang::Zh)
 }
 
+crate::bilingual! {
+    OUTPUT_EXISTS = "{} 已存在；如要覆盖，请加 --force", "{} already exists; pass --force to replace it";
+    OUTPUT_FAILED = "无法写入报告 {}：{}", "cannot write the report to {}: {}";
+    OUTPUT_WRITTEN = "已写入 {}", "wrote {}";
+}
+
+/// Writes what `render` produces to standard output, or atomically to `output`; an existing
+/// file (or link) is only replaced with `force`.
+pub fn emit(
+    output: Option<&Path>,
+    force: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let Some(path) = output else {
+        render(out)?;
+        return Ok(());
+    };
+    // symlink_metadata also sees a dangling link, which a rename would replace.
+    if std::fs::symlink_metadata(path).is_ok() && !force {
+        bail!("{}", OUTPUT_EXISTS.fill(lang, &[&path.display()]));
+    }
+    let mut bytes = Vec::new();
+    render(&mut bytes)?;
+    crate::store::atomic_write(path, &bytes)
+        .map_err(|e| anyhow::anyhow!("{}", OUTPUT_FAILED.fill(lang, &[&path.display(), &e])))?;
+    writeln!(err, "{}", OUTPUT_WRITTEN.fill(lang, &[&path.display()]))?;
+    Ok(())
+}
+
 /// Reads a data file with a message that names it.
 pub fn read_file(path: &Path, what: &str) -> Result<String> {
     let bytes =
@@ -399,41 +431,9 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         }
     };
     let format = args.format.into();
-    let Some(path) = &args.output else {
-        write_report_in_room(
-            &inst,
-            &loaded.answers,
-            &card,
-            lang,
-            &date,
-            format,
-            &room,
-            out,
-        )?;
-        return Ok(());
-    };
-    // symlink_metadata also sees a dangling link, which a rename would replace.
-    if std::fs::symlink_metadata(path).is_ok() && !args.force {
-        bail!(
-            "{} already exists; pass --force to replace it",
-            path.display()
-        );
-    }
-    let mut bytes = Vec::new();
-    write_report_in_room(
-        &inst,
-        &loaded.answers,
-        &card,
-        lang,
-        &date,
-        format,
-        &room,
-        &mut bytes,
-    )?;
-    crate::store::atomic_write(path, &bytes)
-        .with_context(|| format!("cannot write the report to {}", path.display()))?;
-    writeln!(err, "wrote {}", path.display())?;
-    Ok(())
+    emit(args.output.as_deref(), args.force, lang, out, err, |w| {
+        write_report_in_room(&inst, &loaded.answers, &card, lang, &date, format, &room, w)
+    })
 }
 
 #[derive(Debug, Args)]

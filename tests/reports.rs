@@ -690,7 +690,14 @@ fn cli_reports_data_errors_with_exit_1() {
         DATE,
         "-o",
         missing_dir.to_str().unwrap(),
+        "--lang",
+        "en",
     ]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("cannot write the report"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("nope/report.txt"),
+        "names the file: {}",
+        r.stderr
+    );
 }

@@ -105,32 +105,9 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             let mut room = Room::new();
             room.scan(&ws, SystemTime::now());
             let report = Report::new(&ws, &room, *named, lang);
-            let Some(path) = output else {
-                write(&report, (*format).into(), out)?;
-                return Ok(());
-            };
-            if std::fs::symlink_metadata(path).is_ok() && !force {
-                bail!(
-                    "{}",
-                    match lang {
-                        Lang::Zh => format!("{} 已存在；如要覆盖，请加 --force", path.display()),
-                        Lang::En => format!(
-                            "{} already exists; pass --force to replace it",
-                            path.display()
-                        ),
-                    }
-                );
-            }
-            let mut bytes = Vec::new();
-            write(&report, (*format).into(), &mut bytes)?;
-            crate::store::atomic_write(path, &bytes).map_err(|e| {
-                anyhow!("{}", text::CANNOT_WRITE.fill(lang, &[&path.display(), &e]))
+            crate::cli::emit(output.as_deref(), *force, lang, out, err, |w| {
+                write(&report, (*format).into(), w)
             })?;
-            writeln!(
-                err,
-                "{}",
-                text::REPORT_WRITTEN.fill(lang, &[&path.display()])
-            )?;
         }
         WorkshopCommand::Present { .. } | WorkshopCommand::Dashboard { .. } => {
             return Err(anyhow!(

@@ -46,7 +46,6 @@ crate::bilingual! {
     CREATED = "已创建工作坊：{}", "Workshop created: {}";
     CREATED_JOIN = "加入码：{}    问卷：{} {}（{}）", "Join code: {}    questionnaire: {} {} ({})";
     CREATED_NEXT = "参与者运行：smecheck run --workshop {}\n投影演示：smecheck workshop present {}\n现场看板：smecheck workshop dashboard {}", "Participants run:  smecheck run --workshop {}\nPresenter view:    smecheck workshop present {}\nRoom dashboard:    smecheck workshop dashboard {}";
-    REPORT_WRITTEN = "已写入群体报告：{}", "Cohort report written: {}";
     NEEDS_TERMINAL = "{} 需要在终端窗口中运行", "{} needs to run in a terminal window";
 }
 
