@@ -149,7 +149,7 @@ pub fn resolve_lang(arg: Option<LangArg>) -> Lang {
 crate::bilingual! {
     OUTPUT_EXISTS = "{} 已存在；如要覆盖，请加 --force", "{} already exists; pass --force to replace it";
     OUTPUT_FAILED = "无法写入报告 {}：{}", "cannot write the report to {}: {}";
-    OUTPUT_WRITTEN = "已写入 {}", "wrote {}";
+    OUTPUT_WRITTEN = "已写入报告：{}", "Report written: {}";
 }
 
 /// Writes what `render` produces to standard output, or atomically to `output`; an existing

@@ -267,7 +267,8 @@ fn report_writes_every_format_to_a_file_and_keeps_names_out() {
             s(&out),
         ]);
         ok(&r);
-        assert!(r.stderr.contains("Cohort report written"), "{}", r.stderr);
+        assert!(r.stderr.contains("Report written"), "{}", r.stderr);
+        assert!(r.stderr.contains(s(&out)), "names the file: {}", r.stderr);
         let text = fs::read_to_string(&out).expect("written");
         for n in &names {
             assert!(!text.contains(n.as_str()), "{format} names {n}");
