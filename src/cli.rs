@@ -170,9 +170,7 @@ pub fn emit(
     if std::fs::symlink_metadata(path).is_ok() && !force {
         bail!("{}", OUTPUT_EXISTS.fill(lang, &[&path.display()]));
     }
-    let mut bytes = Vec::new();
-    render(&mut bytes)?;
-    crate::store::atomic_write(path, &bytes)
+    crate::store::atomic_write_with(path, render)
         .map_err(|e| anyhow::anyhow!("{}", OUTPUT_FAILED.fill(lang, &[&path.display(), &e])))?;
     writeln!(err, "{}", OUTPUT_WRITTEN.fill(lang, &[&path.display()]))?;
     Ok(())

@@ -10,6 +10,15 @@ use crate::domain::answers::AnswerFile;
 /// Writes `bytes` to `path` atomically: a temporary file beside it, flushed to disk, then
 /// renamed over the target, so a crash leaves either the old or the new file, never a torn one.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    atomic_write_with(path, |w| w.write_all(bytes))
+}
+
+/// Like [`atomic_write`], with the content produced by `render` straight into the temporary
+/// file, so a large report never has to sit in memory first.
+pub fn atomic_write_with(
+    path: &Path,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -23,12 +32,14 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         std::process::id()
     ));
     let result = (|| {
-        let mut f = OpenOptions::new()
+        let f = OpenOptions::new()
             .write(true)
             .create(true)
             .truncate(true)
             .open(&tmp)?;
-        f.write_all(bytes)?;
+        let mut w = io::BufWriter::new(f);
+        render(&mut w)?;
+        let f = w.into_inner().map_err(io::IntoInnerError::into_error)?;
         f.sync_all()?;
         drop(f);
         fs::rename(&tmp, path)?;

@@ -102,11 +102,19 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             for n in &ws.notes {
                 writeln!(err, "{n}")?;
             }
+            let format: crate::workshop::report::Format = (*format).into();
+            if format == crate::workshop::report::Format::Csv {
+                // One row per firm needs no room statistics: stream it, memory stays flat.
+                crate::cli::emit(output.as_deref(), *force, lang, out, err, |w| {
+                    crate::workshop::report::csv::stream(&ws, *named, w)
+                })?;
+                return Ok(());
+            }
             let mut room = Room::new();
             room.scan(&ws, SystemTime::now());
             let report = Report::new(&ws, &room, *named, lang);
             crate::cli::emit(output.as_deref(), *force, lang, out, err, |w| {
-                write(&report, (*format).into(), w)
+                write(&report, format, w)
             })?;
         }
         WorkshopCommand::Present { .. } | WorkshopCommand::Dashboard { .. } => {

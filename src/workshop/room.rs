@@ -214,6 +214,63 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
     }))
 }
 
+/// Reads and scores one file of `responses/` by name.
+fn read_one(ws: &Workshop, name: &str) -> Outcome {
+    match name.strip_suffix(".json").and_then(FirmCode::from_stem) {
+        Some(code) => load(ws, name, code),
+        None => problem(name, ProblemKind::NotAResponse, ""),
+    }
+}
+
+/// Reads and scores files of `responses/`, on all cores when there are many; results in the
+/// order of `names`.
+fn read_many(ws: &Workshop, names: &[&str]) -> Vec<Outcome> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if names.len() < 64 || workers < 2 {
+        return names.iter().map(|n| read_one(ws, n)).collect();
+    }
+    let chunk = names.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = names
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|n| read_one(ws, n)).collect::<Vec<_>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            // A reader that panicked would misalign the results: pass the panic on.
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
+/// Every response of the folder, in file-name order, read and scored a batch at a time (on
+/// all cores) and handed to `each`: memory stays flat however many firms there are. Problem
+/// files are skipped.
+pub fn for_each_response(
+    ws: &Workshop,
+    mut each: impl FnMut(&Response) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut names: Vec<String> = fs::read_dir(ws.responses_dir())?
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !by_product(n))
+        .collect();
+    names.sort();
+    for batch in names.chunks(2048) {
+        let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
+        for outcome in read_many(ws, &refs) {
+            if let Outcome::Response(r) = outcome {
+                each(&r)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Room {
     pub fn new() -> Room {
         Room::default()
@@ -264,37 +321,8 @@ impl Room {
             .filter(|i| listed[*i].2.is_none())
             .collect();
         self.last_reads = to_read.len();
-        let read_one = |name: &str| match name.strip_suffix(".json").and_then(FirmCode::from_stem) {
-            Some(code) => load(ws, name, code),
-            None => problem(name, ProblemKind::NotAResponse, ""),
-        };
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
-        let fresh: Vec<Outcome> = if to_read.len() < 64 || workers < 2 {
-            to_read.iter().map(|i| read_one(&listed[*i].0)).collect()
-        } else {
-            let chunk = to_read.len().div_ceil(workers);
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = to_read
-                    .chunks(chunk)
-                    .map(|part| {
-                        let listed = &listed;
-                        let read_one = &read_one;
-                        scope.spawn(move || {
-                            part.iter()
-                                .map(|i| read_one(&listed[*i].0))
-                                .collect::<Vec<_>>()
-                        })
-                    })
-                    .collect();
-                handles
-                    .into_iter()
-                    // A reader that panicked would misalign the results: pass the panic on.
-                    .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-                    .collect()
-            })
-        };
+        let names: Vec<&str> = to_read.iter().map(|i| listed[*i].0.as_str()).collect();
+        let fresh = read_many(ws, &names);
         for (i, outcome) in to_read.iter().zip(fresh) {
             listed[*i].2 = Some(outcome);
         }

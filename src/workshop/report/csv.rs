@@ -14,7 +14,8 @@ use std::io::{self, Write};
 use super::Report;
 use crate::domain::answers::{Answer, DONT_KNOW};
 use crate::domain::cohort::Status;
-use crate::workshop::room::NAME_FIELD;
+use crate::domain::model::Questionnaire;
+use crate::workshop::room::{NAME_FIELD, Response};
 
 /// Whether a cell is a plain decimal number (`-3`, `12.5`): a spreadsheet reads it as a number,
 /// never as a formula, so it is left alone.
@@ -58,46 +59,64 @@ fn answer_cell(a: &Answer) -> String {
     }
 }
 
-pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
-    out.write_all("\u{feff}".as_bytes())?;
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    let q = &r.ws.inst.questionnaire;
-    let profile: Vec<&str> = q
-        .profile
-        .iter()
-        .map(|f| f.id.as_str())
-        .filter(|id| *id != NAME_FIELD)
-        .collect();
-    let mut head: Vec<String> = vec!["firm_code".into()];
-    if r.named {
-        head.push("firm_name".into());
-    }
-    head.extend(["status", "answered", "asked", "saved_at"].map(String::from));
-    head.extend(profile.iter().map(|p| format!("profile.{p}")));
-    head.extend(["score.overall".to_string(), "level.overall".to_string()]);
-    for a in &q.areas {
-        head.push(format!("score.{}", a.id));
-        head.push(format!("level.{}", a.id));
-    }
-    for l in &q.ladders {
-        head.push(format!("rung.{}", l.id));
-        head.push(format!("rung_no.{}", l.id));
-    }
-    head.push("breadth".into());
-    head.extend(q.dimensions().map(|(_, d)| format!("dim.{}", d.id)));
-    head.extend(["findings".to_string(), "proposals".to_string()]);
-    head.extend(q.questions.iter().map(|x| x.id.0.clone()));
-    w.write_record(head.iter().map(|h| neutralise(h)))
-        .map_err(io::Error::other)?;
+/// The CSV, written a firm at a time.
+pub struct Rows<'q, W: Write> {
+    q: &'q Questionnaire,
+    named: bool,
+    profile: Vec<&'q str>,
+    w: csv::Writer<W>,
+}
 
-    for f in &r.firms {
+impl<'q, W: Write> Rows<'q, W> {
+    /// Writes the byte-order mark and the header row.
+    pub fn start(q: &'q Questionnaire, named: bool, mut out: W) -> io::Result<Self> {
+        out.write_all("\u{feff}".as_bytes())?;
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        let profile: Vec<&str> = q
+            .profile
+            .iter()
+            .map(|f| f.id.as_str())
+            .filter(|id| *id != NAME_FIELD)
+            .collect();
+        let mut head: Vec<String> = vec!["firm_code".into()];
+        if named {
+            head.push("firm_name".into());
+        }
+        head.extend(["status", "answered", "asked", "saved_at"].map(String::from));
+        head.extend(profile.iter().map(|p| format!("profile.{p}")));
+        head.extend(["score.overall".to_string(), "level.overall".to_string()]);
+        for a in &q.areas {
+            head.push(format!("score.{}", a.id));
+            head.push(format!("level.{}", a.id));
+        }
+        for l in &q.ladders {
+            head.push(format!("rung.{}", l.id));
+            head.push(format!("rung_no.{}", l.id));
+        }
+        head.push("breadth".into());
+        head.extend(q.dimensions().map(|(_, d)| format!("dim.{}", d.id)));
+        head.extend(["findings".to_string(), "proposals".to_string()]);
+        head.extend(q.questions.iter().map(|x| x.id.0.clone()));
+        w.write_record(head.iter().map(|h| neutralise(h)))
+            .map_err(io::Error::other)?;
+        Ok(Rows {
+            q,
+            named,
+            profile,
+            w,
+        })
+    }
+
+    /// One firm's row.
+    pub fn firm(&mut self, f: &Response) -> io::Result<()> {
+        let q = self.q;
         let card = &f.card;
         let (done, asked) = f.progress();
         let mut row: Vec<String> = vec![f.code.to_string()];
-        if r.named {
-            row.push(r.name_of(f).unwrap_or_default());
+        if self.named {
+            row.push(f.name().unwrap_or_default());
         }
         row.push(
             match f.status() {
@@ -109,7 +128,7 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         row.push(done.to_string());
         row.push(asked.to_string());
         row.push(f.saved_at.clone().unwrap_or_default());
-        for p in &profile {
+        for p in &self.profile {
             row.push(f.answers.profile.get(*p).cloned().unwrap_or_default());
         }
         row.push(num(card.overall_score));
@@ -160,8 +179,27 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
                     .unwrap_or_default(),
             );
         }
-        w.write_record(row.iter().map(|c| neutralise(c)))
-            .map_err(io::Error::other)?;
+        self.w
+            .write_record(row.iter().map(|c| neutralise(c)))
+            .map_err(io::Error::other)
     }
-    w.flush()
+
+    pub fn finish(mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut rows = Rows::start(&r.ws.inst.questionnaire, r.named, out)?;
+    for f in &r.firms {
+        rows.firm(f)?;
+    }
+    rows.finish()
+}
+
+/// The CSV straight from the folder, without holding the room in memory.
+pub fn stream(ws: &crate::workshop::Workshop, named: bool, out: &mut dyn Write) -> io::Result<()> {
+    let mut rows = Rows::start(&ws.inst.questionnaire, named, out)?;
+    crate::workshop::room::for_each_response(ws, |f| rows.firm(f))?;
+    rows.finish()
 }
