@@ -31,12 +31,12 @@ fn plain_number(s: &str) -> bool {
 
 /// A cell a spreadsheet shows as text: one starting with `=`, `+`, `-`, `@` (or a tab or
 /// carriage return, which some programs skip before reading a formula) gets a leading `'`.
-pub fn neutralise(s: &str) -> String {
+pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     if risky && !plain_number(s) {
-        format!("'{s}")
+        std::borrow::Cow::Owned(format!("'{s}"))
     } else {
-        s.to_string()
+        std::borrow::Cow::Borrowed(s)
     }
 }
 
@@ -45,18 +45,19 @@ fn num(x: f64) -> String {
     format!("{x}")
 }
 
-fn answer_cell(a: &Answer) -> String {
-    match a {
-        Answer::Choice(o) => o.0.clone(),
+fn answer_cell(a: &Answer) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    Cow::Owned(match a {
+        Answer::Choice(o) => return Cow::Borrowed(o.0.as_str()),
         Answer::Choices(os) => os
             .iter()
             .map(|o| o.0.as_str())
             .collect::<Vec<_>>()
             .join(";"),
         Answer::Number(n) => num(*n),
-        Answer::Text(t) => t.clone(),
-        Answer::DontKnow => DONT_KNOW.to_string(),
-    }
+        Answer::Text(t) => return Cow::Borrowed(t.as_str()),
+        Answer::DontKnow => return Cow::Borrowed(DONT_KNOW),
+    })
 }
 
 /// The CSV, written a firm at a time.
@@ -99,7 +100,7 @@ impl<'q, W: Write> Rows<'q, W> {
         head.extend(q.dimensions().map(|(_, d)| format!("dim.{}", d.id)));
         head.extend(["findings".to_string(), "proposals".to_string()]);
         head.extend(q.questions.iter().map(|x| x.id.0.clone()));
-        w.write_record(head.iter().map(|h| neutralise(h)))
+        w.write_record(head.iter().map(|h| neutralise(h).into_owned()))
             .map_err(io::Error::other)?;
         Ok(Rows {
             q,
@@ -109,49 +110,59 @@ impl<'q, W: Write> Rows<'q, W> {
         })
     }
 
-    /// One firm's row.
+    fn cell(&mut self, s: &str) -> io::Result<()> {
+        self.w
+            .write_field(neutralise(s).as_bytes())
+            .map_err(io::Error::other)
+    }
+
+    /// One firm's row, written cell by cell.
     pub fn firm(&mut self, f: &Response) -> io::Result<()> {
         let q = self.q;
         let card = &f.card;
         let (done, asked) = f.progress();
-        let mut row: Vec<String> = vec![f.code.to_string()];
+        self.cell(f.code.as_str())?;
         if self.named {
-            row.push(f.name().unwrap_or_default());
+            self.cell(&f.name().unwrap_or_default())?;
         }
-        row.push(
-            match f.status() {
-                Status::Finished => "finished",
-                Status::InProgress => "in_progress",
-            }
-            .to_string(),
-        );
-        row.push(done.to_string());
-        row.push(asked.to_string());
-        row.push(f.saved_at.clone().unwrap_or_default());
-        for p in &self.profile {
-            row.push(f.answers.profile.get(*p).cloned().unwrap_or_default());
+        self.cell(match f.status() {
+            Status::Finished => "finished",
+            Status::InProgress => "in_progress",
+        })?;
+        self.cell(&done.to_string())?;
+        self.cell(&asked.to_string())?;
+        self.cell(f.saved_at.as_deref().unwrap_or(""))?;
+        for i in 0..self.profile.len() {
+            let p = self.profile[i];
+            self.cell(f.answers.profile.get(p).map_or("", String::as_str))?;
         }
-        row.push(num(card.overall_score));
-        row.push(card.overall_level.clone());
+        self.cell(&num(card.overall_score))?;
+        self.cell(&card.overall_level)?;
         for a in &q.areas {
             match card.areas.iter().find(|x| x.id == a.id) {
                 Some(x) => {
-                    row.push(num(x.score));
-                    row.push(x.level.clone());
+                    self.cell(&num(x.score))?;
+                    self.cell(&x.level)?;
                 }
-                None => row.extend([String::new(), String::new()]),
+                None => {
+                    self.cell("")?;
+                    self.cell("")?;
+                }
             }
         }
         for l in &q.ladders {
             match card.ladders.iter().find(|x| x.id == l.id) {
                 Some(x) => {
-                    row.push(x.rung.clone());
-                    row.push((x.index + 1).to_string());
+                    self.cell(&x.rung)?;
+                    self.cell(&(x.index + 1).to_string())?;
                 }
-                None => row.extend([String::new(), String::new()]),
+                None => {
+                    self.cell("")?;
+                    self.cell("")?;
+                }
             }
         }
-        row.push(card.breadth.map(num).unwrap_or_default());
+        self.cell(&card.breadth.map(num).unwrap_or_default())?;
         for (_, d) in q.dimensions() {
             let score = card
                 .areas
@@ -159,29 +170,26 @@ impl<'q, W: Write> Rows<'q, W> {
                 .flat_map(|a| &a.dimensions)
                 .find(|x| x.id == d.id)
                 .and_then(|x| x.score);
-            row.push(score.map(num).unwrap_or_default());
+            self.cell(&score.map(num).unwrap_or_default())?;
         }
-        row.push(card.findings.join(";"));
-        row.push(
-            card.recommendations
-                .iter()
-                .map(|x| x.proposal.as_str())
-                .collect::<Vec<_>>()
-                .join(";"),
-        );
+        self.cell(&card.findings.join(";"))?;
+        let proposals: Vec<&str> = card
+            .recommendations
+            .iter()
+            .map(|x| x.proposal.as_str())
+            .collect();
+        self.cell(&proposals.join(";"))?;
         for (i, x) in q.questions.iter().enumerate() {
             let asked = f.visible.get(i).copied().unwrap_or(true);
-            row.push(
-                f.answers
-                    .get(&x.id)
-                    .filter(|_| asked)
-                    .map(answer_cell)
-                    .unwrap_or_default(),
-            );
+            let cell = f
+                .answers
+                .get(&x.id)
+                .filter(|_| asked)
+                .map(answer_cell)
+                .unwrap_or_default();
+            self.cell(&cell)?;
         }
-        self.w
-            .write_record(row.iter().map(|c| neutralise(c)))
-            .map_err(io::Error::other)
+        self.w.write_record(None::<&[u8]>).map_err(io::Error::other)
     }
 
     pub fn finish(mut self) -> io::Result<()> {
