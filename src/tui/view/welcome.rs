@@ -16,10 +16,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let q = &app.inst.questionnaire;
     let body = draw_footer(frame, area, app);
-    let block = Block::new().borders(Borders::ALL).title(Span::styled(
-        format!(" {} ", st::APP.get(lang)),
-        theme.title(),
-    ));
+    // Where answers go sits in the bottom border, so a long intro can never push it away.
+    let saved_in = saved_in_line(app, body.width.saturating_sub(4) as usize);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Span::styled(
+            format!(" {} ", st::APP.get(lang)),
+            theme.title(),
+        ))
+        .title_bottom(Line::styled(saved_in, theme.muted()));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let w = inner.width as usize;
@@ -134,12 +139,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(line);
     }
     lines.push(Line::default());
-    lines.extend(para(st::SAVED_IN.get(lang), w, theme.muted()));
-    lines.extend(para(
-        &app.session.answers_path.display().to_string(),
-        w,
-        theme.muted(),
-    ));
     if let Some(b) = &app.session.unreadable_backup {
         lines.extend(para(
             &format!("{} {}", st::UNREADABLE.get(lang), b.display()),
@@ -178,4 +177,28 @@ fn readable_time(rfc3339: &str) -> String {
         (Some(date), Some(time)) if rfc3339.ends_with('Z') => format!("{date} {time} UTC"),
         _ => rfc3339.to_string(),
     }
+}
+
+/// " Answers are saved automatically in: …/answers/self-check-….json ", the path shortened
+/// from the left to fit `max` columns (its file name is what tells files apart).
+fn saved_in_line(app: &App, max: usize) -> String {
+    let label = st::SAVED_IN.get(app.lang);
+    let path = display_safe(&app.session.answers_path.display().to_string()).into_owned();
+    let room = max.saturating_sub(width(label) + 3);
+    let shown = if width(&path) <= room {
+        path
+    } else {
+        let mut tail: Vec<char> = Vec::new();
+        let mut used = 1;
+        for c in path.chars().rev() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw > room {
+                break;
+            }
+            tail.push(c);
+            used += cw;
+        }
+        format!("…{}", tail.into_iter().rev().collect::<String>())
+    };
+    format!(" {label} {shown} ")
 }
