@@ -3,32 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use assert_cmd::cargo::cargo_bin_cmd;
+use common::{Run, smecheck};
 use serde_json::{Value, json};
 
 const MINI: &str = "tests/fixtures/questionnaires/valid/mini.json";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn smecheck(args: &[&str]) -> Run {
-    let out = cargo_bin_cmd!("smecheck")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
 
 fn assert_clean_failure(r: &Run, code: i32) {
     assert_eq!(r.code, code, "stdout: {}\nstderr: {}", r.stdout, r.stderr);

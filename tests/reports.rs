@@ -5,7 +5,9 @@
 
 use std::path::PathBuf;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod common;
+
+use common::smecheck;
 use scraper::{Html, Selector};
 use serde_json::Value;
 use smecheck::domain::answers::AnswerSet;
@@ -540,28 +542,6 @@ fn same_input_same_bytes() {
 }
 
 // ---- the `report` command through the real binary ----
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn smecheck(args: &[&str]) -> Run {
-    let out = cargo_bin_cmd!("smecheck")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
 
 const MICRO: &str = "tests/fixtures/answers/01_micro_shop.json";
 

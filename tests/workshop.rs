@@ -7,35 +7,16 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use assert_cmd::cargo::cargo_bin_cmd;
+use common::{Run, smecheck};
 use serde_json::Value;
 use smecheck::domain::cohort::{Status, quartiles};
 use smecheck::domain::reach::{Lean, Rng, generate};
 use smecheck::domain::{AnswerSet, Instrument, ScoreCard, score};
 
 const MINI: &str = "tests/fixtures/questionnaires/valid/mini.json";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn smecheck(args: &[&str]) -> Run {
-    let out = cargo_bin_cmd!("smecheck")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .args(args)
-        .output()
-        .expect("runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).expect("utf-8"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8"),
-    }
-}
 
 fn ok(r: &Run) {
     assert_eq!(r.code, 0, "stdout: {}\nstderr: {}", r.stdout, r.stderr);
