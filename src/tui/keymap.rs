@@ -30,6 +30,24 @@ pub enum Ctx {
     Export,
 }
 
+impl Ctx {
+    pub const ALL: [Ctx; 13] = [
+        Ctx::Welcome,
+        Ctx::WelcomeText,
+        Ctx::Choice,
+        Ctx::Multi,
+        Ctx::Input,
+        Ctx::Review,
+        Ctx::Results,
+        Ctx::Detail,
+        Ctx::WhatIf,
+        Ctx::Help,
+        Ctx::Sections,
+        Ctx::ConfirmQuit,
+        Ctx::Export,
+    ];
+}
+
 pub struct Binding {
     pub ctx: &'static [Ctx],
     pub code: KeyCode,
@@ -204,20 +222,7 @@ mod tests {
 
     #[test]
     fn every_context_has_hints_and_a_way_out() {
-        for ctx in [
-            Welcome,
-            WelcomeText,
-            Choice,
-            Multi,
-            Input,
-            Review,
-            Results,
-            Detail,
-            WhatIf,
-            Help,
-            Sections,
-            ConfirmQuit,
-        ] {
+        for ctx in Ctx::ALL {
             assert!(
                 !hints(ctx, Lang::En, |_| true).is_empty(),
                 "{ctx:?} has no hints"
