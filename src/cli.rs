@@ -206,23 +206,35 @@ pub fn load_instrument(path: Option<&Path>) -> Result<Instrument> {
     }
 }
 
-/// Reads an answer file and reports dropped answers on stderr.
-pub fn load_answers(inst: &Instrument, path: &Path, err: &mut dyn Write) -> Result<LoadedAnswers> {
+crate::bilingual! {
+    OTHER_VERSION = "注意：{} 是用问卷 {} 版保存的，现在是 {} 版；答案已按题目编号对应", "note: {} was saved with questionnaire version {}, this is {}; answers were matched by question id";
+    DROPPED = "注意：答案 `{}` 未采用：{}", "note: dropped answer `{}`: {}";
+}
+
+/// Reads an answer file and reports, in `lang`, answers that were left out on stderr.
+pub fn load_answers(
+    inst: &Instrument,
+    path: &Path,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<LoadedAnswers> {
     let src = read_file(path, "answer file")?;
     let loaded = inst
         .load_answers(&path.display().to_string(), &src)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     if loaded.version_differs {
-        writeln!(
-            err,
-            "note: {} was saved with questionnaire version {}, this is {}; answers were matched by question id",
-            path.display(),
-            loaded.file_version,
-            inst.questionnaire.version
-        )?;
+        let note = OTHER_VERSION.fill(
+            lang,
+            &[
+                &path.display(),
+                &loaded.file_version,
+                &inst.questionnaire.version,
+            ],
+        );
+        writeln!(err, "{note}")?;
     }
     for d in &loaded.dropped {
-        writeln!(err, "note: dropped answer `{}`: {}", d.question, d.reason)?;
+        writeln!(err, "{}", DROPPED.fill(lang, &[&d.question, &d.reason]))?;
     }
     Ok(loaded)
 }
@@ -233,9 +245,9 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
         Command::Run(_) => bail!("`run` is interactive; start it from the binary"),
         Command::Score(args) => {
             let inst = load_instrument(args.questionnaire.as_deref())?;
-            let loaded = load_answers(&inst, &args.answers, err)?;
-            let card = score(&inst, &loaded.answers);
             let lang = resolve_lang(args.lang);
+            let loaded = load_answers(&inst, &args.answers, lang, err)?;
+            let card = score(&inst, &loaded.answers);
             match args.format {
                 ScoreFormat::Json => {
                     let v = score_json(&inst, &card, &loaded.answers, lang);
@@ -409,7 +421,7 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         Some(ws) => ws.inst.clone(),
         None => load_instrument(args.questionnaire.as_deref())?,
     };
-    let loaded = load_answers(&inst, &args.answers, err)?;
+    let loaded = load_answers(&inst, &args.answers, lang, err)?;
     let card = score(&inst, &loaded.answers);
     let room = workshop
         .as_ref()

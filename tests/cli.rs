@@ -327,6 +327,8 @@ fn score_reports_answers_from_another_version() {
         MINI,
         "--format",
         "json",
+        "--lang",
+        "en",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(

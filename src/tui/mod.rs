@@ -46,7 +46,7 @@ pub fn start(args: &RunArgs) -> Result<()> {
         None => {
             let inst = load_instrument(args.questionnaire.as_deref())?;
             let lang = resolve_lang(args.lang);
-            let opened = session::open(&inst, args.answers.as_deref(), SystemTime::now())?;
+            let opened = session::open(&inst, args.answers.as_deref(), SystemTime::now(), lang)?;
             (inst, lang, opened)
         }
     };

@@ -58,19 +58,36 @@ fn read(path: &Path) -> Option<String> {
         .and_then(|b| String::from_utf8(b).ok())
 }
 
-/// Opens the answer file named by `--answers`, or the latest one in the per-user data folder.
-pub fn open(inst: &Instrument, explicit: Option<&Path>, now: SystemTime) -> Result<Opened> {
-    let opened = open_file(inst, explicit, now)?;
+crate::bilingual! {
+    NO_DATA_FOLDER = "找不到可以保存答案的用户数据文件夹\n  提示：用 --answers 文件名 指定答卷文件", "cannot find a per-user data folder for saving answers\n  hint: pass --answers FILE";
+    OTHER_QUESTIONNAIRE = "{} 里是问卷 `{}` 的答案，不是 `{}` 的\n  提示：用 --questionnaire 指定对应的问卷，或换一个 --answers 文件", "{} holds answers for questionnaire `{}`, not `{}`\n  hint: pass the matching --questionnaire, or another --answers file";
+    NO_BACKUP = "{} 无法读取，也无法备份（{}），为了不丢数据没有继续\n  提示：检查文件夹能否写入，或换一个 --answers 文件", "{} could not be read, and no backup copy could be made ({}), so nothing was changed\n  hint: check the folder can be written to, or pass another --answers file";
+}
+
+/// Opens the answer file named by `--answers`, or the latest one in the per-user data folder;
+/// problems are told in `lang`.
+pub fn open(
+    inst: &Instrument,
+    explicit: Option<&Path>,
+    now: SystemTime,
+    lang: Lang,
+) -> Result<Opened> {
+    let opened = open_file(inst, explicit, now, lang)?;
     store::clean_stale_temps(&opened.session.answers_path);
     Ok(opened)
 }
 
-fn open_file(inst: &Instrument, explicit: Option<&Path>, now: SystemTime) -> Result<Opened> {
+fn open_file(
+    inst: &Instrument,
+    explicit: Option<&Path>,
+    now: SystemTime,
+    lang: Lang,
+) -> Result<Opened> {
     match explicit {
-        Some(path) => open_explicit(inst, path, now),
+        Some(path) => open_explicit(inst, path, now, lang),
         None => {
             let dir = store::default_answers_dir()
-                .ok_or_else(|| anyhow!("cannot find a per-user data folder for saving answers\n  hint: pass --answers FILE"))?;
+                .ok_or_else(|| anyhow!("{}", NO_DATA_FOLDER.get(lang)))?;
             if let Some(latest) = store::latest_answers(&dir)
                 && let Some(src) = read(&latest)
                 && let Ok(file) = parse_json::<AnswerFile>(&latest.display().to_string(), &src)
@@ -115,12 +132,12 @@ pub fn open_workshop(
 ) -> Result<(Instrument, Lang, Opened)> {
     let (ws, lang) = crate::workshop::command::open(dir, lang)?;
     let (code, path) = ws.join(firm, now, lang)?;
-    let mut opened = open(&ws.inst, Some(&path), now)?;
+    let mut opened = open(&ws.inst, Some(&path), now, lang)?;
     opened.session.firm_code = Some(code.to_string());
     Ok((ws.inst, lang, opened))
 }
 
-fn open_explicit(inst: &Instrument, path: &Path, now: SystemTime) -> Result<Opened> {
+fn open_explicit(inst: &Instrument, path: &Path, now: SystemTime, lang: Lang) -> Result<Opened> {
     let fresh = |backup: Option<PathBuf>| Opened {
         session: Session {
             answers_path: path.to_path_buf(),
@@ -139,9 +156,11 @@ fn open_explicit(inst: &Instrument, path: &Path, now: SystemTime) -> Result<Open
         .and_then(|src| parse_json::<AnswerFile>(&name, &src).map_err(|_| ()));
     match parsed {
         Ok(file) if file.questionnaire.id != inst.questionnaire.id => bail!(
-            "{name} holds answers for questionnaire `{}`, not `{}`\n  hint: pass the matching --questionnaire, or another --answers file",
-            file.questionnaire.id,
-            inst.questionnaire.id
+            "{}",
+            OTHER_QUESTIONNAIRE.fill(
+                lang,
+                &[&name, &file.questionnaire.id, &inst.questionnaire.id]
+            )
         ),
         Ok(file) => {
             let (answers, dropped) = lenient_answers(inst, &file);
@@ -161,9 +180,8 @@ fn open_explicit(inst: &Instrument, path: &Path, now: SystemTime) -> Result<Open
         }
         Err(()) => {
             // Never overwrite a file we could not read without keeping a copy.
-            let backup = store::backup(path, now).map_err(|e| {
-                anyhow!("{name} could not be read, and no backup copy could be made: {e}")
-            })?;
+            let backup = store::backup(path, now)
+                .map_err(|e| anyhow!("{}", NO_BACKUP.fill(lang, &[&name, &e])))?;
             Ok(fresh(Some(backup)))
         }
     }
@@ -258,7 +276,7 @@ mod tests {
                 "answers": {"erp": "yes", "retired_question": "x", "tax": "no_such_option", "staff": 12}}"#,
         )
         .expect("write");
-        let opened = open(&mini(), Some(&path), SystemTime::now()).expect("opens");
+        let opened = open(&mini(), Some(&path), SystemTime::now(), Lang::En).expect("opens");
         assert!(opened.session.resumable);
         let answers = opened.answers.expect("answers");
         assert_eq!(answers.len(), 2, "erp and staff still match");
@@ -276,7 +294,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("a.json");
         std::fs::write(&path, "{ not json").expect("write");
-        let opened = open(&mini(), Some(&path), SystemTime::UNIX_EPOCH).expect("opens");
+        let opened = open(&mini(), Some(&path), SystemTime::UNIX_EPOCH, Lang::En).expect("opens");
         let backup = opened.session.unreadable_backup.expect("a backup was made");
         assert_eq!(
             std::fs::read_to_string(backup).expect("backup"),
@@ -294,12 +312,29 @@ mod tests {
             r#"{"questionnaire": {"id": "other", "version": "1"}, "answers": {}}"#,
         )
         .expect("write");
-        let err = open(&mini(), Some(&path), SystemTime::now()).expect_err("refused");
+        let err = open(&mini(), Some(&path), SystemTime::now(), Lang::En).expect_err("refused");
         assert!(
             err.to_string()
                 .contains("questionnaire `other`, not `mini`"),
             "{err}"
         );
         assert!(path.exists());
+    }
+
+    #[test]
+    fn a_chinese_owner_reads_the_refusal_in_chinese() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("a.json");
+        std::fs::write(
+            &path,
+            r#"{"questionnaire": {"id": "other", "version": "1"}, "answers": {}}"#,
+        )
+        .expect("write");
+        let err = open(&mini(), Some(&path), SystemTime::now(), Lang::Zh).expect_err("refused");
+        assert!(
+            err.to_string()
+                .contains("里是问卷 `other` 的答案，不是 `mini` 的"),
+            "{err}"
+        );
     }
 }
