@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::{Answer, AnswerSet};
 use super::model::{OptionId, QuestionId, Questionnaire};
-use super::score::{question_fraction, visible_answers};
+use super::score::{question_fraction, visibility};
 
 /// A condition. A condition on a question that is hidden or unanswered is false, so is one on
 /// a "don't know" answer (except `dont_know`); `not` inverts.
@@ -353,7 +353,7 @@ fn shortfall(f: &Facts, of: &str, out: &mut BTreeSet<QuestionId>) {
     let visible: &[bool] = match f.derived.map(|d| d.visible.as_slice()) {
         Some(v) if v.len() == q.questions.len() => v,
         _ => {
-            recomputed = visible_answers(q, f.answers).0;
+            recomputed = visibility(q, f.answers);
             &recomputed
         }
     };

@@ -10,7 +10,7 @@ use super::strings::{self as st, fill};
 use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped, check_number};
 use crate::domain::model::{OptionId, QuestionKind};
 use crate::domain::report::ReportFormat;
-use crate::domain::score::visible_answers;
+use crate::domain::score::visibility;
 use crate::domain::{Instrument, Lang, ScoreCard, score};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +121,7 @@ pub struct App {
 
 impl App {
     pub fn new(inst: Instrument, lang: Lang, answers: AnswerSet, session: Session) -> App {
-        let (visible, _) = visible_answers(&inst.questionnaire, &answers);
+        let visible = visibility(&inst.questionnaire, &answers);
         let card = score(&inst, &answers);
         let profile_inputs = inst
             .questionnaire
@@ -492,7 +492,7 @@ impl App {
 
     /// Recomputes skip logic and the score card after answers changed.
     fn refresh(&mut self) {
-        let (visible, _) = visible_answers(&self.inst.questionnaire, &self.answers);
+        let visible = visibility(&self.inst.questionnaire, &self.answers);
         self.visible = visible;
         self.card = score(&self.inst, &self.answers);
     }

@@ -10,7 +10,7 @@ use super::app::normalise_number;
 use super::session::Opened;
 use crate::domain::answers::{Answer, AnswerSet, check_number};
 use crate::domain::model::{OptionId, Question, QuestionKind};
-use crate::domain::score::visible_answers;
+use crate::domain::score::visibility;
 use crate::domain::summary::{answer_label, is_answered, score_text, tr};
 use crate::domain::{Instrument, Lang, score};
 use crate::store;
@@ -97,12 +97,12 @@ pub fn run(
         save(&path, inst, &answers)?;
     }
 
-    let (visible, _) = visible_answers(q, &answers);
+    let visible = visibility(q, &answers);
     let mut i = (0..q.questions.len())
         .find(|i| visible[*i] && !is_answered(&q.questions[*i], answers.get(&q.questions[*i].id)))
         .unwrap_or(q.questions.len());
     while i < q.questions.len() {
-        let (visible, _) = visible_answers(q, &answers);
+        let visible = visibility(q, &answers);
         if !visible[i] {
             i += 1;
             continue;
@@ -133,7 +133,7 @@ pub fn run(
                 return Ok(());
             }
             Reply::Back => {
-                let (visible, _) = visible_answers(q, &answers);
+                let visible = visibility(q, &answers);
                 i = (0..i).rev().find(|j| visible[*j]).unwrap_or(i);
             }
             Reply::Skip => i += 1,

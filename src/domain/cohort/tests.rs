@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::model::OptionId;
 use crate::domain::reach::{Lean, Rng, generate};
-use crate::domain::score::{score, visible_answers};
+use crate::domain::score::{score, visibility};
 use crate::domain::{Instrument, ScoreCard};
 
 fn inst() -> Instrument {
@@ -92,7 +92,7 @@ fn quartiles_match_the_spreadsheet_definition() {
 fn a_firm_with_open_questions_is_in_progress() {
     let (inst, sets) = room(6, 11);
     for (set, card) in sets.iter().zip(cards(&inst, &sets)) {
-        let (visible, _) = visible_answers(&inst.questionnaire, set);
+        let visible = visibility(&inst.questionnaire, set);
         let open = inst
             .questionnaire
             .questions
@@ -180,7 +180,7 @@ fn tally_counts_only_firms_that_were_asked() {
     let question = &q.questions[index];
     let mut rng = Rng::new(3);
     let sets: Vec<AnswerSet> = (0..30).map(|_| generate(q, &mut rng, Lean::Any)).collect();
-    let visible: Vec<Vec<bool>> = sets.iter().map(|a| visible_answers(q, a).0).collect();
+    let visible: Vec<Vec<bool>> = sets.iter().map(|a| visibility(q, a)).collect();
     let t = tally(
         question,
         index,

@@ -168,7 +168,7 @@ impl Dashboard {
 mod tests {
     use super::*;
     use crate::domain::reach::{Lean, Rng, generate};
-    use crate::domain::score::visible_answers;
+    use crate::domain::score::visibility;
     use crate::workshop::code::FirmCode;
 
     fn response(inst: &Instrument, code: &str, seed: u64) -> Arc<Response> {
@@ -176,7 +176,7 @@ mod tests {
         let answers = generate(q, &mut Rng::new(seed), Lean::Any);
         Arc::new(Response {
             code: FirmCode::parse(code).expect("code"),
-            visible: visible_answers(q, &answers).0,
+            visible: visibility(q, &answers),
             card: crate::domain::score(inst, &answers),
             answers,
             saved_at: None,
