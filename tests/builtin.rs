@@ -353,7 +353,7 @@ fn every_proposal_is_reached_by_a_test_firm_above() {
             score(builtin(), f)
                 .recommendations
                 .iter()
-                .map(|r| r.proposal.0.clone()),
+                .map(|r| r.proposal.to_string()),
         );
     }
     let all: std::collections::BTreeSet<String> = (1..=11).map(|i| format!("P{i}")).collect();

@@ -43,15 +43,15 @@ fn mini_with(edit: impl FnOnce(&mut Value)) -> Instrument {
 }
 
 fn qid(s: &str) -> QuestionId {
-    QuestionId(s.to_string())
+    QuestionId(s.into())
 }
 
 fn choice(s: &str) -> Answer {
-    Answer::Choice(OptionId(s.to_string()))
+    Answer::Choice(OptionId(s.into()))
 }
 
 fn choices(ids: &[&str]) -> Answer {
-    Answer::Choices(ids.iter().map(|s| OptionId(s.to_string())).collect())
+    Answer::Choices(ids.iter().map(|s| OptionId((*s).into())).collect())
 }
 
 /// An answer set from (question, answer) pairs and an optional region.
@@ -94,7 +94,7 @@ fn because(card: &ScoreCard, proposal: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("{proposal} not recommended: {:?}", proposals(card)))
         .because
         .iter()
-        .map(|q| q.0.clone())
+        .map(|q| q.to_string())
         .collect()
 }
 

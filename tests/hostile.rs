@@ -221,7 +221,7 @@ proptest! {
         let inst = builtin();
         let q = &inst.questionnaire;
         let mut file = smecheck::domain::codebook::template(q);
-        let id = q.questions.get(key % q.questions.len()).map(|x| x.id.0.clone()).unwrap_or_default();
+        let id = q.questions.get(key % q.questions.len()).map(|x| x.id.to_string()).unwrap_or_default();
         file.answers.insert(id.clone(), value);
         let src = serde_json::to_string(&file).expect("json");
         match inst.load_answers("a.json", &src) {

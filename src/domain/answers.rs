@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire};
 
+pub mod direct;
+
 /// The value written for an explicit "don't know".
 pub const DONT_KNOW: &str = "dont_know";
 
@@ -26,9 +28,9 @@ pub enum Answer {
 impl Answer {
     pub fn to_json(&self) -> serde_json::Value {
         match self {
-            Answer::Choice(o) => serde_json::Value::String(o.0.clone()),
+            Answer::Choice(o) => serde_json::Value::String(o.0.to_string()),
             Answer::Choices(os) => {
-                serde_json::Value::Array(os.iter().map(|o| o.0.clone().into()).collect())
+                serde_json::Value::Array(os.iter().map(|o| o.as_str().into()).collect())
             }
             Answer::Number(n) => serde_json::Number::from_f64(*n)
                 .map(serde_json::Value::Number)
@@ -58,7 +60,7 @@ impl Answer {
             ));
         }
         let known = |id: &str| -> Result<OptionId, String> {
-            let id = OptionId(id.to_string());
+            let id = OptionId(id.into());
             if question.option(&id).is_some() {
                 Ok(id)
             } else {
@@ -263,7 +265,7 @@ impl AnswerSet {
             answers: self
                 .answers
                 .iter()
-                .map(|(k, v)| (k.0.clone(), v.to_json()))
+                .map(|(k, v)| (k.to_string(), v.to_json()))
                 .collect(),
             saved_at,
         }
@@ -278,6 +280,14 @@ pub struct Dropped {
     pub reason: String,
 }
 
+/// An answer to a question the questionnaire does not have.
+fn dropped(q: &Questionnaire, question: String) -> Dropped {
+    Dropped {
+        question,
+        reason: format!("questionnaire {} {} has no such question", q.id, q.version),
+    }
+}
+
 /// Reads an answer file's answers against a questionnaire. Unknown question ids are dropped and
 /// reported (an older or newer questionnaire version); a value that does not fit its question
 /// is an error with the question id, so that nothing the user typed is silently lost.
@@ -289,12 +299,9 @@ pub fn typed_answers(
     let mut pairs = Vec::with_capacity(file.answers.len());
     let mut dropped = Vec::new();
     for (key, value) in &file.answers {
-        let id = QuestionId(key.clone());
+        let id = QuestionId(key.as_str().into());
         let Some(question) = q.question(&id) else {
-            dropped.push(Dropped {
-                question: key.clone(),
-                reason: format!("questionnaire {} {} has no such question", q.id, q.version),
-            });
+            dropped.push(self::dropped(q, key.clone()));
             continue;
         };
         match Answer::from_json(question, value) {

@@ -46,12 +46,13 @@ pub fn codebook(q: &Questionnaire) -> Vec<CodebookEntry> {
     q.questions
         .iter()
         .map(|x| CodebookEntry {
-            id: x.id.0.clone(),
+            id: x.id.0.to_string(),
             area: q
                 .dimension(&x.dimension)
                 .map(|(a, _)| a.id.0.clone())
-                .unwrap_or_default(),
-            dimension: x.dimension.0.clone(),
+                .unwrap_or_default()
+                .to_string(),
+            dimension: x.dimension.0.to_string(),
             kind: x.kind,
             weight: x.weight,
             text: x.text.clone(),
@@ -59,7 +60,7 @@ pub fn codebook(q: &Questionnaire) -> Vec<CodebookEntry> {
                 .options
                 .iter()
                 .map(|o| CodebookOption {
-                    id: o.id.0.clone(),
+                    id: o.id.0.to_string(),
                     points: o.points,
                     label: o.label.clone(),
                     exclusive: o.exclusive,
@@ -251,7 +252,7 @@ pub fn template(q: &Questionnaire) -> AnswerFile {
         answers: q
             .questions
             .iter()
-            .map(|x| (x.id.0.clone(), serde_json::Value::Null))
+            .map(|x| (x.id.to_string(), serde_json::Value::Null))
             .collect(),
         saved_at: None,
     }

@@ -302,7 +302,7 @@ impl Cohort {
                 }
                 for id in &rec.because {
                     if let Some(a) = area_of.get(id) {
-                        *t.areas.entry(a.0.clone()).or_default() += 1;
+                        *t.areas.entry(a.0.to_string()).or_default() += 1;
                     }
                 }
             }
@@ -326,7 +326,7 @@ impl Cohort {
             dimensions
                 .iter()
                 .filter(|d| d.gaps > 0)
-                .map(|d| (d.id.0.clone(), d.gaps))
+                .map(|d| (d.id.to_string(), d.gaps))
                 .collect(),
         );
         let mut needs: Vec<Need> = proposals
@@ -337,7 +337,9 @@ impl Cohort {
                 firms: t.firms,
                 urgent: t.urgent,
                 steps: ranked(t.steps),
-                area: ranked(t.areas).first().map(|c| AreaId(c.id.clone())),
+                area: ranked(t.areas)
+                    .first()
+                    .map(|c| AreaId(c.id.as_str().into())),
             })
             .collect();
         needs.sort_by(|a, b| {
@@ -356,7 +358,7 @@ impl Cohort {
             finished: done.len(),
             in_progress: all.len() - done.len(),
             overall: AreaStats {
-                id: AreaId("overall".to_string()),
+                id: AreaId("overall".into()),
                 spread: Spread::of(&overall_scores),
                 levels: overall_levels,
             },

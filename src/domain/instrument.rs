@@ -350,6 +350,26 @@ impl Instrument {
     /// Reads an answer file. Another questionnaire id is an error; another version keeps what
     /// matches by id and reports the rest as dropped.
     pub fn load_answers(&self, file: &str, src: &str) -> Result<LoadedAnswers, LoadError> {
+        let q = &self.questionnaire;
+        // Most files are plainly right and read straight into typed answers; the rest take
+        // the thorough path below, which explains what is wrong.
+        if src.len() <= MAX_FILE_BYTES
+            && let Some(d) = crate::domain::answers::direct::read(q, src)
+            && d.questionnaire.id == q.id
+        {
+            return Ok(LoadedAnswers {
+                version_differs: d.questionnaire.version != q.version,
+                file_version: d.questionnaire.version,
+                saved_at: d.saved_at,
+                answers: d.answers,
+                dropped: d.dropped,
+            });
+        }
+        self.load_answers_thoroughly(file, src)
+    }
+
+    /// Reads an answer file through a JSON tree, so that every problem is located.
+    fn load_answers_thoroughly(&self, file: &str, src: &str) -> Result<LoadedAnswers, LoadError> {
         let raw: AnswerFile = parse_json(file, src)?;
         let q = &self.questionnaire;
         let issue = |path: JsonPath, message: String, hint: &str| {
@@ -375,10 +395,10 @@ impl Instrument {
             let mut path = JsonPath::root().key("answers").key(&key);
             // In a list of ticked options, point at the first item that is not an option id.
             if let (Some(serde_json::Value::Array(items)), Some(question)) =
-                (raw.answers.get(&key), q.question(&QuestionId(key.clone())))
+                (raw.answers.get(&key), q.question(&QuestionId(key.as_str().into())))
                 && let Some(i) = items.iter().position(|v| {
                     v.as_str()
-                        .is_none_or(|s| question.option(&OptionId(s.to_string())).is_none())
+                        .is_none_or(|s| question.option(&OptionId(s.into())).is_none())
                 })
             {
                 path = path.index(i);

@@ -14,7 +14,7 @@ macro_rules! id_type {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
         #[serde(transparent)]
-        pub struct $name(pub String);
+        pub struct $name(pub std::sync::Arc<str>);
 
         impl $name {
             pub fn as_str(&self) -> &str {
@@ -28,9 +28,16 @@ macro_rules! id_type {
             }
         }
 
+        // Hashes and compares as its string, so maps keyed by it can be searched by `&str`.
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl From<&str> for $name {
             fn from(s: &str) -> Self {
-                $name(s.to_string())
+                $name(s.into())
             }
         }
     };
@@ -396,10 +403,15 @@ impl Questionnaire {
     }
 
     pub fn question_index(&self, id: &QuestionId) -> Option<usize> {
+        self.question_index_str(id.as_str())
+    }
+
+    /// Like [`Self::question_index`], for an id as written in a file.
+    pub fn question_index_str(&self, id: &str) -> Option<usize> {
         if self.index.by_id.len() == self.questions.len() {
             self.index.by_id.get(id).copied()
         } else {
-            self.questions.iter().position(|q| &q.id == id)
+            self.questions.iter().position(|q| q.id.as_str() == id)
         }
     }
 
@@ -424,7 +436,12 @@ impl Question {
     }
 
     pub fn option(&self, id: &OptionId) -> Option<&AnswerOption> {
-        self.options.iter().find(|o| &o.id == id)
+        self.option_str(id.as_str())
+    }
+
+    /// Like [`Self::option`], for an id as written in a file.
+    pub fn option_str(&self, id: &str) -> Option<&AnswerOption> {
+        self.options.iter().find(|o| o.id.as_str() == id)
     }
 
     pub fn has_options(&self) -> bool {

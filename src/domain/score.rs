@@ -383,7 +383,7 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
         for d in &dims {
             conf.add(d.confidence);
             if let Some(s) = d.score {
-                derived.scores.insert(d.id.0.clone(), s);
+                derived.scores.insert(d.id.0.to_string(), s);
             }
         }
         total_conf.add(conf);
@@ -397,13 +397,13 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
         // An area with no real answer has no level for rules to test: a rule must never fire
         // on answers the firm did not give.
         if let Some(s) = score {
-            derived.scores.insert(area.id.0.clone(), s);
+            derived.scores.insert(area.id.0.to_string(), s);
         }
         let level = level_for(&area.levels, score.unwrap_or(0.0))
             .map(|l| l.id.clone())
             .unwrap_or_default();
         if score.is_some() {
-            derived.levels.insert(area.id.0.clone(), level.clone());
+            derived.levels.insert(area.id.0.to_string(), level.clone());
         }
         let score = score.unwrap_or(0.0);
         areas.push(AreaScore {

@@ -22,7 +22,7 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
     match a {
         Answer::Choice(o) => q
             .option(o)
-            .map_or_else(|| o.0.clone(), |o| o.label.get(lang).to_string()),
+            .map_or_else(|| o.to_string(), |o| o.label.get(lang).to_string()),
         Answer::Choices(os) if os.is_empty() => {
             tr(lang, "（未勾选任何项）", "(none ticked)").to_string()
         }
@@ -30,7 +30,7 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
             .iter()
             .map(|o| {
                 q.option(o)
-                    .map_or_else(|| o.0.clone(), |o| o.label.get(lang).to_string())
+                    .map_or_else(|| o.to_string(), |o| o.label.get(lang).to_string())
             })
             .collect::<Vec<_>>()
             .join(tr(lang, "；", "; ")),

@@ -33,7 +33,7 @@ pub fn lenient_answers(inst: &Instrument, file: &AnswerFile) -> (AnswerSet, Vec<
     set.profile.retain(|_, v| !v.is_empty());
     let mut dropped = Vec::new();
     for (key, value) in &file.answers {
-        let id = QuestionId(key.clone());
+        let id = QuestionId(key.as_str().into());
         match q.question(&id) {
             None => dropped.push(Dropped {
                 question: key.clone(),

@@ -50,15 +50,15 @@ fn typed(app: &mut App, text: &str) {
 }
 
 fn qid(s: &str) -> QuestionId {
-    QuestionId(s.to_string())
+    QuestionId(s.into())
 }
 
 fn current_id(app: &App) -> String {
-    app.question().id.0.clone()
+    app.question().id.0.to_string()
 }
 
 fn choices(ids: &[&str]) -> Answer {
-    Answer::Choices(ids.iter().map(|s| OptionId(s.to_string())).collect())
+    Answer::Choices(ids.iter().map(|s| OptionId((*s).into())).collect())
 }
 
 #[test]

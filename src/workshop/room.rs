@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::Workshop;
 use super::code::FirmCode;
 use super::text::{self, T, clean};
-use crate::domain::answers::{AnswerFile, AnswerSet, typed_answers};
+use crate::domain::answers::{AnswerFile, AnswerSet, direct, typed_answers};
 use crate::domain::cohort::{Cohort, Status};
 use crate::domain::instrument::{MAX_FILE_BYTES, parse_json};
 use crate::domain::score::visibility;
@@ -175,7 +175,13 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
     let Ok(src) = String::from_utf8(bytes) else {
         return problem(name, ProblemKind::NotText, "");
     };
-    // One parse; the located, friendlier message is only built when the file is bad.
+    let q = &ws.inst.questionnaire;
+    if let Some(d) = direct::read(q, &src)
+        && d.questionnaire.id == q.id
+    {
+        return scored(ws, code, d.answers, d.saved_at, d.dropped.len());
+    }
+    // The thorough reading: the located, friendlier message is only built when the file is bad.
     let file: AnswerFile = match serde_json::from_str(&src) {
         Ok(f) => f,
         Err(e) => {
@@ -190,7 +196,6 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
             return problem(name, kind, detail);
         }
     };
-    let q = &ws.inst.questionnaire;
     if file.questionnaire.id != q.id {
         return problem(
             name,
@@ -202,15 +207,25 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
         Ok(x) => x,
         Err((_, msg)) => return problem(name, ProblemKind::BadAnswer, msg),
     };
-    let visible = visibility(q, &answers);
+    scored(ws, code, answers, file.saved_at, dropped.len())
+}
+
+fn scored(
+    ws: &Workshop,
+    code: FirmCode,
+    answers: AnswerSet,
+    saved_at: Option<String>,
+    dropped: usize,
+) -> Outcome {
+    let visible = visibility(&ws.inst.questionnaire, &answers);
     let card = score(&ws.inst, &answers);
     Outcome::Response(Arc::new(Response {
         code,
         answers,
         visible,
         card,
-        saved_at: file.saved_at,
-        dropped: dropped.len(),
+        saved_at,
+        dropped,
     }))
 }
 

@@ -306,7 +306,7 @@ proptest! {
                 prop_assert!(close(q.q1, reference(&scores, 0.25)));
                 prop_assert!(close(q.q3, reference(&scores, 0.75)));
             }
-            let gap = c.gaps.iter().find(|g| g.id == d.id.0).map_or(0, |g| g.count);
+            let gap = c.gaps.iter().find(|g| g.id == d.id.as_str()).map_or(0, |g| g.count);
             prop_assert_eq!(gap, d.gaps);
         }
         for need in &c.needs {

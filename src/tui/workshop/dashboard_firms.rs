@@ -174,7 +174,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     for a in &card.areas {
         if let Some(def) = q.area(&a.id) {
             scores.push((
-                a.id.0.clone(),
+                a.id.0.to_string(),
                 def.title.get(lang).to_string(),
                 a.score,
                 level(&def.levels, &a.level),
@@ -217,7 +217,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         .flat_map(|a| &a.dimensions)
         .map(|x| {
             let t = q.dimension(&x.id).map_or_else(
-                || x.id.0.clone(),
+                || x.id.to_string(),
                 |(_, def)| def.title.get(lang).to_string(),
             );
             (t, x.score)

@@ -218,8 +218,8 @@ fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
     for a in &c.areas {
         let title = q
             .area(&a.id)
-            .map_or_else(|| a.id.0.clone(), |x| x.title.get(lang).to_string());
-        stats.push((title, &a.spread));
+            .map_or_else(|| a.id.to_string(), |x| x.title.get(lang).to_string());
+        stats.push((title.to_string(), &a.spread));
     }
     let label_w = stats
         .iter()
@@ -388,7 +388,7 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         .iter()
         .map(|x| {
             q.dimension(&x.id).map_or_else(
-                || x.id.0.clone(),
+                || x.id.to_string(),
                 |(_, def)| def.title.get(lang).to_string(),
             )
         })
@@ -415,8 +415,8 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
             area_id = Some(&x.area);
             let t = q
                 .area(&x.area)
-                .map_or_else(|| x.area.0.clone(), |a| a.title.get(lang).to_string());
-            out.push(heading(d, t));
+                .map_or_else(|| x.area.to_string(), |a| a.title.get(lang).to_string());
+            out.push(heading(d, t.to_string()));
         }
         let (plot, median) = match &x.spread.quartiles {
             Some(qs) => (boxplot(qs, plot_w), num(qs.median)),

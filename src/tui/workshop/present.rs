@@ -57,13 +57,13 @@ pub fn sections(q: &Questionnaire, lang: Lang) -> Vec<Section> {
             Some((d, s)) if *d == x.dimension => s.last = i,
             _ => {
                 let title = q.dimension(&x.dimension).map_or_else(
-                    || x.dimension.0.clone(),
+                    || x.dimension.to_string(),
                     |(_, d)| d.title.get(lang).to_string(),
                 );
                 out.push((
                     x.dimension.clone(),
                     Section {
-                        title,
+                        title: title.to_string(),
                         first: i,
                         last: i,
                     },

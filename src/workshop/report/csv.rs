@@ -48,12 +48,8 @@ fn num(x: f64) -> String {
 fn answer_cell(a: &Answer) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
     Cow::Owned(match a {
-        Answer::Choice(o) => return Cow::Borrowed(o.0.as_str()),
-        Answer::Choices(os) => os
-            .iter()
-            .map(|o| o.0.as_str())
-            .collect::<Vec<_>>()
-            .join(";"),
+        Answer::Choice(o) => return Cow::Borrowed(o.as_str()),
+        Answer::Choices(os) => os.iter().map(|o| o.as_str()).collect::<Vec<_>>().join(";"),
         Answer::Number(n) => num(*n),
         Answer::Text(t) => return Cow::Borrowed(t.as_str()),
         Answer::DontKnow => return Cow::Borrowed(DONT_KNOW),
@@ -99,7 +95,7 @@ impl<'q, W: Write> Rows<'q, W> {
         head.push("breadth".into());
         head.extend(q.dimensions().map(|(_, d)| format!("dim.{}", d.id)));
         head.extend(["findings".to_string(), "proposals".to_string()]);
-        head.extend(q.questions.iter().map(|x| x.id.0.clone()));
+        head.extend(q.questions.iter().map(|x| x.id.to_string()));
         w.write_record(head.iter().map(|h| neutralise(h).into_owned()))
             .map_err(io::Error::other)?;
         Ok(Rows {

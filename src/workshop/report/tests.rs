@@ -91,7 +91,7 @@ fn the_csv_has_a_bom_one_row_per_firm_and_a_column_per_question() {
     assert!(!head.contains(&"firm_name".to_string()));
     assert!(!head.contains(&"profile.name".to_string()));
     for x in &ws.inst.questionnaire.questions {
-        assert!(head.contains(&x.id.0), "no column for {}", x.id);
+        assert!(head.contains(&x.id.to_string()), "no column for {}", x.id);
     }
     for col in [
         "score.overall",
