@@ -29,9 +29,7 @@ pub struct Slots<'a> {
 }
 
 fn option_bit(q: &super::model::Question, id: &super::model::OptionId) -> u64 {
-    q.options
-        .iter()
-        .position(|o| &o.id == id)
+    q.option_index(id)
         .filter(|i| *i < 64)
         .map_or(0, |i| 1u64 << i)
 }
@@ -49,7 +47,7 @@ impl<'a> Slots<'a> {
         self.answers[i] = Some(a);
         self.slots[i] = match a {
             Answer::DontKnow => Slot::DontKnow,
-            Answer::Choice(o) => match question.options.iter().position(|x| &x.id == o) {
+            Answer::Choice(o) => match question.option_index(o) {
                 Some(p) => Slot::One(p as u32),
                 None => Slot::Empty,
             },
@@ -211,6 +209,7 @@ impl C {
                 answers: e.answers,
                 derived: e.derived,
                 mask: Some(e.visible),
+                asked: Some(&e.slots.answers),
             }),
         }
     }
@@ -272,6 +271,13 @@ impl Compiled {
         let n = q.questions.len();
         let mut slots = Slots::empty(n);
         let mut visible = vec![false; n];
+        // One pass over the answers, by position, instead of a search per question.
+        let mut given: Vec<Option<&'a Answer>> = vec![None; n];
+        for (id, a) in answers.iter() {
+            if let Some(i) = q.question_index(id) {
+                given[i] = Some(a);
+            }
+        }
         for i in 0..n {
             let shown = match self.visible_if.get(i).and_then(Option::as_ref) {
                 None => true,
@@ -284,7 +290,7 @@ impl Compiled {
                 }),
             };
             visible[i] = shown;
-            if shown && let Some(a) = answers.get(&q.questions[i].id) {
+            if shown && let Some(a) = given[i] {
                 slots.fill(q, i, a);
             }
         }
@@ -329,6 +335,7 @@ mod tests {
             answers,
             derived: None,
             mask: Some(&visible),
+            asked: None,
         };
         let e = Eval {
             questionnaire: q,

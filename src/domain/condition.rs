@@ -1,6 +1,7 @@
 //! Conditions on answers, profile, scores, rungs and findings: skip logic, ladders and rules.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -93,12 +94,12 @@ pub enum Condition {
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
     /// Scores by dimension id, area id and `overall`; absent when there is no data.
-    pub scores: BTreeMap<String, f64>,
+    pub scores: BTreeMap<Arc<str>, f64>,
     pub breadth: Option<f64>,
     /// Index of the rung reached, by ladder id.
     pub rungs: BTreeMap<String, usize>,
     /// Level id by area id and `overall`.
-    pub levels: BTreeMap<String, String>,
+    pub levels: BTreeMap<Arc<str>, String>,
     pub findings: BTreeSet<String>,
     /// Which questions were asked (skip logic), in questionnaire order.
     pub visible: Vec<bool>,
@@ -112,11 +113,20 @@ pub struct Facts<'a> {
     pub derived: Option<&'a Derived>,
     /// Visibility by question position; positions beyond it count as not asked.
     pub mask: Option<&'a [bool]>,
+    /// The answers of asked questions by position, when scoring has them at hand: saves a
+    /// search of the answer set per lookup.
+    pub asked: Option<&'a [Option<&'a Answer>]>,
 }
 
 impl Facts<'_> {
     /// The answer to a question, if it is asked and answered.
     pub fn answer(&self, id: &QuestionId) -> Option<&Answer> {
+        if let Some(asked) = self.asked {
+            return asked
+                .get(self.questionnaire.question_index(id)?)
+                .copied()
+                .flatten();
+        }
         let a = self.answers.get(id)?;
         match self.mask {
             None => Some(a),
@@ -201,7 +211,7 @@ impl Condition {
                 below,
             } => f
                 .derived
-                .and_then(|d| d.scores.get(of))
+                .and_then(|d| d.scores.get(of.as_str()))
                 .is_some_and(|s| within(*s, *at_least, *below)),
             Condition::Breadth { at_least, below } => f
                 .derived
@@ -234,7 +244,7 @@ impl Condition {
             }
             Condition::Level { area, any_of } => f
                 .derived
-                .and_then(|d| d.levels.get(area))
+                .and_then(|d| d.levels.get(area.as_str()))
                 .is_some_and(|l| any_of.contains(l)),
             Condition::Finding(id) => f.derived.is_some_and(|d| d.findings.contains(id)),
         }
@@ -280,72 +290,118 @@ impl Condition {
         })
     }
 
+    /// Calls `each` with every question this condition reads directly, at any depth.
+    pub fn each_question<'c>(&'c self, each: &mut impl FnMut(&'c QuestionId)) {
+        match self {
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| c.each_question(each))
+            }
+            Condition::Not(c) => c.each_question(each),
+            leaf => {
+                if let Some(q) = leaf.question() {
+                    each(q);
+                }
+            }
+        }
+    }
+
     /// The questions whose answers made this (holding) condition hold: for `any`, only the
     /// branches that hold; under `not`, every question read; for scores, rungs and findings,
     /// the questions behind them that fell short.
-    pub fn because(&self, f: &Facts, out: &mut BTreeSet<QuestionId>) {
+    pub fn because(&self, f: &Facts, out: &mut QuestionSet) {
+        let q = f.questionnaire;
         match self {
             Condition::All(cs) => cs.iter().for_each(|c| c.because(f, out)),
             Condition::Any(cs) => cs
                 .iter()
                 .filter(|c| c.holds(f))
                 .for_each(|c| c.because(f, out)),
-            Condition::Not(c) => {
-                let mut all = Vec::new();
-                c.walk(&mut all);
-                for leaf in all {
-                    if let Some(q) = leaf.question() {
-                        out.insert(q.clone());
-                    }
-                }
-            }
+            Condition::Not(c) => c.each_question(&mut |id| out.insert(q, id)),
             Condition::Score { of, .. } => shortfall(f, of, out),
             Condition::Level { area, .. } => shortfall(f, area, out),
             Condition::Breadth { .. } => {
-                if let Some(b) = &f.questionnaire.breadth {
-                    out.extend(
-                        b.questions
-                            .iter()
-                            .filter(|q| f.answer(q).is_some())
-                            .cloned(),
-                    );
+                if let Some(b) = &q.breadth {
+                    for id in b.questions.iter().filter(|id| f.answer(id).is_some()) {
+                        out.insert(q, id);
+                    }
                 }
             }
             Condition::Rung { ladder, .. } => {
-                let Some(l) = f.questionnaire.ladders.iter().find(|l| &l.id == ladder) else {
+                let Some(l) = q.ladders.iter().find(|l| &l.id == ladder) else {
                     return;
                 };
                 let reached = f
                     .derived
-                    .and_then(|d| d.rungs.get(ladder))
+                    .and_then(|d| d.rungs.get(ladder.as_str()))
                     .copied()
                     .unwrap_or(0);
                 if let Some(next) = l.rungs.get(reached + 1) {
                     for req in next.requires.iter().filter(|r| !r.when.holds(f)) {
-                        let mut all = Vec::new();
-                        req.when.walk(&mut all);
-                        out.extend(all.iter().filter_map(|c| c.question()).cloned());
+                        req.when.each_question(&mut |id| out.insert(q, id));
                     }
                 }
             }
             Condition::Finding(id) => {
-                if let Some(fd) = f.questionnaire.findings.iter().find(|x| &x.id == id) {
+                if let Some(fd) = q.findings.iter().find(|x| &x.id == id) {
                     fd.when.because(f, out);
                 }
             }
             Condition::Profile { .. } => {}
             leaf => {
-                if let Some(q) = leaf.question() {
-                    out.insert(q.clone());
+                if let Some(id) = leaf.question() {
+                    out.insert(q, id);
                 }
             }
         }
     }
 }
 
+/// A set of questions kept by position: collecting the reasons of a recommendation copies no
+/// ids, and reading them back gives questionnaire order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuestionSet(Vec<bool>);
+
+impl QuestionSet {
+    pub fn new(q: &Questionnaire) -> Self {
+        QuestionSet(vec![false; q.questions.len()])
+    }
+
+    /// Adds a question by id; an id the questionnaire lacks is ignored.
+    pub fn insert(&mut self, q: &Questionnaire, id: &QuestionId) {
+        if let Some(i) = q.question_index(id) {
+            self.insert_at(i);
+        }
+    }
+
+    pub fn insert_at(&mut self, i: usize) {
+        if i >= self.0.len() {
+            self.0.resize(i + 1, false);
+        }
+        self.0[i] = true;
+    }
+
+    pub fn extend(&mut self, other: &QuestionSet) {
+        for (i, _) in other.0.iter().enumerate().filter(|(_, x)| **x) {
+            self.insert_at(i);
+        }
+    }
+
+    /// The ids in questionnaire order.
+    pub fn ids<'q>(
+        &self,
+        q: &'q Questionnaire,
+    ) -> impl Iterator<Item = &'q QuestionId> + use<'q, '_> {
+        self.0
+            .iter()
+            .zip(&q.questions)
+            .filter(|(x, _)| **x)
+            .map(|(_, question)| &question.id)
+    }
+}
+
 /// Questions of a dimension or area (or all, for `overall`) that are answered below full points,
 /// "don't know", or asked but unanswered (which scores 0): what pulled the score down.
-fn shortfall(f: &Facts, of: &str, out: &mut BTreeSet<QuestionId>) {
+fn shortfall(f: &Facts, of: &str, out: &mut QuestionSet) {
     let q = f.questionnaire;
     // `f.answers` holds only visible questions' answers, so visibility recomputed from it is
     // the visibility the score was computed with; scoring hands it over to save the work.
@@ -363,11 +419,12 @@ fn shortfall(f: &Facts, of: &str, out: &mut BTreeSet<QuestionId>) {
             || q.dimensions()
                 .any(|(a, d)| d.id.as_str() == dim && a.id.as_str() == of)
     };
-    for (question, shown) in q
+    for (i, (question, shown)) in q
         .questions
         .iter()
         .zip(visible.iter().copied())
-        .filter(|(x, _)| x.is_scored() && in_scope(x.dimension.as_str()))
+        .enumerate()
+        .filter(|(_, (x, _))| x.is_scored() && in_scope(x.dimension.as_str()))
     {
         let short = match f.answer(&question.id) {
             Some(Answer::DontKnow) => true,
@@ -375,7 +432,7 @@ fn shortfall(f: &Facts, of: &str, out: &mut BTreeSet<QuestionId>) {
             None => shown,
         };
         if short {
-            out.insert(question.id.clone());
+            out.insert_at(i);
         }
     }
 }

@@ -108,25 +108,36 @@ pub struct Questionnaire {
     pub index: QuestionIndex,
 }
 
-/// FNV-1a: ids are short and trusted after validation, so a fast non-keyed hash suits the
-/// lookups done for every condition leaf while scoring.
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
+/// A fast, non-keyed hash (the multiply-rotate of rustc's FxHash) for question ids: the table
+/// holds only the questionnaire's own ids (at most 500), so a file cannot make it degrade far,
+/// and lookups run for every answer of every file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IdHasher(u64);
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
+impl IdHasher {
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
-impl std::hash::Hasher for Fnv {
+impl std::hash::Hasher for IdHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
+    /// Eight bytes at a time: ids are short, and this runs for every answer of every file.
     fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        let mut words = bytes.chunks_exact(8);
+        for chunk in &mut words {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(w));
+        }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(w) ^ (rest.len() as u64) << 59);
         }
     }
 }
@@ -135,7 +146,7 @@ impl std::hash::Hasher for Fnv {
 /// as a position in `dimensions()` order.
 #[derive(Debug, Clone, Default)]
 pub struct QuestionIndex {
-    by_id: std::collections::HashMap<QuestionId, usize, std::hash::BuildHasherDefault<Fnv>>,
+    by_id: std::collections::HashMap<QuestionId, usize, std::hash::BuildHasherDefault<IdHasher>>,
     dimension_of: Vec<Option<usize>>,
 }
 
@@ -436,7 +447,20 @@ impl Question {
     }
 
     pub fn option(&self, id: &OptionId) -> Option<&AnswerOption> {
-        self.option_str(id.as_str())
+        self.option_index(id).map(|i| &self.options[i])
+    }
+
+    /// The position of an option. Answers read from a file or given on screen hold the
+    /// questionnaire's own id, so addresses are compared before text.
+    pub fn option_index(&self, id: &OptionId) -> Option<usize> {
+        self.options
+            .iter()
+            .position(|o| std::sync::Arc::ptr_eq(&o.id.0, &id.0))
+            .or_else(|| {
+                self.options
+                    .iter()
+                    .position(|o| o.id.as_str() == id.as_str())
+            })
     }
 
     /// Like [`Self::option`], for an id as written in a file.

@@ -1,10 +1,8 @@
 //! Recommendations: rules that hold → one recommendation per proposal, with its reasons.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
-use super::condition::Facts;
+use super::condition::{Facts, QuestionSet};
 use super::model::{Horizon, ProposalId, QuestionId, Questionnaire};
 use super::text::LocalText;
 
@@ -61,7 +59,7 @@ pub fn recommend(q: &Questionnaire, facts: &Facts) -> Vec<Recommendation> {
 
 /// Like [`recommend`], with which rules hold already known (by rule position).
 pub fn recommend_fired(q: &Questionnaire, facts: &Facts, fired: &[bool]) -> Vec<Recommendation> {
-    let mut out: Vec<(Recommendation, BTreeSet<QuestionId>)> = Vec::new();
+    let mut out: Vec<(Recommendation, QuestionSet)> = Vec::new();
     for rule in q
         .rules
         .iter()
@@ -69,7 +67,7 @@ pub fn recommend_fired(q: &Questionnaire, facts: &Facts, fired: &[bool]) -> Vec<
         .filter(|(_, f)| **f)
         .map(|(r, _)| r)
     {
-        let mut because = BTreeSet::new();
+        let mut because = QuestionSet::new(q);
         rule.when.because(facts, &mut because);
         let step = Step {
             rule: rule.id.clone(),
@@ -79,7 +77,7 @@ pub fn recommend_fired(q: &Questionnaire, facts: &Facts, fired: &[bool]) -> Vec<
         match out.iter_mut().find(|(r, _)| r.proposal == rule.proposal) {
             Some((rec, set)) => {
                 rec.priority = rec.priority.min(rule.priority);
-                set.extend(because);
+                set.extend(&because);
                 rec.steps.push(step);
             }
             None => out.push((
@@ -96,9 +94,7 @@ pub fn recommend_fired(q: &Questionnaire, facts: &Facts, fired: &[bool]) -> Vec<
     let mut recs: Vec<Recommendation> = out
         .into_iter()
         .map(|(mut rec, set)| {
-            let mut because: Vec<QuestionId> = set.into_iter().collect();
-            because.sort_by_key(|id| q.question_index(id));
-            rec.because = because;
+            rec.because = set.ids(q).cloned().collect();
             rec.steps.sort_by_key(|s| (s.priority, s.horizon));
             rec
         })

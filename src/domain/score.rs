@@ -96,6 +96,7 @@ pub fn visibility(q: &Questionnaire, answers: &AnswerSet) -> Vec<bool> {
                 answers,
                 derived: None,
                 mask: Some(&visible),
+                asked: None,
             })
         });
         visible.push(shown);
@@ -354,6 +355,7 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
         answers,
         derived: None,
         mask: Some(&visible),
+        asked: Some(&slots.answers),
     };
     // Not a closure: each use borrows `derived` only for its own call.
     macro_rules! eval {
@@ -383,7 +385,7 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
         for d in &dims {
             conf.add(d.confidence);
             if let Some(s) = d.score {
-                derived.scores.insert(d.id.0.to_string(), s);
+                derived.scores.insert(d.id.0.clone(), s);
             }
         }
         total_conf.add(conf);
@@ -397,13 +399,13 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
         // An area with no real answer has no level for rules to test: a rule must never fire
         // on answers the firm did not give.
         if let Some(s) = score {
-            derived.scores.insert(area.id.0.to_string(), s);
+            derived.scores.insert(area.id.0.clone(), s);
         }
         let level = level_for(&area.levels, score.unwrap_or(0.0))
             .map(|l| l.id.clone())
             .unwrap_or_default();
         if score.is_some() {
-            derived.levels.insert(area.id.0.to_string(), level.clone());
+            derived.levels.insert(area.id.0.clone(), level.clone());
         }
         let score = score.unwrap_or(0.0);
         areas.push(AreaScore {
@@ -421,7 +423,7 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
     )
     .map(round1);
     if let Some(s) = overall {
-        derived.scores.insert("overall".to_string(), s);
+        derived.scores.insert("overall".into(), s);
     }
     let overall_score = overall.unwrap_or(0.0);
     let overall_level = level_for(&q.levels, overall_score)
@@ -430,7 +432,7 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
     if overall.is_some() {
         derived
             .levels
-            .insert("overall".to_string(), overall_level.clone());
+            .insert("overall".into(), overall_level.clone());
     }
 
     let ladders: Vec<LadderResult> = q
@@ -462,6 +464,7 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
             answers,
             derived: Some(&derived),
             mask: Some(&visible),
+            asked: Some(&slots.answers),
         },
         &fired,
     );
