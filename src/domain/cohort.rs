@@ -2,21 +2,22 @@
 //! per-dimension medians and quartiles, the commonest gaps, the proposals most firms need, and
 //! where one firm stands in the room. Pure, and it never sees a firm's name.
 
+mod build;
 mod stats;
 mod tally;
 
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::model::{AreaId, DimensionId, ProposalId, QuestionId, Questionnaire};
-use super::recommend::proposal_number;
+use super::model::{AreaId, DimensionId, ProposalId, Questionnaire};
 use super::score::ScoreCard;
 
-pub use stats::{Quartiles, quantile, quartiles};
+pub use build::CohortBuilder;
+pub use stats::{Quartiles, Scores, quantile, quartiles};
 pub use tally::{Tally, tally};
 
 /// A dimension scoring below this is a gap.
@@ -62,10 +63,10 @@ pub struct Spread {
 }
 
 impl Spread {
-    fn of(values: &[f64]) -> Spread {
+    fn of(scores: &Scores) -> Spread {
         Spread {
-            n: values.len(),
-            quartiles: quartiles(values),
+            n: scores.len(),
+            quartiles: scores.quartiles(),
         }
     }
 }
@@ -191,185 +192,9 @@ fn ranked(map: BTreeMap<String, usize>) -> Vec<Count> {
 impl Cohort {
     /// Aggregates the room. Same cards in any order give the same cohort.
     pub fn build<'a>(q: &Questionnaire, cards: impl IntoIterator<Item = &'a ScoreCard>) -> Cohort {
-        let all: Vec<&ScoreCard> = cards.into_iter().collect();
-        let done: Vec<&ScoreCard> = all
-            .iter()
-            .copied()
-            .filter(|c| Status::of(c) == Status::Finished)
-            .collect();
-
-        let mut overall_levels = counts(q.levels.iter().map(|l| l.id.clone()));
-        let mut overall_scores = Vec::with_capacity(done.len());
-        let mut areas: Vec<(AreaStats, Vec<f64>)> = q
-            .areas
-            .iter()
-            .map(|a| {
-                let stats = AreaStats {
-                    id: a.id.clone(),
-                    spread: Spread::of(&[]),
-                    levels: counts(a.levels.iter().map(|l| l.id.clone())),
-                };
-                (stats, Vec::with_capacity(done.len()))
-            })
-            .collect();
-        let mut dims: Vec<(DimensionStats, Vec<f64>)> = q
-            .dimensions()
-            .map(|(a, d)| {
-                let stats = DimensionStats {
-                    id: d.id.clone(),
-                    area: a.id.clone(),
-                    spread: Spread::of(&[]),
-                    gaps: 0,
-                };
-                (stats, Vec::with_capacity(done.len()))
-            })
-            .collect();
-        let mut ladders: Vec<LadderStats> = q
-            .ladders
-            .iter()
-            .map(|l| LadderStats {
-                id: l.id.clone(),
-                area: l.area.clone(),
-                rungs: counts(l.rungs.iter().map(|r| r.id.clone())),
-            })
-            .collect();
-        let mut findings = counts(q.findings.iter().map(|f| f.id.clone()));
-
-        let mut proposals: Vec<ProposalId> = Vec::new();
-        for r in &q.rules {
-            if !proposals.contains(&r.proposal) {
-                proposals.push(r.proposal.clone());
-            }
-        }
-        let area_of: HashMap<&QuestionId, &AreaId> = q
-            .questions
-            .iter()
-            .filter_map(|x| q.dimension(&x.dimension).map(|(a, _)| (&x.id, &a.id)))
-            .collect();
-        struct Tracking {
-            firms: usize,
-            urgent: usize,
-            steps: BTreeMap<String, usize>,
-            areas: BTreeMap<String, usize>,
-        }
-        let mut needs: Vec<Tracking> = proposals
-            .iter()
-            .map(|_| Tracking {
-                firms: 0,
-                urgent: 0,
-                steps: BTreeMap::new(),
-                areas: BTreeMap::new(),
-            })
-            .collect();
-
-        for card in &done {
-            overall_scores.push(card.overall_score);
-            bump(&mut overall_levels, &card.overall_level);
-            for a in &card.areas {
-                if let Some((stats, scores)) = areas.iter_mut().find(|(s, _)| s.id == a.id) {
-                    scores.push(a.score);
-                    bump(&mut stats.levels, &a.level);
-                }
-                for d in &a.dimensions {
-                    let Some(score) = d.score else { continue };
-                    if let Some((stats, scores)) = dims.iter_mut().find(|(s, _)| s.id == d.id) {
-                        scores.push(score);
-                        if score < GAP_BELOW {
-                            stats.gaps += 1;
-                        }
-                    }
-                }
-            }
-            for l in &card.ladders {
-                if let Some(stats) = ladders.iter_mut().find(|s| s.id == l.id) {
-                    bump(&mut stats.rungs, &l.rung);
-                }
-            }
-            for f in &card.findings {
-                bump(&mut findings, f);
-            }
-            for rec in &card.recommendations {
-                let Some(i) = proposals.iter().position(|p| *p == rec.proposal) else {
-                    continue;
-                };
-                let t = &mut needs[i];
-                t.firms += 1;
-                if rec.priority == 1 {
-                    t.urgent += 1;
-                }
-                for s in &rec.steps {
-                    *t.steps.entry(s.rule.clone()).or_default() += 1;
-                }
-                for id in &rec.because {
-                    if let Some(a) = area_of.get(id) {
-                        *t.areas.entry(a.0.to_string()).or_default() += 1;
-                    }
-                }
-            }
-        }
-
-        let areas: Vec<AreaStats> = areas
-            .into_iter()
-            .map(|(mut s, scores)| {
-                s.spread = Spread::of(&scores);
-                s
-            })
-            .collect();
-        let dimensions: Vec<DimensionStats> = dims
-            .into_iter()
-            .map(|(mut s, scores)| {
-                s.spread = Spread::of(&scores);
-                s
-            })
-            .collect();
-        let gaps = ranked(
-            dimensions
-                .iter()
-                .filter(|d| d.gaps > 0)
-                .map(|d| (d.id.to_string(), d.gaps))
-                .collect(),
-        );
-        let mut needs: Vec<Need> = proposals
-            .into_iter()
-            .zip(needs)
-            .map(|(proposal, t)| Need {
-                proposal,
-                firms: t.firms,
-                urgent: t.urgent,
-                steps: ranked(t.steps),
-                area: ranked(t.areas)
-                    .first()
-                    .map(|c| AreaId(c.id.as_str().into())),
-            })
-            .collect();
-        needs.sort_by(|a, b| {
-            b.firms
-                .cmp(&a.firms)
-                .then(b.urgent.cmp(&a.urgent))
-                .then(proposal_number(&a.proposal).cmp(&proposal_number(&b.proposal)))
-        });
-        let broad_shallow = findings
-            .iter()
-            .find(|f| f.id == BROAD_SHALLOW)
-            .map_or(0, |f| f.count);
-
-        Cohort {
-            firms: all.len(),
-            finished: done.len(),
-            in_progress: all.len() - done.len(),
-            overall: AreaStats {
-                id: AreaId("overall".into()),
-                spread: Spread::of(&overall_scores),
-                levels: overall_levels,
-            },
-            areas,
-            ladders,
-            dimensions,
-            gaps,
-            needs,
-            findings,
-            broad_shallow,
-        }
+        let mut b = CohortBuilder::new(q);
+        cards.into_iter().for_each(|c| b.add(c));
+        b.finish()
     }
 
     pub fn area(&self, id: &str) -> Option<&AreaStats> {

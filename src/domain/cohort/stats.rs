@@ -48,3 +48,153 @@ pub fn quartiles(values: &[f64]) -> Option<Quartiles> {
         max: quantile_in(&mut v, 1.0)?,
     })
 }
+
+/// Scores gathered one firm at a time, for quartiles over a room of any size. Scoring rounds
+/// to one decimal between 0 and 100, so such a score is only counted on that grid of 1,001
+/// values and memory stays the same however many firms there are; any other value is kept
+/// as it is. The quartiles equal those of [`quartiles`] over the same values, exactly.
+#[derive(Debug, Clone, Default)]
+pub struct Scores {
+    grid: Vec<u32>,
+    other: Vec<f64>,
+    n: usize,
+}
+
+const GRID: usize = 1001;
+
+impl Scores {
+    pub fn new() -> Scores {
+        Scores::default()
+    }
+
+    /// Adds a score; a non-finite one is ignored, as [`quartiles`] ignores it.
+    pub fn push(&mut self, x: f64) {
+        if !x.is_finite() {
+            return;
+        }
+        self.n += 1;
+        let k = (x * 10.0).round();
+        if (0.0..GRID as f64).contains(&k) && k / 10.0 == x && x.is_sign_positive() {
+            if self.grid.is_empty() {
+                self.grid = vec![0; GRID];
+            }
+            self.grid[k as usize] += 1;
+        } else {
+            self.other.push(x);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// The `k`-th smallest score (from 0), with the off-grid scores sorted.
+    fn nth(&self, k: usize, other: &[f64]) -> f64 {
+        let (mut g, mut o, mut seen) = (0usize, 0usize, 0usize);
+        loop {
+            while g < self.grid.len() && self.grid[g] == 0 {
+                g += 1;
+            }
+            let on_grid = (g < self.grid.len()).then(|| g as f64 / 10.0);
+            let next_other = other.get(o).copied();
+            // Take the smaller of the next grid value and the next off-grid value.
+            let take_grid = match (on_grid, next_other) {
+                (Some(a), Some(b)) => a.total_cmp(&b).is_le(),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => return f64::NAN,
+            };
+            if take_grid {
+                let count = self.grid[g] as usize;
+                if k < seen + count {
+                    return g as f64 / 10.0;
+                }
+                seen += count;
+                g += 1;
+            } else {
+                if k == seen {
+                    return other[o];
+                }
+                seen += 1;
+                o += 1;
+            }
+        }
+    }
+
+    fn quantile(&self, p: f64, other: &[f64]) -> Option<f64> {
+        if self.n == 0 {
+            return None;
+        }
+        let h = (self.n - 1) as f64 * p.clamp(0.0, 1.0);
+        let k = h.floor() as usize;
+        let frac = h - k as f64;
+        let lo = self.nth(k, other);
+        if frac == 0.0 {
+            return Some(lo);
+        }
+        let hi = self.nth(k + 1, other);
+        Some(lo + (hi - lo) * frac)
+    }
+
+    pub fn quartiles(&self) -> Option<Quartiles> {
+        let mut other = self.other.clone();
+        other.sort_unstable_by(f64::total_cmp);
+        Some(Quartiles {
+            min: self.quantile(0.0, &other)?,
+            q1: self.quantile(0.25, &other)?,
+            median: self.quantile(0.5, &other)?,
+            q3: self.quantile(0.75, &other)?,
+            max: self.quantile(1.0, &other)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod scores_tests {
+    use super::*;
+    use crate::domain::reach::Rng;
+
+    #[test]
+    fn quartiles_of_gathered_scores_equal_those_of_the_values() {
+        let mut rng = Rng::new(5);
+        for case in 0..400 {
+            let n = rng.below(60);
+            let values: Vec<f64> = (0..n)
+                .map(|_| match (case % 4, rng.below(10)) {
+                    // On the grid, as scoring produces them.
+                    (0 | 1, _) | (_, 0..=6) => rng.below(1001) as f64 / 10.0,
+                    // Off it: finer, negative, above 100, -0.0, non-finite.
+                    (_, 7) => rng.below(100_000) as f64 / 997.0,
+                    (_, 8) => -(rng.below(50) as f64) / 10.0,
+                    _ => [f64::NAN, f64::INFINITY, -0.0, 100.05, 250.0][rng.below(5)],
+                })
+                .collect();
+            let mut s = Scores::new();
+            values.iter().for_each(|x| s.push(*x));
+            let want = quartiles(&values);
+            let got = s.quartiles();
+            assert_eq!(
+                got.map(|q| [q.min, q.q1, q.median, q.q3, q.max].map(f64::to_bits)),
+                want.map(|q| [q.min, q.q1, q.median, q.q3, q.max].map(f64::to_bits)),
+                "{values:?}"
+            );
+            assert_eq!(s.len(), values.iter().filter(|x| x.is_finite()).count());
+        }
+    }
+
+    #[test]
+    fn a_large_room_takes_no_more_room_than_a_small_one() {
+        let mut s = Scores::new();
+        for i in 0..1_000_000u32 {
+            s.push(f64::from(i % 1001) / 10.0);
+        }
+        assert_eq!(s.len(), 1_000_000);
+        assert!(s.other.is_empty() && s.grid.len() == GRID);
+        let q = s.quartiles().expect("quartiles");
+        assert_eq!((q.min, q.max), (0.0, 100.0));
+    }
+}
