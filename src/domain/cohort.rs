@@ -28,7 +28,7 @@ pub const BROAD_SHALLOW: &str = "broad_shallow";
 pub const MIN_FOR_STANDING: usize = 4;
 
 /// Whether a firm has given an answer (or "don't know") to every question it is asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Finished,
@@ -204,10 +204,26 @@ impl Cohort {
     /// Where one firm stands in the room, overall and on each area; empty while fewer than
     /// [`MIN_FOR_STANDING`] firms have finished.
     pub fn standing(&self, card: &ScoreCard) -> Vec<Standing> {
+        self.standing_of(
+            std::iter::once(("overall", card.overall_score))
+                .chain(card.areas.iter().map(|a| (a.id.as_str(), a.score))),
+        )
+    }
+
+    /// Like [`Cohort::standing`], from (area id or `overall`, score) pairs.
+    pub fn standing_of<'a>(&self, scores: impl Iterator<Item = (&'a str, f64)>) -> Vec<Standing> {
         let mut out = Vec::new();
-        let mut add = |id: &str, stats: &AreaStats, score: f64| {
+        for (id, score) in scores {
+            let stats = if id == "overall" {
+                &self.overall
+            } else {
+                match self.area(id) {
+                    Some(s) => s,
+                    None => continue,
+                }
+            };
             if stats.spread.n < MIN_FOR_STANDING {
-                return;
+                continue;
             }
             if let Some(q) = &stats.spread.quartiles {
                 out.push(Standing {
@@ -216,12 +232,6 @@ impl Cohort {
                     place: place(q, score),
                     of: stats.spread.n,
                 });
-            }
-        };
-        add("overall", &self.overall, card.overall_score);
-        for a in &card.areas {
-            if let Some(stats) = self.area(a.id.as_str()) {
-                add(a.id.as_str(), stats, a.score);
             }
         }
         out

@@ -347,6 +347,12 @@ fn breadth(q: &Questionnaire, visible: &[bool], facts: &Facts) -> Option<f64> {
 
 /// Scores one firm's answers. Same instrument and answers give the same card, always.
 pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
+    score_and_visibility(inst, answers).0
+}
+
+/// Scores one firm's answers, and says which questions it is asked (skip logic), computed
+/// once for both.
+pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCard, Vec<bool>) {
     let q = &inst.questionnaire;
     let (visible, slots) = inst.compiled.visibility(q, answers);
     // Hidden questions' answers stay in the set; the mask keeps every reader from seeing them.
@@ -469,7 +475,7 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
         &fired,
     );
 
-    ScoreCard {
+    let card = ScoreCard {
         questionnaire: inst.stamp(),
         overall_score,
         overall_level,
@@ -479,5 +485,6 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
         findings,
         confidence: total_conf,
         recommendations,
-    }
+    };
+    (card, derived.visible)
 }

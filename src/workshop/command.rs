@@ -10,7 +10,6 @@ use anyhow::{Result, anyhow, bail};
 use super::Workshop;
 use super::import::import;
 use super::report::{Format, Report, write};
-use super::room::Room;
 use super::text;
 use crate::cli::{LangArg, WorkshopCommand, WorkshopReportFormat, resolve_lang};
 use crate::domain::Lang;
@@ -110,9 +109,14 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
                 })?;
                 return Ok(());
             }
-            let mut room = Room::new();
-            room.scan(&ws, SystemTime::now());
-            let report = Report::new(&ws, &room, *named, lang);
+            // Each file is read once; firms wait in a temporary file while the room's
+            // statistics are gathered, so memory stays flat however large the room.
+            let report = Report::stream(&ws, *named, lang).map_err(|e| {
+                anyhow!(
+                    "{}",
+                    text::REPORT_READ.fill(lang, &[&ws.responses_dir().display(), &e])
+                )
+            })?;
             crate::cli::emit(output.as_deref(), *force, lang, out, err, |w| {
                 write(&report, format, w)
             })?;

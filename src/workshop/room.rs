@@ -15,8 +15,8 @@ use super::text::{self, T, clean};
 use crate::domain::answers::{AnswerFile, AnswerSet, direct, typed_answers};
 use crate::domain::cohort::{Cohort, Status};
 use crate::domain::instrument::{MAX_FILE_BYTES, parse_json};
-use crate::domain::score::visibility;
-use crate::domain::{Lang, ScoreCard, score};
+use crate::domain::score::score_and_visibility;
+use crate::domain::{Lang, ScoreCard};
 
 /// A file changed this recently may change again within the file system's time resolution
 /// (two seconds on FAT-formatted USB sticks) without its time moving: read it again.
@@ -217,8 +217,7 @@ fn scored(
     saved_at: Option<String>,
     dropped: usize,
 ) -> Outcome {
-    let visible = visibility(&ws.inst.questionnaire, &answers);
-    let card = score(&ws.inst, &answers);
+    let (card, visible) = score_and_visibility(&ws.inst, &answers);
     Outcome::Response(Arc::new(Response {
         code,
         answers,
@@ -262,14 +261,19 @@ fn read_many(ws: &Workshop, names: &[&str]) -> Vec<Outcome> {
     })
 }
 
-/// Every response of the folder, in file-name order, read and scored a batch at a time (on
-/// all cores) and handed to `each`: memory stays flat however many firms there are. Problem
-/// files are skipped.
-pub fn for_each_response(
+/// Every file of the folder, in file-name order, read and scored a batch at a time (on all
+/// cores) and handed to `each`, as a response or as the problem that keeps it from counting:
+/// memory stays flat however many firms there are. A folder that cannot be listed is one
+/// problem, as the room shows it.
+pub fn for_each_file(
     ws: &Workshop,
-    mut each: impl FnMut(&Response) -> std::io::Result<()>,
+    mut each: impl FnMut(Result<&Response, &Problem>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let mut names: Vec<String> = fs::read_dir(ws.responses_dir())?
+    let entries = match fs::read_dir(ws.responses_dir()) {
+        Ok(e) => e,
+        Err(e) => return each(Err(&folder_problem(&e))),
+    };
+    let mut names: Vec<String> = entries
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| !by_product(n))
@@ -278,12 +282,34 @@ pub fn for_each_response(
     for batch in names.chunks(2048) {
         let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
         for outcome in read_many(ws, &refs) {
-            if let Outcome::Response(r) = outcome {
-                each(&r)?;
+            match outcome {
+                Outcome::Response(r) => each(Ok(&r))?,
+                Outcome::Problem(p) => each(Err(&p))?,
             }
         }
     }
     Ok(())
+}
+
+/// Every response of the folder, as [`for_each_file`] reads them; problem files are skipped,
+/// and a folder that cannot be listed is an error.
+pub fn for_each_response(
+    ws: &Workshop,
+    mut each: impl FnMut(&Response) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    fs::read_dir(ws.responses_dir())?;
+    for_each_file(ws, |f| match f {
+        Ok(r) => each(r),
+        Err(_) => Ok(()),
+    })
+}
+
+fn folder_problem(e: &std::io::Error) -> Problem {
+    Problem {
+        file: clean(&format!("{}/", super::RESPONSES)),
+        kind: ProblemKind::Folder,
+        detail: clean(&e.to_string()),
+    }
 }
 
 impl Room {
@@ -298,11 +324,7 @@ impl Room {
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) => {
-                let p = Problem {
-                    file: clean(&format!("{}/", super::RESPONSES)),
-                    kind: ProblemKind::Folder,
-                    detail: clean(&e.to_string()),
-                };
+                let p = folder_problem(&e);
                 let changed = self.folder.as_ref() != Some(&p);
                 self.folder = Some(p);
                 return changed;

@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{
-    AreaStats, BROAD_SHALLOW, Cohort, Count, DimensionStats, GAP_BELOW, LadderStats, Need,
-    Scores, Spread, Status, bump, counts, ranked,
+    AreaStats, BROAD_SHALLOW, Cohort, Count, DimensionStats, GAP_BELOW, LadderStats, Need, Scores,
+    Spread, Status, bump, counts, ranked,
 };
 use crate::domain::model::{AreaId, ProposalId, QuestionId, Questionnaire};
 use crate::domain::recommend::proposal_number;

@@ -11,7 +11,6 @@
 
 use std::io::{self, Write};
 
-use super::Report;
 use crate::domain::answers::{Answer, DONT_KNOW};
 use crate::domain::cohort::Status;
 use crate::domain::model::Questionnaire;
@@ -193,15 +192,9 @@ impl<'q, W: Write> Rows<'q, W> {
     }
 }
 
-pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut rows = Rows::start(&r.ws.inst.questionnaire, r.named, out)?;
-    for f in &r.firms {
-        rows.firm(f)?;
-    }
-    rows.finish()
-}
-
-/// The CSV straight from the folder, without holding the room in memory.
+/// The CSV straight from the folder, without holding the room in memory. Its rows carry every
+/// answer, which a report's firm records do not keep, so the CSV is always read from the
+/// folder itself.
 pub fn stream(ws: &crate::workshop::Workshop, named: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut rows = Rows::start(&ws.inst.questionnaire, named, out)?;
     crate::workshop::room::for_each_response(ws, |f| rows.firm(f))?;

@@ -1,8 +1,11 @@
 //! The cohort report as a document — headings, paragraphs, lists and tables — built once and
 //! rendered as Markdown or HTML, so both always say the same.
 
+use std::io;
+
+use super::firm::Firm;
 use super::{Report, num, place_text};
-use crate::domain::cohort::{AreaStats, Count, Spread, Status};
+use crate::domain::cohort::{AreaStats, Count, Spread};
 use crate::workshop::text::{self, clean};
 
 /// A table cell: text, or a share drawn as a bar.
@@ -40,7 +43,13 @@ pub enum Block {
     Sub(String),
     List(Vec<String>),
     Table(Table),
+    /// The table of firms: its rows (none here) are made while writing, one firm at a time,
+    /// by the [`FirmRows`] the writer is given.
+    Firms(Table),
 }
+
+/// Makes the firm table's rows, handing each to the writer as it is made.
+pub type FirmRows<'a> = &'a dyn Fn(&mut dyn FnMut(Vec<Cell>) -> io::Result<()>) -> io::Result<()>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
@@ -339,7 +348,6 @@ pub fn build(r: &Report) -> Doc {
 
 fn firms_section(r: &Report) -> Section {
     let lang = r.lang;
-    let c = &r.cohort;
     let q = &r.ws.inst.questionnaire;
     let mut head = vec![r.t(text::C_CODE).to_string()];
     let mut right = vec![false];
@@ -361,76 +369,6 @@ fn firms_section(r: &Report) -> Section {
     }
     head.push(r.t(text::C_PROPOSALS).to_string());
     right.push(false);
-    let rows = r
-        .firms
-        .iter()
-        .map(|f| {
-            let card = &f.card;
-            let (done, asked) = f.progress();
-            let mut row = vec![Cell::Text(f.code.to_string())];
-            if r.named {
-                row.push(Cell::Text(r.name_of(f).unwrap_or_default()));
-            }
-            let finished = f.status() == Status::Finished;
-            row.push(Cell::Text(
-                r.t(if finished {
-                    text::FINISHED
-                } else {
-                    text::IN_PROGRESS
-                })
-                .to_string(),
-            ));
-            row.push(Cell::Text(format!("{done}/{asked}")));
-            let standing = if finished {
-                c.standing(card)
-            } else {
-                Vec::new()
-            };
-            let with_place = |area: &str, score: f64, level: String| {
-                let mut s = format!("{} · {level}", num(score));
-                if let Some(st) = standing.iter().find(|s| s.area == area) {
-                    s.push_str(&format!(" · {}", place_text(st.place, lang)));
-                }
-                s
-            };
-            row.push(Cell::Text(with_place(
-                "overall",
-                card.overall_score,
-                r.level_label("overall", &card.overall_level),
-            )));
-            for a in &q.areas {
-                let cell = card.areas.iter().find(|x| x.id == a.id).map_or_else(
-                    || r.t(text::NO_DATA).to_string(),
-                    |x| {
-                        with_place(
-                            a.id.as_str(),
-                            x.score,
-                            r.level_label(a.id.as_str(), &x.level),
-                        )
-                    },
-                );
-                row.push(Cell::Text(cell));
-            }
-            for l in &q.ladders {
-                let cell = card
-                    .ladders
-                    .iter()
-                    .find(|x| x.id == l.id)
-                    .map_or_else(String::new, |x| {
-                        format!("{}/{} {}", x.index + 1, x.of, r.rung_label(&l.id, &x.rung))
-                    });
-                row.push(Cell::Text(cell));
-            }
-            row.push(Cell::Text(
-                card.recommendations
-                    .iter()
-                    .map(|x| x.proposal.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ));
-            row
-        })
-        .collect();
     Section {
         heading: r
             .t(if r.named {
@@ -439,6 +377,75 @@ fn firms_section(r: &Report) -> Section {
                 text::H_FIRMS
             })
             .to_string(),
-        blocks: vec![Block::Table(Table { head, right, rows })],
+        blocks: vec![Block::Firms(Table {
+            head,
+            right,
+            rows: Vec::new(),
+        })],
     }
+}
+
+/// The firm table's rows, one per firm in firm-code order.
+pub fn firm_rows(r: &Report, each: &mut dyn FnMut(Vec<Cell>) -> io::Result<()>) -> io::Result<()> {
+    r.firms.for_each(|f| each(firm_row(r, f)))
+}
+
+fn firm_row(r: &Report, f: &Firm) -> Vec<Cell> {
+    let lang = r.lang;
+    let q = &r.ws.inst.questionnaire;
+    let mut row = vec![Cell::Text(f.code.clone())];
+    if r.named {
+        row.push(Cell::Text(r.name_of(f).unwrap_or_default()));
+    }
+    let finished = f.finished();
+    row.push(Cell::Text(
+        r.t(if finished {
+            text::FINISHED
+        } else {
+            text::IN_PROGRESS
+        })
+        .to_string(),
+    ));
+    row.push(Cell::Text(format!("{}/{}", f.answered, f.asked)));
+    let standing = if finished {
+        r.cohort.standing_of(f.scores(q).into_iter())
+    } else {
+        Vec::new()
+    };
+    let with_place = |area: &str, score: f64, level: String| {
+        let mut s = format!("{} · {level}", num(score));
+        if let Some(st) = standing.iter().find(|s| s.area == area) {
+            s.push_str(&format!(" · {}", place_text(st.place, lang)));
+        }
+        s
+    };
+    let overall = f.overall(q);
+    row.push(Cell::Text(with_place(
+        "overall",
+        overall.score,
+        r.level_label("overall", overall.level),
+    )));
+    for a in f.areas(q) {
+        row.push(Cell::Text(with_place(
+            a.id,
+            a.score,
+            r.level_label(a.id, a.level),
+        )));
+    }
+    for l in f.ladders(q) {
+        row.push(Cell::Text(format!(
+            "{}/{} {}",
+            l.index + 1,
+            l.of,
+            r.rung_label(l.id, l.rung)
+        )));
+    }
+    row.push(Cell::Text(
+        f.proposals
+            .iter()
+            .map(|x| x.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    ));
+    row
 }

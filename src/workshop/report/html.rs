@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::doc::{Block, Cell, Doc};
+use super::doc::{Block, Cell, Doc, FirmRows, Table};
 use crate::domain::Lang;
 
 /// Text safe inside HTML elements and quoted attributes, with control characters neutralised.
@@ -35,7 +35,33 @@ fn cell(c: &Cell, right: bool) -> String {
     }
 }
 
-pub fn write(doc: &Doc, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+fn cells(t: &Table, row: &[Cell]) -> String {
+    row.iter()
+        .enumerate()
+        .map(|(i, c)| cell(c, t.right.get(i).copied().unwrap_or(false)))
+        .collect()
+}
+
+fn table_head(t: &Table, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<table>")?;
+    let head: String = t
+        .head
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let class = if t.right.get(i).copied().unwrap_or(false) {
+                " class=\"r\""
+            } else {
+                ""
+            };
+            format!("<th{class}>{}</th>", escape(h))
+        })
+        .collect();
+    writeln!(out, "<thead><tr>{head}</tr></thead>")?;
+    writeln!(out, "<tbody>")
+}
+
+pub fn write(doc: &Doc, lang: Lang, firm_rows: FirmRows, out: &mut dyn Write) -> io::Result<()> {
     let code = match lang {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
@@ -74,30 +100,16 @@ pub fn write(doc: &Doc, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
                     writeln!(out, "</ul>")?;
                 }
                 Block::Table(t) => {
-                    writeln!(out, "<table>")?;
-                    let head: String = t
-                        .head
-                        .iter()
-                        .enumerate()
-                        .map(|(i, h)| {
-                            let class = if t.right.get(i).copied().unwrap_or(false) {
-                                " class=\"r\""
-                            } else {
-                                ""
-                            };
-                            format!("<th{class}>{}</th>", escape(h))
-                        })
-                        .collect();
-                    writeln!(out, "<thead><tr>{head}</tr></thead>")?;
-                    writeln!(out, "<tbody>")?;
+                    table_head(t, out)?;
                     for row in &t.rows {
-                        let cells: String = row
-                            .iter()
-                            .enumerate()
-                            .map(|(i, c)| cell(c, t.right.get(i).copied().unwrap_or(false)))
-                            .collect();
-                        writeln!(out, "<tr>{cells}</tr>")?;
+                        writeln!(out, "<tr>{}</tr>", cells(t, row))?;
                     }
+                    writeln!(out, "</tbody>")?;
+                    writeln!(out, "</table>")?;
+                }
+                Block::Firms(t) => {
+                    table_head(t, out)?;
+                    firm_rows(&mut |row| writeln!(out, "<tr>{}</tr>", cells(t, &row)))?;
                     writeln!(out, "</tbody>")?;
                     writeln!(out, "</table>")?;
                 }

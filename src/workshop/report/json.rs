@@ -7,44 +7,139 @@ use serde::{Serialize, Serializer};
 use serde_json::{Value, json};
 
 use super::Report;
-use crate::domain::cohort::Status;
+use super::firm::Firm;
 
-/// One firm's entry, built when it is written: a room of 100,000 firms never sits in memory
-/// as one JSON tree.
-fn firm(r: &Report, f: &crate::workshop::room::Response) -> Value {
-    let card = &f.card;
-    let (done, asked) = f.progress();
-    let finished = f.status() == Status::Finished;
-    let mut v = json!({
-        "code": f.code,
-        "status": f.status(),
-        "answered": done,
-        "asked": asked,
-        "overall": {"score": card.overall_score, "level": card.overall_level},
-        "areas": card.areas.iter().map(|a| json!({
-            "id": a.id,
-            "score": a.score,
-            "level": a.level,
-            "dimensions": a.dimensions.iter().map(|d| json!({"id": d.id, "score": d.score})).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "ladders": card.ladders.iter().map(|l| json!({"id": l.id, "rung": l.rung, "index": l.index})).collect::<Vec<_>>(),
-        "breadth": card.breadth,
-        "findings": card.findings,
-        "proposals": card.recommendations.iter().map(|x| &x.proposal).collect::<Vec<_>>(),
-        "standing": if finished { r.cohort.standing(card) } else { Vec::new() },
-    });
-    if let (Some(name), Some(obj)) = (r.name_of(f), v.as_object_mut()) {
-        obj.insert("name".into(), Value::String(name));
-    }
-    v
+/// One firm's entry, serialised as it is read back: a room of 100,000 firms never sits in
+/// memory as one JSON tree. Fields are declared in sorted order, the order the report has
+/// always printed them in.
+#[derive(Serialize)]
+struct Entry<'f> {
+    answered: usize,
+    areas: Vec<AreaEntry<'f>>,
+    asked: usize,
+    breadth: Option<f64>,
+    code: &'f str,
+    findings: Vec<&'f str>,
+    ladders: Vec<LadderEntry<'f>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    overall: MarkEntry<'f>,
+    proposals: &'f [crate::domain::model::ProposalId],
+    standing: Vec<StandingEntry>,
+    status: crate::domain::cohort::Status,
 }
 
-/// The firms, serialised one by one.
+#[derive(Serialize)]
+struct AreaEntry<'f> {
+    dimensions: Vec<DimensionEntry<'f>>,
+    id: &'f str,
+    level: &'f str,
+    score: f64,
+}
+
+#[derive(Serialize)]
+struct DimensionEntry<'f> {
+    id: &'f str,
+    score: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct LadderEntry<'f> {
+    id: &'f str,
+    index: usize,
+    rung: &'f str,
+}
+
+#[derive(Serialize)]
+struct MarkEntry<'f> {
+    level: &'f str,
+    score: f64,
+}
+
+#[derive(Serialize)]
+struct StandingEntry {
+    area: String,
+    of: usize,
+    place: crate::domain::cohort::Place,
+    score: f64,
+}
+
+fn firm<'f>(r: &'f Report, f: &'f Firm) -> Entry<'f> {
+    let q = &r.ws.inst.questionnaire;
+    let overall = f.overall(q);
+    Entry {
+        answered: f.answered,
+        areas: f
+            .areas(q)
+            .into_iter()
+            .map(|a| AreaEntry {
+                dimensions: a
+                    .dimensions
+                    .iter()
+                    .map(|(id, score)| DimensionEntry {
+                        id: id.as_str(),
+                        score: *score,
+                    })
+                    .collect(),
+                id: a.id,
+                level: a.level,
+                score: a.score,
+            })
+            .collect(),
+        asked: f.asked,
+        breadth: f.breadth,
+        code: &f.code,
+        findings: f.findings(q),
+        ladders: f
+            .ladders(q)
+            .into_iter()
+            .map(|l| LadderEntry {
+                id: l.id,
+                index: l.index,
+                rung: l.rung,
+            })
+            .collect(),
+        name: r.name_of(f),
+        overall: MarkEntry {
+            level: overall.level,
+            score: overall.score,
+        },
+        proposals: &f.proposals,
+        standing: if f.finished() {
+            r.cohort
+                .standing_of(f.scores(q).into_iter())
+                .into_iter()
+                .map(|s| StandingEntry {
+                    area: s.area,
+                    of: s.of,
+                    place: s.place,
+                    score: s.score,
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        status: f.status,
+    }
+}
+
+/// The firms, serialised one by one as they are read back.
 struct Firms<'r, 'w>(&'r Report<'w>);
 
 impl Serialize for Firms<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.firms.iter().map(|f| firm(self.0, f)))
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = s.serialize_seq(Some(self.0.firms.len()))?;
+        let mut failed = None;
+        let read = self.0.firms.for_each(|f| {
+            seq.serialize_element(&firm(self.0, f))
+                .map_err(|e| std::io::Error::other(e.to_string()))
+                .inspect_err(|e| failed = Some(e.to_string()))
+        });
+        if let Err(e) = read {
+            return Err(S::Error::custom(failed.unwrap_or_else(|| e.to_string())));
+        }
+        seq.end()
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::doc::{Block, Cell, Doc};
+use super::doc::{Block, Cell, Doc, FirmRows, Table};
 
 /// Text as Markdown shows it literally: characters with a meaning are escaped, lines joined.
 pub fn escape(s: &str) -> String {
@@ -40,7 +40,26 @@ fn cell(c: &Cell) -> String {
     }
 }
 
-pub fn write(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
+fn cells(row: &[Cell]) -> String {
+    row.iter().map(cell).collect::<Vec<_>>().join(" | ")
+}
+
+fn head(t: &Table, out: &mut dyn Write) -> io::Result<()> {
+    let head: Vec<String> = t.head.iter().map(|h| escape(h)).collect();
+    writeln!(out, "| {} |", head.join(" | "))?;
+    let rule: Vec<&str> = (0..t.head.len())
+        .map(|i| {
+            if t.right.get(i).copied().unwrap_or(false) {
+                "---:"
+            } else {
+                "---"
+            }
+        })
+        .collect();
+    writeln!(out, "| {} |", rule.join(" | "))
+}
+
+pub fn write(doc: &Doc, firm_rows: FirmRows, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# {}", escape(&doc.title))?;
     writeln!(out)?;
     for m in &doc.meta {
@@ -66,22 +85,14 @@ pub fn write(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
                     }
                 }
                 Block::Table(t) => {
-                    let head: Vec<String> = t.head.iter().map(|h| escape(h)).collect();
-                    writeln!(out, "| {} |", head.join(" | "))?;
-                    let rule: Vec<&str> = (0..t.head.len())
-                        .map(|i| {
-                            if t.right.get(i).copied().unwrap_or(false) {
-                                "---:"
-                            } else {
-                                "---"
-                            }
-                        })
-                        .collect();
-                    writeln!(out, "| {} |", rule.join(" | "))?;
+                    head(t, out)?;
                     for row in &t.rows {
-                        let cells: Vec<String> = row.iter().map(cell).collect();
-                        writeln!(out, "| {} |", cells.join(" | "))?;
+                        writeln!(out, "| {} |", cells(row))?;
                     }
+                }
+                Block::Firms(t) => {
+                    head(t, out)?;
+                    firm_rows(&mut |row| writeln!(out, "| {} |", cells(&row)))?;
                 }
             }
         }

@@ -4,19 +4,20 @@
 
 pub mod csv;
 pub mod doc;
+pub mod firm;
 pub mod html;
 pub mod json;
 pub mod md;
 
 use std::io::{self, Write};
-use std::sync::Arc;
 
 use super::Workshop;
-use super::room::{Problem, Response, Room};
+use super::room::{Problem, Room, for_each_file};
 use super::text::{self, T};
 use crate::domain::Lang;
-use crate::domain::cohort::{Cohort, Place};
+use crate::domain::cohort::{Cohort, CohortBuilder, Place};
 use crate::domain::model::level_for;
+use firm::{Firm, Firms, Spill};
 
 /// The formats `workshop report --format` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +33,7 @@ pub struct Report<'a> {
     pub ws: &'a Workshop,
     pub cohort: Cohort,
     /// Every readable response, by firm code.
-    pub firms: Vec<Arc<Response>>,
+    pub firms: Firms,
     pub problems: Vec<Problem>,
     /// Firm names appear only when the facilitator asks for them.
     pub named: bool,
@@ -40,20 +41,53 @@ pub struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
+    /// The report on a room already read (the dashboard's, or a test's).
     pub fn new(ws: &'a Workshop, room: &Room, named: bool, lang: Lang) -> Report<'a> {
         Report {
             ws,
             cohort: room.cohort(ws),
-            firms: room.responses(),
+            firms: Firms::Held(
+                room.responses()
+                    .iter()
+                    .map(|r| Firm::of(&ws.inst.questionnaire, r, named))
+                    .collect(),
+            ),
             problems: room.problems(),
             named,
             lang,
         }
     }
 
+    /// The report straight from the folder: each file is read and scored once, its numbers
+    /// added to the room's statistics and its row set aside in a temporary file, so memory
+    /// stays flat however many firms there are.
+    pub fn stream(ws: &'a Workshop, named: bool, lang: Lang) -> io::Result<Report<'a>> {
+        let mut cohort = CohortBuilder::new(&ws.inst.questionnaire);
+        let mut spill = Spill::new()?;
+        let mut problems = Vec::new();
+        for_each_file(ws, |file| match file {
+            Ok(r) => {
+                cohort.add(&r.card);
+                spill.push(&Firm::of(&ws.inst.questionnaire, r, named))
+            }
+            Err(p) => {
+                problems.push(p.clone());
+                Ok(())
+            }
+        })?;
+        Ok(Report {
+            ws,
+            cohort: cohort.finish(),
+            firms: spill.finish()?,
+            problems,
+            named,
+            lang,
+        })
+    }
+
     /// A firm's name, when names were asked for.
-    pub fn name_of(&self, r: &Response) -> Option<String> {
-        if self.named { r.name() } else { None }
+    pub fn name_of(&self, f: &Firm) -> Option<String> {
+        if self.named { f.name.clone() } else { None }
     }
 
     pub fn area_title(&self, id: &str) -> String {
@@ -175,9 +209,18 @@ pub fn num(x: f64) -> String {
 /// Writes the report in a format.
 pub fn write(report: &Report, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Md => md::write(&doc::build(report), out),
-        Format::Html => html::write(&doc::build(report), report.lang, out),
-        Format::Csv => csv::write(report, out),
+        Format::Md => md::write(
+            &doc::build(report),
+            &|each| doc::firm_rows(report, each),
+            out,
+        ),
+        Format::Html => html::write(
+            &doc::build(report),
+            report.lang,
+            &|each| doc::firm_rows(report, each),
+            out,
+        ),
+        Format::Csv => csv::stream(report.ws, report.named, out),
         Format::Json => json::write(report, out),
     }
 }

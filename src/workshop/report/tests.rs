@@ -213,3 +213,42 @@ fn same_folder_same_bytes() {
         assert_eq!(a, b, "{format:?} is not reproducible");
     }
 }
+
+#[test]
+fn the_report_read_straight_from_the_folder_is_the_report_on_the_room() {
+    let (_tmp, ws, room) = room("Salon");
+    for named in [false, true] {
+        for lang in [Lang::En, Lang::Zh] {
+            for format in [Format::Md, Format::Html, Format::Json] {
+                let held = render(&ws, &room, format, named, lang);
+                let report = Report::stream(&ws, named, lang).expect("read");
+                assert!(matches!(
+                    report.firms,
+                    firm::Firms::Spilled { count: 6, .. }
+                ));
+                assert_eq!(report.problems.len(), 1, "the foreign file");
+                let mut out = Vec::new();
+                write(&report, format, &mut out).expect("written");
+                let streamed = String::from_utf8(out).expect("utf-8");
+                assert_eq!(held, streamed, "{format:?} named={named} {lang:?}");
+                // Writing twice reads the set-aside firms again from the start.
+                let mut again = Vec::new();
+                write(&report, format, &mut again).expect("written");
+                assert_eq!(streamed.as_bytes(), again, "{format:?} twice");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_folder_that_cannot_be_listed_is_a_problem_in_the_report() {
+    let (_tmp, ws, _room) = room("Salon");
+    fs::remove_dir_all(ws.responses_dir()).expect("removed");
+    let report = Report::stream(&ws, false, Lang::En).expect("read");
+    assert!(report.firms.is_empty());
+    assert_eq!(report.problems.len(), 1);
+    assert_eq!(
+        report.problems[0].kind,
+        crate::workshop::room::ProblemKind::Folder
+    );
+}
