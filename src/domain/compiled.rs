@@ -98,7 +98,29 @@ enum C {
     },
     Answered(usize),
     DontKnow(usize),
-    /// Profile fields, scores, rungs, levels and findings: few per rule, read as they are.
+    /// A derived score, by [`Questionnaire::score_slot`].
+    Score {
+        slot: usize,
+        lo: Option<f64>,
+        below: Option<f64>,
+    },
+    Breadth {
+        lo: Option<f64>,
+        below: Option<f64>,
+    },
+    /// The rung reached on ladder `ladder` is within `lo..below` (rung positions).
+    Rung {
+        ladder: usize,
+        lo: Option<usize>,
+        below: Option<usize>,
+    },
+    /// The level reached, by [`Questionnaire::level_slot`], is one of the positions in `mask`.
+    Level {
+        slot: usize,
+        mask: u64,
+    },
+    Finding(usize),
+    /// Profile fields: read as they are.
     Other(Condition),
 }
 
@@ -168,7 +190,66 @@ impl C {
             }),
             Condition::Answered(question) => at(question).map_or(C::Never, C::Answered),
             Condition::DontKnow(question) => at(question).map_or(C::Never, C::DontKnow),
-            other => C::Other(other.clone()),
+            Condition::Score {
+                of,
+                at_least,
+                below,
+            } => q.score_slot(of).map_or(C::Never, |slot| C::Score {
+                slot,
+                lo: *at_least,
+                below: *below,
+            }),
+            Condition::Breadth { at_least, below } => C::Breadth {
+                lo: *at_least,
+                below: *below,
+            },
+            Condition::Rung {
+                ladder,
+                at_least,
+                below,
+            } => {
+                let Some(l) = q.ladders.iter().position(|l| &l.id == ladder) else {
+                    return C::Never;
+                };
+                let at = |id: &Option<String>| match id {
+                    None => Some(None),
+                    // A rung the ladder lacks: the bound can never hold.
+                    Some(id) => q.ladders[l]
+                        .rungs
+                        .iter()
+                        .position(|r| &r.id == id)
+                        .map(Some),
+                };
+                match (at(at_least), at(below)) {
+                    (Some(lo), Some(below)) => C::Rung {
+                        ladder: l,
+                        lo,
+                        below,
+                    },
+                    _ => C::Never,
+                }
+            }
+            Condition::Level { area, any_of } => {
+                let Some(slot) = q.level_slot(area) else {
+                    return C::Never;
+                };
+                let levels = q.levels_of_slot(slot).unwrap_or(&[]);
+                if levels.len() > 64 {
+                    return C::Other(c.clone());
+                }
+                let mask = levels
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| any_of.contains(&l.id))
+                    .fold(0u64, |m, (i, _)| m | 1 << i);
+                C::Level { slot, mask }
+            }
+            Condition::Finding(id) => q
+                .findings
+                .iter()
+                .position(|f| &f.id == id)
+                .map_or(C::Never, C::Finding),
+            Condition::Profile { .. } => C::Other(c.clone()),
         }
     }
 
@@ -204,6 +285,25 @@ impl C {
                 .is_some_and(|s| within(s, *lo, *below)),
             C::Answered(q) => e.slots.slots[*q] != Slot::Empty,
             C::DontKnow(q) => e.slots.slots[*q] == Slot::DontKnow,
+            C::Score { slot, lo, below } => e
+                .derived
+                .and_then(|d| d.scores.get(*slot).copied().flatten())
+                .is_some_and(|s| within(s, *lo, *below)),
+            C::Breadth { lo, below } => e
+                .derived
+                .and_then(|d| d.breadth)
+                .is_some_and(|b| within(b, *lo, *below)),
+            C::Rung { ladder, lo, below } => e
+                .derived
+                .and_then(|d| d.rungs.get(*ladder).copied().flatten())
+                .is_some_and(|r| lo.is_none_or(|l| r >= l) && below.is_none_or(|b| r < b)),
+            C::Level { slot, mask } => e
+                .derived
+                .and_then(|d| d.levels.get(*slot).copied().flatten())
+                .is_some_and(|i| i < 64 && mask & (1u64 << i) != 0),
+            C::Finding(i) => e
+                .derived
+                .is_some_and(|d| d.findings.get(*i).copied().unwrap_or(false)),
             C::Other(c) => c.holds(&super::condition::Facts {
                 questionnaire: e.questionnaire,
                 answers: e.answers,
@@ -326,23 +426,57 @@ mod tests {
     use crate::domain::reach::{Lean, Rng, generate};
     use crate::domain::score::visibility;
 
-    fn check(inst: &Instrument, answers: &AnswerSet) {
+    /// Scores, levels, rungs, findings and breadth at random, bounds and gaps included.
+    fn random_derived(q: &Questionnaire, rng: &mut Rng, visible: &[bool]) -> Derived {
+        let mut maybe = |n: usize| (rng.below(5) > 0).then(|| rng.below(n));
+        let score_slots = q.dimensions().count() + q.areas.len() + 1;
+        Derived {
+            // Multiples of 5 hit the bounds rules use (`below: 40`, `at_least: 60`).
+            scores: (0..score_slots)
+                .map(|_| maybe(21).map(|x| x as f64 * 5.0))
+                .collect(),
+            breadth: maybe(21).map(|x| x as f64 * 5.0),
+            rungs: q.ladders.iter().map(|l| maybe(l.rungs.len())).collect(),
+            levels: (0..=q.areas.len())
+                .map(|i| maybe(q.levels_of_slot(i).map_or(1, <[_]>::len).max(1)))
+                .collect(),
+            findings: q.findings.iter().map(|_| maybe(2) == Some(1)).collect(),
+            visible: visible.to_vec(),
+        }
+    }
+
+    fn check(inst: &Instrument, answers: &AnswerSet, rng: &mut Rng) {
         let q = &inst.questionnaire;
         let (visible, slots) = inst.compiled.visibility(q, answers);
         assert_eq!(visible, visibility(q, answers), "skip logic agrees");
+        check_with(inst, answers, &visible, &slots, None);
+        for _ in 0..3 {
+            let derived = random_derived(q, rng, &visible);
+            check_with(inst, answers, &visible, &slots, Some(&derived));
+        }
+    }
+
+    fn check_with(
+        inst: &Instrument,
+        answers: &AnswerSet,
+        visible: &[bool],
+        slots: &Slots,
+        derived: Option<&Derived>,
+    ) {
+        let q = &inst.questionnaire;
         let facts = Facts {
             questionnaire: q,
             answers,
-            derived: None,
-            mask: Some(&visible),
+            derived,
+            mask: Some(visible),
             asked: None,
         };
         let e = Eval {
             questionnaire: q,
             answers,
-            slots: &slots,
-            visible: &visible,
-            derived: None,
+            slots,
+            visible,
+            derived,
         };
         for (i, r) in q.rules.iter().enumerate() {
             assert_eq!(
@@ -392,9 +526,9 @@ mod tests {
         for inst in &instruments {
             for i in 0..600 {
                 let answers = generate(&inst.questionnaire, &mut rng, leans[i % leans.len()]);
-                check(inst, &answers);
+                check(inst, &answers, &mut rng);
             }
-            check(inst, &AnswerSet::new());
+            check(inst, &AnswerSet::new(), &mut rng);
         }
     }
 }

@@ -1,8 +1,5 @@
 //! Conditions on answers, profile, scores, rungs and findings: skip logic, ladders and rules.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::sync::Arc;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -90,19 +87,47 @@ pub enum Condition {
     Finding(String),
 }
 
-/// Results derived from answers, which rules and findings may test.
+/// Results derived from answers, which rules and findings may test, kept by position in the
+/// questionnaire so that building and reading them copies no ids.
 #[derive(Debug, Clone, Default)]
 pub struct Derived {
-    /// Scores by dimension id, area id and `overall`; absent when there is no data.
-    pub scores: BTreeMap<Arc<str>, f64>,
+    /// By [`Questionnaire::score_slot`]: every dimension, every area, then overall; `None` when
+    /// there is no data.
+    pub scores: Vec<Option<f64>>,
     pub breadth: Option<f64>,
-    /// Index of the rung reached, by ladder id.
-    pub rungs: BTreeMap<String, usize>,
-    /// Level id by area id and `overall`.
-    pub levels: BTreeMap<Arc<str>, String>,
-    pub findings: BTreeSet<String>,
+    /// The rung reached, by ladder position.
+    pub rungs: Vec<Option<usize>>,
+    /// By [`Questionnaire::level_slot`]: the position of the level reached in its list.
+    pub levels: Vec<Option<usize>>,
+    /// Which findings apply, by position.
+    pub findings: Vec<bool>,
     /// Which questions were asked (skip logic), in questionnaire order.
     pub visible: Vec<bool>,
+}
+
+impl Derived {
+    pub fn score(&self, q: &Questionnaire, of: &str) -> Option<f64> {
+        self.scores.get(q.score_slot(of)?).copied().flatten()
+    }
+
+    /// The id of the level reached on an area (or `overall`).
+    pub fn level<'q>(&self, q: &'q Questionnaire, area: &str) -> Option<&'q str> {
+        let slot = q.level_slot(area)?;
+        let i = self.levels.get(slot).copied().flatten()?;
+        q.levels_of_slot(slot)?.get(i).map(|l| l.id.as_str())
+    }
+
+    pub fn rung(&self, q: &Questionnaire, ladder: &str) -> Option<usize> {
+        let i = q.ladders.iter().position(|l| l.id == ladder)?;
+        self.rungs.get(i).copied().flatten()
+    }
+
+    pub fn finding(&self, q: &Questionnaire, id: &str) -> bool {
+        q.findings
+            .iter()
+            .position(|f| f.id == id)
+            .is_some_and(|i| self.findings.get(i).copied().unwrap_or(false))
+    }
 }
 
 /// What a condition is evaluated against: the answers of visible questions only — either
@@ -211,8 +236,8 @@ impl Condition {
                 below,
             } => f
                 .derived
-                .and_then(|d| d.scores.get(of.as_str()))
-                .is_some_and(|s| within(*s, *at_least, *below)),
+                .and_then(|d| d.score(f.questionnaire, of))
+                .is_some_and(|s| within(s, *at_least, *below)),
             Condition::Breadth { at_least, below } => f
                 .derived
                 .and_then(|d| d.breadth)
@@ -222,7 +247,7 @@ impl Condition {
                 at_least,
                 below,
             } => {
-                let Some(reached) = f.derived.and_then(|d| d.rungs.get(ladder)) else {
+                let Some(reached) = f.derived.and_then(|d| d.rung(f.questionnaire, ladder)) else {
                     return false;
                 };
                 let index = |id: &str| {
@@ -234,19 +259,19 @@ impl Condition {
                 };
                 let lo_ok = match at_least {
                     None => true,
-                    Some(id) => index(id).is_some_and(|i| *reached >= i),
+                    Some(id) => index(id).is_some_and(|i| reached >= i),
                 };
                 let hi_ok = match below {
                     None => true,
-                    Some(id) => index(id).is_some_and(|i| *reached < i),
+                    Some(id) => index(id).is_some_and(|i| reached < i),
                 };
                 lo_ok && hi_ok
             }
             Condition::Level { area, any_of } => f
                 .derived
-                .and_then(|d| d.levels.get(area.as_str()))
-                .is_some_and(|l| any_of.contains(l)),
-            Condition::Finding(id) => f.derived.is_some_and(|d| d.findings.contains(id)),
+                .and_then(|d| d.level(f.questionnaire, area))
+                .is_some_and(|l| any_of.iter().any(|x| x == l)),
+            Condition::Finding(id) => f.derived.is_some_and(|d| d.finding(f.questionnaire, id)),
         }
     }
 
@@ -330,11 +355,7 @@ impl Condition {
                 let Some(l) = q.ladders.iter().find(|l| &l.id == ladder) else {
                     return;
                 };
-                let reached = f
-                    .derived
-                    .and_then(|d| d.rungs.get(ladder.as_str()))
-                    .copied()
-                    .unwrap_or(0);
+                let reached = f.derived.and_then(|d| d.rung(q, ladder)).unwrap_or(0);
                 if let Some(next) = l.rungs.get(reached + 1) {
                     for req in next.requires.iter().filter(|r| !r.when.holds(f)) {
                         req.when.each_question(&mut |id| out.insert(q, id));

@@ -426,6 +426,38 @@ impl Questionnaire {
         }
     }
 
+    /// Where the score of a dimension, an area or `overall` sits among derived scores: every
+    /// dimension in order, then every area, then overall.
+    pub fn score_slot(&self, of: &str) -> Option<usize> {
+        let dims = self.dimensions().count();
+        self.dimensions()
+            .position(|(_, d)| d.id.as_str() == of)
+            .or_else(|| {
+                self.areas
+                    .iter()
+                    .position(|a| a.id.as_str() == of)
+                    .map(|i| dims + i)
+            })
+            .or_else(|| (of == "overall").then_some(dims + self.areas.len()))
+    }
+
+    /// Where the level of an area or `overall` sits among derived levels: every area, then
+    /// overall.
+    pub fn level_slot(&self, area: &str) -> Option<usize> {
+        self.areas
+            .iter()
+            .position(|a| a.id.as_str() == area)
+            .or_else(|| (area == "overall").then_some(self.areas.len()))
+    }
+
+    /// The levels a level slot is read against.
+    pub fn levels_of_slot(&self, slot: usize) -> Option<&[Level]> {
+        match self.areas.get(slot) {
+            Some(a) => Some(&a.levels),
+            None => (slot == self.areas.len()).then_some(&self.levels[..]),
+        }
+    }
+
     pub fn dimensions(&self) -> impl Iterator<Item = (&Area, &Dimension)> {
         self.areas
             .iter()

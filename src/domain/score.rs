@@ -1,8 +1,6 @@
 //! Scoring: question points → dimension → area → overall, levels, gated ladders, breadth,
 //! findings and confidence.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use super::answers::{Answer, AnswerSet};
@@ -209,6 +207,12 @@ pub struct ScoreCard {
     pub recommendations: Vec<Recommendation>,
 }
 
+/// The position of the level whose band holds `score` (see [`level_for`]).
+fn level_index(levels: &[super::model::Level], score: f64) -> Option<usize> {
+    let found = level_for(levels, score)?;
+    levels.iter().position(|l| std::ptr::eq(l, found))
+}
+
 fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
@@ -377,22 +381,25 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
     }
     let mut all_dims = score_dimensions(q, &slots, &visible).into_iter();
 
+    let n_dims = q.dimensions().count();
     let mut derived = Derived {
+        scores: vec![None; n_dims + q.areas.len() + 1],
+        levels: vec![None; q.areas.len() + 1],
         visible: visible.clone(),
         ..Derived::default()
     };
     let mut areas = Vec::with_capacity(q.areas.len());
     let mut total_conf = Confidence::default();
     total_conf.finish();
-    for area in &q.areas {
+    let mut dim_slot = 0;
+    for (ai, area) in q.areas.iter().enumerate() {
         let dims: Vec<DimensionScore> = all_dims.by_ref().take(area.dimensions.len()).collect();
         let mut conf = Confidence::default();
         conf.finish();
         for d in &dims {
             conf.add(d.confidence);
-            if let Some(s) = d.score {
-                derived.scores.insert(d.id.0.clone(), s);
-            }
+            derived.scores[dim_slot] = d.score;
+            dim_slot += 1;
         }
         total_conf.add(conf);
         let score = weighted_mean(
@@ -404,20 +411,15 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         .map(round1);
         // An area with no real answer has no level for rules to test: a rule must never fire
         // on answers the firm did not give.
-        if let Some(s) = score {
-            derived.scores.insert(area.id.0.clone(), s);
-        }
-        let level = level_for(&area.levels, score.unwrap_or(0.0))
-            .map(|l| l.id.clone())
-            .unwrap_or_default();
+        derived.scores[n_dims + ai] = score;
+        let level = level_index(&area.levels, score.unwrap_or(0.0));
         if score.is_some() {
-            derived.levels.insert(area.id.0.clone(), level.clone());
+            derived.levels[ai] = level;
         }
-        let score = score.unwrap_or(0.0);
         areas.push(AreaScore {
             id: area.id.clone(),
-            score,
-            level,
+            score: score.unwrap_or(0.0),
+            level: level.map_or_else(String::new, |i| area.levels[i].id.clone()),
             confidence: conf,
             dimensions: dims,
         });
@@ -425,20 +427,16 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
     let overall = weighted_mean(
         q.areas
             .iter()
-            .filter_map(|a| derived.scores.get(a.id.as_str()).map(|s| (*s, a.weight))),
+            .enumerate()
+            .filter_map(|(i, a)| derived.scores[n_dims + i].map(|s| (s, a.weight))),
     )
     .map(round1);
-    if let Some(s) = overall {
-        derived.scores.insert("overall".into(), s);
-    }
+    derived.scores[n_dims + q.areas.len()] = overall;
     let overall_score = overall.unwrap_or(0.0);
-    let overall_level = level_for(&q.levels, overall_score)
-        .map(|l| l.id.clone())
-        .unwrap_or_default();
+    let overall_at = level_index(&q.levels, overall_score);
+    let overall_level = overall_at.map_or_else(String::new, |i| q.levels[i].id.clone());
     if overall.is_some() {
-        derived
-            .levels
-            .insert("overall".into(), overall_level.clone());
+        derived.levels[q.areas.len()] = overall_at;
     }
 
     let ladders: Vec<LadderResult> = q
@@ -447,18 +445,17 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         .enumerate()
         .map(|(i, l)| ladder_result(q, l, &inst.compiled.rung_requirements(i, &eval!(None))))
         .collect();
-    for l in &ladders {
-        derived.rungs.insert(l.id.clone(), l.index);
-    }
+    derived.rungs = ladders.iter().map(|l| Some(l.index)).collect();
     derived.breadth = breadth(q, &visible, &facts);
 
     let mut findings = Vec::new();
+    derived.findings = vec![false; q.findings.len()];
     for (i, finding) in q.findings.iter().enumerate() {
         if inst.compiled.finding_holds(i, &eval!(Some(&derived))) {
             findings.push(finding.id.clone());
+            derived.findings[i] = true;
         }
     }
-    derived.findings = findings.iter().cloned().collect::<BTreeSet<_>>();
 
     let fired: Vec<bool> = (0..q.rules.len())
         .map(|i| inst.compiled.rule_holds(i, &eval!(Some(&derived))))
