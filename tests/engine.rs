@@ -77,7 +77,7 @@ fn dim(card: &ScoreCard, id: &str) -> Option<f64> {
 
 fn area(card: &ScoreCard, id: &str) -> (f64, String) {
     let a = card.areas.iter().find(|a| a.id.as_str() == id).unwrap();
-    (a.score, a.level.clone())
+    (a.score, a.level.to_string())
 }
 
 fn proposals(card: &ScoreCard) -> Vec<&str> {
@@ -606,7 +606,7 @@ fn scoring_is_deterministic_down_to_the_json() {
     .unwrap();
     assert_eq!(ja, jb);
     assert!(a.questionnaire.hash.starts_with("sha256:"));
-    assert_eq!(a.questionnaire.id, "mini");
+    assert_eq!(&*a.questionnaire.id, "mini");
 }
 
 // ---------------------------------------------------------------------------------------------

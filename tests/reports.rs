@@ -152,7 +152,7 @@ fn every_section_is_in_every_format() {
                 r.ladders[0].title.as_str(),
                 r.firm.as_deref().unwrap(),
                 r.date_label.as_str(),
-                r.questionnaire.hash.as_str(),
+                &*r.questionnaire.hash,
                 r.source.date.as_str().get(..4).unwrap(),
                 r.findings[0].title.as_str(),
             ] {

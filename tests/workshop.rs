@@ -463,7 +463,7 @@ fn a_thousand_responses_give_the_right_cohort_report() {
         let mut levels: BTreeMap<String, u64> = BTreeMap::new();
         for k in &done {
             for a in k.areas.iter().filter(|a| a.id.as_str() == id) {
-                *levels.entry(a.level.clone()).or_default() += 1;
+                *levels.entry(a.level.to_string()).or_default() += 1;
             }
         }
         for l in area["levels"].as_array().expect("levels") {
@@ -497,7 +497,7 @@ fn a_thousand_responses_give_the_right_cohort_report() {
     let rungs = &c["ladders"][0]["rungs"];
     let mut on: BTreeMap<String, u64> = BTreeMap::new();
     for k in &done {
-        *on.entry(k.ladders[0].rung.clone()).or_default() += 1;
+        *on.entry(k.ladders[0].rung.to_string()).or_default() += 1;
     }
     for r in rungs.as_array().expect("rungs") {
         let id = r["id"].as_str().expect("rung");

@@ -240,7 +240,7 @@ impl C {
                 let mask = levels
                     .iter()
                     .enumerate()
-                    .filter(|(_, l)| any_of.contains(&l.id))
+                    .filter(|(_, l)| any_of.iter().any(|x| l.id == *x))
                     .fold(0u64, |m, (i, _)| m | 1 << i);
                 C::Level { slot, mask }
             }

@@ -341,9 +341,9 @@ impl Instrument {
 
     pub fn stamp(&self) -> Stamp {
         Stamp {
-            id: self.questionnaire.id.clone(),
-            version: self.questionnaire.version.clone(),
-            hash: self.hash.clone(),
+            id: self.questionnaire.id.as_str().into(),
+            version: self.questionnaire.version.as_str().into(),
+            hash: self.hash.as_str().into(),
         }
     }
 

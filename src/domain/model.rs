@@ -12,7 +12,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+        #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
         #[serde(transparent)]
         pub struct $name(pub std::sync::Arc<str>);
 
@@ -25,6 +25,36 @@ macro_rules! id_type {
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(&self.0)
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                &*self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                &*self.0 == *other
+            }
+        }
+
+        impl PartialEq<String> for $name {
+            fn eq(&self, other: &String) -> bool {
+                *self.0 == **other
+            }
+        }
+
+        impl PartialEq<$name> for str {
+            fn eq(&self, other: &$name) -> bool {
+                self == &*other.0
+            }
+        }
+
+        impl PartialEq<$name> for String {
+            fn eq(&self, other: &$name) -> bool {
+                **self == *other.0
             }
         }
 
@@ -62,6 +92,26 @@ id_type!(
 id_type!(
     /// Identifies a proposal of the source article: `P1` … `P11`.
     ProposalId
+);
+id_type!(
+    /// Identifies a level within its list (`overall`'s or an area's).
+    LevelId
+);
+id_type!(
+    /// Identifies a ladder.
+    LadderId
+);
+id_type!(
+    /// Identifies a rung within its ladder.
+    RungId
+);
+id_type!(
+    /// Identifies a finding.
+    FindingId
+);
+id_type!(
+    /// Identifies a rule.
+    RuleId
 );
 
 /// A whole questionnaire file.
@@ -171,7 +221,7 @@ pub struct ProfileOption {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
-    pub id: String,
+    pub id: LevelId,
     pub label: LocalText,
     pub min: f64,
     pub max: f64,
@@ -300,7 +350,7 @@ pub struct Band {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ladder {
-    pub id: String,
+    pub id: LadderId,
     pub area: AreaId,
     pub title: LocalText,
     pub description: LocalText,
@@ -311,7 +361,7 @@ pub struct Ladder {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rung {
-    pub id: String,
+    pub id: RungId,
     pub label: LocalText,
     /// What a firm on this rung looks like, in plain words.
     pub description: LocalText,
@@ -340,7 +390,7 @@ pub struct Breadth {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
-    pub id: String,
+    pub id: FindingId,
     pub title: LocalText,
     pub text: LocalText,
     pub when: Condition,
@@ -363,7 +413,7 @@ pub enum Horizon {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
-    pub id: String,
+    pub id: RuleId,
     pub proposal: ProposalId,
     /// 1 = most urgent, 3 = least.
     pub priority: u8,

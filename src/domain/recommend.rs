@@ -3,14 +3,14 @@
 use serde::Serialize;
 
 use super::condition::{Facts, QuestionSet};
-use super::model::{Horizon, ProposalId, QuestionId, Questionnaire};
+use super::model::{Horizon, ProposalId, QuestionId, Questionnaire, RuleId};
 use super::text::LocalText;
 
 /// One next step, with when it belongs in the action plan. The text stays in the
 /// questionnaire (`Step::action`), so a score card is small even for a room of 100,000 firms.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
-    pub rule: String,
+    pub rule: RuleId,
     pub horizon: Horizon,
     pub priority: u8,
 }

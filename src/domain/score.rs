@@ -1,6 +1,8 @@
 //! Scoring: question points → dimension → area → overall, levels, gated ladders, breadth,
 //! findings and confidence.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use super::answers::{Answer, AnswerSet};
@@ -8,7 +10,8 @@ use super::compiled::{Eval, Slots};
 use super::condition::{Derived, Facts};
 use super::instrument::Instrument;
 use super::model::{
-    AreaId, DimensionId, MultiScoring, Question, QuestionId, QuestionKind, Questionnaire, level_for,
+    AreaId, DimensionId, FindingId, LadderId, LevelId, MultiScoring, Question, QuestionId,
+    QuestionKind, Questionnaire, RungId, level_for,
 };
 use super::recommend::{Recommendation, recommend_fired};
 use super::text::LocalText;
@@ -154,7 +157,7 @@ pub struct DimensionScore {
 pub struct AreaScore {
     pub id: AreaId,
     pub score: f64,
-    pub level: String,
+    pub level: LevelId,
     pub confidence: Confidence,
     pub dimensions: Vec<DimensionScore>,
 }
@@ -168,29 +171,29 @@ pub struct UnmetRequirement {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NextRung {
-    pub id: String,
+    pub id: RungId,
     pub unmet: Vec<UnmetRequirement>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LadderResult {
-    pub id: String,
+    pub id: LadderId,
     /// Id of the highest rung reached with every lower rung holding.
-    pub rung: String,
+    pub rung: RungId,
     pub index: usize,
     /// Number of rungs on the ladder.
     pub of: usize,
     /// Rungs whose own requirements hold even though a lower rung fails (breadth above depth).
-    pub held_above: Vec<String>,
+    pub held_above: Vec<RungId>,
     pub next: Option<NextRung>,
 }
 
 /// Which questionnaire a result came from, to reproduce it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Stamp {
-    pub id: String,
-    pub version: String,
-    pub hash: String,
+    pub id: Arc<str>,
+    pub version: Arc<str>,
+    pub hash: Arc<str>,
 }
 
 /// Everything computed from one firm's answers.
@@ -198,11 +201,11 @@ pub struct Stamp {
 pub struct ScoreCard {
     pub questionnaire: Stamp,
     pub overall_score: f64,
-    pub overall_level: String,
+    pub overall_level: LevelId,
     pub areas: Vec<AreaScore>,
     pub ladders: Vec<LadderResult>,
     pub breadth: Option<f64>,
-    pub findings: Vec<String>,
+    pub findings: Vec<FindingId>,
     pub confidence: Confidence,
     pub recommendations: Vec<Recommendation>,
 }
@@ -419,7 +422,7 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         areas.push(AreaScore {
             id: area.id.clone(),
             score: score.unwrap_or(0.0),
-            level: level.map_or_else(String::new, |i| area.levels[i].id.clone()),
+            level: level.map_or_else(LevelId::default, |i| area.levels[i].id.clone()),
             confidence: conf,
             dimensions: dims,
         });
@@ -434,7 +437,7 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
     derived.scores[n_dims + q.areas.len()] = overall;
     let overall_score = overall.unwrap_or(0.0);
     let overall_at = level_index(&q.levels, overall_score);
-    let overall_level = overall_at.map_or_else(String::new, |i| q.levels[i].id.clone());
+    let overall_level = overall_at.map_or_else(LevelId::default, |i| q.levels[i].id.clone());
     if overall.is_some() {
         derived.levels[q.areas.len()] = overall_at;
     }

@@ -44,7 +44,7 @@ impl<'q> CohortBuilder<'q> {
                 let stats = AreaStats {
                     id: a.id.clone(),
                     spread: Spread::of(&Scores::new()),
-                    levels: counts(a.levels.iter().map(|l| l.id.clone())),
+                    levels: counts(a.levels.iter().map(|l| l.id.to_string())),
                 };
                 (stats, Scores::new())
             })
@@ -65,9 +65,9 @@ impl<'q> CohortBuilder<'q> {
             .ladders
             .iter()
             .map(|l| LadderStats {
-                id: l.id.clone(),
+                id: l.id.to_string(),
                 area: l.area.clone(),
-                rungs: counts(l.rungs.iter().map(|r| r.id.clone())),
+                rungs: counts(l.rungs.iter().map(|r| r.id.to_string())),
             })
             .collect();
         let mut proposals: Vec<ProposalId> = Vec::new();
@@ -88,12 +88,12 @@ impl<'q> CohortBuilder<'q> {
         CohortBuilder {
             firms: 0,
             finished: 0,
-            overall_levels: counts(q.levels.iter().map(|l| l.id.clone())),
+            overall_levels: counts(q.levels.iter().map(|l| l.id.to_string())),
             overall: Scores::new(),
             areas,
             dims,
             ladders,
-            findings: counts(q.findings.iter().map(|f| f.id.clone())),
+            findings: counts(q.findings.iter().map(|f| f.id.to_string())),
             proposals,
             area_of: q
                 .questions
@@ -112,11 +112,11 @@ impl<'q> CohortBuilder<'q> {
         }
         self.finished += 1;
         self.overall.push(card.overall_score);
-        bump(&mut self.overall_levels, &card.overall_level);
+        bump(&mut self.overall_levels, card.overall_level.as_str());
         for a in &card.areas {
             if let Some((stats, scores)) = self.areas.iter_mut().find(|(s, _)| s.id == a.id) {
                 scores.push(a.score);
-                bump(&mut stats.levels, &a.level);
+                bump(&mut stats.levels, a.level.as_str());
             }
             for d in &a.dimensions {
                 let Some(score) = d.score else { continue };
@@ -130,11 +130,11 @@ impl<'q> CohortBuilder<'q> {
         }
         for l in &card.ladders {
             if let Some(stats) = self.ladders.iter_mut().find(|s| s.id == l.id) {
-                bump(&mut stats.rungs, &l.rung);
+                bump(&mut stats.rungs, l.rung.as_str());
             }
         }
         for f in &card.findings {
-            bump(&mut self.findings, f);
+            bump(&mut self.findings, f.as_str());
         }
         for rec in &card.recommendations {
             let Some(i) = self.proposals.iter().position(|p| *p == rec.proposal) else {
@@ -146,10 +146,10 @@ impl<'q> CohortBuilder<'q> {
                 t.urgent += 1;
             }
             for s in &rec.steps {
-                match t.steps.get_mut(&s.rule) {
+                match t.steps.get_mut(s.rule.as_str()) {
                     Some(n) => *n += 1,
                     None => {
-                        t.steps.insert(s.rule.clone(), 1);
+                        t.steps.insert(s.rule.to_string(), 1);
                     }
                 }
             }

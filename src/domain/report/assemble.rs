@@ -94,7 +94,7 @@ impl Report {
                 .iter()
                 .filter_map(|id| q.findings.iter().find(|f| &f.id == id))
                 .map(|f| FindingView {
-                    id: f.id.clone(),
+                    id: f.id.to_string(),
                     title: f.title.get(lang).to_string(),
                     text: f.text.get(lang).to_string(),
                 })
@@ -181,7 +181,7 @@ fn headline(
         id: id.to_string(),
         title: title.to_string(),
         score,
-        level: level.map_or_else(String::new, |l| l.id.clone()),
+        level: level.map_or_else(String::new, |l| l.id.to_string()),
         level_label: label,
         meaning: level.map_or_else(String::new, |l| l.meaning.get(lang).to_string()),
         provisional,
@@ -216,7 +216,7 @@ fn ladders(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<LadderView> {
                 .iter()
                 .enumerate()
                 .map(|(i, r)| RungView {
-                    id: r.id.clone(),
+                    id: r.id.to_string(),
                     number: i + 1,
                     label: r.label.get(lang).to_string(),
                     state: match i {
@@ -233,7 +233,7 @@ fn ladders(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<LadderView> {
                     .rungs
                     .iter()
                     .find(|r| r.id == n.id)
-                    .map_or_else(|| n.id.clone(), |r| r.label.get(lang).to_string()),
+                    .map_or_else(|| n.id.to_string(), |r| r.label.get(lang).to_string()),
                 needs: n
                     .unmet
                     .iter()
@@ -241,7 +241,7 @@ fn ladders(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<LadderView> {
                     .collect(),
             });
             Some(LadderView {
-                id: l.id.clone(),
+                id: l.id.to_string(),
                 title: def.title.get(lang).to_string(),
                 description: def.description.get(lang).to_string(),
                 rungs,

@@ -169,7 +169,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         "overall".to_string(),
         crate::workshop::text::OVERALL.get(lang).to_string(),
         card.overall_score,
-        level(&q.levels, &card.overall_level),
+        level(&q.levels, card.overall_level.as_str()),
     )];
     for a in &card.areas {
         if let Some(def) = q.area(&a.id) {
@@ -177,7 +177,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
                 a.id.0.to_string(),
                 def.title.get(lang).to_string(),
                 a.score,
-                level(&def.levels, &a.level),
+                level(&def.levels, a.level.as_str()),
             ));
         }
     }
@@ -250,7 +250,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
                 q.findings
                     .iter()
                     .find(|f| &f.id == id)
-                    .map_or_else(|| id.clone(), |f| f.title.get(lang).to_string())
+                    .map_or_else(|| id.to_string(), |f| f.title.get(lang).to_string())
             })
             .collect();
         let text = format!(

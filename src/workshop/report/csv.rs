@@ -132,12 +132,12 @@ impl<'q, W: Write> Rows<'q, W> {
             self.cell(f.answers.profile.get(p).map_or("", String::as_str))?;
         }
         self.cell(&num(card.overall_score))?;
-        self.cell(&card.overall_level)?;
+        self.cell(card.overall_level.as_str())?;
         for a in &q.areas {
             match card.areas.iter().find(|x| x.id == a.id) {
                 Some(x) => {
                     self.cell(&num(x.score))?;
-                    self.cell(&x.level)?;
+                    self.cell(x.level.as_str())?;
                 }
                 None => {
                     self.cell("")?;
@@ -148,7 +148,7 @@ impl<'q, W: Write> Rows<'q, W> {
         for l in &q.ladders {
             match card.ladders.iter().find(|x| x.id == l.id) {
                 Some(x) => {
-                    self.cell(&x.rung)?;
+                    self.cell(x.rung.as_str())?;
                     self.cell(&(x.index + 1).to_string())?;
                 }
                 None => {

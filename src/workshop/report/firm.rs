@@ -75,13 +75,13 @@ impl Firm {
         let (answered, asked) = r.progress();
         let mut marks = vec![(
             card.overall_score,
-            level_index(&q.levels, &card.overall_level),
+            level_index(&q.levels, card.overall_level.as_str()),
         )];
         let mut dimensions = Vec::with_capacity(q.dimensions().count());
         for area in &q.areas {
             let got = card.areas.iter().find(|a| a.id == area.id);
             marks.push(got.map_or((0.0, NO_LEVEL), |a| {
-                (a.score, level_index(&area.levels, &a.level))
+                (a.score, level_index(&area.levels, a.level.as_str()))
             }));
             for d in &area.dimensions {
                 dimensions.push(
@@ -164,7 +164,7 @@ impl Firm {
             .iter()
             .zip(&self.rungs)
             .map(|(l, i)| Reached {
-                id: &l.id,
+                id: l.id.as_str(),
                 rung: l.rungs.get(*i).map_or("", |r| r.id.as_str()),
                 index: *i,
                 of: l.rungs.len(),
