@@ -3,7 +3,9 @@
 //! `Condition::holds` stays the reference; a property test checks both agree.
 
 use super::answers::{Answer, AnswerSet};
-use super::condition::{Condition, Derived};
+use super::condition::{Condition, Derived, in_scope};
+
+mod because;
 use super::model::Questionnaire;
 use super::score::question_fraction;
 
@@ -69,7 +71,8 @@ fn within(x: f64, lo: Option<f64>, below: Option<f64>) -> bool {
 enum C {
     All(Vec<C>),
     Any(Vec<C>),
-    Not(Box<C>),
+    /// The questions read anywhere inside: under `not`, every one of them is a reason.
+    Not(Box<C>, Vec<usize>),
     /// Never holds: an id the questionnaire lacks (validation reports it).
     Never,
     Choice {
@@ -130,7 +133,7 @@ impl C {
         match c {
             Condition::All(cs) => C::All(cs.iter().map(|x| C::compile(q, x)).collect()),
             Condition::Any(cs) => C::Any(cs.iter().map(|x| C::compile(q, x)).collect()),
-            Condition::Not(x) => C::Not(Box::new(C::compile(q, x))),
+            Condition::Not(x) => C::Not(Box::new(C::compile(q, x)), reads(q, x)),
             Condition::Choice { question, any_of } => match at(question) {
                 Some(i) => C::Choice {
                     q: i,
@@ -257,7 +260,7 @@ impl C {
         match self {
             C::All(cs) => cs.iter().all(|c| c.holds(e)),
             C::Any(cs) => cs.iter().any(|c| c.holds(e)),
-            C::Not(c) => !c.holds(e),
+            C::Not(c, _) => !c.holds(e),
             C::Never => false,
             C::Choice { q, mask } => match e.slots.slots[*q] {
                 Slot::One(p) => p < 64 && mask & (1u64 << p) != 0,
@@ -332,6 +335,20 @@ pub struct Compiled {
     rungs: Vec<Vec<Vec<C>>>,
     findings: Vec<C>,
     rules: Vec<C>,
+    /// By ladder, rung and requirement: the questions it reads, the reasons when it fails.
+    rung_reads: Vec<Vec<Vec<Vec<usize>>>>,
+    /// By score slot: the questions that count towards that score.
+    scope: Vec<Vec<usize>>,
+    /// The breadth questions, by position.
+    breadth: Vec<usize>,
+    dimensions: usize,
+}
+
+/// The positions of the questions a condition reads, at any depth.
+fn reads(q: &Questionnaire, c: &Condition) -> Vec<usize> {
+    let mut out = Vec::new();
+    c.each_question(&mut |id| out.extend(q.question_index(id)));
+    out
 }
 
 impl Compiled {
@@ -359,6 +376,34 @@ impl Compiled {
                 .collect(),
             findings: q.findings.iter().map(|f| C::compile(q, &f.when)).collect(),
             rules: q.rules.iter().map(|r| C::compile(q, &r.when)).collect(),
+            rung_reads: q
+                .ladders
+                .iter()
+                .map(|l| {
+                    l.rungs
+                        .iter()
+                        .map(|r| r.requires.iter().map(|req| reads(q, &req.when)).collect())
+                        .collect()
+                })
+                .collect(),
+            scope: q
+                .dimensions()
+                .map(|(_, d)| d.id.as_str())
+                .chain(q.areas.iter().map(|a| a.id.as_str()))
+                .chain(std::iter::once("overall"))
+                .map(|of| {
+                    (0..q.questions.len())
+                        .filter(|i| in_scope(q, of, &q.questions[*i]))
+                        .collect()
+                })
+                .collect(),
+            breadth: q.breadth.as_ref().map_or_else(Vec::new, |b| {
+                b.questions
+                    .iter()
+                    .filter_map(|id| q.question_index(id))
+                    .collect()
+            }),
+            dimensions: q.dimensions().count(),
         }
     }
 
@@ -421,7 +466,7 @@ impl Compiled {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::condition::Facts;
+    use crate::domain::condition::{Facts, QuestionSet};
     use crate::domain::instrument::{BUILTIN_PROPOSALS, Instrument};
     use crate::domain::reach::{Lean, Rng, generate};
     use crate::domain::score::visibility;
@@ -479,12 +524,14 @@ mod tests {
             derived,
         };
         for (i, r) in q.rules.iter().enumerate() {
-            assert_eq!(
-                inst.compiled.rule_holds(i, &e),
-                r.when.holds(&facts),
-                "rule {}",
-                r.id
-            );
+            let holds = inst.compiled.rule_holds(i, &e);
+            assert_eq!(holds, r.when.holds(&facts), "rule {}", r.id);
+            if holds && derived.is_some() {
+                let (mut compiled, mut reference) = (QuestionSet::new(q), QuestionSet::new(q));
+                inst.compiled.rule_because(i, &e, &mut compiled);
+                r.when.because(&facts, &mut reference);
+                assert_eq!(compiled, reference, "reasons of rule {}", r.id);
+            }
         }
         for (i, f) in q.findings.iter().enumerate() {
             assert_eq!(

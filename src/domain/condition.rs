@@ -420,6 +420,16 @@ impl QuestionSet {
     }
 }
 
+/// Whether a question counts towards the score of `of` (a dimension, an area or `overall`).
+pub(crate) fn in_scope(q: &Questionnaire, of: &str, question: &super::model::Question) -> bool {
+    let dim = question.dimension.as_str();
+    question.is_scored()
+        && (of == "overall"
+            || dim == of
+            || q.dimensions()
+                .any(|(a, d)| d.id.as_str() == dim && a.id.as_str() == of))
+}
+
 /// Questions of a dimension or area (or all, for `overall`) that are answered below full points,
 /// "don't know", or asked but unanswered (which scores 0): what pulled the score down.
 fn shortfall(f: &Facts, of: &str, out: &mut QuestionSet) {
@@ -434,18 +444,12 @@ fn shortfall(f: &Facts, of: &str, out: &mut QuestionSet) {
             &recomputed
         }
     };
-    let in_scope = |dim: &str| {
-        of == "overall"
-            || dim == of
-            || q.dimensions()
-                .any(|(a, d)| d.id.as_str() == dim && a.id.as_str() == of)
-    };
     for (i, (question, shown)) in q
         .questions
         .iter()
         .zip(visible.iter().copied())
         .enumerate()
-        .filter(|(_, (x, _))| x.is_scored() && in_scope(x.dimension.as_str()))
+        .filter(|(_, (x, _))| in_scope(q, of, x))
     {
         let short = match f.answer(&question.id) {
             Some(Answer::DontKnow) => true,

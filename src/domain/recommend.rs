@@ -54,21 +54,27 @@ impl Recommendation {
 /// ordered by priority, then proposal number.
 pub fn recommend(q: &Questionnaire, facts: &Facts) -> Vec<Recommendation> {
     let fired: Vec<bool> = q.rules.iter().map(|r| r.when.holds(facts)).collect();
-    recommend_fired(q, facts, &fired)
+    recommend_fired(q, &fired, |i, out| q.rules[i].when.because(facts, out))
 }
 
-/// Like [`recommend`], with which rules hold already known (by rule position).
-pub fn recommend_fired(q: &Questionnaire, facts: &Facts, fired: &[bool]) -> Vec<Recommendation> {
+/// Like [`recommend`], with which rules hold already known (by rule position) and `because`
+/// giving the reasons of a rule that holds.
+pub fn recommend_fired(
+    q: &Questionnaire,
+    fired: &[bool],
+    because: impl Fn(usize, &mut QuestionSet),
+) -> Vec<Recommendation> {
     let mut out: Vec<(Recommendation, QuestionSet)> = Vec::new();
-    for rule in q
+    for (i, rule) in q
         .rules
         .iter()
+        .enumerate()
         .zip(fired)
         .filter(|(_, f)| **f)
         .map(|(r, _)| r)
     {
-        let mut because = QuestionSet::new(q);
-        rule.when.because(facts, &mut because);
+        let mut reasons = QuestionSet::new(q);
+        because(i, &mut reasons);
         let step = Step {
             rule: rule.id.clone(),
             horizon: rule.horizon,
@@ -77,7 +83,7 @@ pub fn recommend_fired(q: &Questionnaire, facts: &Facts, fired: &[bool]) -> Vec<
         match out.iter_mut().find(|(r, _)| r.proposal == rule.proposal) {
             Some((rec, set)) => {
                 rec.priority = rec.priority.min(rule.priority);
-                set.extend(&because);
+                set.extend(&reasons);
                 rec.steps.push(step);
             }
             None => out.push((
@@ -87,7 +93,7 @@ pub fn recommend_fired(q: &Questionnaire, facts: &Facts, fired: &[bool]) -> Vec<
                     because: Vec::new(),
                     steps: vec![step],
                 },
-                because,
+                reasons,
             )),
         }
     }

@@ -463,17 +463,9 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
     let fired: Vec<bool> = (0..q.rules.len())
         .map(|i| inst.compiled.rule_holds(i, &eval!(Some(&derived))))
         .collect();
-    let recommendations = recommend_fired(
-        q,
-        &Facts {
-            questionnaire: q,
-            answers,
-            derived: Some(&derived),
-            mask: Some(&visible),
-            asked: Some(&slots.answers),
-        },
-        &fired,
-    );
+    let recommendations = recommend_fired(q, &fired, |i, out| {
+        inst.compiled.rule_because(i, &eval!(Some(&derived)), out)
+    });
 
     let card = ScoreCard {
         questionnaire: inst.stamp(),
