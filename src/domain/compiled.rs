@@ -418,8 +418,9 @@ impl Compiled {
         let mut visible = vec![false; n];
         // One pass over the answers, by position, instead of a search per question.
         let mut given: Vec<Option<&'a Answer>> = vec![None; n];
-        for (id, a) in answers.iter() {
-            if let Some(i) = q.question_index(id) {
+        let positions = q.positions_sorted(answers.iter().map(|(id, _)| id));
+        for ((_, a), i) in answers.iter().zip(positions) {
+            if let Some(i) = i {
                 given[i] = Some(a);
             }
         }

@@ -378,13 +378,19 @@ impl Condition {
 }
 
 /// A set of questions kept by position: collecting the reasons of a recommendation copies no
-/// ids, and reading them back gives questionnaire order.
+/// ids, and reading them back gives questionnaire order. Bits in place for as many questions
+/// as a questionnaire may have; positions beyond (an unchecked questionnaire) are kept apart.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct QuestionSet(Vec<bool>);
+pub struct QuestionSet {
+    bits: [u64; WORDS],
+    beyond: Vec<usize>,
+}
+
+const WORDS: usize = super::validate::MAX_QUESTIONS.div_ceil(64);
 
 impl QuestionSet {
-    pub fn new(q: &Questionnaire) -> Self {
-        QuestionSet(vec![false; q.questions.len()])
+    pub fn new(_q: &Questionnaire) -> Self {
+        QuestionSet::default()
     }
 
     /// Adds a question by id; an id the questionnaire lacks is ignored.
@@ -395,15 +401,29 @@ impl QuestionSet {
     }
 
     pub fn insert_at(&mut self, i: usize) {
-        if i >= self.0.len() {
-            self.0.resize(i + 1, false);
+        match self.bits.get_mut(i / 64) {
+            Some(w) => *w |= 1 << (i % 64),
+            None => {
+                if let Err(at) = self.beyond.binary_search(&i) {
+                    self.beyond.insert(at, i);
+                }
+            }
         }
-        self.0[i] = true;
     }
 
     pub fn extend(&mut self, other: &QuestionSet) {
-        for (i, _) in other.0.iter().enumerate().filter(|(_, x)| **x) {
-            self.insert_at(i);
+        for (w, o) in self.bits.iter_mut().zip(other.bits) {
+            *w |= o;
+        }
+        for i in &other.beyond {
+            self.insert_at(*i);
+        }
+    }
+
+    fn contains(&self, i: usize) -> bool {
+        match self.bits.get(i / 64) {
+            Some(w) => w & (1 << (i % 64)) != 0,
+            None => self.beyond.binary_search(&i).is_ok(),
         }
     }
 
@@ -412,10 +432,10 @@ impl QuestionSet {
         &self,
         q: &'q Questionnaire,
     ) -> impl Iterator<Item = &'q QuestionId> + use<'q, '_> {
-        self.0
+        q.questions
             .iter()
-            .zip(&q.questions)
-            .filter(|(x, _)| **x)
+            .enumerate()
+            .filter(|(i, _)| self.contains(*i))
             .map(|(_, question)| &question.id)
     }
 }
@@ -459,5 +479,24 @@ fn shortfall(f: &Facts, of: &str, out: &mut QuestionSet) {
         if short {
             out.insert_at(i);
         }
+    }
+}
+
+#[cfg(test)]
+mod question_set_tests {
+    use super::*;
+
+    #[test]
+    fn positions_in_place_and_beyond_read_back_in_order() {
+        let mut a = QuestionSet::default();
+        for i in [700, 3, 64, 511, 512, 3, 600] {
+            a.insert_at(i);
+        }
+        let mut b = QuestionSet::default();
+        b.insert_at(0);
+        b.insert_at(600);
+        b.extend(&a);
+        let got: Vec<usize> = (0..800).filter(|i| b.contains(*i)).collect();
+        assert_eq!(got, [0, 3, 64, 511, 512, 600, 700]);
     }
 }

@@ -197,6 +197,8 @@ impl std::hash::Hasher for IdHasher {
 #[derive(Debug, Clone, Default)]
 pub struct QuestionIndex {
     by_id: std::collections::HashMap<QuestionId, usize, std::hash::BuildHasherDefault<IdHasher>>,
+    /// Question positions in id order, to walk an answer set (kept in id order) alongside.
+    by_id_order: Vec<usize>,
     dimension_of: Vec<Option<usize>>,
 }
 
@@ -318,6 +320,10 @@ pub struct Question {
     /// Ask this question only when the condition on earlier answers holds.
     #[serde(default)]
     pub visible_if: Option<Condition>,
+    /// The most points an answer can earn, worked out once when the questionnaire is indexed.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub top: Option<f64>,
 }
 
 fn one() -> f64 {
@@ -430,16 +436,20 @@ impl Questionnaire {
             self.questions.len(),
             Default::default(),
         );
-        for (i, q) in self.questions.iter().enumerate() {
+        for (i, q) in self.questions.iter_mut().enumerate() {
             by_id.entry(q.id.clone()).or_insert(i);
+            q.top = Some(q.top_points());
         }
         let dimension_of = self
             .questions
             .iter()
             .map(|q| self.find_dimension(&q.dimension))
             .collect();
+        let mut by_id_order: Vec<usize> = (0..self.questions.len()).collect();
+        by_id_order.sort_by(|a, b| self.questions[*a].id.cmp(&self.questions[*b].id));
         self.index = QuestionIndex {
             by_id,
+            by_id_order,
             dimension_of,
         };
     }
@@ -508,6 +518,39 @@ impl Questionnaire {
         }
     }
 
+    /// The position of each of `ids` (ascending, as an answer set holds them), in one walk
+    /// along the questions in id order: no hashing, and an id read from a file against this
+    /// questionnaire shares its address, so most steps compare no text.
+    pub fn positions_sorted<'i>(
+        &self,
+        ids: impl Iterator<Item = &'i QuestionId>,
+    ) -> impl Iterator<Item = Option<usize>> {
+        let order = &self.index.by_id_order;
+        let indexed = order.len() == self.questions.len();
+        let mut k = 0;
+        ids.map(move |id| {
+            if !indexed {
+                return self.question_index(id);
+            }
+            while let Some(&i) = order.get(k) {
+                let qid = &self.questions[i].id;
+                if std::sync::Arc::ptr_eq(&qid.0, &id.0) {
+                    k += 1;
+                    return Some(i);
+                }
+                match qid.as_str().cmp(id.as_str()) {
+                    std::cmp::Ordering::Less => k += 1,
+                    std::cmp::Ordering::Equal => {
+                        k += 1;
+                        return Some(i);
+                    }
+                    std::cmp::Ordering::Greater => return None,
+                }
+            }
+            None
+        })
+    }
+
     pub fn dimensions(&self) -> impl Iterator<Item = (&Area, &Dimension)> {
         self.areas
             .iter()
@@ -526,6 +569,30 @@ impl Questionnaire {
 impl Question {
     pub fn is_scored(&self) -> bool {
         self.kind != QuestionKind::Text && self.weight > 0.0
+    }
+
+    /// The most points an answer can earn: the best option, all options (multiple choice
+    /// summed), the number of options that count (multiple choice as a share), or the best
+    /// band. Negative points count as none.
+    pub fn top_points(&self) -> f64 {
+        let positive = |p: Option<f64>| p.unwrap_or(0.0).max(0.0);
+        match self.kind {
+            QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => self
+                .options
+                .iter()
+                .map(|o| positive(o.points))
+                .fold(0.0, f64::max),
+            QuestionKind::Multi => match self.multi_scoring {
+                MultiScoring::Sum => self.options.iter().map(|o| positive(o.points)).sum(),
+                MultiScoring::Share => self.options.iter().filter(|o| !o.exclusive).count() as f64,
+            },
+            QuestionKind::Number => self
+                .bands
+                .iter()
+                .map(|b| b.points.max(0.0))
+                .fold(0.0, f64::max),
+            QuestionKind::Text => 0.0,
+        }
     }
 
     pub fn option(&self, id: &OptionId) -> Option<&AnswerOption> {
@@ -567,4 +634,37 @@ pub fn level_for(levels: &[Level], score: f64) -> Option<&Level> {
         .iter()
         .find(|l| score >= l.min && score < l.max)
         .or_else(|| levels.last().filter(|l| score >= l.min && score <= l.max))
+}
+
+#[cfg(test)]
+mod index_tests {
+    use crate::domain::Instrument;
+    use crate::domain::model::QuestionId;
+    use crate::domain::reach::Rng;
+
+    #[test]
+    fn walking_ids_in_order_finds_what_the_hash_finds() {
+        let inst = Instrument::builtin().expect("built-in");
+        let q = &inst.questionnaire;
+        let mut rng = Rng::new(3);
+        for _ in 0..200 {
+            // Some of the questionnaire's own ids (shared), some copies, some unknown.
+            let mut ids: Vec<QuestionId> = Vec::new();
+            for x in &q.questions {
+                match rng.below(5) {
+                    0 => ids.push(x.id.clone()),
+                    1 => ids.push(QuestionId(x.id.as_str().into())),
+                    2 => ids.push(QuestionId(format!("{}_gone", x.id).into())),
+                    _ => {}
+                }
+            }
+            ids.push(QuestionId("".into()));
+            ids.push(QuestionId("zzz".into()));
+            ids.sort();
+            ids.dedup();
+            let walked: Vec<Option<usize>> = q.positions_sorted(ids.iter()).collect();
+            let hashed: Vec<Option<usize>> = ids.iter().map(|id| q.question_index(id)).collect();
+            assert_eq!(walked, hashed);
+        }
+    }
 }

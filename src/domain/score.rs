@@ -23,51 +23,40 @@ pub fn question_fraction(q: &Question, a: &Answer) -> Option<f64> {
         return None;
     }
     let positive = |p: Option<f64>| p.unwrap_or(0.0).max(0.0);
+    let top = q.top.unwrap_or_else(|| q.top_points());
     let share = match (q.kind, a) {
         (
             QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo,
             Answer::Choice(o),
         ) => {
-            let max = q
-                .options
-                .iter()
-                .map(|o| positive(o.points))
-                .fold(0.0, f64::max);
             let got = q.option(o).map(|o| positive(o.points))?;
-            (max > 0.0).then(|| got / max)?
+            (top > 0.0).then(|| got / top)?
         }
         (QuestionKind::Multi, Answer::Choices(ticked)) => match q.multi_scoring {
             MultiScoring::Sum => {
-                let max: f64 = q.options.iter().map(|o| positive(o.points)).sum();
                 let got: f64 = ticked
                     .iter()
                     .filter_map(|id| q.option(id))
                     .map(|o| o.points.unwrap_or(0.0))
                     .sum();
-                (max > 0.0).then(|| got / max)?
+                (top > 0.0).then(|| got / top)?
             }
             MultiScoring::Share => {
-                let total = q.options.iter().filter(|o| !o.exclusive).count();
                 let got = ticked
                     .iter()
                     .filter_map(|id| q.option(id))
                     .filter(|o| !o.exclusive)
                     .count();
-                (total > 0).then(|| got as f64 / total as f64)?
+                (top > 0.0).then(|| got as f64 / top)?
             }
         },
         (QuestionKind::Number, Answer::Number(x)) => {
-            let max = q
-                .bands
-                .iter()
-                .map(|b| b.points.max(0.0))
-                .fold(0.0, f64::max);
             let band = q
                 .bands
                 .iter()
                 .find(|b| *x >= b.min && b.max.is_none_or(|hi| *x < hi))
                 .or_else(|| q.bands.last().filter(|b| b.max.is_some_and(|hi| *x == hi)))?;
-            (max > 0.0).then(|| band.points.max(0.0) / max)?
+            (top > 0.0).then(|| band.points.max(0.0) / top)?
         }
         _ => return None,
     };
