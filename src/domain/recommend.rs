@@ -73,29 +73,30 @@ pub fn recommend_fired(
         .filter(|(_, f)| **f)
         .map(|(r, _)| r)
     {
-        let mut reasons = QuestionSet::new(q);
-        because(i, &mut reasons);
         let step = Step {
             rule: rule.id.clone(),
             horizon: rule.horizon,
             priority: rule.priority,
         };
-        match out.iter_mut().find(|(r, _)| r.proposal == rule.proposal) {
-            Some((rec, set)) => {
-                rec.priority = rec.priority.min(rule.priority);
-                set.extend(&reasons);
-                rec.steps.push(step);
+        let at = match out.iter().position(|(r, _)| r.proposal == rule.proposal) {
+            Some(at) => at,
+            None => {
+                out.push((
+                    Recommendation {
+                        proposal: rule.proposal.clone(),
+                        priority: rule.priority,
+                        because: Vec::new(),
+                        steps: Vec::with_capacity(4),
+                    },
+                    QuestionSet::new(q),
+                ));
+                out.len() - 1
             }
-            None => out.push((
-                Recommendation {
-                    proposal: rule.proposal.clone(),
-                    priority: rule.priority,
-                    because: Vec::new(),
-                    steps: vec![step],
-                },
-                reasons,
-            )),
-        }
+        };
+        let (rec, reasons) = &mut out[at];
+        rec.priority = rec.priority.min(rule.priority);
+        rec.steps.push(step);
+        because(i, reasons);
     }
     let mut recs: Vec<Recommendation> = out
         .into_iter()
@@ -105,7 +106,7 @@ pub fn recommend_fired(
             rec
         })
         .collect();
-    recs.sort_by_key(|r| (r.priority, proposal_number(&r.proposal)));
+    recs.sort_by_cached_key(|r| (r.priority, proposal_number(&r.proposal)));
     recs
 }
 

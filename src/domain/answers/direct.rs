@@ -146,7 +146,7 @@ impl<'de> Visitor<'de> for AnswersSeed<'_> {
         if unknown.windows(2).any(|w| w[0] == w[1]) {
             return Err(refuse());
         }
-        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Collecting sorts by id (and keys are unique here), then builds the map in one pass.
         let set = AnswerSet {
             profile: BTreeMap::new(),
             answers: pairs.into_iter().collect(),
