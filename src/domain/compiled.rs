@@ -2,12 +2,15 @@
 //! firm compares integers instead of looking up and comparing id strings in every rule.
 //! `Condition::holds` stays the reference; a property test checks both agree.
 
+mod because;
+
+use std::sync::Arc;
+
 use super::answers::{Answer, AnswerSet};
 use super::condition::{Condition, Derived, in_scope};
-
-mod because;
-use super::model::Questionnaire;
+use super::model::{QuestionId, Questionnaire};
 use super::score::question_fraction;
+use super::text::LocalText;
 
 /// One question's answer, as the compiled conditions read it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -327,21 +330,39 @@ pub struct Eval<'e, 'a> {
     pub derived: Option<&'e Derived>,
 }
 
+/// Something for every requirement of every rung of every ladder.
+type ByRequirement<T> = Vec<Vec<Vec<T>>>;
+
 /// Every condition of a questionnaire, compiled.
 #[derive(Debug, Clone, Default)]
 pub struct Compiled {
     visible_if: Vec<Option<C>>,
     /// By ladder, then rung: the requirements.
-    rungs: Vec<Vec<Vec<C>>>,
+    rungs: ByRequirement<C>,
     findings: Vec<C>,
     rules: Vec<C>,
     /// By ladder, rung and requirement: the questions it reads, the reasons when it fails.
-    rung_reads: Vec<Vec<Vec<Vec<usize>>>>,
+    rung_reads: ByRequirement<Vec<usize>>,
+    /// By ladder, rung and requirement: its text and the questions it reads in questionnaire
+    /// order, as a score card shows an unmet requirement.
+    requirements: ByRequirement<(Arc<LocalText>, Vec<QuestionId>)>,
     /// By score slot: the questions that count towards that score.
     scope: Vec<Vec<usize>>,
     /// The breadth questions, by position.
     breadth: Vec<usize>,
     dimensions: usize,
+}
+
+/// The questions a condition reads, each once, in questionnaire order.
+fn questions_read(q: &Questionnaire, c: &Condition) -> Vec<QuestionId> {
+    let mut qs: Vec<QuestionId> = Vec::new();
+    c.each_question(&mut |id| {
+        if !qs.contains(id) {
+            qs.push(id.clone());
+        }
+    });
+    qs.sort_by_key(|id| q.question_index(id));
+    qs
 }
 
 /// The positions of the questions a condition reads, at any depth.
@@ -386,6 +407,23 @@ impl Compiled {
                         .collect()
                 })
                 .collect(),
+            requirements: q
+                .ladders
+                .iter()
+                .map(|l| {
+                    l.rungs
+                        .iter()
+                        .map(|r| {
+                            r.requires
+                                .iter()
+                                .map(|req| {
+                                    (Arc::new(req.text.clone()), questions_read(q, &req.when))
+                                })
+                                .collect()
+                        })
+                        .collect()
+                })
+                .collect(),
             scope: q
                 .dimensions()
                 .map(|(_, d)| d.id.as_str())
@@ -405,6 +443,25 @@ impl Compiled {
             }),
             dimensions: q.dimensions().count(),
         }
+    }
+
+    /// The breadth questions, by position.
+    pub fn breadth_questions(&self) -> &[usize] {
+        &self.breadth
+    }
+
+    /// The text of requirement `k` of rung `r` on ladder `l`, and the questions it reads.
+    pub fn requirement(
+        &self,
+        l: usize,
+        r: usize,
+        k: usize,
+    ) -> Option<(&Arc<LocalText>, &[QuestionId])> {
+        self.requirements
+            .get(l)?
+            .get(r)?
+            .get(k)
+            .map(|(t, qs)| (t, qs.as_slice()))
     }
 
     /// Which questions are asked (skip logic, in order), and their answers by position.

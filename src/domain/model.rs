@@ -192,6 +192,51 @@ impl std::hash::Hasher for IdHasher {
     }
 }
 
+/// Finds question positions for ids that mostly come in ascending order (answer sets, and
+/// answer files, which are written sorted) by walking the questions in id order; an id out of
+/// order is looked up by hash.
+pub struct IdWalk<'q> {
+    q: &'q Questionnaire,
+    next: usize,
+}
+
+impl<'q> IdWalk<'q> {
+    pub fn new(q: &'q Questionnaire) -> IdWalk<'q> {
+        IdWalk { q, next: 0 }
+    }
+
+    pub fn find(&mut self, id: &QuestionId) -> Option<usize> {
+        let order = &self.q.index.by_id_order;
+        if order.len() == self.q.questions.len()
+            && let Some(&i) = order.get(self.next)
+            && std::sync::Arc::ptr_eq(&self.q.questions[i].id.0, &id.0)
+        {
+            self.next += 1;
+            return Some(i);
+        }
+        self.find_str(id.as_str())
+    }
+
+    pub fn find_str(&mut self, id: &str) -> Option<usize> {
+        let order = &self.q.index.by_id_order;
+        if order.len() != self.q.questions.len() {
+            return self.q.question_index_str(id);
+        }
+        while let Some(&i) = order.get(self.next) {
+            match self.q.questions[i].id.as_str().cmp(id) {
+                std::cmp::Ordering::Less => self.next += 1,
+                std::cmp::Ordering::Equal => {
+                    self.next += 1;
+                    return Some(i);
+                }
+                std::cmp::Ordering::Greater => break,
+            }
+        }
+        // Behind the walk (out of order) or not a question at all.
+        self.q.question_index_str(id)
+    }
+}
+
 /// Lookups built once after loading: question id → position, and each question's dimension
 /// as a position in `dimensions()` order.
 #[derive(Debug, Clone, Default)]
@@ -525,30 +570,8 @@ impl Questionnaire {
         &self,
         ids: impl Iterator<Item = &'i QuestionId>,
     ) -> impl Iterator<Item = Option<usize>> {
-        let order = &self.index.by_id_order;
-        let indexed = order.len() == self.questions.len();
-        let mut k = 0;
-        ids.map(move |id| {
-            if !indexed {
-                return self.question_index(id);
-            }
-            while let Some(&i) = order.get(k) {
-                let qid = &self.questions[i].id;
-                if std::sync::Arc::ptr_eq(&qid.0, &id.0) {
-                    k += 1;
-                    return Some(i);
-                }
-                match qid.as_str().cmp(id.as_str()) {
-                    std::cmp::Ordering::Less => k += 1,
-                    std::cmp::Ordering::Equal => {
-                        k += 1;
-                        return Some(i);
-                    }
-                    std::cmp::Ordering::Greater => return None,
-                }
-            }
-            None
-        })
+        let mut walk = IdWalk::new(self);
+        ids.map(move |id| walk.find(id))
     }
 
     pub fn dimensions(&self) -> impl Iterator<Item = (&Area, &Dimension)> {

@@ -153,7 +153,7 @@ pub struct AreaScore {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UnmetRequirement {
-    pub text: LocalText,
+    pub text: Arc<LocalText>,
     /// The questions the requirement reads, to jump to them.
     pub questions: Vec<QuestionId>,
 }
@@ -257,11 +257,12 @@ fn score_dimensions(q: &Questionnaire, slots: &Slots, visible: &[bool]) -> Vec<D
         .collect()
 }
 
-/// The rung reached and what the next one needs, given whether each requirement of each rung
-/// holds (`met[rung][requirement]`).
+/// The rung reached on ladder `l` and what the next one needs, given whether each requirement
+/// of each rung holds (`met[rung][requirement]`).
 fn ladder_result(
-    q: &Questionnaire,
+    compiled: &super::compiled::Compiled,
     ladder: &super::model::Ladder,
+    l: usize,
     met: &[Vec<bool>],
 ) -> LadderResult {
     let holds: Vec<bool> = met.iter().map(|reqs| reqs.iter().all(|h| *h)).collect();
@@ -276,26 +277,18 @@ fn ladder_result(
         .collect();
     let next = ladder.rungs.get(index + 1).map(|r| NextRung {
         id: r.id.clone(),
-        unmet: r
-            .requires
+        unmet: met
+            .get(index + 1)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
             .iter()
-            .zip(met.get(index + 1).map(Vec::as_slice).unwrap_or(&[]))
+            .take(r.requires.len())
+            .enumerate()
             .filter(|(_, held)| !**held)
-            .map(|(req, _)| req)
-            .map(|req| {
-                let mut leaves = Vec::new();
-                req.when.walk(&mut leaves);
-                let mut qs: Vec<QuestionId> = Vec::new();
-                for id in leaves.iter().filter_map(|c| c.question()) {
-                    if !qs.contains(id) {
-                        qs.push(id.clone());
-                    }
-                }
-                qs.sort_by_key(|id| q.question_index(id));
-                UnmetRequirement {
-                    text: req.text.clone(),
-                    questions: qs,
-                }
+            .filter_map(|(k, _)| compiled.requirement(l, index + 1, k))
+            .map(|(text, questions)| UnmetRequirement {
+                text: text.clone(),
+                questions: questions.to_vec(),
             })
             .collect(),
     });
@@ -316,20 +309,17 @@ fn ladder_result(
 /// Breadth 0–100: the share of tool kinds in use across the breadth questions. `None` when a
 /// breadth question is asked but none has a real answer yet (no data, not zero); a breadth
 /// question hidden by skip logic counts as no tools, since earlier answers ruled them out.
-fn breadth(q: &Questionnaire, visible: &[bool], facts: &Facts) -> Option<f64> {
-    let b = q.breadth.as_ref()?;
+fn breadth(q: &Questionnaire, at: &[usize], visible: &[bool], slots: &Slots) -> Option<f64> {
     let (mut used, mut total) = (0usize, 0usize);
     let (mut answered, mut pending) = (false, false);
-    for id in &b.questions {
-        let (Some(question), Some(i)) = (q.question(id), q.question_index(id)) else {
-            continue;
-        };
-        let kinds: Vec<_> = question.options.iter().filter(|o| !o.exclusive).collect();
-        total += kinds.len();
-        match facts.answer(&question.id) {
+    for &i in at {
+        let question = &q.questions[i];
+        let kinds = || question.options.iter().filter(|o| !o.exclusive);
+        total += kinds().count();
+        match slots.answers[i] {
             Some(Answer::Choices(ticked)) => {
                 answered = true;
-                used += kinds.iter().filter(|o| ticked.contains(&o.id)).count();
+                used += kinds().filter(|o| ticked.contains(&o.id)).count();
             }
             _ if visible.get(i).copied().unwrap_or(false) => pending = true,
             _ => {}
@@ -351,14 +341,8 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
 pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCard, Vec<bool>) {
     let q = &inst.questionnaire;
     let (visible, slots) = inst.compiled.visibility(q, answers);
-    // Hidden questions' answers stay in the set; the mask keeps every reader from seeing them.
-    let facts = Facts {
-        questionnaire: q,
-        answers,
-        derived: None,
-        mask: Some(&visible),
-        asked: Some(&slots.answers),
-    };
+    // Hidden questions' answers stay in the set; `slots` holds only those of asked questions,
+    // and every reader goes through it.
     // Not a closure: each use borrows `derived` only for its own call.
     macro_rules! eval {
         ($derived:expr) => {
@@ -435,10 +419,20 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         .ladders
         .iter()
         .enumerate()
-        .map(|(i, l)| ladder_result(q, l, &inst.compiled.rung_requirements(i, &eval!(None))))
+        .map(|(i, l)| {
+            ladder_result(
+                &inst.compiled,
+                l,
+                i,
+                &inst.compiled.rung_requirements(i, &eval!(None)),
+            )
+        })
         .collect();
     derived.rungs = ladders.iter().map(|l| Some(l.index)).collect();
-    derived.breadth = breadth(q, &visible, &facts);
+    derived.breadth = q
+        .breadth
+        .as_ref()
+        .and_then(|_| breadth(q, inst.compiled.breadth_questions(), &visible, &slots));
 
     let mut findings = Vec::new();
     derived.findings = vec![false; q.findings.len()];
