@@ -206,3 +206,44 @@ fn closing_the_terminal_ends_the_process_with_answers_kept() {
     let file = saved(&answers);
     assert_eq!(file["answers"]["tools"], serde_json::json!(["video"]));
 }
+
+/// A debug build panics on request (`SMECHECK_PANIC_AFTER_KEYS`): the terminal must come back
+/// usable, every answer given before must be on disk, and the user is told so in their words.
+#[cfg(debug_assertions)]
+#[test]
+fn a_panic_restores_the_terminal_and_keeps_the_answers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let answers = dir.path().join("firm.json");
+    let args = run_args(&answers, "en", Some(&mini()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    // Start (1), tick an option (2), go on (3), answer "no plant" (4): the panic comes after
+    // the fourth action has been carried out and saved.
+    let env = [("LANG", "C.UTF-8"), ("SMECHECK_PANIC_AFTER_KEYS", "4")];
+    let mut tui = Tui::start(&refs, 100, 30, &env, dir.path());
+    tui.wait_for("Start the self-check");
+    tui.send(ENTER);
+    tui.wait_for("用了哪些云工具?");
+    tui.send(" ");
+    tui.wait_for("[x] 1");
+    tui.send(ENTER);
+    tui.wait_for("有车间吗?");
+    assert!(tui.in_alternate_screen() && tui.mouse_reporting());
+    tui.send("2");
+    assert!(!tui.wait_exit(), "a panic is a failure exit");
+    tui.wait_for("stopped because of an internal error");
+    tui.wait_for("run smecheck again to continue");
+    assert!(
+        !tui.in_alternate_screen(),
+        "the panic left the alternate screen"
+    );
+    assert!(
+        !tui.mouse_reporting(),
+        "the panic switched mouse reporting off"
+    );
+    let file = saved(&answers);
+    assert_eq!(
+        file["answers"].as_object().map(|m| m.len()),
+        Some(2),
+        "both answers given before the panic were saved: {file}"
+    );
+}

@@ -71,13 +71,32 @@ pub(crate) fn restore_terminal() {
     );
 }
 
-/// A panic must leave a usable terminal: restore it before the default hook prints.
-pub(crate) fn install_panic_hook() {
+/// A panic must leave a usable terminal: restore it before the default hook prints, then
+/// tell the user, in their language, that their answers are safe and what to do.
+pub(crate) fn install_panic_hook(lang: crate::domain::Lang, saved_in: Option<std::path::PathBuf>) {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
         default(info);
+        let note = match &saved_in {
+            Some(path) => strings::CRASHED.fill(lang, &[&path.display()]),
+            None => strings::CRASHED_VIEW.get(lang).to_string(),
+        };
+        eprintln!("\n{note}");
     }));
+}
+
+/// For the end-to-end tests only: a debug build started with `SMECHECK_PANIC_AFTER_KEYS=N`
+/// panics after its N-th action, so a test can check that a panic restores the terminal and
+/// loses no answer. Release builds have no such switch.
+#[cfg(debug_assertions)]
+fn panic_on_request(actions: usize) {
+    let wanted = std::env::var("SMECHECK_PANIC_AFTER_KEYS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok());
+    if wanted == Some(actions) {
+        panic!("SMECHECK_PANIC_AFTER_KEYS={actions}: panicking as asked");
+    }
 }
 
 /// On SIGTERM, SIGHUP (terminal closed) and SIGINT: wait for any save in progress, restore
@@ -107,7 +126,7 @@ fn run_full_screen(
     opened: Opened,
 ) -> Result<()> {
     watch_signals();
-    install_panic_hook();
+    install_panic_hook(lang, Some(opened.session.answers_path.clone()));
     enable_raw_mode().context("cannot switch the terminal to interactive mode")?;
     let mut stdout = io::stdout();
     if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
@@ -126,6 +145,7 @@ fn run_full_screen(
         app.theme = theme::Theme::from_env();
         let size = terminal.size()?;
         app.resize(size.width, size.height);
+        let mut actions = 0usize;
         loop {
             terminal.draw(|f| view::draw(f, &app))?;
             if app.quit {
@@ -155,6 +175,9 @@ fn run_full_screen(
                 for effect in app.update(a) {
                     shell.perform(&mut app, &effect);
                 }
+                actions += 1;
+                #[cfg(debug_assertions)]
+                panic_on_request(actions);
             }
         }
         Ok(shell)

@@ -14,6 +14,10 @@ crate::bilingual! {
     START_OVER_NOTE = "旧的答卷会保留为备份文件。", "The old answers are kept as a backup file.";
     MINUTES = "约需 {} 分钟", "About {} minutes";
     SAVED_IN = "答案随时自动保存在：", "Answers are saved automatically in:";
+    CRASHED = "smecheck 因内部错误而停止。已作答的内容都已保存在 {}，再次运行 smecheck 即可继续。请把上面的错误信息转告给我们。",
+        "smecheck stopped because of an internal error. Every answer given so far is saved in {}; run smecheck again to continue. Please pass the lines above on to us.";
+    CRASHED_VIEW = "smecheck 因内部错误而停止，工作坊文件夹里的答卷没有受到影响。请把上面的错误信息转告给我们，然后重新运行这条命令。",
+        "smecheck stopped because of an internal error; the responses in the workshop folder are untouched. Please pass the lines above on to us, then run the command again.";
     ANSWERED_OF = "已答 {} / {} 题", "{} of {} answered";
     SAVED_AT = "保存于", "saved";
     DROPPED = "旧版本问卷中有 {} 个答案无法对应，已略过：", "{} answers from another questionnaire version no longer match and were left out:";

@@ -151,7 +151,7 @@ pub fn start(cmd: &WorkshopCommand) -> Result<()> {
     view.set_theme(Theme::from_env());
 
     super::watch_signals();
-    super::install_panic_hook();
+    super::install_panic_hook(lang, None);
     enable_raw_mode().context("cannot switch the terminal to interactive mode")?;
     if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture) {
         super::restore_terminal();
