@@ -187,7 +187,7 @@ fn mutated_files_never_panic() {
     let seed = std::env::var("SMECHECK_FUZZ_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(2026_11_24);
+        .unwrap_or(20_261_124);
     let inst = Instrument::builtin().expect("built-in");
     let answers = corpus(&["tests/fuzz/corpus/answers", "tests/fixtures/answers"]);
     let mut questionnaires = corpus(&[
