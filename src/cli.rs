@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::codebook::{codebook, template, write_csv, write_md};
@@ -176,25 +176,38 @@ pub fn emit(
     Ok(())
 }
 
-/// Reads a data file with a message that names it.
-pub fn read_file(path: &Path, what: &str) -> Result<String> {
-    let bytes =
-        std::fs::read(path).with_context(|| format!("cannot read {what} {}", path.display()))?;
+crate::bilingual! {
+    A_QUESTIONNAIRE = "问卷文件", "questionnaire";
+    AN_ANSWER_FILE = "答卷文件", "answer file";
+    READ_FAILED = "无法读取{} {}：{}\n  提示：请确认路径无误、文件存在并且允许读取",
+        "cannot read {} {}: {}\n  hint: check that the path is right and the file exists and may be read";
+    NOT_UTF8 = "{}：这个{}不是 UTF-8 文本（第 {} 个字节无效）\n  提示：请用 UTF-8 编码另存一份再试",
+        "{}: the {} is not valid UTF-8 text (bad byte at offset {})\n  hint: save it as UTF-8 and try again";
+}
+
+/// Reads a data file, with a message in `lang` that names it and says what to do.
+pub fn read_file(path: &Path, what: crate::domain::text::Bilingual, lang: Lang) -> Result<String> {
+    let what = what.get(lang);
+    let bytes = std::fs::read(path).map_err(|e| {
+        anyhow::anyhow!("{}", READ_FAILED.fill(lang, &[&what, &path.display(), &e]))
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
-            "{}: the {what} is not valid UTF-8 text (bad byte at offset {})\n  hint: save it as UTF-8",
-            path.display(),
-            e.utf8_error().valid_up_to()
+            "{}",
+            NOT_UTF8.fill(
+                lang,
+                &[&path.display(), &what, &e.utf8_error().valid_up_to()]
+            )
         )
     })
 }
 
 /// The built-in questionnaire, or the one at `path` with the built-in proposals catalogue.
-pub fn load_instrument(path: Option<&Path>) -> Result<Instrument> {
+pub fn load_instrument(path: Option<&Path>, lang: Lang) -> Result<Instrument> {
     match path {
         None => Instrument::builtin().map_err(|e| anyhow::anyhow!("{e}")),
         Some(p) => {
-            let src = read_file(p, "questionnaire")?;
+            let src = read_file(p, A_QUESTIONNAIRE, lang)?;
             Instrument::from_sources(
                 &p.display().to_string(),
                 &src,
@@ -218,7 +231,7 @@ pub fn load_answers(
     lang: Lang,
     err: &mut dyn Write,
 ) -> Result<LoadedAnswers> {
-    let src = read_file(path, "answer file")?;
+    let src = read_file(path, AN_ANSWER_FILE, lang)?;
     let loaded = inst
         .load_answers(&path.display().to_string(), &src)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -244,8 +257,8 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
     match command {
         Command::Run(_) => bail!("`run` is interactive; start it from the binary"),
         Command::Score(args) => {
-            let inst = load_instrument(args.questionnaire.as_deref())?;
             let lang = resolve_lang(args.lang);
+            let inst = load_instrument(args.questionnaire.as_deref(), lang)?;
             let loaded = load_answers(&inst, &args.answers, lang, err)?;
             let card = score(&inst, &loaded.answers);
             match args.format {
@@ -260,12 +273,14 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
             }
         }
         Command::Validate { path } => {
-            let inst = load_instrument(path.as_deref())?;
+            // For questionnaire authors; its checks speak English, and so does this.
+            let lang = Lang::En;
+            let inst = load_instrument(path.as_deref(), lang)?;
             let name = path
                 .as_ref()
                 .map_or(BUILTIN_NAME.to_string(), |p| p.display().to_string());
             let src = match path {
-                Some(p) => read_file(p, "questionnaire")?,
+                Some(p) => read_file(p, A_QUESTIONNAIRE, lang)?,
                 None => crate::domain::instrument::BUILTIN_QUESTIONNAIRE.to_string(),
             };
             let problems = lint_reachability(&inst);
@@ -303,7 +318,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                 writeln!(out)?;
                 return Ok(());
             }
-            let inst = load_instrument(args.questionnaire.as_deref())?;
+            let inst = load_instrument(args.questionnaire.as_deref(), resolve_lang(args.lang))?;
             let q = &inst.questionnaire;
             if args.template {
                 serde_json::to_writer_pretty(&mut *out, &template(q))?;
@@ -419,7 +434,7 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     };
     let inst = match &workshop {
         Some(ws) => ws.inst.clone(),
-        None => load_instrument(args.questionnaire.as_deref())?,
+        None => load_instrument(args.questionnaire.as_deref(), lang)?,
     };
     let loaded = load_answers(&inst, &args.answers, lang, err)?;
     let card = score(&inst, &loaded.answers);

@@ -295,14 +295,19 @@ fn score_answer_with_unknown_option_fails_with_location() {
 }
 
 #[test]
-fn score_missing_answer_file_is_a_clear_error() {
-    let r = smecheck(&[
-        "score",
-        "--answers",
-        "no/such/answers.json",
-        "--questionnaire",
-        MINI,
-    ]);
+fn score_missing_answer_file_is_a_clear_error_in_the_users_language() {
+    let run = |lang: &str| {
+        smecheck(&[
+            "score",
+            "--answers",
+            "no/such/answers.json",
+            "--questionnaire",
+            MINI,
+            "--lang",
+            lang,
+        ])
+    };
+    let r = run("en");
     assert_clean_failure(&r, 1);
     assert!(
         r.stderr
@@ -311,6 +316,31 @@ fn score_missing_answer_file_is_a_clear_error() {
         r.stderr
     );
     assert!(r.stderr.contains("No such file"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("hint: check that the path"),
+        "{}",
+        r.stderr
+    );
+    let r = run("zh");
+    assert_clean_failure(&r, 1);
+    assert!(
+        r.stderr.contains("无法读取答卷文件 no/such/answers.json"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("提示：请确认路径无误"), "{}", r.stderr);
+}
+
+#[test]
+fn an_answer_file_that_is_not_utf8_is_a_clear_error_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gbk.json");
+    std::fs::write(&path, b"{\"name\": \"\xd5\xc5\xc8\xfd\"}").unwrap();
+    for (lang, says) in [("en", "is not valid UTF-8 text"), ("zh", "不是 UTF-8 文本")] {
+        let r = smecheck(&["score", "--answers", path.to_str().unwrap(), "--lang", lang]);
+        assert_clean_failure(&r, 1);
+        assert!(r.stderr.contains(says), "{}", r.stderr);
+    }
 }
 
 #[test]

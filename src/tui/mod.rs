@@ -44,8 +44,8 @@ pub fn start(args: &RunArgs) -> Result<()> {
             session::open_workshop(dir, args.firm.as_deref(), args.lang, SystemTime::now())?
         }
         None => {
-            let inst = load_instrument(args.questionnaire.as_deref())?;
             let lang = resolve_lang(args.lang);
+            let inst = load_instrument(args.questionnaire.as_deref(), lang)?;
             let opened = session::open(&inst, args.answers.as_deref(), SystemTime::now(), lang)?;
             (inst, lang, opened)
         }
