@@ -11,6 +11,61 @@ fn breaks_anywhere(c: char) -> bool {
     c.width().unwrap_or(0) >= 2
 }
 
+/// Punctuation that may not begin a line (it stays with the character before it), as Chinese
+/// typesetting requires: commas, stops, closing brackets and quotes, ellipses and dashes.
+fn no_line_start(c: char) -> bool {
+    "，。、；：？！）」』》〉】〕〗”’…—·％,.;:!?)]}%".contains(c)
+}
+
+/// Punctuation that may not end a line (it goes with the character after it): opening
+/// brackets and quotes.
+fn no_line_end(c: char) -> bool {
+    "（「『《〈【〔〖“‘([{".contains(c)
+}
+
+/// Splits a paragraph into the pieces a line may break between: words, single CJK characters
+/// (with the punctuation that must stay with them), and spaces.
+fn tokens(para: &str) -> Vec<String> {
+    let mut tokens: Vec<String> = Vec::new();
+    let mut word = String::new();
+    // An opening bracket or quote waits for the character after it.
+    let mut opening = false;
+    for c in para.chars() {
+        if c == ' ' {
+            if !word.is_empty() {
+                tokens.push(std::mem::take(&mut word));
+            }
+            tokens.push(" ".to_string());
+            opening = false;
+        } else if no_line_start(c) {
+            match tokens.last_mut() {
+                Some(last) if word.is_empty() && last != " " => last.push(c),
+                _ => word.push(c),
+            }
+        } else if no_line_end(c) {
+            if !word.is_empty() && !opening {
+                tokens.push(std::mem::take(&mut word));
+            }
+            word.push(c);
+            opening = true;
+        } else if breaks_anywhere(c) {
+            if !word.is_empty() && !opening {
+                tokens.push(std::mem::take(&mut word));
+            }
+            word.push(c);
+            tokens.push(std::mem::take(&mut word));
+            opening = false;
+        } else {
+            word.push(c);
+            opening = false;
+        }
+    }
+    if !word.is_empty() {
+        tokens.push(word);
+    }
+    tokens
+}
+
 /// Wraps `text` into lines of at most `max` columns; the first line is prefixed by `first`,
 /// the following ones by `rest`. Latin words break at spaces; CJK text between any two
 /// characters; a word longer than a line is cut.
@@ -21,27 +76,7 @@ pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
         let mut line_w = width(&line);
         let indent_w = width(rest);
         let mut has_content = false;
-        let mut tokens: Vec<String> = Vec::new();
-        let mut word = String::new();
-        for c in para.chars() {
-            if c == ' ' {
-                if !word.is_empty() {
-                    tokens.push(std::mem::take(&mut word));
-                }
-                tokens.push(" ".to_string());
-            } else if breaks_anywhere(c) {
-                if !word.is_empty() {
-                    tokens.push(std::mem::take(&mut word));
-                }
-                tokens.push(c.to_string());
-            } else {
-                word.push(c);
-            }
-        }
-        if !word.is_empty() {
-            tokens.push(word);
-        }
-        for tok in tokens {
+        for tok in tokens(para) {
             let w = width(&tok);
             if tok == " " {
                 if has_content && line_w < max {
@@ -100,6 +135,28 @@ mod tests {
     fn indents_following_lines() {
         let lines = wrap("aa bb cc", 5, "- ", "  ");
         assert_eq!(lines, vec!["- aa", "  bb", "  cc"]);
+    }
+
+    #[test]
+    fn chinese_punctuation_never_begins_or_ends_a_line_wrongly() {
+        let text = "我们先把财务搬上云，然后（如果可以）再看生产。“数据”很重要！";
+        for max in 4..30 {
+            let lines = wrap(text, max, "", "");
+            assert_eq!(lines.concat(), text, "nothing lost at {max}");
+            for l in &lines {
+                assert!(width(l) <= max, "{l:?} wider than {max}");
+                let first = l.chars().next().expect("a line");
+                let last = l.chars().last().expect("a line");
+                assert!(!no_line_start(first), "{l:?} starts with {first} at {max}");
+                assert!(!no_line_end(last), "{l:?} ends with {last} at {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn latin_punctuation_after_cjk_stays_with_it() {
+        let lines = wrap("一二三四五, 六", 11, "", "");
+        assert_eq!(lines, vec!["一二三四五,", "六"]);
     }
 
     #[test]
