@@ -71,9 +71,26 @@ pub struct Note {
 pub struct WhatIf {
     pub answers: AnswerSet,
     pub card: ScoreCard,
-    /// Question indices that can be changed here.
-    pub items: Vec<usize>,
+    /// The rows that can be changed here, top to bottom.
+    pub items: Vec<WhatIfItem>,
     pub cursor: usize,
+}
+
+/// One row of the what-if sandbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhatIfItem {
+    /// A question whose answer steps through its options or number bands.
+    Step(usize),
+    /// One option of a multiple-choice question, ticked on its own.
+    Tick { question: usize, option: usize },
+}
+
+impl WhatIfItem {
+    pub fn question(self) -> usize {
+        match self {
+            WhatIfItem::Step(q) | WhatIfItem::Tick { question: q, .. } => q,
+        }
+    }
 }
 
 /// Items of the welcome screen, top to bottom.
@@ -572,25 +589,14 @@ impl App {
     /// Ticks or unticks option `index` of a multiple-choice question. An exclusive option
     /// ("none of these") clears the others, and any other option clears it.
     fn toggle(&mut self, index: usize) -> Vec<Effect> {
-        let q = self.question();
-        let Some(opt) = q.options.get(index) else {
-            return vec![];
-        };
-        let mut ticked: Vec<OptionId> = match self.answers.get(&q.id) {
-            Some(Answer::Choices(v)) => v.clone(),
-            _ => Vec::new(),
-        };
-        if let Some(pos) = ticked.iter().position(|o| o == &opt.id) {
-            ticked.remove(pos);
-        } else if opt.exclusive {
-            ticked = vec![opt.id.clone()];
-        } else {
-            ticked.retain(|o| q.option(o).is_some_and(|x| !x.exclusive));
-            ticked.push(opt.id.clone());
+        match toggled(
+            self.question(),
+            self.answers.get(&self.question().id),
+            index,
+        ) {
+            Some(a) => self.set_answer(Some(a)),
+            None => vec![],
         }
-        // Keep the questionnaire's order so files and reports read naturally.
-        ticked.sort_by_key(|o| q.options.iter().position(|x| &x.id == o));
-        self.set_answer(Some(Answer::Choices(ticked)))
     }
 
     fn choose(&mut self, index: usize, advance: bool) -> Vec<Effect> {
@@ -836,23 +842,25 @@ impl App {
 
     fn open_whatif(&mut self) {
         let q = &self.inst.questionnaire;
-        let items = q
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(i, x)| {
-                self.visible[*i]
-                    && x.is_scored()
-                    && matches!(
-                        x.kind,
-                        QuestionKind::Single
-                            | QuestionKind::Scale
-                            | QuestionKind::YesPartlyNo
-                            | QuestionKind::Number
-                    )
-            })
-            .map(|(i, _)| i)
-            .collect();
+        let mut items = Vec::new();
+        for (i, x) in q.questions.iter().enumerate() {
+            if !self.visible[i] || !x.is_scored() {
+                continue;
+            }
+            match x.kind {
+                QuestionKind::Single
+                | QuestionKind::Scale
+                | QuestionKind::YesPartlyNo
+                | QuestionKind::Number => items.push(WhatIfItem::Step(i)),
+                QuestionKind::Multi => {
+                    items.extend((0..x.options.len()).map(|o| WhatIfItem::Tick {
+                        question: i,
+                        option: o,
+                    }))
+                }
+                QuestionKind::Text => {}
+            }
+        }
         self.whatif = Some(WhatIf {
             answers: self.answers.clone(),
             card: self.card.clone(),
@@ -871,13 +879,19 @@ impl App {
         match action {
             Action::Up => w.cursor = w.cursor.saturating_sub(1),
             Action::Down => w.cursor = (w.cursor + 1).min(w.items.len().saturating_sub(1)),
-            Action::Left | Action::Right => {
-                let Some(&qi) = w.items.get(w.cursor) else {
+            Action::Left | Action::Right | Action::Toggle => {
+                let Some(&item) = w.items.get(w.cursor) else {
                     return vec![];
                 };
-                let question = &self.inst.questionnaire.questions[qi];
-                let step: isize = if action == Action::Left { -1 } else { 1 };
-                if let Some(a) = step_answer(question, w.answers.get(&question.id), step) {
+                let question = &self.inst.questionnaire.questions[item.question()];
+                let current = w.answers.get(&question.id);
+                let changed = match (item, action) {
+                    (WhatIfItem::Tick { option, .. }, _) => toggled(question, current, option),
+                    (WhatIfItem::Step(_), Action::Left) => step_answer(question, current, -1),
+                    (WhatIfItem::Step(_), Action::Right) => step_answer(question, current, 1),
+                    (WhatIfItem::Step(_), _) => None,
+                };
+                if let Some(a) = changed {
                     w.answers.set(question.id.clone(), a);
                     w.card = score(&self.inst, &w.answers);
                 }
@@ -983,6 +997,27 @@ fn step_index(cur: Option<usize>, n: usize, step: isize) -> usize {
 }
 
 /// The next or previous answer of a choice or number question, for what-if stepping.
+/// The answer after ticking or unticking option `index` of a multiple-choice question. An
+/// exclusive option ("none of these") clears the others, and any other option clears it; the
+/// ticks keep the questionnaire's order so files and reports read naturally.
+fn toggled(q: &crate::domain::Question, current: Option<&Answer>, index: usize) -> Option<Answer> {
+    let opt = q.options.get(index)?;
+    let mut ticked: Vec<OptionId> = match current {
+        Some(Answer::Choices(v)) => v.clone(),
+        _ => Vec::new(),
+    };
+    if let Some(pos) = ticked.iter().position(|o| o == &opt.id) {
+        ticked.remove(pos);
+    } else if opt.exclusive {
+        ticked = vec![opt.id.clone()];
+    } else {
+        ticked.retain(|o| q.option(o).is_some_and(|x| !x.exclusive));
+        ticked.push(opt.id.clone());
+    }
+    ticked.sort_by_key(|o| q.option_index(o));
+    Some(Answer::Choices(ticked))
+}
+
 fn step_answer(
     q: &crate::domain::Question,
     current: Option<&Answer>,

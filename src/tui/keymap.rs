@@ -126,6 +126,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding { ctx: &[Results], code: Char('e'), mods: NONE, action: Action::Export, hint: Some(("e", s!("导出", "export"))) },
     Binding { ctx: &[WhatIf], code: Left, mods: NONE, action: Action::Left, hint: Some(("←→", s!("改答案", "change answer"))) },
     Binding { ctx: &[WhatIf], code: Right, mods: NONE, action: Action::Right, hint: None },
+    Binding { ctx: &[WhatIf], code: Char(' '), mods: NONE, action: Action::Toggle, hint: None },
     Binding { ctx: &[WhatIf], code: Char('c'), mods: NONE, action: Action::Commit, hint: Some(("c", s!("采用并保存", "adopt and save"))) },
     Binding { ctx: &[WhatIf], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("放弃", "discard"))) },
     Binding { ctx: &[Detail, Sections, Review], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("返回", "back"))) },

@@ -62,7 +62,7 @@ crate::bilingual! {
     WHATIF = "假设一下：改动答案，看结果怎么变（尚未保存）", "What if: change answers and watch the result move (not saved yet)";
     WHATIF_UNCHANGED = "尚无改动", "No changes yet";
     WHATIF_CHANGED = "已改动 {} 题", "{} answers changed";
-    WHATIF_MULTI = "（多选题请在答题页修改）", "(change multiple-choice answers on the question screen)";
+    WHATIF_MULTI = "（多选题：在选项上按 ←→ 或空格勾选）", "(multiple choice: ←→ or Space ticks an option)";
     WHATIF_SAVED = "已采用假设的答案并保存。", "The what-if answers were adopted and saved.";
     WHATIF_DISCARDED = "假设的改动已放弃。", "What-if changes discarded.";
     EXPORTED = "已导出：", "Exported:";

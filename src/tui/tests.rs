@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Effect};
-use super::app::{App, Overlay, Screen, Session, Tab};
+use super::app::{App, Overlay, Screen, Session, Tab, WhatIfItem};
 use super::keymap::action_for;
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::instrument::BUILTIN_PROPOSALS;
@@ -356,12 +356,20 @@ fn what_if_leaves_saved_answers_alone_until_committed() {
     let card = app.card.clone();
     press(&mut app, &[KeyCode::Char('w')]);
     assert_eq!(app.screen, Screen::WhatIf);
-    // The first changeable question is erp (yes/partly/no), currently "no": step to yes.
-    let first = app
+    // The tools' options come first (one row each), then erp (yes/partly/no), currently
+    // "no": step to yes.
+    let erp = app.inst.questionnaire.question_index(&qid("erp"));
+    let row = app
         .whatif
         .as_ref()
-        .map(|w| app.inst.questionnaire.questions[w.items[0]].id.0.clone());
-    assert_eq!(first.as_deref(), Some("erp"));
+        .and_then(|w| {
+            w.items
+                .iter()
+                .position(|i| Some(*i) == erp.map(WhatIfItem::Step))
+        })
+        .expect("erp can be changed");
+    let to_erp = vec![KeyCode::Down; row];
+    press(&mut app, &to_erp);
     let fx = press(&mut app, &[KeyCode::Left, KeyCode::Left]);
     assert!(fx.is_empty(), "what-if changes are not saved");
     assert_eq!(app.answers, saved);
@@ -377,10 +385,9 @@ fn what_if_leaves_saved_answers_alone_until_committed() {
     );
     press(&mut app, &[KeyCode::Esc]);
     assert_eq!(app.answers, saved, "discarded");
-    press(
-        &mut app,
-        &[KeyCode::Char('w'), KeyCode::Left, KeyCode::Left],
-    );
+    press(&mut app, &[KeyCode::Char('w')]);
+    press(&mut app, &to_erp);
+    press(&mut app, &[KeyCode::Left, KeyCode::Left]);
     let fx = press(&mut app, &[KeyCode::Char('c')]);
     assert_eq!(fx, vec![Effect::Save]);
     assert_eq!(
@@ -388,6 +395,58 @@ fn what_if_leaves_saved_answers_alone_until_committed() {
         Some(&Answer::Choice(OptionId("yes".into())))
     );
     assert!(app.card.areas[0].score > card.areas[0].score);
+}
+
+#[test]
+fn what_if_ticks_multiple_choice_options_one_by_one() {
+    let mut app = finished_app();
+    press(&mut app, &[KeyCode::Char('w')]);
+    let items = app.whatif.as_ref().expect("what-if open").items.clone();
+    let channels = app
+        .inst
+        .questionnaire
+        .question_index(&qid("channels"))
+        .expect("channels");
+    let row = |option: usize| {
+        items
+            .iter()
+            .position(|i| {
+                *i == WhatIfItem::Tick {
+                    question: channels,
+                    option,
+                }
+            })
+            .expect("a row per option")
+    };
+    let sandbox = |app: &App| {
+        app.whatif
+            .as_ref()
+            .and_then(|w| w.answers.get(&qid("channels")).cloned())
+    };
+    // Down to "scf" (option 1) and tick it with Space; "none" is exclusive and clears the rest.
+    for _ in 0..row(1) {
+        press(&mut app, &[KeyCode::Down]);
+    }
+    press(&mut app, &[KeyCode::Char(' ')]);
+    assert_eq!(sandbox(&app), Some(choices(&["bank", "scf"])));
+    for _ in row(1)..row(3) {
+        press(&mut app, &[KeyCode::Down]);
+    }
+    press(&mut app, &[KeyCode::Right]);
+    assert_eq!(sandbox(&app), Some(choices(&["none"])));
+    press(&mut app, &[KeyCode::Left]);
+    assert_eq!(sandbox(&app), Some(choices(&[])), "ticking again unticks");
+    assert_eq!(app.answers.get(&qid("channels")), Some(&choices(&["bank"])));
+    // Tick "equity" and adopt: saved.
+    for _ in row(2)..row(3) {
+        press(&mut app, &[KeyCode::Up]);
+    }
+    press(&mut app, &[KeyCode::Char(' ')]);
+    assert_eq!(press(&mut app, &[KeyCode::Char('c')]), vec![Effect::Save]);
+    assert_eq!(
+        app.answers.get(&qid("channels")),
+        Some(&choices(&["equity"]))
+    );
 }
 
 #[test]

@@ -13,8 +13,8 @@ use crate::domain::summary::{
     answer_label, bracketed, fmt_score, horizon_label, provisional_suffix,
 };
 use crate::domain::wrap::width;
-use crate::domain::{Lang, ScoreCard};
-use crate::tui::app::{App, Tab};
+use crate::domain::{Answer, Lang, ScoreCard};
+use crate::tui::app::{App, Tab, WhatIfItem};
 use crate::tui::strings::{self as st, fill};
 use crate::tui::theme::Theme;
 
@@ -505,19 +505,36 @@ pub fn draw_whatif(frame: &mut Frame, area: Rect, app: &App) {
         .enumerate()
         .skip(offset)
         .take(list_h as usize)
-        .map(|(row, &qi)| {
-            let question = &q.questions[qi];
-            let answer = wi
-                .answers
-                .get(&question.id)
-                .map_or(format!("[{}]", st::UNANSWERED.get(lang)), |a| {
-                    answer_label(question, a, lang)
-                });
-            let answer = format!("< {answer} >");
+        .map(|(row, &item)| {
+            let question = &q.questions[item.question()];
+            let current = wi.answers.get(&question.id);
+            let (label, answer) = match item {
+                WhatIfItem::Step(_) => {
+                    let answer = current.map_or(format!("[{}]", st::UNANSWERED.get(lang)), |a| {
+                        answer_label(question, a, lang)
+                    });
+                    (question.text.get(lang), format!("< {answer} >"))
+                }
+                WhatIfItem::Tick { option, .. } => {
+                    let opt = &question.options[option];
+                    let ticked = matches!(current, Some(Answer::Choices(t)) if t.contains(&opt.id));
+                    // The question's text heads its first option only: the options read as
+                    // one block under it.
+                    let first = option == 0;
+                    (
+                        if first { question.text.get(lang) } else { "" },
+                        format!(
+                            "[{}] {}",
+                            if ticked { "x" } else { " " },
+                            opt.label.get(lang)
+                        ),
+                    )
+                }
+            };
             let answer_w = w * 2 / 5;
             let text = format!(
                 "{} {}",
-                pad(question.text.get(lang), w.saturating_sub(answer_w + 1)),
+                pad(label, w.saturating_sub(answer_w + 1)),
                 pad(&answer, answer_w)
             );
             let was_changed = wi.answers.get(&question.id) != app.answers.get(&question.id);
