@@ -10,7 +10,7 @@ use super::strings::{self as st, fill};
 use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped, check_number};
 use crate::domain::model::{OptionId, QuestionKind};
 use crate::domain::report::ReportFormat;
-use crate::domain::score::visibility;
+use crate::domain::score::score_and_visibility;
 use crate::domain::{Instrument, Lang, ScoreCard, score};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,8 +138,7 @@ pub struct App {
 
 impl App {
     pub fn new(inst: Instrument, lang: Lang, answers: AnswerSet, session: Session) -> App {
-        let visible = visibility(&inst.questionnaire, &answers);
-        let card = score(&inst, &answers);
+        let (card, visible) = score_and_visibility(&inst, &answers);
         let profile_inputs = inst
             .questionnaire
             .profile
@@ -509,9 +508,8 @@ impl App {
 
     /// Recomputes skip logic and the score card after answers changed.
     fn refresh(&mut self) {
-        let visible = visibility(&self.inst.questionnaire, &self.answers);
-        self.visible = visible;
-        self.card = score(&self.inst, &self.answers);
+        // Skip logic and the score card come from one pass.
+        (self.card, self.visible) = score_and_visibility(&self.inst, &self.answers);
     }
 
     fn goto_first_unanswered(&mut self) {
