@@ -145,6 +145,7 @@ fn run_full_screen(
         app.theme = theme::Theme::from_env();
         let size = terminal.size()?;
         app.resize(size.width, size.height);
+        #[cfg(debug_assertions)]
         let mut actions = 0usize;
         loop {
             terminal.draw(|f| view::draw(f, &app))?;
@@ -175,9 +176,11 @@ fn run_full_screen(
                 for effect in app.update(a) {
                     shell.perform(&mut app, &effect);
                 }
-                actions += 1;
                 #[cfg(debug_assertions)]
-                panic_on_request(actions);
+                {
+                    actions += 1;
+                    panic_on_request(actions);
+                }
             }
         }
         Ok(shell)
