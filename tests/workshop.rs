@@ -630,3 +630,34 @@ fn a_firm_report_can_say_where_it_stands_in_the_room() {
         "cannot be used with",
     );
 }
+
+/// The cohort report sets firms aside in the system's temporary folder; when that cannot be
+/// written, the facilitator is told where and what to do, in their language, and no report
+/// file is left half-written.
+#[test]
+fn a_temporary_folder_that_cannot_be_used_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let ws = new_workshop(dir.path(), &[]);
+    ok(&smecheck(&[
+        "workshop",
+        "import",
+        s(&ws),
+        &fixture("01_micro_shop"),
+    ]));
+    let out = dir.path().join("cohort.md");
+    for (lang, says) in [("en", "could not gather the responses"), ("zh", "无法汇总")] {
+        let r = cargo_bin_cmd!("smecheck")
+            .env("TMPDIR", dir.path().join("no-such-folder"))
+            .env("LANG", "C.UTF-8")
+            .args(["workshop", "report", s(&ws), "--format", "md", "-o"])
+            .arg(&out)
+            .args(["--lang", lang])
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&r.stderr);
+        assert_eq!(r.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(says), "{stderr}");
+        assert!(stderr.contains("TMPDIR"), "says what to do: {stderr}");
+        assert!(!out.exists(), "no report file");
+    }
+}
