@@ -66,6 +66,14 @@ fn builtin_questionnaire_has_the_promised_shape() {
     let expected: Vec<String> = (1..=11).map(|i| format!("P{i}")).collect();
     assert_eq!(ids, expected.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(cat.proposals.iter().all(|p| !p.actions.is_empty()));
+    // ... and tells a facilitator whom and what to bring for the firms that need it.
+    for p in &cat.proposals {
+        let bring = p
+            .bring
+            .as_ref()
+            .unwrap_or_else(|| panic!("{} says what to bring", p.id));
+        assert!(!bring.zh.trim().is_empty() && !bring.en.trim().is_empty());
+    }
     assert_eq!(cat.source.date, "2020-05-31");
 }
 

@@ -31,6 +31,10 @@ pub struct Proposal {
     pub gap: LocalText,
     /// Things a firm can do today in the direction of the proposal.
     pub actions: Vec<LocalText>,
+    /// Who and what a facilitator should bring to the next session for the firms that need
+    /// this proposal. Without it, the cohort report names help by area.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bring: Option<LocalText>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

@@ -296,7 +296,7 @@ pub fn build(r: &Report) -> Doc {
         let mut items = vec![format!(
             "{}{colon}{}",
             r.t(text::C_BRING),
-            r.bring(n.area.as_ref().map(|a| a.as_str()))
+            r.bring(n.proposal.as_str(), n.area.as_ref().map(|a| a.as_str()))
         )];
         for s in n.steps.iter().take(3) {
             items.push(format!(

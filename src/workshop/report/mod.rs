@@ -176,8 +176,18 @@ impl<'a> Report<'a> {
             .map_or_else(|| rule.to_string(), |r| r.action.get(self.lang).to_string())
     }
 
-    /// What kind of help to bring for needs that lie mostly in an area.
-    pub fn bring(&self, area: Option<&str>) -> &'static str {
+    /// What to bring next time for the firms that need a proposal: what the catalogue says
+    /// for it, else the kind of help for the area its reasons mostly lie in.
+    pub fn bring(&self, proposal: &str, area: Option<&str>) -> &str {
+        if let Some(b) = self
+            .ws
+            .inst
+            .proposals
+            .get(&proposal.into())
+            .and_then(|p| p.bring.as_ref())
+        {
+            return b.get(self.lang);
+        }
         match area {
             Some("cloud") => text::BRING_CLOUD.get(self.lang),
             Some("finance") => text::BRING_FINANCE.get(self.lang),

@@ -200,6 +200,16 @@ fn the_report_has_what_the_organiser_needs() {
     let zh = render(&ws, &room, Format::Md, false, Lang::Zh);
     assert!(zh.contains("# Salon——群体报告"), "{zh}");
     assert!(zh.contains("下次带来："), "{zh}");
+    // What to bring is the catalogue's own advice for the most needed proposal.
+    let report = Report::new(&ws, &room, false, Lang::En);
+    let top = report.cohort.needs.first().expect("a needed proposal");
+    let own = ws
+        .inst
+        .proposals
+        .get(&top.proposal)
+        .and_then(|p| p.bring.as_ref())
+        .expect("the catalogue says what to bring");
+    assert!(md.contains(&format!("Bring next time: {}", own.en)), "{md}");
 }
 
 #[test]
