@@ -214,7 +214,7 @@ pub fn load_instrument(path: Option<&Path>, lang: Lang) -> Result<Instrument> {
                 BUILTIN_PROPOSALS_NAME,
                 BUILTIN_PROPOSALS,
             )
-            .map_err(|e| anyhow::anyhow!("{e}"))
+            .map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))
         }
     }
 }
@@ -234,7 +234,7 @@ pub fn load_answers(
     let src = read_file(path, AN_ANSWER_FILE, lang)?;
     let loaded = inst
         .load_answers(&path.display().to_string(), &src)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        .map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))?;
     if loaded.version_differs {
         let note = OTHER_VERSION.fill(
             lang,
@@ -247,7 +247,11 @@ pub fn load_answers(
         writeln!(err, "{note}")?;
     }
     for d in &loaded.dropped {
-        writeln!(err, "{}", DROPPED.fill(lang, &[&d.question, &d.reason]))?;
+        writeln!(
+            err,
+            "{}",
+            DROPPED.fill(lang, &[&d.question, &d.reason.get(lang)])
+        )?;
     }
     Ok(loaded)
 }
@@ -293,6 +297,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                         path: p.path,
                         message: p.message,
                         hint: p.hint,
+                        zh: None,
                     })
                     .collect();
                 return Err(anyhow::anyhow!("{}", LoadError::Invalid(issues)));

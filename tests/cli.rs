@@ -265,7 +265,15 @@ fn score_malformed_answer_file_fails_with_location() {
         "{\n  \"questionnaire\": {\"id\": \"mini\", \"version\": \"0.1.0\"},\n  \"answers\": {\"tax\": \"a\",}\n}\n",
     );
     let p = path.to_str().unwrap();
-    let r = smecheck(&["score", "--answers", p, "--questionnaire", MINI]);
+    let r = smecheck(&[
+        "score",
+        "--answers",
+        p,
+        "--questionnaire",
+        MINI,
+        "--lang",
+        "en",
+    ]);
     assert_clean_failure(&r, 1);
     assert!(
         r.stderr.contains(&format!("{p}:3:25: trailing comma")),
@@ -273,6 +281,24 @@ fn score_malformed_answer_file_fails_with_location() {
         r.stderr
     );
     assert!(r.stdout.is_empty());
+    // In Chinese: the same place, serde's words kept as the detail, the advice translated.
+    let r = smecheck(&[
+        "score",
+        "--answers",
+        p,
+        "--questionnaire",
+        MINI,
+        "--lang",
+        "zh",
+    ]);
+    assert_clean_failure(&r, 1);
+    assert!(
+        r.stderr
+            .contains(&format!("{p}:3:25: JSON 有误：trailing comma")),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("提示：删掉这个逗号"), "{}", r.stderr);
 }
 
 #[test]
@@ -282,7 +308,15 @@ fn score_answer_with_unknown_option_fails_with_location() {
         "{\n  \"questionnaire\": {\"id\": \"mini\", \"version\": \"0.1.0\"},\n  \"answers\": {\n    \"erp\": \"perhaps\"\n  }\n}\n",
     );
     let p = path.to_str().unwrap();
-    let r = smecheck(&["score", "--answers", p, "--questionnaire", MINI]);
+    let r = smecheck(&[
+        "score",
+        "--answers",
+        p,
+        "--questionnaire",
+        MINI,
+        "--lang",
+        "en",
+    ]);
     assert_clean_failure(&r, 1);
     assert!(
         r.stderr.contains(&format!(
@@ -292,6 +326,28 @@ fn score_answer_with_unknown_option_fails_with_location() {
         r.stderr
     );
     assert!(r.stderr.contains("hint: "), "{}", r.stderr);
+    let r = smecheck(&[
+        "score",
+        "--answers",
+        p,
+        "--questionnaire",
+        MINI,
+        "--lang",
+        "zh",
+    ]);
+    assert_clean_failure(&r, 1);
+    assert!(
+        r.stderr.contains(&format!(
+            "{p}:4:12: `perhaps` 不是第 `erp` 题的选项（可选：yes, partly, no）"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("提示：改正或删掉这个答案"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -764,7 +764,7 @@ fn answer_file_of_another_version_keeps_matching_answers_and_reports_dropped_one
     let dropped: Vec<&str> = loaded.dropped.iter().map(|d| d.question.as_str()).collect();
     assert_eq!(dropped, vec!["cloud_budget", "old_q"]);
     assert_eq!(
-        loaded.dropped[0].reason,
+        loaded.dropped[0].reason.en,
         "questionnaire mini 0.1.0 has no such question"
     );
 }

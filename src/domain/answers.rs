@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire};
+use super::text::LocalText;
 
 pub mod direct;
 
@@ -40,13 +41,14 @@ impl Answer {
         }
     }
 
-    /// Reads a JSON value as an answer to `question`, or says what is wrong with it.
-    /// `Ok(None)` is an unanswered question (`null`).
+    /// Reads a JSON value as an answer to `question`, or says (in both languages) what is
+    /// wrong with it. `Ok(None)` is an unanswered question (`null`).
     pub fn from_json(
         question: &Question,
         value: &serde_json::Value,
-    ) -> Result<Option<Answer>, String> {
+    ) -> Result<Option<Answer>, LocalText> {
         use serde_json::Value;
+        let id = &question.id;
         if value.is_null() {
             return Ok(None);
         }
@@ -54,22 +56,21 @@ impl Answer {
             if question.dont_know {
                 return Ok(Some(Answer::DontKnow));
             }
-            return Err(format!(
-                "question `{}` does not offer \"don't know\"",
-                question.id
+            return Err(LocalText::new(
+                format!("第 `{id}` 题没有“不清楚”这个选项"),
+                format!("question `{id}` does not offer \"don't know\""),
             ));
         }
-        let known = |id: &str| -> Result<OptionId, String> {
-            let id = OptionId(id.into());
-            if question.option(&id).is_some() {
-                Ok(id)
-            } else {
-                Err(format!(
-                    "`{}` is not an option of question `{}` (options: {})",
-                    id,
-                    question.id,
-                    option_list(question)
-                ))
+        let known = |o: &str| -> Result<OptionId, LocalText> {
+            match question.option_str(o) {
+                Some(opt) => Ok(opt.id.clone()),
+                None => {
+                    let list = option_list(question);
+                    Err(LocalText::new(
+                        format!("`{o}` 不是第 `{id}` 题的选项（可选：{list}）"),
+                        format!("`{o}` is not an option of question `{id}` (options: {list})"),
+                    ))
+                }
             }
         };
         match (question.kind, value) {
@@ -81,61 +82,66 @@ impl Answer {
                 let mut ids = Vec::with_capacity(items.len());
                 for item in items {
                     let Some(s) = item.as_str() else {
-                        return Err(format!(
-                            "question `{}` takes a list of option ids; found {item}",
-                            question.id
+                        return Err(LocalText::new(
+                            format!("第 `{id}` 题要的是选项编号的列表，这里却是 {item}"),
+                            format!("question `{id}` takes a list of option ids; found {item}"),
                         ));
                     };
-                    let id = known(s)?;
-                    if !ids.contains(&id) {
-                        ids.push(id);
+                    let o = known(s)?;
+                    if !ids.contains(&o) {
+                        ids.push(o);
                     }
                 }
                 Ok(Some(Answer::Choices(ids)))
             }
             (QuestionKind::Number, Value::Number(n)) => {
                 let Some(x) = n.as_f64() else {
-                    return Err(format!(
-                        "question `{}`: {n} is not a usable number",
-                        question.id
+                    return Err(LocalText::new(
+                        format!("第 `{id}` 题：{n} 不是可用的数字"),
+                        format!("question `{id}`: {n} is not a usable number"),
                     ));
                 };
                 check_number(question, x).map(|()| Some(Answer::Number(x)))
             }
             (QuestionKind::Text, Value::String(s)) => Ok(Some(Answer::Text(s.clone()))),
-            (kind, other) => Err(format!(
-                "question `{}` ({}) cannot take {}; expected {}",
-                question.id,
-                kind_name(kind),
-                describe_json(other),
-                expected_value(kind)
-            )),
+            (kind, other) => {
+                let (kind_zh, kind_en) = kind_name(kind);
+                let (found_zh, found_en) = describe_json(other);
+                let (want_zh, want_en) = expected_value(kind);
+                Err(LocalText::new(
+                    format!("第 `{id}` 题（{kind_zh}）不能填{found_zh}，应当填{want_zh}"),
+                    format!(
+                        "question `{id}` ({kind_en}) cannot take {found_en}; expected {want_en}"
+                    ),
+                ))
+            }
         }
     }
 }
 
 /// Checks a number against the question's accepted range.
-pub fn check_number(question: &Question, x: f64) -> Result<(), String> {
+pub fn check_number(question: &Question, x: f64) -> Result<(), LocalText> {
+    let id = &question.id;
     if !x.is_finite() {
-        return Err(format!(
-            "question `{}`: the number must be finite",
-            question.id
+        return Err(LocalText::new(
+            format!("第 `{id}` 题：数字必须是有限的"),
+            format!("question `{id}`: the number must be finite"),
         ));
     }
     if let Some(min) = question.min
         && x < min
     {
-        return Err(format!(
-            "question `{}`: {x} is below the minimum {min}",
-            question.id
+        return Err(LocalText::new(
+            format!("第 `{id}` 题：{x} 小于最小值 {min}"),
+            format!("question `{id}`: {x} is below the minimum {min}"),
         ));
     }
     if let Some(max) = question.max
         && x > max
     {
-        return Err(format!(
-            "question `{}`: {x} is above the maximum {max}",
-            question.id
+        return Err(LocalText::new(
+            format!("第 `{id}` 题：{x} 大于最大值 {max}"),
+            format!("question `{id}`: {x} is above the maximum {max}"),
         ));
     }
     Ok(())
@@ -149,37 +155,37 @@ fn option_list(q: &Question) -> String {
         .join(", ")
 }
 
-fn kind_name(kind: QuestionKind) -> &'static str {
+fn kind_name(kind: QuestionKind) -> (&'static str, &'static str) {
     match kind {
-        QuestionKind::Single => "single choice",
-        QuestionKind::Multi => "multiple choice",
-        QuestionKind::Scale => "scale",
-        QuestionKind::YesPartlyNo => "yes/partly/no",
-        QuestionKind::Number => "number",
-        QuestionKind::Text => "free text",
+        QuestionKind::Single => ("单选", "single choice"),
+        QuestionKind::Multi => ("多选", "multiple choice"),
+        QuestionKind::Scale => ("量表", "scale"),
+        QuestionKind::YesPartlyNo => ("是/部分/否", "yes/partly/no"),
+        QuestionKind::Number => ("数字", "number"),
+        QuestionKind::Text => ("文字", "free text"),
     }
 }
 
-fn expected_value(kind: QuestionKind) -> &'static str {
+fn expected_value(kind: QuestionKind) -> (&'static str, &'static str) {
     match kind {
         QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => {
-            "an option id as a string"
+            ("一个选项编号（字符串）", "an option id as a string")
         }
-        QuestionKind::Multi => "an array of option ids",
-        QuestionKind::Number => "a number",
-        QuestionKind::Text => "a string",
+        QuestionKind::Multi => ("选项编号的列表", "an array of option ids"),
+        QuestionKind::Number => ("一个数字", "a number"),
+        QuestionKind::Text => ("一段文字", "a string"),
     }
 }
 
-fn describe_json(v: &serde_json::Value) -> &'static str {
+fn describe_json(v: &serde_json::Value) -> (&'static str, &'static str) {
     use serde_json::Value;
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => ("null", "null"),
+        Value::Bool(_) => ("布尔值", "a boolean"),
+        Value::Number(_) => ("数字", "a number"),
+        Value::String(_) => ("文字", "a string"),
+        Value::Array(_) => ("列表", "an array"),
+        Value::Object(_) => ("对象", "an object"),
     }
 }
 
@@ -277,14 +283,17 @@ impl AnswerSet {
 pub struct Dropped {
     /// The question id as written in the file.
     pub question: String,
-    pub reason: String,
+    pub reason: LocalText,
 }
 
 /// An answer to a question the questionnaire does not have.
-fn dropped(q: &Questionnaire, question: String) -> Dropped {
+pub fn dropped(q: &Questionnaire, question: String) -> Dropped {
     Dropped {
         question,
-        reason: format!("questionnaire {} {} has no such question", q.id, q.version),
+        reason: LocalText::new(
+            format!("问卷 {} {} 版中没有这道题", q.id, q.version),
+            format!("questionnaire {} {} has no such question", q.id, q.version),
+        ),
     }
 }
 
@@ -294,7 +303,7 @@ fn dropped(q: &Questionnaire, question: String) -> Dropped {
 pub fn typed_answers(
     q: &Questionnaire,
     file: &AnswerFile,
-) -> Result<(AnswerSet, Vec<Dropped>), (String, String)> {
+) -> Result<(AnswerSet, Vec<Dropped>), (String, LocalText)> {
     // The file's keys come sorted, so the map is built in one pass at the end.
     let mut pairs = Vec::with_capacity(file.answers.len());
     let mut dropped = Vec::new();

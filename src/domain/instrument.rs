@@ -10,6 +10,7 @@ use super::locate::{JsonPath, Pos, locate, pos_of};
 use super::model::{OptionId, QuestionId, Questionnaire};
 use super::proposals::Catalogue;
 use super::score::Stamp;
+use super::text::{Lang, LocalText};
 use super::validate::validate;
 
 /// The shipped questionnaire and catalogue, embedded so the binary runs with no files around.
@@ -29,6 +30,25 @@ pub struct Issue {
     pub path: JsonPath,
     pub message: String,
     pub hint: String,
+    /// The message and hint in Chinese, where they are written: for answer files and JSON
+    /// syntax. A questionnaire author's validation messages are English only.
+    pub zh: Option<(String, String)>,
+}
+
+impl Issue {
+    /// The issue as [`fmt::Display`] gives it, in Chinese where that is written.
+    pub fn display_in(&self, lang: Lang) -> String {
+        match (&self.zh, lang) {
+            (Some((message, hint)), Lang::Zh) => {
+                let mut s = format!("{}:{}: {message}", self.file, self.pos);
+                if !hint.is_empty() {
+                    s.push_str(&format!("\n  提示：{hint}"));
+                }
+                s
+            }
+            _ => self.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for Issue {
@@ -65,6 +85,21 @@ fn join(issues: &[Issue]) -> String {
 }
 
 impl LoadError {
+    /// The error in `lang`, where its words have been written in it.
+    pub fn display_in(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::Invalid(issues), _) => issues
+                .iter()
+                .map(|i| i.display_in(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            (LoadError::TooLarge { file, size, max }, Lang::Zh) => format!(
+                "{file}：文件有 {size} 字节，超过了允许的 {max} 字节\n  提示：请确认是不是选错了文件"
+            ),
+            (LoadError::TooLarge { .. }, Lang::En) => self.to_string(),
+        }
+    }
+
     pub fn issues(&self) -> &[Issue] {
         match self {
             LoadError::Invalid(v) => v,
@@ -104,11 +139,12 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Resu
         // serde counts columns in bytes and points at the last byte it read.
         let offset = serde_offset(src, e.line(), e.column());
         let pos = pos_of(src, token_start(src, offset, data, &raw));
-        let (message, hint) = explain(&raw, e.classify());
+        let (message, hint, hint_zh) = explain(&raw, e.classify());
         LoadError::Invalid(vec![Issue {
             file: file.to_string(),
             pos,
             path: JsonPath::root(),
+            zh: Some((format!("JSON 有误：{message}"), hint_zh)),
             message,
             hint,
         }])
@@ -208,7 +244,7 @@ fn bracket_opening(b: &[u8], close: usize) -> Option<usize> {
 }
 
 /// serde's message in an author's words, and a hint.
-fn explain(raw: &str, category: serde_json::error::Category) -> (String, String) {
+fn explain(raw: &str, category: serde_json::error::Category) -> (String, String, String) {
     use serde_json::error::Category;
     let mut message = raw.to_string();
     for (from, to) in [
@@ -232,24 +268,41 @@ fn explain(raw: &str, category: serde_json::error::Category) -> (String, String)
     if let Some(i) = message.find("expected struct ") {
         message = format!("{}expected an object `{{...}}`", &message[..i]);
     }
-    let hint = if let Some(near) = did_you_mean(raw) {
-        format!("did you mean `{near}`?")
+    let (hint, hint_zh) = if let Some(near) = did_you_mean(raw) {
+        (
+            format!("did you mean `{near}`?"),
+            format!("是不是想写 `{near}`？"),
+        )
     } else {
-        match category {
-            Category::Syntax if raw.starts_with("expected `,`") => {
-                "a comma is probably missing after the value before this point".to_string()
+        let (en, zh) = match category {
+            Category::Syntax if raw.starts_with("expected `,`") => (
+                "a comma is probably missing after the value before this point",
+                "这里之前的那个值后面可能少了一个逗号",
+            ),
+            Category::Syntax if raw.starts_with("trailing comma") => (
+                "remove this comma: JSON allows none after the last item",
+                "删掉这个逗号：JSON 不允许在最后一项后面加逗号",
+            ),
+            Category::Syntax
+                if raw.starts_with("expected value") || raw.starts_with("expected ident") =>
+            {
+                (
+                    "this is not JSON here: text must be in double quotes, and only true, false and null are bare words",
+                    "这里不是 JSON：文字要放在双引号里，只有 true、false 和 null 可以不加引号",
+                )
             }
-            Category::Syntax if raw.starts_with("trailing comma") => "remove this comma: JSON allows none after the last item".to_string(),
-            Category::Syntax if raw.starts_with("expected value") || raw.starts_with("expected ident") => {
-                "this is not JSON here: text must be in double quotes, and only true, false and null are bare words".to_string()
-            }
-            Category::Syntax | Category::Eof => {
-                "this is not valid JSON here: look for a missing comma, quote or bracket".to_string()
-            }
-            _ => "the value does not fit the format: see docs/questionnaire-format.md or `smecheck questionnaire --schema`".to_string(),
-        }
+            Category::Syntax | Category::Eof => (
+                "this is not valid JSON here: look for a missing comma, quote or bracket",
+                "这里的 JSON 有误：检查是否少了逗号、引号或括号",
+            ),
+            _ => (
+                "the value does not fit the format: see docs/questionnaire-format.md or `smecheck questionnaire --schema`",
+                "这个值不符合格式：参见 docs/questionnaire-format.md 或 `smecheck questionnaire --schema`",
+            ),
+        };
+        (en.to_string(), zh.to_string())
     };
-    (message, hint)
+    (message, hint, hint_zh)
 }
 
 /// For "unknown field `weigth`, expected one of `weight`, …" (or variant): the closest name.
@@ -372,23 +425,28 @@ impl Instrument {
     fn load_answers_thoroughly(&self, file: &str, src: &str) -> Result<LoadedAnswers, LoadError> {
         let raw: AnswerFile = parse_json(file, src)?;
         let q = &self.questionnaire;
-        let issue = |path: JsonPath, message: String, hint: &str| {
+        let issue = |path: JsonPath, message: LocalText, hint: LocalText| {
             LoadError::Invalid(vec![Issue {
                 file: file.to_string(),
                 pos: locate(src, &path),
                 path,
-                message,
-                hint: hint.to_string(),
+                message: message.en,
+                hint: hint.en,
+                zh: Some((message.zh, hint.zh)),
             }])
         };
         if raw.questionnaire.id != q.id {
+            let (theirs, ours) = (&raw.questionnaire.id, &q.id);
             return Err(issue(
                 JsonPath::root().key("questionnaire").key("id"),
-                format!(
-                    "this answer file belongs to questionnaire `{}`, not `{}`",
-                    raw.questionnaire.id, q.id
+                LocalText::new(
+                    format!("这份答卷属于问卷 `{theirs}`，不是 `{ours}`"),
+                    format!("this answer file belongs to questionnaire `{theirs}`, not `{ours}`"),
                 ),
-                "pass the matching questionnaire with --questionnaire PATH",
+                LocalText::new(
+                    "用 --questionnaire 路径 指定对应的问卷",
+                    "pass the matching questionnaire with --questionnaire PATH",
+                ),
             ));
         }
         let (answers, dropped) = typed_answers(q, &raw).map_err(|(key, msg)| {
@@ -406,7 +464,10 @@ impl Instrument {
             issue(
                 path,
                 msg,
-                "fix or remove this answer; `smecheck questionnaire --codebook` lists every question's options",
+                LocalText::new(
+                    "改正或删掉这个答案；`smecheck questionnaire --codebook` 列出了每道题的选项",
+                    "fix or remove this answer; `smecheck questionnaire --codebook` lists every question's options",
+                ),
             )
         })?;
         Ok(LoadedAnswers {
@@ -450,6 +511,7 @@ fn place(
                 path: p.path,
                 message: p.message,
                 hint: p.hint,
+                zh: None,
             }
         })
         .collect()
@@ -458,7 +520,6 @@ fn place(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::text::LocalText;
 
     fn first_issue<T: serde::de::DeserializeOwned + std::fmt::Debug>(src: &str) -> Issue {
         parse_json::<T>("f.json", src).unwrap_err().issues()[0].clone()

@@ -62,7 +62,7 @@ pub fn run(
             "{} {}: {}",
             tr(lang, "已略过旧答案", "Left out old answer"),
             d.question,
-            d.reason
+            d.reason.get(lang)
         )?;
     }
     writeln!(

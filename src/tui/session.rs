@@ -35,10 +35,7 @@ pub fn lenient_answers(inst: &Instrument, file: &AnswerFile) -> (AnswerSet, Vec<
     for (key, value) in &file.answers {
         let id = QuestionId(key.as_str().into());
         match q.question(&id) {
-            None => dropped.push(Dropped {
-                question: key.clone(),
-                reason: format!("questionnaire {} {} has no such question", q.id, q.version),
-            }),
+            None => dropped.push(crate::domain::answers::dropped(q, key.clone())),
             Some(question) => match Answer::from_json(question, value) {
                 Ok(Some(a)) => set.set(id, a),
                 Ok(None) => {}

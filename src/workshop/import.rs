@@ -35,14 +35,14 @@ fn check(ws: &Workshop, path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
     let bytes = fs::read(path).map_err(|e| e.to_string())?;
     let src = std::str::from_utf8(&bytes).map_err(|_| text::P_NOT_TEXT.get(lang).to_string())?;
     let name = path.display().to_string();
-    let file: AnswerFile =
-        parse_json(&name, src).map_err(|e| format!("{}\n  {e}", text::P_CORRUPT.get(lang)))?;
+    let file: AnswerFile = parse_json(&name, src)
+        .map_err(|e| format!("{}\n  {}", text::P_CORRUPT.get(lang), e.display_in(lang)))?;
     let q = &ws.inst.questionnaire;
     if file.questionnaire.id != q.id {
         return Err(text::FOREIGN_DETAIL.fill(lang, &[&clean(&file.questionnaire.id), &q.id]));
     }
     typed_answers(q, &file)
-        .map_err(|(_, msg)| format!("{}: {msg}", text::P_BAD_ANSWER.get(lang)))?;
+        .map_err(|(_, msg)| format!("{}: {}", text::P_BAD_ANSWER.get(lang), msg.get(lang)))?;
     Ok(bytes)
 }
 

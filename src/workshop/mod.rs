@@ -281,8 +281,8 @@ impl Workshop {
         let bytes =
             read_regular(&path).map_err(|e| err(text::CANNOT_READ, msg, &[&path.display(), &e]))?;
         let src = utf8(&path, bytes, msg)?;
-        let meta: Meta =
-            parse_json(&path.display().to_string(), &src).map_err(|e| anyhow!("{e}"))?;
+        let meta: Meta = parse_json(&path.display().to_string(), &src)
+            .map_err(|e| anyhow!("{}", e.display_in(msg)))?;
         if meta.format != FORMAT {
             return Err(err(text::BAD_FORMAT, msg, &[&path.display(), &meta.format]));
         }

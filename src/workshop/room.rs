@@ -205,7 +205,8 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
     }
     let (answers, dropped) = match typed_answers(q, &file) {
         Ok(x) => x,
-        Err((_, msg)) => return problem(name, ProblemKind::BadAnswer, msg),
+        // The detail is technical, for the facilitator's eyes: one language for everyone.
+        Err((_, msg)) => return problem(name, ProblemKind::BadAnswer, msg.en),
     };
     scored(ws, code, answers, file.saved_at, dropped.len())
 }
