@@ -483,7 +483,11 @@ pub fn draw_whatif(frame: &mut Frame, area: Rect, app: &App) {
     };
     let mut head = para(st::WHATIF.get(lang), body.width as usize, theme.title());
     head.push(Line::styled(
-        format!("{status} {}", st::WHATIF_MULTI.get(lang)),
+        format!(
+            "{status}{}{}",
+            if lang == Lang::Zh { "" } else { " " },
+            st::WHATIF_MULTI.get(lang)
+        ),
         theme.muted(),
     ));
     let head_h = head.len() as u16;
