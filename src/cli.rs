@@ -37,6 +37,8 @@ pub enum Command {
     Validate {
         /// The questionnaire JSON to check.
         path: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Print the JSON Schema, a blank answer file, or the codebook.
     Questionnaire(QuestionnaireArgs),
@@ -177,6 +179,8 @@ pub fn emit(
 }
 
 crate::bilingual! {
+    VALIDATE_OK = "通过：{}：{} {}（{}），{} 道题，{} 条规则；每一级台阶和每一个提案（共 {} 个）都能达到",
+        "ok: {}: {} {} ({}), {} questions, {} rules; every rung and every proposal ({}) is reachable";
     A_QUESTIONNAIRE = "问卷文件", "questionnaire";
     AN_ANSWER_FILE = "答卷文件", "answer file";
     READ_FAILED = "无法读取{} {}：{}\n  提示：请确认路径无误、文件存在并且允许读取",
@@ -276,9 +280,8 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                 }
             }
         }
-        Command::Validate { path } => {
-            // For questionnaire authors; its checks speak English, and so does this.
-            let lang = Lang::En;
+        Command::Validate { path, lang } => {
+            let lang = resolve_lang(*lang);
             let inst = load_instrument(path.as_deref(), lang)?;
             let name = path
                 .as_ref()
@@ -297,21 +300,30 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                         path: p.path,
                         message: p.message,
                         hint: p.hint,
-                        zh: None,
+                        zh: p.zh,
                     })
                     .collect();
-                return Err(anyhow::anyhow!("{}", LoadError::Invalid(issues)));
+                return Err(anyhow::anyhow!(
+                    "{}",
+                    LoadError::Invalid(issues).display_in(lang)
+                ));
             }
             let q = &inst.questionnaire;
             writeln!(
                 out,
-                "ok: {name}: {} {} ({}), {} questions, {} rules; every rung and every proposal ({}) is reachable",
-                q.id,
-                q.version,
-                inst.hash,
-                q.questions.len(),
-                q.rules.len(),
-                inst.proposals.proposals.len()
+                "{}",
+                VALIDATE_OK.fill(
+                    lang,
+                    &[
+                        &name,
+                        &q.id,
+                        &q.version,
+                        &inst.hash,
+                        &q.questions.len(),
+                        &q.rules.len(),
+                        &inst.proposals.proposals.len()
+                    ]
+                )
             )?;
         }
         Command::Report(args) => run_report(args, out, err)?,

@@ -67,7 +67,7 @@ fn has_keys(v: &Value, want: &[&str]) {
 
 #[test]
 fn validate_builtin_succeeds() {
-    let r = smecheck(&["validate"]);
+    let r = smecheck(&["validate", "--lang", "en"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout.starts_with("ok: <built-in>/smecheck.json: "),
@@ -84,7 +84,7 @@ fn validate_builtin_succeeds() {
 
 #[test]
 fn validate_a_file_succeeds() {
-    let r = smecheck(&["validate", MINI]);
+    let r = smecheck(&["validate", MINI, "--lang", "en"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stdout
@@ -99,6 +99,8 @@ fn validate_a_bad_file_fails_with_location() {
     let r = smecheck(&[
         "validate",
         "tests/fixtures/questionnaires/invalid/band_gap.json",
+        "--lang",
+        "en",
     ]);
     assert_clean_failure(&r, 1);
     assert!(
@@ -740,7 +742,7 @@ fn a_questionnaire_that_is_not_utf8_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let path: PathBuf = dir.path().join("latin1.json");
     std::fs::write(&path, b"{\"id\": \"caf\xe9\"}").unwrap();
-    let r = smecheck(&["validate", path.to_str().unwrap()]);
+    let r = smecheck(&["validate", path.to_str().unwrap(), "--lang", "en"]);
     assert_clean_failure(&r, 1);
     assert!(r.stderr.contains("is not valid UTF-8"), "{}", r.stderr);
     assert!(Path::new(&path).exists());

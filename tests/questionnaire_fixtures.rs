@@ -190,7 +190,7 @@ const CASES: &[Case] = &[
 fn validate(path: &str) -> (i32, String, String) {
     let out = cargo_bin_cmd!("smecheck")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["validate", path])
+        .args(["validate", path, "--lang", "en"])
         .output()
         .unwrap();
     (

@@ -116,6 +116,54 @@ pub struct Problem {
     pub path: JsonPath,
     pub message: String,
     pub hint: String,
+    /// The message and hint in Chinese, where written.
+    pub zh: Option<(String, String)>,
+}
+
+/// A message in English, and in Chinese where it has been written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said {
+    pub en: String,
+    pub zh: Option<String>,
+}
+
+impl Said {
+    pub fn both(zh: impl Into<String>, en: impl Into<String>) -> Said {
+        Said {
+            en: en.into(),
+            zh: Some(zh.into()),
+        }
+    }
+}
+
+impl From<String> for Said {
+    fn from(en: String) -> Said {
+        Said { en, zh: None }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(en: &str) -> Said {
+        Said {
+            en: en.to_string(),
+            zh: None,
+        }
+    }
+}
+
+impl Problem {
+    pub fn new(in_catalogue: bool, path: JsonPath, message: Said, hint: Said) -> Problem {
+        let zh = message
+            .zh
+            .map(|m| (m, hint.zh.unwrap_or_else(|| hint.en.clone())));
+        Problem {
+            in_catalogue,
+            path,
+            message: message.en,
+            hint: hint.en,
+            zh,
+        }
+    }
 }
 
 /// Parses JSON into `T`, turning serde's error into an `Issue` with line and column. The
@@ -511,7 +559,7 @@ fn place(
                 path: p.path,
                 message: p.message,
                 hint: p.hint,
-                zh: None,
+                zh: p.zh,
             }
         })
         .collect()

@@ -2,7 +2,7 @@
 //! with deterministic sampled answer sets; also the generator of realistic answer sets.
 
 use super::answers::{Answer, AnswerSet};
-use super::instrument::{Instrument, Problem};
+use super::instrument::{Instrument, Problem, Said};
 use super::locate::JsonPath;
 use super::model::{Question, QuestionKind, Questionnaire};
 use super::score::score;
@@ -195,27 +195,42 @@ pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
     for (li, l) in q.ladders.iter().enumerate() {
         for (ri, r) in l.rungs.iter().enumerate() {
             if !rung_reached[li][ri] {
-                out.push(Problem {
-                    in_catalogue: false,
-                    path: JsonPath::root().key("ladders").index(li).key("rungs").index(ri).key("requires"),
-                    message: format!("rung `{}` of ladder `{}` was not reached by any of {LINT_SAMPLES} sampled firms", r.id, l.id),
-                    hint: "check that its requirements and those of every lower rung can hold together".to_string(),
-                });
+                out.push(Problem::new(
+                    false,
+                    JsonPath::root().key("ladders").index(li).key("rungs").index(ri).key("requires"),
+                    Said::both(
+                        format!("阶梯 `{}` 的台阶 `{}` 在 {LINT_SAMPLES} 家抽样企业中一次也没有达到", l.id, r.id),
+                        format!("rung `{}` of ladder `{}` was not reached by any of {LINT_SAMPLES} sampled firms", r.id, l.id),
+                    ),
+                    Said::both(
+                        "检查它的条件和下面每一级台阶的条件能不能同时成立",
+                        "check that its requirements and those of every lower rung can hold together",
+                    ),
+                ));
             }
         }
     }
     for (pi, p) in inst.proposals.proposals.iter().enumerate() {
         if !proposal_hit[pi] && q.rules.iter().any(|r| r.proposal == p.id) {
             let ri = q.rules.iter().position(|r| r.proposal == p.id).unwrap_or(0);
-            out.push(Problem {
-                in_catalogue: false,
-                path: JsonPath::root().key("rules").index(ri).key("when"),
-                message: format!(
-                    "proposal `{}` was not recommended to any of {LINT_SAMPLES} sampled firms",
-                    p.id
+            out.push(Problem::new(
+                false,
+                JsonPath::root().key("rules").index(ri).key("when"),
+                Said::both(
+                    format!(
+                        "提案 `{}` 在 {LINT_SAMPLES} 家抽样企业中一次也没有被推荐",
+                        p.id
+                    ),
+                    format!(
+                        "proposal `{}` was not recommended to any of {LINT_SAMPLES} sampled firms",
+                        p.id
+                    ),
                 ),
-                hint: "check that the conditions of its rules can hold".to_string(),
-            });
+                Said::both(
+                    "检查它的规则条件能不能成立",
+                    "check that the conditions of its rules can hold",
+                ),
+            ));
         }
     }
     out

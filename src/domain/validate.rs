@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::condition::Condition;
-use super::instrument::Problem;
+use super::instrument::{Problem, Said};
 use super::locate::JsonPath;
 use super::model::{Level, QuestionKind, Questionnaire, SCHEMA_VERSION};
 use super::proposals::Catalogue;
@@ -15,13 +15,13 @@ struct Checker {
 }
 
 impl Checker {
-    fn report(&mut self, path: JsonPath, message: impl Into<String>, hint: impl Into<String>) {
-        self.problems.push(Problem {
-            in_catalogue: self.in_catalogue,
+    fn report(&mut self, path: JsonPath, message: impl Into<Said>, hint: impl Into<Said>) {
+        self.problems.push(Problem::new(
+            self.in_catalogue,
             path,
-            message: message.into(),
-            hint: hint.into(),
-        });
+            message.into(),
+            hint.into(),
+        ));
     }
 
     /// Reports the second and later uses of an id.
