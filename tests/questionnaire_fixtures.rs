@@ -507,3 +507,33 @@ mod in_memory {
         );
     }
 }
+
+/// A questionnaire author reading Chinese gets every fixture's problem in Chinese, at the same
+/// place, with a Chinese hint.
+#[test]
+fn invalid_fixtures_explain_themselves_in_chinese_too() {
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for c in CASES {
+        let path = format!("{INVALID_DIR}/{}", c.file);
+        let out = cargo_bin_cmd!("smecheck")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["validate", &path, "--lang", "zh"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        let located = format!("{path}:{}:{}: ", c.line, c.col);
+        let line = stderr
+            .lines()
+            .map(|l| l.trim_start_matches("smecheck: "))
+            .find(|l| l.starts_with(&located))
+            .unwrap_or_else(|| panic!("{}: no line at {located} in\n{stderr}", c.file));
+        assert!(
+            cjk(&line[located.len()..]),
+            "{}: not Chinese: {line}",
+            c.file
+        );
+        assert!(stderr.contains("\n  提示："), "{}: {stderr}", c.file);
+        assert!(!stderr.contains("\n  hint: "), "{}: {stderr}", c.file);
+    }
+}
