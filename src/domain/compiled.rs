@@ -330,39 +330,48 @@ pub struct Eval<'e, 'a> {
     pub derived: Option<&'e Derived>,
 }
 
-/// Something for every requirement of every rung of every ladder.
-type ByRequirement<T> = Vec<Vec<Vec<T>>>;
+/// One requirement of a rung, compiled: its condition, the questions it reads by position
+/// (the reasons when it fails), and what a score card shows when it is unmet: its text and
+/// those questions' ids, once each, in questionnaire order.
+#[derive(Debug, Clone)]
+struct Requirement {
+    when: C,
+    reads: Vec<usize>,
+    text: Arc<LocalText>,
+    questions: Vec<QuestionId>,
+}
+
+impl Requirement {
+    fn compile(q: &Questionnaire, req: &super::model::Requirement) -> Requirement {
+        let reads = reads(q, &req.when);
+        let mut positions = reads.clone();
+        positions.sort_unstable();
+        positions.dedup();
+        Requirement {
+            when: C::compile(q, &req.when),
+            questions: positions
+                .iter()
+                .map(|i| q.questions[*i].id.clone())
+                .collect(),
+            reads,
+            text: Arc::new(req.text.clone()),
+        }
+    }
+}
 
 /// Every condition of a questionnaire, compiled.
 #[derive(Debug, Clone, Default)]
 pub struct Compiled {
     visible_if: Vec<Option<C>>,
     /// By ladder, then rung: the requirements.
-    rungs: ByRequirement<C>,
+    rungs: Vec<Vec<Vec<Requirement>>>,
     findings: Vec<C>,
     rules: Vec<C>,
-    /// By ladder, rung and requirement: the questions it reads, the reasons when it fails.
-    rung_reads: ByRequirement<Vec<usize>>,
-    /// By ladder, rung and requirement: its text and the questions it reads in questionnaire
-    /// order, as a score card shows an unmet requirement.
-    requirements: ByRequirement<(Arc<LocalText>, Vec<QuestionId>)>,
     /// By score slot: the questions that count towards that score.
     scope: Vec<Vec<usize>>,
     /// The breadth questions, by position.
     breadth: Vec<usize>,
     dimensions: usize,
-}
-
-/// The questions a condition reads, each once, in questionnaire order.
-fn questions_read(q: &Questionnaire, c: &Condition) -> Vec<QuestionId> {
-    let mut qs: Vec<QuestionId> = Vec::new();
-    c.each_question(&mut |id| {
-        if !qs.contains(id) {
-            qs.push(id.clone());
-        }
-    });
-    qs.sort_by_key(|id| q.question_index(id));
-    qs
 }
 
 /// The positions of the questions a condition reads, at any depth.
@@ -389,7 +398,7 @@ impl Compiled {
                         .map(|r| {
                             r.requires
                                 .iter()
-                                .map(|req| C::compile(q, &req.when))
+                                .map(|req| Requirement::compile(q, req))
                                 .collect()
                         })
                         .collect()
@@ -397,33 +406,6 @@ impl Compiled {
                 .collect(),
             findings: q.findings.iter().map(|f| C::compile(q, &f.when)).collect(),
             rules: q.rules.iter().map(|r| C::compile(q, &r.when)).collect(),
-            rung_reads: q
-                .ladders
-                .iter()
-                .map(|l| {
-                    l.rungs
-                        .iter()
-                        .map(|r| r.requires.iter().map(|req| reads(q, &req.when)).collect())
-                        .collect()
-                })
-                .collect(),
-            requirements: q
-                .ladders
-                .iter()
-                .map(|l| {
-                    l.rungs
-                        .iter()
-                        .map(|r| {
-                            r.requires
-                                .iter()
-                                .map(|req| {
-                                    (Arc::new(req.text.clone()), questions_read(q, &req.when))
-                                })
-                                .collect()
-                        })
-                        .collect()
-                })
-                .collect(),
             scope: q
                 .dimensions()
                 .map(|(_, d)| d.id.as_str())
@@ -457,11 +439,11 @@ impl Compiled {
         r: usize,
         k: usize,
     ) -> Option<(&Arc<LocalText>, &[QuestionId])> {
-        self.requirements
+        self.rungs
             .get(l)?
             .get(r)?
             .get(k)
-            .map(|(t, qs)| (t, qs.as_slice()))
+            .map(|req| (&req.text, req.questions.as_slice()))
     }
 
     /// Which questions are asked (skip logic, in order), and their answers by position.
@@ -506,7 +488,7 @@ impl Compiled {
             .get(l)
             .map(|rs| {
                 rs.iter()
-                    .map(|reqs| reqs.iter().map(|c| c.holds(e)).collect())
+                    .map(|reqs| reqs.iter().map(|r| r.when.holds(e)).collect())
                     .collect()
             })
             .unwrap_or_default()

@@ -49,18 +49,11 @@ impl Compiled {
                     .derived
                     .and_then(|d| d.rungs.get(*ladder).copied().flatten())
                     .unwrap_or(0);
-                let (Some(reqs), Some(reads)) = (
-                    self.rungs.get(*ladder).and_then(|r| r.get(reached + 1)),
-                    self.rung_reads
-                        .get(*ladder)
-                        .and_then(|r| r.get(reached + 1)),
-                ) else {
+                let Some(reqs) = self.rungs.get(*ladder).and_then(|r| r.get(reached + 1)) else {
                     return;
                 };
-                for (req, reads) in reqs.iter().zip(reads) {
-                    if !req.holds(e) {
-                        reads.iter().for_each(|i| out.insert_at(*i));
-                    }
+                for req in reqs.iter().filter(|r| !r.when.holds(e)) {
+                    req.reads.iter().for_each(|i| out.insert_at(*i));
                 }
             }
             C::Finding(i) => {
