@@ -389,10 +389,6 @@ pub struct QuestionSet {
 const WORDS: usize = super::validate::MAX_QUESTIONS.div_ceil(64);
 
 impl QuestionSet {
-    pub fn new(_q: &Questionnaire) -> Self {
-        QuestionSet::default()
-    }
-
     /// Adds a question by id; an id the questionnaire lacks is ignored.
     pub fn insert(&mut self, q: &Questionnaire, id: &QuestionId) {
         if let Some(i) = q.question_index(id) {

@@ -88,7 +88,7 @@ pub fn recommend_fired(
                         because: Vec::new(),
                         steps: Vec::with_capacity(4),
                     },
-                    QuestionSet::new(q),
+                    QuestionSet::default(),
                 ));
                 out.len() - 1
             }

@@ -298,9 +298,13 @@ pub fn for_each_response(
     ws: &Workshop,
     mut each: impl FnMut(&Response) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    fs::read_dir(ws.responses_dir())?;
     for_each_file(ws, |f| match f {
         Ok(r) => each(r),
+        Err(p) if p.kind == ProblemKind::Folder => Err(std::io::Error::other(format!(
+            "{}: {}",
+            ws.responses_dir().display(),
+            p.detail
+        ))),
         Err(_) => Ok(()),
     })
 }

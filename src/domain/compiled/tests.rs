@@ -62,7 +62,7 @@ fn check_with(
         let holds = inst.compiled.rule_holds(i, &e);
         assert_eq!(holds, r.when.holds(&facts), "rule {}", r.id);
         if holds && derived.is_some() {
-            let (mut compiled, mut reference) = (QuestionSet::new(q), QuestionSet::new(q));
+            let (mut compiled, mut reference) = (QuestionSet::default(), QuestionSet::default());
             inst.compiled.rule_because(i, &e, &mut compiled);
             r.when.because(&facts, &mut reference);
             assert_eq!(compiled, reference, "reasons of rule {}", r.id);

@@ -130,15 +130,13 @@ impl Serialize for Firms<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{Error, SerializeSeq};
         let mut seq = s.serialize_seq(Some(self.0.firms.len()))?;
-        let mut failed = None;
-        let read = self.0.firms.for_each(|f| {
-            seq.serialize_element(&firm(self.0, f))
-                .map_err(|e| std::io::Error::other(e.to_string()))
-                .inspect_err(|e| failed = Some(e.to_string()))
-        });
-        if let Err(e) = read {
-            return Err(S::Error::custom(failed.unwrap_or_else(|| e.to_string())));
-        }
+        self.0
+            .firms
+            .for_each(|f| {
+                seq.serialize_element(&firm(self.0, f))
+                    .map_err(|e| std::io::Error::other(e.to_string()))
+            })
+            .map_err(S::Error::custom)?;
         seq.end()
     }
 }
