@@ -179,6 +179,8 @@ pub fn emit(
 }
 
 crate::bilingual! {
+    TOO_FEW_TO_PLACE = "注意：本场已完成的企业太少，暂不能比较这家企业在全场的位置",
+        "note: the workshop has too few finished firms to place this one in the room";
     VALIDATE_OK = "通过：{}：{} {}（{}），{} 道题，{} 条规则；每一级台阶和每一个提案（共 {} 个）都能达到",
         "ok: {}: {} {} ({}), {} questions, {} rules; every rung and every proposal ({}) is reachable";
     A_QUESTIONNAIRE = "问卷文件", "questionnaire";
@@ -460,10 +462,7 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         .map(|ws| room_lines(ws, &card, lang))
         .unwrap_or_default();
     if workshop.is_some() && room.is_empty() {
-        writeln!(
-            err,
-            "note: the workshop has too few finished firms to place this one in the room"
-        )?;
+        writeln!(err, "{}", TOO_FEW_TO_PLACE.get(lang))?;
     }
     let date = match &args.date {
         Some(d) => d.clone(),

@@ -613,9 +613,24 @@ fn a_firm_report_can_say_where_it_stands_in_the_room() {
         s(&empty),
         "--date",
         "2026-11-24",
+        "--lang",
+        "en",
     ]);
     ok(&r);
     assert!(r.stderr.contains("too few finished firms"), "{}", r.stderr);
+    let r = smecheck(&[
+        "report",
+        "--answers",
+        &firms[0],
+        "--workshop",
+        s(&empty),
+        "--date",
+        "2026-11-24",
+        "--lang",
+        "zh",
+    ]);
+    ok(&r);
+    assert!(r.stderr.contains("已完成的企业太少"), "{}", r.stderr);
     fails(
         &smecheck(&[
             "report",

@@ -127,11 +127,11 @@ fn run_full_screen(
 ) -> Result<()> {
     watch_signals();
     install_panic_hook(lang, Some(opened.session.answers_path.clone()));
-    enable_raw_mode().context("cannot switch the terminal to interactive mode")?;
+    enable_raw_mode().context(crate::tui::strings::TERMINAL_RAW.get(lang))?;
     let mut stdout = io::stdout();
     if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
         restore_terminal();
-        return Err(e).context("cannot prepare the terminal");
+        return Err(e).context(crate::tui::strings::TERMINAL_PREPARE.get(lang));
     }
     let result = (|| -> Result<session::Shell> {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -147,14 +147,20 @@ fn run_full_screen(
         app.resize(size.width, size.height);
         #[cfg(debug_assertions)]
         let mut actions = 0usize;
+        // Nothing on the self-check's screens changes with time: draw only after an event.
+        let mut dirty = true;
         loop {
-            terminal.draw(|f| view::draw(f, &app))?;
+            if dirty {
+                terminal.draw(|f| view::draw(f, &app))?;
+                dirty = false;
+            }
             if app.quit {
                 break;
             }
             if !event::poll(Duration::from_millis(200))? {
                 continue;
             }
+            dirty = true;
             let action = match event::read()? {
                 Event::Key(k) => keymap::action_for(app.ctx(), k),
                 Event::Mouse(m) => match m.kind {

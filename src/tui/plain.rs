@@ -8,9 +8,9 @@ use anyhow::{Context, Result};
 
 use super::app::normalise_number;
 use super::session::Opened;
+use super::strings as st;
 use crate::domain::answers::{Answer, AnswerSet, check_number};
 use crate::domain::model::{OptionId, Question, QuestionKind};
-use crate::domain::score::visibility;
 use crate::domain::summary::{answer_label, is_answered, score_text, tr};
 use crate::domain::{Instrument, Lang, score};
 use crate::store;
@@ -22,13 +22,13 @@ enum Reply {
     Quit,
 }
 
-fn save(path: &std::path::Path, inst: &Instrument, answers: &AnswerSet) -> Result<()> {
+fn save(path: &std::path::Path, inst: &Instrument, answers: &AnswerSet, lang: Lang) -> Result<()> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .with_context(|| st::CANNOT_CREATE.fill(lang, &[&dir.display()]))?;
     }
     let file = answers.to_file(&inst.questionnaire, Some(store::rfc3339(SystemTime::now())));
-    store::save_answers(path, &file)
-        .with_context(|| format!("cannot save answers to {}", path.display()))
+    store::save_answers(path, &file).with_context(|| st::CANNOT_SAVE.fill(lang, &[&path.display()]))
 }
 
 /// Runs the plain self-check over `input`/`out`. Every answer is saved as it is given.
@@ -90,19 +90,19 @@ pub fn run(
     } else {
         for f in &q.profile {
             if !ask_profile(f, lang, &mut answers, input, out)? {
-                save(&path, inst, &answers)?;
+                save(&path, inst, &answers, lang)?;
                 return Ok(());
             }
         }
-        save(&path, inst, &answers)?;
+        save(&path, inst, &answers, lang)?;
     }
 
-    let visible = visibility(q, &answers);
+    let visible = inst.compiled.visibility(q, &answers).0;
     let mut i = (0..q.questions.len())
         .find(|i| visible[*i] && !is_answered(&q.questions[*i], answers.get(&q.questions[*i].id)))
         .unwrap_or(q.questions.len());
     while i < q.questions.len() {
-        let visible = visibility(q, &answers);
+        let visible = inst.compiled.visibility(q, &answers).0;
         if !visible[i] {
             i += 1;
             continue;
@@ -133,7 +133,7 @@ pub fn run(
                 return Ok(());
             }
             Reply::Back => {
-                let visible = visibility(q, &answers);
+                let visible = inst.compiled.visibility(q, &answers).0;
                 i = (0..i).rev().find(|j| visible[*j]).unwrap_or(i);
             }
             Reply::Skip => i += 1,
@@ -142,7 +142,7 @@ pub fn run(
                     Some(a) => answers.set(question.id.clone(), a),
                     None => answers.clear(&question.id),
                 }
-                save(&path, inst, &answers)?;
+                save(&path, inst, &answers, lang)?;
                 i += 1;
             }
         }

@@ -218,7 +218,10 @@ impl Workshop {
             Err(_) => {}
         }
         let (inst, source) = match questionnaire {
-            None => (Instrument::builtin().map_err(|e| anyhow!("{e}"))?, None),
+            None => (
+                Instrument::builtin().map_err(|e| anyhow!("{}", e.display_in(msg)))?,
+                None,
+            ),
             Some(p) => {
                 let bytes = read_regular(p)
                     .map_err(|e| err(text::CANNOT_READ, msg, &[&p.display(), &e]))?;
@@ -229,7 +232,7 @@ impl Workshop {
                     BUILTIN_PROPOSALS_NAME,
                     BUILTIN_PROPOSALS,
                 )
-                .map_err(|e| anyhow!("{e}"))?;
+                .map_err(|e| anyhow!("{}", e.display_in(msg)))?;
                 (inst, Some(src))
             }
         };
@@ -287,7 +290,7 @@ impl Workshop {
             return Err(err(text::BAD_FORMAT, msg, &[&path.display(), &meta.format]));
         }
         let inst = match meta.questionnaire.file.as_deref() {
-            None => Instrument::builtin().map_err(|e| anyhow!("{e}"))?,
+            None => Instrument::builtin().map_err(|e| anyhow!("{}", e.display_in(msg)))?,
             // Only the fixed name: a path written in the file must not lead out of the folder.
             Some(QUESTIONNAIRE_FILE) => {
                 let qpath = dir.join(QUESTIONNAIRE_FILE);
@@ -300,7 +303,7 @@ impl Workshop {
                     BUILTIN_PROPOSALS_NAME,
                     BUILTIN_PROPOSALS,
                 )
-                .map_err(|e| anyhow!("{e}"))?
+                .map_err(|e| anyhow!("{}", e.display_in(msg)))?
             }
             Some(_) => return Err(err(text::BAD_QUESTIONNAIRE_FILE, msg, &[&path.display()])),
         };

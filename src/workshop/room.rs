@@ -116,6 +116,16 @@ enum Outcome {
     Problem(Problem),
 }
 
+impl Outcome {
+    /// Equal, checking first whether both share one response.
+    fn same_as(&self, other: &Outcome) -> bool {
+        match (self, other) {
+            (Outcome::Response(a), Outcome::Response(b)) => Arc::ptr_eq(a, b) || a == b,
+            _ => self == other,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Stamp {
     modified: Option<SystemTime>,
@@ -371,7 +381,12 @@ impl Room {
         let mut seen = BTreeMap::new();
         for (name, stamp, outcome) in listed {
             let Some(fresh) = outcome else { continue };
-            if self.files.get(&name).is_none_or(|e| e.outcome != fresh) {
+            // A reused entry is the same `Arc`: no need to compare whole score cards.
+            if self
+                .files
+                .get(&name)
+                .is_none_or(|e| !e.outcome.same_as(&fresh))
+            {
                 changed = true;
             }
             seen.insert(

@@ -152,10 +152,10 @@ pub fn start(cmd: &WorkshopCommand) -> Result<()> {
 
     super::watch_signals();
     super::install_panic_hook(lang, None);
-    enable_raw_mode().context("cannot switch the terminal to interactive mode")?;
+    enable_raw_mode().context(crate::tui::strings::TERMINAL_RAW.get(lang))?;
     if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture) {
         super::restore_terminal();
-        return Err(e).context("cannot prepare the terminal");
+        return Err(e).context(crate::tui::strings::TERMINAL_PREPARE.get(lang));
     }
     let result = run(&ws, &mut room, &mut view);
     super::restore_terminal();
