@@ -65,6 +65,10 @@ impl App {
 
     pub(super) fn set_answer(&mut self, answer: Option<Answer>) -> Vec<Effect> {
         let id = self.question().id.clone();
+        // The same answer again changes nothing: no re-scoring, nothing to save.
+        if self.answers.get(&id) == answer.as_ref() {
+            return vec![];
+        }
         match answer {
             Some(a) => self.answers.set(id, a),
             None => self.answers.clear(&id),
