@@ -236,3 +236,30 @@ fn export_choice() {
         a
     });
 }
+
+/// States no other shot reaches: a review with questions still open, the question before
+/// replacing an exported report, and the what-if sandbox before any change.
+#[test]
+fn review_with_open_questions_replace_prompt_and_untouched_what_if() {
+    shoot("review_open_questions", |lang| {
+        let mut answers = answers("01_micro_shop");
+        let q = instrument().questionnaire;
+        for x in q.questions.iter().skip(10).step_by(3) {
+            answers.clear(&x.id);
+        }
+        let mut a = app(lang, answers, true);
+        a.goto_question(0);
+        press(&mut a, &[KeyCode::Char('r')]);
+        a
+    });
+    shoot("export_replace", |lang| {
+        let mut a = results(lang, "04_mid_manufacturer");
+        a.ask_replace(smecheck::domain::report::ReportFormat::Html);
+        a
+    });
+    shoot("whatif_untouched", |lang| {
+        let mut a = results(lang, "04_mid_manufacturer");
+        press(&mut a, &[KeyCode::Char('w')]);
+        a
+    });
+}

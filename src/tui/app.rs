@@ -171,7 +171,7 @@ impl App {
             Some(Overlay::Sections) => return Ctx::Sections,
             Some(Overlay::ConfirmQuit) => return Ctx::ConfirmQuit,
             Some(Overlay::Export) => return Ctx::Export,
-            Some(Overlay::ConfirmReplace(_)) => return Ctx::ConfirmQuit,
+            Some(Overlay::ConfirmReplace(_)) => return Ctx::ConfirmReplace,
             None => {}
         }
         match self.screen {

@@ -28,10 +28,12 @@ pub enum Ctx {
     ConfirmQuit,
     /// Choosing a report format.
     Export,
+    /// Whether to replace a report file that exists.
+    ConfirmReplace,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 13] = [
+    pub const ALL: [Ctx; 14] = [
         Ctx::Welcome,
         Ctx::WelcomeText,
         Ctx::Choice,
@@ -45,6 +47,7 @@ impl Ctx {
         Ctx::Sections,
         Ctx::ConfirmQuit,
         Ctx::Export,
+        Ctx::ConfirmReplace,
     ];
 }
 
@@ -145,6 +148,10 @@ pub static BINDINGS: &[Binding] = &[
     Binding { ctx: &[ConfirmQuit], code: Enter, mods: NONE, action: Action::Yes, hint: None },
     Binding { ctx: &[ConfirmQuit], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", s!("继续", "stay"))) },
     Binding { ctx: &[ConfirmQuit], code: Esc, mods: NONE, action: Action::No, hint: None },
+    Binding { ctx: &[ConfirmReplace], code: Char('y'), mods: NONE, action: Action::Yes, hint: Some(("y", s!("替换", "replace"))) },
+    Binding { ctx: &[ConfirmReplace], code: Enter, mods: NONE, action: Action::Yes, hint: None },
+    Binding { ctx: &[ConfirmReplace], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", s!("取消", "cancel"))) },
+    Binding { ctx: &[ConfirmReplace], code: Esc, mods: NONE, action: Action::No, hint: None },
     Binding { ctx: &[Welcome, Choice, Multi, Review, Results], code: Char('q'), mods: NONE, action: Action::Quit, hint: Some(("q", s!("退出", "quit"))) },
     Binding { ctx: &[Welcome, WelcomeText, Choice, Multi, Input, Results], code: Esc, mods: NONE, action: Action::Quit, hint: None },
     Binding { ctx: &[Input, WelcomeText], code: Esc, mods: NONE, action: Action::Quit, hint: Some(("Esc", s!("退出", "quit"))) },

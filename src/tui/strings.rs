@@ -78,7 +78,6 @@ crate::bilingual! {
     EXPORT_WHERE = "文件保存在答卷旁边：", "Saved next to the answer file:";
     REPLACE_TITLE = "文件已存在", "The file exists";
     REPLACE_BODY = "要用新的报告替换它吗？", "Replace it with the new report?";
-    REPLACE_KEYS = "y 替换    n 取消", "y replace    n cancel";
     EXPORT_FAILED = "导出失败：", "Export failed:";
     SAVE_FAILED = "保存失败（答案仍在内存中，修复后会再次保存）：", "Saving failed (answers are kept in memory and saved again on the next change):";
     QUIT_TITLE = "退出自检？", "Quit the self-check?";

@@ -126,10 +126,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             );
             lines.extend(para(st::REPLACE_BODY.get(lang), w, Style::new()));
             lines.push(Line::default());
-            lines.push(Line::from(Span::styled(
-                st::REPLACE_KEYS.get(lang),
-                theme.key(),
-            )));
+            lines.extend(hint_lines(app, w));
             frame.render_widget(Paragraph::new(lines), inner);
         }
         Overlay::ConfirmQuit => {
