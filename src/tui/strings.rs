@@ -26,9 +26,7 @@ crate::bilingual! {
     SAVED_AT = "保存于", "saved";
     DROPPED = "旧版本问卷中有 {} 个答案无法对应，已略过：", "{} answers from another questionnaire version no longer match and were left out:";
     UNREADABLE = "原答卷文件无法读取，已保留副本：", "The answer file could not be read; a copy was kept at:";
-    QUESTION = "问题", "Question";
     DONT_KNOW = "不清楚", "Don't know";
-    HIDDEN_NOTE = "（根据前面的回答，此题不适用）", "(Not asked, given earlier answers)";
     TYPE_NUMBER = "输入数字后按 Enter", "Type a number, then Enter";
     TYPE_TEXT = "输入文字后按 Enter（可留空）", "Type your answer, then Enter (may be left empty)";
     RANGE = "请输入 {min} 到 {max} 之间的数字", "Enter a number from {min} to {max}";
@@ -37,7 +35,6 @@ crate::bilingual! {
     MULTI_HINT = "可多选：空格勾选，Enter 继续", "Tick all that apply: Space to tick, Enter to go on";
     HELP_TITLE = "这道题是什么意思", "What this question means";
     EXAMPLE = "例子", "Example";
-    HELP_CLOSE = "按 Esc 或 ? 关闭", "Esc or ? closes";
     SECTIONS = "章节", "Sections";
     REVIEW = "检查答案", "Review your answers";
     UNANSWERED = "未答", "unanswered";
@@ -86,5 +83,4 @@ crate::bilingual! {
     QUIT_KEYS = "y 退出    n 继续答题", "y quit    n keep going";
     TOO_SMALL = "窗口太小：{w}×{h}。smecheck 至少需要 80×24。", "The window is {w}×{h}; smecheck needs at least 80×24.";
     TOO_SMALL_HINT = "请放大窗口或调小字号。答案已保存。", "Please enlarge the window or use a smaller font. Your answers are saved.";
-    FIELD_NAME = "企业名称", "Firm name";
 }

@@ -101,7 +101,6 @@ crate::bilingual! {
     BRING_FINANCE = "银行的普惠金融产品（包括本地城商行、农商行）、信用信息平台或政策窗口的工作人员、会计师", "banks' small-business products (local city and rural banks too), staff of the credit-information platform or a policy desk, an accountant";
     BRING_OTHER = "能帮企业走完下面这些步骤的人和材料", "people and material that help firms take the steps below";
     STEPS = "最常见的下一步", "Most common next steps";
-    NOBODY = "（本场没有企业需要）", "(no firm in this room needs it)";
     H_FIRMS = "各企业结果（匿名，按企业代码排列）", "Results per firm (anonymised, by firm code)";
     H_FIRMS_NAMED = "各企业结果（含企业名称）", "Results per firm (with names)";
     C_CODE = "企业代码", "Firm code";

@@ -13,7 +13,6 @@ crate::bilingual! {
     JOIN = "加入码", "Join code";
     TOO_SMALL = "窗口太小：{}×{}。至少需要 80×24。", "The window is {}×{}; at least 80×24 is needed.";
     TOO_SMALL_HINT = "请放大窗口或调小字号。", "Please enlarge the window or use a smaller font.";
-    FIRMS = "企业", "firms";
 
     // Presenter.
     QUESTION_OF = "第 {}/{} 题", "question {}/{}";
@@ -29,7 +28,6 @@ crate::bilingual! {
     DONT_KNOW = "不清楚", "Don't know";
     NUMBER_ANSWER = "填一个数字", "Answer with a number";
     TEXT_ANSWER = "自由填写，不计分", "Free text, not scored";
-    OF_ANSWERS = "占作答", "of answers";
 
     // Dashboard.
     DASHBOARD = "全场看板", "Room dashboard";
@@ -47,10 +45,7 @@ crate::bilingual! {
     TOP_GAPS = "最常见的短板（低于 60 分）", "Most common gaps (below 60)";
     TOP_NEEDS = "最需要的提案", "Proposals most needed";
     NO_GAPS = "没有短板", "no gaps";
-    FIRMS_COUNT = "{} 家", "{} firms";
-    DIMENSION_HEAD = "维度", "Dimension";
     SPREAD_LEGEND = "── 最低到最高　█ 中间一半企业　┃ 中位数　<60 低于 60 分的企业数", "── lowest to highest  █ middle half of firms  ┃ median  <60 firms below 60";
-    NEED_HEAD = "提案", "Proposal";
     NO_FIRMS = "还没有企业加入。参与者运行：smecheck run --workshop 文件夹", "No firm has joined yet. Participants run: smecheck run --workshop FOLDER";
     NO_PROBLEMS = "没有问题文件。", "No problem files.";
     FINISHED = "已完成", "finished";
@@ -58,7 +53,6 @@ crate::bilingual! {
     PROGRESS = "已答 {}/{}", "{}/{} answered";
     FINDINGS = "发现", "Findings";
     RECOMMENDED = "建议的提案", "Recommended proposals";
-    IN_ROOM = "在全场的位置", "Place in the room";
     NO_STANDING = "（已完成的企业不足 4 家，暂不比较）", "(fewer than 4 finished firms: no comparison yet)";
     SELECT_FIRM = "用 ↑↓ 选择企业，按 Enter 查看结果", "Select a firm with ↑↓, Enter shows its results";
     NONE = "无", "none";
