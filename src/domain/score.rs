@@ -164,6 +164,16 @@ pub struct NextRung {
     pub unmet: Vec<UnmetRequirement>,
 }
 
+impl LadderResult {
+    /// The definition of the next rung up, if there is one.
+    pub fn next_rung<'q>(
+        &self,
+        ladder: &'q super::model::Ladder,
+    ) -> Option<&'q super::model::Rung> {
+        self.next.as_ref().and(ladder.rungs.get(self.index + 1))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LadderResult {
     pub id: LadderId,

@@ -130,7 +130,7 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
                 "held_above": l.held_above,
                 "next": l.next.as_ref().map(|n| json!({
                     "id": n.id,
-                    "label": def.rungs.iter().find(|r| r.id == n.id).map(|r| r.label.get(lang)),
+                    "label": l.next_rung(def).map(|r| r.label.get(lang)),
                     "needs": n.unmet.iter().map(|u| json!({"text": u.text.get(lang), "questions": u.questions})).collect::<Vec<_>>(),
                 })),
             }))
@@ -297,12 +297,7 @@ pub fn score_text(
             para(&mut out, rung.description.get(lang), "  ", "  ");
         }
         if let Some(next) = &l.next {
-            let label = def
-                .rungs
-                .iter()
-                .find(|r| r.id == next.id)
-                .map(|r| r.label.get(lang))
-                .unwrap_or("");
+            let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");
             para(
                 &mut out,
                 &format!(

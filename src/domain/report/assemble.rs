@@ -229,10 +229,8 @@ fn ladders(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<LadderView> {
                 })
                 .collect();
             let next = l.next.as_ref().map(|n| NextRungView {
-                label: def
-                    .rungs
-                    .iter()
-                    .find(|r| r.id == n.id)
+                label: l
+                    .next_rung(def)
                     .map_or_else(|| n.id.to_string(), |r| r.label.get(lang).to_string()),
                 needs: n
                     .unmet

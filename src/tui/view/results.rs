@@ -202,12 +202,7 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         }
         match &l.next {
             Some(next) => {
-                let label = def
-                    .rungs
-                    .iter()
-                    .find(|r| r.id == next.id)
-                    .map(|r| r.label.get(lang))
-                    .unwrap_or("");
+                let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");
                 lines.push(Line::styled(
                     fill(st::NEXT_RUNG.get(lang), &[&label]),
                     theme.title(),
