@@ -210,17 +210,30 @@ pub fn read_file(path: &Path, what: crate::domain::text::Bilingual, lang: Lang) 
 
 /// The built-in questionnaire, or the one at `path` with the built-in proposals catalogue.
 pub fn load_instrument(path: Option<&Path>, lang: Lang) -> Result<Instrument> {
+    Ok(load_instrument_and_source(path, lang)?.0)
+}
+
+/// Like [`load_instrument`], also giving the questionnaire's text (to locate problems in it),
+/// read once.
+fn load_instrument_and_source(
+    path: Option<&Path>,
+    lang: Lang,
+) -> Result<(Instrument, std::borrow::Cow<'static, str>)> {
     match path {
-        None => Instrument::builtin().map_err(|e| anyhow::anyhow!("{e}")),
+        None => Ok((
+            Instrument::builtin().map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))?,
+            crate::domain::instrument::BUILTIN_QUESTIONNAIRE.into(),
+        )),
         Some(p) => {
             let src = read_file(p, A_QUESTIONNAIRE, lang)?;
-            Instrument::from_sources(
+            let inst = Instrument::from_sources(
                 &p.display().to_string(),
                 &src,
                 BUILTIN_PROPOSALS_NAME,
                 BUILTIN_PROPOSALS,
             )
-            .map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))
+            .map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))?;
+            Ok((inst, src.into()))
         }
     }
 }
@@ -284,14 +297,10 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
         }
         Command::Validate { path, lang } => {
             let lang = resolve_lang(*lang);
-            let inst = load_instrument(path.as_deref(), lang)?;
+            let (inst, src) = load_instrument_and_source(path.as_deref(), lang)?;
             let name = path
                 .as_ref()
                 .map_or(BUILTIN_NAME.to_string(), |p| p.display().to_string());
-            let src = match path {
-                Some(p) => read_file(p, A_QUESTIONNAIRE, lang)?,
-                None => crate::domain::instrument::BUILTIN_QUESTIONNAIRE.to_string(),
-            };
             let problems = lint_reachability(&inst);
             if !problems.is_empty() {
                 let issues: Vec<_> = problems

@@ -374,7 +374,8 @@ impl App {
                 self.sections_cursor = self.sections_cursor.saturating_sub(1)
             }
             (Overlay::Sections, Action::Down | Action::ScrollDown) => {
-                let n = self.sections().len();
+                // One section per dimension: no need to build them to count them.
+                let n = self.inst.questionnaire.dimensions().count();
                 self.sections_cursor = (self.sections_cursor + 1).min(n.saturating_sub(1));
             }
             (Overlay::Sections, Action::Confirm) => {
