@@ -40,6 +40,7 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
         }
         Answer::Text(t) => super::text::display_safe(t).into_owned(),
         Answer::DontKnow => tr(lang, "不清楚", "Don't know").to_string(),
+        Answer::NotApplicable => tr(lang, "不适用", "Not applicable").to_string(),
     }
 }
 
@@ -75,7 +76,24 @@ pub fn provisional_suffix(c: &super::score::Confidence, lang: Lang) -> &'static 
 }
 
 /// Label of a level id among an area's (or the overall) levels.
-fn level_label(inst: &Instrument, area: Option<&str>, score: f64, lang: Lang) -> (String, String) {
+/// The label and meaning of the level a score reaches, or "not enough answers".
+pub fn level_label(
+    inst: &Instrument,
+    area: Option<&str>,
+    score: Option<f64>,
+    lang: Lang,
+) -> (String, String) {
+    let Some(score) = score else {
+        return (
+            not_enough(lang).to_string(),
+            tr(
+                lang,
+                "回答的题目太少，算出的分数不可靠；多答几题就会显示分数和等级。",
+                "Too few questions have an answer for a fair score; answer more to see one.",
+            )
+            .to_string(),
+        );
+    };
     let q = &inst.questionnaire;
     let levels = match area {
         None => &q.levels,
@@ -191,6 +209,19 @@ pub fn fmt_score(x: f64) -> String {
     format!("{x:.1}")
 }
 
+/// What stands in place of a score that too few answers support.
+pub fn not_enough(lang: Lang) -> &'static str {
+    tr(lang, "答题太少，暂无分数", "not enough answers")
+}
+
+/// A score out of 100 for people, or "not enough answers".
+pub fn score_of_100(x: Option<f64>, lang: Lang) -> String {
+    match x {
+        Some(x) => format!("{} / 100", fmt_score(x)),
+        None => not_enough(lang).to_string(),
+    }
+}
+
 /// The score result as plain text, at most `width` display columns per line.
 pub fn score_text(
     inst: &Instrument,
@@ -232,9 +263,9 @@ pub fn score_text(
     para(
         &mut out,
         &format!(
-            "{}: {} / 100 · {label}{mark}",
+            "{}: {} · {label}{mark}",
             tr(lang, "总分", "Overall"),
-            fmt_score(card.overall_score)
+            score_of_100(card.overall_score, lang)
         ),
         "",
         "",
@@ -248,9 +279,9 @@ pub fn score_text(
         para(
             &mut out,
             &format!(
-                "{}: {} / 100 · {label}{mark}",
+                "{}: {} · {label}{mark}",
                 area.title.get(lang),
-                fmt_score(a.score)
+                score_of_100(a.score, lang)
             ),
             "",
             "",
@@ -263,7 +294,7 @@ pub fn score_text(
                 .unwrap_or("");
             let score = d
                 .score
-                .map_or_else(|| tr(lang, "无数据", "no data").to_string(), fmt_score);
+                .map_or_else(|| not_enough(lang).to_string(), fmt_score);
             para(&mut out, &format!("{title}: {score}"), "  - ", "    ");
         }
     }

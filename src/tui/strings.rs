@@ -27,10 +27,11 @@ crate::bilingual! {
     DROPPED = "旧版本问卷中有 {} 个答案无法对应，已略过：", "{} answers from another questionnaire version no longer match and were left out:";
     UNREADABLE = "原答卷文件无法读取，已保留副本：", "The answer file could not be read; a copy was kept at:";
     DONT_KNOW = "不清楚", "Don't know";
+    NOT_APPLICABLE = "不适用", "Not applicable";
     TYPE_NUMBER = "输入数字后按 Enter", "Type a number, then Enter";
+    CHOOSE_FIRST = "还没有选：按选项前的数字键，或用 ↑↓ 移到一项再按 Enter；→ 跳过这题", "Nothing chosen yet: press the number shown beside an option, or move with ↑↓ and press Enter; → skips the question";
     TYPE_TEXT = "输入文字后按 Enter（可留空）", "Type your answer, then Enter (may be left empty)";
     RANGE = "请输入 {min} 到 {max} 之间的数字", "Enter a number from {min} to {max}";
-    NOT_A_NUMBER = "“{}”不是数字，请只输入数字，例如 25 或 12.5", "\"{}\" is not a number; type digits only, e.g. 25 or 12.5";
     ANSWER_IS = "当前回答：", "Current answer: ";
     MULTI_HINT = "可多选：空格勾选，Enter 继续", "Tick all that apply: Space to tick, Enter to go on";
     HELP_TITLE = "这道题是什么意思", "What this question means";

@@ -5,7 +5,9 @@ use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::instrument::Instrument;
 use crate::domain::model::{Level, Questionnaire, level_for};
 use crate::domain::score::{Confidence, ScoreCard, visible_answers};
-use crate::domain::summary::{answer_label, is_answered, provisional_mark};
+use crate::domain::summary::{
+    answer_label, is_answered, not_enough, provisional_mark, score_of_100,
+};
 use crate::domain::text::Lang;
 use crate::domain::text::display_safe;
 
@@ -168,19 +170,23 @@ fn headline(
     id: &str,
     title: &str,
     levels: &[Level],
-    score: f64,
+    score: Option<f64>,
     provisional: bool,
     lang: Lang,
 ) -> Headline {
-    let level = level_for(levels, score);
-    let mut label = level.map_or_else(String::new, |l| l.label.get(lang).to_string());
-    if provisional {
+    let level = score.and_then(|s| level_for(levels, s));
+    let mut label = match score {
+        Some(_) => level.map_or_else(String::new, |l| l.label.get(lang).to_string()),
+        None => not_enough(lang).to_string(),
+    };
+    if provisional && score.is_some() {
         label.push_str(provisional_mark(lang));
     }
     Headline {
         id: id.to_string(),
         title: title.to_string(),
         score,
+        score_text: score_of_100(score, lang),
         level: level.map_or_else(String::new, |l| l.id.to_string()),
         level_label: label,
         meaning: level.map_or_else(String::new, |l| l.meaning.get(lang).to_string()),

@@ -103,25 +103,28 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         let prov = if x.provisional { " provisional" } else { "" };
         writeln!(
             h,
-            "<div class=\"card\" id=\"headline-{id}\"><h3>{title}</h3><p class=\"big\">{score} <small>/ 100</small></p><p class=\"level{prov}\">{level}</p>{meter}<p>{meaning}</p></div>",
+            "<div class=\"card\" id=\"headline-{id}\"><h3>{title}</h3><p class=\"big\">{score}</p><p class=\"level{prov}\">{level}</p>{meter}<p>{meaning}</p></div>",
             id = e(&x.id),
             title = e(&x.title),
-            score = fmt_score(x.score),
+            score = match x.score {
+                Some(s) => format!("{} <small>/ 100</small>", fmt_score(s)),
+                None => e(&x.score_text).into_owned(),
+            },
             level = e(&x.level_label),
-            meter = svg::meter(
-                x.score,
-                &format!("{} {}", x.title, svg::score_label(x.score))
-            ),
+            meter = x.score.map_or_else(String::new, |s| svg::meter(
+                s,
+                &format!("{} {}", x.title, svg::score_label(s))
+            )),
             meaning = e(&x.meaning),
         )?;
     }
     let o = &r.overall;
     writeln!(
         h,
-        "</div>\n<p class=\"overall\"><strong>{}{}{} / 100 · {}</strong><br>{}</p>\n</section>",
+        "</div>\n<p class=\"overall\"><strong>{}{}{} · {}</strong><br>{}</p>\n</section>",
         e(&o.title),
         w.colon,
-        fmt_score(o.score),
+        e(&o.score_text),
         e(&o.level_label),
         e(&o.meaning)
     )?;

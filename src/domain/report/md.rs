@@ -86,9 +86,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
         writeln!(
             out,
-            "| **{}** | {} / 100 | **{}** | {} |",
+            "| **{}** | {} | **{}** | {} |",
             e(&h.title),
-            fmt_score(h.score),
+            e(&h.score_text),
             e(&h.level_label),
             e(&h.meaning)
         )?;

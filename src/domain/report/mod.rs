@@ -168,7 +168,10 @@ pub struct Headline {
     /// `overall`, `cloud`, `finance`.
     pub id: String,
     pub title: String,
-    pub score: f64,
+    /// `None` when too few answers support a score.
+    pub score: Option<f64>,
+    /// The score for people: "42.0 / 100", or "not enough answers".
+    pub score_text: String,
     pub level: String,
     /// The level's label, with the provisional mark when too few real answers back it.
     pub level_label: String,

@@ -79,13 +79,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     p.heading(&format!("1. {}", w.sec_summary));
     for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
         p.para(
-            &format!(
-                "{}{}{} / 100  {}",
-                h.title,
-                w.colon,
-                fmt_score(h.score),
-                h.level_label
-            ),
+            &format!("{}{}{}  {}", h.title, w.colon, h.score_text, h.level_label),
             "",
             "  ",
         );

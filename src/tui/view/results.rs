@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 use super::{bar, draw_footer, list_offset, pad, para};
-use crate::domain::model::level_for;
 use crate::domain::summary::{
-    answer_label, bracketed, fmt_score, horizon_label, provisional_suffix,
+    answer_label, bracketed, fmt_score, horizon_label, level_label, not_enough, provisional_suffix,
+    score_of_100,
 };
 use crate::domain::wrap::width;
 use crate::domain::{Answer, Lang, ScoreCard};
@@ -51,18 +51,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines).scroll((app.scroll, 0)), content);
 }
 
-fn level_text(app: &App, area: Option<&str>, score: f64) -> (String, String) {
-    let q = &app.inst.questionnaire;
-    let levels = match area {
-        Some(a) => q.area(&a.into()).map_or(&q.levels, |x| &x.levels),
-        None => &q.levels,
-    };
-    level_for(levels, score).map_or_else(Default::default, |l| {
-        (
-            l.label.get(app.lang).to_string(),
-            l.meaning.get(app.lang).to_string(),
-        )
-    })
+fn level_text(app: &App, area: Option<&str>, score: Option<f64>) -> (String, String) {
+    level_label(&app.inst, area, score, app.lang)
 }
 
 fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
@@ -92,9 +82,9 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
     let mark = provisional_suffix(&card.confidence, lang);
     lines.push(Line::styled(
         format!(
-            "{}: {} / 100 · {level}{mark}",
+            "{}: {} · {level}{mark}",
             st::OVERALL.get(lang),
-            fmt_score(card.overall_score)
+            score_of_100(card.overall_score, lang)
         ),
         theme.title(),
     ));
@@ -125,8 +115,11 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         lines.push(Line::from(vec![
             Span::styled(pad(title, label_w - 1), theme.title()),
             Span::raw(" "),
-            Span::styled(bar(a.score / 100.0, bar_w), theme.bar()),
-            Span::styled(format!(" {:>5}", fmt_score(a.score)), theme.title()),
+            Span::styled(bar(a.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
+            Span::styled(
+                format!(" {:>5}", a.score.map_or_else(|| "—".to_string(), fmt_score)),
+                theme.title(),
+            ),
             Span::styled(format!("  {level}"), theme.title()),
         ]));
         if !mark.is_empty() {
@@ -380,11 +373,12 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines).scroll((app.scroll, 0)), body);
 }
 
-fn delta(before: f64, after: f64) -> String {
-    if (after - before).abs() < 0.05 {
-        fmt_score(after)
-    } else {
-        format!("{} → {}", fmt_score(before), fmt_score(after))
+fn delta(before: Option<f64>, after: Option<f64>, lang: Lang) -> String {
+    let show = |x: Option<f64>| x.map_or_else(|| not_enough(lang).to_string(), fmt_score);
+    match (before, after) {
+        (Some(b), Some(a)) if (a - b).abs() < 0.05 => fmt_score(a),
+        (None, None) => show(None),
+        _ => format!("{} → {}", show(before), show(after)),
     }
 }
 
@@ -401,7 +395,7 @@ fn summary_lines(
         format!(
             "{}: {}",
             st::OVERALL.get(lang),
-            delta(before.overall_score, after.overall_score)
+            delta(before.overall_score, after.overall_score, lang)
         ),
         theme.title(),
     )];
@@ -410,7 +404,7 @@ fn summary_lines(
         let (level, _) = level_text(app, Some(a.id.as_str()), a.score);
         lines.push(Line::raw(format!(
             "{title}: {} · {level}",
-            delta(b.score, a.score)
+            delta(b.score, a.score, lang)
         )));
     }
     for (l, b) in after.ladders.iter().zip(&before.ladders) {

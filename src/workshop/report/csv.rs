@@ -11,7 +11,7 @@
 
 use std::io::{self, Write};
 
-use crate::domain::answers::{Answer, DONT_KNOW};
+use crate::domain::answers::{Answer, DONT_KNOW, NOT_APPLICABLE};
 use crate::domain::cohort::Status;
 use crate::domain::model::Questionnaire;
 use crate::workshop::room::{NAME_FIELD, Response};
@@ -52,6 +52,7 @@ fn answer_cell(a: &Answer) -> std::borrow::Cow<'_, str> {
         Answer::Number(n) => num(*n),
         Answer::Text(t) => return Cow::Borrowed(t.as_str()),
         Answer::DontKnow => return Cow::Borrowed(DONT_KNOW),
+        Answer::NotApplicable => return Cow::Borrowed(NOT_APPLICABLE),
     })
 }
 
@@ -131,12 +132,12 @@ impl<'q, W: Write> Rows<'q, W> {
             let p = self.profile[i];
             self.cell(f.answers.profile.get(p).map_or("", String::as_str))?;
         }
-        self.cell(&num(card.overall_score))?;
+        self.cell(&card.overall_score.map_or_else(String::new, num))?;
         self.cell(card.overall_level.as_str())?;
         for a in &q.areas {
             match card.areas.iter().find(|x| x.id == a.id) {
                 Some(x) => {
-                    self.cell(&num(x.score))?;
+                    self.cell(&x.score.map_or_else(String::new, num))?;
                     self.cell(x.level.as_str())?;
                 }
                 None => {
