@@ -425,6 +425,10 @@ impl QuestionSet {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.bits.iter().all(|w| *w == 0) && self.beyond.is_empty()
+    }
+
     pub fn extend(&mut self, other: &QuestionSet) {
         for (w, o) in self.bits.iter_mut().zip(other.bits) {
             *w |= o;

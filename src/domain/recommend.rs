@@ -73,6 +73,13 @@ pub fn recommend_fired(
         .filter(|(_, f)| **f)
         .map(|(r, _)| r)
     {
+        // No recommendation without a reason: a rule that holds only because answers are
+        // missing (a rung not reached for want of an answer) names no answer, and stays quiet.
+        let mut reasons = QuestionSet::default();
+        because(i, &mut reasons);
+        if reasons.is_empty() {
+            continue;
+        }
         let step = Step {
             rule: rule.id.clone(),
             horizon: rule.horizon,
@@ -93,10 +100,10 @@ pub fn recommend_fired(
                 out.len() - 1
             }
         };
-        let (rec, reasons) = &mut out[at];
+        let (rec, set) = &mut out[at];
         rec.priority = rec.priority.min(rule.priority);
         rec.steps.push(step);
-        because(i, reasons);
+        set.extend(&reasons);
     }
     let mut recs: Vec<Recommendation> = out
         .into_iter()

@@ -150,10 +150,18 @@ impl Confidence {
 pub struct DimensionScore {
     pub id: DimensionId,
     /// 0–100 over the questions with a real answer (unanswered, "don't know" and "not
-    /// applicable" leave the denominator); `None` when too few have one (see
-    /// [`Confidence::is_enough`]) or none applies.
+    /// applicable" leave the denominator); `None` when none has one. The area's mean uses it
+    /// as it is; people see it only when enough questions back it ([`DimensionScore::shown`]).
     pub score: Option<f64>,
     pub confidence: Confidence,
+}
+
+impl DimensionScore {
+    /// The score as people see it: `None` ("not enough answers") when fewer than half of the
+    /// questions that apply have a real answer.
+    pub fn shown(&self) -> Option<f64> {
+        self.score.filter(|_| self.confidence.is_enough())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -173,6 +181,20 @@ pub struct UnmetRequirement {
     pub questions: Vec<QuestionId>,
     /// A question it reads is still unanswered or "don't know": not met *yet*, not a fact.
     pub pending: bool,
+}
+
+impl UnmetRequirement {
+    /// The requirement in words, marked when it waits on an answer rather than failing on one.
+    pub fn describe(&self, lang: super::text::Lang) -> String {
+        let text = self.text.get(lang);
+        match (self.pending, lang) {
+            (false, _) => text.to_string(),
+            (true, super::text::Lang::Zh) => format!("{text}（相关题目还没答，答完才知道）"),
+            (true, super::text::Lang::En) => {
+                format!("{text} (a question it needs is not answered yet)")
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -285,7 +307,7 @@ fn score_dimensions(q: &Questionnaire, slots: &Slots, visible: &[bool]) -> Vec<D
             confidence.finish();
             DimensionScore {
                 id: dim.id.clone(),
-                score: (weight > 0.0 && confidence.is_enough()).then(|| round1(sum / weight)),
+                score: (weight > 0.0).then(|| round1(sum / weight)),
                 confidence,
             }
         })

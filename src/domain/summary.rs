@@ -68,14 +68,14 @@ pub fn provisional_mark(lang: Lang) -> &'static str {
 
 /// The provisional mark when a level rests on too few real answers, else nothing.
 pub fn provisional_suffix(c: &super::score::Confidence, lang: Lang) -> &'static str {
-    if c.is_provisional() {
+    // Without enough answers there is no score to hedge: "not enough answers" says it once.
+    if c.is_provisional() && c.is_enough() {
         provisional_mark(lang)
     } else {
         ""
     }
 }
 
-/// Label of a level id among an area's (or the overall) levels.
 /// The label and meaning of the level a score reaches, or "not enough answers".
 pub fn level_label(
     inst: &Instrument,
@@ -128,6 +128,7 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
                     "id": d.id,
                     "title": q.dimension(&d.id).map(|(_, x)| x.title.get(lang)),
                     "score": d.score,
+                    "enough": d.confidence.is_enough(),
                     "confidence": d.confidence,
                 })).collect::<Vec<_>>(),
             })
@@ -149,7 +150,7 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
                 "next": l.next.as_ref().map(|n| json!({
                     "id": n.id,
                     "label": l.next_rung(def).map(|r| r.label.get(lang)),
-                    "needs": n.unmet.iter().map(|u| json!({"text": u.text.get(lang), "questions": u.questions})).collect::<Vec<_>>(),
+                    "needs": n.unmet.iter().map(|u| json!({"text": u.text.get(lang), "questions": u.questions, "pending": u.pending})).collect::<Vec<_>>(),
                 })),
             }))
         })
@@ -222,6 +223,14 @@ pub fn score_of_100(x: Option<f64>, lang: Lang) -> String {
     }
 }
 
+/// "42.0 / 100 · Developing (estimate)" — or just "not enough answers", once.
+pub fn score_and_level(x: Option<f64>, label: &str, lang: Lang) -> String {
+    match x {
+        Some(_) => format!("{} · {label}", score_of_100(x, lang)),
+        None => score_of_100(x, lang),
+    }
+}
+
 /// The score result as plain text, at most `width` display columns per line.
 pub fn score_text(
     inst: &Instrument,
@@ -263,9 +272,9 @@ pub fn score_text(
     para(
         &mut out,
         &format!(
-            "{}: {} · {label}{mark}",
+            "{}: {}{mark}",
             tr(lang, "总分", "Overall"),
-            score_of_100(card.overall_score, lang)
+            score_and_level(card.overall_score, &label, lang)
         ),
         "",
         "",
@@ -279,9 +288,9 @@ pub fn score_text(
         para(
             &mut out,
             &format!(
-                "{}: {} · {label}{mark}",
+                "{}: {}{mark}",
                 area.title.get(lang),
-                score_of_100(a.score, lang)
+                score_and_level(a.score, &label, lang)
             ),
             "",
             "",
@@ -293,7 +302,7 @@ pub fn score_text(
                 .map(|(_, x)| x.title.get(lang))
                 .unwrap_or("");
             let score = d
-                .score
+                .shown()
                 .map_or_else(|| not_enough(lang).to_string(), fmt_score);
             para(&mut out, &format!("{title}: {score}"), "  - ", "    ");
         }
@@ -339,7 +348,7 @@ pub fn score_text(
                 "  ",
             );
             for u in &next.unmet {
-                para(&mut out, u.text.get(lang), "  - ", "    ");
+                para(&mut out, &u.describe(lang), "  - ", "    ");
             }
         }
     }

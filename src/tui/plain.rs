@@ -76,8 +76,8 @@ pub fn run(
         "{}",
         tr(
             lang,
-            "每题输入选项前的编号后按回车；d 不清楚，n 不适用（题目提供时），? 看说明，b 上一题，直接回车跳过，q 退出。",
-            "Answer with the number shown beside an option and Enter; d for don't know and n for not applicable (where offered), ? for help, b to go back, Enter alone to skip, q to quit."
+            "每题输入选项前的编号后按回车；d 不清楚，n 不适用（题目提供时），? 看说明，b 上一题，直接回车跳过（跳过的题不计分，不会算成最差答案），q 退出。",
+            "Answer with the number shown beside an option and Enter; d for don't know and n for not applicable (where offered), ? for help, b to go back, Enter alone to skip (a skipped question leaves the score, it never counts as the worst answer), q to quit."
         )
     )?;
 

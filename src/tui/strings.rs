@@ -29,6 +29,7 @@ crate::bilingual! {
     DONT_KNOW = "不清楚", "Don't know";
     NOT_APPLICABLE = "不适用", "Not applicable";
     TYPE_NUMBER = "输入数字后按 Enter", "Type a number, then Enter";
+    SKIP_MEANS = "不确定可按 → 跳过：跳过的题不计分，不会算成最差答案", "Unsure? → skips: a skipped question leaves the score, never counts as worst";
     CHOOSE_FIRST = "还没有选：按选项前的数字键，或用 ↑↓ 移到一项再按 Enter；→ 跳过这题", "Nothing chosen yet: press the number shown beside an option, or move with ↑↓ and press Enter; → skips the question";
     TYPE_TEXT = "输入文字后按 Enter（可留空）", "Type your answer, then Enter (may be left empty)";
     RANGE = "请输入 {min} 到 {max} 之间的数字", "Enter a number from {min} to {max}";
@@ -48,7 +49,6 @@ crate::bilingual! {
     OVERALL = "总分", "Overall";
     CONFIDENCE = "可信度", "Confidence";
     CONFIDENCE_LINE = "{a} 题已答，{d} 题不清楚，{u} 题未答（共 {n} 题）", "{a} answered, {d} don't know, {u} unanswered (of {n})";
-    NO_DATA = "无数据", "no data";
     YOU_ARE_HERE = "你在这里", "you are here";
     NEXT_RUNG = "要登上“{}”，还需要：", "To reach \"{}\", you still need:";
     TOP_RUNG = "已在最高一级。", "You are on the top rung.";

@@ -20,6 +20,14 @@ pub fn migrate(
     let mut out: BTreeMap<String, Value> = BTreeMap::new();
     let mut dropped = Vec::new();
     let mut consumed: BTreeSet<&str> = BTreeSet::new();
+    // An earlier option may move to another question (a split): it is lost only when no
+    // question takes it.
+    let taken: BTreeSet<(&str, &str)> = q
+        .questions
+        .iter()
+        .flat_map(|x| &x.previously)
+        .flat_map(|p| p.options.keys().map(|o| (p.question.as_str(), o.as_str())))
+        .collect();
     for question in q.questions.iter().filter(|x| !x.previously.is_empty()) {
         let mut ticks: Vec<String> = Vec::new();
         let mut single: Option<Value> = None;
@@ -53,14 +61,20 @@ pub fn migrate(
                     Some(new) => {
                         single.get_or_insert_with(|| Value::String(new.clone()));
                     }
-                    None => dropped.push(lost(s)),
+                    None if !taken.contains(&(prev.question.as_str(), s.as_str())) => {
+                        dropped.push(lost(s))
+                    }
+                    None => {}
                 },
                 Value::Array(items) => {
                     for item in items {
                         let Some(s) = item.as_str() else { continue };
                         match prev.options.get(s) {
                             Some(new) => ticks.push(new.clone()),
-                            None => dropped.push(lost(s)),
+                            None if !taken.contains(&(prev.question.as_str(), s)) => {
+                                dropped.push(lost(s))
+                            }
+                            None => {}
                         }
                     }
                 }

@@ -204,8 +204,8 @@ fn dimensions(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<DimensionR
                 id: d.id.to_string(),
                 area: area.title.get(lang).to_string(),
                 title: dim.title.get(lang).to_string(),
-                score: d.score,
-                gap: d.score.is_some_and(|s| s < GAP_BELOW),
+                score: d.shown(),
+                gap: d.shown().is_some_and(|s| s < GAP_BELOW),
             })
         })
         .collect()
@@ -238,11 +238,7 @@ fn ladders(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<LadderView> {
                 label: l
                     .next_rung(def)
                     .map_or_else(|| n.id.to_string(), |r| r.label.get(lang).to_string()),
-                needs: n
-                    .unmet
-                    .iter()
-                    .map(|u| u.text.get(lang).to_string())
-                    .collect(),
+                needs: n.unmet.iter().map(|u| u.describe(lang)).collect(),
             });
             Some(LadderView {
                 id: l.id.to_string(),
@@ -264,7 +260,7 @@ fn gaps(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<Gap> {
         .iter()
         .flat_map(|a| a.dimensions.iter())
         .filter_map(|d| {
-            let score = d.score.filter(|s| *s < GAP_BELOW)?;
+            let score = d.shown().filter(|s| *s < GAP_BELOW)?;
             let (area, dim) = q.dimension(&d.id)?;
             let proposals = card
                 .recommendations

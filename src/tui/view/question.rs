@@ -108,7 +108,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             format!("{}{}", st::TYPE_NUMBER.get(lang), range.trim_end())
         }
         QuestionKind::Text => st::TYPE_TEXT.get(lang).to_string(),
-        _ => String::new(),
+        _ => st::SKIP_MEANS.get(lang).to_string(),
     };
     frame.render_widget(
         Paragraph::new(Line::styled(instruction, theme.muted())),

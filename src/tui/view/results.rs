@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Tabs, Wrap};
 use super::{bar, draw_footer, list_offset, pad, para};
 use crate::domain::summary::{
     answer_label, bracketed, fmt_score, horizon_label, level_label, not_enough, provisional_suffix,
-    score_of_100,
+    score_and_level,
 };
 use crate::domain::wrap::width;
 use crate::domain::{Answer, Lang, ScoreCard};
@@ -82,9 +82,9 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
     let mark = provisional_suffix(&card.confidence, lang);
     lines.push(Line::styled(
         format!(
-            "{}: {} · {level}{mark}",
+            "{}: {}{mark}",
             st::OVERALL.get(lang),
-            score_of_100(card.overall_score, lang)
+            score_and_level(card.overall_score, &level, lang)
         ),
         theme.title(),
     ));
@@ -128,11 +128,11 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         lines.extend(para(&meaning, w, theme.muted()));
         if let Some(def) = q.area(&a.id) {
             for (d, dd) in a.dimensions.iter().zip(&def.dimensions) {
-                let score = d.score.map_or(st::NO_DATA.get(lang).to_string(), fmt_score);
+                let score = d.shown().map_or(not_enough(lang).to_string(), fmt_score);
                 lines.push(Line::from(vec![
                     Span::raw(pad(&format!("  {}", dd.title.get(lang)), label_w - 1)),
                     Span::raw(" "),
-                    Span::styled(bar(d.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
+                    Span::styled(bar(d.shown().unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
                     Span::raw(format!(" {score:>5}")),
                 ]));
             }
@@ -202,7 +202,7 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
                 ));
                 for u in &next.unmet {
                     lines.extend(
-                        crate::domain::wrap::wrap(u.text.get(lang), w, "  - ", "    ")
+                        crate::domain::wrap::wrap(&u.describe(lang), w, "  - ", "    ")
                             .into_iter()
                             .map(Line::raw),
                     );
