@@ -13,7 +13,8 @@ use crate::domain::text::Lang;
 use super::strings::Words;
 use super::{Evidence, PlanGroup, PlanItem, RecommendationView, StepView};
 
-/// The profile facts a fired rule tested, e.g. "Location → County town".
+/// The profile facts a fired rule tested, e.g. "Location → County town" — in its condition or
+/// in whom it is for (`eligible_if`): who the advice is meant for is worth saying.
 fn profile_evidence(
     q: &Questionnaire,
     answers: &AnswerSet,
@@ -28,6 +29,9 @@ fn profile_evidence(
     {
         let mut leaves = Vec::new();
         rule.when.walk(&mut leaves);
+        if let Some(e) = &rule.eligible_if {
+            e.walk(&mut leaves);
+        }
         for leaf in leaves {
             let Condition::Profile { field, any_of } = leaf else {
                 continue;
