@@ -32,9 +32,27 @@ pub fn round_of(ws: &Workshop) -> u32 {
         .unwrap_or(1)
 }
 
-/// Opens every folder first, so that a wrong path stops the export before anything is written.
-pub fn open_all(dirs: &[PathBuf], lang: Lang) -> Result<Vec<Workshop>> {
-    dirs.iter().map(|d| Workshop::open(d, lang)).collect()
+/// Opens every folder once and lets it go, so that a wrong path stops the command before
+/// anything is written; the folders are opened again one at a time as they are read, so that
+/// hundreds of questionnaires are never held at once.
+pub fn check_all(dirs: &[PathBuf], lang: Lang) -> Result<()> {
+    for d in dirs {
+        Workshop::open(d, lang)?;
+    }
+    Ok(())
+}
+
+/// Each folder in turn, opened.
+pub fn each_folder(
+    dirs: &[PathBuf],
+    lang: Lang,
+    mut each: impl FnMut(&Workshop, &Folder) -> io::Result<()>,
+) -> io::Result<()> {
+    for d in dirs {
+        let ws = Workshop::open(d, lang).map_err(|e| io::Error::other(format!("{e:#}")))?;
+        each(&ws, &Folder::of(&ws, d))?;
+    }
+    Ok(())
 }
 
 /// The workshop-level part of every record of one folder.
@@ -136,13 +154,14 @@ pub fn record(ws: &Workshop, folder: &Folder, r: &Response) -> Map<String, Value
 
 /// Writes every firm of every folder as one line to `out`; returns the number of records.
 pub fn write_all<W: Write + ?Sized>(
-    workshops: &[(Workshop, Folder)],
+    dirs: &[PathBuf],
+    lang: Lang,
     out: &mut W,
     skipped: &mut dyn FnMut(&Workshop, usize),
 ) -> io::Result<usize> {
     let mut out = BufWriter::with_capacity(1 << 16, out);
     let mut n = 0;
-    for (ws, folder) in workshops {
+    each_folder(dirs, lang, |ws, folder| {
         let mut problems = 0;
         for_each_file(ws, |f| {
             match f {
@@ -158,7 +177,8 @@ pub fn write_all<W: Write + ?Sized>(
         if problems > 0 {
             skipped(ws, problems);
         }
-    }
+        Ok(())
+    })?;
     out.flush()?;
     Ok(n)
 }
@@ -172,18 +192,11 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let workshops: Vec<(Workshop, Folder)> = open_all(dirs, lang)?
-        .into_iter()
-        .zip(dirs)
-        .map(|(ws, d)| {
-            let f = Folder::of(&ws, d);
-            (ws, f)
-        })
-        .collect();
+    check_all(dirs, lang)?;
     let mut notes = Vec::new();
     let mut count = 0;
     crate::cli::emit(output, force, lang, out, err, |w| {
-        count = write_all(&workshops, w, &mut |ws, n| {
+        count = write_all(dirs, lang, w, &mut |ws, n| {
             notes.push(SKIPPED.fill(lang, &[&ws.dir.display(), &n]));
         })?;
         Ok(())
@@ -191,6 +204,6 @@ pub fn run(
     for n in notes {
         writeln!(err, "{n}")?;
     }
-    writeln!(err, "{}", EXPORTED.fill(lang, &[&count, &workshops.len()]))?;
+    writeln!(err, "{}", EXPORTED.fill(lang, &[&count, &dirs.len()]))?;
     Ok(())
 }

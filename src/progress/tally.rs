@@ -12,7 +12,7 @@ use anyhow::Result;
 use serde::Serialize;
 
 use super::ProgrammeReportFormat;
-use super::export::{Folder, open_all};
+use super::export::{check_all, each_folder};
 use crate::domain::Lang;
 use crate::domain::cohort::Status;
 use crate::domain::report::html_page;
@@ -209,9 +209,9 @@ impl Tally {
     /// Reads every firm of every folder once. Labels come from the first folder's
     /// questionnaire; areas, levels and rungs are matched by id across folders.
     pub fn over(dirs: &[PathBuf], lang: Lang, _err: &mut dyn Write) -> Result<Tally> {
-        let workshops = open_all(dirs, lang)?;
-        let inst = match workshops.first() {
-            Some(ws) => ws.inst.clone(),
+        check_all(dirs, lang)?;
+        let inst = match dirs.first() {
+            Some(d) => crate::workshop::Workshop::open(d, lang)?.inst,
             None => crate::domain::Instrument::builtin()
                 .map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))?,
         };
@@ -224,12 +224,11 @@ impl Tally {
             .collect();
         let mut t = Tally {
             inst,
-            workshops: workshops.len(),
+            workshops: dirs.len(),
             skipped: 0,
             rounds: BTreeMap::new(),
         };
-        for (ws, dir) in workshops.iter().zip(dirs) {
-            let folder = Folder::of(ws, dir);
+        each_folder(dirs, lang, |ws, folder| {
             let round = t.rounds.entry(folder.round).or_default();
             round.workshops += 1;
             let mut skipped = 0;
@@ -241,7 +240,8 @@ impl Tally {
                 Ok(())
             })?;
             t.skipped += skipped;
-        }
+            Ok(())
+        })?;
         Ok(t)
     }
 
