@@ -46,6 +46,10 @@ pub enum Command {
     Report(ReportArgs),
     /// Run a workshop: create its folder, import answer files, present, watch the room, report.
     Workshop(WorkshopArgs),
+    /// A firm's progress between two checks: scores, rungs, recommendations, actions done.
+    Compare(crate::progress::CompareArgs),
+    /// Many workshops at once: a programme report, or a flat export for DuckDB or Spark.
+    Programme(crate::progress::ProgrammeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -339,6 +343,8 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
         }
         Command::Report(args) => run_report(args, out, err)?,
         Command::Workshop(args) => crate::workshop::command::execute(&args.command, out, err)?,
+        Command::Compare(args) => crate::progress::compare(args, out, err)?,
+        Command::Programme(args) => crate::progress::programme(args, out, err)?,
         Command::Questionnaire(args) => {
             if args.schema {
                 let schema = schemars::schema_for!(crate::domain::model::Questionnaire);
@@ -416,6 +422,9 @@ pub struct ReportArgs {
     /// is used).
     #[arg(long, value_name = "DIR")]
     pub workshop: Option<PathBuf>,
+    /// An earlier answer file of the same firm: adds a "since last time" section.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 }
 
 /// "Cloud adoption depth in this room (24 firms)" → "lower quartile", per area and overall.
@@ -454,7 +463,7 @@ fn parse_report_date(s: &str) -> std::result::Result<String, String> {
 
 /// `smecheck report`: the only place the report reads the clock.
 fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
-    use crate::domain::report::write_report_in_room;
+    use crate::domain::report::write_report_since;
     let lang = resolve_lang(args.lang);
     let workshop = match &args.workshop {
         Some(dir) => Some(crate::workshop::Workshop::open(dir, lang)?),
@@ -481,8 +490,24 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         }
     };
     let format = args.format.into();
+    let since = match &args.baseline {
+        Some(path) => Some(crate::progress::baseline(
+            &inst, path, &loaded, &card, lang,
+        )?),
+        None => None,
+    };
     emit(args.output.as_deref(), args.force, lang, out, err, |w| {
-        write_report_in_room(&inst, &loaded.answers, &card, lang, &date, format, &room, w)
+        write_report_since(
+            &inst,
+            &loaded.answers,
+            &card,
+            lang,
+            &date,
+            format,
+            &room,
+            since.as_ref(),
+            w,
+        )
     })
 }
 

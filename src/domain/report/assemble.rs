@@ -57,6 +57,7 @@ impl Report {
             subtitle: w.subtitle.to_string(),
             firm,
             profile: profile(q, answers, lang),
+            since: None,
             questionnaire: card.questionnaire.clone(),
             confidence: confidence(&card.confidence, lang),
             overall: headline(

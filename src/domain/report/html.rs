@@ -44,34 +44,11 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
 fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     let w = r.words;
     let e = escape;
-    let lang = match r.lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    };
     let doc_title = match &r.firm {
         Some(f) => format!("{f} — {}", r.subtitle),
         None => format!("{} — {}", r.title, r.subtitle),
     };
-    writeln!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(
-        h,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    // Defence in depth: even a mistake in escaping could not load or run anything.
-    writeln!(
-        h,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-    )?;
-    writeln!(h, "<meta name=\"generator\" content=\"smecheck\">")?;
-    writeln!(
-        h,
-        "<title>{}</title>\n<style>\n{CSS}</style>\n</head>",
-        e(&doc_title)
-    )?;
-    writeln!(h, "<body>\n<main class=\"report\">")?;
+    head(h, r.lang, &doc_title)?;
 
     writeln!(h, "<header class=\"cover\">")?;
     writeln!(h, "<p class=\"eyebrow\">{}</p>", e(&r.title))?;
@@ -93,6 +70,9 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     )?;
     meta(w.confidence, &e(&r.confidence.summary))?;
     writeln!(h, "</dl>\n</header>")?;
+    if let Some(since) = &r.since {
+        h.push_str(&since.html(r.lang));
+    }
 
     writeln!(
         h,
@@ -317,6 +297,62 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         e(&s.hash)
     )?;
     writeln!(h, "</main>\n</body>\n</html>")
+}
+
+/// Everything up to and including `<main class="report">`: the one page head (charset,
+/// content security policy, the stylesheet) of every HTML page a firm gets.
+fn head(h: &mut String, lang: Lang, doc_title: &str) -> std::fmt::Result {
+    let lang = match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    };
+    writeln!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        h,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    // Defence in depth: even a mistake in escaping could not load or run anything.
+    writeln!(
+        h,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    )?;
+    writeln!(h, "<meta name=\"generator\" content=\"smecheck\">")?;
+    writeln!(
+        h,
+        "<title>{}</title>\n<style>\n{CSS}</style>\n</head>",
+        escape(doc_title)
+    )?;
+    writeln!(h, "<body>\n<main class=\"report\">")
+}
+
+/// A page in the report's frame: its head, a cover with `eyebrow`, `title` and `firm`, then
+/// `body` (already HTML).
+pub fn frame(
+    lang: Lang,
+    doc_title: &str,
+    eyebrow: &str,
+    title: &str,
+    firm: Option<&str>,
+    body: &str,
+) -> String {
+    let mut h = String::with_capacity(16 * 1024 + body.len());
+    // Writing to a String cannot fail.
+    let _ = (|| -> std::fmt::Result {
+        head(&mut h, lang, doc_title)?;
+        writeln!(h, "<header class=\"cover\">")?;
+        writeln!(h, "<p class=\"eyebrow\">{}</p>", escape(eyebrow))?;
+        writeln!(h, "<h1>{}</h1>", escape(title))?;
+        if let Some(firm) = firm {
+            writeln!(h, "<p class=\"firm\">{}</p>", escape(firm))?;
+        }
+        writeln!(h, "</header>")?;
+        h.push_str(body);
+        writeln!(h, "</main>\n</body>\n</html>")
+    })();
+    h
 }
 
 #[cfg(test)]

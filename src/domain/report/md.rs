@@ -79,6 +79,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         s.hash.replace('`', "")
     )?;
     writeln!(out, "| {} | {} |", w.confidence, e(&r.confidence.summary))?;
+    if let Some(since) = &r.since {
+        out.write_all(since.markdown(r.lang).as_bytes())?;
+    }
 
     writeln!(out, "\n## 1. {}\n", w.sec_summary)?;
     writeln!(out, "| {} | {} | {} | |", w.area, w.score, w.level)?;

@@ -9,6 +9,7 @@ mod html;
 pub use html::escape as escape_html;
 mod json;
 mod md;
+mod since;
 mod strings;
 mod svg;
 mod text;
@@ -25,7 +26,9 @@ use super::text::Lang;
 
 pub use date::{check_date, display_date};
 pub use html::escape as html_escape;
+pub use html::frame as html_page;
 pub use md::escape as md_escape;
+pub use since::{SinceView, write_compare};
 pub use strings::Words;
 
 /// A dimension scoring below this is a gap.
@@ -94,8 +97,26 @@ pub fn write_report_in_room<W: Write + ?Sized>(
     room: &[Field],
     out: &mut W,
 ) -> io::Result<()> {
+    write_report_since(inst, answers, card, lang, date, format, room, None, out)
+}
+
+/// Like [`write_report_in_room`], with a "since last time" section on the first page when
+/// `since` (the firm's progress from an earlier check to these answers) is given.
+#[allow(clippy::too_many_arguments)]
+pub fn write_report_since<W: Write + ?Sized>(
+    inst: &Instrument,
+    answers: &AnswerSet,
+    card: &ScoreCard,
+    lang: Lang,
+    date: &str,
+    format: ReportFormat,
+    room: &[Field],
+    since: Option<&super::progress::Progress>,
+    out: &mut W,
+) -> io::Result<()> {
     let mut report = Report::new(inst, answers, card, lang, date);
     report.profile.extend(room.iter().cloned());
+    report.since = since.map(|p| SinceView::new(inst, p, lang));
     match format {
         ReportFormat::Text => text::write(&report, out),
         ReportFormat::Md => md::write(&report, out),
@@ -121,6 +142,9 @@ pub struct Report {
     pub firm: Option<String>,
     /// Firm profile as label → value, both readable (no ids).
     pub profile: Vec<Field>,
+    /// Progress since an earlier check (`report --baseline`), shown on the first page.
+    #[serde(rename = "since_last_time", skip_serializing_if = "Option::is_none")]
+    pub since: Option<SinceView>,
     pub questionnaire: Stamp,
     pub confidence: ConfidenceView,
     pub overall: Headline,

@@ -75,6 +75,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     );
     p.para(&w.pair(w.content_hash, &s.hash), "", "  ");
     p.para(&w.pair(w.confidence, &r.confidence.summary), "", "  ");
+    if let Some(since) = &r.since {
+        p.lines.extend(since.text_lines(r.lang));
+    }
 
     p.heading(&format!("1. {}", w.sec_summary));
     for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
