@@ -83,6 +83,9 @@ pub struct RunArgs {
     /// With --workshop: continue as the firm with this code instead of starting anew.
     #[arg(long, value_name = "CODE", requires = "workshop")]
     pub firm: Option<String>,
+    /// Look at the answers without saving (e.g. while another session has the file open).
+    #[arg(long)]
+    pub read_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

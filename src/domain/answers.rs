@@ -9,6 +9,10 @@ use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire};
 use super::text::LocalText;
 
 pub mod direct;
+mod kept;
+pub mod unique;
+
+pub use kept::Kept;
 
 /// The value written for an explicit "don't know".
 pub const DONT_KNOW: &str = "dont_know";
@@ -201,9 +205,9 @@ pub struct QuestionnaireRef {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct AnswerFile {
     pub questionnaire: QuestionnaireRef,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::profile")]
     pub profile: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::answers")]
     pub answers: BTreeMap<String, serde_json::Value>,
     /// When the file was last saved (UTC, RFC 3339); informational only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -295,6 +299,38 @@ pub fn dropped(q: &Questionnaire, question: String) -> Dropped {
             format!("questionnaire {} {} has no such question", q.id, q.version),
         ),
     }
+}
+
+/// Checks that every profile choice is one of its field's options; says which is not, by the
+/// profile field's id. Free-text fields and fields the questionnaire lacks take anything.
+pub fn check_profile(
+    q: &Questionnaire,
+    profile: &BTreeMap<String, String>,
+) -> Result<(), (String, LocalText)> {
+    for field in &q.profile {
+        if field.options.is_empty() {
+            continue;
+        }
+        if let Some(v) = profile.get(&field.id)
+            && !field.options.iter().any(|o| o.id == *v)
+        {
+            let id = &field.id;
+            let list = field
+                .options
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err((
+                id.clone(),
+                LocalText::new(
+                    format!("`{v}` 不是企业信息 `{id}` 的选项（可选：{list}）"),
+                    format!("`{v}` is not an option of the profile field `{id}` (options: {list})"),
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Reads an answer file's answers against a questionnaire. Unknown question ids are dropped and

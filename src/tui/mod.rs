@@ -46,7 +46,18 @@ pub fn start(args: &RunArgs) -> Result<()> {
         None => {
             let lang = resolve_lang(args.lang);
             let inst = load_instrument(args.questionnaire.as_deref(), lang)?;
-            let opened = session::open(&inst, args.answers.as_deref(), SystemTime::now(), lang)?;
+            let access = if args.read_only {
+                session::Access::ReadOnly
+            } else {
+                session::Access::Write
+            };
+            let opened = session::open_with(
+                &inst,
+                args.answers.as_deref(),
+                SystemTime::now(),
+                lang,
+                access,
+            )?;
             (inst, lang, opened)
         }
     };
@@ -99,15 +110,18 @@ fn panic_on_request(actions: usize) {
     }
 }
 
-/// On SIGTERM, SIGHUP (terminal closed) and SIGINT: wait for any save in progress, restore
-/// the terminal and exit. This runs on its own thread because a vanished terminal can keep
-/// the event loop busy inside the terminal library, where no flag would be seen.
+/// On SIGTERM, SIGHUP (terminal closed), SIGINT and SIGQUIT: save free text typed but not yet
+/// confirmed, wait for any save in progress, restore the terminal and exit. This runs on its
+/// own thread because a vanished terminal can keep the event loop busy inside the terminal
+/// library, where no flag would be seen.
 #[cfg(unix)]
 pub(crate) fn watch_signals() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+    {
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
+                session::save_draft();
                 let _saving = session::SAVE_LOCK.lock();
                 restore_terminal();
                 std::process::exit(128 + sig);
@@ -133,7 +147,7 @@ fn run_full_screen(
         restore_terminal();
         return Err(e).context(crate::tui::strings::TERMINAL_PREPARE.get(lang));
     }
-    let result = (|| -> Result<session::Shell> {
+    let result = (|| -> Result<(session::Shell, App)> {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let mut shell = session::Shell::new(opened);
         let mut app = App::new(
@@ -182,6 +196,7 @@ fn run_full_screen(
                 for effect in app.update(a) {
                     shell.perform(&mut app, &effect);
                 }
+                session::note_draft(&app);
                 #[cfg(debug_assertions)]
                 {
                     actions += 1;
@@ -189,10 +204,16 @@ fn run_full_screen(
                 }
             }
         }
-        Ok(shell)
+        Ok((shell, app))
     })();
     restore_terminal();
-    let shell = result?;
+    let (mut shell, app) = result?;
+    // A failed save is never reported as saved: the answers go elsewhere, the user is told
+    // where, and the exit code says it.
+    if let Some(told) = shell.rescue(&app) {
+        println!("{told}");
+        return Err(session::unsaved_error(lang));
+    }
     println!("{}", shell.farewell(lang));
     Ok(())
 }
