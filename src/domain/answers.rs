@@ -311,10 +311,13 @@ pub fn check_profile(
         if field.options.is_empty() {
             continue;
         }
+        // An empty choice is not given (a template leaves it so).
         if let Some(v) = profile.get(&field.id)
+            && !v.is_empty()
             && !field.options.iter().any(|o| o.id == *v)
         {
             let id = &field.id;
+            let v = super::text::display_safe(v);
             let list = field
                 .options
                 .iter()
@@ -333,6 +336,24 @@ pub fn check_profile(
     Ok(())
 }
 
+/// The profile with every choice that is not one of its field's options left out, and each
+/// left-out value said (as `profile.FIELD`), like an answer that no longer fits.
+pub fn fitting_profile(
+    q: &Questionnaire,
+    profile: &BTreeMap<String, String>,
+) -> (BTreeMap<String, String>, Vec<Dropped>) {
+    let mut profile = profile.clone();
+    let mut dropped = Vec::new();
+    while let Err((field, reason)) = check_profile(q, &profile) {
+        profile.remove(&field);
+        dropped.push(Dropped {
+            question: format!("profile.{field}"),
+            reason,
+        });
+    }
+    (profile, dropped)
+}
+
 /// Reads an answer file's answers against a questionnaire. Unknown question ids are dropped and
 /// reported (an older or newer questionnaire version); a value that does not fit its question
 /// is an error with the question id, so that nothing the user typed is silently lost.
@@ -342,7 +363,7 @@ pub fn typed_answers(
 ) -> Result<(AnswerSet, Vec<Dropped>), (String, LocalText)> {
     // The file's keys come sorted, so the map is built in one pass at the end.
     let mut pairs = Vec::with_capacity(file.answers.len());
-    let mut dropped = Vec::new();
+    let (profile, mut dropped) = fitting_profile(q, &file.profile);
     for (key, value) in &file.answers {
         let id = QuestionId(key.as_str().into());
         let Some(question) = q.question(&id) else {
@@ -356,7 +377,7 @@ pub fn typed_answers(
         }
     }
     let set = AnswerSet {
-        profile: file.profile.clone(),
+        profile,
         answers: pairs.into_iter().collect::<BTreeMap<_, _>>(),
     };
     Ok((set, dropped))

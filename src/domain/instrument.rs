@@ -572,16 +572,6 @@ impl Instrument {
                 ),
             ));
         }
-        crate::domain::answers::check_profile(q, &raw.profile).map_err(|(key, msg)| {
-            issue(
-                JsonPath::root().key("profile").key(&key),
-                msg,
-                LocalText::new(
-                    "改成所列选项之一，或删掉这一项",
-                    "change it to one of the options listed, or remove it",
-                ),
-            )
-        })?;
         let (answers, dropped) = typed_answers(q, &raw).map_err(|(key, msg)| {
             let mut path = JsonPath::root().key("answers").key(&key);
             // In a list of ticked options, point at the first item that is not an option id.

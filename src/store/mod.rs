@@ -17,7 +17,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 pub use lock::{Lock, LockError, try_lock};
 pub use read::{read_capped, read_text};
-pub use said::{Refusal, explain};
+pub use said::{Refusal, explain, refused, shown};
 pub use write::{Links, atomic_write, atomic_write_links, atomic_write_with, same_file};
 
 use crate::domain::answers::{AnswerFile, Kept};

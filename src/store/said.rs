@@ -74,12 +74,18 @@ impl fmt::Display for Refusal {
 impl std::error::Error for Refusal {}
 
 /// An `io::Error` carrying a refusal.
-pub(super) fn refused(r: Refusal) -> io::Error {
+pub fn refused(r: Refusal) -> io::Error {
     let kind = match r {
         Refusal::TooLarge { .. } => io::ErrorKind::InvalidData,
         _ => io::ErrorKind::InvalidInput,
     };
     io::Error::new(kind, r)
+}
+
+/// A path as it may be printed in a message: no control or bidi character in a file name
+/// reaches the terminal.
+pub fn shown(path: &std::path::Path) -> String {
+    crate::domain::text::display_safe(&path.display().to_string()).into_owned()
 }
 
 /// An I/O error from the store in `lang`: a refusal in our words, anything else as the system

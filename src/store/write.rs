@@ -76,6 +76,8 @@ pub fn atomic_write_links(
         let f = w.into_inner().map_err(io::IntoInnerError::into_error)?;
         f.sync_all()?;
         drop(f);
+        #[cfg(debug_assertions)]
+        delay_on_request();
         fs::rename(&tmp, &target)?;
         sync_dir(&dir);
         Ok(())
@@ -84,6 +86,22 @@ pub fn atomic_write_links(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// For the fault tests only: a debug build started with `SMECHECK_SAVE_DELAY_MS=N` holds every
+/// save N ms between writing the temporary file and renaming it, so that a test's kills land
+/// inside saves often enough to count. Release builds have no such switch.
+#[cfg(debug_assertions)]
+fn delay_on_request() {
+    static DELAY: std::sync::OnceLock<Option<u64>> = std::sync::OnceLock::new();
+    let ms = DELAY.get_or_init(|| {
+        std::env::var("SMECHECK_SAVE_DELAY_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+    });
+    if let Some(ms) = ms {
+        std::thread::sleep(std::time::Duration::from_millis(*ms));
+    }
 }
 
 /// Writes `bytes` as a new file, never over an existing one (backups). With `like`, the new

@@ -36,7 +36,7 @@ fn save(
     super::session::write_answers(session, &file, lang).map_err(|e| {
         anyhow::anyhow!(
             "{}: {e}",
-            st::CANNOT_SAVE.fill(lang, &[&super::session::shown(&session.answers_path)])
+            st::CANNOT_SAVE.fill(lang, &[&store::shown(&session.answers_path)])
         )
     })
 }

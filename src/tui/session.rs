@@ -10,7 +10,7 @@ use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped, Kept};
 use crate::domain::instrument::parse_json;
 use crate::domain::model::QuestionId;
 use crate::domain::{Instrument, Lang};
-use crate::store;
+use crate::store::{self, shown};
 
 /// Held while an answer file is written, so that a signal never ends the process mid-save.
 pub static SAVE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -42,17 +42,10 @@ pub struct Opened {
 pub fn lenient_answers(inst: &Instrument, file: &AnswerFile) -> (AnswerSet, Vec<Dropped>) {
     let q = &inst.questionnaire;
     let mut set = AnswerSet::new();
-    set.profile = file.profile.clone();
+    // A profile choice that is not one of its options is left out (and said).
+    let (profile, mut dropped) = crate::domain::answers::fitting_profile(q, &file.profile);
+    set.profile = profile;
     set.profile.retain(|_, v| !v.is_empty());
-    let mut dropped = Vec::new();
-    // A profile choice that is not one of its options is left out (and said), field by field.
-    while let Err((field, reason)) = crate::domain::answers::check_profile(q, &set.profile) {
-        set.profile.remove(&field);
-        dropped.push(Dropped {
-            question: format!("profile.{field}"),
-            reason,
-        });
-    }
     for (key, value) in &file.answers {
         let id = QuestionId(key.as_str().into());
         match q.question(&id) {
@@ -88,17 +81,20 @@ fn kept(file: &AnswerFile, src: &str, dropped: &[Dropped]) -> Kept {
 fn read(path: &Path, lang: Lang) -> Result<Option<Vec<u8>>> {
     match store::read_text(path) {
         Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        // Nothing there yet (or no folder yet): a new file; a save will say if it cannot be.
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(None)
+        }
         Err(e) => bail!(
             "{}",
             CANNOT_OPEN.fill(lang, &[&shown(path), &store::explain(&e, lang)])
         ),
     }
-}
-
-/// A path as it may be printed: no control or bidi character reaches the terminal.
-pub fn shown(path: &Path) -> String {
-    crate::domain::text::display_safe(&path.display().to_string()).into_owned()
 }
 
 crate::bilingual! {
@@ -109,20 +105,19 @@ crate::bilingual! {
     IN_USE = "{} 正被另一个 smecheck 会话使用{}。同一时间只能有一个会话写入同一份答卷，否则彼此的答案会互相覆盖。\n  提示：先在另一个窗口里退出；只想查看的话，加 --read-only 以只读方式打开",
         "{} is in use by another smecheck session{}. Only one session at a time may write an answer file; otherwise each would overwrite the other's answers.\n  hint: quit the other session first, or add --read-only to look without saving";
     IN_USE_BY = "（进程 {}，自 {} 起）", " (process {}, since {})";
-    NO_LOCK = "无法锁定答卷 {}：{}\n  提示：检查文件夹能否写入；只想查看的话，加 --read-only", "cannot lock the answer file {}: {}\n  hint: check the folder can be written to, or add --read-only to look without saving";
     READ_ONLY = "以只读方式打开：改动不会保存", "opened read-only: changes are not saved";
     NOT_UNDERSTOOD = "{}：无法读取（{}）", "{}: could not be read ({})";
 }
 
 /// Claims `path` for this session, or says who has it. The folder is made first: the lock
-/// file lives beside the answer file.
-fn claim(path: &Path, now: SystemTime, lang: Lang) -> Result<std::sync::Arc<store::Lock>> {
+/// file lives beside the answer file. `None` when no lock file can be made there (a read-only
+/// or full disk): the file cannot be written either, which every save then says.
+fn claim(path: &Path, now: SystemTime, lang: Lang) -> Result<Option<std::sync::Arc<store::Lock>>> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| anyhow!("{}", NO_LOCK.fill(lang, &[&shown(path), &e])))?;
+        let _ = std::fs::create_dir_all(dir);
     }
     match store::try_lock(path, now) {
-        Ok(lock) => Ok(std::sync::Arc::new(lock)),
+        Ok(lock) => Ok(Some(std::sync::Arc::new(lock))),
         Err(store::LockError::InUse { pid, since }) => {
             let by = match (pid, since) {
                 (Some(pid), Some(since)) => IN_USE_BY.fill(lang, &[&pid, &since]),
@@ -130,10 +125,7 @@ fn claim(path: &Path, now: SystemTime, lang: Lang) -> Result<std::sync::Arc<stor
             };
             bail!("{}", IN_USE.fill(lang, &[&shown(path), &by]))
         }
-        Err(store::LockError::Io(e)) => bail!(
-            "{}",
-            NO_LOCK.fill(lang, &[&shown(path), &store::explain(&e, lang)])
-        ),
+        Err(store::LockError::Io(_)) => Ok(None),
     }
 }
 
@@ -160,7 +152,7 @@ pub fn open_with(
         Some(path) => {
             // Claimed before it is read, so that no other session writes it in between.
             let lock = match access {
-                Access::Write => Some(claim(path, now, lang)?),
+                Access::Write => claim(path, now, lang)?,
                 Access::ReadOnly => None,
             };
             let mut opened = open_explicit(inst, path, now, lang, access)?;
@@ -184,7 +176,7 @@ fn open_default(inst: &Instrument, now: SystemTime, lang: Lang, access: Access) 
         store::default_answers_dir().ok_or_else(|| anyhow!("{}", NO_DATA_FOLDER.get(lang)))?;
     if let Some(latest) = store::latest_answers(&dir) {
         let lock = match access {
-            Access::Write => claim(&latest, now, lang).ok(),
+            Access::Write => claim(&latest, now, lang).ok().flatten(),
             Access::ReadOnly => None,
         };
         if (lock.is_some() || access == Access::ReadOnly)
@@ -213,7 +205,7 @@ fn open_default(inst: &Instrument, now: SystemTime, lang: Lang, access: Access) 
     }
     let path = store::new_answers_path(&dir, now);
     let lock = match access {
-        Access::Write => Some(claim(&path, now, lang)?),
+        Access::Write => claim(&path, now, lang)?,
         Access::ReadOnly => None,
     };
     Ok(Opened {
@@ -389,8 +381,7 @@ impl Shell {
             Some(dir) => {
                 let path = store::new_answers_path(dir, now);
                 // The new file is claimed like the first; the old claim goes with it.
-                let lock = claim(&path, now, app.lang).map_err(|e| e.to_string())?;
-                self._lock = Some(lock);
+                self._lock = claim(&path, now, app.lang).map_err(|e| e.to_string())?;
                 app.session.answers_path = path.clone();
                 app.session.kept = Kept::default();
                 self.session.answers_path = path;
