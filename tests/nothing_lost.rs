@@ -559,3 +559,135 @@ fn file_names_in_messages_cannot_steer_the_terminal() {
         r.stderr
     );
 }
+
+/// Characters that must never reach a terminal or a document raw.
+fn dangerous(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[test]
+fn the_codebook_is_neutralised_like_the_reports() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut q: Value =
+        serde_json::from_str(&fs::read_to_string(MINI).expect("mini")).expect("json");
+    q["questions"][0]["text"]["en"] = json!("=HYPERLINK(\"http://evil.example\",\"x\")");
+    q["questions"][0]["options"][0]["label"]["en"] =
+        json!("<img src=x onerror=alert(1)> ![i](http://evil.example/p.png)");
+    q["questions"][0]["options"][1]["id"] = json!("=cmd|' /C calc'!A0");
+    q["questions"][0]["options"][2]["label"]["zh"] = json!("@SUM(1)");
+    let hostile = write(dir.path(), "q.json", &q.to_string());
+    let v = smecheck(&["validate", s(&hostile), "--lang", "en"]);
+    assert_eq!(
+        v.code, 0,
+        "the hostile questionnaire is valid: {}",
+        v.stderr
+    );
+    let csv_out = smecheck(&[
+        "questionnaire",
+        "--codebook",
+        "--format",
+        "csv",
+        "--questionnaire",
+        s(&hostile),
+    ]);
+    assert_eq!(csv_out.code, 0, "{}", csv_out.stderr);
+    let body = csv_out.stdout.trim_start_matches('\u{feff}');
+    let mut rows = csv::Reader::from_reader(body.as_bytes());
+    let mut cells = 0;
+    for row in rows.records() {
+        for cell in row.expect("row").iter() {
+            cells += 1;
+            let live = cell.starts_with(['=', '+', '@'])
+                || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+            assert!(!live, "a live formula cell: {cell:?}");
+            assert!(
+                !cell.chars().any(dangerous),
+                "a raw control character: {cell:?}"
+            );
+        }
+    }
+    assert!(cells > 50);
+    assert!(body.contains("'=HYPERLINK("), "neutralised, not dropped");
+    for lang in ["en", "zh"] {
+        let md = smecheck(&[
+            "questionnaire",
+            "--codebook",
+            "--format",
+            "md",
+            "--questionnaire",
+            s(&hostile),
+            "--lang",
+            lang,
+        ]);
+        assert_eq!(md.code, 0, "{}", md.stderr);
+        // Escaped markup is shown as text; only unescaped markup is live.
+        let live = md.stdout.replace("\\<", "").replace("\\]", "");
+        if lang == "en" {
+            assert!(
+                md.stdout.contains("\\<img"),
+                "the label is still shown, as text"
+            );
+        }
+        assert!(!live.contains("<img"), "raw HTML in the Markdown codebook");
+        assert!(!live.contains("](http"), "a live link or remote image");
+        assert!(!md.stdout.chars().any(dangerous));
+    }
+}
+
+#[test]
+fn the_cohort_csv_is_safe_and_leaves_free_text_out_unless_named() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("ws");
+    let made = smecheck(&[
+        "workshop",
+        "new",
+        s(&ws),
+        "--title",
+        "T",
+        "--questionnaire",
+        MINI,
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let mut v = answers();
+    v["profile"]["name"] = json!("Evil\u{202E}gnp.exe");
+    v["answers"]["wish"] = json!("I\u{1b}]52;c;UFdORUQ=\u{7}\u{1b}[2J want orders");
+    let a = write(dir.path(), "evil.json", &v.to_string());
+    let r = smecheck(&["workshop", "import", s(&ws), s(&a), "--lang", "en"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let anon = smecheck(&[
+        "workshop",
+        "report",
+        s(&ws),
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(anon.code, 0, "{}", anon.stderr);
+    assert!(
+        !anon.stdout.contains("want orders"),
+        "free text in the anonymised CSV"
+    );
+    assert!(!anon.stdout.lines().next().unwrap_or("").contains("wish"));
+    let named = smecheck(&[
+        "workshop",
+        "report",
+        s(&ws),
+        "--format",
+        "csv",
+        "--named",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(named.code, 0, "{}", named.stderr);
+    assert!(named.stdout.contains("want orders"), "{}", named.stdout);
+    for out in [&anon.stdout, &named.stdout] {
+        assert!(
+            !out.chars().any(dangerous),
+            "a raw control or bidi character reached the CSV"
+        );
+    }
+}

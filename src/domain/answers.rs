@@ -105,7 +105,8 @@ impl Answer {
                         format!("question `{id}`: {n} is not a usable number"),
                     ));
                 };
-                check_number(question, x).map(|()| Some(Answer::Number(x)))
+                // -0 is read as 0 (adding 0.0 does it), so that "-0" is never printed.
+                check_number(question, x).map(|()| Some(Answer::Number(x + 0.0)))
             }
             (QuestionKind::Text, Value::String(s)) => Ok(Some(Answer::Text(s.clone()))),
             (kind, other) => {

@@ -201,7 +201,7 @@ impl AnswerSeed<'_> {
         if self.0.kind != QuestionKind::Number || check_number(self.0, x).is_err() {
             return Err(refuse());
         }
-        Ok(Some(Answer::Number(x)))
+        Ok(Some(Answer::Number(x + 0.0)))
     }
 }
 
