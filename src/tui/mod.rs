@@ -218,17 +218,28 @@ fn run_full_screen(
     Ok(())
 }
 
-/// Where the report in `format` goes: beside the answer file, `<name>-report.<ext>`.
+/// Where the report in `format` goes: beside the answer file, `<name>-report.<ext>`; in a
+/// workshop, in the folder the participant started from, never in the shared `responses/`
+/// (the dashboard would list it as a broken response, and every firm could read it).
 pub fn report_path(app: &App, format: ReportFormat) -> std::path::PathBuf {
     let path = &app.session.answers_path;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "smecheck".into());
-    let dir = path
+    let beside = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
+    let dir = match &app.session.firm_code {
+        None => beside.to_path_buf(),
+        Some(_) => std::env::current_dir()
+            .ok()
+            .filter(|d| !crate::store::same_file(d, beside))
+            // Started from inside responses/: the workshop folder above it instead.
+            .or_else(|| beside.parent().map(std::path::Path::to_path_buf))
+            .unwrap_or_else(|| std::path::PathBuf::from(".")),
+    };
     dir.join(format!("{stem}-report.{}", format.extension()))
 }
 
