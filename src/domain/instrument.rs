@@ -544,8 +544,13 @@ impl Instrument {
         self.load_answers_thoroughly(file, src)
     }
 
-    /// Reads an answer file through a JSON tree, so that every problem is located.
-    fn load_answers_thoroughly(&self, file: &str, src: &str) -> Result<LoadedAnswers, LoadError> {
+    /// Reads an answer file through a JSON tree, so that every problem is located. Public so
+    /// that the fuzzer can check that the direct reading never decides a file differently.
+    pub fn load_answers_thoroughly(
+        &self,
+        file: &str,
+        src: &str,
+    ) -> Result<LoadedAnswers, LoadError> {
         let raw: AnswerFile = parse_json(file, src)?;
         let q = &self.questionnaire;
         let issue = |path: JsonPath, message: LocalText, hint: LocalText| {
