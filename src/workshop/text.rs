@@ -32,6 +32,7 @@ crate::bilingual! {
     P_UNREADABLE = "无法读取", "cannot be read";
     P_NOT_RESPONSE = "不是答卷文件（文件名不是企业代码）", "not a response file (its name is not a firm code)";
     P_FOLDER = "无法读取答卷文件夹", "the responses folder cannot be read";
+    P_OTHER_VERSION = "问卷版本不同，不计入统计", "another questionnaire version, not counted";
 
     // Import.
     IMPORTED = "已导入 {} → 企业代码 {}", "imported {} → firm code {}";
