@@ -232,3 +232,42 @@ fn the_presenter_paces_reveals_and_times_in_a_real_terminal() {
     tui.send("q");
     assert!(tui.wait_exit(), "the presenter exits cleanly");
 }
+
+#[test]
+fn one_firm_open_twice_is_refused_and_its_export_stays_out_of_responses() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = workshop(tmp.path());
+    save(&ws, "EEEEEE", &answer_file(&ws, 7, None));
+    let d = ws.dir.display().to_string();
+    let args = ["run", "--workshop", &d, "--firm", "EEEEEE", "--lang", "en"];
+    let env = [("LANG", "C.UTF-8")];
+    let mut first = Tui::start(&args, 100, 30, &env, tmp.path());
+    first.wait_for("Resume the last self-check");
+    // The same firm from a second terminal: told, not let in to overwrite the first.
+    let mut second = Tui::start(&args, 100, 30, &env, tmp.path());
+    assert!(!second.wait_exit(), "the second session does not start");
+    second.wait_for("is in use by another smecheck session");
+    // Resume, leave the open free-text question empty, and go on to the results.
+    first.send(ENTER);
+    first.send(ENTER);
+    first.wait_for("Review your answers");
+    first.send("f");
+    first.wait_for("Overview");
+    first.send("e");
+    first.wait_for("HTML");
+    first.send(ENTER);
+    first.wait_for("Exported:");
+    first.send("q");
+    first.send("y");
+    assert!(first.wait_exit());
+    let in_responses: Vec<String> = fs::read_dir(ws.responses_dir())
+        .expect("responses")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(in_responses, ["EEEEEE.json"], "only the response itself");
+    assert!(
+        tmp.path().join("EEEEEE-report.html").exists(),
+        "the export is where the participant started"
+    );
+}

@@ -9,7 +9,11 @@ use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire};
 use super::text::LocalText;
 
 pub mod direct;
+mod kept;
 pub mod migrate;
+pub mod unique;
+
+pub use kept::Kept;
 
 /// The value written for an explicit "don't know".
 pub const DONT_KNOW: &str = "dont_know";
@@ -139,7 +143,8 @@ impl Answer {
                         format!("question `{id}`: {n} is not a usable number"),
                     ));
                 };
-                check_number(question, x).map(|()| Some(Answer::Number(x)))
+                // -0 is read as 0 (adding 0.0 does it), so that "-0" is never printed.
+                check_number(question, x).map(|()| Some(Answer::Number(x + 0.0)))
             }
             (QuestionKind::Text, Value::String(s)) => Ok(Some(Answer::Text(s.clone()))),
             (kind, other) => {
@@ -319,9 +324,9 @@ pub struct QuestionnaireRef {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct AnswerFile {
     pub questionnaire: QuestionnaireRef,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::profile")]
     pub profile: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::answers")]
     pub answers: BTreeMap<String, serde_json::Value>,
     /// When the file was last saved (UTC, RFC 3339); informational only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -415,6 +420,59 @@ pub fn dropped(q: &Questionnaire, question: String) -> Dropped {
     }
 }
 
+/// Checks that every profile choice is one of its field's options; says which is not, by the
+/// profile field's id. Free-text fields and fields the questionnaire lacks take anything.
+pub fn check_profile(
+    q: &Questionnaire,
+    profile: &BTreeMap<String, String>,
+) -> Result<(), (String, LocalText)> {
+    for field in &q.profile {
+        if field.options.is_empty() {
+            continue;
+        }
+        // An empty choice is not given (a template leaves it so).
+        if let Some(v) = profile.get(&field.id)
+            && !v.is_empty()
+            && !field.options.iter().any(|o| o.id == *v)
+        {
+            let id = &field.id;
+            let v = super::text::display_safe(v);
+            let list = field
+                .options
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err((
+                id.clone(),
+                LocalText::new(
+                    format!("`{v}` 不是企业信息 `{id}` 的选项（可选：{list}）"),
+                    format!("`{v}` is not an option of the profile field `{id}` (options: {list})"),
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The profile with every choice that is not one of its field's options left out, and each
+/// left-out value said (as `profile.FIELD`), like an answer that no longer fits.
+pub fn fitting_profile(
+    q: &Questionnaire,
+    profile: &BTreeMap<String, String>,
+) -> (BTreeMap<String, String>, Vec<Dropped>) {
+    let mut profile = profile.clone();
+    let mut dropped = Vec::new();
+    while let Err((field, reason)) = check_profile(q, &profile) {
+        profile.remove(&field);
+        dropped.push(Dropped {
+            question: format!("profile.{field}"),
+            reason,
+        });
+    }
+    (profile, dropped)
+}
+
 /// Reads an answer file's answers against a questionnaire. Unknown question ids are dropped and
 /// reported (an older or newer questionnaire version); a value that does not fit its question
 /// is an error with the question id, so that nothing the user typed is silently lost.
@@ -424,7 +482,7 @@ pub fn typed_answers(
 ) -> Result<(AnswerSet, Vec<Dropped>), (String, LocalText)> {
     // The file's keys come sorted, so the map is built in one pass at the end.
     let mut pairs = Vec::with_capacity(file.answers.len());
-    let mut dropped = Vec::new();
+    let (profile, mut dropped) = fitting_profile(q, &file.profile);
     for (key, value) in &file.answers {
         let id = QuestionId(key.as_str().into());
         let Some(question) = q.question(&id) else {
@@ -438,7 +496,7 @@ pub fn typed_answers(
         }
     }
     let set = AnswerSet {
-        profile: file.profile.clone(),
+        profile,
         answers: pairs.into_iter().collect::<BTreeMap<_, _>>(),
     };
     Ok((set, dropped))

@@ -36,7 +36,8 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
             .join(tr(lang, "；", "; ")),
         Answer::Number(n) => {
             let unit = q.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
-            format!("{n} {unit}").trim_end().to_string()
+            // Adding 0.0 turns -0 into 0: "-0 %" is never shown.
+            format!("{} {unit}", n + 0.0).trim_end().to_string()
         }
         Answer::Text(t) => super::text::display_safe(t).into_owned(),
         Answer::DontKnow => tr(lang, "不清楚", "Don't know").to_string(),

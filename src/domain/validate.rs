@@ -345,6 +345,7 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
                 Said::both("权重必须是正数", "weights must be positive numbers"),
             );
         }
+        too_large(c, p.key("weight"), a.weight);
         levels(c, &p.key("levels"), &a.levels);
         if a.dimensions.is_empty() {
             c.report(
@@ -370,6 +371,7 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
                     Said::both("权重必须是正数", "weights must be positive numbers"),
                 );
             }
+            too_large(c, p.key("dimensions").index(j).key("weight"), d.weight);
             if !q
                 .questions
                 .iter()
@@ -598,7 +600,25 @@ fn catalogue(c: &mut Checker, cat: &Catalogue) {
 
 /// Upper bounds that keep a hostile or mistaken file from making checks, the UI or reports
 /// slow; far above what a 15–25 minute self-check needs.
+/// Reports a weight or points value beyond [`MAX_MAGNITUDE`] (a finite one: others are told
+/// already).
+fn too_large(c: &mut Checker, path: JsonPath, v: f64) {
+    if v.is_finite() && v.abs() > MAX_MAGNITUDE {
+        c.report(
+            path,
+            said!("这个数 {v:e} 太大了", "the value {v:e} is too large"),
+            Said::both(
+                "权重和分值要在 -1000000 到 1000000 之间，否则算出的分数可能溢出成 NaN",
+                "weights and points must lie between -1000000 and 1000000; larger ones can overflow scores into NaN",
+            ),
+        );
+    }
+}
+
 pub const MAX_QUESTIONS: usize = 500;
+/// The largest weight or points (in size) a questionnaire may give: far beyond any real one,
+/// and small enough that no sum of products overflows into infinity and NaN scores.
+pub const MAX_MAGNITUDE: f64 = 1_000_000.0;
 pub const MAX_OPTIONS: usize = 60;
 pub const MAX_RULES: usize = 1000;
 pub const MAX_RUNGS: usize = 20;

@@ -62,8 +62,17 @@ pub struct Session {
     pub dropped: Vec<Dropped>,
     /// The previous file could not be read; a copy was kept here.
     pub unreadable_backup: Option<PathBuf>,
+    /// Why the previous file could not be read, in the session's language.
+    pub unreadable_reason: Option<String>,
     /// In a workshop: the firm code the answers are saved under, shown to the participant.
     pub firm_code: Option<String>,
+    /// What the file held that this program does not understand, written back on every save.
+    pub kept: crate::domain::answers::Kept,
+    /// Whether a link at the answer path is written through (own files) or refused (a shared
+    /// workshop folder).
+    pub links: crate::store::Links,
+    /// Opened with `--read-only`: nothing is written.
+    pub read_only: bool,
 }
 
 /// A status line shown under the current screen.
@@ -112,6 +121,9 @@ pub struct App {
     pub scroll: u16,
     pub whatif: Option<WhatIf>,
     pub note: Option<Note>,
+    /// Why the last save failed, until one succeeds: quitting must not claim the answers
+    /// are saved.
+    pub unsaved: Option<String>,
     /// Terminal size, for mouse hit-testing.
     pub size: (u16, u16),
     pub theme: super::theme::Theme,
@@ -154,6 +166,7 @@ impl App {
             scroll: 0,
             whatif: None,
             note: None,
+            unsaved: None,
             size: (80, 24),
             theme: super::theme::Theme::default(),
             quit: false,
@@ -289,11 +302,13 @@ impl App {
     pub fn saved(&mut self, result: Result<(), String>) {
         match result {
             Ok(()) => {
+                self.unsaved = None;
                 if self.note.as_ref().is_some_and(|n| n.error) {
                     self.note = None;
                 }
             }
             Err(e) => {
+                self.unsaved = Some(e.clone());
                 self.note = Some(Note {
                     text: format!("{} {e}", st::SAVE_FAILED.get(self.lang)),
                     error: true,

@@ -4,7 +4,7 @@
 use std::io::{BufRead, Write};
 use std::time::SystemTime;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
 use super::app::Row;
 use super::session::Opened;
@@ -22,13 +22,23 @@ enum Reply {
     Quit,
 }
 
-fn save(path: &std::path::Path, inst: &Instrument, answers: &AnswerSet, lang: Lang) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| st::CANNOT_CREATE.fill(lang, &[&dir.display()]))?;
+fn save(
+    session: &super::app::Session,
+    inst: &Instrument,
+    answers: &AnswerSet,
+    lang: Lang,
+) -> Result<()> {
+    if session.read_only {
+        // Said once at the start; a look without saving is what was asked for.
+        return Ok(());
     }
     let file = answers.to_file(&inst.questionnaire, Some(store::rfc3339(SystemTime::now())));
-    store::save_answers(path, &file).with_context(|| st::CANNOT_SAVE.fill(lang, &[&path.display()]))
+    super::session::write_answers(session, &file, lang).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {e}",
+            st::CANNOT_SAVE.fill(lang, &[&store::shown(&session.answers_path)])
+        )
+    })
 }
 
 /// Runs the plain self-check over `input`/`out`. Every answer is saved as it is given.
@@ -44,6 +54,9 @@ pub fn run(
     let mut answers = opened.answers.unwrap_or_default();
     writeln!(out, "{}", q.title.get(lang))?;
     writeln!(out, "{}", q.intro.get(lang))?;
+    if opened.session.read_only {
+        writeln!(out, "{}", super::session::READ_ONLY.get(lang))?;
+    }
     if let Some(b) = &opened.session.unreadable_backup {
         writeln!(
             out,
@@ -55,6 +68,9 @@ pub fn run(
             ),
             b.display()
         )?;
+        if let Some(reason) = &opened.session.unreadable_reason {
+            writeln!(out, "{reason}")?;
+        }
     }
     for d in &opened.session.dropped {
         writeln!(
@@ -90,11 +106,11 @@ pub fn run(
     } else {
         for f in &q.profile {
             if !ask_profile(f, lang, &mut answers, input, out)? {
-                save(&path, inst, &answers, lang)?;
+                save(&opened.session, inst, &answers, lang)?;
                 return Ok(());
             }
         }
-        save(&path, inst, &answers, lang)?;
+        save(&opened.session, inst, &answers, lang)?;
     }
 
     let visible = inst.compiled.visibility(q, &answers).0;
@@ -142,7 +158,7 @@ pub fn run(
                     Some(a) => answers.set(question.id.clone(), a),
                     None => answers.clear(&question.id),
                 }
-                save(&path, inst, &answers, lang)?;
+                save(&opened.session, inst, &answers, lang)?;
                 i += 1;
             }
         }

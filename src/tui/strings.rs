@@ -82,6 +82,9 @@ crate::bilingual! {
     QUIT_BODY = "你的答案已保存在：", "Your answers are saved in:";
     QUIT_RESUME = "下次启动时可以从这里继续。", "Next time you start, you can resume from here.";
     QUIT_KEYS = "y 退出    n 继续答题", "y quit    n keep going";
+    QUIT_UNSAVED = "最近的答案没有保存成功：", "Your latest answers were NOT saved:";
+    QUIT_RESCUE = "现在退出的话，全部答案会另存到另一个文件夹，并告诉你存在哪里。也可以先解决问题（例如腾出磁盘空间）再继续答题，下一次保存会重试。",
+        "If you quit now, all your answers are saved in another folder instead, and you are told where. Or fix the problem (e.g. free some disk space) and keep going: the next save tries again.";
     TOO_SMALL = "窗口太小：{w}×{h}。smecheck 至少需要 80×24。", "The window is {w}×{h}; smecheck needs at least 80×24.";
     TOO_SMALL_HINT = "请放大窗口或调小字号。答案已保存。", "Please enlarge the window or use a smaller font. Your answers are saved.";
 }

@@ -85,7 +85,12 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                     questionnaire = Some(map.next_value::<QuestionnaireRef>()?);
                 }
                 "profile" if profile.is_none() => {
-                    profile = Some(map.next_value::<BTreeMap<String, String>>()?);
+                    // Repeated fields and `null` are read as the thorough path reads them.
+                    let super::unique::Profile(p) = map.next_value()?;
+                    if !profile_fits(self.0, &p) {
+                        return Err(refuse());
+                    }
+                    profile = Some(p);
                 }
                 "answers" if answers.is_none() => {
                     answers = Some(map.next_value_seed(AnswersSeed(self.0))?);
@@ -108,6 +113,11 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
             dropped,
         })
     }
+}
+
+/// Every profile choice is one of its field's options (the thorough path says which is not).
+fn profile_fits(q: &Questionnaire, profile: &BTreeMap<String, String>) -> bool {
+    super::check_profile(q, profile).is_ok()
 }
 
 struct AnswersSeed<'q>(&'q Questionnaire);
@@ -189,7 +199,7 @@ impl AnswerSeed<'_> {
         if self.0.kind != QuestionKind::Number || check_number(self.0, x).is_err() {
             return Err(refuse());
         }
-        Ok(Some(Answer::Number(x)))
+        Ok(Some(Answer::Number(x + 0.0)))
     }
 }
 

@@ -7,6 +7,7 @@ mod date;
 mod html;
 /// Escapes text for HTML element content and quoted attribute values.
 pub use html::escape as escape_html;
+pub use md::escape as escape_md;
 mod json;
 mod md;
 mod since;

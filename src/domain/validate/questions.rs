@@ -71,6 +71,7 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
                 ),
             );
         }
+        super::too_large(c, p.key("weight"), x.weight);
         c.unique(
             ("选项", "option"),
             x.options
@@ -153,7 +154,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                         said!("选项 `{}` 的分值是 {v}", "option `{}` has points {v}", o.id),
                         Said::both("分值必须是有限的数字", "points must be finite numbers"),
                     ),
-                    _ => {}
+                    Some(v) => super::too_large(c, p.key("options").index(j).key("points"), v),
                 }
             }
             if !x.options.iter().any(|o| o.points.unwrap_or(0.0) > 0.0) {
@@ -261,6 +262,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             }
             let bp = p.key("bands");
             for (j, b) in x.bands.iter().enumerate() {
+                super::too_large(c, bp.index(j).key("points"), b.points);
                 if let Some(hi) = b.max
                     && b.min.partial_cmp(&hi) != Some(std::cmp::Ordering::Less)
                 {

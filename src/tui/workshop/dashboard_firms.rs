@@ -301,7 +301,7 @@ pub(super) fn problems(frame: &mut Frame, area: Rect, d: &Dashboard) {
         };
         lines.push(Line::styled(pad(&head, w), style));
         lines.push(Line::styled(
-            pad(&format!("    {}", p.detail), w),
+            pad(&format!("    {}", p.detail_in(lang)), w),
             d.theme.muted(),
         ));
     }

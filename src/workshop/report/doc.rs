@@ -320,10 +320,10 @@ pub fn build(r: &Report) -> Doc {
             .problems
             .iter()
             .map(|p| {
-                let reason = if p.detail.is_empty() {
+                let reason = if p.detail_in(lang).is_empty() {
                     p.kind.label(lang).to_string()
                 } else {
-                    format!("{} — {}", p.kind.label(lang), p.detail)
+                    format!("{} — {}", p.kind.label(lang), p.detail_in(lang))
                 };
                 vec![Cell::Text(p.file.clone()), Cell::Text(reason)]
             })
