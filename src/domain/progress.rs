@@ -275,7 +275,23 @@ pub fn comparable_answers(
     let mut set = AnswerSet::new();
     set.profile = file.profile.clone();
     let mut unmapped = Vec::new();
-    for (key, value) in &file.answers {
+    // A file of another version is carried over as the questions' `previously` say, as when
+    // it is opened; what does not carry over is listed.
+    let migrated;
+    let answers = if file.questionnaire.version == q.version {
+        &file.answers
+    } else {
+        let (answers, lost) =
+            super::answers::migrate::migrate(q, &file.questionnaire.version, &file.answers);
+        unmapped.extend(lost.into_iter().map(|d| Unmapped {
+            side,
+            question: d.question,
+            reason: d.reason,
+        }));
+        migrated = answers;
+        &migrated
+    };
+    for (key, value) in answers {
         let id = QuestionId(key.as_str().into());
         let Some(question) = q.question(&id) else {
             let d = super::answers::dropped(q, key.clone());
