@@ -30,7 +30,7 @@ crate::bilingual! {
     NOT_APPLICABLE = "不适用", "Not applicable";
     TYPE_NUMBER = "输入数字后按 Enter", "Type a number, then Enter";
     SKIP_MEANS = "不确定可按 → 跳过：跳过的题不计分，不会算成最差答案", "Unsure? → skips: a skipped question leaves the score, never counts as worst";
-    CHOOSE_FIRST = "还没有选：按选项前的数字键，或用 ↑↓ 移到一项再按 Enter；→ 跳过这题", "Nothing chosen yet: press the number shown beside an option, or move with ↑↓ and press Enter; → skips the question";
+    CHOOSE_FIRST = "还没有选：按选项前的数字，或用 ↑↓ 移到一项再按 Enter；→ 跳过", "Nothing chosen: press an option's number, or ↑↓ then Enter; → skips";
     TYPE_TEXT = "输入文字后按 Enter（可留空）", "Type your answer, then Enter (may be left empty)";
     RANGE = "请输入 {min} 到 {max} 之间的数字", "Enter a number from {min} to {max}";
     ANSWER_IS = "当前回答：", "Current answer: ";
