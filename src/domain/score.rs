@@ -204,6 +204,32 @@ pub struct NextRung {
 }
 
 impl LadderResult {
+    /// Whether the next rung waits on answers: the rung reached may be higher once they are
+    /// given, so it is no verdict yet.
+    pub fn pending(&self) -> bool {
+        self.next
+            .as_ref()
+            .is_some_and(|n| n.unmet.iter().any(|u| u.pending))
+    }
+
+    /// What the rung reached means, in words; while the next rung waits on answers it says so
+    /// instead of describing the firm by the lower rung.
+    pub fn meaning<'q>(&self, ladder: &'q super::model::Ladder, lang: super::text::Lang) -> String {
+        let text = ladder
+            .rungs
+            .get(self.index)
+            .map_or("", |r| r.description.get(lang));
+        if !self.pending() {
+            return text.to_string();
+        }
+        match lang {
+            super::text::Lang::Zh => {
+                "这是目前能确认的台阶：要登上下一级所需的题目还没答完，答完后可能更高。".to_string()
+            }
+            super::text::Lang::En => "The rung confirmed so far: questions the next rung depends on are not answered yet, so the firm may stand higher once they are.".to_string(),
+        }
+    }
+
     /// The definition of the next rung up, if there is one.
     pub fn next_rung<'q>(
         &self,

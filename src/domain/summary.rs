@@ -334,9 +334,7 @@ pub fn score_text(
                 "    ",
             );
         }
-        if let Some(rung) = def.rungs.get(l.index) {
-            para(&mut out, rung.description.get(lang), "  ", "  ");
-        }
+        para(&mut out, &l.meaning(def, lang), "  ", "  ");
         if let Some(next) = &l.next {
             let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");
             para(

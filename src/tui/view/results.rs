@@ -190,9 +190,7 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
             lines.push(Line::from(spans));
         }
         lines.push(Line::default());
-        if let Some(r) = def.rungs.get(l.index) {
-            lines.extend(para(r.description.get(lang), w, Style::new()));
-        }
+        lines.extend(para(&l.meaning(def, lang), w, Style::new()));
         match &l.next {
             Some(next) => {
                 let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");
