@@ -443,6 +443,7 @@ fn room_lines(
             crate::domain::report::Field {
                 label,
                 value: crate::workshop::report::place_text(s.place, lang).to_string(),
+                code: None,
             }
         })
         .collect()
