@@ -274,7 +274,15 @@ pub(super) fn recommendations(
             let item = first.and_then(|s| plan.item_of(&s.rule));
             let headline = match (item, first) {
                 (Some(item), _) => item.action.clone(),
-                (None, Some(s)) => first_sentence(s.action(q).get(lang)),
+                (None, Some(s)) => inst
+                    .proposals
+                    .advice
+                    .rules
+                    .get(s.rule.as_str())
+                    .map_or_else(
+                        || first_sentence(s.action(q).get(lang)),
+                        |a| a.headline.get(lang).to_string(),
+                    ),
                 (None, None) => String::new(),
             };
             let when = match (item, first) {

@@ -338,37 +338,7 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
         e(&svg::reference_note(w, &r.reference_label))
     )?;
     writeln!(h, "<figure class=\"dotplot\">{}</figure>", svg::dot_plot(r))?;
-    writeln!(
-        h,
-        "<table class=\"dims\"><thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th></th></tr></thead><tbody>",
-        e(w.area),
-        e(w.dimension),
-        e(w.score),
-        e(w.answered_share)
-    )?;
-    for d in &r.dimensions {
-        let score = d.score.map_or_else(|| w.no_data.to_string(), fmt_score);
-        let mut tags = String::new();
-        if d.thin {
-            let _ = write!(tags, "<span class=\"thin-tag\">{}</span> ", e(w.thin_mark));
-        }
-        if d.gap {
-            let _ = write!(tags, "<span class=\"gap-tag\">{}</span>", e(w.gap_mark));
-            let list: Vec<String> = d.proposals.iter().map(|p| e(p.as_str()).into_owned()).collect();
-            if !list.is_empty() {
-                let _ = write!(tags, " → {}", list.join(", "));
-            }
-        }
-        writeln!(
-            h,
-            "<tr><td class=\"note\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}%</td><td>{tags}</td></tr>",
-            e(&d.area),
-            e(&d.title),
-            e(&score),
-            d.answered
-        )?;
-    }
-    writeln!(h, "</tbody></table>\n</section>")
+    writeln!(h, "</section>")
 }
 
 #[cfg(test)]

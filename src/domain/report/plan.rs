@@ -151,8 +151,8 @@ pub fn build(cands: Vec<Candidate>, caps: Caps, date: &str, w: &Words) -> Plan {
             }
         }
     }
-    // Stable: equal keys keep the recommendations' order.
-    merged.sort_by_key(|(c, _, _)| (c.priority, c.horizon));
+    // Quick wins first among equals; stable, so equal keys keep the recommendations' order.
+    merged.sort_by_key(|(c, _, _)| (c.priority, c.horizon, c.effort));
     let mut filled = [0usize; 3];
     let mut firsts = 0;
     let mut items = Vec::new();

@@ -48,16 +48,17 @@ pub fn reference_note(w: &Words, reference: &str) -> String {
 }
 
 const DOT_ROW: usize = 16;
-const DOT_LEFT: f64 = 250.0;
-const DOT_W: f64 = 300.0;
+const DOT_LEFT: f64 = 200.0;
+const DOT_W: f64 = 280.0;
 
 /// Every dimension on one 0–100 axis: a dot for its score (a hollow square for a gap, so
 /// nothing depends on colour) and a dashed tick for its reference value.
 pub fn dot_plot(r: &Report) -> String {
     let n = r.dimensions.len();
+    // The area's name heads its first dimension's label.
     let height = n * DOT_ROW + 22;
     let mut s = format!(
-        r#"<svg class="dots" viewBox="0 0 600 {height}" width="100%" role="img" aria-label="{}">"#,
+        r#"<svg class="dots" viewBox="0 0 760 {height}" width="100%" role="img" aria-label="{}">"#,
         escape(&reference_note(r.words, &r.reference_label))
     );
     let x = |v: f64| DOT_LEFT + v.clamp(0.0, 100.0) / 100.0 * DOT_W;
@@ -101,14 +102,28 @@ pub fn dot_plot(r: &Report) -> String {
                     r#"<circle cx="{cx:.1}" cy="{y}" r="4.5" class="dot"/>"#
                 );
             }
-            let _ = write!(
-                s,
-                r#"<text x="{}" y="{}" class="dval">{}</text>"#,
-                DOT_LEFT + DOT_W + 10.0,
-                y + 4,
-                fmt_score(v)
-            );
         }
+        let w = r.words;
+        let score = d.score.map_or_else(|| w.no_data.to_string(), fmt_score);
+        let mut marks = format!("{score} · {}% {}", d.answered, w.answered_share);
+        if d.thin {
+            marks.push_str(&format!(" · {}", w.thin_mark));
+        }
+        if d.gap {
+            marks.push_str(&format!(" · {}", w.gap_mark));
+            let list: Vec<&str> = d.proposals.iter().map(|p| p.as_str()).collect();
+            if !list.is_empty() {
+                marks.push_str(&format!(" → {}", list.join(", ")));
+            }
+        }
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{}" class="dval{}">{}</text>"#,
+            DOT_LEFT + DOT_W + 10.0,
+            y + 4,
+            if d.gap { " gap" } else { "" },
+            escape(&marks)
+        );
     }
     s.push_str("</svg>");
     s

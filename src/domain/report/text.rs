@@ -232,7 +232,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         if let Some(t) = &rec.time_bound {
             p.para(&format!("! {}", w.pair(w.time_bound, t)), "      ", "        ");
         }
-        p.label(w, &format!("      {}", w.steps));
+        p.para(&format!("{}{}", w.steps, w.colon.trim_end()), "      ", "      ");
         for s in &rec.steps {
             p.para(&format!("[{}] {}", s.horizon_label, s.action), "      - ", "        ");
         }
