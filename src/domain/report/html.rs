@@ -100,7 +100,7 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         )?;
         writeln!(
             h,
-            "<div class=\"keep\"><h2>5. {}</h2>\n<p>{}</p>",
+            "<h2>5. {}</h2>\n<div class=\"keep\"><p>{}</p>",
             e(&l.title),
             e(&l.description)
         )?;
@@ -293,7 +293,7 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
     let e = escape;
     writeln!(
         h,
-        "<section id=\"dimensions\">\n<div class=\"keep\"><h2>4. {}</h2>\n<div class=\"cards\">",
+        "<section id=\"dimensions\">\n<h2>4. {}</h2>\n<div class=\"cards\">",
         e(w.sec_dimensions)
     )?;
     for x in &r.headlines {
@@ -318,7 +318,7 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
             ),
         )?;
     }
-    writeln!(h, "</div></div>")?;
+    writeln!(h, "</div>")?;
     let o = &r.overall;
     writeln!(
         h,

@@ -68,7 +68,7 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
             area: h.id.clone(),
             text: match r.lang {
                 Lang::Zh => format!(
-                    "{}{} 分，{}“{}”：{}",
+                    "{} {} 分，{}“{}”：{}",
                     h.title,
                     fmt_score(h.score),
                     w.score_level,

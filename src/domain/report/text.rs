@@ -141,6 +141,8 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
 pub fn write_short<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     let w = r.words;
     let mut p = Page::new(r);
+    // Chat apps show “ ” — … double width in Chinese fonts, whatever the report's language.
+    p.cjk = true;
     let firm = r.firm.as_deref().map_or(String::new(), |f| format!("{f} · "));
     p.para(&format!("{firm}{} · {}", r.subtitle, r.date_label), "", "");
     p.blank();
@@ -198,7 +200,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             let ps = if ps.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", ps.join(", "))
+                w.aside(&ps.join(", "))
             };
             p.para(&format!("{first}{}{ps}", i.action), &format!("[ ] {:>2}. ", i.number), "        ");
             p.para(&item_facts(w, i), "        ", "        ");
