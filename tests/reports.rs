@@ -154,18 +154,35 @@ fn short_text_pastes_into_chat() {
             let text = render_short(&inst, &a, lang);
             let r = report(&inst, &a, lang);
             let lines: Vec<&str> = text.lines().collect();
-            assert!(lines.len() <= 40, "{fixture} {lang:?}: {} lines", lines.len());
+            assert!(
+                lines.len() <= 40,
+                "{fixture} {lang:?}: {} lines",
+                lines.len()
+            );
             for l in &lines {
                 assert!(width_cjk(l) <= 80, "{fixture} {lang:?}: {l}");
-                assert!(!l.contains("[#") && !l.contains("[.") && !l.contains("----"), "{l}");
-                assert!(!l.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c)), "box drawing: {l}");
+                assert!(
+                    !l.contains("[#") && !l.contains("[.") && !l.contains("----"),
+                    "{l}"
+                );
+                assert!(
+                    !l.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c)),
+                    "box drawing: {l}"
+                );
             }
             let flat = squash(&text);
             for a in &r.summary.actions {
-                assert!(flat.contains(&squash(&a.action)), "{fixture} {lang:?}: {}", a.action);
+                assert!(
+                    flat.contains(&squash(&a.action)),
+                    "{fixture} {lang:?}: {}",
+                    a.action
+                );
             }
             for v in &r.summary.verdict {
-                assert!(flat.contains(&squash(&v.text)), "{fixture} {lang:?}: verdict");
+                assert!(
+                    flat.contains(&squash(&v.text)),
+                    "{fixture} {lang:?}: verdict"
+                );
             }
         }
     }
@@ -201,7 +218,10 @@ fn every_section_is_in_every_format() {
             ];
             for h in windows {
                 if r.plan.window(h).next().is_some() {
-                    assert!(out.contains(&squash(w.horizon_title(h))), "{format:?} {h:?}");
+                    assert!(
+                        out.contains(&squash(w.horizon_title(h))),
+                        "{format:?} {h:?}"
+                    );
                 }
             }
             for a in &r.summary.actions {
@@ -286,12 +306,22 @@ fn report_model_orders_gaps_recommendations_and_plan() {
         .flat_map(|x| x.steps.iter().map(|s| s.rule.clone()))
         .collect();
     let planned: Vec<_> = r.plan.items.iter().flat_map(|i| i.rules.clone()).collect();
-    assert!(planned.iter().all(|x| fired.contains(x)), "only fired rules");
+    assert!(
+        planned.iter().all(|x| fired.contains(x)),
+        "only fired rules"
+    );
     let mut unique = planned.clone();
     unique.sort();
     unique.dedup();
-    assert_eq!(unique.len(), planned.len(), "a rule is planned at most once");
-    assert!(r.plan.items.len() < fired.len(), "the micro shop's plan is capped");
+    assert_eq!(
+        unique.len(),
+        planned.len(),
+        "a rule is planned at most once"
+    );
+    assert!(
+        r.plan.items.len() < fired.len(),
+        "the micro shop's plan is capped"
+    );
     assert!(r.plan.left_out > 0);
     assert!(r.plan.items.iter().filter(|i| i.first).count() <= 3);
     assert!(r.plan.window(smecheck::domain::model::Horizon::Now).count() <= 3);
@@ -307,7 +337,11 @@ fn report_model_orders_gaps_recommendations_and_plan() {
     for rec in &r.recommendations {
         assert!(!rec.headline.is_empty() && !rec.when.is_empty());
         assert!(rec.gap_line.contains(rec.proposal.as_str()));
-        assert!(rec.because.starts_with("The firm answered"), "{}", rec.because);
+        assert!(
+            rec.because.starts_with("The firm answered"),
+            "{}",
+            rec.because
+        );
     }
     assert_eq!(r.summary.actions.len(), 3);
     assert_eq!(r.summary.verdict.len(), r.headlines.len() + r.ladders.len());
@@ -647,8 +681,15 @@ fn json_is_the_score_json_plus_the_sections() {
     assert_eq!(summary["verdict"][0]["area"], "cloud");
     let actions = summary["actions"].as_array().unwrap();
     assert_eq!(actions.len(), 3);
-    let is_date = |v: &Value| v.as_str().is_some_and(|d| smecheck::domain::report::check_date(d).is_ok());
-    assert!(actions.iter().all(|a| a["action"].is_string() && is_date(&a["due"])));
+    let is_date = |v: &Value| {
+        v.as_str()
+            .is_some_and(|d| smecheck::domain::report::check_date(d).is_ok())
+    };
+    assert!(
+        actions
+            .iter()
+            .all(|a| a["action"].is_string() && is_date(&a["due"]))
+    );
     let plan = v["plan"].as_array().unwrap();
     assert!(!plan.is_empty());
     for item in plan {

@@ -41,6 +41,8 @@ crate::bilingual! {
     REVIEW_TODO = "还有 {} 题未答（已标出）。可以跳过，但结果的可信度会降低。", "{} questions are still unanswered (marked). You may finish anyway, but the result is less certain.";
     REVIEW_DONE = "全部题目已回答。", "Every question is answered.";
     RESULTS = "自检结果（估算）", "Your results (estimate)";
+    TAB_SUMMARY = "摘要", "Summary";
+    TAB_PLAN = "计划", "Plan";
     TAB_OVERVIEW = "总览", "Overview";
     TAB_LADDER = "上云阶梯", "Cloud ladder";
     TAB_RECS = "建议", "Recommendations";

@@ -168,7 +168,12 @@ pub(super) fn candidates(
 
 /// `sha256:` and 16 hex digits over the questionnaire's fingerprint, the date, the profile and
 /// every answer in questionnaire order.
-pub(super) fn fingerprint(q: &Questionnaire, answers: &AnswerSet, qhash: &str, date: &str) -> String {
+pub(super) fn fingerprint(
+    q: &Questionnaire,
+    answers: &AnswerSet,
+    qhash: &str,
+    date: &str,
+) -> String {
     let mut h = Sha256::new();
     h.update(qhash.as_bytes());
     h.update([0u8]);
@@ -243,7 +248,9 @@ pub(super) fn recommendations(
             // The gaps among the dimensions its reasons come from.
             let mut dims: Vec<String> = Vec::new();
             for id in &r.because {
-                let Some(question) = q.question(id) else { continue };
+                let Some(question) = q.question(id) else {
+                    continue;
+                };
                 let Some(d) = card
                     .areas
                     .iter()
@@ -252,8 +259,12 @@ pub(super) fn recommendations(
                 else {
                     continue;
                 };
-                let Some(score) = d.score.filter(|s| *s < GAP_BELOW) else { continue };
-                let Some((_, def)) = q.dimension(&d.id) else { continue };
+                let Some(score) = d.score.filter(|s| *s < GAP_BELOW) else {
+                    continue;
+                };
+                let Some((_, def)) = q.dimension(&d.id) else {
+                    continue;
+                };
                 let label = format!("{}{}", def.title.get(lang), w.aside(&fmt_score(score)));
                 if !dims.contains(&label) {
                     dims.push(label);
@@ -322,7 +333,9 @@ pub(super) fn recommendations(
                     super::display_date(&src.date, lang),
                     w.pair(w.keyword, &keyword)
                 ),
-                time_bound: p.and_then(|p| p.time_bound.as_ref()).map(|t| t.get(lang).to_string()),
+                time_bound: p
+                    .and_then(|p| p.time_bound.as_ref())
+                    .map(|t| t.get(lang).to_string()),
                 speaker,
                 role,
                 keyword,

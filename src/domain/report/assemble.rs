@@ -33,15 +33,12 @@ impl Report {
             .get("name")
             .map(|n| display_safe(n.trim()).into_owned())
             .filter(|n| !n.is_empty());
-        let lead = inst
-            .proposals
-            .advice
-            .lead_question
-            .as_ref()
-            .and_then(|id| match asked.get(&id.as_str().into()) {
+        let lead = inst.proposals.advice.lead_question.as_ref().and_then(|id| {
+            match asked.get(&id.as_str().into()) {
                 Some(Answer::Choice(o)) => Some(o.to_string()),
                 _ => None,
-            });
+            }
+        });
         let size = inst
             .proposals
             .advice
@@ -279,7 +276,11 @@ fn strip_aside(label: &str) -> &str {
 }
 
 /// Proposals recommended because of answers in dimension `dim`.
-fn related(q: &Questionnaire, card: &ScoreCard, dim: &crate::domain::model::DimensionId) -> Vec<crate::domain::model::ProposalId> {
+fn related(
+    q: &Questionnaire,
+    card: &ScoreCard,
+    dim: &crate::domain::model::DimensionId,
+) -> Vec<crate::domain::model::ProposalId> {
     card.recommendations
         .iter()
         .filter(|r| {

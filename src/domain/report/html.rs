@@ -243,7 +243,11 @@ fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(h, "<li>{}</li>", e(&v.text))?;
     }
     writeln!(h, "</ul>")?;
-    writeln!(h, "<div class=\"actions-box\" id=\"top-actions\"><h3>{}</h3><ol>", e(w.top_actions))?;
+    writeln!(
+        h,
+        "<div class=\"actions-box\" id=\"top-actions\"><h3>{}</h3><ol>",
+        e(w.top_actions)
+    )?;
     if s.actions.is_empty() {
         writeln!(h, "<li>{}</li>", e(w.no_plan))?;
     }

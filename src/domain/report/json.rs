@@ -50,7 +50,10 @@ pub fn value(r: &Report, inst: &Instrument, card: &ScoreCard, answers: &AnswerSe
     if let Value::Object(map) = &mut v {
         map.insert("format_version".to_string(), json!(r.format_version));
         map.insert("tool_version".to_string(), json!(r.tool_version));
-        map.insert("thresholds".to_string(), serde_json::to_value(&r.thresholds).unwrap_or(Value::Null));
+        map.insert(
+            "thresholds".to_string(),
+            serde_json::to_value(&r.thresholds).unwrap_or(Value::Null),
+        );
         map.insert("summary".to_string(), summary);
         map.insert("plan".to_string(), Value::Array(plan));
         map.insert("report".to_string(), sections);

@@ -80,7 +80,13 @@ fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             e(&a.owner)
         )?;
     }
-    writeln!(out, "\n**{}{}** {}\n", w.how_sure, w.colon.trim_end(), e(&s.confidence))?;
+    writeln!(
+        out,
+        "\n**{}{}** {}\n",
+        w.how_sure,
+        w.colon.trim_end(),
+        e(&s.confidence)
+    )?;
     writeln!(
         out,
         "**{}{}** {}",
@@ -170,7 +176,13 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         writeln!(out, "{}  ", e(&rec.gap_line))?;
         writeln!(out, "{}{}{}", w.because, w.colon, e(&rec.because))?;
         if let Some(t) = &rec.time_bound {
-            writeln!(out, "\n> **{}{}** {}", w.time_bound, w.colon.trim_end(), e(t))?;
+            writeln!(
+                out,
+                "\n> **{}{}** {}",
+                w.time_bound,
+                w.colon.trim_end(),
+                e(t)
+            )?;
         }
         writeln!(out)?;
         for s in &rec.steps {
@@ -362,7 +374,12 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         e(&s.id),
         e(&s.version)
     )?;
-    writeln!(out, "| {} | `{}` |", w.content_hash, s.hash.replace('`', ""))?;
+    writeln!(
+        out,
+        "| {} | `{}` |",
+        w.content_hash,
+        s.hash.replace('`', "")
+    )?;
     writeln!(
         out,
         "| {} | `{}` |",

@@ -396,7 +396,6 @@ pub struct RecommendationView {
     pub steps: Vec<StepView>,
 }
 
-
 /// How a question was answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -117,14 +117,24 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
     let strengths = strong
         .iter()
         .take(TOP)
-        .map(|(d, s)| format!("{}{}", d.title, w.aside(&format!("{} / 100", fmt_score(*s)))))
+        .map(|(d, s)| {
+            format!(
+                "{}{}",
+                d.title,
+                w.aside(&format!("{} / 100", fmt_score(*s)))
+            )
+        })
         .collect();
     let gaps = r
         .gaps
         .iter()
         .take(TOP)
         .map(|g| {
-            let mut text = format!("{}{}", g.title, w.aside(&format!("{} / 100", fmt_score(g.score))));
+            let mut text = format!(
+                "{}{}",
+                g.title,
+                w.aside(&format!("{} / 100", fmt_score(g.score)))
+            );
             if !g.proposals.is_empty() {
                 let list: Vec<&str> = g.proposals.iter().map(|p| p.as_str()).collect();
                 text.push_str(&format!(" → {}", list.join(", ")));
@@ -161,7 +171,12 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
     if thin.is_empty() {
         confidence.push_str(&format!(" {}", w.all_sure));
     } else {
-        confidence.push_str(&format!(" {}{}{}", w.thin_dims, w.colon, thin.join(list_sep(r.lang))));
+        confidence.push_str(&format!(
+            " {}{}{}",
+            w.thin_dims,
+            w.colon,
+            thin.join(list_sep(r.lang))
+        ));
         confidence.push_str(match r.lang {
             Lang::Zh => "。",
             Lang::En => ".",
@@ -197,9 +212,11 @@ fn provisional_sentence(lang: Lang) -> &'static str {
 fn lower_first(s: &str) -> String {
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(std::iter::once(b)).chain(chars).collect()
-        }
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => a
+            .to_lowercase()
+            .chain(std::iter::once(b))
+            .chain(chars)
+            .collect(),
         _ => s.to_string(),
     }
 }

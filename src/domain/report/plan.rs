@@ -182,14 +182,14 @@ pub fn build(cands: Vec<Candidate>, caps: Caps, date: &str, w: &Words) -> Plan {
             due: at(to_day),
             owner: c.owner,
             effort: c.effort,
-            effort_label: c.effort.map_or_else(String::new, |e| w.effort(e).to_string()),
+            effort_label: c
+                .effort
+                .map_or_else(String::new, |e| w.effort(e).to_string()),
             done_when: c.done_when,
         });
     }
     // Window by window; within one, first-priority actions first, then by due date.
-    items.sort_by(|a, b| {
-        (a.horizon, !a.first, &a.due).cmp(&(b.horizon, !b.first, &b.due))
-    });
+    items.sort_by(|a, b| (a.horizon, !a.first, &a.due).cmp(&(b.horizon, !b.first, &b.due)));
     for (i, item) in items.iter_mut().enumerate() {
         item.number = i + 1;
     }
@@ -231,7 +231,15 @@ mod tests {
 
     fn many(n: usize, priority: u8, horizon: Horizon) -> Vec<Candidate> {
         (0..n)
-            .map(|i| cand(&format!("r{i}"), "P1", priority, horizon, &format!("do {i}")))
+            .map(|i| {
+                cand(
+                    &format!("r{i}"),
+                    "P1",
+                    priority,
+                    horizon,
+                    &format!("do {i}"),
+                )
+            })
             .collect()
     }
 
@@ -255,7 +263,10 @@ mod tests {
         let plan = build(many(20, 2, Horizon::Now), caps(3, 5), DATE, words(Lang::En));
         assert_eq!(plan.items.len(), 15);
         assert_eq!(plan.left_out, 5);
-        assert!(plan.items.iter().all(|i| !i.first), "no priority 1, no first");
+        assert!(
+            plan.items.iter().all(|i| !i.first),
+            "no priority 1, no first"
+        );
     }
 
     #[test]
@@ -317,7 +328,13 @@ mod tests {
     fn duplicates_merge_into_one_item_with_both_proposals() {
         let cands = vec![
             cand("p6_a", "P6", 1, Horizon::Now, "Register on the platform"),
-            cand("p5_b", "P5", 2, Horizon::Quarter, "Register on the platform"),
+            cand(
+                "p5_b",
+                "P5",
+                2,
+                Horizon::Quarter,
+                "Register on the platform",
+            ),
             cand("p6_c", "P6", 1, Horizon::Now, "Check the grade"),
             cand("p6_d", "P6", 2, Horizon::Now, "Check the grade"),
         ];
@@ -325,11 +342,17 @@ mod tests {
         assert_eq!(plan.items.len(), 2);
         let reg = &plan.items[0];
         assert_eq!(reg.action, "Register on the platform");
-        assert_eq!(reg.proposals, [ProposalId::from("P6"), ProposalId::from("P5")]);
+        assert_eq!(
+            reg.proposals,
+            [ProposalId::from("P6"), ProposalId::from("P5")]
+        );
         assert_eq!(reg.rules.len(), 2);
         assert_eq!(reg.horizon, Horizon::Now, "the earlier window wins");
         assert_eq!(plan.items[1].proposals, [ProposalId::from("P6")]);
-        assert!(plan.item_of(&RuleId::from("p5_b")).is_some_and(|i| i.number == 1));
+        assert!(
+            plan.item_of(&RuleId::from("p5_b"))
+                .is_some_and(|i| i.number == 1)
+        );
     }
 
     #[test]

@@ -97,10 +97,7 @@ pub fn dot_plot(r: &Report) -> String {
                     y - 4
                 );
             } else {
-                let _ = write!(
-                    s,
-                    r#"<circle cx="{cx:.1}" cy="{y}" r="4.5" class="dot"/>"#
-                );
+                let _ = write!(s, r#"<circle cx="{cx:.1}" cy="{y}" r="4.5" class="dot"/>"#);
             }
         }
         let w = r.words;

@@ -121,7 +121,11 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
     }
     for (n, a) in s.actions.iter().enumerate() {
         p.para(
-            &format!("{}{}", a.action, w.aside(&format!("{} · {}", w.pair(w.due, &a.due), a.owner))),
+            &format!(
+                "{}{}",
+                a.action,
+                w.aside(&format!("{} · {}", w.pair(w.due, &a.due), a.owner))
+            ),
             &format!("{}. ", n + 1),
             "   ",
         );
@@ -143,7 +147,10 @@ pub fn write_short<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()>
     let mut p = Page::new(r);
     // Chat apps show “ ” — … double width in Chinese fonts, whatever the report's language.
     p.cjk = true;
-    let firm = r.firm.as_deref().map_or(String::new(), |f| format!("{f} · "));
+    let firm = r
+        .firm
+        .as_deref()
+        .map_or(String::new(), |f| format!("{f} · "));
     p.para(&format!("{firm}{} · {}", r.subtitle, r.date_label), "", "");
     p.blank();
     summary(&mut p, r, true);
@@ -202,7 +209,11 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             } else {
                 w.aside(&ps.join(", "))
             };
-            p.para(&format!("{first}{}{ps}", i.action), &format!("[ ] {:>2}. ", i.number), "        ");
+            p.para(
+                &format!("{first}{}{ps}", i.action),
+                &format!("[ ] {:>2}. ", i.number),
+                "        ",
+            );
             p.para(&item_facts(w, i), "        ", "        ");
             if !i.done_when.is_empty() {
                 p.para(&w.pair(w.done_when, &i.done_when), "        ", "          ");
@@ -232,11 +243,23 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         p.para(&rec.gap_line, "      ", "      ");
         p.para(&w.pair(w.because, &rec.because), "      ", "        ");
         if let Some(t) = &rec.time_bound {
-            p.para(&format!("! {}", w.pair(w.time_bound, t)), "      ", "        ");
+            p.para(
+                &format!("! {}", w.pair(w.time_bound, t)),
+                "      ",
+                "        ",
+            );
         }
-        p.para(&format!("{}{}", w.steps, w.colon.trim_end()), "      ", "      ");
+        p.para(
+            &format!("{}{}", w.steps, w.colon.trim_end()),
+            "      ",
+            "      ",
+        );
         for s in &rec.steps {
-            p.para(&format!("[{}] {}", s.horizon_label, s.action), "      - ", "        ");
+            p.para(
+                &format!("[{}] {}", s.horizon_label, s.action),
+                "      - ",
+                "        ",
+            );
         }
         p.para(&format!("({})", rec.source_line), "      ", "       ");
     }
@@ -290,9 +313,15 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             "{}{score}",
             " ".repeat(6usize.saturating_sub(width(&score)))
         );
-        let line = format!("  {} {} {score} {}", pad(&last, col), bar(d.score), marks.join(" "));
+        let line = format!(
+            "  {} {} {score} {}",
+            pad(&last, col),
+            bar(d.score),
+            marks.join(" ")
+        );
         if p.width(&line) > WIDTH {
-            p.lines.push(format!("  {} {} {score}", pad(&last, col), bar(d.score)));
+            p.lines
+                .push(format!("  {} {} {score}", pad(&last, col), bar(d.score)));
             p.lines.push(format!("    {}", marks.join(" ")));
         } else {
             p.lines.push(line.trim_end().to_string());
@@ -380,7 +409,14 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         for n in &r.proposals {
             p.blank();
             p.para(
-                &format!("{} {}{}{}{}", n.proposal, n.speaker, w.aside(&n.role), w.colon, n.keyword),
+                &format!(
+                    "{} {}{}{}{}",
+                    n.proposal,
+                    n.speaker,
+                    w.aside(&n.role),
+                    w.colon,
+                    n.keyword
+                ),
                 "",
                 "  ",
             );
@@ -421,7 +457,11 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         "  ",
     );
     p.para(&w.pair(w.content_hash, &s.hash), "", "  ");
-    p.para(&w.pair(w.inputs_fingerprint, &r.inputs_fingerprint), "", "  ");
+    p.para(
+        &w.pair(w.inputs_fingerprint, &r.inputs_fingerprint),
+        "",
+        "  ",
+    );
     p.para(&w.pair(w.confidence, &r.confidence.summary), "", "  ");
     p.lines.push("=".repeat(WIDTH));
     p.out(out)

@@ -8,7 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 use super::{bar, draw_footer, list_offset, pad, para};
-use crate::domain::model::level_for;
+use crate::domain::model::{Horizon, level_for};
+use crate::domain::report::Report;
+use crate::domain::report::plan::first_sentence;
 use crate::domain::summary::{
     answer_label, bracketed, fmt_score, horizon_label, provisional_suffix,
 };
@@ -20,7 +22,14 @@ use crate::tui::theme::Theme;
 
 fn header(frame: &mut Frame, body: Rect, app: &App) -> Rect {
     let lang = app.lang;
-    let titles = [st::TAB_OVERVIEW, st::TAB_LADDER, st::TAB_RECS].map(|s| s.get(lang));
+    let titles = [
+        st::TAB_SUMMARY,
+        st::TAB_PLAN,
+        st::TAB_OVERVIEW,
+        st::TAB_LADDER,
+        st::TAB_RECS,
+    ]
+    .map(|s| s.get(lang));
     let selected = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
     frame.render_widget(
         Paragraph::new(Line::styled(st::RESULTS.get(lang), app.theme.title())),
@@ -44,11 +53,158 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let body = draw_footer(frame, area, app);
     let content = header(frame, body, app);
     let lines = match app.tab {
+        Tab::Summary => summary_tab_lines(app, content.width as usize),
+        Tab::Plan => plan_tab_lines(app, content.width as usize),
         Tab::Overview => overview_lines(app, &app.card, content.width as usize),
         Tab::Ladder => ladder_lines(app, &app.card, content.width as usize),
         Tab::Recommendations => return draw_recs(frame, content, app),
     };
     frame.render_widget(Paragraph::new(lines).scroll((app.scroll, 0)), content);
+}
+
+/// The report model, in the app's language, dated today (when the shell said what today is).
+fn report(app: &App) -> Report {
+    Report::new(&app.inst, &app.answers, &app.card, app.lang, &app.today)
+}
+
+fn wrapped(text: &str, w: usize, first: &str, rest: &str, style: Style) -> Vec<Line<'static>> {
+    crate::domain::wrap::wrap(text, w, first, rest)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let r = report(app);
+    let words = r.words;
+    let s = &r.summary;
+    let mut lines = Vec::new();
+    let head = |t: &str| Line::styled(format!("{t}{}", words.colon.trim_end()), theme.title());
+    for v in &s.verdict {
+        lines.extend(wrapped(&v.text, w, "- ", "  ", Style::new()));
+    }
+    lines.push(Line::default());
+    lines.push(head(words.top_actions));
+    if s.actions.is_empty() {
+        lines.extend(wrapped(words.no_plan, w, "  ", "  ", theme.muted()));
+    }
+    for (n, a) in s.actions.iter().enumerate() {
+        let due = if a.due.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", words.pair(words.due, &a.due))
+        };
+        lines.extend(wrapped(
+            &format!("{}{}", a.action, words.aside(&format!("{}{due}", a.owner))),
+            w,
+            &format!("{}. ", n + 1),
+            "   ",
+            Style::new(),
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(head(words.strengths));
+    if s.strengths.is_empty() {
+        lines.extend(wrapped(words.no_strengths, w, "- ", "  ", theme.muted()));
+    }
+    for x in &s.strengths {
+        lines.extend(wrapped(x, w, "- ", "  ", theme.good()));
+    }
+    lines.push(head(words.sec_gaps));
+    if s.gaps.is_empty() {
+        lines.extend(wrapped(words.no_gaps, w, "- ", "  ", theme.muted()));
+    }
+    for x in &s.gaps {
+        lines.extend(wrapped(x, w, "- ", "  ", Style::new()));
+    }
+    lines.push(Line::default());
+    lines.extend(wrapped(
+        &words.pair(words.how_sure, &s.confidence),
+        w,
+        "",
+        "  ",
+        theme.muted(),
+    ));
+    lines.extend(wrapped(
+        &words.pair(words.wish, s.wish.as_deref().unwrap_or(words.no_wish)),
+        w,
+        "",
+        "  ",
+        Style::new(),
+    ));
+    lines
+}
+
+fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let r = report(app);
+    let words = r.words;
+    let mut lines = Vec::new();
+    if r.plan.items.is_empty() {
+        lines.extend(wrapped(words.no_plan, w, "", "", theme.muted()));
+    }
+    for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
+        let items: Vec<_> = r.plan.window(h).collect();
+        if items.is_empty() {
+            continue;
+        }
+        lines.push(Line::styled(words.horizon_title(h), theme.title()));
+        for i in items {
+            let first = if i.first {
+                format!("[{}] ", words.first_mark)
+            } else {
+                String::new()
+            };
+            let ps: Vec<&str> = i.proposals.iter().map(|p| p.as_str()).collect();
+            let ps = if ps.is_empty() {
+                String::new()
+            } else {
+                words.aside(&ps.join(", "))
+            };
+            lines.extend(wrapped(
+                &format!("{first}{}{ps}", i.action),
+                w,
+                &format!("[ ] {:>2}. ", i.number),
+                "        ",
+                Style::new(),
+            ));
+            let mut facts = Vec::new();
+            if !i.due.is_empty() {
+                facts.push(words.pair(words.due, &i.due));
+            }
+            facts.push(i.owner.clone());
+            if !i.effort_label.is_empty() {
+                facts.push(i.effort_label.clone());
+            }
+            lines.extend(wrapped(
+                &facts.join(" · "),
+                w,
+                "        ",
+                "        ",
+                theme.muted(),
+            ));
+            if !i.done_when.is_empty() {
+                lines.extend(wrapped(
+                    &words.pair(words.done_when, &i.done_when),
+                    w,
+                    "        ",
+                    "          ",
+                    theme.muted(),
+                ));
+            }
+        }
+    }
+    if r.plan.left_out > 0 {
+        lines.extend(wrapped(
+            &words.plan_left_out(r.plan.left_out),
+            w,
+            "",
+            "",
+            theme.muted(),
+        ));
+    }
+    lines
 }
 
 fn level_text(app: &App, area: Option<&str>, score: f64) -> (String, String) {
@@ -234,19 +390,24 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// One line per recommendation: number, proposal, speaker, keyword.
+/// One line per recommendation, led by what to do: number, proposal, action, when.
 fn rec_title(app: &App, i: usize) -> String {
     let r = &app.card.recommendations[i];
-    let p = app.inst.proposals.get(&r.proposal);
-    format!(
-        "{:>2}. [{}] {} · {} · {} {}",
-        i + 1,
-        r.proposal,
-        p.map(|p| p.speaker.get(app.lang)).unwrap_or(""),
-        p.map(|p| p.keyword.get(app.lang)).unwrap_or(""),
-        st::PRIORITY.get(app.lang),
-        r.priority
-    )
+    let q = &app.inst.questionnaire;
+    let (action, when) = r.steps.first().map_or((String::new(), ""), |s| {
+        let action = app
+            .inst
+            .proposals
+            .advice
+            .rules
+            .get(s.rule.as_str())
+            .map_or_else(
+                || first_sentence(s.action(q).get(app.lang)),
+                |a| a.headline.get(app.lang).to_string(),
+            );
+        (action, horizon_label(s.horizon, app.lang))
+    });
+    format!("{:>2}. [{}] {action} · {when}", i + 1, r.proposal)
 }
 
 fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
@@ -348,13 +509,6 @@ pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             crate::domain::wrap::wrap(&text, w, "  - ", "    ")
                 .into_iter()
                 .map(Line::raw),
-        );
-    }
-    for a in &p.actions {
-        lines.extend(
-            crate::domain::wrap::wrap(a.get(lang), w, "  · ", "    ")
-                .into_iter()
-                .map(|l| Line::styled(l, theme.muted())),
         );
     }
     lines.push(Line::default());

@@ -105,7 +105,11 @@ pub(super) fn plan(r: &Report, h: &mut String) -> std::fmt::Result {
             } else {
                 String::new()
             };
-            let ps: Vec<String> = i.proposals.iter().map(|p| e(p.as_str()).into_owned()).collect();
+            let ps: Vec<String> = i
+                .proposals
+                .iter()
+                .map(|p| e(p.as_str()).into_owned())
+                .collect();
             writeln!(
                 h,
                 "<tr><td><span class=\"box\"></span></td><td>{first}<strong>{}</strong> <span class=\"note\">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
@@ -120,7 +124,11 @@ pub(super) fn plan(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(h, "</tbody></table>")?;
     }
     if r.plan.left_out > 0 {
-        writeln!(h, "<p class=\"note\">{}</p>", e(&w.plan_left_out(r.plan.left_out)))?;
+        writeln!(
+            h,
+            "<p class=\"note\">{}</p>",
+            e(&w.plan_left_out(r.plan.left_out))
+        )?;
     }
     writeln!(h, "</section>")
 }
