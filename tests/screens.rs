@@ -200,7 +200,16 @@ fn results_tabs() {
     });
     shoot("results_recommendations", |lang| {
         let mut a = results(lang, "04_mid_manufacturer");
-        press(&mut a, &[KeyCode::BackTab, KeyCode::Down]);
+        press(
+            &mut a,
+            &[
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Down,
+            ],
+        );
         a
     });
     shoot("results_broad_shallow", |lang| {
@@ -214,7 +223,16 @@ fn results_tabs() {
 fn recommendation_detail() {
     shoot("detail", |lang| {
         let mut a = results(lang, "02_broad_shallow_trader");
-        press(&mut a, &[KeyCode::BackTab, KeyCode::Enter]);
+        press(
+            &mut a,
+            &[
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Enter,
+            ],
+        );
         a
     });
 }
