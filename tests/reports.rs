@@ -326,7 +326,7 @@ fn report_model_orders_gaps_recommendations_and_plan() {
     assert!(r.plan.items.iter().filter(|i| i.first).count() <= 3);
     assert!(r.plan.window(smecheck::domain::model::Horizon::Now).count() <= 3);
     for i in &r.plan.items {
-        assert!(i.start >= DATE.to_string() && i.due > i.start, "{i:?}");
+        assert!(i.start.as_str() >= DATE && i.due > i.start, "{i:?}");
         assert!(!i.owner.is_empty() && !i.done_when.is_empty() && !i.effort_label.is_empty());
     }
     let headlines: Vec<_> = r.plan.items.iter().map(|i| &i.action).collect();
