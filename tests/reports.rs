@@ -344,7 +344,16 @@ fn report_model_orders_gaps_recommendations_and_plan() {
         );
     }
     assert_eq!(r.summary.actions.len(), 3);
-    assert_eq!(r.summary.verdict.len(), r.headlines.len() + r.ladders.len());
+    assert_eq!(
+        r.summary.verdict.len(),
+        r.headlines.len(),
+        "one sentence per area"
+    );
+    let cloud = &r.summary.verdict[0].text;
+    assert!(
+        cloud.contains("score level") && cloud.contains(&r.ladders[0].current_label),
+        "level and rung named together, each for what it is: {cloud}"
+    );
     assert!(r.summary.wish.is_some(), "the micro shop wrote a wish");
     // P7's county rule quotes the profile answer too.
     let p7 = r
@@ -396,6 +405,163 @@ fn provisional_levels_are_marked() {
     assert!(r.overall.level_label.contains("provisional"));
     let text = render(&inst, &a, Lang::Zh, ReportFormat::Text);
     assert!(text.contains("暂定"));
+    // One hedge, not two: the provisional mark replaces the label's own "(estimate)".
+    for h in r.headlines.iter().chain([&r.overall]) {
+        assert!(!h.level_label.contains("estimate"), "{}", h.level_label);
+    }
+    let zh = report(&inst, &a, Lang::Zh);
+    assert!(
+        !zh.overall.level_label.contains("估计"),
+        "{}",
+        zh.overall.level_label
+    );
+    // Thin dimensions are named in the summary and marked beside their scores.
+    assert!(!r.summary.thin.is_empty());
+    assert!(r.summary.confidence.contains(&r.summary.thin[0]));
+    let en = render(&inst, &a, Lang::En, ReportFormat::Text);
+    assert!(en.contains(&format!("% {}", r.words.answered_share)));
+    assert!(en.contains(r.words.thin_mark));
+    // A well-answered report keeps its level labels as the questionnaire words them.
+    let sure = report(&inst, &answers(&inst, "04_mid_manufacturer"), Lang::En);
+    assert!(!sure.confidence.provisional);
+    assert!(sure.summary.thin.is_empty());
+}
+
+#[test]
+fn findings_are_printed_only_where_they_hold() {
+    let inst = instrument();
+    // The breadth-vs-depth reading ("loud thunder, little rain") belongs to the broad but
+    // shallow trader, not to the firm with every tool in depth nor to the one with none.
+    let thunder = |fixture: &str| {
+        let out = render(
+            &inst,
+            &answers(&inst, fixture),
+            Lang::En,
+            ReportFormat::Text,
+        );
+        out.contains("loud thunder")
+    };
+    assert!(thunder("02_broad_shallow_trader"));
+    assert!(!thunder("05_advanced_plant"));
+    assert!(!thunder("01_micro_shop"));
+}
+
+#[test]
+fn a_leading_firm_gets_keep_doing_and_a_next_frontier() {
+    use smecheck::domain::report::PlanKind;
+    let inst = instrument();
+    let r = report(&inst, &answers(&inst, "05_advanced_plant"), Lang::En);
+    assert!(r.recommendations.is_empty());
+    let kinds: Vec<PlanKind> = r.plan.items.iter().map(|i| i.kind).collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == PlanKind::KeepDoing).count(),
+        r.headlines.len()
+    );
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == PlanKind::NextFrontier)
+            .count(),
+        r.headlines.len()
+    );
+    assert!(
+        r.plan
+            .items
+            .iter()
+            .all(|i| !i.first && !i.done_when.is_empty())
+    );
+    assert_eq!(r.summary.actions.len(), 3);
+    assert_eq!(r.summary.strengths.len(), 3);
+    assert!(r.summary.gaps.is_empty());
+    // A firm that is not leading gets no such items.
+    let micro = report(&inst, &answers(&inst, "01_micro_shop"), Lang::En);
+    assert!(micro.plan.items.iter().all(|i| i.kind == PlanKind::Fix));
+}
+
+#[test]
+fn the_plan_scales_with_size_and_who_leads() {
+    let inst = instrument();
+    let now = |file: &Value| {
+        let r = report(&inst, &answers_from(&inst, file), Lang::En);
+        r.plan.window(smecheck::domain::model::Horizon::Now).count()
+    };
+    // The same answers in a micro firm and in a medium one with a lead for digital work.
+    let micro = fixture_json("01_micro_shop");
+    let mut medium = micro.clone();
+    medium["profile"]["size"] = "medium".into();
+    let lead = inst.proposals.advice.lead_question.clone().unwrap();
+    let leads = inst
+        .questionnaire
+        .question(&lead.as_str().into())
+        .unwrap()
+        .options
+        .iter()
+        .map(|o| o.id.to_string())
+        .find(|o| !inst.proposals.advice.no_lead.contains(o))
+        .unwrap();
+    medium["answers"][lead.as_str()] = leads.into();
+    assert!(
+        now(&micro) < now(&medium),
+        "{} vs {}",
+        now(&micro),
+        now(&medium)
+    );
+    assert!(now(&medium) <= 5);
+}
+
+#[test]
+fn a_catalogue_without_plan_texts_still_gives_a_plan() {
+    let mut p: Value = serde_json::from_str(BUILTIN_PROPOSALS).unwrap();
+    p.as_object_mut().unwrap().remove("advice");
+    let inst = Instrument::from_sources(
+        "smecheck.json",
+        BUILTIN_QUESTIONNAIRE,
+        "p.json",
+        &p.to_string(),
+    )
+    .unwrap();
+    let r = report(&inst, &answers(&inst, "01_micro_shop"), Lang::En);
+    assert!(!r.plan.items.is_empty());
+    for i in &r.plan.items {
+        assert!(!i.action.is_empty() && i.action.len() < i.detail.len() + 1);
+        assert_eq!(i.owner, r.words.owner_default);
+        assert!(i.effort.is_none() && i.done_when.is_empty());
+    }
+    assert!(r.recommendations.iter().all(|x| !x.headline.is_empty()));
+}
+
+#[test]
+fn every_rule_of_the_shipped_questionnaire_has_plan_texts() {
+    let inst = instrument();
+    let advice = &inst.proposals.advice;
+    for rule in &inst.questionnaire.rules {
+        let a = advice
+            .rules
+            .get(rule.id.as_str())
+            .unwrap_or_else(|| panic!("no plan texts for rule {}", rule.id));
+        for lang in Lang::ALL {
+            assert!(!a.headline.get(lang).is_empty() && !a.done_when.get(lang).is_empty());
+        }
+        if let Some(o) = &a.owner {
+            assert!(advice.roles.contains_key(o), "{}: role {o}", rule.id);
+        }
+    }
+    for rule in advice.rules.keys() {
+        assert!(
+            inst.questionnaire
+                .rules
+                .iter()
+                .any(|r| r.id.as_str() == rule),
+            "plan texts for a rule that does not exist: {rule}"
+        );
+    }
+    for p in &inst.proposals.proposals {
+        let o = p
+            .owner
+            .as_deref()
+            .expect("every proposal names an owner role");
+        assert!(advice.roles.contains_key(o), "{}: role {o}", p.id);
+    }
 }
 
 #[test]

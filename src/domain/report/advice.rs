@@ -138,14 +138,14 @@ pub(super) fn candidates(
                     w.keep_doing,
                     &f.keep,
                     &f.keep_done,
-                    crate::domain::model::Horizon::Quarter,
+                    crate::domain::model::Horizon::Now,
                 ),
                 (
                     PlanKind::NextFrontier,
                     w.next_frontier,
                     &f.next,
                     &f.next_done,
-                    crate::domain::model::Horizon::Later,
+                    crate::domain::model::Horizon::Quarter,
                 ),
             ] {
                 out.push(Candidate {

@@ -348,6 +348,7 @@ fn ladders(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<LadderView> {
             });
             Some(LadderView {
                 id: l.id.to_string(),
+                area: def.area.to_string(),
                 title: def.title.get(lang).to_string(),
                 description: def.description.get(lang).to_string(),
                 rungs,

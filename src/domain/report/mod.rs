@@ -308,6 +308,8 @@ pub struct RungView {
 #[derive(Debug, Clone, Serialize)]
 pub struct LadderView {
     pub id: String,
+    /// The area whose depth it measures.
+    pub area: String,
     pub title: String,
     pub description: String,
     /// From the lowest rung up.

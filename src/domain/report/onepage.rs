@@ -61,53 +61,56 @@ pub fn wish(q: &Questionnaire, asked: &AnswerSet) -> Option<String> {
 /// Builds the summary from the rest of the report.
 pub fn build(r: &Report, wish: Option<String>) -> OnePage {
     let w = r.words;
-    let mut verdict: Vec<Verdict> = r
+    // One sentence per area; where a ladder measures the area, the rung goes in the same
+    // sentence, so the score level and the rung are read together, each by its own name.
+    let verdict: Vec<Verdict> = r
         .headlines
         .iter()
-        .map(|h| Verdict {
-            area: h.id.clone(),
-            text: match r.lang {
-                Lang::Zh => format!(
-                    "{} {} 分，{}“{}”：{}",
-                    h.title,
-                    fmt_score(h.score),
-                    w.score_level,
-                    h.level_label,
-                    h.meaning
-                ),
-                Lang::En => format!(
-                    "{} scores {} / 100, score level “{}”: {}",
-                    h.title,
-                    fmt_score(h.score),
-                    h.level_label,
-                    lower_first(&h.meaning)
-                ),
-            },
+        .map(|h| {
+            let rung = r
+                .ladders
+                .iter()
+                .find(|l| l.area == h.id)
+                .map(|l| match r.lang {
+                    Lang::Zh => format!(
+                        "，{}{}第 {} 级（共 {} 级）“{}”",
+                        l.title,
+                        w.ladder_rung,
+                        l.current,
+                        l.rungs.len(),
+                        l.current_label
+                    ),
+                    Lang::En => format!(
+                        ", and rung {} of {} on the {}, “{}”",
+                        l.current,
+                        l.rungs.len(),
+                        lower_first(&l.title),
+                        l.current_label
+                    ),
+                });
+            let rung = rung.unwrap_or_default();
+            Verdict {
+                area: h.id.clone(),
+                text: match r.lang {
+                    Lang::Zh => format!(
+                        "{} {} 分，{}“{}”{rung}：{}",
+                        h.title,
+                        fmt_score(h.score),
+                        w.score_level,
+                        h.level_label,
+                        h.meaning
+                    ),
+                    Lang::En => format!(
+                        "{} scores {} / 100, score level “{}”{rung}: {}",
+                        h.title,
+                        fmt_score(h.score),
+                        h.level_label,
+                        lower_first(&h.meaning)
+                    ),
+                },
+            }
         })
         .collect();
-    for l in &r.ladders {
-        let text = match r.lang {
-            Lang::Zh => format!(
-                "{}：{}第 {} 级（共 {} 级）“{}”；只有下面各级都站稳，上面一级才算数。",
-                l.title,
-                w.ladder_rung,
-                l.current,
-                l.rungs.len(),
-                l.current_label
-            ),
-            Lang::En => format!(
-                "On the {}, the firm stands on rung {} of {}, “{}”; a rung counts only when every rung below it holds.",
-                lower_first(&l.title),
-                l.current,
-                l.rungs.len(),
-                l.current_label
-            ),
-        };
-        verdict.push(Verdict {
-            area: l.id.clone(),
-            text,
-        });
-    }
     let mut strong: Vec<_> = r
         .dimensions
         .iter()
