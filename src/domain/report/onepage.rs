@@ -73,9 +73,8 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
                 .find(|l| l.area == h.id)
                 .map(|l| match r.lang {
                     Lang::Zh => format!(
-                        "，{}{}第 {} 级（共 {} 级）“{}”",
+                        "，在{}上站在第 {} 级（共 {} 级）“{}”",
                         l.title,
-                        w.ladder_rung,
                         l.current,
                         l.rungs.len(),
                         l.current_label
