@@ -118,7 +118,7 @@ pub fn dot_plot(r: &Report) -> String {
             r#"<text x="{}" y="{}" class="dval{}">{}</text>"#,
             DOT_LEFT + DOT_W + 10.0,
             y + 4,
-            if d.gap { " gap" } else { "" },
+            if d.gap { " gapval" } else { "" },
             escape(&marks)
         );
     }
