@@ -56,11 +56,8 @@ crate::bilingual! {
     HELD_ABOVE = "更高几级的部分条件已满足，但下面的台阶还没站稳：", "Some higher rungs' conditions hold, but a lower rung is not yet in place:";
     BREADTH = "广度", "Breadth";
     NO_RECS = "没有触发任何建议。", "No recommendation was triggered.";
-    PRIORITY = "优先级", "priority";
     WHY = "为什么提出这条建议", "Why this applies to you";
     NEXT_STEPS = "下一步", "Next steps";
-    PROPOSAL = "来源提案", "The proposal";
-    SOURCE = "出处", "Source";
     ESTIMATE_NOTE = "本结果为自评估算，不是官方评级。", "This is a self-assessment estimate, not an official rating.";
     WHATIF = "假设一下：改动答案，看结果怎么变（尚未保存）", "What if: change answers and watch the result move (not saved yet)";
     WHATIF_UNCHANGED = "尚无改动", "No changes yet";

@@ -11,9 +11,7 @@ use super::{bar, draw_footer, list_offset, pad, para};
 use crate::domain::model::{Horizon, level_for};
 use crate::domain::report::Report;
 use crate::domain::report::plan::first_sentence;
-use crate::domain::summary::{
-    answer_label, bracketed, fmt_score, horizon_label, provisional_suffix,
-};
+use crate::domain::summary::{answer_label, fmt_score, horizon_label, provisional_suffix};
 use crate::domain::wrap::width;
 use crate::domain::{Answer, Lang, ScoreCard};
 use crate::tui::app::{App, Tab, WhatIfItem};
@@ -454,77 +452,69 @@ fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-/// The detail of the selected recommendation: proposal, why, next steps, source.
+/// The detail of the selected recommendation, led by what to do: the action with when and
+/// effort, the gap and proposal, why (the firm's answers), the steps; then, muted, who proposed
+/// it in 2020, what was said and the caveat on time-bound measures.
 pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let theme = app.theme;
     let mut lines = Vec::new();
-    let Some(r) = app.card.recommendations.get(app.rec_cursor) else {
+    let r = report(app);
+    let words = r.words;
+    let Some(rec) = r.recommendations.get(app.rec_cursor) else {
         return lines;
     };
-    let Some(p) = app.inst.proposals.get(&r.proposal) else {
-        return lines;
-    };
-    let q = &app.inst.questionnaire;
-    lines.extend(para(&rec_title(app, app.rec_cursor), w, theme.title()));
-    lines.push(Line::default());
-    lines.push(Line::styled(st::PROPOSAL.get(lang), theme.title()));
-    lines.extend(para(
-        &format!(
-            "{}{}",
-            p.speaker.get(lang),
-            bracketed(p.role.get(lang), lang)
-        ),
+    lines.extend(wrapped(
+        &format!("{}. [{}] {}", rec.number, rec.proposal, rec.headline),
         w,
-        Style::new(),
+        "",
+        "    ",
+        theme.title(),
     ));
-    lines.extend(para(p.keyword.get(lang), w, theme.muted()));
-    lines.extend(para(p.summary.get(lang), w, Style::new()));
+    let mut when = vec![rec.when.clone()];
+    if !rec.due.is_empty() {
+        when.push(words.pair(words.due, &rec.due));
+    }
+    if !rec.effort.is_empty() {
+        when.push(rec.effort.clone());
+    }
+    lines.extend(wrapped(&when.join(" · "), w, "", "", theme.good()));
+    lines.extend(wrapped(&rec.gap_line, w, "", "", Style::new()));
+    if let Some(t) = &rec.time_bound {
+        lines.extend(wrapped(
+            &format!("! {}", words.pair(words.time_bound, t)),
+            w,
+            "",
+            "  ",
+            theme.error(),
+        ));
+    }
     lines.push(Line::default());
     lines.push(Line::styled(st::WHY.get(lang), theme.title()));
-    for id in &r.because {
-        let (Some(question), Some(a)) = (q.question(id), app.answers.get(id)) else {
-            continue;
-        };
-        let text = format!(
-            "{} → {}",
-            question.text.get(lang),
-            answer_label(question, a, lang)
-        );
-        lines.extend(
-            crate::domain::wrap::wrap(&text, w, "  - ", "    ")
-                .into_iter()
-                .map(Line::raw),
-        );
+    for e in &rec.why {
+        lines.extend(wrapped(
+            &format!("{} → {}", e.text, e.answer),
+            w,
+            "  - ",
+            "    ",
+            Style::new(),
+        ));
     }
     lines.push(Line::default());
     lines.push(Line::styled(st::NEXT_STEPS.get(lang), theme.title()));
-    for s in &r.steps {
-        let text = format!(
-            "[{}] {}",
-            horizon_label(s.horizon, lang),
-            s.action(&app.inst.questionnaire).get(lang)
-        );
-        lines.extend(
-            crate::domain::wrap::wrap(&text, w, "  - ", "    ")
-                .into_iter()
-                .map(Line::raw),
-        );
+    for s in &rec.steps {
+        lines.extend(wrapped(
+            &format!("[{}] {}", s.horizon_label, s.action),
+            w,
+            "  - ",
+            "    ",
+            Style::new(),
+        ));
     }
     lines.push(Line::default());
-    let src = &app.inst.proposals.source;
-    lines.extend(para(
-        &format!(
-            "{}: {} · {} · {}",
-            st::SOURCE.get(lang),
-            src.title.get(lang),
-            src.publisher.get(lang),
-            src.date
-        ),
-        w,
-        theme.muted(),
-    ));
-    lines.extend(para(app.inst.proposals.caveat.get(lang), w, theme.muted()));
+    lines.extend(wrapped(&rec.source_line, w, "", "", theme.muted()));
+    lines.extend(wrapped(&rec.summary, w, "", "", theme.muted()));
+    lines.extend(wrapped(&r.caveat, w, "", "", theme.muted()));
     lines
 }
 
