@@ -87,6 +87,17 @@ for case in "${cases[@]}"; do
   top="$(jq '.summary.actions | length' "$json")"
   ((top == 3)) || fail "$case: the summary names $top top actions, not 3"
 
+  # A heading never ends a page: the last line of text on every page is not a section heading.
+  mapfile -t headings < <(grep -o '<h2>[^<]*</h2>' "$html" | sed -e 's/<[^>]*>//g' \
+    -e 's/&amp;/\&/g' -e "s/&#39;/'/g" | while IFS= read -r h; do printf '%s\n' "$h" | squash; echo; done)
+  for ((p = 1; p <= pages; p++)); do
+    last="$(pdftotext -enc UTF-8 -f "$p" -l "$p" "$pdf" - | grep -v '^[[:space:]]*$' |
+      grep -Ev '^[[:space:]]*[0-9]+ ?/ ?[0-9]+[[:space:]]*$' | tail -n 1 | squash)"
+    for h in "${headings[@]}"; do
+      [[ -n "$h" && "$last" == "$h" ]] && fail "$case: page $p ends with the heading \"$h\""
+    done
+  done
+
   # The browser's own header and footer (date, title, file URL) must not print, even with the
   # default print settings: the report's @page margin boxes take their place.
   plain_pdf="$work/${fixture}.${lang}.default.pdf"

@@ -98,27 +98,16 @@ pub fn write_report<W: Write + ?Sized>(
     format: ReportFormat,
     out: &mut W,
 ) -> io::Result<()> {
-    write_report_in_room(inst, answers, card, lang, date, format, &[], out)
-}
-
-/// Like [`write_report`], with lines on where the firm stands in a workshop room (label → place,
-/// already in `lang`), shown with the firm's profile.
-#[allow(clippy::too_many_arguments)]
-pub fn write_report_in_room<W: Write + ?Sized>(
-    inst: &Instrument,
-    answers: &AnswerSet,
-    card: &ScoreCard,
-    lang: Lang,
-    date: &str,
-    format: ReportFormat,
-    room: &[Field],
-    out: &mut W,
-) -> io::Result<()> {
-    let opts = ReportOptions {
-        room: room.to_vec(),
-        ..ReportOptions::default()
-    };
-    write_report_with(inst, answers, card, lang, date, format, &opts, out)
+    write_report_with(
+        inst,
+        answers,
+        card,
+        lang,
+        date,
+        format,
+        &ReportOptions::default(),
+        out,
+    )
 }
 
 /// Like [`write_report`], with [`ReportOptions`].
@@ -133,6 +122,8 @@ pub fn write_report_with<W: Write + ?Sized>(
     opts: &ReportOptions,
     out: &mut W,
 ) -> io::Result<()> {
+    // The one pipeline: build the model, add what the options bring (a new optional section
+    // hangs off `Report` and is filled here), then print it in the chosen format.
     let mut report = Report::new(inst, answers, card, lang, date);
     report.profile.extend(opts.room.iter().cloned());
     report.set_room_median(&opts.room_median);
