@@ -212,6 +212,12 @@ fn results_tabs() {
         );
         a
     });
+    // Too few answers: one hedge on each level, thin dimensions marked beside their scores.
+    shoot("results_overview_unsure", |lang| {
+        let mut a = results(lang, "06_unsure_owner");
+        press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+        a
+    });
     shoot("results_broad_shallow", |lang| {
         let mut a = results(lang, "02_broad_shallow_trader");
         press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);

@@ -50,6 +50,8 @@ crate::bilingual! {
     CONFIDENCE = "可信度", "Confidence";
     CONFIDENCE_LINE = "{a} 题已答，{d} 题不清楚，{u} 题未答（共 {n} 题）", "{a} answered, {d} don't know, {u} unanswered (of {n})";
     NO_DATA = "无数据", "no data";
+    ANSWERED_SHARE = "已答", "answered";
+    THIN = "作答少", "thin";
     YOU_ARE_HERE = "你在这里", "you are here";
     NEXT_RUNG = "要登上“{}”，还需要：", "To reach \"{}\", you still need:";
     TOP_RUNG = "已在最高一级。", "You are on the top rung.";

@@ -259,8 +259,9 @@ fn headline(
     }
 }
 
-/// A label without a trailing aside in brackets: `Basic (estimate)` → `Basic`.
-fn strip_aside(label: &str) -> &str {
+/// A label without a trailing aside in brackets: `Basic (estimate)` → `Basic`. Used where a
+/// provisional mark replaces the label's own hedge, so a level is hedged once.
+pub fn strip_aside(label: &str) -> &str {
     let t = label.trim_end();
     let open = if t.ends_with('）') {
         t.rfind('（')

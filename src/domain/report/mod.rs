@@ -25,6 +25,7 @@ use super::model::{Horizon, ProposalId, QuestionId};
 use super::score::{ScoreCard, Stamp};
 use super::text::Lang;
 
+pub use assemble::strip_aside;
 pub use date::{check_date, display_date};
 pub use html::escape as html_escape;
 pub use md::escape as md_escape;

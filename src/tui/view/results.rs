@@ -9,8 +9,8 @@ use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 use super::{bar, draw_footer, list_offset, pad, para};
 use crate::domain::model::{Horizon, level_for};
-use crate::domain::report::Report;
 use crate::domain::report::plan::first_sentence;
+use crate::domain::report::{Report, strip_aside};
 use crate::domain::summary::{answer_label, fmt_score, horizon_label, provisional_suffix};
 use crate::domain::wrap::width;
 use crate::domain::{Answer, Lang, ScoreCard};
@@ -241,9 +241,36 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         .map(|l| width(l.label.get(lang)))
         .max()
         .unwrap_or(0);
-    let bar_w = w.saturating_sub(label_w + 8 + level_w).clamp(10, 30);
+    // Dimension rows show their answered share where area rows show their level.
+    let share = |d: &crate::domain::score::DimensionScore| {
+        let mut s = format!(
+            "  {:>3}% {}",
+            (d.confidence.share * 100.0).round() as u32,
+            st::ANSWERED_SHARE.get(lang)
+        );
+        if d.confidence.is_provisional() {
+            s.push_str(&format!(" · {}", st::THIN.get(lang)));
+        }
+        s
+    };
+    let share_w = card
+        .areas
+        .iter()
+        .flat_map(|a| &a.dimensions)
+        .map(|d| width(&share(d)))
+        .max()
+        .unwrap_or(0);
+    let bar_w = w
+        .saturating_sub(label_w + (8 + level_w).max(6 + share_w))
+        .clamp(10, 30);
     let (level, _) = level_text(app, None, card.overall_score);
     let mark = provisional_suffix(&card.confidence, lang);
+    // One hedge, not two: the provisional mark replaces the label's own "(estimate)".
+    let level = if mark.is_empty() {
+        level
+    } else {
+        strip_aside(&level).to_string()
+    };
     lines.push(Line::styled(
         format!(
             "{}: {} / 100 · {level}{mark}",
@@ -276,6 +303,11 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         let title = q.area(&a.id).map(|x| x.title.get(lang)).unwrap_or("");
         let (level, meaning) = level_text(app, Some(a.id.as_str()), a.score);
         let mark = provisional_suffix(&a.confidence, lang);
+        let level = if mark.is_empty() {
+            level
+        } else {
+            strip_aside(&level).to_string()
+        };
         lines.push(Line::from(vec![
             Span::styled(pad(title, label_w - 1), theme.title()),
             Span::raw(" "),
@@ -295,6 +327,14 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
                     Span::raw(" "),
                     Span::styled(bar(d.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
                     Span::raw(format!(" {score:>5}")),
+                    Span::styled(
+                        share(d),
+                        if d.confidence.is_provisional() {
+                            theme.error()
+                        } else {
+                            theme.muted()
+                        },
+                    ),
                 ]));
             }
         }
