@@ -95,6 +95,12 @@ fn answer_kill_resume_finish_and_read_a_recommendation() {
     tui.wait_for("Every question is answered.");
     tui.send("f");
     tui.wait_for("Your results (estimate)");
+    // The summary opens the results; the plan, dated today, is the next tab.
+    tui.wait_for("The three things to do first");
+    tui.send(TAB);
+    tui.wait_for("[ ]  1.");
+    tui.wait_for("Due: 20");
+    tui.send(TAB);
     tui.wait_for("Cloud depth");
     tui.send(TAB);
     tui.wait_for("you are here");

@@ -43,13 +43,23 @@ pub enum Overlay {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// The one-page summary: verdict, strengths, gaps, first actions, how sure, the wish.
+    Summary,
+    /// The dated plan.
+    Plan,
     Overview,
     Ladder,
     Recommendations,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Overview, Tab::Ladder, Tab::Recommendations];
+    pub const ALL: [Tab; 5] = [
+        Tab::Summary,
+        Tab::Plan,
+        Tab::Overview,
+        Tab::Ladder,
+        Tab::Recommendations,
+    ];
 }
 
 /// What the shell found on disk at start.
@@ -95,6 +105,8 @@ pub enum WelcomeItem {
 pub struct App {
     pub inst: Instrument,
     pub lang: Lang,
+    /// Today as `YYYY-MM-DD`, set by the shell, for the plan's dates; empty leaves them out.
+    pub today: String,
     pub answers: AnswerSet,
     pub card: ScoreCard,
     /// Which questions are asked, given the answers (skip logic).
@@ -142,6 +154,7 @@ impl App {
         let mut app = App {
             inst,
             lang,
+            today: String::new(),
             answers,
             card,
             visible,
@@ -161,7 +174,7 @@ impl App {
                 .iter()
                 .position(|f| *f == ReportFormat::Html)
                 .unwrap_or(0),
-            tab: Tab::Overview,
+            tab: Tab::Summary,
             rec_cursor: 0,
             scroll: 0,
             whatif: None,
@@ -569,7 +582,7 @@ impl App {
             }
             Action::Finish => {
                 self.screen = Screen::Results;
-                self.tab = Tab::Overview;
+                self.tab = Tab::Summary;
                 self.rec_cursor = 0;
                 self.scroll = 0;
                 self.note = None;

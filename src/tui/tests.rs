@@ -380,7 +380,7 @@ fn review_marks_unanswered_and_finishes_to_results() {
     );
     press(&mut app, &[KeyCode::Char('r'), KeyCode::Char('f')]);
     assert_eq!(app.screen, Screen::Results);
-    assert_eq!(app.tab, Tab::Overview);
+    assert_eq!(app.tab, Tab::Summary, "the summary opens the results");
 }
 
 fn finished_app() -> App {
@@ -404,6 +404,8 @@ fn results_tabs_and_recommendation_detail() {
     assert_eq!(app.screen, Screen::Results);
     assert!(!app.card.recommendations.is_empty());
     press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.tab, Tab::Plan);
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
     assert_eq!(app.tab, Tab::Ladder);
     press(&mut app, &[KeyCode::Tab, KeyCode::Down, KeyCode::Enter]);
     assert_eq!(app.screen, Screen::Detail);
