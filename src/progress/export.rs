@@ -75,10 +75,13 @@ impl Folder {
 pub fn column(prefix: &str, id: &str) -> String {
     let mut s = String::with_capacity(prefix.len() + id.len());
     s.push_str(prefix);
-    s.extend(
-        id.chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }),
-    );
+    s.extend(id.chars().map(|c| {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            c
+        } else {
+            '_'
+        }
+    }));
     s
 }
 
@@ -125,7 +128,10 @@ pub fn record(ws: &Workshop, folder: &Folder, r: &Response) -> Map<String, Value
     }
     for l in &card.ladders {
         put(column("rung_", l.id.as_str()), l.rung.as_str().into());
-        put(column("rung_", &format!("{}_number", l.id)), (l.index + 1).into());
+        put(
+            column("rung_", &format!("{}_number", l.id)),
+            (l.index + 1).into(),
+        );
     }
     put("breadth".into(), card.breadth.into());
     let ids = |it: &mut dyn Iterator<Item = &str>| Value::from(it.collect::<Vec<_>>());

@@ -106,12 +106,12 @@ pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
         carried += 1;
         Ok(())
     })
-    .or_else(|e| match failed.take() {
-        Some(f) => Err(f),
-        None => Err(anyhow!(
+    .map_err(|e| match failed.take() {
+        Some(f) => f,
+        None => anyhow!(
             "{}",
             CANNOT_READ.fill(lang, &[&earlier.responses_dir().display(), &e])
-        )),
+        ),
     })?;
     Ok(CARRIED.fill(lang, &[&round, &carried, &earlier.dir.display()]))
 }
