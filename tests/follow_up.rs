@@ -126,7 +126,7 @@ fn a_follow_up_room_shows_the_rooms_change() {
     assert_eq!(change["both"], 8);
     assert_eq!(change["only_earlier"], 4);
     assert_eq!(change["only_later"], 2);
-    let deltas: Vec<f64> = expected.iter().map(|p| p.overall.delta).collect();
+    let deltas: Vec<f64> = expected.iter().filter_map(|p| p.overall.delta).collect();
     let median = (quantile(&deltas, 0.5).unwrap() * 10.0).round() / 10.0;
     assert_eq!(change["scores"][0]["id"], "overall");
     assert_eq!(change["scores"][0]["median_change"].as_f64(), Some(median));

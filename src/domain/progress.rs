@@ -78,23 +78,29 @@ pub enum ActionStatus {
 /// A headline score at both checks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoreChange {
-    pub before: f64,
-    pub after: f64,
-    /// `after - before`, rounded to one decimal.
-    pub delta: f64,
-    pub movement: Movement,
+    /// `None` when that check has too few answers for a score.
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    /// `after - before`, rounded to one decimal; `None` unless both checks have a score.
+    pub delta: Option<f64>,
+    pub movement: Option<Movement>,
     pub level_before: LevelId,
     pub level_after: LevelId,
 }
 
 impl ScoreChange {
-    fn new(before: f64, after: f64, level_before: LevelId, level_after: LevelId) -> Self {
-        let delta = round1(after - before);
+    fn new(
+        before: Option<f64>,
+        after: Option<f64>,
+        level_before: LevelId,
+        level_after: LevelId,
+    ) -> Self {
+        let delta = before.zip(after).map(|(b, a)| round1(a - b));
         ScoreChange {
             before,
             after,
             delta,
-            movement: Movement::of_delta(delta),
+            movement: delta.map(Movement::of_delta),
             level_before,
             level_after,
         }
@@ -270,7 +276,23 @@ pub fn comparable_answers(
     let mut set = AnswerSet::new();
     set.profile = file.profile.clone();
     let mut unmapped = Vec::new();
-    for (key, value) in &file.answers {
+    // A file of another version is carried over as the questions' `previously` say, as when
+    // it is opened; what does not carry over is listed.
+    let migrated;
+    let answers = if file.questionnaire.version == q.version {
+        &file.answers
+    } else {
+        let (answers, lost) =
+            super::answers::migrate::migrate(q, &file.questionnaire.version, &file.answers);
+        unmapped.extend(lost.into_iter().map(|d| Unmapped {
+            side,
+            question: d.question,
+            reason: d.reason,
+        }));
+        migrated = answers;
+        &migrated
+    };
+    for (key, value) in answers {
         let id = QuestionId(key.as_str().into());
         let Some(question) = q.question(&id) else {
             let d = super::answers::dropped(q, key.clone());

@@ -152,13 +152,17 @@ impl Round {
         }
         let card = &r.card;
         self.finished += 1;
-        self.overall.add(card.overall_score);
+        if let Some(overall) = card.overall_score {
+            self.overall.add(overall);
+        }
         *count(
             self.levels.entry("overall".into()).or_default(),
             card.overall_level.as_str(),
         ) += 1;
         for a in &card.areas {
-            self.areas.entry(a.id.to_string()).or_default().add(a.score);
+            if let Some(score) = a.score {
+                self.areas.entry(a.id.to_string()).or_default().add(score);
+            }
             *count(
                 self.levels.entry(a.id.to_string()).or_default(),
                 a.level.as_str(),
@@ -175,6 +179,11 @@ impl Round {
         for rec in &card.recommendations {
             *count(&mut self.proposals, rec.proposal.as_str()) += 1;
         }
+        // Breakdowns compare whole firms: one without an overall score (too many "don't
+        // know") is counted in its round but left out of the cells.
+        let Some(overall) = card.overall_score else {
+            return;
+        };
         for f in fields {
             let option = r.answers.profile.get(f).cloned().unwrap_or_default();
             let cell = self
@@ -184,9 +193,9 @@ impl Round {
                 .entry(option)
                 .or_default();
             cell.n += 1;
-            cell.overall += card.overall_score;
+            cell.overall += overall;
             for a in &card.areas {
-                *cell.areas.entry(a.id.to_string()).or_default() += a.score;
+                *cell.areas.entry(a.id.to_string()).or_default() += a.score.unwrap_or_default();
             }
         }
     }

@@ -75,12 +75,14 @@ impl RoomChange {
         let mut uptake: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
         for p in firms {
             both += 1;
-            let mut push = |i: usize, before: f64, after: f64, delta: f64| {
-                let (b, a, d) = &mut values[i];
-                b.push(before);
-                a.push(after);
-                d.push(delta);
-            };
+            // A score with too few answers behind it is left out of that median.
+            let mut push =
+                |i: usize, before: Option<f64>, after: Option<f64>, delta: Option<f64>| {
+                    let (b, a, d) = &mut values[i];
+                    b.extend(before);
+                    a.extend(after);
+                    d.extend(delta);
+                };
             push(0, p.overall.before, p.overall.after, p.overall.delta);
             for a in &p.areas {
                 if let Some(i) = ids.iter().position(|id| id == a.id.as_str()) {
@@ -189,7 +191,12 @@ mod tests {
         assert_eq!((c.both, c.only_earlier, c.only_later), (5, 2, 1));
         assert_eq!(c.scores.len(), 1 + areas.len());
         assert!(c.scores.iter().all(|s| s.median_change.unwrap() > 0.0));
-        let expected = quantile(&up.iter().map(|p| p.overall.delta).collect::<Vec<_>>(), 0.5);
+        let expected = quantile(
+            &up.iter()
+                .filter_map(|p| p.overall.delta)
+                .collect::<Vec<_>>(),
+            0.5,
+        );
         assert_eq!(
             c.scores[0].median_change,
             expected.map(|x| (x * 10.0).round() / 10.0)

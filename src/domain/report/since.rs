@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::domain::instrument::Instrument;
 use crate::domain::model::Level;
 use crate::domain::progress::{ActionStatus, Movement, Progress, Status};
-use crate::domain::summary::fmt_score;
+use crate::domain::summary::{fmt_score, not_enough};
 use crate::domain::text::Lang;
 use crate::domain::wrap::{width, wrap};
 
@@ -116,16 +116,17 @@ fn when(saved_at: Option<&str>, lang: Lang) -> String {
 impl SinceView {
     pub fn new(inst: &Instrument, p: &Progress, lang: Lang) -> SinceView {
         let q = &inst.questionnaire;
-        let score_cell = |s: f64, levels: &[Level], level: &str| {
-            format!("{} {}", fmt_score(s), level_name(levels, level, lang))
+        let score_cell = |s: Option<f64>, levels: &[Level], level: &str| match s {
+            Some(s) => format!("{} {}", fmt_score(s), level_name(levels, level, lang)),
+            None => not_enough(lang).to_string(),
         };
         let mut rows = vec![ChangeRow {
             label: OVERALL.get(lang).to_string(),
             indent: false,
             before: score_cell(p.overall.before, &q.levels, p.overall.level_before.as_str()),
             after: score_cell(p.overall.after, &q.levels, p.overall.level_after.as_str()),
-            change: signed(p.overall.delta),
-            movement: Some(p.overall.movement),
+            change: p.overall.delta.map_or_else(|| "–".to_string(), signed),
+            movement: p.overall.movement,
         }];
         for a in &p.areas {
             let Some(area) = q.area(&a.id) else { continue };
@@ -134,8 +135,8 @@ impl SinceView {
                 indent: false,
                 before: score_cell(a.score.before, &area.levels, a.score.level_before.as_str()),
                 after: score_cell(a.score.after, &area.levels, a.score.level_after.as_str()),
-                change: signed(a.score.delta),
-                movement: Some(a.score.movement),
+                change: a.score.delta.map_or_else(|| "–".to_string(), signed),
+                movement: a.score.movement,
             });
             for d in &a.dimensions {
                 let title = q
@@ -266,9 +267,13 @@ impl SinceView {
         let headline = HEADLINE.fill(
             lang,
             &[
-                &fmt_score(p.overall.before),
-                &fmt_score(p.overall.after),
-                &signed(p.overall.delta),
+                &p.overall
+                    .before
+                    .map_or_else(|| not_enough(lang).to_string(), fmt_score),
+                &p.overall
+                    .after
+                    .map_or_else(|| not_enough(lang).to_string(), fmt_score),
+                &p.overall.delta.map_or_else(|| "–".to_string(), signed),
                 &rung_summary,
                 &p.with_status(Status::Resolved).count(),
                 &p.with_status(Status::StillOpen).count(),
