@@ -350,3 +350,14 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn counts_of_one_or_two_firms_are_never_shown() {
+    use super::{count_text, shown_count};
+    assert_eq!(shown_count(0), Some(0));
+    assert_eq!(shown_count(1), None);
+    assert_eq!(shown_count(2), None);
+    assert_eq!(shown_count(3), Some(3));
+    assert_eq!(count_text(2), "<3");
+    assert_eq!(count_text(14), "14");
+}

@@ -277,3 +277,22 @@ fn a_folder_that_cannot_be_listed_is_a_problem_in_the_report() {
         crate::workshop::room::ProblemKind::Folder
     );
 }
+
+#[test]
+fn counts_of_one_or_two_firms_are_suppressed_in_the_cohort_report() {
+    let (_tmp, ws, room) = room("Salon");
+    let cohort = &room.cohort(&ws);
+    let small = cohort
+        .areas
+        .iter()
+        .flat_map(|a| &a.levels)
+        .any(|c| (1..3).contains(&c.count));
+    assert!(
+        small,
+        "the fixture room has a level held by one or two firms"
+    );
+    let md = render(&ws, &room, Format::Md, false, Lang::En);
+    assert!(md.contains("\\<3"), "a small count is written <3");
+    let html = render(&ws, &room, Format::Html, false, Lang::Zh);
+    assert!(html.contains("&lt;3"), "a small count is written <3");
+}
