@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::model::{AreaId, DimensionId, ProposalId, Questionnaire};
 use super::score::ScoreCard;
 
-pub use build::CohortBuilder;
+pub use build::{CohortBuilder, is_empty};
 pub use stats::{Quartiles, Scores, quantile, quartiles};
 pub use tally::{Tally, tally};
 
@@ -131,9 +131,12 @@ pub struct Need {
 /// questionnaire scores its open questions as zero and would drag the room down.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cohort {
+    /// Firms with at least one answer; `empty` ones are left out of everything else.
     pub firms: usize,
     pub finished: usize,
     pub in_progress: usize,
+    /// Firms that joined but have not answered anything yet.
+    pub empty: usize,
     pub overall: AreaStats,
     pub areas: Vec<AreaStats>,
     pub ladders: Vec<LadderStats>,

@@ -25,7 +25,9 @@ const NAME_W: usize = 20;
 fn columns(d: &Dashboard) -> Columns {
     let lang = d.lang;
     Columns {
-        status: width(st::FINISHED.get(lang)).max(width(st::ANSWERING.get(lang))),
+        status: width(st::FINISHED.get(lang))
+            .max(width(st::ANSWERING.get(lang)))
+            .max(width(st::NOT_STARTED.get(lang))),
         areas: d
             .inst
             .questionnaire
@@ -41,6 +43,7 @@ fn firm_row(d: &Dashboard, r: &Response, cols: &Columns, w: usize) -> String {
     let card = &r.card;
     let (done, asked) = r.progress();
     let status = match r.status() {
+        _ if crate::domain::cohort::is_empty(&r.answers) => st::NOT_STARTED.get(lang),
         Status::Finished => st::FINISHED.get(lang),
         Status::InProgress => st::ANSWERING.get(lang),
     };
@@ -141,6 +144,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         title.push_str(&format!(" · {name}"));
     }
     let status = match r.status() {
+        _ if crate::domain::cohort::is_empty(&r.answers) => st::NOT_STARTED.get(lang),
         Status::Finished => st::FINISHED.get(lang),
         Status::InProgress => st::ANSWERING.get(lang),
     };

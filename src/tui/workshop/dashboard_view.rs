@@ -34,6 +34,10 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         st::HEAD_COUNTS.get(lang),
         &[&c.firms, &c.finished, &c.in_progress],
     );
+    // Joined and left without an answer: said apart, counted nowhere else.
+    if c.empty > 0 {
+        counts.push_str(&fill(st::HEAD_EMPTY.get(lang), &[&c.empty]));
+    }
     if !d.problems.is_empty() {
         counts.push_str(&fill(st::HEAD_PROBLEMS.get(lang), &[&d.problems.len()]));
     }

@@ -111,6 +111,7 @@ impl<'q, W: Write> Rows<'q, W> {
             self.cell(&f.name().unwrap_or_default())?;
         }
         self.cell(match f.status() {
+            _ if crate::domain::cohort::is_empty(&f.answers) => "not_started",
             Status::Finished => "finished",
             Status::InProgress => "in_progress",
         })?;

@@ -67,7 +67,7 @@ impl<'a> Report<'a> {
         let mut problems = Vec::new();
         for_each_file(ws, |file| match file {
             Ok(r) => {
-                cohort.add(&r.card);
+                cohort.add_firm(&r.answers, &r.card);
                 spill.push(&Firm::of(&ws.inst.questionnaire, r, named))
             }
             Err(p) => {
