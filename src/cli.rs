@@ -469,7 +469,7 @@ fn room_lines(
             };
             crate::domain::report::Field {
                 label,
-                value: crate::workshop::report::place_text(s.place, lang).to_string(),
+                value: crate::workshop::report::standing_text(card, &s, lang),
             }
         })
         .collect()

@@ -11,7 +11,7 @@ use super::strings::{self as st, fill};
 use crate::domain::cohort::Status;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::view::{bar, list_offset, pad};
-use crate::workshop::report::{num, place_text};
+use crate::workshop::report::{num, standing_text};
 use crate::workshop::room::Response;
 
 /// Column widths of the firm list: status, then one per area (its title's width).
@@ -191,7 +191,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
             .iter()
             .find(|s| s.area == id)
             .map_or(String::new(), |s| {
-                format!(" · {}", place_text(s.place, lang))
+                format!(" · {}", standing_text(card, s, lang))
             });
         let text = format!("{}{:>5} {level}{place}", pad(&title, label_w), num(score));
         out.extend(wrap(&text, w, "", "      ").into_iter().map(Line::raw));

@@ -211,6 +211,26 @@ pub fn place_text(place: Place, lang: Lang) -> &'static str {
     }
 }
 
+/// Where a firm stands in the room, marked provisional (as its level is) when the score
+/// rests on too few real answers: a firm that answered 18 of 39 is not told it leads the room
+/// as if that were settled.
+pub fn standing_text(
+    card: &crate::domain::ScoreCard,
+    s: &crate::domain::cohort::Standing,
+    lang: Lang,
+) -> String {
+    let confidence = card
+        .areas
+        .iter()
+        .find(|a| a.id.as_str() == s.area.as_str())
+        .map_or(&card.confidence, |a| &a.confidence);
+    let mut text = place_text(s.place, lang).to_string();
+    if confidence.is_provisional() {
+        text.push_str(crate::domain::summary::provisional_mark(lang));
+    }
+    text
+}
+
 /// A score with one decimal.
 pub fn num(x: f64) -> String {
     format!("{x:.1}")
