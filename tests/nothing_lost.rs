@@ -691,3 +691,43 @@ fn the_cohort_csv_is_safe_and_leaves_free_text_out_unless_named() {
         );
     }
 }
+
+#[test]
+fn minus_zero_is_never_printed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut q: Value =
+        serde_json::from_str(&fs::read_to_string(MINI).expect("mini")).expect("json");
+    // A number question in per cent, as the "-0 %".
+    let staff = q["questions"]
+        .as_array_mut()
+        .expect("questions")
+        .iter_mut()
+        .find(|x| x["id"] == "staff")
+        .expect("staff");
+    staff["unit"] = json!({"zh": "%", "en": "%"});
+    let pq = write(dir.path(), "q.json", &q.to_string());
+    let a = write(
+        dir.path(),
+        "a.json",
+        &answers()
+            .to_string()
+            .replace("\"staff\":6", "\"staff\":-0.0"),
+    );
+    assert!(fs::read_to_string(&a).expect("a").contains("-0.0"));
+    for format in ["text", "md"] {
+        let r = smecheck(&[
+            "report",
+            "--answers",
+            s(&a),
+            "--questionnaire",
+            s(&pq),
+            "--lang",
+            "en",
+            "--format",
+            format,
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.contains("0 %"), "{format}: the answer is shown");
+        assert!(!r.stdout.contains("-0 %"), "{format}: -0 printed");
+    }
+}
