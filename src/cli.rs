@@ -593,6 +593,9 @@ pub enum WorkshopCommand {
         /// Include firm names (the report is anonymised otherwise).
         #[arg(long)]
         named: bool,
+        /// CSV: ids only, one header row (labels above the ids otherwise).
+        #[arg(long)]
+        codes: bool,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },

@@ -3,6 +3,7 @@
 //! one row per firm and a JSON export. Same folder, same bytes: nothing depends on the clock.
 
 pub mod csv;
+pub mod csv_labels;
 pub mod doc;
 pub mod firm;
 pub mod html;
