@@ -145,7 +145,13 @@ fn a_participant_answering_shows_on_the_dashboard_and_can_resume() {
     // (issue 13, 18: it used to stay "answering 0/38" for ever).
     wait_soon(&board, "3 firms · 3 finished · 0 answering · 1 not started");
     firm.send(ENTER);
-    firm.wait_for("0 of 44 answered");
+    let inst = smecheck::domain::Instrument::builtin().expect("built-in");
+    let asked = smecheck::domain::score::score_and_visibility(&inst, &Default::default())
+        .1
+        .iter()
+        .filter(|v| **v)
+        .count();
+    firm.wait_for(&format!("0 of {asked} answered"));
     firm.send("1");
     firm.wait_for("Who in your firm leads digital work");
     wait_soon(&board, "4 firms · 3 finished · 1 answering");
@@ -199,10 +205,15 @@ fn the_presenter_paces_reveals_and_times_in_a_real_terminal() {
         tmp.path(),
     );
     tui.wait_for(&format!("加入码 {}", ws.meta.join_code));
-    tui.wait_for("第 1/50 题");
+    let total = smecheck::domain::Instrument::builtin()
+        .expect("built-in")
+        .questionnaire
+        .questions
+        .len();
+    tui.wait_for(&format!("第 1/{total} 题"));
     tui.wait_for("已作答：2 / 2 家企业");
     tui.send("\x1b[C");
-    tui.wait_for("第 2/50 题");
+    tui.wait_for(&format!("第 2/{total} 题"));
     assert!(
         !tui.screen().contains("主持人备注（投影上可见）"),
         "the note starts hidden"

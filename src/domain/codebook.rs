@@ -39,6 +39,7 @@ pub struct CodebookEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<LocalText>,
     pub dont_know: bool,
+    pub not_applicable: bool,
     pub visible_if: Option<Condition>,
 }
 
@@ -77,6 +78,7 @@ pub fn codebook(q: &Questionnaire) -> Vec<CodebookEntry> {
                 .collect(),
             unit: x.unit.clone(),
             dont_know: x.dont_know,
+            not_applicable: x.not_applicable,
             visible_if: x.visible_if.clone(),
         })
         .collect()
@@ -118,6 +120,7 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
         "band_min",
         "band_max",
         "dont_know",
+        "not_applicable",
         "visible_if",
     ])?;
     for e in codebook(q) {
@@ -145,6 +148,7 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
                     cells[4].clone(),
                     cells[5].clone(),
                     e.dont_know.to_string(),
+                    e.not_applicable.to_string(),
                     cond.clone(),
                 ]
                 .map(|c| spreadsheet_cell(&c)),

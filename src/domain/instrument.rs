@@ -532,6 +532,7 @@ impl Instrument {
         if src.len() <= MAX_FILE_BYTES
             && let Some(d) = crate::domain::answers::direct::read(q, src)
             && d.questionnaire.id == q.id
+            && d.questionnaire.version == q.version
         {
             return Ok(LoadedAnswers {
                 version_differs: d.questionnaire.version != q.version,
@@ -577,7 +578,19 @@ impl Instrument {
                 ),
             ));
         }
-        let (answers, dropped) = typed_answers(q, &raw).map_err(|(key, msg)| {
+        // A file of another version is first carried over as the questions' `previously` say.
+        let mut raw = raw;
+        let mut migrated = Vec::new();
+        if raw.questionnaire.version != q.version {
+            let (answers, lost) = crate::domain::answers::migrate::migrate(
+                q,
+                &raw.questionnaire.version,
+                &raw.answers,
+            );
+            raw.answers = answers;
+            migrated = lost;
+        }
+        let (answers, mut dropped) = typed_answers(q, &raw).map_err(|(key, msg)| {
             let mut path = JsonPath::root().key("answers").key(&key);
             // In a list of ticked options, point at the first item that is not an option id.
             if let (Some(serde_json::Value::Array(items)), Some(question)) =
@@ -598,6 +611,7 @@ impl Instrument {
                 ),
             )
         })?;
+        dropped.extend(migrated);
         Ok(LoadedAnswers {
             version_differs: raw.questionnaire.version != q.version,
             file_version: raw.questionnaire.version,

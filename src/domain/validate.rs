@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use super::condition::Condition;
 use super::instrument::{Problem, Said};
 use super::locate::JsonPath;
 use super::model::{Level, QuestionKind, Questionnaire, SCHEMA_VERSION};
@@ -515,6 +516,34 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
             );
         }
         condition(c, q, &r.when, &p.key("when"), Scope::Rules);
+        if let Some(e) = &r.eligible_if {
+            condition(c, q, e, &p.key("eligible_if"), Scope::Rules);
+        }
+        // Reasons come from `when`; one that reads only the profile could never name one.
+        let mut leaves = Vec::new();
+        r.when.walk(&mut leaves);
+        if leaves.iter().all(|x| {
+            matches!(
+                x,
+                Condition::Profile { .. }
+                    | Condition::All(_)
+                    | Condition::Any(_)
+                    | Condition::Not(_)
+            )
+        }) {
+            c.report(
+                p.key("when"),
+                said!(
+                    "规则 `{}` 的 `when` 只看企业概况，永远给不出依据",
+                    "rule `{}` has a `when` that reads only the profile, so it can never give a reason",
+                    r.id
+                ),
+                Said::both(
+                    "把概况条件移到 `eligible_if`，在 `when` 里写出企业的哪些回答说明需要这条建议",
+                    "move the profile test to `eligible_if`, and say in `when` which answers show the firm needs this advice",
+                ),
+            );
+        }
     }
     // Reported on the questionnaire's rules: that is where the author adds the missing rule.
     for prop in &cat.proposals {

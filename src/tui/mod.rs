@@ -157,6 +157,8 @@ fn run_full_screen(
             shell.session.clone(),
         );
         app.theme = theme::Theme::from_env();
+        let now = crate::store::rfc3339(SystemTime::now());
+        app.today = now.get(..10).unwrap_or_default().to_string();
         let size = terminal.size()?;
         app.resize(size.width, size.height);
         #[cfg(debug_assertions)]

@@ -11,7 +11,9 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::{Answer, AnswerSet, DONT_KNOW, Dropped, QuestionnaireRef, check_number, dropped};
+use super::{
+    Answer, AnswerSet, Dropped, QuestionnaireRef, check_number, dropped, exclusive_conflict,
+};
 use crate::domain::model::{IdWalk, Question, QuestionKind, Questionnaire};
 
 /// An answer file read the direct way.
@@ -180,12 +182,8 @@ impl<'de> DeserializeSeed<'de> for AnswerSeed<'_> {
 impl AnswerSeed<'_> {
     fn choice<E: de::Error>(&self, s: &str) -> Result<Option<Answer>, E> {
         let q = self.0;
-        if s == DONT_KNOW && q.kind != QuestionKind::Text {
-            return if q.dont_know {
-                Ok(Some(Answer::DontKnow))
-            } else {
-                Err(refuse())
-            };
+        if let Some(special) = Answer::special(q, s) {
+            return special.map(Some).map_err(|_| refuse());
         }
         match q.kind {
             QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => q
@@ -236,6 +234,9 @@ impl<'de> Visitor<'de> for AnswerSeed<'_> {
             if !ticked.contains(id) {
                 ticked.push(id.clone());
             }
+        }
+        if exclusive_conflict(q, &ticked).is_some() {
+            return Err(refuse());
         }
         Ok(Some(Answer::Choices(ticked)))
     }

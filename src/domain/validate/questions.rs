@@ -20,6 +20,27 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
     let mut current: Option<&str> = None;
     for (i, x) in q.questions.iter().enumerate() {
         let p = root.index(i);
+        // An earlier version's option must land on an option this question has.
+        for (k, prev) in x.previously.iter().enumerate() {
+            for (old, new) in &prev.options {
+                if x.option_str(new).is_none() {
+                    c.report(
+                        p.key("previously").index(k).key("options").key(old),
+                        said!(
+                            "题目 `{}` 的 `previously` 把 `{}` 对应到 `{}`，但这道题没有这个选项",
+                            "question `{}`: `previously` maps `{}` to `{}`, which is not one of its options",
+                            x.id,
+                            old,
+                            new
+                        ),
+                        Said::both(
+                            "对应到这道题的某个选项编号，或者删掉这一项（旧答案会被报告为无法对应）",
+                            "map it to one of this question's option ids, or leave it out (the old answer is then reported as not carried over)",
+                        ),
+                    );
+                }
+            }
+        }
         if q.dimension(&x.dimension).is_none() {
             c.report(
                 p.key("dimension"),

@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 use super::csv_labels;
 use crate::domain::Lang;
-use crate::domain::answers::{Answer, DONT_KNOW};
+use crate::domain::answers::{Answer, DONT_KNOW, NOT_APPLICABLE};
 use crate::domain::cohort::Status;
 use crate::domain::model::Questionnaire;
 use crate::workshop::room::{NAME_FIELD, Response};
@@ -36,6 +36,7 @@ fn answer_cell(a: &Answer) -> std::borrow::Cow<'_, str> {
         Answer::Number(n) => num(*n),
         Answer::Text(t) => return Cow::Borrowed(t.as_str()),
         Answer::DontKnow => return Cow::Borrowed(DONT_KNOW),
+        Answer::NotApplicable => return Cow::Borrowed(NOT_APPLICABLE),
     })
 }
 
@@ -155,7 +156,7 @@ impl<'q, W: Write> Rows<'q, W> {
                 None => self.cell(v)?,
             }
         }
-        self.cell(&num(card.overall_score))?;
+        self.cell(&card.overall_score.map_or_else(String::new, num))?;
         let level = |area: Option<&str>, id: &str| match labels {
             Some(lang) => csv_labels::level(q, area, id, lang),
             None => id.to_string(),
@@ -164,7 +165,7 @@ impl<'q, W: Write> Rows<'q, W> {
         for a in &q.areas {
             match card.areas.iter().find(|x| x.id == a.id) {
                 Some(x) => {
-                    self.cell(&num(x.score))?;
+                    self.cell(&x.score.map_or_else(String::new, num))?;
                     self.cell(&level(Some(a.id.as_str()), x.level.as_str()))?;
                 }
                 None => {

@@ -4,7 +4,7 @@
 use std::io;
 
 use super::firm::Firm;
-use super::{Report, num, place_text};
+use super::{Report, num, num_or_dash, place_text};
 use crate::domain::cohort::{AreaStats, Count, Spread, count_text, shown_count};
 use crate::workshop::text::{self, clean};
 
@@ -424,8 +424,8 @@ fn firm_row(r: &Report, f: &Firm) -> Vec<Cell> {
     } else {
         Vec::new()
     };
-    let with_place = |area: &str, score: f64, level: String| {
-        let mut s = format!("{} · {level}", num(score));
+    let with_place = |area: &str, score: Option<f64>, level: String| {
+        let mut s = format!("{} · {level}", num_or_dash(score));
         if let Some(st) = standing.iter().find(|s| s.area == area) {
             s.push_str(&format!(" · {}", place_text(st.place, lang)));
         }

@@ -313,7 +313,7 @@ fn a_standing_resting_on_too_few_answers_is_marked_provisional() {
     assert!(card.confidence.is_provisional(), "{:?}", card.confidence);
     let s = Standing {
         area: "overall".into(),
-        score: card.overall_score,
+        score: card.overall_score.unwrap_or(0.0),
         place: Place::UpperQuartile,
         of: 12,
     };
