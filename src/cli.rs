@@ -498,7 +498,7 @@ fn room_lines(
             };
             crate::domain::report::Field {
                 label,
-                value: crate::workshop::report::place_text(s.place, lang).to_string(),
+                value: crate::workshop::report::standing_text(card, &s, lang),
                 code: None,
             }
         })
@@ -644,6 +644,9 @@ pub enum WorkshopCommand {
         /// Include firm names (the report is anonymised otherwise).
         #[arg(long)]
         named: bool,
+        /// CSV: ids only, one header row (labels above the ids otherwise).
+        #[arg(long)]
+        codes: bool,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },

@@ -122,13 +122,14 @@ fn mutate(rng: &mut Rng, input: &[u8], corpus: &[Vec<u8>]) -> Vec<u8> {
 }
 
 /// The fast (direct) and the thorough answer readers on one input: when the fast one takes a
-/// file, the thorough one must take it too and read exactly the same; when it declines, the
-/// thorough one decides alone. Returns whether the fast one took it.
+/// file (of this questionnaire and version: another version is carried over by the thorough
+/// path alone, as `load_answers` does), the thorough one must take it too and read exactly the
+/// same; when it declines, the thorough one decides alone. Returns whether the fast one took it.
 fn readers_agree(inst: &Instrument, src: &str) -> bool {
     let src = smecheck::domain::instrument::without_bom(src);
     let q = &inst.questionnaire;
-    let Some(fast) =
-        smecheck::domain::answers::direct::read(q, src).filter(|d| d.questionnaire.id == q.id)
+    let Some(fast) = smecheck::domain::answers::direct::read(q, src)
+        .filter(|d| d.questionnaire.id == q.id && d.questionnaire.version == q.version)
     else {
         return false;
     };

@@ -691,3 +691,123 @@ fn the_cohort_csv_is_safe_and_leaves_free_text_out_unless_named() {
         );
     }
 }
+
+#[test]
+fn minus_zero_is_never_printed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut q: Value =
+        serde_json::from_str(&fs::read_to_string(MINI).expect("mini")).expect("json");
+    // A number question in per cent, as the issue's "-0 %".
+    let staff = q["questions"]
+        .as_array_mut()
+        .expect("questions")
+        .iter_mut()
+        .find(|x| x["id"] == "staff")
+        .expect("staff");
+    staff["unit"] = json!({"zh": "%", "en": "%"});
+    let pq = write(dir.path(), "q.json", &q.to_string());
+    let a = write(
+        dir.path(),
+        "a.json",
+        &answers()
+            .to_string()
+            .replace("\"staff\":6", "\"staff\":-0.0"),
+    );
+    assert!(fs::read_to_string(&a).expect("a").contains("-0.0"));
+    for format in ["text", "md"] {
+        let r = smecheck(&[
+            "report",
+            "--answers",
+            s(&a),
+            "--questionnaire",
+            s(&pq),
+            "--lang",
+            "en",
+            "--format",
+            format,
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r.stdout.contains("0 %"), "{format}: the answer is shown");
+        assert!(!r.stdout.contains("-0 %"), "{format}: -0 printed");
+    }
+}
+
+#[test]
+fn the_cohort_csv_speaks_the_reports_language_with_ids_below_or_only_ids_with_codes() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = dir.path().join("ws");
+    let made = smecheck(&[
+        "workshop",
+        "new",
+        s(&ws),
+        "--title",
+        "T",
+        "--questionnaire",
+        MINI,
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let a = write(dir.path(), "a.json", &answers().to_string());
+    assert_eq!(smecheck(&["workshop", "import", s(&ws), s(&a)]).code, 0);
+    let labelled = smecheck(&[
+        "workshop",
+        "report",
+        s(&ws),
+        "--format",
+        "csv",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(labelled.code, 0, "{}", labelled.stderr);
+    let mut rows = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(labelled.stdout.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = rows.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), 3, "labels, ids, one firm");
+    assert_eq!(&rows[0][0], "企业代码");
+    assert_eq!(&rows[1][0], "firm_code");
+    let col = |id: &str| rows[1].iter().position(|h| h == id).expect(id);
+    assert_eq!(
+        &rows[0][col("erp")],
+        "ERP 在云上吗？",
+        "question text as the label"
+    );
+    assert_eq!(&rows[2][col("status")], "已完成");
+    assert_eq!(
+        &rows[2][col("profile.region")],
+        "县域",
+        "the region's label, not `county`"
+    );
+    let q: Value = serde_json::from_str(&fs::read_to_string(MINI).expect("mini")).expect("json");
+    let partly = q["questions"]
+        .as_array()
+        .and_then(|qs| qs.iter().find(|x| x["id"] == "erp"))
+        .and_then(|x| x["options"].as_array())
+        .and_then(|os| os.iter().find(|o| o["id"] == "partly"))
+        .map(|o| o["label"]["zh"].as_str().unwrap_or_default().to_string())
+        .expect("erp partly");
+    assert_eq!(
+        rows[2][col("erp")],
+        partly,
+        "the answer's label, not `partly`"
+    );
+    let codes = smecheck(&[
+        "workshop",
+        "report",
+        s(&ws),
+        "--format",
+        "csv",
+        "--codes",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(codes.code, 0, "{}", codes.stderr);
+    assert!(
+        codes
+            .stdout
+            .trim_start_matches('\u{feff}')
+            .starts_with("firm_code,")
+    );
+    assert!(codes.stdout.contains(",partly,") || codes.stdout.contains(",partly\r"));
+}

@@ -525,8 +525,12 @@ fn a_thousand_responses_give_the_right_cohort_report() {
         .count() as u64;
     assert_eq!(c["broad_shallow"].as_u64(), Some(shallow));
 
-    // The CSV of the same room: one row per firm.
+    // The CSV of the same room: one row per firm, under a row of labels and a row of ids
+    // (only the ids with --codes).
     let r = smecheck(&["workshop", "report", s(&ws), "--format", "csv"]);
+    ok(&r);
+    assert_eq!(r.stdout.lines().count(), 1002);
+    let r = smecheck(&["workshop", "report", s(&ws), "--format", "csv", "--codes"]);
     ok(&r);
     assert_eq!(r.stdout.lines().count(), 1001);
 }

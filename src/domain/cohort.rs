@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::model::{AreaId, DimensionId, ProposalId, Questionnaire};
 use super::score::ScoreCard;
 
-pub use build::CohortBuilder;
+pub use build::{CohortBuilder, is_empty};
 pub use stats::{Quartiles, Scores, quantile, quartiles};
 pub use tally::{Tally, tally};
 
@@ -26,6 +26,23 @@ pub const GAP_BELOW: f64 = 60.0;
 pub const BROAD_SHALLOW: &str = "broad_shallow";
 /// Below this many finished firms, quartiles say too little to place one firm in the room.
 pub const MIN_FOR_STANDING: usize = 4;
+
+/// The smallest count a room view or a cohort report shows: 1 or 2 firms could be pointed at
+/// in a small room ("the one exporter with a penalty"), so such a count is written as
+/// [`FEW`] and its share is left out. Zero is shown: it names no one.
+pub const MIN_SHOWN: usize = 3;
+/// How a count under [`MIN_SHOWN`] is written, in every language.
+pub const FEW: &str = "<3";
+
+/// `n` as a room may see it: `None` when it is 1 or 2.
+pub fn shown_count(n: usize) -> Option<usize> {
+    (n == 0 || n >= MIN_SHOWN).then_some(n)
+}
+
+/// `n` as text for a room: the number, or [`FEW`].
+pub fn count_text(n: usize) -> String {
+    shown_count(n).map_or_else(|| FEW.to_string(), |n| n.to_string())
+}
 
 /// Whether a firm has given an answer (or "don't know") to every question it is asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
@@ -114,9 +131,12 @@ pub struct Need {
 /// questionnaire scores its open questions as zero and would drag the room down.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Cohort {
+    /// Firms with at least one answer; `empty` ones are left out of everything else.
     pub firms: usize,
     pub finished: usize,
     pub in_progress: usize,
+    /// Firms that joined but have not answered anything yet.
+    pub empty: usize,
     pub overall: AreaStats,
     pub areas: Vec<AreaStats>,
     pub ladders: Vec<LadderStats>,

@@ -112,6 +112,7 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             output,
             force,
             named,
+            codes,
             lang,
         } => {
             let (ws, lang) = open(dir, *lang)?;
@@ -123,7 +124,10 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
                 // One row per firm needs no room statistics: stream it, memory stays flat.
                 let meta = ws.dir.join(super::META_FILE);
                 crate::cli::emit_from(&[&meta], output.as_deref(), *force, lang, out, err, |w| {
-                    crate::workshop::report::csv::stream(&ws, *named, w)
+                    // For Excel: labels in the report's language above the ids, unless
+                    // --codes asks for ids only.
+                    let labels = (!*codes).then_some(lang);
+                    crate::workshop::report::csv::stream_in(&ws, *named, labels, w)
                 })?;
                 return Ok(());
             }

@@ -495,6 +495,10 @@ impl Room {
 
     pub fn cohort(&self, ws: &Workshop) -> Cohort {
         let responses = self.responses();
-        Cohort::build(&ws.inst.questionnaire, responses.iter().map(|r| &r.card))
+        let mut b = crate::domain::cohort::CohortBuilder::new(&ws.inst.questionnaire);
+        for r in &responses {
+            b.add_firm(&r.answers, &r.card);
+        }
+        b.finish()
     }
 }

@@ -24,6 +24,7 @@ struct Tracking {
 pub struct CohortBuilder<'q> {
     firms: usize,
     finished: usize,
+    empty: usize,
     overall_levels: Vec<Count>,
     overall: Scores,
     areas: Vec<(AreaStats, Scores)>,
@@ -33,6 +34,12 @@ pub struct CohortBuilder<'q> {
     proposals: Vec<ProposalId>,
     area_of: HashMap<&'q QuestionId, &'q AreaId>,
     needs: Vec<Tracking>,
+}
+
+/// Whether a firm has not answered a single question (it joined and left): such a firm is
+/// counted apart, as not started, and left out of everything else the room shows.
+pub fn is_empty(answers: &crate::domain::answers::AnswerSet) -> bool {
+    answers.is_empty()
 }
 
 impl<'q> CohortBuilder<'q> {
@@ -88,6 +95,7 @@ impl<'q> CohortBuilder<'q> {
         CohortBuilder {
             firms: 0,
             finished: 0,
+            empty: 0,
             overall_levels: counts(q.levels.iter().map(|l| l.id.to_string())),
             overall: Scores::new(),
             areas,
@@ -101,6 +109,22 @@ impl<'q> CohortBuilder<'q> {
                 .filter_map(|x| q.dimension(&x.dimension).map(|(a, _)| (&x.id, &a.id)))
                 .collect(),
             needs,
+        }
+    }
+
+    /// Counts a firm that has not answered anything yet (see [`is_empty`]): nowhere but in
+    /// [`Cohort::empty`].
+    pub fn add_empty(&mut self) {
+        self.empty += 1;
+    }
+
+    /// Counts one firm, or with `answers` empty only as not started. Distributions, spreads,
+    /// gaps and needs count finished firms only.
+    pub fn add_firm(&mut self, answers: &crate::domain::answers::AnswerSet, card: &ScoreCard) {
+        if is_empty(answers) {
+            self.add_empty();
+        } else {
+            self.add(card);
         }
     }
 
@@ -224,6 +248,7 @@ impl<'q> CohortBuilder<'q> {
             firms: self.firms,
             finished: self.finished,
             in_progress: self.firms - self.finished,
+            empty: self.empty,
             overall: AreaStats {
                 id: AreaId("overall".into()),
                 spread: Spread::of(&self.overall),

@@ -281,6 +281,17 @@ proptest! {
         let done: Vec<&ScoreCard> = cards.iter().filter(|k| Status::of(k) == Status::Finished).collect();
         prop_assert_eq!(c.firms, n);
         prop_assert_eq!(c.finished + c.in_progress, n);
+        // Firms that answered nothing are counted apart (issue 13, 18), and nowhere else.
+        let mut b = super::CohortBuilder::new(&inst.questionnaire);
+        for (set, card) in sets.iter().zip(&cards) {
+            b.add_firm(set, card);
+        }
+        b.add_firm(&crate::domain::answers::AnswerSet::new(), &cards.first().cloned().unwrap_or_else(|| score(&inst, &crate::domain::answers::AnswerSet::new())));
+        let with_empty = b.finish();
+        let empty = sets.iter().filter(|a| super::is_empty(a)).count() + 1;
+        prop_assert_eq!(with_empty.empty, empty);
+        prop_assert_eq!(with_empty.firms + with_empty.empty, n + 1);
+        prop_assert_eq!(with_empty.finished, c.finished);
         prop_assert_eq!(c.finished, done.len());
         prop_assert_eq!(c.overall.levels.iter().map(|l| l.count).sum::<usize>(), c.finished);
         prop_assert_eq!(c.overall.spread.n, c.finished);
@@ -349,4 +360,15 @@ proptest! {
             prop_assert!(!standing.contains(&name));
         }
     }
+}
+
+#[test]
+fn counts_of_one_or_two_firms_are_never_shown() {
+    use super::{count_text, shown_count};
+    assert_eq!(shown_count(0), Some(0));
+    assert_eq!(shown_count(1), None);
+    assert_eq!(shown_count(2), None);
+    assert_eq!(shown_count(3), Some(3));
+    assert_eq!(count_text(2), "<3");
+    assert_eq!(count_text(14), "14");
 }

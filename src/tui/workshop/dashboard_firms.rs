@@ -11,7 +11,7 @@ use super::strings::{self as st, fill};
 use crate::domain::cohort::Status;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::view::{bar, list_offset, pad};
-use crate::workshop::report::{num, num_or_dash, place_text};
+use crate::workshop::report::{num, num_or_dash, standing_text};
 use crate::workshop::room::Response;
 
 /// Column widths of the firm list: status, then one per area (its title's width).
@@ -25,7 +25,9 @@ const NAME_W: usize = 20;
 fn columns(d: &Dashboard) -> Columns {
     let lang = d.lang;
     Columns {
-        status: width(st::FINISHED.get(lang)).max(width(st::ANSWERING.get(lang))),
+        status: width(st::FINISHED.get(lang))
+            .max(width(st::ANSWERING.get(lang)))
+            .max(width(st::NOT_STARTED.get(lang))),
         areas: d
             .inst
             .questionnaire
@@ -41,6 +43,7 @@ fn firm_row(d: &Dashboard, r: &Response, cols: &Columns, w: usize) -> String {
     let card = &r.card;
     let (done, asked) = r.progress();
     let status = match r.status() {
+        _ if crate::domain::cohort::is_empty(&r.answers) => st::NOT_STARTED.get(lang),
         Status::Finished => st::FINISHED.get(lang),
         Status::InProgress => st::ANSWERING.get(lang),
     };
@@ -141,6 +144,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         title.push_str(&format!(" · {name}"));
     }
     let status = match r.status() {
+        _ if crate::domain::cohort::is_empty(&r.answers) => st::NOT_STARTED.get(lang),
         Status::Finished => st::FINISHED.get(lang),
         Status::InProgress => st::ANSWERING.get(lang),
     };
@@ -187,7 +191,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
             .iter()
             .find(|s| s.area == id)
             .map_or(String::new(), |s| {
-                format!(" · {}", place_text(s.place, lang))
+                format!(" · {}", standing_text(card, s, lang))
             });
         let text = format!(
             "{}{:>5} {level}{place}",

@@ -12,7 +12,7 @@ use super::dashboard::{Dashboard, Tab};
 use super::dashboard_firms as firms;
 use super::frame::{footer, title_row, too_small};
 use super::strings::{self as st, fill};
-use crate::domain::cohort::{Count, Quartiles};
+use crate::domain::cohort::{Count, Quartiles, count_text, shown_count};
 use crate::domain::wrap::{width, wrap};
 use crate::tui::view::{bar, pad};
 use crate::workshop::report::num;
@@ -34,6 +34,10 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         st::HEAD_COUNTS.get(lang),
         &[&c.firms, &c.finished, &c.in_progress],
     );
+    // Joined and left without an answer: said apart, counted nowhere else.
+    if c.empty > 0 {
+        counts.push_str(&fill(st::HEAD_EMPTY.get(lang), &[&c.empty]));
+    }
     if !d.problems.is_empty() {
         counts.push_str(&fill(st::HEAD_PROBLEMS.get(lang), &[&d.problems.len()]));
     }
@@ -117,7 +121,8 @@ fn dist_rows(
     items
         .iter()
         .map(|(label, n)| {
-            let share = if total == 0 {
+            // 1 or 2 firms: no bar, no number (the room's small-cell rule).
+            let share = if total == 0 || shown_count(*n).is_none() {
                 0.0
             } else {
                 *n as f64 / total as f64
@@ -125,7 +130,7 @@ fn dist_rows(
             Line::from(vec![
                 Span::raw(format!("{} ", pad(label, label_w))),
                 Span::styled(bar(share, bar_w), d.theme.bar()),
-                Span::raw(format!(" {n:>3}")),
+                Span::raw(format!(" {:>3}", count_text(*n))),
             ])
         })
         .collect()
@@ -248,7 +253,7 @@ fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
             let title = q
                 .dimension(&g.id.as_str().into())
                 .map_or_else(|| g.id.clone(), |(_, x)| x.title.get(lang).to_string());
-            format!("{title} {}", g.count)
+            format!("{title} {}", count_text(g.count))
         })
         .collect();
     let gaps = if gaps.is_empty() {
@@ -266,7 +271,7 @@ fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
         .iter()
         .filter(|n| n.firms > 0)
         .take(5)
-        .map(|n| format!("{} {}", n.proposal, n.firms))
+        .map(|n| format!("{} {}", n.proposal, count_text(n.firms)))
         .collect();
     out.push(heading(d, st::TOP_NEEDS.get(lang).to_string()));
     let needs = if needs.is_empty() {
@@ -425,7 +430,7 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         out.push(Line::from(vec![
             Span::raw(format!("  {} ", pad(&title, title_w))),
             Span::styled(plot, d.theme.bar()),
-            Span::raw(format!(" {median:>5}  <60:{:>3}", x.gaps)),
+            Span::raw(format!(" {median:>5}  <60:{:>3}", count_text(x.gaps))),
         ]));
     }
     out.extend(
@@ -450,7 +455,7 @@ fn needs_short(d: &Dashboard, w: usize, limit: usize) -> Vec<Line<'static>> {
     let label_w = w * 11 / 20;
     let bar_w = w.saturating_sub(label_w + 8).max(3);
     for (i, n) in c.needs.iter().take(limit).enumerate() {
-        let share = if c.finished == 0 {
+        let share = if c.finished == 0 || shown_count(n.firms).is_none() {
             0.0
         } else {
             n.firms as f64 / c.finished as f64
@@ -465,7 +470,7 @@ fn needs_short(d: &Dashboard, w: usize, limit: usize) -> Vec<Line<'static>> {
                 )
             )),
             Span::styled(bar(share, bar_w), d.theme.bar()),
-            Span::raw(format!(" {:>3}", n.firms)),
+            Span::raw(format!(" {:>3}", count_text(n.firms))),
         ]));
     }
     out
@@ -486,7 +491,7 @@ fn needs_long(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         if let Some(step) = n.steps.first()
             && let Some(rule) = q.rules.iter().find(|r| r.id == step.id)
         {
-            let text = format!("{} ({})", rule.action.get(lang), step.count);
+            let text = format!("{} ({})", rule.action.get(lang), count_text(step.count));
             out.extend(
                 wrap(&text, w, "  → ", "    ")
                     .into_iter()

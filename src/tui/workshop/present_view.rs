@@ -253,6 +253,14 @@ fn distribution(p: &Presenter, q: &Question, w: usize) -> Vec<Line<'static>> {
     items
         .into_iter()
         .map(|(label, n)| {
+            // 1 or 2 firms could be pointed at in a small room: no count, no bar, no share.
+            let Some(n) = crate::domain::cohort::shown_count(n) else {
+                return Line::from(vec![
+                    Span::raw(format!("{}  ", pad(&label, label_w))),
+                    Span::raw(" ".repeat(bar_w)),
+                    Span::styled(format!(" {:>3}", crate::domain::cohort::FEW), Style::new()),
+                ]);
+            };
             let share = n as f64 / t.answered as f64;
             Line::from(vec![
                 Span::raw(format!("{}  ", pad(&label, label_w))),

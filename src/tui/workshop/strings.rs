@@ -37,6 +37,8 @@ crate::bilingual! {
     TAB_FIRMS = "企业", "Firms";
     TAB_PROBLEMS = "问题文件", "Problems";
     HEAD_COUNTS = "企业 {} · 已完成 {} · 作答中 {}", "{} firms · {} finished · {} answering";
+    HEAD_EMPTY = " · 尚未作答 {}", " · {} not started";
+    NOT_STARTED = "尚未作答", "not started";
     HEAD_PROBLEMS = " · 问题文件 {}", " · problem files: {}";
     BASIS = "分布只统计已完成的 {} 家企业", "Distributions count the {} finished firms";
     NONE_FINISHED = "还没有企业完成。完成后这里会出现全场的分布。", "No firm has finished yet. The room's distributions appear here as firms finish.";

@@ -13,6 +13,8 @@
 
 use std::io::{self, Write};
 
+use super::csv_labels;
+use crate::domain::Lang;
 use crate::domain::answers::{Answer, DONT_KNOW, NOT_APPLICABLE};
 use crate::domain::cohort::Status;
 use crate::domain::model::Questionnaire;
@@ -45,12 +47,26 @@ pub struct Rows<'q, W: Write> {
     profile: Vec<&'q str>,
     /// The questions with a column: free text only with `--named` (it can name a firm).
     questions: Vec<usize>,
+    /// Labels in this language (a header row of labels above the ids, labels in the cells);
+    /// `None` for ids only (`--codes`).
+    labels: Option<Lang>,
     w: csv::Writer<W>,
 }
 
 impl<'q, W: Write> Rows<'q, W> {
-    /// Writes the byte-order mark and the header row.
-    pub fn start(q: &'q Questionnaire, named: bool, mut out: W) -> io::Result<Self> {
+    /// Writes the byte-order mark and the header row of ids.
+    pub fn start(q: &'q Questionnaire, named: bool, out: W) -> io::Result<Self> {
+        Self::start_in(q, named, None, out)
+    }
+
+    /// Like [`Rows::start`]; with `labels`, a row of labels in that language comes first and
+    /// the cells hold labels instead of ids.
+    pub fn start_in(
+        q: &'q Questionnaire,
+        named: bool,
+        labels: Option<Lang>,
+        mut out: W,
+    ) -> io::Result<Self> {
         out.write_all("\u{feff}".as_bytes())?;
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
@@ -85,6 +101,13 @@ impl<'q, W: Write> Rows<'q, W> {
         head.extend(q.dimensions().map(|(_, d)| format!("dim.{}", d.id)));
         head.extend(["findings".to_string(), "proposals".to_string()]);
         head.extend(questions.iter().map(|i| q.questions[*i].id.to_string()));
+        if let Some(lang) = labels {
+            w.write_record(
+                head.iter()
+                    .map(|h| safe_cell(&csv_labels::header(q, h, lang))),
+            )
+            .map_err(io::Error::other)?;
+        }
         w.write_record(head.iter().map(|h| safe_cell(h)))
             .map_err(io::Error::other)?;
         Ok(Rows {
@@ -92,6 +115,7 @@ impl<'q, W: Write> Rows<'q, W> {
             named,
             profile,
             questions,
+            labels,
             w,
         })
     }
@@ -111,24 +135,38 @@ impl<'q, W: Write> Rows<'q, W> {
         if self.named {
             self.cell(&f.name().unwrap_or_default())?;
         }
-        self.cell(match f.status() {
+        let status = match f.status() {
+            _ if crate::domain::cohort::is_empty(&f.answers) => "not_started",
             Status::Finished => "finished",
             Status::InProgress => "in_progress",
-        })?;
+        };
+        let labels = self.labels;
+        match labels {
+            Some(lang) => self.cell(&csv_labels::status(status, lang))?,
+            None => self.cell(status)?,
+        }
         self.cell(&done.to_string())?;
         self.cell(&asked.to_string())?;
         self.cell(f.saved_at.as_deref().unwrap_or(""))?;
         for i in 0..self.profile.len() {
             let p = self.profile[i];
-            self.cell(f.answers.profile.get(p).map_or("", String::as_str))?;
+            let v = f.answers.profile.get(p).map_or("", String::as_str);
+            match labels {
+                Some(lang) => self.cell(&csv_labels::profile(q, p, v, lang))?,
+                None => self.cell(v)?,
+            }
         }
         self.cell(&card.overall_score.map_or_else(String::new, num))?;
-        self.cell(card.overall_level.as_str())?;
+        let level = |area: Option<&str>, id: &str| match labels {
+            Some(lang) => csv_labels::level(q, area, id, lang),
+            None => id.to_string(),
+        };
+        self.cell(&level(None, card.overall_level.as_str()))?;
         for a in &q.areas {
             match card.areas.iter().find(|x| x.id == a.id) {
                 Some(x) => {
                     self.cell(&x.score.map_or_else(String::new, num))?;
-                    self.cell(x.level.as_str())?;
+                    self.cell(&level(Some(a.id.as_str()), x.level.as_str()))?;
                 }
                 None => {
                     self.cell("")?;
@@ -139,7 +177,12 @@ impl<'q, W: Write> Rows<'q, W> {
         for l in &q.ladders {
             match card.ladders.iter().find(|x| x.id == l.id) {
                 Some(x) => {
-                    self.cell(x.rung.as_str())?;
+                    match labels {
+                        Some(lang) => {
+                            self.cell(&csv_labels::rung(q, l.id.as_str(), x.rung.as_str(), lang))?
+                        }
+                        None => self.cell(x.rung.as_str())?,
+                    }
                     self.cell(&(x.index + 1).to_string())?;
                 }
                 None => {
@@ -169,12 +212,12 @@ impl<'q, W: Write> Rows<'q, W> {
             let i = self.questions[k];
             let x = &q.questions[i];
             let asked = f.visible.get(i).copied().unwrap_or(true);
-            let cell = f
-                .answers
-                .get(&x.id)
-                .filter(|_| asked)
-                .map(answer_cell)
-                .unwrap_or_default();
+            let answer = f.answers.get(&x.id).filter(|_| asked);
+            let cell = match (answer, labels) {
+                (None, _) => String::new(),
+                (Some(a), Some(lang)) => csv_labels::answer(x, a, lang),
+                (Some(a), None) => answer_cell(a).into_owned(),
+            };
             self.cell(&cell)?;
         }
         self.w.write_record(None::<&[u8]>).map_err(io::Error::other)
@@ -189,7 +232,17 @@ impl<'q, W: Write> Rows<'q, W> {
 /// answer, which a report's firm records do not keep, so the CSV is always read from the
 /// folder itself.
 pub fn stream(ws: &crate::workshop::Workshop, named: bool, out: &mut dyn Write) -> io::Result<()> {
-    let mut rows = Rows::start(&ws.inst.questionnaire, named, out)?;
+    stream_in(ws, named, None, out)
+}
+
+/// Like [`stream`], with labels in `labels` (see [`Rows::start_in`]).
+pub fn stream_in(
+    ws: &crate::workshop::Workshop,
+    named: bool,
+    labels: Option<Lang>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut rows = Rows::start_in(&ws.inst.questionnaire, named, labels, out)?;
     crate::workshop::room::for_each_response(ws, |f| rows.firm(f))?;
     rows.finish()
 }

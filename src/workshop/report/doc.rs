@@ -5,7 +5,7 @@ use std::io;
 
 use super::firm::Firm;
 use super::{Report, num, num_or_dash, place_text};
-use crate::domain::cohort::{AreaStats, Count, Spread};
+use crate::domain::cohort::{AreaStats, Count, Spread, count_text, shown_count};
 use crate::workshop::text::{self, clean};
 
 /// A table cell: text, or a share drawn as a bar.
@@ -98,10 +98,15 @@ fn distribution(
             } else {
                 c.count as f64 / total as f64
             };
+            // 1 or 2 firms: neither the count nor the share (issue 13, 15).
+            let share = match shown_count(c.count) {
+                Some(_) => Cell::Bar(share),
+                None => Cell::Text(String::new()),
+            };
             vec![
                 Cell::Text(label(&c.id)),
-                Cell::Text(c.count.to_string()),
-                Cell::Bar(share),
+                Cell::Text(count_text(c.count)),
+                share,
             ]
         })
         .collect();
@@ -237,7 +242,7 @@ pub fn build(r: &Report) -> Doc {
             .gaps
             .iter()
             .take(5)
-            .map(|g| text::GAP_LINE.fill(lang, &[&r.dimension_title(&g.id), &g.count]))
+            .map(|g| text::GAP_LINE.fill(lang, &[&r.dimension_title(&g.id), &count_text(g.count)]))
             .collect();
         sections.push(Section {
             heading: r.t(text::H_GAPS).to_string(),
@@ -256,7 +261,10 @@ pub fn build(r: &Report) -> Doc {
             blocks: vec![Block::List(
                 findings
                     .iter()
-                    .map(|f| text::FINDING_LINE.fill(lang, &[&r.finding_title(&f.id), &f.count]))
+                    .map(|f| {
+                        text::FINDING_LINE
+                            .fill(lang, &[&r.finding_title(&f.id), &count_text(f.count)])
+                    })
                     .collect(),
             )],
         });
@@ -279,12 +287,16 @@ pub fn build(r: &Report) -> Doc {
             } else {
                 n.firms as f64 / c.finished as f64
             };
+            let share = match shown_count(n.firms) {
+                Some(_) => Cell::Bar(share),
+                None => Cell::Text(String::new()),
+            };
             vec![
                 Cell::Text((i + 1).to_string()),
                 Cell::Text(r.proposal_title(n.proposal.as_str())),
-                Cell::Text(n.firms.to_string()),
-                Cell::Text(n.urgent.to_string()),
-                Cell::Bar(share),
+                Cell::Text(count_text(n.firms)),
+                Cell::Text(count_text(n.urgent)),
+                share,
             ]
         })
         .collect();
@@ -305,7 +317,7 @@ pub fn build(r: &Report) -> Doc {
                 "{}{colon}{}{}",
                 r.t(text::STEPS),
                 r.rule_action(&s.id),
-                text::STEP_FIRMS.fill(lang, &[&s.count])
+                text::STEP_FIRMS.fill(lang, &[&count_text(s.count)])
             ));
         }
         blocks.push(Block::List(items));

@@ -3,6 +3,7 @@
 //! one row per firm and a JSON export. Same folder, same bytes: nothing depends on the clock.
 
 pub mod csv;
+pub mod csv_labels;
 pub mod doc;
 pub mod firm;
 pub mod html;
@@ -70,7 +71,7 @@ impl<'a> Report<'a> {
         let mut problems = Vec::new();
         for_each_file(ws, |file| match file {
             Ok(r) => {
-                cohort.add(&r.card);
+                cohort.add_firm(&r.answers, &r.card);
                 spill.push(&Firm::of(&ws.inst.questionnaire, r, named))
             }
             Err(p) => {
@@ -213,6 +214,26 @@ pub fn place_text(place: Place, lang: Lang) -> &'static str {
         Place::AboveMedian => text::PLACE_ABOVE.get(lang),
         Place::UpperQuartile => text::PLACE_UPPER.get(lang),
     }
+}
+
+/// Where a firm stands in the room, marked provisional (as its level is) when the score
+/// rests on too few real answers: a firm that answered 18 of 39 is not told it leads the room
+/// as if that were settled.
+pub fn standing_text(
+    card: &crate::domain::ScoreCard,
+    s: &crate::domain::cohort::Standing,
+    lang: Lang,
+) -> String {
+    let confidence = card
+        .areas
+        .iter()
+        .find(|a| a.id.as_str() == s.area.as_str())
+        .map_or(&card.confidence, |a| &a.confidence);
+    let mut text = place_text(s.place, lang).to_string();
+    if confidence.is_provisional() {
+        text.push_str(crate::domain::summary::provisional_mark(lang));
+    }
+    text
 }
 
 /// A score with one decimal.

@@ -277,3 +277,55 @@ fn a_folder_that_cannot_be_listed_is_a_problem_in_the_report() {
         crate::workshop::room::ProblemKind::Folder
     );
 }
+
+#[test]
+fn counts_of_one_or_two_firms_are_suppressed_in_the_cohort_report() {
+    let (_tmp, ws, room) = room("Salon");
+    let cohort = &room.cohort(&ws);
+    let small = cohort
+        .areas
+        .iter()
+        .flat_map(|a| &a.levels)
+        .any(|c| (1..3).contains(&c.count));
+    assert!(
+        small,
+        "the fixture room has a level held by one or two firms"
+    );
+    let md = render(&ws, &room, Format::Md, false, Lang::En);
+    assert!(md.contains("\\<3"), "a small count is written <3");
+    let html = render(&ws, &room, Format::Html, false, Lang::Zh);
+    assert!(html.contains("&lt;3"), "a small count is written <3");
+}
+
+#[test]
+fn a_standing_resting_on_too_few_answers_is_marked_provisional() {
+    use crate::domain::cohort::{Place, Standing};
+    let (_tmp, ws, _room) = room("Salon");
+    let q = &ws.inst.questionnaire;
+    // Every question "don't know" where offered: finished, but on almost no real answers.
+    let mut answers = generate(q, &mut Rng::new(5), Lean::Any);
+    for x in &q.questions {
+        if x.dont_know {
+            answers.set(x.id.clone(), crate::domain::answers::Answer::DontKnow);
+        }
+    }
+    let card = crate::domain::score(&ws.inst, &answers);
+    assert!(card.confidence.is_provisional(), "{:?}", card.confidence);
+    let s = Standing {
+        area: "overall".into(),
+        score: card.overall_score.unwrap_or(0.0),
+        place: Place::UpperQuartile,
+        of: 12,
+    };
+    for lang in Lang::ALL {
+        let text = super::standing_text(&card, &s, lang);
+        assert!(
+            text.ends_with(crate::domain::summary::provisional_mark(lang)),
+            "{text}"
+        );
+    }
+    let sure = crate::domain::score(&ws.inst, &generate(q, &mut Rng::new(5), Lean::Any));
+    if !sure.confidence.is_provisional() {
+        assert!(!super::standing_text(&sure, &s, Lang::En).contains("provisional"));
+    }
+}
