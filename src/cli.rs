@@ -46,6 +46,10 @@ pub enum Command {
     Report(ReportArgs),
     /// Run a workshop: create its folder, import answer files, present, watch the room, report.
     Workshop(WorkshopArgs),
+    /// A firm's progress between two checks: scores, rungs, recommendations, actions done.
+    Compare(crate::progress::CompareArgs),
+    /// Many workshops at once: a programme report, or a flat export for DuckDB or Spark.
+    Programme(crate::progress::ProgrammeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,6 +87,9 @@ pub struct RunArgs {
     /// With --workshop: continue as the firm with this code instead of starting anew.
     #[arg(long, value_name = "CODE", requires = "workshop")]
     pub firm: Option<String>,
+    /// Look at the answers without saving (e.g. while another session has the file open).
+    #[arg(long)]
+    pub read_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -152,6 +159,7 @@ crate::bilingual! {
     OUTPUT_EXISTS = "{} 已存在；如要覆盖，请加 --force", "{} already exists; pass --force to replace it";
     OUTPUT_FAILED = "无法写入报告 {}：{}", "cannot write the report to {}: {}";
     OUTPUT_WRITTEN = "已写入报告：{}", "Report written: {}";
+    OUTPUT_IS_INPUT = "{} 是这份报告读取的文件，不能用报告覆盖它（--force 也不行）\n  提示：用 -o 指定另一个文件名", "{} is a file this report is made from; it is never overwritten with the report, not even with --force\n  hint: pass another file name with -o";
 }
 
 /// Writes what `render` produces to standard output, or atomically to `output`; an existing
@@ -164,17 +172,38 @@ pub fn emit(
     err: &mut dyn Write,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
+    emit_from(&[], output, force, lang, out, err, render)
+}
+
+/// Like [`emit`], for output made from `inputs`: none of them is ever written over.
+pub fn emit_from(
+    inputs: &[&Path],
+    output: Option<&Path>,
+    force: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let Some(path) = output else {
         render(out)?;
         return Ok(());
     };
+    let shown = crate::store::shown(path);
+    if inputs.iter().any(|i| crate::store::same_file(i, path)) {
+        bail!("{}", OUTPUT_IS_INPUT.fill(lang, &[&shown]));
+    }
     // symlink_metadata also sees a dangling link, which a rename would replace.
     if std::fs::symlink_metadata(path).is_ok() && !force {
-        bail!("{}", OUTPUT_EXISTS.fill(lang, &[&path.display()]));
+        bail!("{}", OUTPUT_EXISTS.fill(lang, &[&shown]));
     }
-    crate::store::atomic_write_with(path, render)
-        .map_err(|e| anyhow::anyhow!("{}", OUTPUT_FAILED.fill(lang, &[&path.display(), &e])))?;
-    writeln!(err, "{}", OUTPUT_WRITTEN.fill(lang, &[&path.display()]))?;
+    crate::store::atomic_write_with(path, render).map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            OUTPUT_FAILED.fill(lang, &[&shown, &crate::store::explain(&e, lang)])
+        )
+    })?;
+    writeln!(err, "{}", OUTPUT_WRITTEN.fill(lang, &[&shown]))?;
     Ok(())
 }
 
@@ -193,19 +222,21 @@ crate::bilingual! {
         "{}: the {} is not valid UTF-8 text (bad byte at offset {})\n  hint: save it as UTF-8 and try again";
 }
 
-/// Reads a data file, with a message in `lang` that names it and says what to do.
+/// Reads a data file, with a message in `lang` that names it and says what to do. What is not
+/// a regular file, or is larger than any data file can be, is refused before it is read.
 pub fn read_file(path: &Path, what: crate::domain::text::Bilingual, lang: Lang) -> Result<String> {
     let what = what.get(lang);
-    let bytes = std::fs::read(path).map_err(|e| {
-        anyhow::anyhow!("{}", READ_FAILED.fill(lang, &[&what, &path.display(), &e]))
+    let shown = crate::store::shown(path);
+    let bytes = crate::store::read_text(path).map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            READ_FAILED.fill(lang, &[&what, &shown, &crate::store::explain(&e, lang)])
+        )
     })?;
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{}",
-            NOT_UTF8.fill(
-                lang,
-                &[&path.display(), &what, &e.utf8_error().valid_up_to()]
-            )
+            NOT_UTF8.fill(lang, &[&shown, &what, &e.utf8_error().valid_up_to()])
         )
     })
 }
@@ -341,6 +372,8 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
         }
         Command::Report(args) => run_report(args, out, err)?,
         Command::Workshop(args) => crate::workshop::command::execute(&args.command, out, err)?,
+        Command::Compare(args) => crate::progress::compare(args, out, err)?,
+        Command::Programme(args) => crate::progress::programme(args, out, err)?,
         Command::Questionnaire(args) => {
             if args.schema {
                 let schema = schemars::schema_for!(crate::domain::model::Questionnaire);
@@ -422,6 +455,9 @@ pub struct ReportArgs {
     /// is used).
     #[arg(long, value_name = "DIR")]
     pub workshop: Option<PathBuf>,
+    /// An earlier answer file of the same firm: adds a "since last time" section.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 }
 
 /// Each dimension's median among the room's finished firms, for the report's chart; empty
@@ -506,14 +542,30 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     if args.short && format != ReportFormat::Text {
         anyhow::bail!("{}", SHORT_NEEDS_TEXT.get(lang));
     }
+    let since = match &args.baseline {
+        Some(path) => Some(crate::progress::baseline(
+            &inst, path, &loaded, &card, lang,
+        )?),
+        None => None,
+    };
     let opts = crate::domain::report::ReportOptions {
+        since: since.as_ref(),
         short: args.short,
         room,
         room_median,
     };
-    emit(args.output.as_deref(), args.force, lang, out, err, |w| {
-        write_report_with(&inst, &loaded.answers, &card, lang, &date, format, &opts, w)
-    })
+    let mut inputs = vec![args.answers.as_path()];
+    inputs.extend(args.questionnaire.as_deref());
+    inputs.extend(args.baseline.as_deref());
+    emit_from(
+        &inputs,
+        args.output.as_deref(),
+        args.force,
+        lang,
+        out,
+        err,
+        |w| write_report_with(&inst, &loaded.answers, &card, lang, &date, format, &opts, w),
+    )
 }
 
 #[derive(Debug, Args)]

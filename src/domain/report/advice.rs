@@ -18,7 +18,8 @@ use super::plan::{Candidate, Plan, PlanKind, first_sentence};
 use super::strings::words;
 use super::{Evidence, GAP_BELOW, RecommendationView, StepView};
 
-/// The profile facts a fired rule tested, e.g. "Location → County town".
+/// The profile facts a fired rule tested, e.g. "Location → County town" — in its condition or
+/// in whom it is for (`eligible_if`): who the advice is meant for is worth saying.
 fn profile_evidence(
     q: &Questionnaire,
     answers: &AnswerSet,
@@ -33,6 +34,9 @@ fn profile_evidence(
     {
         let mut leaves = Vec::new();
         rule.when.walk(&mut leaves);
+        if let Some(e) = &rule.eligible_if {
+            e.walk(&mut leaves);
+        }
         for leaf in leaves {
             let Condition::Profile { field, any_of } = leaf else {
                 continue;
@@ -124,7 +128,9 @@ pub(super) fn candidates(
     for a in &card.areas {
         let Some(def) = q.area(&a.id) else { continue };
         let top = def.levels.last();
-        let at_top = level_for(&def.levels, a.score)
+        let at_top = a
+            .score
+            .and_then(|s| level_for(&def.levels, s))
             .zip(top)
             .is_some_and(|(l, t)| l.id == t.id);
         if !at_top {

@@ -5,7 +5,9 @@ use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::instrument::Instrument;
 use crate::domain::model::{Level, Questionnaire, level_for};
 use crate::domain::score::{Confidence, ScoreCard, visible_answers};
-use crate::domain::summary::{answer_label, is_answered, provisional_mark};
+use crate::domain::summary::{
+    answer_label, is_answered, not_enough, provisional_mark, score_of_100,
+};
 use crate::domain::text::Lang;
 use crate::domain::text::display_safe;
 
@@ -85,6 +87,7 @@ impl Report {
             subtitle: w.subtitle.to_string(),
             firm,
             profile: profile(q, answers, lang),
+            since: None,
             questionnaire: card.questionnaire.clone(),
             inputs_fingerprint: fingerprint(q, answers, &card.questionnaire.hash, date),
             confidence: confidence(&card.confidence, lang),
@@ -237,13 +240,16 @@ fn headline(
     id: &str,
     title: &str,
     levels: &[Level],
-    score: f64,
+    score: Option<f64>,
     provisional: bool,
     lang: Lang,
 ) -> Headline {
-    let level = level_for(levels, score);
-    let mut label = level.map_or_else(String::new, |l| l.label.get(lang).to_string());
-    if provisional {
+    let level = score.and_then(|s| level_for(levels, s));
+    let mut label = match score {
+        Some(_) => level.map_or_else(String::new, |l| l.label.get(lang).to_string()),
+        None => not_enough(lang).to_string(),
+    };
+    if provisional && score.is_some() {
         // One hedge, not two: "Basic (estimate)" becomes "Basic (provisional: …)".
         label = strip_aside(&label).to_string();
         label.push_str(provisional_mark(lang));
@@ -252,6 +258,7 @@ fn headline(
         id: id.to_string(),
         title: title.to_string(),
         score,
+        score_text: score_of_100(score, lang),
         level: level.map_or_else(String::new, |l| l.id.to_string()),
         level_label: label,
         meaning: level.map_or_else(String::new, |l| l.meaning.get(lang).to_string()),
@@ -303,8 +310,8 @@ fn dimensions(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<DimensionR
                 id: d.id.to_string(),
                 area: area.title.get(lang).to_string(),
                 title: dim.title.get(lang).to_string(),
-                score: d.score,
-                gap: d.score.is_some_and(|s| s < GAP_BELOW),
+                score: d.shown(),
+                gap: d.shown().is_some_and(|s| s < GAP_BELOW),
                 answered: (d.confidence.share * 100.0).round().clamp(0.0, 100.0) as u32,
                 thin: d.confidence.is_provisional(),
                 reference: GAP_BELOW,
@@ -341,11 +348,7 @@ fn ladders(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<LadderView> {
                 label: l
                     .next_rung(def)
                     .map_or_else(|| n.id.to_string(), |r| r.label.get(lang).to_string()),
-                needs: n
-                    .unmet
-                    .iter()
-                    .map(|u| u.text.get(lang).to_string())
-                    .collect(),
+                needs: n.unmet.iter().map(|u| u.describe(lang)).collect(),
             });
             Some(LadderView {
                 id: l.id.to_string(),
@@ -368,7 +371,7 @@ fn gaps(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<Gap> {
         .iter()
         .flat_map(|a| a.dimensions.iter())
         .filter_map(|d| {
-            let score = d.score.filter(|s| *s < GAP_BELOW)?;
+            let score = d.shown().filter(|s| *s < GAP_BELOW)?;
             let (area, dim) = q.dimension(&d.id)?;
             let proposals = related(q, card, &d.id);
             Some(Gap {

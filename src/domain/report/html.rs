@@ -44,34 +44,11 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
 fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     let w = r.words;
     let e = escape;
-    let lang = match r.lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    };
     let doc_title = match &r.firm {
         Some(f) => format!("{f} — {}", r.subtitle),
         None => format!("{} — {}", r.title, r.subtitle),
     };
-    writeln!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(
-        h,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    // Defence in depth: even a mistake in escaping could not load or run anything.
-    writeln!(
-        h,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-    )?;
-    writeln!(h, "<meta name=\"generator\" content=\"smecheck\">")?;
-    writeln!(
-        h,
-        "<title>{}</title>\n<style>\n{CSS}</style>\n</head>",
-        e(&doc_title)
-    )?;
-    writeln!(h, "<body>\n<main class=\"report\">")?;
+    head(h, r.lang, &doc_title)?;
 
     writeln!(h, "<header class=\"cover\">")?;
     writeln!(h, "<p class=\"eyebrow\">{}</p>", e(&r.title))?;
@@ -86,6 +63,9 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         meta(&f.label, &e(&f.value))?;
     }
     writeln!(h, "</dl>\n</header>")?;
+    if let Some(since) = &r.since {
+        h.push_str(&since.html(r.lang));
+    }
 
     summary(r, h)?;
     advice::plan(r, h)?;
@@ -310,26 +290,29 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
             .map_or(&[][..], |(_, b)| b.as_slice());
         writeln!(
             h,
-            "<div class=\"card\" id=\"headline-{id}\"><h3>{title}</h3><p class=\"big\">{score} <small>/ 100</small></p><p class=\"level{prov}\">{level}</p>{meter}</div>",
+            "<div class=\"card\" id=\"headline-{id}\"><h3>{title}</h3><p class=\"big\">{score}</p><p class=\"level{prov}\">{level}</p>{meter}</div>",
             id = e(&x.id),
             title = e(&x.title),
-            score = fmt_score(x.score),
+            score = match x.score {
+                Some(s) => format!("{} <small>/ 100</small>", fmt_score(s)),
+                None => e(&x.score_text).into_owned(),
+            },
             level = e(&w.pair(w.score_level, &x.level_label)),
-            meter = svg::meter(
-                x.score,
-                &format!("{} {}", x.title, svg::score_label(x.score)),
+            meter = x.score.map_or_else(String::new, |s| svg::meter(
+                s,
+                &format!("{} {}", x.title, svg::score_label(s)),
                 bands
-            ),
+            )),
         )?;
     }
     writeln!(h, "</div>")?;
     let o = &r.overall;
     writeln!(
         h,
-        "<p class=\"overall\"><strong>{}{}{} / 100 · {}</strong></p>",
+        "<p class=\"overall\"><strong>{}{}{} · {}</strong></p>",
         e(&o.title),
         w.colon,
-        fmt_score(o.score),
+        e(&o.score_text),
         e(&o.level_label),
     )?;
     writeln!(
@@ -343,6 +326,62 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
     )?;
     writeln!(h, "<figure class=\"dotplot\">{}</figure>", svg::dot_plot(r))?;
     writeln!(h, "</section>")
+}
+
+/// Everything up to and including `<main class="report">`: the one page head (charset,
+/// content security policy, the stylesheet) of every HTML page a firm gets.
+fn head(h: &mut String, lang: Lang, doc_title: &str) -> std::fmt::Result {
+    let lang = match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    };
+    writeln!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        h,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    // Defence in depth: even a mistake in escaping could not load or run anything.
+    writeln!(
+        h,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    )?;
+    writeln!(h, "<meta name=\"generator\" content=\"smecheck\">")?;
+    writeln!(
+        h,
+        "<title>{}</title>\n<style>\n{CSS}</style>\n</head>",
+        escape(doc_title)
+    )?;
+    writeln!(h, "<body>\n<main class=\"report\">")
+}
+
+/// A page in the report's frame: its head, a cover with `eyebrow`, `title` and `firm`, then
+/// `body` (already HTML).
+pub fn frame(
+    lang: Lang,
+    doc_title: &str,
+    eyebrow: &str,
+    title: &str,
+    firm: Option<&str>,
+    body: &str,
+) -> String {
+    let mut h = String::with_capacity(16 * 1024 + body.len());
+    // Writing to a String cannot fail.
+    let _ = (|| -> std::fmt::Result {
+        head(&mut h, lang, doc_title)?;
+        writeln!(h, "<header class=\"cover\">")?;
+        writeln!(h, "<p class=\"eyebrow\">{}</p>", escape(eyebrow))?;
+        writeln!(h, "<h1>{}</h1>", escape(title))?;
+        if let Some(firm) = firm {
+            writeln!(h, "<p class=\"firm\">{}</p>", escape(firm))?;
+        }
+        writeln!(h, "</header>")?;
+        h.push_str(body);
+        writeln!(h, "</main>\n</body>\n</html>")
+    })();
+    h
 }
 
 #[cfg(test)]

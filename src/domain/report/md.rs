@@ -117,6 +117,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for f in &r.profile {
         writeln!(out, "| {} | {} |", e(&f.label), e(&f.value))?;
     }
+    if let Some(since) = &r.since {
+        out.write_all(since.markdown(r.lang).as_bytes())?;
+    }
 
     writeln!(out, "\n## 1. {}\n", w.sec_onepage)?;
     summary(r, out)?;
@@ -203,9 +206,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
         writeln!(
             out,
-            "| **{}** | {} / 100 | **{}** | {} |",
+            "| **{}** | {} | **{}** | {} |",
             e(&h.title),
-            fmt_score(h.score),
+            e(&h.score_text),
             e(&h.level_label),
             e(&h.meaning)
         )?;

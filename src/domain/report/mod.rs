@@ -7,10 +7,12 @@ mod date;
 mod html;
 /// Escapes text for HTML element content and quoted attribute values.
 pub use html::escape as escape_html;
+pub use md::escape as escape_md;
 mod json;
 mod md;
 mod onepage;
 pub mod plan;
+mod since;
 mod strings;
 mod svg;
 mod text;
@@ -28,9 +30,11 @@ use super::text::Lang;
 pub use assemble::strip_aside;
 pub use date::{check_date, display_date};
 pub use html::escape as html_escape;
+pub use html::frame as html_page;
 pub use md::escape as md_escape;
 pub use onepage::{OnePage, TopAction, Verdict};
 pub use plan::{Plan, PlanItem, PlanKind};
+pub use since::{SinceView, write_compare};
 pub use strings::Words;
 
 /// The version of the report's JSON layout; raised when a field changes meaning or goes.
@@ -73,7 +77,9 @@ impl ReportFormat {
 
 /// What a report includes besides its format.
 #[derive(Debug, Clone, Default)]
-pub struct ReportOptions {
+pub struct ReportOptions<'a> {
+    /// Progress since an earlier check (`report --baseline`), shown on the first page.
+    pub since: Option<&'a super::progress::Progress>,
     /// The short text form: the one-page summary only, at most 40 lines (text format only).
     pub short: bool,
     /// Where the firm stands in a workshop room (label → place, already in the report's
@@ -128,6 +134,7 @@ pub fn write_report_with<W: Write + ?Sized>(
     let mut report = Report::new(inst, answers, card, lang, date);
     report.profile.extend(opts.room.iter().cloned());
     report.set_room_median(&opts.room_median);
+    report.since = opts.since.map(|p| SinceView::new(inst, p, lang));
     match format {
         ReportFormat::Text if opts.short => text::write_short(&report, out),
         ReportFormat::Text => text::write(&report, out),
@@ -157,6 +164,9 @@ pub struct Report {
     pub firm: Option<String>,
     /// Firm profile as label → value, both readable (no ids).
     pub profile: Vec<Field>,
+    /// Progress since an earlier check (`report --baseline`), shown on the first page.
+    #[serde(rename = "since_last_time", skip_serializing_if = "Option::is_none")]
+    pub since: Option<SinceView>,
     pub questionnaire: Stamp,
     /// `sha256:` of the answers, the questionnaire's fingerprint and the date: two reports
     /// with the same inputs fingerprint were made from the same inputs.
@@ -246,7 +256,10 @@ pub struct Headline {
     /// `overall`, `cloud`, `finance`.
     pub id: String,
     pub title: String,
-    pub score: f64,
+    /// `None` when too few answers support a score.
+    pub score: Option<f64>,
+    /// The score for people: "42.0 / 100", or "not enough answers".
+    pub score_text: String,
     pub level: String,
     /// The level's label, with the provisional mark when too few real answers back it.
     pub level_label: String,

@@ -92,17 +92,13 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
                 area: h.id.clone(),
                 text: match r.lang {
                     Lang::Zh => format!(
-                        "{} {} 分，{}“{}”{rung}：{}",
-                        h.title,
-                        fmt_score(h.score),
-                        w.score_level,
-                        h.level_label,
-                        h.meaning
+                        "{} {}，{}“{}”{rung}：{}",
+                        h.title, h.score_text, w.score_level, h.level_label, h.meaning
                     ),
                     Lang::En => format!(
-                        "{} scores {} / 100, score level “{}”{rung}: {}",
+                        "{}: {}, score level “{}”{rung}: {}",
                         h.title,
-                        fmt_score(h.score),
+                        h.score_text,
                         h.level_label,
                         lower_first(&h.meaning)
                     ),

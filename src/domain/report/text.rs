@@ -181,6 +181,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for f in &r.profile {
         p.para(&w.pair(&f.label, &f.value), "", "  ");
     }
+    if let Some(since) = &r.since {
+        p.lines.extend(since.text_lines(r.lang));
+    }
 
     p.heading(&format!("1. {}", w.sec_onepage));
     summary(&mut p, r, false);
@@ -268,10 +271,10 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
         p.para(
             &format!(
-                "{}{}{} / 100  {}",
+                "{}{}{}  {}",
                 h.title,
                 w.colon,
-                fmt_score(h.score),
+                h.score_text,
                 w.pair(w.score_level, &h.level_label)
             ),
             "",

@@ -8,10 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 use super::{bar, draw_footer, list_offset, pad, para};
-use crate::domain::model::{Horizon, level_for};
+use crate::domain::model::Horizon;
 use crate::domain::report::plan::first_sentence;
 use crate::domain::report::{Report, strip_aside};
-use crate::domain::summary::{answer_label, fmt_score, horizon_label, provisional_suffix};
+use crate::domain::summary::{
+    answer_label, fmt_score, horizon_label, level_label, not_enough, provisional_suffix,
+    score_and_level,
+};
 use crate::domain::wrap::width;
 use crate::domain::{Answer, Lang, ScoreCard};
 use crate::tui::app::{App, Tab, WhatIfItem};
@@ -205,18 +208,8 @@ fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn level_text(app: &App, area: Option<&str>, score: f64) -> (String, String) {
-    let q = &app.inst.questionnaire;
-    let levels = match area {
-        Some(a) => q.area(&a.into()).map_or(&q.levels, |x| &x.levels),
-        None => &q.levels,
-    };
-    level_for(levels, score).map_or_else(Default::default, |l| {
-        (
-            l.label.get(app.lang).to_string(),
-            l.meaning.get(app.lang).to_string(),
-        )
-    })
+fn level_text(app: &App, area: Option<&str>, score: Option<f64>) -> (String, String) {
+    level_label(&app.inst, area, score, app.lang)
 }
 
 fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
@@ -273,9 +266,9 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
     };
     lines.push(Line::styled(
         format!(
-            "{}: {} / 100 · {level}{mark}",
+            "{}: {}{mark}",
             st::OVERALL.get(lang),
-            fmt_score(card.overall_score)
+            score_and_level(card.overall_score, &level, lang)
         ),
         theme.title(),
     ));
@@ -311,8 +304,11 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         lines.push(Line::from(vec![
             Span::styled(pad(title, label_w - 1), theme.title()),
             Span::raw(" "),
-            Span::styled(bar(a.score / 100.0, bar_w), theme.bar()),
-            Span::styled(format!(" {:>5}", fmt_score(a.score)), theme.title()),
+            Span::styled(bar(a.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
+            Span::styled(
+                format!(" {:>5}", a.score.map_or_else(|| "—".to_string(), fmt_score)),
+                theme.title(),
+            ),
             Span::styled(format!("  {level}"), theme.title()),
         ]));
         if !mark.is_empty() {
@@ -321,11 +317,11 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         lines.extend(para(&meaning, w, theme.muted()));
         if let Some(def) = q.area(&a.id) {
             for (d, dd) in a.dimensions.iter().zip(&def.dimensions) {
-                let score = d.score.map_or(st::NO_DATA.get(lang).to_string(), fmt_score);
+                let score = d.shown().map_or(not_enough(lang).to_string(), fmt_score);
                 lines.push(Line::from(vec![
                     Span::raw(pad(&format!("  {}", dd.title.get(lang)), label_w - 1)),
                     Span::raw(" "),
-                    Span::styled(bar(d.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
+                    Span::styled(bar(d.shown().unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
                     Span::raw(format!(" {score:>5}")),
                     Span::styled(
                         share(d),
@@ -391,9 +387,7 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
             lines.push(Line::from(spans));
         }
         lines.push(Line::default());
-        if let Some(r) = def.rungs.get(l.index) {
-            lines.extend(para(r.description.get(lang), w, Style::new()));
-        }
+        lines.extend(para(&l.meaning(def, lang), w, Style::new()));
         match &l.next {
             Some(next) => {
                 let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");
@@ -403,7 +397,7 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
                 ));
                 for u in &next.unmet {
                     lines.extend(
-                        crate::domain::wrap::wrap(u.text.get(lang), w, "  - ", "    ")
+                        crate::domain::wrap::wrap(&u.describe(lang), w, "  - ", "    ")
                             .into_iter()
                             .map(Line::raw),
                     );
@@ -564,11 +558,12 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines).scroll((app.scroll, 0)), body);
 }
 
-fn delta(before: f64, after: f64) -> String {
-    if (after - before).abs() < 0.05 {
-        fmt_score(after)
-    } else {
-        format!("{} → {}", fmt_score(before), fmt_score(after))
+fn delta(before: Option<f64>, after: Option<f64>, lang: Lang) -> String {
+    let show = |x: Option<f64>| x.map_or_else(|| not_enough(lang).to_string(), fmt_score);
+    match (before, after) {
+        (Some(b), Some(a)) if (a - b).abs() < 0.05 => fmt_score(a),
+        (None, None) => show(None),
+        _ => format!("{} → {}", show(before), show(after)),
     }
 }
 
@@ -585,7 +580,7 @@ fn summary_lines(
         format!(
             "{}: {}",
             st::OVERALL.get(lang),
-            delta(before.overall_score, after.overall_score)
+            delta(before.overall_score, after.overall_score, lang)
         ),
         theme.title(),
     )];
@@ -594,7 +589,7 @@ fn summary_lines(
         let (level, _) = level_text(app, Some(a.id.as_str()), a.score);
         lines.push(Line::raw(format!(
             "{title}: {} · {level}",
-            delta(b.score, a.score)
+            delta(b.score, a.score, lang)
         )));
     }
     for (l, b) in after.ladders.iter().zip(&before.ladders) {
