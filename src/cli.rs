@@ -549,10 +549,10 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
         None => None,
     };
     let opts = crate::domain::report::ReportOptions {
-        since: since.as_ref(),
         short: args.short,
         room,
         room_median,
+        since,
     };
     let mut inputs = vec![args.answers.as_path()];
     inputs.extend(args.questionnaire.as_deref());
@@ -601,6 +601,10 @@ pub enum WorkshopCommand {
         /// Language of the facilitator's views and reports (default: from the locale).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// A follow-up of this earlier workshop: firms keep their codes and find their earlier
+        /// answers filled in; the cohort report shows the room's change.
+        #[arg(long, value_name = "DIR")]
+        follow_up: Option<PathBuf>,
     },
     /// Check answer files collected by hand and copy them in under fresh firm codes.
     Import {

@@ -276,7 +276,7 @@ fn the_export_reads_back_in_duckdb_and_agrees_with_the_report() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|r| r[0].to_string() == row["id"].as_str().unwrap())
+            .find(|r| r[0].as_u64().map(|n| n.to_string()).as_deref() == row["id"].as_str())
             .map_or(0, |r| r[1].as_u64().unwrap());
         assert_eq!(row["n"].as_u64(), Some(n));
     }

@@ -14,6 +14,7 @@ use super::model::{
 use super::score::{ScoreCard, Stamp, score};
 use super::text::LocalText;
 
+pub mod room;
 #[cfg(test)]
 mod tests;
 

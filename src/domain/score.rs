@@ -214,7 +214,7 @@ impl LadderResult {
 
     /// What the rung reached means, in words; while the next rung waits on answers it says so
     /// instead of describing the firm by the lower rung.
-    pub fn meaning<'q>(&self, ladder: &'q super::model::Ladder, lang: super::text::Lang) -> String {
+    pub fn meaning(&self, ladder: &super::model::Ladder, lang: super::text::Lang) -> String {
         let text = ladder
             .rungs
             .get(self.index)

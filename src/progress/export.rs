@@ -70,6 +70,21 @@ impl Folder {
     }
 }
 
+/// A column name: `prefix` and the id with every character other than an ASCII letter, digit
+/// or `_` made `_` (`dim_cloud.basic` → `dim_cloud_basic`), so that SQL and Spark need no quotes.
+pub fn column(prefix: &str, id: &str) -> String {
+    let mut s = String::with_capacity(prefix.len() + id.len());
+    s.push_str(prefix);
+    s.extend(id.chars().map(|c| {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            c
+        } else {
+            '_'
+        }
+    }));
+    s
+}
+
 /// The flat record of one firm's assessment. Keys: `workshop*`, `round`, `firm`,
 /// `questionnaire_*`, `status`, `profile_<field>` (fields with options only: never a name),
 /// `score_overall`, `level_overall`, `score_<area>`, `level_<area>`, `dim_<dimension>`,
@@ -98,22 +113,25 @@ pub fn record(ws: &Workshop, folder: &Folder, r: &Response) -> Map<String, Value
     put("status".into(), status.into());
     for f in q.profile.iter().filter(|f| !f.options.is_empty()) {
         put(
-            format!("profile_{}", f.id),
+            column("profile_", &f.id),
             r.answers.profile.get(&f.id).cloned().into(),
         );
     }
     put("score_overall".into(), card.overall_score.into());
     put("level_overall".into(), card.overall_level.as_str().into());
     for a in &card.areas {
-        put(format!("score_{}", a.id), a.score.into());
-        put(format!("level_{}", a.id), a.level.as_str().into());
+        put(column("score_", a.id.as_str()), a.score.into());
+        put(column("level_", a.id.as_str()), a.level.as_str().into());
         for d in &a.dimensions {
-            put(format!("dim_{}", d.id), d.score.into());
+            put(column("dim_", d.id.as_str()), d.score.into());
         }
     }
     for l in &card.ladders {
-        put(format!("rung_{}", l.id), l.rung.as_str().into());
-        put(format!("rung_{}_number", l.id), (l.index + 1).into());
+        put(column("rung_", l.id.as_str()), l.rung.as_str().into());
+        put(
+            column("rung_", &format!("{}_number", l.id)),
+            (l.index + 1).into(),
+        );
     }
     put("breadth".into(), card.breadth.into());
     let ids = |it: &mut dyn Iterator<Item = &str>| Value::from(it.collect::<Vec<_>>());
@@ -147,7 +165,7 @@ pub fn record(ws: &Workshop, folder: &Folder, r: &Response) -> Map<String, Value
         } else {
             Value::Null
         };
-        put(format!("q_{}", question.id), v);
+        put(column("q_", question.id.as_str()), v);
     }
     m
 }
@@ -206,4 +224,16 @@ pub fn run(
     }
     writeln!(err, "{}", EXPORTED.fill(lang, &[&count, &dirs.len()]))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::column;
+
+    #[test]
+    fn column_names_need_no_quoting() {
+        assert_eq!(column("dim_", "cloud.basic"), "dim_cloud_basic");
+        assert_eq!(column("q_", "c_lead"), "q_c_lead");
+        assert_eq!(column("q_", "a-b c/云"), "q_a_b_c__");
+    }
 }

@@ -3,9 +3,11 @@
 //! workshop folders: a report, or a flat JSON-lines export for DuckDB or Spark).
 //!
 //! - [`export`]: `programme export`, one flat record per firm per assessment, streamed;
+//! - [`follow_up`]: `workshop new --follow-up`, and the room's change it makes possible;
 //! - [`tally`]: `programme report`, totals, distributions, breakdowns and rounds in flat memory.
 
 pub mod export;
+pub mod follow_up;
 mod render;
 pub mod tally;
 

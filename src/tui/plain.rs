@@ -464,10 +464,7 @@ mod reply_tests {
             .questionnaire
             .questions
             .iter()
-            .find(|x| {
-                x.kind == kind && x.options.len() == 3
-                    || kind == QuestionKind::Number && x.kind == kind
-            })
+            .find(|x| x.kind == kind && (x.options.len() == 3 || kind == QuestionKind::Number))
             .cloned()
             .expect("a question of this kind");
         q.dont_know = dk;

@@ -40,8 +40,19 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             title,
             questionnaire,
             lang,
+            follow_up,
         } => {
             let msg = resolve_lang(*lang);
+            // The earlier room is checked before anything is created.
+            let earlier = match follow_up {
+                Some(d) => {
+                    let earlier = Workshop::open(d, msg)?;
+                    let inst = crate::cli::load_instrument(questionnaire.as_deref(), msg)?;
+                    crate::progress::follow_up::check(&earlier, &inst, msg)?;
+                    Some(earlier)
+                }
+                None => None,
+            };
             let ws = Workshop::create(
                 dir,
                 title,
@@ -58,6 +69,10 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
                 "{}",
                 text::CREATED_JOIN.fill(msg, &[&ws.meta.join_code, &q.id, &q.version, &q.hash])
             )?;
+            if let Some(earlier) = &earlier {
+                let line = crate::progress::follow_up::start(&ws, earlier, msg)?;
+                writeln!(out, "{line}")?;
+            }
             writeln!(
                 out,
                 "{}",
@@ -118,6 +133,13 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
                 anyhow!(
                     "{}",
                     text::REPORT_READ.fill(lang, &[&crate::store::shown(&ws.responses_dir()), &e])
+                )
+            })?;
+            let mut report = report;
+            report.change = crate::progress::follow_up::change(&ws).map_err(|e| {
+                anyhow!(
+                    "{}",
+                    text::REPORT_READ.fill(lang, &[&crate::store::shown(&ws.dir), &e])
                 )
             })?;
             let meta = ws.dir.join(super::META_FILE);

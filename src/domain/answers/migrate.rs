@@ -31,6 +31,8 @@ pub fn migrate(
     for question in q.questions.iter().filter(|x| !x.previously.is_empty()) {
         let mut ticks: Vec<String> = Vec::new();
         let mut single: Option<Value> = None;
+        // An earlier list with nothing ticked is an answer too ("none of these" unticked).
+        let mut listed = false;
         for prev in &question.previously {
             let Some(old) = answers.get(prev.question.as_str()) else {
                 continue;
@@ -67,6 +69,7 @@ pub fn migrate(
                     None => {}
                 },
                 Value::Array(items) => {
+                    listed = true;
                     for item in items {
                         let Some(s) = item.as_str() else { continue };
                         match prev.options.get(s) {
@@ -99,6 +102,8 @@ pub fn migrate(
             (QuestionKind::Multi, _) if !ticks.is_empty() => {
                 Some(Value::Array(ticks.into_iter().map(Value::String).collect()))
             }
+            // The earlier list had none of this question's options ticked: so is this one.
+            (QuestionKind::Multi, _) if listed => Some(Value::Array(Vec::new())),
             (QuestionKind::Multi, _) => None,
             (_, single) => single,
         };

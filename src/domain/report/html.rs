@@ -207,6 +207,62 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     writeln!(h, "</main>\n</body>\n</html>")
 }
 
+/// Everything up to and including `<main class="report">`: the one page head (charset,
+/// content security policy, the stylesheet) of every HTML page a firm gets.
+fn head(h: &mut String, lang: Lang, doc_title: &str) -> std::fmt::Result {
+    let lang = match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    };
+    writeln!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        h,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    // Defence in depth: even a mistake in escaping could not load or run anything.
+    writeln!(
+        h,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    )?;
+    writeln!(h, "<meta name=\"generator\" content=\"smecheck\">")?;
+    writeln!(
+        h,
+        "<title>{}</title>\n<style>\n{CSS}</style>\n</head>",
+        escape(doc_title)
+    )?;
+    writeln!(h, "<body>\n<main class=\"report\">")
+}
+
+/// A page in the report's frame: its head, a cover with `eyebrow`, `title` and `firm`, then
+/// `body` (already HTML).
+pub fn frame(
+    lang: Lang,
+    doc_title: &str,
+    eyebrow: &str,
+    title: &str,
+    firm: Option<&str>,
+    body: &str,
+) -> String {
+    let mut h = String::with_capacity(16 * 1024 + body.len());
+    // Writing to a String cannot fail.
+    let _ = (|| -> std::fmt::Result {
+        head(&mut h, lang, doc_title)?;
+        writeln!(h, "<header class=\"cover\">")?;
+        writeln!(h, "<p class=\"eyebrow\">{}</p>", escape(eyebrow))?;
+        writeln!(h, "<h1>{}</h1>", escape(title))?;
+        if let Some(firm) = firm {
+            writeln!(h, "<p class=\"firm\">{}</p>", escape(firm))?;
+        }
+        writeln!(h, "</header>")?;
+        h.push_str(body);
+        writeln!(h, "</main>\n</body>\n</html>")
+    })();
+    h
+}
+
 /// The one-page summary: verdict, strengths and gaps side by side, the three first actions,
 /// how sure the result is and the firm's wish.
 fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
@@ -326,62 +382,6 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
     )?;
     writeln!(h, "<figure class=\"dotplot\">{}</figure>", svg::dot_plot(r))?;
     writeln!(h, "</section>")
-}
-
-/// Everything up to and including `<main class="report">`: the one page head (charset,
-/// content security policy, the stylesheet) of every HTML page a firm gets.
-fn head(h: &mut String, lang: Lang, doc_title: &str) -> std::fmt::Result {
-    let lang = match lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    };
-    writeln!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(
-        h,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    // Defence in depth: even a mistake in escaping could not load or run anything.
-    writeln!(
-        h,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-    )?;
-    writeln!(h, "<meta name=\"generator\" content=\"smecheck\">")?;
-    writeln!(
-        h,
-        "<title>{}</title>\n<style>\n{CSS}</style>\n</head>",
-        escape(doc_title)
-    )?;
-    writeln!(h, "<body>\n<main class=\"report\">")
-}
-
-/// A page in the report's frame: its head, a cover with `eyebrow`, `title` and `firm`, then
-/// `body` (already HTML).
-pub fn frame(
-    lang: Lang,
-    doc_title: &str,
-    eyebrow: &str,
-    title: &str,
-    firm: Option<&str>,
-    body: &str,
-) -> String {
-    let mut h = String::with_capacity(16 * 1024 + body.len());
-    // Writing to a String cannot fail.
-    let _ = (|| -> std::fmt::Result {
-        head(&mut h, lang, doc_title)?;
-        writeln!(h, "<header class=\"cover\">")?;
-        writeln!(h, "<p class=\"eyebrow\">{}</p>", escape(eyebrow))?;
-        writeln!(h, "<h1>{}</h1>", escape(title))?;
-        if let Some(firm) = firm {
-            writeln!(h, "<p class=\"firm\">{}</p>", escape(firm))?;
-        }
-        writeln!(h, "</header>")?;
-        h.push_str(body);
-        writeln!(h, "</main>\n</body>\n</html>")
-    })();
-    h
 }
 
 #[cfg(test)]

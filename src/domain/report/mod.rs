@@ -77,9 +77,7 @@ impl ReportFormat {
 
 /// What a report includes besides its format.
 #[derive(Debug, Clone, Default)]
-pub struct ReportOptions<'a> {
-    /// Progress since an earlier check (`report --baseline`), shown on the first page.
-    pub since: Option<&'a super::progress::Progress>,
+pub struct ReportOptions {
     /// The short text form: the one-page summary only, at most 40 lines (text format only).
     pub short: bool,
     /// Where the firm stands in a workshop room (label → place, already in the report's
@@ -88,6 +86,9 @@ pub struct ReportOptions<'a> {
     /// The room's median score per dimension id, the reference line of the dimension chart;
     /// without it the chart's reference is the gap threshold.
     pub room_median: Vec<(String, f64)>,
+    /// The firm's progress from an earlier check to these answers: a "since last time"
+    /// section on the first page.
+    pub since: Option<super::progress::Progress>,
 }
 
 /// Writes the recommendation report for one firm in `format` to `out`.
@@ -134,7 +135,7 @@ pub fn write_report_with<W: Write + ?Sized>(
     let mut report = Report::new(inst, answers, card, lang, date);
     report.profile.extend(opts.room.iter().cloned());
     report.set_room_median(&opts.room_median);
-    report.since = opts.since.map(|p| SinceView::new(inst, p, lang));
+    report.since = opts.since.as_ref().map(|p| SinceView::new(inst, p, lang));
     match format {
         ReportFormat::Text if opts.short => text::write_short(&report, out),
         ReportFormat::Text => text::write(&report, out),

@@ -91,14 +91,24 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
             Verdict {
                 area: h.id.clone(),
                 text: match r.lang {
+                    Lang::Zh if h.score.is_none() => {
+                        format!("{}：{}{rung}。", h.title, h.score_text)
+                    }
+                    Lang::En if h.score.is_none() => {
+                        format!("{}: {}{rung}.", h.title, h.score_text)
+                    }
                     Lang::Zh => format!(
-                        "{} {}，{}“{}”{rung}：{}",
-                        h.title, h.score_text, w.score_level, h.level_label, h.meaning
+                        "{} {} 分，{}“{}”{rung}：{}",
+                        h.title,
+                        h.score.map_or_else(String::new, fmt_score),
+                        w.score_level,
+                        h.level_label,
+                        h.meaning
                     ),
                     Lang::En => format!(
-                        "{}: {}, score level “{}”{rung}: {}",
+                        "{} scores {} / 100, score level “{}”{rung}: {}",
                         h.title,
-                        h.score_text,
+                        h.score.map_or_else(String::new, fmt_score),
                         h.level_label,
                         lower_first(&h.meaning)
                     ),

@@ -151,6 +151,8 @@ pub fn build(r: &Report) -> Doc {
     notes.push(r.t(text::R_ESTIMATE).to_string());
 
     let mut sections = Vec::new();
+    // A follow-up room opens with its change since the earlier room.
+    sections.extend(crate::progress::follow_up::section(r));
     if c.finished == 0 {
         sections.push(Section {
             heading: r.t(text::H_SCORES).to_string(),

@@ -144,6 +144,8 @@ impl Serialize for Firms<'_, '_> {
 /// The document; fields in the order a JSON object prints them (sorted), as before.
 #[derive(Serialize)]
 struct Doc<'r, 'w> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: Option<&'r crate::domain::progress::room::RoomChange>,
     cohort: &'r crate::domain::cohort::Cohort,
     firms: Firms<'r, 'w>,
     lang: &'static str,
@@ -156,6 +158,7 @@ struct Doc<'r, 'w> {
 pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let ws = r.ws;
     let doc = Doc {
+        change: r.change.as_ref(),
         cohort: &r.cohort,
         firms: Firms(r),
         lang: r.lang.code(),

@@ -38,6 +38,8 @@ pub struct Report<'a> {
     /// Firm names appear only when the facilitator asks for them.
     pub named: bool,
     pub lang: Lang,
+    /// The room's change since the room it follows (`workshop new --follow-up`).
+    pub change: Option<crate::domain::progress::room::RoomChange>,
 }
 
 impl<'a> Report<'a> {
@@ -55,6 +57,7 @@ impl<'a> Report<'a> {
             problems: room.problems(),
             named,
             lang,
+            change: None,
         }
     }
 
@@ -82,6 +85,7 @@ impl<'a> Report<'a> {
             problems,
             named,
             lang,
+            change: None,
         })
     }
 

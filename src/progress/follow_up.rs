@@ -1,0 +1,261 @@
+//! A workshop's follow-up room: `workshop new DIR2 --follow-up DIR` keeps every firm's code and
+//! pre-fills its earlier answers, and the cohort report of the new room shows the room's change.
+//!
+//! The new folder holds `earlier/CODE.json`, each firm's answers from the earlier room, never
+//! written again, and `responses/CODE.json`, the same answers for the firm to confirm or change
+//! (`smecheck run --workshop DIR2 --firm CODE`). A firm whose response still equals its earlier
+//! file has not come back yet; it is counted apart, as are firms new in the room.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use anyhow::{Result, anyhow, bail};
+use serde_json::Value;
+
+use crate::domain::Lang;
+use crate::domain::answers::AnswerFile;
+use crate::domain::progress::compare_files;
+use crate::domain::progress::room::RoomChange;
+use crate::store;
+use crate::workshop::code::FirmCode;
+use crate::workshop::room::for_each_response;
+use crate::workshop::{META_FILE, Workshop, read_regular};
+
+/// The folder of a follow-up room that keeps each firm's earlier answers.
+pub const EARLIER: &str = "earlier";
+
+crate::bilingual! {
+    OTHER_QUESTIONNAIRE = "{} 用的是问卷 `{}`，新研讨会用的是 `{}`；跟进研讨会须用同一问卷（可以是新版本）\n  提示：用 --questionnaire 指定那份问卷",
+        "{} uses questionnaire `{}` and the new workshop `{}`; a follow-up needs the same questionnaire (a newer version is fine)\n  hint: pass that questionnaire with --questionnaire";
+    CANNOT_WRITE = "无法写入 {}：{}", "cannot write {}: {}";
+    CANNOT_READ = "无法读取 {}：{}", "cannot read {}: {}";
+    H_CHANGE = "与上一轮相比", "Change since the earlier room";
+    BOTH_LINE = "两轮都参加的企业 {} 家；上一轮参加、本轮尚未更新答案的 {} 家；本轮新来的 {} 家（后两类不计入下表）。",
+        "Firms in both rooms: {}; in the earlier room but not yet updated here: {}; new in this room: {} (the last two are not in the tables below).";
+    C_SCORE = "得分", "Score";
+    C_BEFORE = "上轮中位数", "Median then";
+    C_AFTER = "本轮中位数", "Median now";
+    C_CHANGE = "各企业变化的中位数", "Median of each firm's change";
+    C_LADDER = "阶梯", "Ladder";
+    C_UP = "上升", "Up";
+    C_SAME = "不变", "Same";
+    C_DOWN = "下降", "Down";
+    C_PROPOSAL = "提案", "Proposal";
+    C_GIVEN = "上轮获此建议", "Given last time";
+    C_ACTED = "已采取行动", "Acted on";
+    C_RESOLVED = "已不再需要", "No longer needed";
+    C_SHARE = "行动比例", "Share acted";
+    OVERALL = "总分", "Overall";
+    CARRIED = "跟进第 {} 轮：{} 家企业的编号和上次答案已带入（来自 {}）",
+        "Follow-up, round {}: {} firms keep their codes, their earlier answers filled in (from {})";
+}
+
+/// Checks that `earlier` can be followed up by a room using `inst` (same questionnaire id).
+pub fn check(earlier: &Workshop, inst: &crate::domain::Instrument, lang: Lang) -> Result<()> {
+    let (then, now) = (&earlier.inst.questionnaire.id, &inst.questionnaire.id);
+    if then != now {
+        bail!(
+            "{}",
+            OTHER_QUESTIONNAIRE.fill(lang, &[&earlier.dir.display(), then, now])
+        );
+    }
+    Ok(())
+}
+
+/// Makes the new room `ws` a follow-up of `earlier`: its round and origin in `workshop.json`,
+/// every readable firm of the earlier room copied in under its own code. Returns a line for
+/// the facilitator.
+pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
+    let round = super::export::round_of(earlier) + 1;
+    let meta_path = ws.dir.join(META_FILE);
+    let mut meta: Value = read_regular(&meta_path)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .ok_or_else(|| {
+            anyhow!(
+                "{}",
+                CANNOT_READ.fill(lang, &[&meta_path.display(), &"JSON"])
+            )
+        })?;
+    meta["round"] = round.into();
+    meta["follows"] = earlier.dir.display().to_string().into();
+    let mut bytes = serde_json::to_vec_pretty(&meta)?;
+    bytes.push(b'\n');
+    let write = |path: &Path, bytes: &[u8]| {
+        store::atomic_write(path, bytes)
+            .map_err(|e| anyhow!("{}", CANNOT_WRITE.fill(lang, &[&path.display(), &e])))
+    };
+    write(&meta_path, &bytes)?;
+    let dir = ws.dir.join(EARLIER);
+    fs::create_dir_all(&dir)
+        .map_err(|e| anyhow!("{}", CANNOT_WRITE.fill(lang, &[&dir.display(), &e])))?;
+    let q = &earlier.inst.questionnaire;
+    let mut carried = 0;
+    let mut failed = None;
+    for_each_response(earlier, |r| {
+        let file = r.answers.to_file(q, r.saved_at.clone());
+        let mut bytes = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+        for path in [dir.join(r.code.file_name()), ws.response_path(&r.code)] {
+            if let Err(e) = write(&path, &bytes) {
+                failed = Some(e);
+                return Err(io::Error::other("stopped"));
+            }
+        }
+        carried += 1;
+        Ok(())
+    })
+    .map_err(|e| match failed.take() {
+        Some(f) => f,
+        None => anyhow!(
+            "{}",
+            CANNOT_READ.fill(lang, &[&earlier.responses_dir().display(), &e])
+        ),
+    })?;
+    Ok(CARRIED.fill(lang, &[&round, &carried, &earlier.dir.display()]))
+}
+
+/// The cohort report's section on the room's change, when the room follows another.
+pub fn section(
+    r: &crate::workshop::report::Report,
+) -> Option<crate::workshop::report::doc::Section> {
+    use crate::workshop::report::doc::{Block, Cell, Section, Table};
+    let c = r.change.as_ref()?;
+    let lang = r.lang;
+    let t = |b: crate::domain::text::Bilingual| b.get(lang).to_string();
+    let opt = |x: Option<f64>| x.map_or_else(|| "–".to_string(), crate::workshop::report::num);
+    let signed = |x: Option<f64>| x.map_or_else(|| "–".to_string(), |x| format!("{x:+.1}"));
+    let text = |s: String| Cell::Text(s);
+    let scores = Table {
+        head: vec![t(C_SCORE), t(C_BEFORE), t(C_AFTER), t(C_CHANGE)],
+        right: vec![false, true, true, true],
+        rows: c
+            .scores
+            .iter()
+            .map(|s| {
+                let title = if s.id == "overall" {
+                    t(OVERALL)
+                } else {
+                    r.area_title(&s.id)
+                };
+                vec![
+                    text(title),
+                    text(opt(s.median_before)),
+                    text(opt(s.median_after)),
+                    text(signed(s.median_change)),
+                ]
+            })
+            .collect(),
+    };
+    let rungs = Table {
+        head: vec![t(C_LADDER), t(C_UP), t(C_SAME), t(C_DOWN)],
+        right: vec![false, true, true, true],
+        rows: c
+            .rungs
+            .iter()
+            .map(|m| {
+                vec![
+                    text(r.ladder_title(&m.ladder)),
+                    text(m.up.to_string()),
+                    text(m.same.to_string()),
+                    text(m.down.to_string()),
+                ]
+            })
+            .collect(),
+    };
+    let uptake = Table {
+        head: vec![
+            t(C_PROPOSAL),
+            t(C_GIVEN),
+            t(C_ACTED),
+            t(C_RESOLVED),
+            t(C_SHARE),
+        ],
+        right: vec![false, true, true, true, false],
+        rows: c
+            .proposals
+            .iter()
+            .filter(|p| p.given > 0)
+            .map(|p| {
+                vec![
+                    text(r.proposal_title(&p.proposal)),
+                    text(p.given.to_string()),
+                    text(p.acted.to_string()),
+                    text(p.resolved.to_string()),
+                    Cell::Bar(p.share_acted.unwrap_or(0.0)),
+                ]
+            })
+            .collect(),
+    };
+    Some(Section {
+        heading: t(H_CHANGE),
+        blocks: vec![
+            Block::Para(BOTH_LINE.fill(lang, &[&c.both, &c.only_earlier, &c.only_later])),
+            Block::Table(scores),
+            Block::Table(rungs),
+            Block::Table(uptake),
+        ],
+    })
+}
+
+/// Codes of the `.json` files in `dir`, sorted.
+fn codes(dir: &Path) -> io::Result<Vec<FirmCode>> {
+    let mut v: Vec<FirmCode> = fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            FirmCode::from_stem(name.strip_suffix(".json")?)
+        })
+        .collect();
+    v.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    Ok(v)
+}
+
+/// The room's change since the room it follows; `None` for a room that follows none.
+pub fn change(ws: &Workshop) -> io::Result<Option<RoomChange>> {
+    let dir = ws.dir.join(EARLIER);
+    if !dir.is_dir() {
+        return Ok(None);
+    }
+    let earlier = codes(&dir)?;
+    let later = codes(&ws.responses_dir())?;
+    let read = |p: &Path| -> Option<(Vec<u8>, AnswerFile)> {
+        let bytes = read_regular(p).ok()?;
+        let file = serde_json::from_slice(&bytes).ok()?;
+        Some((bytes, file))
+    };
+    let mut firms = Vec::new();
+    let mut only_earlier = 0;
+    for code in &earlier {
+        let before = read(&dir.join(code.file_name()));
+        let after = read(&ws.response_path(code));
+        match (before, after) {
+            (Some((b_bytes, b)), Some((a_bytes, a))) if b_bytes != a_bytes => {
+                match compare_files(&ws.inst, &b, &a) {
+                    Ok(p) => firms.push(p),
+                    Err(_) => only_earlier += 1,
+                }
+            }
+            _ => only_earlier += 1,
+        }
+    }
+    let known: std::collections::BTreeSet<&str> = earlier.iter().map(FirmCode::as_str).collect();
+    let only_later = later.iter().filter(|c| !known.contains(c.as_str())).count();
+    let q = &ws.inst.questionnaire;
+    let areas: Vec<String> = q.areas.iter().map(|a| a.id.to_string()).collect();
+    let proposals: Vec<String> = ws
+        .inst
+        .proposals
+        .proposals
+        .iter()
+        .map(|p| p.id.to_string())
+        .collect();
+    Ok(Some(RoomChange::of(
+        &firms,
+        only_earlier,
+        only_later,
+        &areas,
+        &proposals,
+    )))
+}
