@@ -142,13 +142,13 @@ pub(super) fn proposals(r: &Report, h: &mut String) -> std::fmt::Result {
     let e = escape;
     writeln!(
         h,
-        "<section id=\"proposals\" class=\"compact\">\n<h2>{}</h2>\n<dl class=\"speeches\">",
+        "<section id=\"proposals\" class=\"compact\">\n<h2>{}</h2>\n<div class=\"cols\"><dl class=\"speeches\">",
         e(w.sec_proposals)
     )?;
     for n in &r.proposals {
         writeln!(
             h,
-            "<dt>{} {}{}{}{}</dt><dd>{}</dd>",
+            "<div class=\"speech\"><dt>{} {}{}{}{}</dt><dd>{}</dd></div>",
             e(n.proposal.as_str()),
             e(&n.speaker),
             e(&w.aside(&n.role)),
@@ -157,7 +157,7 @@ pub(super) fn proposals(r: &Report, h: &mut String) -> std::fmt::Result {
             e(&n.summary)
         )?;
     }
-    writeln!(h, "</dl>\n</section>")
+    writeln!(h, "</dl></div>\n</section>")
 }
 
 pub(super) fn appendix(r: &Report, h: &mut String) -> std::fmt::Result {
@@ -165,7 +165,7 @@ pub(super) fn appendix(r: &Report, h: &mut String) -> std::fmt::Result {
     let e = escape;
     writeln!(
         h,
-        "<section id=\"appendix\" class=\"compact\">\n<h2>{}</h2>\n<p>{}</p>",
+        "<section id=\"appendix\" class=\"compact\">\n<h2>{}</h2>\n<p>{}</p>\n<div class=\"cols\">",
         e(w.sec_appendix),
         e(w.appendix_intro)
     )?;
@@ -191,6 +191,7 @@ pub(super) fn appendix(r: &Report, h: &mut String) -> std::fmt::Result {
         }
         writeln!(h, "</tbody></table>")?;
     }
+    writeln!(h, "</div>")?;
     if r.skipped > 0 {
         writeln!(h, "<p class=\"note\">{}</p>", e(&w.skipped(r.skipped)))?;
     }
