@@ -6,12 +6,14 @@
 //! - [`cli`]: the command line (clap) and its non-interactive commands.
 //! - [`tui`]: the interactive self-check — state, actions, update, screens.
 //! - [`workshop`]: the facilitator's workshop folder — responses, import, cohort report.
+//! - [`serve`]: `workshop serve`, the phone pages participants answer on.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod cli;
 pub mod domain;
+pub mod serve;
 pub mod store;
 pub mod tui;
 pub mod workshop;

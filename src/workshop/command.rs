@@ -121,6 +121,22 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
                 write(&report, format, w)
             })?;
         }
+        WorkshopCommand::Serve {
+            dir,
+            bind,
+            port,
+            paced,
+            lang,
+        } => {
+            let (ws, lang) = open(dir, *lang)?;
+            for n in &ws.notes {
+                writeln!(err, "{n}")?;
+            }
+            let mut opts =
+                crate::serve::Options::new(std::net::SocketAddr::new(*bind, *port), lang);
+            opts.behaviour.paced = *paced;
+            crate::serve::run(ws, opts, out)?;
+        }
         WorkshopCommand::Present { .. } | WorkshopCommand::Dashboard { .. } => {
             return Err(anyhow!(
                 "{}",

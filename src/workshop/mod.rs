@@ -373,6 +373,30 @@ impl Workshop {
         Err(io::Error::other("no free firm code"))
     }
 
+    /// Reads a firm's answers from its response file (the phone pages resume from it).
+    pub fn read_response(&self, code: &FirmCode) -> io::Result<AnswerSet> {
+        let path = self.response_path(code);
+        let bytes = read_regular(&path)?;
+        let src = String::from_utf8(bytes)
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text"))?;
+        self.inst
+            .load_answers(&path.display().to_string(), &src)
+            .map(|l| l.answers)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.display_in(Lang::En)))
+    }
+
+    /// Saves a firm's answers over its response file, atomically, in the ordinary answer-file
+    /// format (the phone pages save after every answer).
+    pub fn save_response(
+        &self,
+        code: &FirmCode,
+        answers: &AnswerSet,
+        now: SystemTime,
+    ) -> io::Result<()> {
+        let file = answers.to_file(&self.inst.questionnaire, Some(store::rfc3339(now)));
+        store::save_answers(&self.response_path(code), &file)
+    }
+
     /// A participant joins: a new firm code with an empty answer file (so the room sees them
     /// at once), or, with `firm`, the existing file of that code to resume.
     pub fn join(
