@@ -9,7 +9,7 @@ crate::bilingual! {
     LISTEN_ONE = "（正在监听 {}）", "(listening on {})";
     JOIN_CODE = "加入码：{}", "Join code: {}";
     STOP_HINT = "按 Ctrl-C 结束。答案随时保存在 {}", "Press Ctrl-C to stop. Answers are saved as they come in {}";
-    STOPPED = "已停止；共 {} 家企业通过手机作答。", "Stopped; {} firms answered on their phones.";
+    STOPPED = "已停止。通过手机加入的企业：{} 家。", "Stopped. Firms that joined on their phones: {}.";
     CANNOT_BIND = "无法在 {} 上开始服务：{}\n  提示：换一个端口（--port），或检查该地址是否属于本机", "Cannot serve on {}: {}\n  hint: pick another port (--port), or check that the address belongs to this machine";
 
     // Every page.
