@@ -173,7 +173,9 @@ fn to_http(r: Resp, close: bool) -> tiny_http::Response<std::io::Cursor<Vec<u8>>
         ("Content-Type", content_type.to_string()),
         ("Content-Security-Policy", csp.to_string()),
         ("X-Content-Type-Options", "nosniff".to_string()),
-        ("Referrer-Policy", "no-referrer".to_string()),
+        // `same-origin`, not `no-referrer`: with no referrer a browser sends `Origin: null` on
+        // our own forms, and the same-origin check would refuse them.
+        ("Referrer-Policy", "same-origin".to_string()),
         ("X-Frame-Options", "DENY".to_string()),
         ("Cache-Control", "no-store".to_string()),
     ];

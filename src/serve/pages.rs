@@ -231,7 +231,7 @@ pub fn question(f: &Frame, q: &Question, p: &QuestionPage) -> String {
         if !example.is_empty() {
             let _ = write!(
                 h,
-                "<p><strong>{}：</strong>{}</p>",
+                "<p><strong>{}</strong>{}</p>",
                 t::EXAMPLE.get(l),
                 esc(example)
             );

@@ -45,7 +45,7 @@ crate::bilingual! {
 
     // A question.
     HELP = "这是什么意思？", "What does this mean?";
-    EXAMPLE = "例如", "For example";
+    EXAMPLE = "例如：", "For example: ";
     PROGRESS = "第 {} 题，共 {} 题", "Question {} of {}";
     NUMBER_RANGE = "范围 {} 到 {}", "from {} to {}";
     TICK_ANY = "可多选", "Tick all that apply";
