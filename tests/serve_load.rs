@@ -1,0 +1,148 @@
+//! A full room on loopback: 40 simulated phones answer the whole questionnaire at once while the
+//! dashboard's room scan runs. Every answer must be on disk and no file torn; request latency
+//! (p50/p99) and the process's peak memory are printed for BENCHMARKS.md (run with
+//! `cargo test --release --test serve_load -- --nocapture`). Timing is reported, not asserted.
+
+mod serve_client;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant, SystemTime};
+
+use serve_client::{Phone, server, workshop};
+use smecheck::domain::model::{QuestionId, QuestionKind, Questionnaire};
+use smecheck::serve::flow;
+use smecheck::workshop::code::FirmCode;
+use smecheck::workshop::room::Room;
+
+const PHONES: usize = 40;
+
+fn body(q: &Questionnaire, id: &str, seed: usize) -> String {
+    let question = q.question(&QuestionId(id.into())).expect("known question");
+    match question.kind {
+        QuestionKind::Number => format!("n={}", question.min.unwrap_or(0.0) + (seed % 7) as f64),
+        QuestionKind::Text => format!("t=wish+number+{seed}"),
+        QuestionKind::Multi => {
+            let o: Vec<_> = question.options.iter().filter(|o| !o.exclusive).collect();
+            format!("a={}", o[seed % o.len()].id)
+        }
+        _ => format!("a={}", question.options[seed % question.options.len()].id),
+    }
+}
+
+fn peak_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+#[test]
+fn forty_phones_answer_everything_while_the_dashboard_scans() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = workshop(dir.path());
+    let q = Arc::new(ws.inst.questionnaire.clone());
+    let running = server(ws.clone(), true);
+    let addr = running.addr;
+
+    let done = Arc::new(AtomicBool::new(false));
+    let scans = Arc::new(AtomicUsize::new(0));
+    let scanner = {
+        let (ws, done, scans) = (ws.clone(), done.clone(), scans.clone());
+        std::thread::spawn(move || {
+            let mut room = Room::new();
+            let deadline = Instant::now() + Duration::from_secs(300);
+            while !done.load(Ordering::SeqCst) && Instant::now() < deadline {
+                room.scan(&ws, SystemTime::now());
+                scans.fetch_add(1, Ordering::Relaxed);
+                std::thread::sleep(smecheck::tui::workshop::POLL);
+            }
+            room
+        })
+    };
+
+    let started = Instant::now();
+    let phones: Vec<_> = (0..PHONES)
+        .map(|n| {
+            let q = q.clone();
+            std::thread::spawn(move || {
+                let mut phone = Phone::new(addr);
+                let mut times = Vec::new();
+                let mut timed = |phone: &mut Phone, method: &str, path: &str, b: &str| {
+                    let t = Instant::now();
+                    let r = if method == "GET" { phone.get(path) } else { phone.post(path, b) };
+                    times.push(t.elapsed());
+                    r
+                };
+                let r = timed(&mut phone, "POST", "/join", "");
+                assert_eq!(r.status, 303, "{}", r.body);
+                let me = timed(&mut phone, "GET", "/me", "");
+                let code = serve_client::between(&me.body, "id=\"firm-code\">", "<");
+                timed(&mut phone, "POST", "/profile", &format!("name=Firm+{n}"));
+                let mut at = timed(&mut phone, "GET", "/q", "").location().to_string();
+                let mut steps = 0;
+                while at != "/done" && steps < 200 {
+                    steps += 1;
+                    let id = at.strip_prefix("/q/").expect("a question").to_string();
+                    assert_eq!(timed(&mut phone, "GET", &at, "").status, 200);
+                    let r = timed(&mut phone, "POST", &at, &body(&q, &id, n + steps));
+                    assert_eq!(r.status, 303, "{at}: {}", r.body);
+                    at = r.location().to_string();
+                }
+                assert_eq!(at, "/done", "the walk ends");
+                assert_eq!(timed(&mut phone, "GET", "/done", "").status, 200);
+                (code, steps, times)
+            })
+        })
+        .collect();
+    let results: Vec<_> = phones.into_iter().map(|h| h.join().expect("phone")).collect();
+    let wall = started.elapsed();
+    done.store(true, Ordering::SeqCst);
+    let mut room = scanner.join().unwrap();
+    running.stop();
+
+    // Every answer on disk, every file whole.
+    let mut all: Vec<Duration> = Vec::new();
+    let mut answers = 0;
+    for (code, steps, times) in &results {
+        let code = FirmCode::parse(code).unwrap();
+        let saved = ws.read_response(&code).expect("a whole, readable answer file");
+        let asked = flow::asked(&q, &saved);
+        assert_eq!(asked.len(), *steps, "{code}: one page per asked question");
+        for &i in &asked {
+            assert!(saved.get(&q.questions[i].id).is_some(), "{code}: {} saved", q.questions[i].id);
+        }
+        assert_eq!(saved.profile.get("name").map(|s| s.starts_with("Firm ")), Some(true));
+        answers += steps;
+        all.extend(times);
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(ws.responses_dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".json"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    room.scan(&ws, SystemTime::now() + Duration::from_secs(10));
+    assert_eq!(room.responses().len(), PHONES, "the dashboard sees every firm");
+    assert!(room.problems().is_empty(), "{:?}", room.problems());
+
+    all.sort();
+    let (p50, p99, max) = (percentile(&all, 0.5), percentile(&all, 0.99), all[all.len() - 1]);
+    println!(
+        "serve load: {PHONES} phones, {answers} answers, {} requests in {:.2} s; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms; {} room scans; peak memory (VmHWM, whole test process) {}",
+        all.len(),
+        wall.as_secs_f64(),
+        p50.as_secs_f64() * 1e3,
+        p99.as_secs_f64() * 1e3,
+        max.as_secs_f64() * 1e3,
+        scans.load(Ordering::Relaxed),
+        peak_kib().map_or("n/a".to_string(), |k| format!("{:.1} MB", k as f64 / 1024.0)),
+    );
+}
