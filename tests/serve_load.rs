@@ -76,7 +76,11 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
                 let mut times = Vec::new();
                 let mut timed = |phone: &mut Phone, method: &str, path: &str, b: &str| {
                     let t = Instant::now();
-                    let r = if method == "GET" { phone.get(path) } else { phone.post(path, b) };
+                    let r = if method == "GET" {
+                        phone.get(path)
+                    } else {
+                        phone.post(path, b)
+                    };
                     times.push(t.elapsed());
                     r
                 };
@@ -101,7 +105,10 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
             })
         })
         .collect();
-    let results: Vec<_> = phones.into_iter().map(|h| h.join().expect("phone")).collect();
+    let results: Vec<_> = phones
+        .into_iter()
+        .map(|h| h.join().expect("phone"))
+        .collect();
     let wall = started.elapsed();
     done.store(true, Ordering::SeqCst);
     let mut room = scanner.join().unwrap();
@@ -112,13 +119,22 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
     let mut answers = 0;
     for (code, steps, times) in &results {
         let code = FirmCode::parse(code).unwrap();
-        let saved = ws.read_response(&code).expect("a whole, readable answer file");
+        let saved = ws
+            .read_response(&code)
+            .expect("a whole, readable answer file");
         let asked = flow::asked(&q, &saved);
         assert_eq!(asked.len(), *steps, "{code}: one page per asked question");
         for &i in &asked {
-            assert!(saved.get(&q.questions[i].id).is_some(), "{code}: {} saved", q.questions[i].id);
+            assert!(
+                saved.get(&q.questions[i].id).is_some(),
+                "{code}: {} saved",
+                q.questions[i].id
+            );
         }
-        assert_eq!(saved.profile.get("name").map(|s| s.starts_with("Firm ")), Some(true));
+        assert_eq!(
+            saved.profile.get("name").map(|s| s.starts_with("Firm ")),
+            Some(true)
+        );
         answers += steps;
         all.extend(times);
     }
@@ -130,11 +146,19 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     room.scan(&ws, SystemTime::now() + Duration::from_secs(10));
-    assert_eq!(room.responses().len(), PHONES, "the dashboard sees every firm");
+    assert_eq!(
+        room.responses().len(),
+        PHONES,
+        "the dashboard sees every firm"
+    );
     assert!(room.problems().is_empty(), "{:?}", room.problems());
 
     all.sort();
-    let (p50, p99, max) = (percentile(&all, 0.5), percentile(&all, 0.99), all[all.len() - 1]);
+    let (p50, p99, max) = (
+        percentile(&all, 0.5),
+        percentile(&all, 0.99),
+        all[all.len() - 1],
+    );
     println!(
         "serve load: {PHONES} phones, {answers} answers, {} requests in {:.2} s; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms; {} room scans; peak memory (VmHWM, whole test process) {}",
         all.len(),
@@ -143,6 +167,9 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
         p99.as_secs_f64() * 1e3,
         max.as_secs_f64() * 1e3,
         scans.load(Ordering::Relaxed),
-        peak_kib().map_or("n/a".to_string(), |k| format!("{:.1} MB", k as f64 / 1024.0)),
+        peak_kib().map_or("n/a".to_string(), |k| format!(
+            "{:.1} MB",
+            k as f64 / 1024.0
+        )),
     );
 }
