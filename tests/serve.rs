@@ -463,3 +463,66 @@ fn the_command_prints_where_to_join_and_ctrl_c_stops_it_cleanly() {
     assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
     assert!(names.iter().any(|n| n.ends_with(&format!("{code}.json"))));
 }
+
+#[test]
+fn paced_mode_holds_phones_at_the_presenters_section() {
+    use smecheck::serve::state::PresentState;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = workshop(dir.path());
+    let q = ws.inst.questionnaire.clone();
+    let mut opts = smecheck::serve::Options::new(
+        "127.0.0.1:0".parse().unwrap(),
+        smecheck::domain::text::Lang::En,
+    );
+    opts.limits.requests_per_second = 1e6;
+    opts.behaviour.paced = true;
+    let running = smecheck::serve::start(ws.clone(), opts).unwrap();
+    let first_dim = q.questions[0].dimension.clone();
+    let through = q
+        .questions
+        .iter()
+        .take_while(|x| x.dimension == first_dim)
+        .count()
+        - 1;
+    let mut st = PresentState {
+        open_through: through,
+        heartbeat: 0,
+    };
+    st.write(dir.path(), std::time::SystemTime::now()).unwrap();
+
+    let mut phone = Phone::new(running.addr);
+    phone.join();
+    let mut at = phone.get("/q").location().to_string();
+    let mut held = None;
+    for _ in 0..100 {
+        let page = phone.get(&at);
+        if page.status == 423 {
+            held = Some(at.clone());
+            break;
+        }
+        assert_eq!(page.status, 200, "{at}");
+        let r = phone.post(&at, &answer_body(&q, &at[3..], 0));
+        at = r.location().to_string();
+    }
+    let held = held.expect("the phone was held back");
+    let i = q.question_index_str(&held[3..]).unwrap();
+    assert!(i > through, "held at {i}, open through {through}");
+    let before = snapshot(dir.path());
+    assert_eq!(
+        phone.post(&held, &answer_body(&q, &held[3..], 0)).status,
+        423
+    );
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "nothing saved past the section"
+    );
+    // The presenter moves on: the phone may go on.
+    st.open_through = q.questions.len();
+    st.write(dir.path(), std::time::SystemTime::now()).unwrap();
+    assert_eq!(phone.get(&held).status, 200);
+    // No presenter at all: nobody is held back.
+    PresentState::remove(dir.path());
+    assert_eq!(phone.get(&held).status, 200);
+    running.stop();
+}

@@ -22,6 +22,7 @@ use super::flow;
 use super::form::{self, Form, MAX_BODY};
 use super::pages::{self, Frame, QuestionPage, SectionLine};
 use super::session::{PinRefusal, Sessions};
+use super::state::PresentState;
 use super::text as t;
 
 /// The token cookie's name.
@@ -164,8 +165,6 @@ pub struct App {
     pub behaviour: Behaviour,
     /// Firms that joined through this server.
     pub joined: AtomicUsize,
-    /// In paced mode, how many sections (dimensions, in questionnaire order) are open.
-    pub paced_sections: Box<dyn Fn() -> Option<usize> + Send + Sync>,
 }
 
 impl App {
@@ -177,7 +176,6 @@ impl App {
             lang,
             behaviour,
             joined: AtomicUsize::new(0),
-            paced_sections: Box::new(|| None),
         }
     }
 
@@ -375,21 +373,13 @@ fn resume(c: &Ctx, now: Instant) -> Resp {
     Resp::redirect("/q").with_cookie(token_cookie(&token))
 }
 
-/// The dimension index (section) of every question, in questionnaire order of dimensions.
-fn section_of(app: &App, i: usize) -> usize {
-    let q = &app.ws.inst.questionnaire;
-    let dim = &q.questions[i].dimension;
-    q.dimensions().position(|(_, d)| &d.id == dim).unwrap_or(0)
-}
-
+/// In paced mode, whether question `i` is within the section on the projector (or before it);
+/// while no presenter runs, nobody is held back.
 fn section_open(c: &Ctx, i: usize) -> bool {
     if !c.app.behaviour.paced {
         return true;
     }
-    match (c.app.paced_sections)() {
-        Some(n) => section_of(c.app, i) < n,
-        None => true,
-    }
+    PresentState::live(&c.app.ws.dir, SystemTime::now()).is_none_or(|p| i <= p.open_through)
 }
 
 fn firm_page(c: &Ctx, code: &FirmCode) -> Resp {

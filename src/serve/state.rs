@@ -65,6 +65,39 @@ impl ServeState {
     }
 }
 
+/// The presenter's side of paced mode: how far phones may go. Written by the presenter view
+/// when its question changes and refreshed with its look at the room; removed when it quits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PresentState {
+    /// The last question (index in the questionnaire) of the section on the projector.
+    pub open_through: usize,
+    pub heartbeat: u64,
+}
+
+/// The presenter's file in the workshop folder.
+pub const PRESENT_FILE: &str = "present-state.json";
+
+impl PresentState {
+    pub fn write(&mut self, dir: &Path, now: SystemTime) -> std::io::Result<()> {
+        self.heartbeat = secs(now);
+        let mut bytes = serde_json::to_vec(self).map_err(std::io::Error::other)?;
+        bytes.push(b'\n');
+        store::atomic_write(&dir.join(PRESENT_FILE), &bytes)
+    }
+
+    pub fn remove(dir: &Path) {
+        let _ = std::fs::remove_file(dir.join(PRESENT_FILE));
+    }
+
+    /// The presenter's state if one runs now; without one, paced mode holds nobody back.
+    pub fn live(dir: &Path, now: SystemTime) -> Option<PresentState> {
+        let bytes = crate::workshop::read_regular(&dir.join(PRESENT_FILE)).ok()?;
+        let s: PresentState = serde_json::from_slice(&bytes).ok()?;
+        let age = secs(now).saturating_sub(s.heartbeat);
+        (age <= STALE_AFTER.as_secs() && s.heartbeat <= secs(now) + 60).then_some(s)
+    }
+}
+
 /// The QR code of `text` as lines of half-block characters (two modules per character row),
 /// dark on light, with a two-module light margin, drawn by the `qrcode` crate.
 pub fn qr_lines(text: &str) -> Vec<String> {
@@ -130,6 +163,27 @@ mod tests {
         );
         ServeState::remove(dir.path());
         assert!(!dir.path().join(STATE_FILE).exists());
+    }
+
+    #[test]
+    fn the_presenter_state_is_read_while_fresh() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = UNIX_EPOCH + Duration::from_secs(2_000_000_000);
+        let mut p = PresentState {
+            open_through: 7,
+            heartbeat: 0,
+        };
+        p.write(dir.path(), now).unwrap();
+        assert_eq!(
+            PresentState::live(dir.path(), now).map(|s| s.open_through),
+            Some(7)
+        );
+        assert_eq!(
+            PresentState::live(dir.path(), now + Duration::from_secs(60)),
+            None
+        );
+        PresentState::remove(dir.path());
+        assert_eq!(PresentState::live(dir.path(), now), None);
     }
 
     #[test]

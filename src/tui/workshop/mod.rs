@@ -176,11 +176,53 @@ pub fn start(cmd: &WorkshopCommand) -> Result<()> {
     result
 }
 
+/// The presenter tells a paced phone server how far phones may go: the end of the section on
+/// the projector, written when it changes and refreshed with each look at the room.
+fn pace(ws: &Workshop, view: &View, written: &mut Option<(usize, Instant)>) {
+    let View::Present(p) = view else {
+        return;
+    };
+    let sections = p.sections_list();
+    let Some(through) = p
+        .section_of(p.index)
+        .and_then(|i| sections.get(i))
+        .map(|s| s.last)
+    else {
+        return;
+    };
+    let due = written
+        .is_none_or(|(w, at)| w != through || at.elapsed() >= crate::serve::state::HEARTBEAT);
+    if due {
+        let mut st = crate::serve::state::PresentState {
+            open_through: through,
+            heartbeat: 0,
+        };
+        // Failing to write only means phones are not held back.
+        let _ = st.write(&ws.dir, SystemTime::now());
+        *written = Some((through, Instant::now()));
+    }
+}
+
 fn run(ws: &Workshop, room: &mut Room, view: &mut View) -> Result<()> {
+    let mut paced = None;
+    let result = run_loop(ws, room, view, &mut paced);
+    if paced.is_some() {
+        crate::serve::state::PresentState::remove(&ws.dir);
+    }
+    result
+}
+
+fn run_loop(
+    ws: &Workshop,
+    room: &mut Room,
+    view: &mut View,
+    paced: &mut Option<(usize, Instant)>,
+) -> Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let started = Instant::now();
     let mut last_look = Instant::now();
     loop {
+        pace(ws, view, paced);
         let size = terminal.size()?;
         view.tick(started.elapsed(), size.height);
         terminal.draw(|f| view.draw(f))?;
