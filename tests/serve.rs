@@ -526,3 +526,43 @@ fn paced_mode_holds_phones_at_the_presenters_section() {
     assert_eq!(phone.get(&held).status, 200);
     running.stop();
 }
+
+#[test]
+fn a_join_code_typed_for_a_folder_finds_the_workshop_beside() {
+    use assert_cmd::cargo::cargo_bin_cmd;
+    let parent = tempfile::tempdir().unwrap();
+    let ws = workshop(&parent.path().join("salon"));
+    let code = ws.meta.join_code.to_lowercase();
+    let out = cargo_bin_cmd!("smecheck")
+        .current_dir(parent.path())
+        .env("LANG", "C.UTF-8")
+        .args(["workshop", "report", &code, "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Room"));
+    // A code nobody here has: the message says what a join code is for.
+    let other = if ws.meta.join_code == "ACDE" {
+        "ACDF"
+    } else {
+        "ACDE"
+    };
+    let out = cargo_bin_cmd!("smecheck")
+        .current_dir(parent.path())
+        .env("LANG", "C.UTF-8")
+        .args(["run", "--workshop", other, "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("looks like a workshop's join code"), "{err}");
+    assert!(
+        err.contains("open the address shown on the projector"),
+        "{err}"
+    );
+}

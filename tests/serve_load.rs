@@ -2,6 +2,10 @@
 //! dashboard's room scan runs. Every answer must be on disk and no file torn; request latency
 //! (p50/p99) and the process's peak memory are printed for BENCHMARKS.md (run with
 //! `cargo test --release --test serve_load -- --nocapture`). Timing is reported, not asserted.
+//!
+//! By default the phones answer with no pause at all (a stress far above a real room); set
+//! `SMECHECK_LOAD_THINK_MS=N` for a pause of about N ms before each answer, and
+//! `SMECHECK_LOAD_WORKERS=N` for the server's worker threads (default 4).
 
 mod serve_client;
 
@@ -9,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
-use serve_client::{Phone, server, workshop};
+use serve_client::{Phone, workshop};
 use smecheck::domain::model::{QuestionId, QuestionKind, Questionnaire};
 use smecheck::serve::flow;
 use smecheck::workshop::code::FirmCode;
@@ -48,7 +52,17 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
     let dir = tempfile::tempdir().unwrap();
     let ws = workshop(dir.path());
     let q = Arc::new(ws.inst.questionnaire.clone());
-    let running = server(ws.clone(), true);
+    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<u64>().ok());
+    let think = env("SMECHECK_LOAD_THINK_MS").unwrap_or(0);
+    let mut opts = smecheck::serve::Options::new(
+        "127.0.0.1:0".parse().unwrap(),
+        smecheck::domain::text::Lang::En,
+    );
+    opts.limits.requests_per_second = 1e6;
+    opts.limits.joins_per_minute = 100_000;
+    opts.workers = env("SMECHECK_LOAD_WORKERS").map_or(4, |w| w.clamp(1, 64) as usize);
+    let workers = opts.workers;
+    let running = smecheck::serve::start(ws.clone(), opts).expect("server starts");
     let addr = running.addr;
 
     let done = Arc::new(AtomicBool::new(false));
@@ -95,6 +109,11 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
                     steps += 1;
                     let id = at.strip_prefix("/q/").expect("a question").to_string();
                     assert_eq!(timed(&mut phone, "GET", &at, "").status, 200);
+                    if think > 0 {
+                        // Between half and one and a half times the pause, varying by phone.
+                        let ms = think / 2 + think * ((n * 7 + steps * 13) % 11) as u64 / 10;
+                        std::thread::sleep(Duration::from_millis(ms));
+                    }
                     let r = timed(&mut phone, "POST", &at, &body(&q, &id, n + steps));
                     assert_eq!(r.status, 303, "{at}: {}", r.body);
                     at = r.location().to_string();
@@ -160,7 +179,7 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
         all[all.len() - 1],
     );
     println!(
-        "serve load: {PHONES} phones, {answers} answers, {} requests in {:.2} s; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms; {} room scans; peak memory (VmHWM, whole test process) {}",
+        "serve load: {PHONES} phones, pause {think} ms, {workers} workers, {answers} answers, {} requests in {:.2} s; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms; {} room scans; peak memory (VmHWM, whole test process) {}",
         all.len(),
         wall.as_secs_f64(),
         p50.as_secs_f64() * 1e3,
