@@ -61,7 +61,7 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             writeln!(
                 out,
                 "{}",
-                text::CREATED_NEXT.fill(msg, &[&shown, &shown, &shown])
+                text::CREATED_NEXT.fill(msg, &[&shown, &shown, &shown, &shown])
             )?;
         }
         WorkshopCommand::Import { dir, files, lang } => {

@@ -46,7 +46,7 @@ crate::bilingual! {
     // `workshop new`.
     CREATED = "已创建工作坊：{}", "Workshop created: {}";
     CREATED_JOIN = "加入码：{}    问卷：{} {}（{}）", "Join code: {}    questionnaire: {} {} ({})";
-    CREATED_NEXT = "参与者运行：smecheck run --workshop {}\n投影演示：smecheck workshop present {}\n现场看板：smecheck workshop dashboard {}", "Participants run:  smecheck run --workshop {}\nPresenter view:    smecheck workshop present {}\nRoom dashboard:    smecheck workshop dashboard {}";
+    CREATED_NEXT = "手机作答：smecheck workshop serve {}\n电脑作答：smecheck run --workshop {}\n投影演示：smecheck workshop present {}\n现场看板：smecheck workshop dashboard {}", "Phones answer:     smecheck workshop serve {}\nComputers answer:  smecheck run --workshop {}\nPresenter view:    smecheck workshop present {}\nRoom dashboard:    smecheck workshop dashboard {}";
     NEEDS_TERMINAL = "{} 需要在终端窗口中运行", "{} needs to run in a terminal window";
     REPORT_READ = "无法汇总 {} 中的答卷：{}。汇总时每家企业的一行会暂存在系统临时文件夹中；请腾出磁盘空间（或用环境变量 TMPDIR 指定另一个文件夹，Windows 上是 TMP）后重试",
         "could not gather the responses in {}: {}. While the room is summed up, each firm's line waits in the system's temporary folder; free some disk space there (or point the TMPDIR variable, TMP on Windows, at another folder) and try again";
