@@ -95,7 +95,7 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
                     } else {
                         phone.post(path, b)
                     };
-                    times.push(t.elapsed());
+                    times.push((method == "POST", t.elapsed()));
                     r
                 };
                 let r = timed(&mut phone, "POST", "/join", "");
@@ -134,7 +134,7 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
     running.stop();
 
     // Every answer on disk, every file whole.
-    let mut all: Vec<Duration> = Vec::new();
+    let mut all: Vec<(bool, Duration)> = Vec::new();
     let mut answers = 0;
     for (code, steps, times) in &results {
         let code = FirmCode::parse(code).unwrap();
@@ -155,7 +155,7 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
             Some(true)
         );
         answers += steps;
-        all.extend(times);
+        all.extend(times.iter().copied());
     }
     let leftovers: Vec<_> = std::fs::read_dir(ws.responses_dir())
         .unwrap()
@@ -172,19 +172,28 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
     );
     assert!(room.problems().is_empty(), "{:?}", room.problems());
 
-    all.sort();
-    let (p50, p99, max) = (
-        percentile(&all, 0.5),
-        percentile(&all, 0.99),
-        all[all.len() - 1],
-    );
+    let figures = |keep: &dyn Fn(bool) -> bool| {
+        let mut d: Vec<Duration> = all
+            .iter()
+            .filter(|(p, _)| keep(*p))
+            .map(|(_, d)| *d)
+            .collect();
+        d.sort();
+        let ms = |x: Duration| x.as_secs_f64() * 1e3;
+        format!(
+            "p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+            ms(percentile(&d, 0.5)),
+            ms(percentile(&d, 0.99)),
+            ms(d[d.len() - 1])
+        )
+    };
     println!(
-        "serve load: {PHONES} phones, pause {think} ms, {workers} workers, {answers} answers, {} requests in {:.2} s; latency p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms; {} room scans; peak memory (VmHWM, whole test process) {}",
+        "serve load: {PHONES} phones, pause {think} ms, {workers} workers, {answers} answers, {} requests in {:.2} s; latency {}; pages (GET) {}; saves (POST, two fsyncs each) {}; {} room scans; peak memory (VmHWM, whole test process) {}",
         all.len(),
         wall.as_secs_f64(),
-        p50.as_secs_f64() * 1e3,
-        p99.as_secs_f64() * 1e3,
-        max.as_secs_f64() * 1e3,
+        figures(&|_| true),
+        figures(&|post| !post),
+        figures(&|post| post),
         scans.load(Ordering::Relaxed),
         peak_kib().map_or("n/a".to_string(), |k| format!(
             "{:.1} MB",
