@@ -1,11 +1,13 @@
 //! `smecheck workshop serve`: participants answer on their phones over the room's network.
 //!
-//! - [`routes`]: what each address does (request in, response out, no HTTP library);
+//! - [`routes`]: what each address does (request in, response out, no HTTP library), and
+//!   [`firm`]: a firm's own pages behind its token;
 //! - [`pages`]: the HTML; [`flow`]: the walk through the questions and form → answer;
 //! - [`session`]: tokens, PINs and rate limits; [`form`]: reading what a phone sends;
 //! - [`state`]: the file the dashboard and presenter read while a server runs, and the QR code;
 //! - this module: the HTTP server (tiny_http, a few worker threads) and the command.
 
+pub mod firm;
 pub mod flow;
 pub mod form;
 pub mod pages;

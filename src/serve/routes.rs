@@ -9,20 +9,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Instant, SystemTime};
 
-use crate::domain::answers::AnswerSet;
-use crate::domain::model::QuestionId;
-use crate::domain::report::{Report, ReportFormat, write_report};
-use crate::domain::score::score;
 use crate::domain::text::Lang;
-use crate::store;
 use crate::workshop::Workshop;
 use crate::workshop::code::FirmCode;
 
-use super::flow;
 use super::form::{self, Form, MAX_BODY};
-use super::pages::{self, Frame, QuestionPage, SectionLine};
+use super::pages::{self, Frame};
 use super::session::{PinRefusal, Sessions};
-use super::state::PresentState;
 use super::text as t;
 
 /// The token cookie's name.
@@ -107,7 +100,7 @@ pub struct Resp {
 }
 
 impl Resp {
-    fn html(status: u16, body: String) -> Resp {
+    pub(super) fn html(status: u16, body: String) -> Resp {
         Resp {
             status,
             body: body.into_bytes(),
@@ -118,7 +111,7 @@ impl Resp {
         }
     }
 
-    fn redirect(to: &str) -> Resp {
+    pub(super) fn redirect(to: &str) -> Resp {
         Resp {
             status: 303,
             body: Vec::new(),
@@ -179,26 +172,26 @@ impl App {
         }
     }
 
-    fn sessions(&self) -> std::sync::MutexGuard<'_, Sessions> {
+    pub(super) fn sessions(&self) -> std::sync::MutexGuard<'_, Sessions> {
         self.sessions.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn firm_lock(&self, code: &FirmCode) -> Arc<Mutex<()>> {
+    pub(super) fn firm_lock(&self, code: &FirmCode) -> Arc<Mutex<()>> {
         let mut locks = self.locks.lock().unwrap_or_else(PoisonError::into_inner);
         locks.entry(code.clone()).or_default().clone()
     }
 }
 
 /// A request's context once it is known who asks and in which language.
-struct Ctx<'a> {
-    app: &'a App,
-    req: &'a Req,
-    lang: Lang,
-    firm: Option<FirmCode>,
+pub(super) struct Ctx<'a> {
+    pub app: &'a App,
+    pub req: &'a Req,
+    pub lang: Lang,
+    pub firm: Option<FirmCode>,
 }
 
 impl Ctx<'_> {
-    fn frame(&self) -> Frame<'_> {
+    pub fn frame(&self) -> Frame<'_> {
         Frame {
             lang: self.lang,
             workshop: &self.app.ws.meta.title,
@@ -206,7 +199,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn problem(&self, status: u16, msg: t::T) -> Resp {
+    pub fn problem(&self, status: u16, msg: t::T) -> Resp {
         Resp::html(status, pages::problem(&self.frame(), msg.get(self.lang)))
     }
 }
@@ -251,7 +244,7 @@ pub fn handle(app: &App, req: &Req, now: Instant) -> Resp {
             let Some(code) = c.firm.clone() else {
                 return c.problem(403, t::E_NOT_YOURS);
             };
-            firm_page(&c, &code)
+            super::firm::page(&c, &code)
         }
         (_, p) if is_known(p) => c.problem(405, t::E_METHOD),
         _ => c.problem(404, t::E_NOT_FOUND),
@@ -333,11 +326,8 @@ fn join(c: &Ctx, now: Instant) -> Resp {
 }
 
 fn resume(c: &Ctx, now: Instant) -> Resp {
-    let Ok(f) = std::str::from_utf8(&c.req.body)
-        .map_err(|_| ())
-        .and_then(|b| Form::parse(b).map_err(|_| ()))
-    else {
-        return c.problem(400, t::E_BAD_LOGIN);
+    let Some(f) = body_form(c) else {
+        return c.problem(400, t::E_BAD_FORM);
     };
     let refuse = |status: u16, msg: t::T| {
         let q = &c.app.ws.inst.questionnaire;
@@ -373,249 +363,8 @@ fn resume(c: &Ctx, now: Instant) -> Resp {
     Resp::redirect("/q").with_cookie(token_cookie(&token))
 }
 
-/// In paced mode, whether question `i` is within the section on the projector (or before it);
-/// while no presenter runs, nobody is held back.
-fn section_open(c: &Ctx, i: usize) -> bool {
-    if !c.app.behaviour.paced {
-        return true;
-    }
-    PresentState::live(&c.app.ws.dir, SystemTime::now()).is_none_or(|p| i <= p.open_through)
-}
-
-fn firm_page(c: &Ctx, code: &FirmCode) -> Resp {
-    let lock = c.app.firm_lock(code);
-    let _held = lock.lock().unwrap_or_else(PoisonError::into_inner);
-    let Ok(answers) = c.app.ws.read_response(code) else {
-        return c.problem(500, t::E_SERVER);
-    };
-    let q = &c.app.ws.inst.questionnaire;
-    let order = flow::asked(q, &answers);
-    let path = c.req.path.as_str();
-    match (c.req.method, path) {
-        (Method::Get, "/me") => {
-            let pin = c.app.sessions().pin(code);
-            Resp::html(200, pages::me(&c.frame(), code.as_str(), &pin))
-        }
-        (Method::Get, "/profile") => {
-            let value = |id: &str| answers.profile.get(id).cloned();
-            Resp::html(200, pages::profile(&c.frame(), &q.profile, &value))
-        }
-        (Method::Post, "/profile") => save_profile(c, code, answers, &order),
-        (Method::Get, "/q") => match flow::first_open(q, &answers, &order) {
-            Some(i) => Resp::redirect(&format!("/q/{}", q.questions[i].id)),
-            None => Resp::redirect("/done"),
-        },
-        (Method::Get, "/sections") => sections(c, &answers, &order),
-        (Method::Get, "/done") => results(c, &answers, &order),
-        (Method::Get, "/report") => report(c, code, &answers, false),
-        (Method::Get, "/report/download") => report(c, code, &answers, true),
-        (m, p) => {
-            let Some(i) = p
-                .strip_prefix("/q/")
-                .and_then(|id| q.question_index(&QuestionId(id.into())))
-            else {
-                return c.problem(404, t::E_NOT_FOUND);
-            };
-            if !order.contains(&i) {
-                // Hidden by an earlier answer: the walk goes on from there.
-                return Resp::redirect("/q");
-            }
-            if !section_open(c, i) {
-                return c.problem(423, t::E_PACED);
-            }
-            match m {
-                Method::Get => question_page(c, &answers, &order, i, 200, None, None),
-                Method::Post => save_answer(c, code, answers, i),
-                Method::Other => c.problem(405, t::E_METHOD),
-            }
-        }
-    }
-}
-
-fn body_form(c: &Ctx) -> Option<Form> {
+/// The request's urlencoded body, if it is one.
+pub(super) fn body_form(c: &Ctx) -> Option<Form> {
     let s = std::str::from_utf8(&c.req.body).ok()?;
     Form::parse(s).ok()
-}
-
-fn save_profile(c: &Ctx, code: &FirmCode, mut answers: AnswerSet, order: &[usize]) -> Resp {
-    let Some(f) = body_form(c) else {
-        return c.problem(400, t::E_NOT_FOUND);
-    };
-    let q = &c.app.ws.inst.questionnaire;
-    for (k, _) in &f.0 {
-        if !q.profile.iter().any(|p| &p.id == k) {
-            return c.problem(400, t::E_NOT_FOUND);
-        }
-    }
-    for p in &q.profile {
-        let v = crate::workshop::text::clean(f.get(&p.id).unwrap_or(""));
-        let v: String = v.trim().chars().take(120).collect();
-        if v.is_empty() {
-            answers.profile.remove(&p.id);
-        } else if p.options.is_empty() || p.options.iter().any(|o| o.id == v) {
-            answers.profile.insert(p.id.clone(), v);
-        } else {
-            return c.problem(400, t::E_NOT_FOUND);
-        }
-    }
-    if c.app
-        .ws
-        .save_response(code, &answers, SystemTime::now())
-        .is_err()
-    {
-        return c.problem(500, t::E_SERVER);
-    }
-    match order.first() {
-        Some(&i) => Resp::redirect(&format!("/q/{}", q.questions[i].id)),
-        None => Resp::redirect("/done"),
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn question_page(
-    c: &Ctx,
-    answers: &AnswerSet,
-    order: &[usize],
-    i: usize,
-    status: u16,
-    error: Option<&str>,
-    typed: Option<&str>,
-) -> Resp {
-    let q = &c.app.ws.inst.questionnaire;
-    let question = &q.questions[i];
-    let section = q
-        .dimension(&question.dimension)
-        .map(|(a, d)| format!("{} · {}", a.title.get(c.lang), d.title.get(c.lang)))
-        .unwrap_or_default();
-    let (at, of) = flow::place(order, i);
-    let back = match flow::previous(order, i) {
-        Some(p) => format!("/q/{}", q.questions[p].id),
-        None => "/profile".to_string(),
-    };
-    let page = pages::question(
-        &c.frame(),
-        question,
-        &QuestionPage {
-            section: &section,
-            at,
-            of,
-            answer: answers.get(&question.id),
-            back,
-            error,
-            typed,
-        },
-    );
-    Resp::html(status, page)
-}
-
-fn save_answer(c: &Ctx, code: &FirmCode, mut answers: AnswerSet, i: usize) -> Resp {
-    let q = &c.app.ws.inst.questionnaire;
-    let question = &q.questions[i];
-    let Some(f) = body_form(c) else {
-        let order = flow::asked(q, &answers);
-        let msg = flow::bad_form();
-        return question_page(c, &answers, &order, i, 400, Some(msg.get(c.lang)), None);
-    };
-    match flow::answer_from_form(question, &f) {
-        Ok(Some(a)) => {
-            answers.set(question.id.clone(), a);
-            if c.app
-                .ws
-                .save_response(code, &answers, SystemTime::now())
-                .is_err()
-            {
-                return c.problem(500, t::E_SERVER);
-            }
-        }
-        Ok(None) => {}
-        Err(msg) => {
-            let order = flow::asked(q, &answers);
-            let typed = f.get("n").or(f.get("t"));
-            return question_page(c, &answers, &order, i, 400, Some(msg.get(c.lang)), typed);
-        }
-    }
-    // The answer may have opened or closed later questions: walk on in the new order.
-    let order = flow::asked(q, &answers);
-    match flow::next(&order, i) {
-        Some(n) => Resp::redirect(&format!("/q/{}", q.questions[n].id)),
-        None => Resp::redirect("/done"),
-    }
-}
-
-fn sections(c: &Ctx, answers: &AnswerSet, order: &[usize]) -> Resp {
-    let q = &c.app.ws.inst.questionnaire;
-    let lines: Vec<SectionLine> = q
-        .dimensions()
-        .map(|(a, d)| {
-            let mine: Vec<usize> = order
-                .iter()
-                .copied()
-                .filter(|&i| q.questions[i].dimension == d.id)
-                .collect();
-            SectionLine {
-                title: format!("{} · {}", a.title.get(c.lang), d.title.get(c.lang)),
-                answered: mine
-                    .iter()
-                    .filter(|&&i| answers.get(&q.questions[i].id).is_some())
-                    .count(),
-                asked: mine.len(),
-                first: mine.first().map(|&i| q.questions[i].id.to_string()),
-                open: mine.first().is_none_or(|&i| section_open(c, i)),
-            }
-        })
-        .collect();
-    Resp::html(200, pages::sections(&c.frame(), &lines))
-}
-
-fn today() -> String {
-    let now = store::rfc3339(SystemTime::now());
-    now.get(..10).unwrap_or(&now).to_string()
-}
-
-fn results(c: &Ctx, answers: &AnswerSet, order: &[usize]) -> Resp {
-    let inst = &c.app.ws.inst;
-    let q = &inst.questionnaire;
-    let card = score(inst, answers);
-    let report = Report::new(inst, answers, &card, c.lang, &today());
-    let open: Vec<usize> = order
-        .iter()
-        .copied()
-        .filter(|&i| answers.get(&q.questions[i].id).is_none())
-        .collect();
-    let first = open.first().map(|&i| q.questions[i].id.to_string());
-    Resp::html(
-        200,
-        pages::results(&c.frame(), &report, open.len(), first.as_deref()),
-    )
-}
-
-fn report(c: &Ctx, code: &FirmCode, answers: &AnswerSet, download: bool) -> Resp {
-    let inst = &c.app.ws.inst;
-    let card = score(inst, answers);
-    let mut body = Vec::with_capacity(64 * 1024);
-    if write_report(
-        inst,
-        answers,
-        &card,
-        c.lang,
-        &today(),
-        ReportFormat::Html,
-        &mut body,
-    )
-    .is_err()
-    {
-        return c.problem(500, t::E_SERVER);
-    }
-    Resp {
-        status: 200,
-        body,
-        kind: if download {
-            Body::ReportFile
-        } else {
-            Body::Report
-        },
-        location: None,
-        cookies: Vec::new(),
-        file_name: download.then(|| format!("smecheck-{code}.html")),
-    }
 }

@@ -76,6 +76,7 @@ crate::bilingual! {
     E_TOO_MANY_JOINS = "从这台设备加入的次数太多了，请一分钟后再试。", "Too many new firms from this device; try again in a minute.";
     E_BAD_LOGIN = "企业代码或 PIN 码不对。", "The firm code or PIN is not right.";
     E_LOCKED = "PIN 码错误次数太多，这个企业代码暂时锁定 15 分钟；请向主持人求助。", "Too many wrong PINs: this firm code is locked for 15 minutes; ask the facilitator.";
+    E_BAD_FORM = "提交的内容无法识别。", "The form sent could not be understood.";
     E_METHOD = "这个页面不接受这种请求。", "This page does not take that kind of request.";
     E_SERVER = "保存时出了问题，请再试一次；如仍失败请告诉主持人。", "Something went wrong while saving; try again, and tell the facilitator if it keeps failing.";
     E_PACED = "主持人还没有讲到这一部分，请稍候。", "The facilitator has not reached this section yet; please wait.";
