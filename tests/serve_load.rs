@@ -5,7 +5,7 @@
 //!
 //! By default the phones answer with no pause at all (a stress far above a real room); set
 //! `SMECHECK_LOAD_THINK_MS=N` for a pause of about N ms before each answer, and
-//! `SMECHECK_LOAD_WORKERS=N` for the server's worker threads (default 4).
+//! `SMECHECK_LOAD_WORKERS=N` for the server's worker threads (default: the server's own).
 
 mod serve_client;
 
@@ -60,7 +60,9 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
     );
     opts.limits.requests_per_second = 1e6;
     opts.limits.joins_per_minute = 100_000;
-    opts.workers = env("SMECHECK_LOAD_WORKERS").map_or(4, |w| w.clamp(1, 64) as usize);
+    if let Some(w) = env("SMECHECK_LOAD_WORKERS") {
+        opts.workers = w.clamp(1, 64) as usize;
+    }
     let workers = opts.workers;
     let running = smecheck::serve::start(ws.clone(), opts).expect("server starts");
     let addr = running.addr;
