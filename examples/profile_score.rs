@@ -14,7 +14,7 @@ fn main() {
     let mut total = 0.0;
     for f in &files {
         let loaded = inst.load_answers("x.json", f).expect("valid");
-        total += score(&inst, &loaded.answers).overall_score;
+        total += score(&inst, &loaded.answers).overall_score.unwrap_or(0.0);
     }
     println!("{total}");
 }

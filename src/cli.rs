@@ -46,6 +46,10 @@ pub enum Command {
     Report(ReportArgs),
     /// Run a workshop: create its folder, import answer files, present, watch the room, report.
     Workshop(WorkshopArgs),
+    /// A firm's progress between two checks: scores, rungs, recommendations, actions done.
+    Compare(crate::progress::CompareArgs),
+    /// Many workshops at once: a programme report, or a flat export for DuckDB or Spark.
+    Programme(crate::progress::ProgrammeArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,6 +87,9 @@ pub struct RunArgs {
     /// With --workshop: continue as the firm with this code instead of starting anew.
     #[arg(long, value_name = "CODE", requires = "workshop")]
     pub firm: Option<String>,
+    /// Look at the answers without saving (e.g. while another session has the file open).
+    #[arg(long)]
+    pub read_only: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -152,6 +159,7 @@ crate::bilingual! {
     OUTPUT_EXISTS = "{} 已存在；如要覆盖，请加 --force", "{} already exists; pass --force to replace it";
     OUTPUT_FAILED = "无法写入报告 {}：{}", "cannot write the report to {}: {}";
     OUTPUT_WRITTEN = "已写入报告：{}", "Report written: {}";
+    OUTPUT_IS_INPUT = "{} 是这份报告读取的文件，不能用报告覆盖它（--force 也不行）\n  提示：用 -o 指定另一个文件名", "{} is a file this report is made from; it is never overwritten with the report, not even with --force\n  hint: pass another file name with -o";
 }
 
 /// Writes what `render` produces to standard output, or atomically to `output`; an existing
@@ -164,21 +172,44 @@ pub fn emit(
     err: &mut dyn Write,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
+    emit_from(&[], output, force, lang, out, err, render)
+}
+
+/// Like [`emit`], for output made from `inputs`: none of them is ever written over.
+pub fn emit_from(
+    inputs: &[&Path],
+    output: Option<&Path>,
+    force: bool,
+    lang: Lang,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     let Some(path) = output else {
         render(out)?;
         return Ok(());
     };
+    let shown = crate::store::shown(path);
+    if inputs.iter().any(|i| crate::store::same_file(i, path)) {
+        bail!("{}", OUTPUT_IS_INPUT.fill(lang, &[&shown]));
+    }
     // symlink_metadata also sees a dangling link, which a rename would replace.
     if std::fs::symlink_metadata(path).is_ok() && !force {
-        bail!("{}", OUTPUT_EXISTS.fill(lang, &[&path.display()]));
+        bail!("{}", OUTPUT_EXISTS.fill(lang, &[&shown]));
     }
-    crate::store::atomic_write_with(path, render)
-        .map_err(|e| anyhow::anyhow!("{}", OUTPUT_FAILED.fill(lang, &[&path.display(), &e])))?;
-    writeln!(err, "{}", OUTPUT_WRITTEN.fill(lang, &[&path.display()]))?;
+    crate::store::atomic_write_with(path, render).map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            OUTPUT_FAILED.fill(lang, &[&shown, &crate::store::explain(&e, lang)])
+        )
+    })?;
+    writeln!(err, "{}", OUTPUT_WRITTEN.fill(lang, &[&shown]))?;
     Ok(())
 }
 
 crate::bilingual! {
+    SHORT_NEEDS_TEXT = "--short 只用于 --format text：请去掉 --short，或改用 --format text",
+        "--short works with --format text only: drop --short or use --format text";
     TOO_FEW_TO_PLACE = "注意：本场已完成的企业太少，暂不能比较这家企业在全场的位置",
         "note: the workshop has too few finished firms to place this one in the room";
     VALIDATE_OK = "通过：{}：{} {}（{}），{} 道题，{} 条规则；每一级台阶和每一个提案（共 {} 个）都能达到",
@@ -191,19 +222,21 @@ crate::bilingual! {
         "{}: the {} is not valid UTF-8 text (bad byte at offset {})\n  hint: save it as UTF-8 and try again";
 }
 
-/// Reads a data file, with a message in `lang` that names it and says what to do.
+/// Reads a data file, with a message in `lang` that names it and says what to do. What is not
+/// a regular file, or is larger than any data file can be, is refused before it is read.
 pub fn read_file(path: &Path, what: crate::domain::text::Bilingual, lang: Lang) -> Result<String> {
     let what = what.get(lang);
-    let bytes = std::fs::read(path).map_err(|e| {
-        anyhow::anyhow!("{}", READ_FAILED.fill(lang, &[&what, &path.display(), &e]))
+    let shown = crate::store::shown(path);
+    let bytes = crate::store::read_text(path).map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            READ_FAILED.fill(lang, &[&what, &shown, &crate::store::explain(&e, lang)])
+        )
     })?;
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "{}",
-            NOT_UTF8.fill(
-                lang,
-                &[&path.display(), &what, &e.utf8_error().valid_up_to()]
-            )
+            NOT_UTF8.fill(lang, &[&shown, &what, &e.utf8_error().valid_up_to()])
         )
     })
 }
@@ -339,6 +372,8 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
         }
         Command::Report(args) => run_report(args, out, err)?,
         Command::Workshop(args) => crate::workshop::command::execute(&args.command, out, err)?,
+        Command::Compare(args) => crate::progress::compare(args, out, err)?,
+        Command::Programme(args) => crate::progress::programme(args, out, err)?,
         Command::Questionnaire(args) => {
             if args.schema {
                 let schema = schemars::schema_for!(crate::domain::model::Questionnaire);
@@ -409,6 +444,10 @@ pub struct ReportArgs {
     /// The report date [default: today, UTC].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_report_date)]
     pub date: Option<String>,
+    /// With `--format text`: only the one-page summary, at most 40 lines without bars or box
+    /// drawing, to paste into WeChat or an e-mail.
+    #[arg(long)]
+    pub short: bool,
     /// Use this questionnaire instead of the built-in one.
     #[arg(long, value_name = "PATH", conflicts_with = "workshop")]
     pub questionnaire: Option<PathBuf>,
@@ -416,19 +455,36 @@ pub struct ReportArgs {
     /// is used).
     #[arg(long, value_name = "DIR")]
     pub workshop: Option<PathBuf>,
+    /// An earlier answer file of the same firm: adds a "since last time" section.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 }
 
-/// "Cloud adoption depth in this room (24 firms)" → "lower quartile", per area and overall.
+/// Each dimension's median among the room's finished firms, for the report's chart; empty
+/// when too few firms have finished to say.
+fn room_median(cohort: &crate::domain::cohort::Cohort) -> Vec<(String, f64)> {
+    if cohort.finished < crate::domain::cohort::MIN_FOR_STANDING {
+        return Vec::new();
+    }
+    cohort
+        .dimensions
+        .iter()
+        .filter_map(|d| Some((d.id.to_string(), d.spread.quartiles.as_ref()?.median)))
+        .collect()
+}
+
+/// "Cloud adoption depth in this room (24 firms)" → "lower quartile", per area and overall;
+/// and each dimension's median in the room.
 fn room_lines(
     ws: &crate::workshop::Workshop,
     card: &crate::domain::ScoreCard,
     lang: Lang,
-) -> Vec<crate::domain::report::Field> {
+) -> (Vec<crate::domain::report::Field>, Vec<(String, f64)>) {
     let mut room = crate::workshop::room::Room::new();
     room.scan(ws, std::time::SystemTime::now());
     let cohort = room.cohort(ws);
     let q = &ws.inst.questionnaire;
-    cohort
+    let lines = cohort
         .standing(card)
         .into_iter()
         .map(|s| {
@@ -443,9 +499,11 @@ fn room_lines(
             crate::domain::report::Field {
                 label,
                 value: crate::workshop::report::place_text(s.place, lang).to_string(),
+                code: None,
             }
         })
-        .collect()
+        .collect();
+    (lines, room_median(&cohort))
 }
 
 fn parse_report_date(s: &str) -> std::result::Result<String, String> {
@@ -454,7 +512,7 @@ fn parse_report_date(s: &str) -> std::result::Result<String, String> {
 
 /// `smecheck report`: the only place the report reads the clock.
 fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
-    use crate::domain::report::write_report_in_room;
+    use crate::domain::report::{ReportFormat, write_report_with};
     let lang = resolve_lang(args.lang);
     let workshop = match &args.workshop {
         Some(dir) => Some(crate::workshop::Workshop::open(dir, lang)?),
@@ -466,7 +524,7 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     };
     let loaded = load_answers(&inst, &args.answers, lang, err)?;
     let card = score(&inst, &loaded.answers);
-    let room = workshop
+    let (room, room_median) = workshop
         .as_ref()
         .map(|ws| room_lines(ws, &card, lang))
         .unwrap_or_default();
@@ -480,10 +538,34 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
             now.get(..10).unwrap_or(&now).to_string()
         }
     };
-    let format = args.format.into();
-    emit(args.output.as_deref(), args.force, lang, out, err, |w| {
-        write_report_in_room(&inst, &loaded.answers, &card, lang, &date, format, &room, w)
-    })
+    let format: ReportFormat = args.format.into();
+    if args.short && format != ReportFormat::Text {
+        anyhow::bail!("{}", SHORT_NEEDS_TEXT.get(lang));
+    }
+    let since = match &args.baseline {
+        Some(path) => Some(crate::progress::baseline(
+            &inst, path, &loaded, &card, lang,
+        )?),
+        None => None,
+    };
+    let opts = crate::domain::report::ReportOptions {
+        short: args.short,
+        room,
+        room_median,
+        since,
+    };
+    let mut inputs = vec![args.answers.as_path()];
+    inputs.extend(args.questionnaire.as_deref());
+    inputs.extend(args.baseline.as_deref());
+    emit_from(
+        &inputs,
+        args.output.as_deref(),
+        args.force,
+        lang,
+        out,
+        err,
+        |w| write_report_with(&inst, &loaded.answers, &card, lang, &date, format, &opts, w),
+    )
 }
 
 #[derive(Debug, Args)]

@@ -33,7 +33,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("smecheck: {e:#}");
+            // Messages quote file names and file contents: nothing may steer the terminal.
+            let said = format!("{e:#}");
+            eprintln!("smecheck: {}", smecheck::domain::text::display_safe(&said));
             ExitCode::from(1)
         }
     }

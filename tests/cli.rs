@@ -283,7 +283,7 @@ fn score_malformed_answer_file_fails_with_location() {
         r.stderr
     );
     assert!(r.stdout.is_empty());
-    // In Chinese: the same place, serde's words kept as the detail, the advice translated.
+    // In Chinese: the same place, serde's words and the advice both in Chinese (issue 13, 19).
     let r = smecheck(&[
         "score",
         "--answers",
@@ -296,7 +296,7 @@ fn score_malformed_answer_file_fails_with_location() {
     assert_clean_failure(&r, 1);
     assert!(
         r.stderr
-            .contains(&format!("{p}:3:25: JSON 有误：trailing comma")),
+            .contains(&format!("{p}:3:25: JSON 有误：多了一个逗号")),
         "{}",
         r.stderr
     );

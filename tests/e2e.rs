@@ -50,9 +50,13 @@ fn answer_kill_resume_finish_and_read_a_recommendation() {
     tui.wait_for("Start the self-check");
     tui.send(ENTER);
     tui.wait_for("用了哪些云工具?");
+    // Space on an untouched list ticks nothing; ↓ shows the highlight, Space ticks, and the
+    // digit beside an option ticks it straight away.
     tui.send(" ");
     tui.send(DOWN);
     tui.send(" ");
+    tui.wait_for("[x] 1  office");
+    tui.send("2");
     tui.wait_for("[x] 2  finance");
     tui.send(ENTER);
     tui.wait_for("有车间吗?");
@@ -91,6 +95,12 @@ fn answer_kill_resume_finish_and_read_a_recommendation() {
     tui.wait_for("Every question is answered.");
     tui.send("f");
     tui.wait_for("Your results (estimate)");
+    // The summary opens the results; the plan, dated today, is the next tab.
+    tui.wait_for("The three things to do first");
+    tui.send(TAB);
+    tui.wait_for("[ ]  1.");
+    tui.wait_for("Due: 20");
+    tui.send(TAB);
     tui.wait_for("Cloud depth");
     tui.send(TAB);
     tui.wait_for("you are here");
@@ -133,7 +143,7 @@ fn chinese_session_quits_resumes_and_survives_sigterm() {
     let mut tui = start(&args, dir.path());
     tui.wait_for("开始自检");
     tui.send(ENTER);
-    tui.wait_for("企业有没有自己的生产设备或生产车间？");
+    tui.wait_for("企业的主业是不是在自己的工厂、车间或加工场地里生产、加工实物产品？");
     tui.send("2");
     tui.wait_for("企业里谁在牵头推动数字化");
     tui.send("1");
@@ -223,7 +233,7 @@ fn a_panic_restores_the_terminal_and_keeps_the_answers() {
     tui.wait_for("Start the self-check");
     tui.send(ENTER);
     tui.wait_for("用了哪些云工具?");
-    tui.send(" ");
+    tui.send("1");
     tui.wait_for("[x] 1");
     tui.send(ENTER);
     tui.wait_for("有车间吗?");

@@ -75,7 +75,7 @@ fn dim(card: &ScoreCard, id: &str) -> Option<f64> {
         .score
 }
 
-fn area(card: &ScoreCard, id: &str) -> (f64, String) {
+fn area(card: &ScoreCard, id: &str) -> (Option<f64>, String) {
     let a = card.areas.iter().find(|a| a.id.as_str() == id).unwrap();
     (a.score, a.level.to_string())
 }
@@ -98,8 +98,8 @@ fn because(card: &ScoreCard, proposal: &str) -> Vec<String> {
         .collect()
 }
 
-fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() < 1e-9
+fn close(a: impl Into<Option<f64>>, b: f64) -> bool {
+    a.into().is_some_and(|a| (a - b).abs() < 1e-9)
 }
 
 /// A firm worked through by hand:
@@ -133,12 +133,12 @@ fn scoring_arithmetic_matches_the_hand_calculation() {
     assert_eq!(dim(&card, "finance.footprint"), Some(66.7));
     assert_eq!(dim(&card, "finance.channels"), Some(33.3));
     let (cloud, cloud_level) = area(&card, "cloud");
-    assert!(close(cloud, 77.8), "{cloud}");
+    assert!(close(cloud, 77.8), "{cloud:?}");
     assert_eq!(cloud_level, "l3");
     let (finance, finance_level) = area(&card, "finance");
-    assert!(close(finance, 50.0), "{finance}");
+    assert!(close(finance, 50.0), "{finance:?}");
     assert_eq!(finance_level, "l2");
-    assert!(close(card.overall_score, 63.9), "{}", card.overall_score);
+    assert!(close(card.overall_score, 63.9), "{:?}", card.overall_score);
     assert_eq!(card.overall_level, "l3");
     assert_eq!(card.breadth, Some(66.7));
     let c = card.confidence;
@@ -271,7 +271,7 @@ fn area_weights_weigh_the_overall_score() {
     let inst = mini_with(|v| v["areas"][0]["weight"] = json!(2));
     let card = score(&inst, &worked_firm());
     // (77.8·2 + 50.0·1) / 3 = 68.53 → 68.5
-    assert!(close(card.overall_score, 68.5), "{}", card.overall_score);
+    assert!(close(card.overall_score, 68.5), "{:?}", card.overall_score);
     assert!(card.overall_score > score(mini(), &worked_firm()).overall_score);
 }
 
@@ -297,12 +297,13 @@ fn dont_know_is_excluded_from_the_score_but_lowers_confidence() {
 }
 
 #[test]
-fn unanswered_scores_zero_and_is_counted_apart_from_dont_know() {
-    // Absence of evidence scores nothing: tax unanswered, staff 5 (33.3) → (0 + 33.3) / 2.
+fn unanswered_leaves_the_denominator_and_is_counted_apart_from_dont_know() {
+    // Skipping is never the worst answer: tax unanswered, staff 5 (33.3) → 33.3 over the one
+    // real answer (not (0 + 33.3) / 2), and confidence counts the gap.
     let mut set = worked_firm();
     set.clear(&qid("tax"));
     let card = score(mini(), &set);
-    assert_eq!(dim(&card, "finance.footprint"), Some(16.7));
+    assert_eq!(dim(&card, "finance.footprint"), Some(33.3));
     let c = card.confidence;
     assert_eq!((c.answered, c.dont_know, c.unanswered), (5, 0, 1));
 }
@@ -317,8 +318,8 @@ fn a_dimension_with_only_dont_know_has_no_score() {
     );
     assert_eq!(
         dim(&score(&inst, &set), "cloud.core"),
-        Some(0.0),
-        "erp unanswered scores 0"
+        None,
+        "erp unanswered and mes don't know: nothing to score, not 0"
     );
     set.set(qid("erp"), Answer::DontKnow);
     let card = score(&inst, &set);
@@ -518,12 +519,13 @@ fn recommendations_are_ordered_by_priority_then_proposal_number() {
     assert!(priorities.windows(2).all(|w| w[0] <= w[1]));
     assert_eq!(because(&card, "P1"), vec!["tools"]);
     assert_eq!(because(&card, "P4"), vec!["tax"]);
-    // Area-score and level rules name the questions that pulled the score down.
-    assert_eq!(because(&card, "P3"), vec!["tax", "staff", "channels"]);
+    // Area-score and level rules name the answers that pulled the score down; tax is "don't
+    // know", which pulls nothing down (it leaves the score), so it is no reason here.
+    assert_eq!(because(&card, "P3"), vec!["staff", "channels"]);
     assert_eq!(because(&card, "P10"), vec!["tools", "erp"]);
     assert_eq!(because(&card, "P9"), vec!["erp"]);
-    // A profile-only rule has no question behind it.
-    assert!(because(&card, "P6").is_empty());
+    // Whom a rule is for (the county, in `eligible_if`) is never a reason; its `when` is.
+    assert_eq!(because(&card, "P6"), vec!["channels"]);
 }
 
 #[test]
@@ -567,24 +569,15 @@ fn recommendations_are_deduplicated_per_proposal() {
 #[test]
 fn an_empty_answer_set_recommends_nothing_without_a_reason() {
     let card = score(mini(), &AnswerSet::new());
-    assert_eq!(card.overall_score, 0.0);
+    assert_eq!(card.overall_score, None, "no answers, no score");
     assert_eq!(card.confidence.answered, 0);
     assert_eq!(
         card.breadth, None,
         "no breadth rule fires on tools never ticked"
     );
-    assert!(!proposals(&card).contains(&"P11"));
-    // Unanswered questions score 0, so score and level rules can fire; they must then name
-    // the unanswered questions as their reason.
-    assert_eq!(because(&card, "P3"), vec!["tax", "staff", "channels"]);
-    assert_eq!(
-        because(&card, "P10"),
-        vec!["tools", "erp"],
-        "mes is hidden: has_plant unanswered"
-    );
-    for r in &card.recommendations {
-        assert!(!r.because.is_empty(), "{} has no reason", r.proposal);
-    }
+    // Unanswered questions score nothing and no score exists, so score, level and rung rules
+    // cannot fire; a rule that would fire for want of answers names none and stays quiet.
+    assert!(card.recommendations.is_empty(), "{:?}", proposals(&card));
 }
 
 #[test]
@@ -893,9 +886,9 @@ proptest! {
     fn all_scores_are_between_0_and_100(seed in any::<u64>(), lean in lean()) {
         let set = generate(&mini().questionnaire, &mut Rng::new(seed), lean);
         let card = score(mini(), &set);
-        prop_assert!(in_range(card.overall_score));
+        prop_assert!(card.overall_score.is_none_or(in_range));
         for a in &card.areas {
-            prop_assert!(in_range(a.score), "area {} = {}", a.id, a.score);
+            prop_assert!(a.score.is_none_or(in_range), "area {} = {:?}", a.id, a.score);
             for d in &a.dimensions {
                 prop_assert!(d.score.is_none_or(in_range), "dimension {} = {:?}", d.id, d.score);
             }

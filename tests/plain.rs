@@ -40,7 +40,7 @@ fn piped_answers_reach_the_result() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("Please enter a number from 1 to 3"),
+        stdout.contains("Please enter one of the numbers shown: 1 2 3"),
         "a wrong number is refused: {stdout}"
     );
     assert!(stdout.contains("Help."), "? shows the help text");

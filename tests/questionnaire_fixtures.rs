@@ -158,6 +158,20 @@ const CASES: &[Case] = &[
         "question `has_plant` has no option `maybe`",
     ),
     case(
+        "previously_unknown_option.json",
+        332,
+        29,
+        "\"nope\"",
+        "question `tools`: `previously` maps `cloud_office` to `nope`, which is not one of its options",
+    ),
+    case(
+        "profile_only_rule.json",
+        932,
+        15,
+        "{",
+        "rule `r6` has a `when` that reads only the profile, so it can never give a reason",
+    ),
+    case(
         "unreachable_proposal.json",
         850,
         12,
@@ -230,7 +244,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 22);
+    assert_eq!(CASES.len(), 24);
 }
 
 #[test]

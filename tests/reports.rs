@@ -13,7 +13,7 @@ use serde_json::Value;
 use smecheck::domain::answers::AnswerSet;
 use smecheck::domain::instrument::{BUILTIN_PROPOSALS, BUILTIN_QUESTIONNAIRE};
 use smecheck::domain::report::{Report, ReportFormat, write_report};
-use smecheck::domain::wrap::width;
+use smecheck::domain::wrap::{width, width_cjk};
 use smecheck::domain::{Instrument, Lang, score};
 
 const DATE: &str = "2026-11-24";
@@ -81,7 +81,12 @@ fn squash(s: &str) -> String {
 #[test]
 fn golden_reports() {
     let inst = instrument();
-    for fixture in ["01_micro_shop", "05_advanced_plant"] {
+    for fixture in [
+        "01_micro_shop",
+        "02_broad_shallow_trader",
+        "05_advanced_plant",
+        "06_unsure_owner",
+    ] {
         let a = answers(&inst, fixture);
         for lang in Lang::ALL {
             for format in ReportFormat::ALL {
@@ -101,14 +106,83 @@ fn text_lines_fit_80_columns_without_escape_codes() {
             let text = render(&inst, &a, lang, ReportFormat::Text);
             assert!(!text.contains('\x1b'), "{fixture} {lang:?}: ANSI escape");
             assert!(!text.contains('\t'), "{fixture} {lang:?}: tab");
+            // CJK terminals count “ ” — … as two columns: a Chinese report must fit there too.
+            let cols = |l: &str| match lang {
+                Lang::Zh => width_cjk(l),
+                Lang::En => width(l),
+            };
             for (n, line) in text.lines().enumerate() {
                 assert!(
-                    width(line) <= 80,
+                    cols(line) <= 80,
                     "{fixture} {lang:?} line {}: {} columns: {line}",
                     n + 1,
-                    width(line)
+                    cols(line)
                 );
                 assert_eq!(line, line.trim_end(), "trailing space on line {}", n + 1);
+            }
+        }
+    }
+}
+
+fn render_short(inst: &Instrument, answers: &AnswerSet, lang: Lang) -> String {
+    let card = score(inst, answers);
+    let opts = smecheck::domain::report::ReportOptions {
+        short: true,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    smecheck::domain::report::write_report_with(
+        inst,
+        answers,
+        &card,
+        lang,
+        DATE,
+        ReportFormat::Text,
+        &opts,
+        &mut out,
+    )
+    .unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn short_text_pastes_into_chat() {
+    let inst = instrument();
+    for fixture in FIXTURES {
+        let a = answers(&inst, fixture);
+        for lang in Lang::ALL {
+            let text = render_short(&inst, &a, lang);
+            let r = report(&inst, &a, lang);
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(
+                lines.len() <= 40,
+                "{fixture} {lang:?}: {} lines",
+                lines.len()
+            );
+            for l in &lines {
+                assert!(width_cjk(l) <= 80, "{fixture} {lang:?}: {l}");
+                assert!(
+                    !l.contains("[#") && !l.contains("[.") && !l.contains("----"),
+                    "{l}"
+                );
+                assert!(
+                    !l.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c)),
+                    "box drawing: {l}"
+                );
+            }
+            let flat = squash(&text);
+            for a in &r.summary.actions {
+                assert!(
+                    flat.contains(&squash(&a.action)),
+                    "{fixture} {lang:?}: {}",
+                    a.action
+                );
+            }
+            for v in &r.summary.verdict {
+                assert!(
+                    flat.contains(&squash(&v.text)),
+                    "{fixture} {lang:?}: verdict"
+                );
             }
         }
     }
@@ -137,18 +211,35 @@ fn every_section_is_in_every_format() {
         let w = r.words;
         for format in [ReportFormat::Text, ReportFormat::Md, ReportFormat::Html] {
             let out = seen(&render(&inst, &a, lang, format), format);
+            let windows = [
+                smecheck::domain::model::Horizon::Now,
+                smecheck::domain::model::Horizon::Quarter,
+                smecheck::domain::model::Horizon::Later,
+            ];
+            for h in windows {
+                if r.plan.window(h).next().is_some() {
+                    assert!(
+                        out.contains(&squash(w.horizon_title(h))),
+                        "{format:?} {h:?}"
+                    );
+                }
+            }
+            for a in &r.summary.actions {
+                assert!(out.contains(&squash(&a.action)), "{format:?}: {}", a.action);
+                assert!(out.contains(&a.due), "{format:?}: due {}", a.due);
+            }
             for must in [
-                w.sec_summary,
+                w.sec_onepage,
                 w.sec_dimensions,
                 w.sec_breadth,
                 w.sec_gaps,
                 w.sec_recommendations,
                 w.sec_plan,
+                w.sec_proposals,
                 w.sec_appendix,
                 w.sec_notes,
-                w.plan_now,
-                w.plan_quarter,
-                w.plan_later,
+                w.inputs_fingerprint,
+                r.inputs_fingerprint.as_str(),
                 r.ladders[0].title.as_str(),
                 r.firm.as_deref().unwrap(),
                 r.date_label.as_str(),
@@ -207,10 +298,63 @@ fn report_model_orders_gaps_recommendations_and_plan() {
         assert!(!rec.steps.is_empty(), "{}: no step", rec.proposal);
         assert!(!rec.speaker.is_empty() && !rec.keyword.is_empty() && !rec.summary.is_empty());
     }
-    let steps: usize = r.recommendations.iter().map(|x| x.steps.len()).sum();
-    let planned: usize = r.plan.iter().map(|g| g.items.len()).sum();
-    assert_eq!(steps, planned, "every step is in the plan exactly once");
-    assert_eq!(r.plan.len(), 3);
+    // The plan holds what a micro firm can carry, merged and dated; the rest waits.
+    let card = score(&inst, &a);
+    let fired: Vec<_> = card
+        .recommendations
+        .iter()
+        .flat_map(|x| x.steps.iter().map(|s| s.rule.clone()))
+        .collect();
+    let planned: Vec<_> = r.plan.items.iter().flat_map(|i| i.rules.clone()).collect();
+    assert!(
+        planned.iter().all(|x| fired.contains(x)),
+        "only fired rules"
+    );
+    let mut unique = planned.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        planned.len(),
+        "a rule is planned at most once"
+    );
+    assert!(
+        r.plan.items.len() < fired.len(),
+        "the micro shop's plan is capped"
+    );
+    assert!(r.plan.left_out > 0);
+    assert!(r.plan.items.iter().filter(|i| i.first).count() <= 3);
+    assert!(r.plan.window(smecheck::domain::model::Horizon::Now).count() <= 3);
+    for i in &r.plan.items {
+        assert!(i.start.as_str() >= DATE && i.due > i.start, "{i:?}");
+        assert!(!i.owner.is_empty() && !i.done_when.is_empty() && !i.effort_label.is_empty());
+    }
+    let headlines: Vec<_> = r.plan.items.iter().map(|i| &i.action).collect();
+    let mut distinct = headlines.clone();
+    distinct.dedup();
+    assert_eq!(headlines.len(), distinct.len(), "duplicates merged");
+    // Each recommendation leads with an action and says why in one sentence.
+    for rec in &r.recommendations {
+        assert!(!rec.headline.is_empty() && !rec.when.is_empty());
+        assert!(rec.gap_line.contains(rec.proposal.as_str()));
+        assert!(
+            rec.because.starts_with("The firm answered"),
+            "{}",
+            rec.because
+        );
+    }
+    assert_eq!(r.summary.actions.len(), 3);
+    assert_eq!(
+        r.summary.verdict.len(),
+        r.headlines.len(),
+        "one sentence per area"
+    );
+    let cloud = &r.summary.verdict[0].text;
+    assert!(
+        cloud.contains("score level") && cloud.contains(&r.ladders[0].current_label),
+        "level and rung named together, each for what it is: {cloud}"
+    );
+    assert!(r.summary.wish.is_some(), "the micro shop wrote a wish");
     // P7's county rule quotes the profile answer too.
     let p7 = r
         .recommendations
@@ -261,6 +405,163 @@ fn provisional_levels_are_marked() {
     assert!(r.overall.level_label.contains("provisional"));
     let text = render(&inst, &a, Lang::Zh, ReportFormat::Text);
     assert!(text.contains("暂定"));
+    // One hedge, not two: the provisional mark replaces the label's own "(estimate)".
+    for h in r.headlines.iter().chain([&r.overall]) {
+        assert!(!h.level_label.contains("estimate"), "{}", h.level_label);
+    }
+    let zh = report(&inst, &a, Lang::Zh);
+    assert!(
+        !zh.overall.level_label.contains("估计"),
+        "{}",
+        zh.overall.level_label
+    );
+    // Thin dimensions are named in the summary and marked beside their scores.
+    assert!(!r.summary.thin.is_empty());
+    assert!(r.summary.confidence.contains(&r.summary.thin[0]));
+    let en = render(&inst, &a, Lang::En, ReportFormat::Text);
+    assert!(en.contains(&format!("% {}", r.words.answered_share)));
+    assert!(en.contains(r.words.thin_mark));
+    // A well-answered report keeps its level labels as the questionnaire words them.
+    let sure = report(&inst, &answers(&inst, "04_mid_manufacturer"), Lang::En);
+    assert!(!sure.confidence.provisional);
+    assert!(sure.summary.thin.is_empty());
+}
+
+#[test]
+fn findings_are_printed_only_where_they_hold() {
+    let inst = instrument();
+    // The breadth-vs-depth reading ("loud thunder, little rain") belongs to the broad but
+    // shallow trader, not to the firm with every tool in depth nor to the one with none.
+    let thunder = |fixture: &str| {
+        let out = render(
+            &inst,
+            &answers(&inst, fixture),
+            Lang::En,
+            ReportFormat::Text,
+        );
+        out.contains("loud thunder")
+    };
+    assert!(thunder("02_broad_shallow_trader"));
+    assert!(!thunder("05_advanced_plant"));
+    assert!(!thunder("01_micro_shop"));
+}
+
+#[test]
+fn a_leading_firm_gets_keep_doing_and_a_next_frontier() {
+    use smecheck::domain::report::PlanKind;
+    let inst = instrument();
+    let r = report(&inst, &answers(&inst, "05_advanced_plant"), Lang::En);
+    assert!(r.recommendations.is_empty());
+    let kinds: Vec<PlanKind> = r.plan.items.iter().map(|i| i.kind).collect();
+    assert_eq!(
+        kinds.iter().filter(|k| **k == PlanKind::KeepDoing).count(),
+        r.headlines.len()
+    );
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|k| **k == PlanKind::NextFrontier)
+            .count(),
+        r.headlines.len()
+    );
+    assert!(
+        r.plan
+            .items
+            .iter()
+            .all(|i| !i.first && !i.done_when.is_empty())
+    );
+    assert_eq!(r.summary.actions.len(), 3);
+    assert_eq!(r.summary.strengths.len(), 3);
+    assert!(r.summary.gaps.is_empty());
+    // A firm that is not leading gets no such items.
+    let micro = report(&inst, &answers(&inst, "01_micro_shop"), Lang::En);
+    assert!(micro.plan.items.iter().all(|i| i.kind == PlanKind::Fix));
+}
+
+#[test]
+fn the_plan_scales_with_size_and_who_leads() {
+    let inst = instrument();
+    let now = |file: &Value| {
+        let r = report(&inst, &answers_from(&inst, file), Lang::En);
+        r.plan.window(smecheck::domain::model::Horizon::Now).count()
+    };
+    // The same answers in a micro firm and in a medium one with a lead for digital work.
+    let micro = fixture_json("01_micro_shop");
+    let mut medium = micro.clone();
+    medium["profile"]["size"] = "medium".into();
+    let lead = inst.proposals.advice.lead_question.clone().unwrap();
+    let leads = inst
+        .questionnaire
+        .question(&lead.as_str().into())
+        .unwrap()
+        .options
+        .iter()
+        .map(|o| o.id.to_string())
+        .find(|o| !inst.proposals.advice.no_lead.contains(o))
+        .unwrap();
+    medium["answers"][lead.as_str()] = leads.into();
+    assert!(
+        now(&micro) < now(&medium),
+        "{} vs {}",
+        now(&micro),
+        now(&medium)
+    );
+    assert!(now(&medium) <= 5);
+}
+
+#[test]
+fn a_catalogue_without_plan_texts_still_gives_a_plan() {
+    let mut p: Value = serde_json::from_str(BUILTIN_PROPOSALS).unwrap();
+    p.as_object_mut().unwrap().remove("advice");
+    let inst = Instrument::from_sources(
+        "smecheck.json",
+        BUILTIN_QUESTIONNAIRE,
+        "p.json",
+        &p.to_string(),
+    )
+    .unwrap();
+    let r = report(&inst, &answers(&inst, "01_micro_shop"), Lang::En);
+    assert!(!r.plan.items.is_empty());
+    for i in &r.plan.items {
+        assert!(!i.action.is_empty() && i.action.len() < i.detail.len() + 1);
+        assert_eq!(i.owner, r.words.owner_default);
+        assert!(i.effort.is_none() && i.done_when.is_empty());
+    }
+    assert!(r.recommendations.iter().all(|x| !x.headline.is_empty()));
+}
+
+#[test]
+fn every_rule_of_the_shipped_questionnaire_has_plan_texts() {
+    let inst = instrument();
+    let advice = &inst.proposals.advice;
+    for rule in &inst.questionnaire.rules {
+        let a = advice
+            .rules
+            .get(rule.id.as_str())
+            .unwrap_or_else(|| panic!("no plan texts for rule {}", rule.id));
+        for lang in Lang::ALL {
+            assert!(!a.headline.get(lang).is_empty() && !a.done_when.get(lang).is_empty());
+        }
+        if let Some(o) = &a.owner {
+            assert!(advice.roles.contains_key(o), "{}: role {o}", rule.id);
+        }
+    }
+    for rule in advice.rules.keys() {
+        assert!(
+            inst.questionnaire
+                .rules
+                .iter()
+                .any(|r| r.id.as_str() == rule),
+            "plan texts for a rule that does not exist: {rule}"
+        );
+    }
+    for p in &inst.proposals.proposals {
+        let o = p
+            .owner
+            .as_deref()
+            .expect("every proposal names an owner role");
+        assert!(advice.roles.contains_key(o), "{}: role {o}", p.id);
+    }
 }
 
 #[test]
@@ -302,9 +603,9 @@ fn html_has_the_structure_of_a_printable_report() {
             "dimensions",
             "ladder-cloud_depth",
             "breadth",
-            "gaps",
             "recommendations",
             "plan",
+            "proposals",
             "appendix",
             "notes",
         ] {
@@ -318,21 +619,38 @@ fn html_has_the_structure_of_a_printable_report() {
             assert_eq!(el.select(&sel("h3")).count(), 1);
             assert!(el.text().collect::<String>().contains(&rec.speaker));
             assert_eq!(el.select(&sel("ul.steps > li")).count(), rec.steps.len());
-            assert_eq!(el.select(&sel("ul.why > li")).count(), rec.why.len());
+            assert_eq!(el.select(&sel("p.why")).count(), 1, "one because sentence");
+            assert!(
+                el.select(&sel("h3"))
+                    .next()
+                    .is_some_and(|h| h.text().collect::<String>().contains(&rec.headline)),
+                "the card is headed by its action"
+            );
         }
         assert_eq!(doc.select(&sel(".card svg.meter")).count(), 2);
+        let scored = r.dimensions.iter().filter(|d| d.score.is_some()).count();
         assert_eq!(
-            doc.select(&sel("table.dims svg.bar")).count(),
-            r.dimensions.len()
+            doc.select(&sel("svg.dots circle.dot, svg.dots rect.dot"))
+                .count(),
+            scored
         );
+        assert_eq!(
+            doc.select(&sel("svg.dots line.threshold")).count(),
+            r.dimensions.len(),
+            "a reference tick per dimension"
+        );
+        let top = doc.select(&sel("#top-actions li")).count();
+        assert_eq!(top, r.summary.actions.len().max(1));
         let ladder = doc.select(&sel("svg.ladder")).next().expect("ladder chart");
         assert_eq!(
             ladder.select(&sel("g.rung")).count(),
             r.ladders[0].rungs.len()
         );
         assert_eq!(ladder.select(&sel("g.current")).count(), 1);
-        let plan_items: usize = r.plan.iter().map(|g| g.items.len()).sum();
-        assert_eq!(doc.select(&sel("#plan ul.plan > li")).count(), plan_items);
+        assert_eq!(
+            doc.select(&sel("#plan table.plan tbody tr")).count(),
+            r.plan.items.len()
+        );
         let rows: usize = r.appendix.iter().map(|g| g.items.len()).sum();
         assert_eq!(
             doc.select(&sel("#appendix table.appendix tbody tr"))
@@ -515,7 +833,44 @@ fn json_is_the_score_json_plus_the_sections() {
         assert!(!report[key].is_null(), "report.{key}");
     }
     assert_eq!(report["headlines"].as_array().unwrap().len(), 2);
-    assert_eq!(report["plan"][0]["horizon"], "now");
+    assert_eq!(report["plan"]["items"][0]["horizon"], "now");
+    // The contract's additions at the top level.
+    assert_eq!(v["format_version"], 2);
+    assert!(v["tool_version"].is_string());
+    assert_eq!(v["thresholds"]["gap_below"], 60.0);
+    let summary = &v["summary"];
+    for key in ["verdict", "strengths", "gaps", "actions"] {
+        assert!(summary[key].is_array(), "summary.{key}");
+    }
+    assert!(summary["confidence"].is_string());
+    assert_eq!(summary["wish"], "想知道每个月到底赚了多少钱。");
+    assert_eq!(summary["verdict"][0]["area"], "cloud");
+    let actions = summary["actions"].as_array().unwrap();
+    assert_eq!(actions.len(), 3);
+    let is_date = |v: &Value| {
+        v.as_str()
+            .is_some_and(|d| smecheck::domain::report::check_date(d).is_ok())
+    };
+    assert!(
+        actions
+            .iter()
+            .all(|a| a["action"].is_string() && is_date(&a["due"]))
+    );
+    let plan = v["plan"].as_array().unwrap();
+    assert!(!plan.is_empty());
+    for item in plan {
+        for key in ["action", "proposal", "owner", "effort", "done_when"] {
+            assert!(!item[key].is_null(), "plan.{key}: {item}");
+        }
+        assert!(is_date(&item["start"]) && is_date(&item["due"]), "{item}");
+    }
+    // Coded profile values beside their labels.
+    let size = report["profile"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "micro");
+    assert!(size.is_some(), "the size field carries its code");
     assert_eq!(report["source"]["date"], "2020-05-31");
 }
 

@@ -176,21 +176,52 @@ fn results(lang: Lang, fixture: &str) -> App {
 
 #[test]
 fn results_tabs() {
+    // The summary opens the results; the plan comes next, dated from the shell's today.
+    shoot("results_summary", |lang| {
+        let mut a = results(lang, "04_mid_manufacturer");
+        a.today = "2026-11-24".to_string();
+        a
+    });
+    shoot("results_plan", |lang| {
+        let mut a = results(lang, "01_micro_shop");
+        a.today = "2026-11-24".to_string();
+        press(&mut a, &[KeyCode::Tab]);
+        a
+    });
     shoot("results_overview", |lang| {
-        results(lang, "04_mid_manufacturer")
+        let mut a = results(lang, "04_mid_manufacturer");
+        press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+        a
     });
     shoot("results_ladder", |lang| {
         let mut a = results(lang, "02_broad_shallow_trader");
-        press(&mut a, &[KeyCode::Tab]);
+        press(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
         a
     });
     shoot("results_recommendations", |lang| {
         let mut a = results(lang, "04_mid_manufacturer");
-        press(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Down]);
+        press(
+            &mut a,
+            &[
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Down,
+            ],
+        );
+        a
+    });
+    // Too few answers: one hedge on each level, thin dimensions marked beside their scores.
+    shoot("results_overview_unsure", |lang| {
+        let mut a = results(lang, "06_unsure_owner");
+        press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
         a
     });
     shoot("results_broad_shallow", |lang| {
-        results(lang, "02_broad_shallow_trader")
+        let mut a = results(lang, "02_broad_shallow_trader");
+        press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+        a
     });
 }
 
@@ -198,7 +229,16 @@ fn results_tabs() {
 fn recommendation_detail() {
     shoot("detail", |lang| {
         let mut a = results(lang, "02_broad_shallow_trader");
-        press(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
+        press(
+            &mut a,
+            &[
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Enter,
+            ],
+        );
         a
     });
 }

@@ -173,7 +173,7 @@ fn a_phone_joins_answers_goes_back_resumes_elsewhere_and_gets_its_report() {
     );
 
     // The file on disk is an ordinary answer file holding exactly what was sent.
-    let saved = ws.read_response(&code).unwrap();
+    let (saved, _) = ws.read_response(&code).unwrap();
     assert_eq!(
         saved.profile.get("name").map(String::as_str),
         Some("Acme & Sons")

@@ -140,7 +140,7 @@ fn forty_phones_answer_everything_while_the_dashboard_scans() {
     let mut answers = 0;
     for (code, steps, times) in &results {
         let code = FirmCode::parse(code).unwrap();
-        let saved = ws
+        let (saved, _) = ws
             .read_response(&code)
             .expect("a whole, readable answer file");
         let asked = flow::asked(&q, &saved);

@@ -441,7 +441,7 @@ fn a_thousand_responses_give_the_right_cohort_report() {
     assert_eq!(v["firms"].as_array().map(Vec::len), Some(1000));
 
     let close = |a: &Value, b: f64| (a.as_f64().unwrap_or(f64::NAN) - b).abs() < 1e-9;
-    let overall: Vec<f64> = done.iter().map(|k| k.overall_score).collect();
+    let overall: Vec<f64> = done.iter().filter_map(|k| k.overall_score).collect();
     assert!(close(
         &c["overall"]["spread"]["quartiles"]["median"],
         median(overall.clone())
@@ -454,7 +454,7 @@ fn a_thousand_responses_give_the_right_cohort_report() {
             .iter()
             .flat_map(|k| &k.areas)
             .filter(|a| a.id.as_str() == id)
-            .map(|a| a.score)
+            .filter_map(|a| a.score)
             .collect();
         assert!(
             close(&area["spread"]["quartiles"]["median"], median(scores)),

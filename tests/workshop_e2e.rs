@@ -144,7 +144,13 @@ fn a_participant_answering_shows_on_the_dashboard_and_can_resume() {
     // Joining alone shows: a fourth firm, answering.
     wait_soon(&board, "4 firms · 3 finished · 1 answering");
     firm.send(ENTER);
-    firm.wait_for("0 of 44 answered");
+    let inst = smecheck::domain::Instrument::builtin().expect("built-in");
+    let asked = smecheck::domain::score::score_and_visibility(&inst, &Default::default())
+        .1
+        .iter()
+        .filter(|v| **v)
+        .count();
+    firm.wait_for(&format!("0 of {asked} answered"));
     firm.send("1");
     firm.wait_for("Who in your firm leads digital work");
     wait_soon(&board, "4 firms · 3 finished · 1 answering");
@@ -198,10 +204,15 @@ fn the_presenter_paces_reveals_and_times_in_a_real_terminal() {
         tmp.path(),
     );
     tui.wait_for(&format!("加入码 {}", ws.meta.join_code));
-    tui.wait_for("第 1/50 题");
+    let total = smecheck::domain::Instrument::builtin()
+        .expect("built-in")
+        .questionnaire
+        .questions
+        .len();
+    tui.wait_for(&format!("第 1/{total} 题"));
     tui.wait_for("已作答：2 / 2 家企业");
     tui.send("\x1b[C");
-    tui.wait_for("第 2/50 题");
+    tui.wait_for(&format!("第 2/{total} 题"));
     assert!(
         !tui.screen().contains("主持人备注（投影上可见）"),
         "the note starts hidden"
@@ -220,4 +231,43 @@ fn the_presenter_paces_reveals_and_times_in_a_real_terminal() {
     tui.send("\x1b");
     tui.send("q");
     assert!(tui.wait_exit(), "the presenter exits cleanly");
+}
+
+#[test]
+fn one_firm_open_twice_is_refused_and_its_export_stays_out_of_responses() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = workshop(tmp.path());
+    save(&ws, "EEEEEE", &answer_file(&ws, 7, None));
+    let d = ws.dir.display().to_string();
+    let args = ["run", "--workshop", &d, "--firm", "EEEEEE", "--lang", "en"];
+    let env = [("LANG", "C.UTF-8")];
+    let mut first = Tui::start(&args, 100, 30, &env, tmp.path());
+    first.wait_for("Resume the last self-check");
+    // The same firm from a second terminal: told, not let in to overwrite the first.
+    let mut second = Tui::start(&args, 100, 30, &env, tmp.path());
+    assert!(!second.wait_exit(), "the second session does not start");
+    second.wait_for("is in use by another smecheck session");
+    // Resume, leave the open free-text question empty, and go on to the results.
+    first.send(ENTER);
+    first.send(ENTER);
+    first.wait_for("Review your answers");
+    first.send("f");
+    first.wait_for("Overview");
+    first.send("e");
+    first.wait_for("HTML");
+    first.send(ENTER);
+    first.wait_for("Exported:");
+    first.send("q");
+    first.send("y");
+    assert!(first.wait_exit());
+    let in_responses: Vec<String> = fs::read_dir(ws.responses_dir())
+        .expect("responses")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(in_responses, ["EEEEEE.json"], "only the response itself");
+    assert!(
+        tmp.path().join("EEEEEE-report.html").exists(),
+        "the export is where the participant started"
+    );
 }

@@ -75,16 +75,19 @@ fn problems() -> Vec<Problem> {
             file: "9XK3QT.json".into(),
             kind: ProblemKind::Incomplete,
             detail: "EOF while parsing an object at line 12 column 0".into(),
+            detail_zh: "第 12 行：文件在一个对象的中途就结束了".into(),
         },
         Problem {
             file: "ACD7HN.json".into(),
             kind: ProblemKind::Foreign,
             detail: "`other-survey` ≠ `smecheck-core`".into(),
+            detail_zh: "`other-survey` ≠ `smecheck-core`".into(),
         },
         Problem {
             file: "notes.txt".into(),
             kind: ProblemKind::NotAResponse,
             detail: String::new(),
+            detail_zh: String::new(),
         },
     ]
 }

@@ -9,9 +9,18 @@ use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire};
 use super::text::LocalText;
 
 pub mod direct;
+mod kept;
+pub mod migrate;
+pub mod unique;
+
+pub use kept::Kept;
 
 /// The value written for an explicit "don't know".
 pub const DONT_KNOW: &str = "dont_know";
+
+/// The value written for an explicit "not applicable": the question does not apply to the
+/// firm, so it leaves the score and any rung requirement that reads only such questions.
+pub const NOT_APPLICABLE: &str = "not_applicable";
 
 /// One answer to one question.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +33,8 @@ pub enum Answer {
     Text(String),
     /// An explicit "don't know": counted apart, never as unanswered.
     DontKnow,
+    /// An explicit "not applicable": the question does not apply to this firm.
+    NotApplicable,
 }
 
 impl Answer {
@@ -38,6 +49,40 @@ impl Answer {
                 .unwrap_or(serde_json::Value::Null),
             Answer::Text(t) => serde_json::Value::String(t.clone()),
             Answer::DontKnow => serde_json::Value::String(DONT_KNOW.to_string()),
+            Answer::NotApplicable => serde_json::Value::String(NOT_APPLICABLE.to_string()),
+        }
+    }
+
+    /// Whether this is a real answer, which scores and can be a reason: not "don't know",
+    /// not "not applicable".
+    pub fn is_real(&self) -> bool {
+        !matches!(self, Answer::DontKnow | Answer::NotApplicable)
+    }
+
+    /// The explicit "don't know" or "not applicable" written as `s`, if `s` is one and the
+    /// question offers it; `None` when `s` is neither (an ordinary value).
+    pub fn special(question: &Question, s: &str) -> Option<Result<Answer, LocalText>> {
+        let id = &question.id;
+        match s {
+            DONT_KNOW if question.kind != QuestionKind::Text => Some(if question.dont_know {
+                Ok(Answer::DontKnow)
+            } else {
+                Err(LocalText::new(
+                    format!("第 `{id}` 题没有“不清楚”这个选项"),
+                    format!("question `{id}` does not offer \"don't know\""),
+                ))
+            }),
+            NOT_APPLICABLE if question.kind != QuestionKind::Text => {
+                Some(if question.not_applicable {
+                    Ok(Answer::NotApplicable)
+                } else {
+                    Err(LocalText::new(
+                        format!("第 `{id}` 题没有“不适用”这个选项"),
+                        format!("question `{id}` does not offer \"not applicable\""),
+                    ))
+                })
+            }
+            _ => None,
         }
     }
 
@@ -52,14 +97,8 @@ impl Answer {
         if value.is_null() {
             return Ok(None);
         }
-        if value.as_str() == Some(DONT_KNOW) && question.kind != QuestionKind::Text {
-            if question.dont_know {
-                return Ok(Some(Answer::DontKnow));
-            }
-            return Err(LocalText::new(
-                format!("第 `{id}` 题没有“不清楚”这个选项"),
-                format!("question `{id}` does not offer \"don't know\""),
-            ));
+        if let Some(special) = value.as_str().and_then(|s| Answer::special(question, s)) {
+            return special.map(Some);
         }
         let known = |o: &str| -> Result<OptionId, LocalText> {
             match question.option_str(o) {
@@ -92,7 +131,10 @@ impl Answer {
                         ids.push(o);
                     }
                 }
-                Ok(Some(Answer::Choices(ids)))
+                match exclusive_conflict(question, &ids) {
+                    Some(msg) => Err(msg),
+                    None => Ok(Some(Answer::Choices(ids))),
+                }
             }
             (QuestionKind::Number, Value::Number(n)) => {
                 let Some(x) = n.as_f64() else {
@@ -101,7 +143,8 @@ impl Answer {
                         format!("question `{id}`: {n} is not a usable number"),
                     ));
                 };
-                check_number(question, x).map(|()| Some(Answer::Number(x)))
+                // -0 is read as 0 (adding 0.0 does it), so that "-0" is never printed.
+                check_number(question, x).map(|()| Some(Answer::Number(x + 0.0)))
             }
             (QuestionKind::Text, Value::String(s)) => Ok(Some(Answer::Text(s.clone()))),
             (kind, other) => {
@@ -117,6 +160,86 @@ impl Answer {
             }
         }
     }
+}
+
+/// Why these ticks break the exclusive-option rule, if they do: an exclusive option ("none of
+/// these") is ticked together with another option. The one rule every reader and screen uses.
+pub fn exclusive_conflict(question: &Question, ticked: &[OptionId]) -> Option<LocalText> {
+    let exclusive = ticked
+        .iter()
+        .filter_map(|id| question.option(id))
+        .find(|o| o.exclusive)?;
+    if ticked.len() < 2 {
+        return None;
+    }
+    let (id, label) = (&question.id, &exclusive.label);
+    Some(LocalText::new(
+        format!("第 `{id}` 题的“{}”不能和其他选项一起勾选", label.zh),
+        format!(
+            "question `{id}`: \"{}\" cannot be ticked together with other options",
+            label.en
+        ),
+    ))
+}
+
+/// The answer after ticking or unticking option `index` of a multiple-choice question: an
+/// exclusive option clears the others and any other option clears it, so the result always
+/// keeps the exclusive-option rule. Ticks keep the questionnaire's order.
+pub fn toggle(question: &Question, current: Option<&Answer>, index: usize) -> Option<Answer> {
+    let opt = question.options.get(index)?;
+    let mut ticked: Vec<OptionId> = match current {
+        Some(Answer::Choices(v)) => v.clone(),
+        _ => Vec::new(),
+    };
+    if let Some(pos) = ticked.iter().position(|o| o == &opt.id) {
+        ticked.remove(pos);
+    } else if opt.exclusive {
+        ticked = vec![opt.id.clone()];
+    } else {
+        ticked.retain(|o| question.option(o).is_some_and(|x| !x.exclusive));
+        ticked.push(opt.id.clone());
+    }
+    ticked.sort_by_key(|o| question.option_index(o));
+    Some(Answer::Choices(ticked))
+}
+
+/// Reads a number as a person types it: full-width digits and signs from a Chinese input
+/// method, and a decimal comma ("1,5" is 1.5). A comma followed by exactly three digits could
+/// be either a decimal or a thousands separator, so it is refused with a message rather than
+/// guessed; so is anything else that is not one plain number.
+pub fn parse_number(raw: &str) -> Result<f64, LocalText> {
+    let refuse = || {
+        LocalText::new(
+            format!("“{raw}”不是一个数字；小数用点，例如 1.5，不要用千位分隔符"),
+            format!(
+                "\"{raw}\" is not a number; write decimals with a point, e.g. 1.5, and no thousands separators"
+            ),
+        )
+    };
+    let mut s: String = raw
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+            '．' => Some('.'),
+            '－' => Some('-'),
+            '，' => Some(','),
+            c if c.is_whitespace() => None,
+            c => Some(c),
+        })
+        .collect();
+    if let Some(at) = s.find(',') {
+        let after = &s[at + 1..];
+        let ambiguous = after.len() == 3 && after.chars().all(|c| c.is_ascii_digit());
+        if ambiguous || s.contains('.') || after.contains(',') {
+            return Err(refuse());
+        }
+        s.replace_range(at..=at, ".");
+    }
+    s.parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .ok_or_else(refuse)
 }
 
 /// Checks a number against the question's accepted range.
@@ -201,9 +324,9 @@ pub struct QuestionnaireRef {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct AnswerFile {
     pub questionnaire: QuestionnaireRef,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::profile")]
     pub profile: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique::answers")]
     pub answers: BTreeMap<String, serde_json::Value>,
     /// When the file was last saved (UTC, RFC 3339); informational only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -297,6 +420,59 @@ pub fn dropped(q: &Questionnaire, question: String) -> Dropped {
     }
 }
 
+/// Checks that every profile choice is one of its field's options; says which is not, by the
+/// profile field's id. Free-text fields and fields the questionnaire lacks take anything.
+pub fn check_profile(
+    q: &Questionnaire,
+    profile: &BTreeMap<String, String>,
+) -> Result<(), (String, LocalText)> {
+    for field in &q.profile {
+        if field.options.is_empty() {
+            continue;
+        }
+        // An empty choice is not given (a template leaves it so).
+        if let Some(v) = profile.get(&field.id)
+            && !v.is_empty()
+            && !field.options.iter().any(|o| o.id == *v)
+        {
+            let id = &field.id;
+            let v = super::text::display_safe(v);
+            let list = field
+                .options
+                .iter()
+                .map(|o| o.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err((
+                id.clone(),
+                LocalText::new(
+                    format!("`{v}` 不是企业信息 `{id}` 的选项（可选：{list}）"),
+                    format!("`{v}` is not an option of the profile field `{id}` (options: {list})"),
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The profile with every choice that is not one of its field's options left out, and each
+/// left-out value said (as `profile.FIELD`), like an answer that no longer fits.
+pub fn fitting_profile(
+    q: &Questionnaire,
+    profile: &BTreeMap<String, String>,
+) -> (BTreeMap<String, String>, Vec<Dropped>) {
+    let mut profile = profile.clone();
+    let mut dropped = Vec::new();
+    while let Err((field, reason)) = check_profile(q, &profile) {
+        profile.remove(&field);
+        dropped.push(Dropped {
+            question: format!("profile.{field}"),
+            reason,
+        });
+    }
+    (profile, dropped)
+}
+
 /// Reads an answer file's answers against a questionnaire. Unknown question ids are dropped and
 /// reported (an older or newer questionnaire version); a value that does not fit its question
 /// is an error with the question id, so that nothing the user typed is silently lost.
@@ -306,7 +482,7 @@ pub fn typed_answers(
 ) -> Result<(AnswerSet, Vec<Dropped>), (String, LocalText)> {
     // The file's keys come sorted, so the map is built in one pass at the end.
     let mut pairs = Vec::with_capacity(file.answers.len());
-    let mut dropped = Vec::new();
+    let (profile, mut dropped) = fitting_profile(q, &file.profile);
     for (key, value) in &file.answers {
         let id = QuestionId(key.as_str().into());
         let Some(question) = q.question(&id) else {
@@ -320,8 +496,24 @@ pub fn typed_answers(
         }
     }
     let set = AnswerSet {
-        profile: file.profile.clone(),
+        profile,
         answers: pairs.into_iter().collect::<BTreeMap<_, _>>(),
     };
     Ok((set, dropped))
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::parse_number;
+
+    #[test]
+    fn decimal_commas_are_decimals_and_thousands_are_never_guessed() {
+        assert_eq!(parse_number("1,5"), Ok(1.5));
+        assert_eq!(parse_number("１，５"), Ok(1.5));
+        assert_eq!(parse_number(" 12.25 "), Ok(12.25));
+        assert_eq!(parse_number("－３"), Ok(-3.0));
+        for bad in ["1,000", "1,5,0", "1.5,0", "abc", "", "1e999", "NaN"] {
+            assert!(parse_number(bad).is_err(), "{bad}");
+        }
+    }
 }

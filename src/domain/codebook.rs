@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::answers::{AnswerFile, QuestionnaireRef};
 use super::condition::Condition;
 use super::model::{QuestionKind, Questionnaire};
-use super::text::{Lang, LocalText};
+use super::text::{Lang, LocalText, display_safe, spreadsheet_cell};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct CodebookOption {
@@ -39,6 +39,7 @@ pub struct CodebookEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<LocalText>,
     pub dont_know: bool,
+    pub not_applicable: bool,
     pub visible_if: Option<Condition>,
 }
 
@@ -77,6 +78,7 @@ pub fn codebook(q: &Questionnaire) -> Vec<CodebookEntry> {
                 .collect(),
             unit: x.unit.clone(),
             dont_know: x.dont_know,
+            not_applicable: x.not_applicable,
             visible_if: x.visible_if.clone(),
         })
         .collect()
@@ -118,6 +120,7 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
         "band_min",
         "band_max",
         "dont_know",
+        "not_applicable",
         "visible_if",
     ])?;
     for e in codebook(q) {
@@ -127,23 +130,29 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
             .and_then(|c| serde_json::to_string(c).ok())
             .unwrap_or_default();
         let base = |w: &mut csv::Writer<W>, cells: [String; 6]| {
-            w.write_record([
-                e.id.clone(),
-                e.area.clone(),
-                e.dimension.clone(),
-                kind_code(e.kind).to_string(),
-                e.weight.to_string(),
-                e.text.zh.clone(),
-                e.text.en.clone(),
-                cells[0].clone(),
-                cells[1].clone(),
-                cells[2].clone(),
-                cells[3].clone(),
-                cells[4].clone(),
-                cells[5].clone(),
-                e.dont_know.to_string(),
-                cond.clone(),
-            ])
+            // Ids and texts come from a questionnaire file: no cell may be a live formula or
+            // carry an escape sequence, as in the cohort CSV.
+            w.write_record(
+                [
+                    e.id.clone(),
+                    e.area.clone(),
+                    e.dimension.clone(),
+                    kind_code(e.kind).to_string(),
+                    e.weight.to_string(),
+                    e.text.zh.clone(),
+                    e.text.en.clone(),
+                    cells[0].clone(),
+                    cells[1].clone(),
+                    cells[2].clone(),
+                    cells[3].clone(),
+                    cells[4].clone(),
+                    cells[5].clone(),
+                    e.dont_know.to_string(),
+                    e.not_applicable.to_string(),
+                    cond.clone(),
+                ]
+                .map(|c| spreadsheet_cell(&c)),
+            )
         };
         if e.options.is_empty() && e.bands.is_empty() {
             base(&mut w, Default::default())?;
@@ -179,8 +188,21 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
     Ok(())
 }
 
+/// An id as a code span, in which Markdown and HTML are literal; an id that could end the
+/// span early (a backtick) or break the line is escaped as text instead.
+fn md_code(s: &str) -> String {
+    let s = display_safe(s);
+    if s.contains(['`', '\n', '\r']) || s.trim() != s || s.is_empty() {
+        md_cell(&s)
+    } else {
+        format!("`{s}`")
+    }
+}
+
+/// Text from a questionnaire file in Markdown: escaped as the reports escape it (no raw HTML,
+/// links, images or table breaks), escape sequences made visible.
 fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    super::report::escape_md(&display_safe(s))
 }
 
 /// Markdown: one section per question with a table of its options or bands.
@@ -192,25 +214,25 @@ pub fn write_md<W: Write>(q: &Questionnaire, lang: Lang, mut out: W) -> std::io:
     writeln!(
         out,
         "# {} — codebook ({} {})\n",
-        q.title.get(lang),
-        q.id,
-        q.version
+        md_cell(q.title.get(lang)),
+        md_cell(&q.id),
+        md_cell(&q.version)
     )?;
     for e in codebook(q) {
         writeln!(
             out,
-            "## `{}` · {} · {} · {}\n\n{}\n",
-            e.id,
-            e.area,
-            e.dimension,
+            "## {} · {} · {} · {}\n\n{}\n",
+            md_code(&e.id),
+            md_cell(&e.area),
+            md_cell(&e.dimension),
             kind_code(e.kind),
             md_cell(e.text.get(lang))
         )?;
         if let Some(c) = &e.visible_if {
             writeln!(
                 out,
-                "{cond}: `{}`\n",
-                serde_json::to_string(c).unwrap_or_default()
+                "{cond}: {}\n",
+                md_code(&serde_json::to_string(c).unwrap_or_default())
             )?;
         }
         if !e.options.is_empty() {
@@ -218,8 +240,8 @@ pub fn write_md<W: Write>(q: &Questionnaire, lang: Lang, mut out: W) -> std::io:
             for o in &e.options {
                 writeln!(
                     out,
-                    "| `{}` | {} | {} |",
-                    o.id,
+                    "| {} | {} | {} |",
+                    md_code(&o.id).replace('|', "\\|"),
                     md_cell(o.label.get(lang)),
                     num(o.points)
                 )?;

@@ -206,7 +206,8 @@ impl Cohort {
     pub fn standing(&self, card: &ScoreCard) -> Vec<Standing> {
         self.standing_of(
             std::iter::once(("overall", card.overall_score))
-                .chain(card.areas.iter().map(|a| (a.id.as_str(), a.score))),
+                .chain(card.areas.iter().map(|a| (a.id.as_str(), a.score)))
+                .filter_map(|(id, s)| s.map(|s| (id, s))),
         )
     }
 

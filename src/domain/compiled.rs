@@ -18,6 +18,7 @@ pub enum Slot {
     /// Not asked, or not answered.
     Empty,
     DontKnow,
+    NotApplicable,
     /// Option position of a single choice, scale or yes/partly/no.
     One(u32),
     /// Bit per ticked option of a multiple choice.
@@ -52,6 +53,7 @@ impl<'a> Slots<'a> {
         self.answers[i] = Some(a);
         self.slots[i] = match a {
             Answer::DontKnow => Slot::DontKnow,
+            Answer::NotApplicable => Slot::NotApplicable,
             Answer::Choice(o) => match question.option_index(o) {
                 Some(p) => Slot::One(p as u32),
                 None => Slot::Empty,
@@ -62,6 +64,13 @@ impl<'a> Slots<'a> {
             Answer::Number(x) => Slot::Number(*x),
             Answer::Text(_) => Slot::Text,
         };
+    }
+}
+
+impl Slot {
+    /// Whether the slot holds a real answer (see [`Answer::is_real`]).
+    pub fn is_real(self) -> bool {
+        !matches!(self, Slot::Empty | Slot::DontKnow | Slot::NotApplicable)
     }
 }
 
@@ -104,6 +113,7 @@ enum C {
     },
     Answered(usize),
     DontKnow(usize),
+    NotApplicable(usize),
     /// A derived score, by [`Questionnaire::score_slot`].
     Score {
         slot: usize,
@@ -196,6 +206,7 @@ impl C {
             }),
             Condition::Answered(question) => at(question).map_or(C::Never, C::Answered),
             Condition::DontKnow(question) => at(question).map_or(C::Never, C::DontKnow),
+            Condition::NotApplicable(question) => at(question).map_or(C::Never, C::NotApplicable),
             Condition::Score {
                 of,
                 at_least,
@@ -289,8 +300,9 @@ impl C {
             C::Points { q, lo, below } => e.slots.answers[*q]
                 .and_then(|a| question_fraction(&e.questionnaire.questions[*q], a))
                 .is_some_and(|s| within(s, *lo, *below)),
-            C::Answered(q) => e.slots.slots[*q] != Slot::Empty,
+            C::Answered(q) => e.slots.slots[*q].is_real(),
             C::DontKnow(q) => e.slots.slots[*q] == Slot::DontKnow,
+            C::NotApplicable(q) => e.slots.slots[*q] == Slot::NotApplicable,
             C::Score { slot, lo, below } => e
                 .derived
                 .and_then(|d| d.scores.get(*slot).copied().flatten())
@@ -342,6 +354,16 @@ struct Requirement {
 }
 
 impl Requirement {
+    /// Every asked question the requirement reads was answered "not applicable".
+    fn not_applicable(&self, e: &Eval) -> bool {
+        let mut asked = self
+            .reads
+            .iter()
+            .filter(|i| e.visible.get(**i).copied().unwrap_or(false))
+            .peekable();
+        asked.peek().is_some() && asked.all(|i| e.slots.slots[*i] == Slot::NotApplicable)
+    }
+
     fn compile(q: &Questionnaire, req: &super::model::Requirement) -> Requirement {
         let reads = reads(q, &req.when);
         let mut positions = reads.clone();
@@ -367,6 +389,8 @@ pub struct Compiled {
     rungs: Vec<Vec<Vec<Requirement>>>,
     findings: Vec<C>,
     rules: Vec<C>,
+    /// By rule: who the rule is for. Tested with `rules`, but never a reason.
+    eligible: Vec<Option<C>>,
     /// By score slot: the questions that count towards that score.
     scope: Vec<Vec<usize>>,
     /// The breadth questions, by position.
@@ -406,6 +430,11 @@ impl Compiled {
                 .collect(),
             findings: q.findings.iter().map(|f| C::compile(q, &f.when)).collect(),
             rules: q.rules.iter().map(|r| C::compile(q, &r.when)).collect(),
+            eligible: q
+                .rules
+                .iter()
+                .map(|r| r.eligible_if.as_ref().map(|c| C::compile(q, c)))
+                .collect(),
             scope: q
                 .dimensions()
                 .map(|(_, d)| d.id.as_str())
@@ -482,24 +511,51 @@ impl Compiled {
         (visible, slots)
     }
 
-    /// Whether each requirement of each rung of ladder `l` holds.
+    /// Whether each requirement of each rung of ladder `l` holds. A requirement whose asked
+    /// questions were all answered "not applicable" holds: it does not apply to the firm, which
+    /// climbs through what does.
     pub fn rung_requirements(&self, l: usize, e: &Eval) -> Vec<Vec<bool>> {
         self.rungs
             .get(l)
             .map(|rs| {
                 rs.iter()
-                    .map(|reqs| reqs.iter().map(|r| r.when.holds(e)).collect())
+                    .map(|reqs| {
+                        reqs.iter()
+                            .map(|r| r.when.holds(e) || r.not_applicable(e))
+                            .collect()
+                    })
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// Whether requirement `k` of rung `r` on ladder `l` waits on an answer: a question it reads
+    /// is asked but unanswered or "don't know", so "not met" is not yet a fact.
+    pub fn requirement_pending(&self, l: usize, r: usize, k: usize, e: &Eval) -> bool {
+        self.rungs
+            .get(l)
+            .and_then(|rs| rs.get(r))
+            .and_then(|reqs| reqs.get(k))
+            .is_some_and(|req| {
+                req.reads.iter().any(|i| {
+                    e.visible.get(*i).copied().unwrap_or(false)
+                        && matches!(e.slots.slots[*i], Slot::Empty | Slot::DontKnow)
+                })
+            })
     }
 
     pub fn finding_holds(&self, i: usize, e: &Eval) -> bool {
         self.findings.get(i).is_some_and(|c| c.holds(e))
     }
 
+    /// Whether rule `i` fires: the firm is eligible for it and its condition holds.
     pub fn rule_holds(&self, i: usize, e: &Eval) -> bool {
-        self.rules.get(i).is_some_and(|c| c.holds(e))
+        let eligible = self
+            .eligible
+            .get(i)
+            .and_then(Option::as_ref)
+            .is_none_or(|c| c.holds(e));
+        eligible && self.rules.get(i).is_some_and(|c| c.holds(e))
     }
 }
 

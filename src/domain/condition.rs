@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use super::answers::{Answer, AnswerSet};
 use super::model::{OptionId, QuestionId, Questionnaire};
-use super::score::{question_fraction, visibility};
+use super::score::question_fraction;
 
 /// A condition. A condition on a question that is hidden or unanswered is false, so is one on
-/// a "don't know" answer (except `dont_know`); `not` inverts.
+/// a "don't know" or "not applicable" answer (except `dont_know` and `not_applicable`); `not`
+/// inverts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
@@ -52,10 +53,13 @@ pub enum Condition {
         #[serde(default)]
         below: Option<f64>,
     },
-    /// The question has an answer (including "don't know").
+    /// The question has a real answer: not "don't know", not "not applicable". Guard a `not`
+    /// with it, so that a rule fires on what the firm said rather than on a gap in it.
     Answered(QuestionId),
     /// The question was answered "don't know".
     DontKnow(QuestionId),
+    /// The question was answered "not applicable".
+    NotApplicable(QuestionId),
     /// A profile field's value is one of `any_of`.
     Profile { field: String, any_of: Vec<String> },
     /// A dimension, area or `overall` score (0–100): `at_least <= score < below`. Rules and findings only.
@@ -221,9 +225,12 @@ impl Condition {
                     .and_then(|(q, a)| question_fraction(q, a));
                 share.is_some_and(|s| within(s, *at_least, *below))
             }
-            Condition::Answered(question) => f.answer(question).is_some(),
+            Condition::Answered(question) => f.answer(question).is_some_and(Answer::is_real),
             Condition::DontKnow(question) => {
                 matches!(f.answer(question), Some(Answer::DontKnow))
+            }
+            Condition::NotApplicable(question) => {
+                matches!(f.answer(question), Some(Answer::NotApplicable))
             }
             Condition::Profile { field, any_of } => f
                 .answers
@@ -294,7 +301,8 @@ impl Condition {
             | Condition::Number { question, .. }
             | Condition::Points { question, .. }
             | Condition::Answered(question)
-            | Condition::DontKnow(question) => Some(question),
+            | Condition::DontKnow(question)
+            | Condition::NotApplicable(question) => Some(question),
             _ => None,
         }
     }
@@ -341,7 +349,13 @@ impl Condition {
                 .iter()
                 .filter(|c| c.holds(f))
                 .for_each(|c| c.because(f, out)),
-            Condition::Not(c) => c.each_question(&mut |id| out.insert(q, id)),
+            // Under `not`, the questions read are the reasons, but only those with a real
+            // answer: a question never asked or not answered is no reason for anything.
+            Condition::Not(c) => c.each_question(&mut |id| {
+                if f.answer(id).is_some_and(Answer::is_real) {
+                    out.insert(q, id)
+                }
+            }),
             Condition::Score { of, .. } => shortfall(f, of, out),
             Condition::Level { area, .. } => shortfall(f, area, out),
             Condition::Breadth { .. } => {
@@ -358,7 +372,11 @@ impl Condition {
                 let reached = f.derived.and_then(|d| d.rung(q, ladder)).unwrap_or(0);
                 if let Some(next) = l.rungs.get(reached + 1) {
                     for req in next.requires.iter().filter(|r| !r.when.holds(f)) {
-                        req.when.each_question(&mut |id| out.insert(q, id));
+                        req.when.each_question(&mut |id| {
+                            if f.answer(id).is_some_and(Answer::is_real) {
+                                out.insert(q, id)
+                            }
+                        });
                     }
                 }
             }
@@ -407,6 +425,10 @@ impl QuestionSet {
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.bits.iter().all(|w| *w == 0) && self.beyond.is_empty()
+    }
+
     pub fn extend(&mut self, other: &QuestionSet) {
         for (w, o) in self.bits.iter_mut().zip(other.bits) {
             *w |= o;
@@ -446,32 +468,21 @@ pub(crate) fn in_scope(q: &Questionnaire, of: &str, question: &super::model::Que
                 .any(|(a, d)| d.id.as_str() == dim && a.id.as_str() == of))
 }
 
-/// Questions of a dimension or area (or all, for `overall`) that are answered below full points,
-/// "don't know", or asked but unanswered (which scores 0): what pulled the score down.
+/// Questions of a dimension or area (or all, for `overall`) answered below full points: what
+/// pulled the score down. Unanswered, "don't know" and "not applicable" questions pull nothing
+/// down (they leave the score), so they are never reasons.
 fn shortfall(f: &Facts, of: &str, out: &mut QuestionSet) {
     let q = f.questionnaire;
-    // `f.answers` holds only visible questions' answers, so visibility recomputed from it is
-    // the visibility the score was computed with; scoring hands it over to save the work.
-    let recomputed;
-    let visible: &[bool] = match f.derived.map(|d| d.visible.as_slice()) {
-        Some(v) if v.len() == q.questions.len() => v,
-        _ => {
-            recomputed = visibility(q, f.answers);
-            &recomputed
-        }
-    };
-    for (i, (question, shown)) in q
+    for (i, question) in q
         .questions
         .iter()
-        .zip(visible.iter().copied())
         .enumerate()
-        .filter(|(_, (x, _))| in_scope(q, of, x))
+        .filter(|(_, x)| in_scope(q, of, x))
     {
-        let short = match f.answer(&question.id) {
-            Some(Answer::DontKnow) => true,
-            Some(a) => question_fraction(question, a).is_some_and(|s| s < 1.0),
-            None => shown,
-        };
+        let short = f
+            .answer(&question.id)
+            .and_then(|a| question_fraction(question, a))
+            .is_some_and(|s| s < 1.0);
         if short {
             out.insert_at(i);
         }

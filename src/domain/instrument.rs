@@ -170,6 +170,7 @@ impl Problem {
 /// position is moved to the start of the offending token, and serde's Rust-flavoured wording
 /// ("expected f64") is put in the author's terms.
 pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Result<T, LoadError> {
+    let src = without_bom(src);
     if src.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             file: file.to_string(),
@@ -192,11 +193,18 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Resu
             file: file.to_string(),
             pos,
             path: JsonPath::root(),
-            zh: Some((format!("JSON 有误：{message}"), hint_zh)),
+            zh: Some((format!("JSON 有误：{}", zh_message(&raw)), hint_zh)),
             message,
             hint,
         }])
     })
+}
+
+/// `src` without the UTF-8 byte-order mark Windows Notepad puts at the start of a file: JSON
+/// has no use for it, and serde_json would refuse the file. Positions are then counted from
+/// the first character an editor shows.
+pub fn without_bom(src: &str) -> &str {
+    src.strip_prefix('\u{feff}').unwrap_or(src)
 }
 
 /// The byte offset of serde's 1-based (line, byte column).
@@ -323,6 +331,12 @@ fn explain(raw: &str, category: serde_json::error::Category) -> (String, String,
         )
     } else {
         let (en, zh) = match category {
+            Category::Data if raw.starts_with(crate::domain::answers::unique::DUPLICATE_PREFIX) => {
+                (
+                    "keep one of the two and delete the other: which one stands is not guessed",
+                    "保留其中一个，删掉另一个：程序不会猜哪一个算数",
+                )
+            }
             Category::Syntax if raw.starts_with("expected `,`") => (
                 "a comma is probably missing after the value before this point",
                 "这里之前的那个值后面可能少了一个逗号",
@@ -351,6 +365,66 @@ fn explain(raw: &str, category: serde_json::error::Category) -> (String, String,
         (en.to_string(), zh.to_string())
     };
     (message, hint, hint_zh)
+}
+
+/// serde_json's message in Chinese, for a Chinese user: the common ones translated, the
+/// names it quotes kept; anything else is left as it is.
+fn zh_message(raw: &str) -> String {
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
+    if let Some(rest) = raw.strip_prefix("EOF while parsing ") {
+        let what = match rest {
+            "a string" => "一段文字",
+            "an object" => "一个对象",
+            "a list" => "一个列表",
+            _ => "一个值",
+        };
+        return format!("文件在{what}的中途就结束了");
+    }
+    if let Some(rest) = raw.strip_prefix(crate::domain::answers::unique::DUPLICATE_PREFIX) {
+        let key = rest.split('`').next().unwrap_or("");
+        let place = if rest.ends_with("profile") {
+            "企业信息"
+        } else {
+            "答案"
+        };
+        return format!("{place}里 `{key}` 出现了两次");
+    }
+    if let Some(rest) = raw.strip_prefix("invalid type: ") {
+        return match rest.split_once(", expected ") {
+            Some((found, want)) => format!("类型不对：这里是 {found}，应当是 {want}"),
+            None => format!("类型不对：{rest}"),
+        };
+    }
+    if raw.starts_with("missing field") {
+        return format!("缺少字段 `{}`", quoted(raw));
+    }
+    if raw.starts_with("unknown field") {
+        return format!("未知字段 `{}`", quoted(raw));
+    }
+    if raw.starts_with("unknown variant") {
+        return format!("`{}` 不是可用的取值", quoted(raw));
+    }
+    let fixed = [
+        ("expected `,` or `}`", "这里应当是逗号或 `}`"),
+        ("expected `,` or `]`", "这里应当是逗号或 `]`"),
+        ("expected `:`", "这里应当是冒号 `:`"),
+        ("expected value", "这里应当是一个 JSON 值"),
+        ("expected ident", "这里应当是一个 JSON 值"),
+        ("trailing comma", "多了一个逗号"),
+        ("trailing characters", "JSON 结束之后还有多余的内容"),
+        ("key must be a string", "对象的键必须是带引号的文字"),
+        ("invalid escape", "反斜杠转义无效"),
+        ("invalid number", "数字写法无效"),
+        ("number out of range", "数字超出范围"),
+        ("control character", "文字里有控制字符"),
+        ("lone leading surrogate", "文字里有无效的 \\u 转义"),
+        ("invalid unicode code point", "文字里有无效的 \\u 转义"),
+        ("recursion limit exceeded", "嵌套层数太多"),
+    ];
+    fixed
+        .iter()
+        .find(|(en, _)| raw.starts_with(en))
+        .map_or_else(|| raw.to_string(), |(_, zh)| (*zh).to_string())
 }
 
 /// For "unknown field `weigth`, expected one of `weight`, …" (or variant): the closest name.
@@ -451,12 +525,14 @@ impl Instrument {
     /// Reads an answer file. Another questionnaire id is an error; another version keeps what
     /// matches by id and reports the rest as dropped.
     pub fn load_answers(&self, file: &str, src: &str) -> Result<LoadedAnswers, LoadError> {
+        let src = without_bom(src);
         let q = &self.questionnaire;
         // Most files are plainly right and read straight into typed answers; the rest take
         // the thorough path below, which explains what is wrong.
         if src.len() <= MAX_FILE_BYTES
             && let Some(d) = crate::domain::answers::direct::read(q, src)
             && d.questionnaire.id == q.id
+            && d.questionnaire.version == q.version
         {
             return Ok(LoadedAnswers {
                 version_differs: d.questionnaire.version != q.version,
@@ -469,8 +545,13 @@ impl Instrument {
         self.load_answers_thoroughly(file, src)
     }
 
-    /// Reads an answer file through a JSON tree, so that every problem is located.
-    fn load_answers_thoroughly(&self, file: &str, src: &str) -> Result<LoadedAnswers, LoadError> {
+    /// Reads an answer file through a JSON tree, so that every problem is located. Public so
+    /// that the fuzzer can check that the direct reading never decides a file differently.
+    pub fn load_answers_thoroughly(
+        &self,
+        file: &str,
+        src: &str,
+    ) -> Result<LoadedAnswers, LoadError> {
         let raw: AnswerFile = parse_json(file, src)?;
         let q = &self.questionnaire;
         let issue = |path: JsonPath, message: LocalText, hint: LocalText| {
@@ -497,7 +578,19 @@ impl Instrument {
                 ),
             ));
         }
-        let (answers, dropped) = typed_answers(q, &raw).map_err(|(key, msg)| {
+        // A file of another version is first carried over as the questions' `previously` say.
+        let mut raw = raw;
+        let mut migrated = Vec::new();
+        if raw.questionnaire.version != q.version {
+            let (answers, lost) = crate::domain::answers::migrate::migrate(
+                q,
+                &raw.questionnaire.version,
+                &raw.answers,
+            );
+            raw.answers = answers;
+            migrated = lost;
+        }
+        let (answers, mut dropped) = typed_answers(q, &raw).map_err(|(key, msg)| {
             let mut path = JsonPath::root().key("answers").key(&key);
             // In a list of ticked options, point at the first item that is not an option id.
             if let (Some(serde_json::Value::Array(items)), Some(question)) =
@@ -518,6 +611,7 @@ impl Instrument {
                 ),
             )
         })?;
+        dropped.extend(migrated);
         Ok(LoadedAnswers {
             version_differs: raw.questionnaire.version != q.version,
             file_version: raw.questionnaire.version,

@@ -9,6 +9,7 @@ pub mod condition;
 pub mod instrument;
 pub mod locate;
 pub mod model;
+pub mod progress;
 pub mod proposals;
 pub mod reach;
 pub mod recommend;

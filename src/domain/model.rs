@@ -277,9 +277,19 @@ pub struct Question {
     /// Whether "don't know" may be answered. It is counted separately and lowers confidence.
     #[serde(default)]
     pub dont_know: bool,
+    /// Whether "not applicable" may be answered (the question does not apply to the firm, e.g.
+    /// equipment for a firm without any). It leaves the score's denominator, and a rung
+    /// requirement that reads only such questions counts as met.
+    #[serde(default)]
+    pub not_applicable: bool,
     /// Ask this question only when the condition on earlier answers holds.
     #[serde(default)]
     pub visible_if: Option<Condition>,
+    /// Where this question's answer comes from in an answer file of another questionnaire
+    /// version: earlier questions (possibly under the same id) and how their options map to
+    /// this question's. An option with no counterpart is reported, never silently dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previously: Vec<Previously>,
     /// The most points an answer can earn, worked out once when the questionnaire is indexed.
     #[serde(skip)]
     #[schemars(skip)]
@@ -288,6 +298,18 @@ pub struct Question {
 
 fn one() -> f64 {
     1.0
+}
+
+/// An earlier version's question whose answer carries over into this one.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Previously {
+    /// The question's id in the earlier version.
+    pub question: QuestionId,
+    /// Earlier option id → this question's option id; options not listed have no counterpart.
+    /// Empty for a number or free-text question, whose value carries over as it is.
+    #[serde(default)]
+    pub options: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -384,6 +406,11 @@ pub struct Rule {
     /// 1 = most urgent, 3 = least.
     pub priority: u8,
     pub horizon: Horizon,
+    /// Who the rule is for (size, industry, what the firm has or wants): it fires only when
+    /// this holds too, and the answers it reads are never given as the reasons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligible_if: Option<Condition>,
+    /// What the firm's answers show that the recommendation answers; its reasons.
     pub when: Condition,
     /// What the firm should do next, concretely.
     pub action: LocalText,

@@ -1,4 +1,7 @@
-//! The proposals catalogue: P1–P11 from the source article, with speaker, keyword and actions.
+//! The proposals catalogue: P1–P11 from the source article, with speaker, keyword and actions,
+//! and the advice texts the report's plan is built from (owner roles, effort, "done when").
+
+use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -35,6 +38,100 @@ pub struct Proposal {
     /// this proposal. Without it, the cohort report names help by area.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bring: Option<LocalText>,
+    /// Who usually acts on this proposal: a key of [`Advice::roles`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Set when the proposal cites 2020 measures that were time-bound; shown beside it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_bound: Option<LocalText>,
+}
+
+/// Rough effort of one action.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Effort {
+    /// A few hours.
+    Hours,
+    /// One to three days.
+    Days,
+    /// A few weeks.
+    Weeks,
+    /// Months, or ongoing.
+    Months,
+}
+
+/// The plan texts of one rule: the action in the firm's terms, who, how much, when it is done.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuleAdvice {
+    /// What to do, in a few words. Two rules with the same headline are one plan item.
+    pub headline: LocalText,
+    pub effort: Effort,
+    pub done_when: LocalText,
+    /// Overrides the proposal's owner role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+}
+
+/// An owner role as the firm would name it.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub label: LocalText,
+    /// The name in a firm of one of [`Advice::small_sizes`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub small: Option<LocalText>,
+    /// The name when nobody inside leads digital work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_lead: Option<LocalText>,
+}
+
+/// "Keep doing" and "next frontier" for a firm that already leads in one area.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Frontier {
+    /// The questionnaire area this applies to.
+    pub area: String,
+    pub keep: LocalText,
+    pub keep_done: LocalText,
+    pub next: LocalText,
+    pub next_done: LocalText,
+    pub owner: String,
+    pub effort: Effort,
+}
+
+/// How the plan is scaled to the firm, and the texts it is written with. Everything is
+/// optional: without it the plan falls back to the rules' own action texts and fixed caps.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    /// At most this many first-priority actions (default 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_priority: Option<usize>,
+    /// The profile field that holds the firm's size.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_field: Option<String>,
+    /// Actions in the first 30 days, by size option (default 5).
+    #[serde(default)]
+    pub first_30_days: BTreeMap<String, usize>,
+    /// Size options of firms too small to have separate roles.
+    #[serde(default)]
+    pub small_sizes: Vec<String>,
+    /// The question on who leads digital work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_question: Option<String>,
+    /// Its options that mean nobody inside leads: one action fewer in the first 30 days.
+    #[serde(default)]
+    pub no_lead: Vec<String>,
+    #[serde(default)]
+    pub roles: BTreeMap<String, Role>,
+    /// Plan texts by rule id.
+    #[serde(default)]
+    pub rules: BTreeMap<String, RuleAdvice>,
+    #[serde(default)]
+    pub frontier: Vec<Frontier>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -45,6 +142,8 @@ pub struct Catalogue {
     /// A reminder that 2020 measures may have lapsed; shown with recommendations.
     pub caveat: LocalText,
     pub proposals: Vec<Proposal>,
+    #[serde(default)]
+    pub advice: Advice,
 }
 
 impl Catalogue {

@@ -57,17 +57,22 @@ fn extreme(q: &Question, best: bool) -> Option<Answer> {
             };
             pick.map(|o| Answer::Choice(o.id.clone()))
         }
+        // The worst is the last exclusive option alone ("none of these"): two exclusive
+        // options can never be ticked together.
+        QuestionKind::Multi if best => Some(Answer::Choices(
+            q.options
+                .iter()
+                .filter(|o| !o.exclusive && pts(o) >= 0.0)
+                .map(|o| o.id.clone())
+                .collect(),
+        )),
         QuestionKind::Multi => Some(Answer::Choices(
             q.options
                 .iter()
-                .filter(|o| {
-                    if best {
-                        !o.exclusive && pts(o) >= 0.0
-                    } else {
-                        o.exclusive
-                    }
-                })
+                .rev()
+                .find(|o| o.exclusive)
                 .map(|o| o.id.clone())
+                .into_iter()
                 .collect(),
         )),
         QuestionKind::Number => {
@@ -85,6 +90,9 @@ fn extreme(q: &Question, best: bool) -> Option<Answer> {
 fn random(q: &Question, rng: &mut Rng) -> Option<Answer> {
     if q.dont_know && rng.chance(0.08) {
         return Some(Answer::DontKnow);
+    }
+    if q.not_applicable && rng.chance(0.06) {
+        return Some(Answer::NotApplicable);
     }
     match q.kind {
         QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => {

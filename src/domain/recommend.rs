@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::condition::{Facts, QuestionSet};
-use super::model::{Horizon, ProposalId, QuestionId, Questionnaire, RuleId};
+use super::model::{Horizon, ProposalId, QuestionId, Questionnaire, Rule, RuleId};
 use super::text::LocalText;
 
 /// One next step, with when it belongs in the action plan. The text stays in the
@@ -53,7 +53,7 @@ impl Recommendation {
 /// Evaluates every rule and folds those that hold into one recommendation per proposal,
 /// ordered by priority, then proposal number.
 pub fn recommend(q: &Questionnaire, facts: &Facts) -> Vec<Recommendation> {
-    let fired: Vec<bool> = q.rules.iter().map(|r| r.when.holds(facts)).collect();
+    let fired: Vec<bool> = q.rules.iter().map(|r| fires(r, facts)).collect();
     recommend_fired(q, &fired, |i, out| q.rules[i].when.because(facts, out))
 }
 
@@ -73,6 +73,13 @@ pub fn recommend_fired(
         .filter(|(_, f)| **f)
         .map(|(r, _)| r)
     {
+        // No recommendation without a reason: a rule that holds only because answers are
+        // missing (a rung not reached for want of an answer) names no answer, and stays quiet.
+        let mut reasons = QuestionSet::default();
+        because(i, &mut reasons);
+        if reasons.is_empty() {
+            continue;
+        }
         let step = Step {
             rule: rule.id.clone(),
             horizon: rule.horizon,
@@ -93,10 +100,10 @@ pub fn recommend_fired(
                 out.len() - 1
             }
         };
-        let (rec, reasons) = &mut out[at];
+        let (rec, set) = &mut out[at];
         rec.priority = rec.priority.min(rule.priority);
         rec.steps.push(step);
-        because(i, reasons);
+        set.extend(&reasons);
     }
     let mut recs: Vec<Recommendation> = out
         .into_iter()
@@ -108,6 +115,11 @@ pub fn recommend_fired(
         .collect();
     recs.sort_by_cached_key(|r| (r.priority, proposal_number(&r.proposal)));
     recs
+}
+
+/// Whether a rule fires: the firm is eligible for it and its condition holds.
+pub fn fires(rule: &Rule, facts: &Facts) -> bool {
+    rule.eligible_if.as_ref().is_none_or(|c| c.holds(facts)) && rule.when.holds(facts)
 }
 
 /// `P7` → 7, for ordering; unknown forms sort last.

@@ -94,15 +94,18 @@ pub fn visibility(q: &Questionnaire, answers: &AnswerSet) -> Vec<bool> {
     visible
 }
 
-/// How far the answers can be trusted: "don't know" and unanswered questions lower it.
+/// How far the answers can be trusted: "don't know" and unanswered questions lower it;
+/// "not applicable" questions are left out of it altogether.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
 pub struct Confidence {
-    /// Scored questions currently asked (skip logic applied).
+    /// Scored questions currently asked (skip logic applied) that apply to the firm.
     pub questions: usize,
     /// Answered with a real answer.
     pub answered: usize,
     pub dont_know: usize,
     pub unanswered: usize,
+    /// Answered "not applicable": not counted in `questions`.
+    pub not_applicable: usize,
     /// `answered / questions`, 0–1 (1 when nothing is asked).
     pub share: f64,
 }
@@ -113,15 +116,25 @@ impl Confidence {
         self.answered += other.answered;
         self.dont_know += other.dont_know;
         self.unanswered += other.unanswered;
+        self.not_applicable += other.not_applicable;
         self.finish();
     }
 
     /// Below this share of real answers, a level is shown as provisional.
     pub const PROVISIONAL_BELOW: f64 = 0.8;
 
+    /// Below this share of real answers, a dimension or area has no score at all: "not
+    /// enough answers" is shown instead of a number that would rest on a few questions.
+    pub const ENOUGH_FROM: f64 = 0.5;
+
     /// Whether too few questions have a real answer for the level to be relied on.
     pub fn is_provisional(&self) -> bool {
         self.share < Self::PROVISIONAL_BELOW
+    }
+
+    /// Whether enough questions have a real answer for a score to be shown.
+    pub fn is_enough(&self) -> bool {
+        self.answered > 0 && self.share >= Self::ENOUGH_FROM
     }
 
     fn finish(&mut self) {
@@ -136,16 +149,26 @@ impl Confidence {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DimensionScore {
     pub id: DimensionId,
-    /// 0–100 (unanswered questions count as 0); `None` when every asked question is
-    /// "don't know" or none is asked.
+    /// 0–100 over the questions with a real answer (unanswered, "don't know" and "not
+    /// applicable" leave the denominator); `None` when none has one. The area's mean uses it
+    /// as it is; people see it only when enough questions back it ([`DimensionScore::shown`]).
     pub score: Option<f64>,
     pub confidence: Confidence,
+}
+
+impl DimensionScore {
+    /// The score as people see it: `None` ("not enough answers") when fewer than half of the
+    /// questions that apply have a real answer.
+    pub fn shown(&self) -> Option<f64> {
+        self.score.filter(|_| self.confidence.is_enough())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaScore {
     pub id: AreaId,
-    pub score: f64,
+    /// 0–100; `None` when too few of the area's questions have a real answer.
+    pub score: Option<f64>,
     pub level: LevelId,
     pub confidence: Confidence,
     pub dimensions: Vec<DimensionScore>,
@@ -156,6 +179,22 @@ pub struct UnmetRequirement {
     pub text: Arc<LocalText>,
     /// The questions the requirement reads, to jump to them.
     pub questions: Vec<QuestionId>,
+    /// A question it reads is still unanswered or "don't know": not met *yet*, not a fact.
+    pub pending: bool,
+}
+
+impl UnmetRequirement {
+    /// The requirement in words, marked when it waits on an answer rather than failing on one.
+    pub fn describe(&self, lang: super::text::Lang) -> String {
+        let text = self.text.get(lang);
+        match (self.pending, lang) {
+            (false, _) => text.to_string(),
+            (true, super::text::Lang::Zh) => format!("{text}（相关题目还没答，答完才知道）"),
+            (true, super::text::Lang::En) => {
+                format!("{text} (a question it needs is not answered yet)")
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -165,6 +204,32 @@ pub struct NextRung {
 }
 
 impl LadderResult {
+    /// Whether the next rung waits on answers: the rung reached may be higher once they are
+    /// given, so it is no verdict yet.
+    pub fn pending(&self) -> bool {
+        self.next
+            .as_ref()
+            .is_some_and(|n| n.unmet.iter().any(|u| u.pending))
+    }
+
+    /// What the rung reached means, in words; while the next rung waits on answers it says so
+    /// instead of describing the firm by the lower rung.
+    pub fn meaning<'q>(&self, ladder: &'q super::model::Ladder, lang: super::text::Lang) -> String {
+        let text = ladder
+            .rungs
+            .get(self.index)
+            .map_or("", |r| r.description.get(lang));
+        if !self.pending() {
+            return text.to_string();
+        }
+        match lang {
+            super::text::Lang::Zh => {
+                "这是目前能确认的台阶：要登上下一级所需的题目还没答完，答完后可能更高。".to_string()
+            }
+            super::text::Lang::En => "The rung confirmed so far: questions the next rung depends on are not answered yet, so the firm may stand higher once they are.".to_string(),
+        }
+    }
+
     /// The definition of the next rung up, if there is one.
     pub fn next_rung<'q>(
         &self,
@@ -199,7 +264,8 @@ pub struct Stamp {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScoreCard {
     pub questionnaire: Stamp,
-    pub overall_score: f64,
+    /// 0–100; `None` unless every area has a score.
+    pub overall_score: Option<f64>,
     pub overall_level: LevelId,
     pub areas: Vec<AreaScore>,
     pub ladders: Vec<LadderResult>,
@@ -234,23 +300,30 @@ fn score_dimensions(q: &Questionnaire, slots: &Slots, visible: &[bool]) -> Vec<D
         }
         let Some(d) = q.dimension_of(i) else { continue };
         let (c, (sum, weight)) = (&mut conf[d], &mut sums[d]);
-        c.questions += 1;
         match slots.answers[i] {
-            // Unanswered is absence of evidence: it scores nothing. "Don't know" is an honest
-            // answer: it leaves the score alone and lowers confidence instead.
+            // Unanswered is absence of evidence, never the worst answer: it leaves the
+            // denominator and lowers confidence. So does "don't know"; "not applicable" leaves
+            // the question out altogether.
             None => {
+                c.questions += 1;
                 c.unanswered += 1;
-                *weight += question.weight;
             }
-            Some(Answer::DontKnow) => c.dont_know += 1,
-            Some(a) => match question_fraction(question, a) {
-                Some(share) => {
-                    c.answered += 1;
-                    *sum += share * 100.0 * question.weight;
-                    *weight += question.weight;
+            Some(Answer::DontKnow) => {
+                c.questions += 1;
+                c.dont_know += 1;
+            }
+            Some(Answer::NotApplicable) => c.not_applicable += 1,
+            Some(a) => {
+                c.questions += 1;
+                match question_fraction(question, a) {
+                    Some(share) => {
+                        c.answered += 1;
+                        *sum += share * 100.0 * question.weight;
+                        *weight += question.weight;
+                    }
+                    None => c.unanswered += 1,
                 }
-                None => c.unanswered += 1,
-            },
+            }
         }
     }
     q.dimensions()
@@ -274,6 +347,7 @@ fn ladder_result(
     ladder: &super::model::Ladder,
     l: usize,
     met: &[Vec<bool>],
+    e: &Eval,
 ) -> LadderResult {
     let holds: Vec<bool> = met.iter().map(|reqs| reqs.iter().all(|h| *h)).collect();
     let index = holds.iter().take_while(|h| **h).count().saturating_sub(1);
@@ -295,10 +369,15 @@ fn ladder_result(
             .take(r.requires.len())
             .enumerate()
             .filter(|(_, held)| !**held)
-            .filter_map(|(k, _)| compiled.requirement(l, index + 1, k))
-            .map(|(text, questions)| UnmetRequirement {
-                text: text.clone(),
-                questions: questions.to_vec(),
+            .filter_map(|(k, _)| {
+                let pending = compiled.requirement_pending(l, index + 1, k, e);
+                compiled
+                    .requirement(l, index + 1, k)
+                    .map(|(text, questions)| UnmetRequirement {
+                        text: text.clone(),
+                        questions: questions.to_vec(),
+                        pending,
+                    })
             })
             .collect(),
     });
@@ -394,7 +473,8 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
                 .zip(&dims)
                 .filter_map(|(def, d)| d.score.map(|s| (s, def.weight))),
         )
-        .map(round1);
+        .map(round1)
+        .filter(|_| conf.is_enough());
         // An area with no real answer has no level for rules to test: a rule must never fire
         // on answers the firm did not give.
         derived.scores[n_dims + ai] = score;
@@ -404,22 +484,25 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         }
         areas.push(AreaScore {
             id: area.id.clone(),
-            score: score.unwrap_or(0.0),
+            score,
             level: level.map_or_else(LevelId::default, |i| area.levels[i].id.clone()),
             confidence: conf,
             dimensions: dims,
         });
     }
+    // An overall figure over some areas only would read as the whole firm's: none then.
+    let every_area = (0..q.areas.len()).all(|i| derived.scores[n_dims + i].is_some());
     let overall = weighted_mean(
         q.areas
             .iter()
             .enumerate()
             .filter_map(|(i, a)| derived.scores[n_dims + i].map(|s| (s, a.weight))),
     )
-    .map(round1);
+    .map(round1)
+    .filter(|_| every_area);
     derived.scores[n_dims + q.areas.len()] = overall;
-    let overall_score = overall.unwrap_or(0.0);
-    let overall_at = level_index(&q.levels, overall_score);
+    let overall_score = overall;
+    let overall_at = level_index(&q.levels, overall_score.unwrap_or(0.0));
     let overall_level = overall_at.map_or_else(LevelId::default, |i| q.levels[i].id.clone());
     if overall.is_some() {
         derived.levels[q.areas.len()] = overall_at;
@@ -435,6 +518,7 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
                 l,
                 i,
                 &inst.compiled.rung_requirements(i, &eval!(None)),
+                &eval!(None),
             )
         })
         .collect();

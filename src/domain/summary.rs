@@ -36,10 +36,12 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
             .join(tr(lang, "；", "; ")),
         Answer::Number(n) => {
             let unit = q.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
-            format!("{n} {unit}").trim_end().to_string()
+            // Adding 0.0 turns -0 into 0: "-0 %" is never shown.
+            format!("{} {unit}", n + 0.0).trim_end().to_string()
         }
         Answer::Text(t) => super::text::display_safe(t).into_owned(),
         Answer::DontKnow => tr(lang, "不清楚", "Don't know").to_string(),
+        Answer::NotApplicable => tr(lang, "不适用", "Not applicable").to_string(),
     }
 }
 
@@ -67,15 +69,32 @@ pub fn provisional_mark(lang: Lang) -> &'static str {
 
 /// The provisional mark when a level rests on too few real answers, else nothing.
 pub fn provisional_suffix(c: &super::score::Confidence, lang: Lang) -> &'static str {
-    if c.is_provisional() {
+    // Without enough answers there is no score to hedge: "not enough answers" says it once.
+    if c.is_provisional() && c.is_enough() {
         provisional_mark(lang)
     } else {
         ""
     }
 }
 
-/// Label of a level id among an area's (or the overall) levels.
-fn level_label(inst: &Instrument, area: Option<&str>, score: f64, lang: Lang) -> (String, String) {
+/// The label and meaning of the level a score reaches, or "not enough answers".
+pub fn level_label(
+    inst: &Instrument,
+    area: Option<&str>,
+    score: Option<f64>,
+    lang: Lang,
+) -> (String, String) {
+    let Some(score) = score else {
+        return (
+            not_enough(lang).to_string(),
+            tr(
+                lang,
+                "回答的题目太少，算出的分数不可靠；多答几题就会显示分数和等级。",
+                "Too few questions have an answer for a fair score; answer more to see one.",
+            )
+            .to_string(),
+        );
+    };
     let q = &inst.questionnaire;
     let levels = match area {
         None => &q.levels,
@@ -110,6 +129,7 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
                     "id": d.id,
                     "title": q.dimension(&d.id).map(|(_, x)| x.title.get(lang)),
                     "score": d.score,
+                    "enough": d.confidence.is_enough(),
                     "confidence": d.confidence,
                 })).collect::<Vec<_>>(),
             })
@@ -131,7 +151,7 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
                 "next": l.next.as_ref().map(|n| json!({
                     "id": n.id,
                     "label": l.next_rung(def).map(|r| r.label.get(lang)),
-                    "needs": n.unmet.iter().map(|u| json!({"text": u.text.get(lang), "questions": u.questions})).collect::<Vec<_>>(),
+                    "needs": n.unmet.iter().map(|u| json!({"text": u.text.get(lang), "questions": u.questions, "pending": u.pending})).collect::<Vec<_>>(),
                 })),
             }))
         })
@@ -191,6 +211,27 @@ pub fn fmt_score(x: f64) -> String {
     format!("{x:.1}")
 }
 
+/// What stands in place of a score that too few answers support.
+pub fn not_enough(lang: Lang) -> &'static str {
+    tr(lang, "答题太少，暂无分数", "not enough answers")
+}
+
+/// A score out of 100 for people, or "not enough answers".
+pub fn score_of_100(x: Option<f64>, lang: Lang) -> String {
+    match x {
+        Some(x) => format!("{} / 100", fmt_score(x)),
+        None => not_enough(lang).to_string(),
+    }
+}
+
+/// "42.0 / 100 · Developing (estimate)" — or just "not enough answers", once.
+pub fn score_and_level(x: Option<f64>, label: &str, lang: Lang) -> String {
+    match x {
+        Some(_) => format!("{} · {label}", score_of_100(x, lang)),
+        None => score_of_100(x, lang),
+    }
+}
+
 /// The score result as plain text, at most `width` display columns per line.
 pub fn score_text(
     inst: &Instrument,
@@ -232,9 +273,9 @@ pub fn score_text(
     para(
         &mut out,
         &format!(
-            "{}: {} / 100 · {label}{mark}",
+            "{}: {}{mark}",
             tr(lang, "总分", "Overall"),
-            fmt_score(card.overall_score)
+            score_and_level(card.overall_score, &label, lang)
         ),
         "",
         "",
@@ -248,9 +289,9 @@ pub fn score_text(
         para(
             &mut out,
             &format!(
-                "{}: {} / 100 · {label}{mark}",
+                "{}: {}{mark}",
                 area.title.get(lang),
-                fmt_score(a.score)
+                score_and_level(a.score, &label, lang)
             ),
             "",
             "",
@@ -262,8 +303,8 @@ pub fn score_text(
                 .map(|(_, x)| x.title.get(lang))
                 .unwrap_or("");
             let score = d
-                .score
-                .map_or_else(|| tr(lang, "无数据", "no data").to_string(), fmt_score);
+                .shown()
+                .map_or_else(|| not_enough(lang).to_string(), fmt_score);
             para(&mut out, &format!("{title}: {score}"), "  - ", "    ");
         }
     }
@@ -293,9 +334,7 @@ pub fn score_text(
                 "    ",
             );
         }
-        if let Some(rung) = def.rungs.get(l.index) {
-            para(&mut out, rung.description.get(lang), "  ", "  ");
-        }
+        para(&mut out, &l.meaning(def, lang), "  ", "  ");
         if let Some(next) = &l.next {
             let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");
             para(
@@ -308,7 +347,7 @@ pub fn score_text(
                 "  ",
             );
             for u in &next.unmet {
-                para(&mut out, u.text.get(lang), "  - ", "    ");
+                para(&mut out, &u.describe(lang), "  - ", "    ");
             }
         }
     }

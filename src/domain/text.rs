@@ -143,6 +143,36 @@ pub fn display_safe(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether a cell is a plain decimal number (`-3`, `12.5`): a spreadsheet reads it as a number,
+/// never as a formula, so it is left alone.
+fn plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let mut parts = digits.splitn(2, '.');
+    let int = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A cell as written: characters that could steer a terminal or reorder a line (the shared
+/// list in [`display_safe`]) made visible, then neutralised for
+/// spreadsheets. Every cell, headers included, goes through here.
+pub fn spreadsheet_cell(s: &str) -> String {
+    neutralise(&display_safe(s)).into_owned()
+}
+
+/// A cell a spreadsheet shows as text: one starting with `=`, `+`, `-`, `@` (or a tab or
+/// carriage return, which some programs skip before reading a formula) gets a leading `'`.
+pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !plain_number(s) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

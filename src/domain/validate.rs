@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use super::condition::Condition;
 use super::instrument::{Problem, Said};
 use super::locate::JsonPath;
 use super::model::{Level, QuestionKind, Questionnaire, SCHEMA_VERSION};
@@ -344,6 +345,7 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
                 Said::both("权重必须是正数", "weights must be positive numbers"),
             );
         }
+        too_large(c, p.key("weight"), a.weight);
         levels(c, &p.key("levels"), &a.levels);
         if a.dimensions.is_empty() {
             c.report(
@@ -369,6 +371,7 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
                     Said::both("权重必须是正数", "weights must be positive numbers"),
                 );
             }
+            too_large(c, p.key("dimensions").index(j).key("weight"), d.weight);
             if !q
                 .questions
                 .iter()
@@ -513,6 +516,34 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
             );
         }
         condition(c, q, &r.when, &p.key("when"), Scope::Rules);
+        if let Some(e) = &r.eligible_if {
+            condition(c, q, e, &p.key("eligible_if"), Scope::Rules);
+        }
+        // Reasons come from `when`; one that reads only the profile could never name one.
+        let mut leaves = Vec::new();
+        r.when.walk(&mut leaves);
+        if leaves.iter().all(|x| {
+            matches!(
+                x,
+                Condition::Profile { .. }
+                    | Condition::All(_)
+                    | Condition::Any(_)
+                    | Condition::Not(_)
+            )
+        }) {
+            c.report(
+                p.key("when"),
+                said!(
+                    "规则 `{}` 的 `when` 只看企业概况，永远给不出依据",
+                    "rule `{}` has a `when` that reads only the profile, so it can never give a reason",
+                    r.id
+                ),
+                Said::both(
+                    "把概况条件移到 `eligible_if`，在 `when` 里写出企业的哪些回答说明需要这条建议",
+                    "move the profile test to `eligible_if`, and say in `when` which answers show the firm needs this advice",
+                ),
+            );
+        }
     }
     // Reported on the questionnaire's rules: that is where the author adds the missing rule.
     for prop in &cat.proposals {
@@ -569,7 +600,25 @@ fn catalogue(c: &mut Checker, cat: &Catalogue) {
 
 /// Upper bounds that keep a hostile or mistaken file from making checks, the UI or reports
 /// slow; far above what a 15–25 minute self-check needs.
+/// Reports a weight or points value beyond [`MAX_MAGNITUDE`] (a finite one: others are told
+/// already).
+fn too_large(c: &mut Checker, path: JsonPath, v: f64) {
+    if v.is_finite() && v.abs() > MAX_MAGNITUDE {
+        c.report(
+            path,
+            said!("这个数 {v:e} 太大了", "the value {v:e} is too large"),
+            Said::both(
+                "权重和分值要在 -1000000 到 1000000 之间，否则算出的分数可能溢出成 NaN",
+                "weights and points must lie between -1000000 and 1000000; larger ones can overflow scores into NaN",
+            ),
+        );
+    }
+}
+
 pub const MAX_QUESTIONS: usize = 500;
+/// The largest weight or points (in size) a questionnaire may give: far beyond any real one,
+/// and small enough that no sum of products overflows into infinity and NaN scores.
+pub const MAX_MAGNITUDE: f64 = 1_000_000.0;
 pub const MAX_OPTIONS: usize = 60;
 pub const MAX_RULES: usize = 1000;
 pub const MAX_RUNGS: usize = 20;

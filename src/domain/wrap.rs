@@ -7,6 +7,12 @@ pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
+/// Display width as CJK terminals count it: East Asian ambiguous characters such as “ ” — …
+/// take two columns too.
+pub fn width_cjk(s: &str) -> usize {
+    UnicodeWidthStr::width_cjk(s)
+}
+
 fn breaks_anywhere(c: char) -> bool {
     c.width().unwrap_or(0) >= 2
 }
@@ -70,6 +76,17 @@ fn tokens(para: &str) -> Vec<String> {
 /// the following ones by `rest`. Latin words break at spaces; CJK text between any two
 /// characters; a word longer than a line is cut.
 pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
+    wrap_by(text, max, first, rest, false)
+}
+
+/// Like [`wrap`], counting columns as [`width_cjk`] does, for text read on CJK terminals.
+pub fn wrap_cjk(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
+    wrap_by(text, max, first, rest, true)
+}
+
+fn wrap_by(text: &str, max: usize, first: &str, rest: &str, cjk: bool) -> Vec<String> {
+    let width = |s: &str| if cjk { width_cjk(s) } else { width(s) };
+    let char_width = |c: char| if cjk { c.width_cjk() } else { c.width() };
     let mut lines = Vec::new();
     for para in text.split('\n') {
         let mut line = String::from(if lines.is_empty() { first } else { rest });
@@ -94,7 +111,7 @@ pub fn wrap(text: &str, max: usize, first: &str, rest: &str) -> Vec<String> {
             if line_w + w > max {
                 // A single token wider than a line: cut it by characters.
                 for c in tok.chars() {
-                    let cw = c.width().unwrap_or(0);
+                    let cw = char_width(c).unwrap_or(0);
                     if line_w + cw > max && line_w > indent_w {
                         lines.push(std::mem::take(&mut line));
                         line = rest.to_string();
@@ -157,6 +174,18 @@ mod tests {
     fn latin_punctuation_after_cjk_stays_with_it() {
         let lines = wrap("一二三四五, 六", 11, "", "");
         assert_eq!(lines, vec!["一二三四五,", "六"]);
+    }
+
+    #[test]
+    fn cjk_width_counts_quotes_and_dashes_double() {
+        assert_eq!(width("“雷声大”"), 8);
+        assert_eq!(width_cjk("“雷声大”"), 10);
+        let text = "企业已经用了不少云工具——正是所说的“雷声大、雨点小”。下一步的重点是深度。";
+        for max in 6..30 {
+            for l in wrap_cjk(text, max, "", "") {
+                assert!(width_cjk(&l) <= max, "{l:?} wider than {max}");
+            }
+        }
     }
 
     #[test]

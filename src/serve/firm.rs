@@ -5,7 +5,7 @@
 use std::sync::PoisonError;
 use std::time::SystemTime;
 
-use crate::domain::answers::AnswerSet;
+use crate::domain::answers::{AnswerSet, Kept};
 use crate::domain::model::QuestionId;
 use crate::domain::report::{Report, ReportFormat, write_report};
 use crate::domain::score::score;
@@ -31,7 +31,7 @@ fn section_open(c: &Ctx, i: usize) -> bool {
 pub(super) fn page(c: &Ctx, code: &FirmCode) -> Resp {
     let lock = c.app.firm_lock(code);
     let _held = lock.lock().unwrap_or_else(PoisonError::into_inner);
-    let Ok(answers) = c.app.ws.read_response(code) else {
+    let Ok((answers, kept)) = c.app.ws.read_response(code) else {
         return c.problem(500, t::E_SERVER);
     };
     let q = &c.app.ws.inst.questionnaire;
@@ -46,7 +46,7 @@ pub(super) fn page(c: &Ctx, code: &FirmCode) -> Resp {
             let value = |id: &str| answers.profile.get(id).cloned();
             Resp::html(200, pages::profile(&c.frame(), &q.profile, &value))
         }
-        (Method::Post, "/profile") => save_profile(c, code, answers, &order),
+        (Method::Post, "/profile") => save_profile(c, code, answers, &kept, &order),
         (Method::Get, "/q") => match flow::first_open(q, &answers, &order) {
             Some(i) => Resp::redirect(&format!("/q/{}", q.questions[i].id)),
             None => Resp::redirect("/done"),
@@ -71,14 +71,20 @@ pub(super) fn page(c: &Ctx, code: &FirmCode) -> Resp {
             }
             match m {
                 Method::Get => question_page(c, &answers, &order, i, 200, None, None),
-                Method::Post => save_answer(c, code, answers, i),
+                Method::Post => save_answer(c, code, answers, &kept, i),
                 Method::Other => c.problem(405, t::E_METHOD),
             }
         }
     }
 }
 
-fn save_profile(c: &Ctx, code: &FirmCode, mut answers: AnswerSet, order: &[usize]) -> Resp {
+fn save_profile(
+    c: &Ctx,
+    code: &FirmCode,
+    mut answers: AnswerSet,
+    kept: &Kept,
+    order: &[usize],
+) -> Resp {
     let Some(f) = body_form(c) else {
         return c.problem(400, t::E_BAD_FORM);
     };
@@ -101,7 +107,7 @@ fn save_profile(c: &Ctx, code: &FirmCode, mut answers: AnswerSet, order: &[usize
     }
     if c.app
         .ws
-        .save_response(code, &answers, SystemTime::now())
+        .save_response(code, &answers, kept, SystemTime::now())
         .is_err()
     {
         return c.problem(500, t::E_SERVER);
@@ -149,7 +155,7 @@ fn question_page(
     Resp::html(status, page)
 }
 
-fn save_answer(c: &Ctx, code: &FirmCode, mut answers: AnswerSet, i: usize) -> Resp {
+fn save_answer(c: &Ctx, code: &FirmCode, mut answers: AnswerSet, kept: &Kept, i: usize) -> Resp {
     let q = &c.app.ws.inst.questionnaire;
     let question = &q.questions[i];
     let Some(f) = body_form(c) else {
@@ -162,7 +168,7 @@ fn save_answer(c: &Ctx, code: &FirmCode, mut answers: AnswerSet, i: usize) -> Re
             answers.set(question.id.clone(), a);
             if c.app
                 .ws
-                .save_response(code, &answers, SystemTime::now())
+                .save_response(code, &answers, kept, SystemTime::now())
                 .is_err()
             {
                 return c.problem(500, t::E_SERVER);

@@ -1,7 +1,7 @@
 //! The order a phone walks the questionnaire in (skip logic applied) and how a submitted form
 //! becomes an [`Answer`]. Pure: no HTTP, no files.
 
-use crate::domain::answers::{Answer, AnswerSet, DONT_KNOW};
+use crate::domain::answers::{Answer, AnswerSet, DONT_KNOW, NOT_APPLICABLE};
 use crate::domain::model::{Question, QuestionKind, Questionnaire};
 use crate::domain::score::visibility;
 use crate::domain::text::{Lang, LocalText};
@@ -16,6 +16,12 @@ pub fn specials(q: &Question) -> Vec<(&'static str, LocalText)> {
     if q.dont_know && q.kind != QuestionKind::Text {
         out.push((DONT_KNOW, LocalText::new("不清楚", "Don't know")));
     }
+    if q.not_applicable && q.kind != QuestionKind::Text {
+        out.push((
+            NOT_APPLICABLE,
+            LocalText::new("不适用于本企业", "Does not apply to us"),
+        ));
+    }
     out
 }
 
@@ -23,6 +29,7 @@ pub fn specials(q: &Question) -> Vec<(&'static str, LocalText)> {
 pub fn special_value(a: &Answer) -> Option<&'static str> {
     match a {
         Answer::DontKnow => Some(DONT_KNOW),
+        Answer::NotApplicable => Some(NOT_APPLICABLE),
         Answer::Choice(_) | Answer::Choices(_) | Answer::Number(_) | Answer::Text(_) => None,
     }
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::domain::answers::Answer;
 use crate::domain::model::{ProfileField, Question, QuestionKind};
 use crate::domain::report::{Report, html_escape};
-use crate::domain::summary::fmt_score;
+use crate::domain::summary::{fmt_score, not_enough};
 use crate::domain::text::{Lang, display_safe};
 
 use super::flow::{self, specials, ticked};
@@ -406,7 +406,7 @@ pub fn results(f: &Frame, r: &Report, open: usize, first_open: Option<&str>) -> 
             h,
             "<section class=\"score\"><h2>{}</h2><p class=\"big\">{}</p><p><strong>{}</strong></p><p>{}</p></section>",
             esc(&x.title),
-            esc(&fmt_score(x.score)),
+            esc(&x.score.map_or_else(|| not_enough(l).to_string(), fmt_score)),
             esc(&x.level_label),
             esc(&x.meaning)
         );

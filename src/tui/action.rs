@@ -15,9 +15,10 @@ pub enum Action {
     Right,
     Confirm,
     Toggle,
-    /// A digit key: 1–9 pick that option, 0 picks "don't know".
+    /// A digit key: 1–9 pick that option, 0 the tenth; a digit no option shows does nothing.
     Pick(usize),
     DontKnow,
+    NotApplicable,
     Back,
     Skip,
     Help,

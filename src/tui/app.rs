@@ -6,17 +6,17 @@ use tui_input::{Input, InputRequest};
 
 use super::action::{Action, Effect, ExportOutcome};
 use super::keymap::Ctx;
-use super::strings::{self as st, fill};
-use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped, check_number};
-use crate::domain::model::{OptionId, QuestionKind};
+use super::strings::{self as st};
+use crate::domain::answers::{
+    Answer, AnswerFile, AnswerSet, Dropped, check_number, parse_number, toggle,
+};
+use crate::domain::model::QuestionKind;
 use crate::domain::report::ReportFormat;
 use crate::domain::score::score_and_visibility;
 use crate::domain::{Instrument, Lang, ScoreCard, score};
 
 mod question;
 mod whatif;
-
-pub use question::normalise_number;
 
 pub use whatif::{WhatIf, WhatIfItem};
 
@@ -43,13 +43,23 @@ pub enum Overlay {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// The one-page summary: verdict, strengths, gaps, first actions, how sure, the wish.
+    Summary,
+    /// The dated plan.
+    Plan,
     Overview,
     Ladder,
     Recommendations,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Overview, Tab::Ladder, Tab::Recommendations];
+    pub const ALL: [Tab; 5] = [
+        Tab::Summary,
+        Tab::Plan,
+        Tab::Overview,
+        Tab::Ladder,
+        Tab::Recommendations,
+    ];
 }
 
 /// What the shell found on disk at start.
@@ -62,8 +72,17 @@ pub struct Session {
     pub dropped: Vec<Dropped>,
     /// The previous file could not be read; a copy was kept here.
     pub unreadable_backup: Option<PathBuf>,
+    /// Why the previous file could not be read, in the session's language.
+    pub unreadable_reason: Option<String>,
     /// In a workshop: the firm code the answers are saved under, shown to the participant.
     pub firm_code: Option<String>,
+    /// What the file held that this program does not understand, written back on every save.
+    pub kept: crate::domain::answers::Kept,
+    /// Whether a link at the answer path is written through (own files) or refused (a shared
+    /// workshop folder).
+    pub links: crate::store::Links,
+    /// Opened with `--read-only`: nothing is written.
+    pub read_only: bool,
 }
 
 /// A status line shown under the current screen.
@@ -86,6 +105,8 @@ pub enum WelcomeItem {
 pub struct App {
     pub inst: Instrument,
     pub lang: Lang,
+    /// Today as `YYYY-MM-DD`, set by the shell, for the plan's dates; empty leaves them out.
+    pub today: String,
     pub answers: AnswerSet,
     pub card: ScoreCard,
     /// Which questions are asked, given the answers (skip logic).
@@ -100,6 +121,8 @@ pub struct App {
     pub current: usize,
     /// Highlighted row of the current question's list.
     pub cursor: usize,
+    /// Whether the owner has moved the highlight on this question (see [`App::cursor_shown`]).
+    pub moved: bool,
     /// The number or text being typed for the current question.
     pub input: Input,
     pub review_cursor: usize,
@@ -110,6 +133,9 @@ pub struct App {
     pub scroll: u16,
     pub whatif: Option<WhatIf>,
     pub note: Option<Note>,
+    /// Why the last save failed, until one succeeds: quitting must not claim the answers
+    /// are saved.
+    pub unsaved: Option<String>,
     /// Terminal size, for mouse hit-testing.
     pub size: (u16, u16),
     pub theme: super::theme::Theme,
@@ -128,6 +154,7 @@ impl App {
         let mut app = App {
             inst,
             lang,
+            today: String::new(),
             answers,
             card,
             visible,
@@ -138,6 +165,7 @@ impl App {
             profile_inputs,
             current: 0,
             cursor: 0,
+            moved: false,
             input: Input::default(),
             review_cursor: 0,
             sections_cursor: 0,
@@ -146,11 +174,12 @@ impl App {
                 .iter()
                 .position(|f| *f == ReportFormat::Html)
                 .unwrap_or(0),
-            tab: Tab::Overview,
+            tab: Tab::Summary,
             rec_cursor: 0,
             scroll: 0,
             whatif: None,
             note: None,
+            unsaved: None,
             size: (80, 24),
             theme: super::theme::Theme::default(),
             quit: false,
@@ -184,7 +213,8 @@ impl App {
                 _ => Ctx::Welcome,
             },
             Screen::Question => match self.question().kind {
-                QuestionKind::Number | QuestionKind::Text => Ctx::Input,
+                QuestionKind::Number => Ctx::Number,
+                QuestionKind::Text => Ctx::Input,
                 QuestionKind::Multi => Ctx::Multi,
                 _ => Ctx::Choice,
             },
@@ -211,10 +241,29 @@ impl App {
         &self.inst.questionnaire.questions[self.current]
     }
 
-    /// Rows of the current question's list: its options, then "don't know" if offered.
+    /// Rows of the current question's list: its options, then "don't know" and "not
+    /// applicable" where offered.
     pub fn list_len(&self) -> usize {
+        self.rows().len()
+    }
+
+    /// What each row of the current question's list stands for.
+    pub fn rows(&self) -> Vec<Row> {
         let q = self.question();
-        q.options.len() + usize::from(q.dont_know)
+        let mut rows: Vec<Row> = (0..q.options.len()).map(Row::Option).collect();
+        if q.dont_know {
+            rows.push(Row::DontKnow);
+        }
+        if q.not_applicable {
+            rows.push(Row::NotApplicable);
+        }
+        rows
+    }
+
+    /// Whether the list shows a highlighted row: not on a question nobody has touched, so
+    /// nothing looks chosen before the owner chooses.
+    pub fn cursor_shown(&self) -> bool {
+        self.moved || self.answers.get(&self.question().id).is_some()
     }
 
     /// Indices of the questions currently asked.
@@ -266,11 +315,13 @@ impl App {
     pub fn saved(&mut self, result: Result<(), String>) {
         match result {
             Ok(()) => {
+                self.unsaved = None;
                 if self.note.as_ref().is_some_and(|n| n.error) {
                     self.note = None;
                 }
             }
             Err(e) => {
+                self.unsaved = Some(e.clone());
                 self.note = Some(Note {
                     text: format!("{} {e}", st::SAVE_FAILED.get(self.lang)),
                     error: true,
@@ -531,7 +582,7 @@ impl App {
             }
             Action::Finish => {
                 self.screen = Screen::Results;
-                self.tab = Tab::Overview;
+                self.tab = Tab::Summary;
                 self.rec_cursor = 0;
                 self.scroll = 0;
                 self.note = None;
@@ -638,6 +689,29 @@ impl App {
     }
 }
 
+/// A row of a question's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// The option at this position.
+    Option(usize),
+    DontKnow,
+    NotApplicable,
+}
+
+impl Row {
+    /// The key that picks the row: 1–9 and 0 for the first ten options, `d` and `n` for
+    /// "don't know" and "not applicable", none for options past the tenth.
+    pub fn key(self) -> Option<char> {
+        match self {
+            Row::Option(i) if i < 9 => char::from_digit(i as u32 + 1, 10),
+            Row::Option(9) => Some('0'),
+            Row::Option(_) => None,
+            Row::DontKnow => Some('d'),
+            Row::NotApplicable => Some('n'),
+        }
+    }
+}
+
 /// One entry of the section list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
@@ -646,25 +720,4 @@ pub struct Section {
     pub answered: usize,
     pub asked: usize,
     pub first_visible: Option<usize>,
-}
-
-/// The answer after ticking or unticking option `index` of a multiple-choice question. An
-/// exclusive option ("none of these") clears the others, and any other option clears it; the
-/// ticks keep the questionnaire's order so files and reports read naturally.
-fn toggled(q: &crate::domain::Question, current: Option<&Answer>, index: usize) -> Option<Answer> {
-    let opt = q.options.get(index)?;
-    let mut ticked: Vec<OptionId> = match current {
-        Some(Answer::Choices(v)) => v.clone(),
-        _ => Vec::new(),
-    };
-    if let Some(pos) = ticked.iter().position(|o| o == &opt.id) {
-        ticked.remove(pos);
-    } else if opt.exclusive {
-        ticked = vec![opt.id.clone()];
-    } else {
-        ticked.retain(|o| q.option(o).is_some_and(|x| !x.exclusive));
-        ticked.push(opt.id.clone());
-    }
-    ticked.sort_by_key(|o| q.option_index(o));
-    Some(Answer::Choices(ticked))
 }

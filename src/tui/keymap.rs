@@ -17,8 +17,11 @@ pub enum Ctx {
     Choice,
     /// A multiple-choice question: Space ticks.
     Multi,
-    /// A number or free-text question with an input field.
+    /// A free-text question with an input field: every printable key types.
     Input,
+    /// A number question with an input field: letters are free for "don't know" and "not
+    /// applicable", as on a list.
+    Number,
     Review,
     Results,
     Detail,
@@ -33,12 +36,13 @@ pub enum Ctx {
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 14] = [
+    pub const ALL: [Ctx; 15] = [
         Ctx::Welcome,
         Ctx::WelcomeText,
         Ctx::Choice,
         Ctx::Multi,
         Ctx::Input,
+        Ctx::Number,
         Ctx::Review,
         Ctx::Results,
         Ctx::Detail,
@@ -93,8 +97,8 @@ pub static BINDINGS: &[Binding] = &[
     Binding { ctx: LISTS, code: Down, mods: NONE, action: Action::Down, hint: None },
     Binding { ctx: &[Choice, Multi, Review, Sections, Results, Detail, WhatIf], code: Char('k'), mods: NONE, action: Action::Up, hint: None },
     Binding { ctx: &[Choice, Multi, Review, Sections, Results, Detail, WhatIf], code: Char('j'), mods: NONE, action: Action::Down, hint: None },
-    Binding { ctx: &[Input], code: Up, mods: NONE, action: Action::Back, hint: None },
-    Binding { ctx: &[Input], code: Down, mods: NONE, action: Action::Skip, hint: None },
+    Binding { ctx: &[Input, Number], code: Up, mods: NONE, action: Action::Back, hint: None },
+    Binding { ctx: &[Input, Number], code: Down, mods: NONE, action: Action::Skip, hint: None },
     Binding { ctx: &[Welcome], code: Left, mods: NONE, action: Action::Left, hint: Some(("←→", s!("切换选项", "change"))) },
     Binding { ctx: &[Welcome], code: Right, mods: NONE, action: Action::Right, hint: None },
     Binding { ctx: &[Welcome, WelcomeText], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("确定", "select"))) },
@@ -104,20 +108,21 @@ pub static BINDINGS: &[Binding] = &[
     Binding { ctx: &[Multi], code: Char(' '), mods: NONE, action: Action::Toggle, hint: Some(("Space", s!("勾选/取消", "tick/untick"))) },
     Binding { ctx: &[Multi], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("继续", "go on"))) },
     Binding { ctx: &[Choice], code: Char(' '), mods: NONE, action: Action::Toggle, hint: None },
-    Binding { ctx: &[Input], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("保存并继续", "save, go on"))) },
-    Binding { ctx: &[Input], code: Char('d'), mods: CTRL, action: Action::DontKnow, hint: Some(("^D", s!("不清楚", "don't know"))) },
+    Binding { ctx: &[Input, Number], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("保存并继续", "save, go on"))) },
+    Binding { ctx: &[Choice, Multi, Number], code: Char('d'), mods: NONE, action: Action::DontKnow, hint: Some(("d", s!("不清楚", "don't know"))) },
+    Binding { ctx: &[Choice, Multi, Number], code: Char('n'), mods: NONE, action: Action::NotApplicable, hint: Some(("n", s!("不适用", "not applicable"))) },
     Binding { ctx: &[Choice, Multi], code: Left, mods: NONE, action: Action::Back, hint: Some(("←", s!("上一题", "back"))) },
     Binding { ctx: &[Choice, Multi], code: Backspace, mods: NONE, action: Action::Back, hint: None },
     Binding { ctx: &[Choice, Multi], code: Right, mods: NONE, action: Action::Skip, hint: Some(("→", s!("跳过", "skip"))) },
-    Binding { ctx: &[Input], code: PageUp, mods: NONE, action: Action::Back, hint: Some(("↑/PgUp", s!("上一题", "back"))) },
-    Binding { ctx: &[Input], code: PageDown, mods: NONE, action: Action::Skip, hint: Some(("↓/PgDn", s!("跳过", "skip"))) },
+    Binding { ctx: &[Input, Number], code: PageUp, mods: NONE, action: Action::Back, hint: Some(("↑/PgUp", s!("上一题", "back"))) },
+    Binding { ctx: &[Input, Number], code: PageDown, mods: NONE, action: Action::Skip, hint: Some(("↓/PgDn", s!("跳过", "skip"))) },
     Binding { ctx: &[Choice, Multi], code: Char('?'), mods: NONE, action: Action::Help, hint: Some(("?", s!("说明", "help"))) },
-    Binding { ctx: &[Choice, Multi, Input], code: F(1), mods: NONE, action: Action::Help, hint: None },
-    Binding { ctx: &[Input], code: F(1), mods: NONE, action: Action::Help, hint: Some(("F1", s!("说明", "help"))) },
+    Binding { ctx: &[Choice, Multi, Input, Number], code: F(1), mods: NONE, action: Action::Help, hint: None },
+    Binding { ctx: &[Input, Number], code: F(1), mods: NONE, action: Action::Help, hint: Some(("F1", s!("说明", "help"))) },
     Binding { ctx: &[Choice, Multi], code: Char('s'), mods: NONE, action: Action::Sections, hint: Some(("s", s!("章节", "sections"))) },
-    Binding { ctx: &[Input], code: F(3), mods: NONE, action: Action::Sections, hint: Some(("F3", s!("章节", "sections"))) },
+    Binding { ctx: &[Input, Number], code: F(3), mods: NONE, action: Action::Sections, hint: Some(("F3", s!("章节", "sections"))) },
     Binding { ctx: &[Choice, Multi, Results], code: Char('r'), mods: NONE, action: Action::Review, hint: Some(("r", s!("检查", "review"))) },
-    Binding { ctx: &[Input], code: F(4), mods: NONE, action: Action::Review, hint: Some(("F4", s!("检查", "review"))) },
+    Binding { ctx: &[Input, Number], code: F(4), mods: NONE, action: Action::Review, hint: Some(("F4", s!("检查", "review"))) },
     Binding { ctx: &[Review], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("去改这题", "edit"))) },
     Binding { ctx: &[Review], code: Char('f'), mods: NONE, action: Action::Finish, hint: Some(("f", s!("完成，看结果", "finish, see results"))) },
     Binding { ctx: &[Results], code: Tab, mods: NONE, action: Action::NextTab, hint: Some(("Tab", s!("切换页", "next tab"))) },
@@ -153,8 +158,8 @@ pub static BINDINGS: &[Binding] = &[
     Binding { ctx: &[ConfirmReplace], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", s!("取消", "cancel"))) },
     Binding { ctx: &[ConfirmReplace], code: Esc, mods: NONE, action: Action::No, hint: None },
     Binding { ctx: &[Welcome, Choice, Multi, Review, Results], code: Char('q'), mods: NONE, action: Action::Quit, hint: Some(("q", s!("退出", "quit"))) },
-    Binding { ctx: &[Welcome, WelcomeText, Choice, Multi, Input, Results], code: Esc, mods: NONE, action: Action::Quit, hint: None },
-    Binding { ctx: &[Input, WelcomeText], code: Esc, mods: NONE, action: Action::Quit, hint: Some(("Esc", s!("退出", "quit"))) },
+    Binding { ctx: &[Welcome, WelcomeText, Choice, Multi, Input, Number, Results], code: Esc, mods: NONE, action: Action::Quit, hint: None },
+    Binding { ctx: &[Input, Number, WelcomeText], code: Esc, mods: NONE, action: Action::Quit, hint: Some(("Esc", s!("退出", "quit"))) },
 ];
 
 /// The action for a key in a context. Digits pick options; in an input field, keys not bound
@@ -179,10 +184,12 @@ pub fn action_for(ctx: Ctx, key: KeyEvent) -> Option<Action> {
         (Choice | Multi | Export, Char(c)) if c.is_ascii_digit() && mods == NONE => {
             c.to_digit(10).map(|d| Action::Pick(d as usize))
         }
-        (Input, _) | (WelcomeText, _) => tui_input::backend::crossterm::to_input_request(
-            &ratatui::crossterm::event::Event::Key(key),
-        )
-        .map(Action::Edit),
+        (Input, _) | (Number, _) | (WelcomeText, _) => {
+            tui_input::backend::crossterm::to_input_request(&ratatui::crossterm::event::Event::Key(
+                key,
+            ))
+            .map(Action::Edit)
+        }
         _ => None,
     }
 }
@@ -208,7 +215,7 @@ pub fn hints(
         out.insert(
             2,
             (
-                "1-9",
+                "1-9,0",
                 if lang == Lang::Zh {
                     "直接选"
                 } else {
@@ -257,6 +264,29 @@ mod tests {
             action_for(Choice, KeyEvent::new(Char('c'), CTRL)),
             Some(Action::ForceQuit)
         );
+    }
+
+    #[test]
+    fn dont_know_and_not_applicable_have_one_key_everywhere_they_are_offered() {
+        for ctx in [Choice, Multi, Number] {
+            assert_eq!(
+                action_for(ctx, key(Char('d'))),
+                Some(Action::DontKnow),
+                "{ctx:?}"
+            );
+            assert_eq!(
+                action_for(ctx, key(Char('n'))),
+                Some(Action::NotApplicable),
+                "{ctx:?}"
+            );
+        }
+        // In free text the letters type.
+        assert!(matches!(
+            action_for(Input, key(Char('d'))),
+            Some(Action::Edit(_))
+        ));
+        // Zero picks the tenth option, never "don't know".
+        assert_eq!(action_for(Choice, key(Char('0'))), Some(Action::Pick(0)));
     }
 
     #[test]

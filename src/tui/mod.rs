@@ -46,7 +46,18 @@ pub fn start(args: &RunArgs) -> Result<()> {
         None => {
             let lang = resolve_lang(args.lang);
             let inst = load_instrument(args.questionnaire.as_deref(), lang)?;
-            let opened = session::open(&inst, args.answers.as_deref(), SystemTime::now(), lang)?;
+            let access = if args.read_only {
+                session::Access::ReadOnly
+            } else {
+                session::Access::Write
+            };
+            let opened = session::open_with(
+                &inst,
+                args.answers.as_deref(),
+                SystemTime::now(),
+                lang,
+                access,
+            )?;
             (inst, lang, opened)
         }
     };
@@ -99,15 +110,18 @@ fn panic_on_request(actions: usize) {
     }
 }
 
-/// On SIGTERM, SIGHUP (terminal closed) and SIGINT: wait for any save in progress, restore
-/// the terminal and exit. This runs on its own thread because a vanished terminal can keep
-/// the event loop busy inside the terminal library, where no flag would be seen.
+/// On SIGTERM, SIGHUP (terminal closed), SIGINT and SIGQUIT: save free text typed but not yet
+/// confirmed, wait for any save in progress, restore the terminal and exit. This runs on its
+/// own thread because a vanished terminal can keep the event loop busy inside the terminal
+/// library, where no flag would be seen.
 #[cfg(unix)]
 pub(crate) fn watch_signals() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+    {
         std::thread::spawn(move || {
             if let Some(sig) = signals.forever().next() {
+                session::save_draft();
                 let _saving = session::SAVE_LOCK.lock();
                 restore_terminal();
                 std::process::exit(128 + sig);
@@ -133,7 +147,7 @@ fn run_full_screen(
         restore_terminal();
         return Err(e).context(crate::tui::strings::TERMINAL_PREPARE.get(lang));
     }
-    let result = (|| -> Result<session::Shell> {
+    let result = (|| -> Result<(session::Shell, App)> {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         let mut shell = session::Shell::new(opened);
         let mut app = App::new(
@@ -143,6 +157,8 @@ fn run_full_screen(
             shell.session.clone(),
         );
         app.theme = theme::Theme::from_env();
+        let now = crate::store::rfc3339(SystemTime::now());
+        app.today = now.get(..10).unwrap_or_default().to_string();
         let size = terminal.size()?;
         app.resize(size.width, size.height);
         #[cfg(debug_assertions)]
@@ -182,6 +198,7 @@ fn run_full_screen(
                 for effect in app.update(a) {
                     shell.perform(&mut app, &effect);
                 }
+                session::note_draft(&app);
                 #[cfg(debug_assertions)]
                 {
                     actions += 1;
@@ -189,25 +206,42 @@ fn run_full_screen(
                 }
             }
         }
-        Ok(shell)
+        Ok((shell, app))
     })();
     restore_terminal();
-    let shell = result?;
+    let (mut shell, app) = result?;
+    // A failed save is never reported as saved: the answers go elsewhere, the user is told
+    // where, and the exit code says it.
+    if let Some(told) = shell.rescue(&app) {
+        println!("{told}");
+        return Err(session::unsaved_error(lang));
+    }
     println!("{}", shell.farewell(lang));
     Ok(())
 }
 
-/// Where the report in `format` goes: beside the answer file, `<name>-report.<ext>`.
+/// Where the report in `format` goes: beside the answer file, `<name>-report.<ext>`; in a
+/// workshop, in the folder the participant started from, never in the shared `responses/`
+/// (the dashboard would list it as a broken response, and every firm could read it).
 pub fn report_path(app: &App, format: ReportFormat) -> std::path::PathBuf {
     let path = &app.session.answers_path;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "smecheck".into());
-    let dir = path
+    let beside = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
+    let dir = match &app.session.firm_code {
+        None => beside.to_path_buf(),
+        Some(_) => std::env::current_dir()
+            .ok()
+            .filter(|d| !crate::store::same_file(d, beside))
+            // Started from inside responses/: the workshop folder above it instead.
+            .or_else(|| beside.parent().map(std::path::Path::to_path_buf))
+            .unwrap_or_else(|| std::path::PathBuf::from(".")),
+    };
     dir.join(format!("{stem}-report.{}", format.extension()))
 }
 

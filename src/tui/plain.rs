@@ -4,12 +4,12 @@
 use std::io::{BufRead, Write};
 use std::time::SystemTime;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use super::app::normalise_number;
+use super::app::Row;
 use super::session::Opened;
 use super::strings as st;
-use crate::domain::answers::{Answer, AnswerSet, check_number};
+use crate::domain::answers::{Answer, AnswerSet, check_number, exclusive_conflict, parse_number};
 use crate::domain::model::{OptionId, Question, QuestionKind};
 use crate::domain::summary::{answer_label, is_answered, score_text, tr};
 use crate::domain::{Instrument, Lang, score};
@@ -22,13 +22,23 @@ enum Reply {
     Quit,
 }
 
-fn save(path: &std::path::Path, inst: &Instrument, answers: &AnswerSet, lang: Lang) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| st::CANNOT_CREATE.fill(lang, &[&dir.display()]))?;
+fn save(
+    session: &super::app::Session,
+    inst: &Instrument,
+    answers: &AnswerSet,
+    lang: Lang,
+) -> Result<()> {
+    if session.read_only {
+        // Said once at the start; a look without saving is what was asked for.
+        return Ok(());
     }
     let file = answers.to_file(&inst.questionnaire, Some(store::rfc3339(SystemTime::now())));
-    store::save_answers(path, &file).with_context(|| st::CANNOT_SAVE.fill(lang, &[&path.display()]))
+    super::session::write_answers(session, &file, lang).map_err(|e| {
+        anyhow::anyhow!(
+            "{}: {e}",
+            st::CANNOT_SAVE.fill(lang, &[&store::shown(&session.answers_path)])
+        )
+    })
 }
 
 /// Runs the plain self-check over `input`/`out`. Every answer is saved as it is given.
@@ -44,6 +54,9 @@ pub fn run(
     let mut answers = opened.answers.unwrap_or_default();
     writeln!(out, "{}", q.title.get(lang))?;
     writeln!(out, "{}", q.intro.get(lang))?;
+    if opened.session.read_only {
+        writeln!(out, "{}", super::session::READ_ONLY.get(lang))?;
+    }
     if let Some(b) = &opened.session.unreadable_backup {
         writeln!(
             out,
@@ -55,6 +68,9 @@ pub fn run(
             ),
             b.display()
         )?;
+        if let Some(reason) = &opened.session.unreadable_reason {
+            writeln!(out, "{reason}")?;
+        }
     }
     for d in &opened.session.dropped {
         writeln!(
@@ -76,8 +92,8 @@ pub fn run(
         "{}",
         tr(
             lang,
-            "每题输入编号后按回车；? 看说明，b 上一题，回车跳过，q 退出。",
-            "Answer with the number and Enter; ? for help, b to go back, Enter to skip, q to quit."
+            "每题输入选项前的编号后按回车；d 不清楚，n 不适用（题目提供时），? 看说明，b 上一题，直接回车跳过（跳过的题不计分，不会算成最差答案），q 退出。",
+            "Answer with the number shown beside an option and Enter; d for don't know and n for not applicable (where offered), ? for help, b to go back, Enter alone to skip (a skipped question leaves the score, it never counts as the worst answer), q to quit."
         )
     )?;
 
@@ -90,11 +106,11 @@ pub fn run(
     } else {
         for f in &q.profile {
             if !ask_profile(f, lang, &mut answers, input, out)? {
-                save(&path, inst, &answers, lang)?;
+                save(&opened.session, inst, &answers, lang)?;
                 return Ok(());
             }
         }
-        save(&path, inst, &answers, lang)?;
+        save(&opened.session, inst, &answers, lang)?;
     }
 
     let visible = inst.compiled.visibility(q, &answers).0;
@@ -142,7 +158,7 @@ pub fn run(
                     Some(a) => answers.set(question.id.clone(), a),
                     None => answers.clear(&question.id),
                 }
-                save(&path, inst, &answers, lang)?;
+                save(&opened.session, inst, &answers, lang)?;
                 i += 1;
             }
         }
@@ -225,27 +241,35 @@ fn ask(
     out: &mut dyn Write,
 ) -> Result<Reply> {
     writeln!(out, "{}", q.text.get(lang))?;
-    for (i, o) in q.options.iter().enumerate() {
-        let chosen = match current {
-            Some(Answer::Choice(c)) => c == &o.id,
-            Some(Answer::Choices(cs)) => cs.contains(&o.id),
-            _ => false,
+    for row in rows(q) {
+        let (label, chosen) = match row {
+            Row::Option(i) => {
+                let o = &q.options[i];
+                let chosen = match current {
+                    Some(Answer::Choice(c)) => c == &o.id,
+                    Some(Answer::Choices(cs)) => cs.contains(&o.id),
+                    _ => false,
+                };
+                (o.label.get(lang), chosen)
+            }
+            Row::DontKnow => (
+                st::DONT_KNOW.get(lang),
+                matches!(current, Some(Answer::DontKnow)),
+            ),
+            Row::NotApplicable => (
+                st::NOT_APPLICABLE.get(lang),
+                matches!(current, Some(Answer::NotApplicable)),
+            ),
         };
+        let Some(key) = row.key() else { continue };
         writeln!(
             out,
-            "  {}) {}{}",
-            i + 1,
-            o.label.get(lang),
-            if chosen { " *" } else { "" }
-        )?;
-    }
-    if q.dont_know {
-        let chosen = matches!(current, Some(Answer::DontKnow));
-        writeln!(
-            out,
-            "  0) {}{}",
-            tr(lang, "不清楚", "Don't know"),
-            if chosen { " *" } else { "" }
+            "  {key}) {label}{}",
+            if chosen {
+                tr(lang, "（已选）", " (chosen)")
+            } else {
+                ""
+            }
         )?;
     }
     if let Some(a) = current {
@@ -256,47 +280,25 @@ fn ask(
             answer_label(q, a, lang)
         )?;
     }
-    let n = q.options.len();
     let prompt = match q.kind {
-        QuestionKind::Multi => format!(
-            "{} 1–{n}{}",
-            tr(
-                lang,
-                "可多选，用空格或逗号分隔，例如 1 3：输入",
-                "Tick several, separated by spaces or commas (e.g. 1 3): enter"
-            ),
-            if q.dont_know {
-                tr(lang, "，或 0", ", or 0")
-            } else {
-                ""
-            }
-        ),
+        QuestionKind::Multi => tr(
+            lang,
+            "可多选，编号之间用空格或逗号分开，例如 1 3",
+            "Tick several: numbers separated by spaces or commas, e.g. 1 3",
+        )
+        .to_string(),
         QuestionKind::Number => {
             let unit = q.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
             let range = match (q.min, q.max) {
-                (Some(lo), Some(hi)) => format!("{lo}–{hi}"),
+                (Some(lo), Some(hi)) => format!(" {lo}–{hi}"),
                 _ => String::new(),
             };
-            format!(
-                "{} {range} {unit}{}",
-                tr(lang, "输入数字", "Enter a number"),
-                if q.dont_know {
-                    tr(lang, "（不清楚请输入 dk）", " (or dk for don't know)")
-                } else {
-                    ""
-                }
-            )
+            format!("{}{range} {unit}", tr(lang, "输入数字", "Enter a number"))
+                .trim_end()
+                .to_string()
         }
         QuestionKind::Text => tr(lang, "输入文字", "Type your answer").to_string(),
-        _ => format!(
-            "{} 1–{n}{}",
-            tr(lang, "输入", "Enter"),
-            if q.dont_know {
-                tr(lang, "，或 0（不清楚）", ", or 0 (don't know)")
-            } else {
-                ""
-            }
-        ),
+        _ => tr(lang, "输入编号", "Enter the number").to_string(),
     };
     loop {
         write!(
@@ -346,30 +348,78 @@ impl Msg {
     }
 }
 
+/// The rows a question offers, as the full-screen list shows them.
+fn rows(q: &Question) -> Vec<Row> {
+    let mut rows: Vec<Row> = (0..q.options.len()).map(Row::Option).collect();
+    if q.dont_know {
+        rows.push(Row::DontKnow);
+    }
+    if q.not_applicable {
+        rows.push(Row::NotApplicable);
+    }
+    rows
+}
+
+/// Reads one reply with the full-screen keys: the number shown beside an option, `d` for
+/// "don't know", `n` for "not applicable". A number no option shows is refused, never guessed.
 fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
-    let n = q.options.len();
+    let keys: Vec<(char, Row)> = rows(q)
+        .into_iter()
+        .filter_map(|r| r.key().map(|k| (k, r)))
+        .collect();
+    let shown = keys
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
     let bad = || {
         Msg(
-            format!("请输入 1 到 {n} 之间的编号"),
-            format!("Please enter a number from 1 to {n}"),
+            format!("请输入选项前的编号：{shown}"),
+            format!("Please enter one of the numbers shown: {shown}"),
         )
     };
+    let special = |word: &str| -> Option<Result<Answer, Msg>> {
+        let row = match word {
+            "d" | "D" => Row::DontKnow,
+            "n" | "N" => Row::NotApplicable,
+            _ => return None,
+        };
+        Some(
+            keys.iter()
+                .find(|(_, r)| *r == row)
+                .map(|_| match row {
+                    Row::DontKnow => Answer::DontKnow,
+                    _ => Answer::NotApplicable,
+                })
+                .ok_or_else(|| {
+                    Msg(
+                        "这道题没有这个选项".to_string(),
+                        "This question does not offer that".to_string(),
+                    )
+                }),
+        )
+    };
+    let option = |word: &str| -> Result<usize, Msg> {
+        let mut chars = word.chars();
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            return Err(bad());
+        };
+        keys.iter()
+            .find_map(|(k, r)| match r {
+                Row::Option(i) if *k == c => Some(*i),
+                _ => None,
+            })
+            .ok_or_else(bad)
+    };
+    if q.kind != QuestionKind::Text
+        && let Some(answer) = special(line.trim())
+    {
+        return answer.map(Some);
+    }
     match q.kind {
         QuestionKind::Text => Ok(Some(Answer::Text(line.to_string()))),
         QuestionKind::Number => {
-            if q.dont_know && matches!(line, "dk" | "DK" | "??" | "不清楚") {
-                return Ok(Some(Answer::DontKnow));
-            }
-            let x = normalise_number(line)
-                .parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite())
-                .ok_or_else(|| {
-                    Msg(
-                        format!("“{line}”不是数字"),
-                        format!("\"{line}\" is not a number"),
-                    )
-                })?;
+            let x = parse_number(line).map_err(|m| Msg(m.zh, m.en))?;
             check_number(q, x).map_err(|_| {
                 let lo = q.min.map_or("-∞".to_string(), |v| v.to_string());
                 let hi = q.max.map_or("∞".to_string(), |v| v.to_string());
@@ -386,39 +436,75 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
                 .split(|c: char| c == ',' || c == '，' || c.is_whitespace())
                 .filter(|p| !p.is_empty())
             {
-                let k: usize = part.parse().map_err(|_| bad())?;
-                if k == 0 && q.dont_know {
-                    return Ok(Some(Answer::DontKnow));
-                }
-                let o = k
-                    .checked_sub(1)
-                    .and_then(|k| q.options.get(k))
-                    .ok_or_else(bad)?;
+                let o = &q.options[option(part)?];
                 if !ids.contains(&o.id) {
                     ids.push(o.id.clone());
                 }
             }
-            let exclusive = ids
-                .iter()
-                .any(|id| q.option(id).is_some_and(|o| o.exclusive));
-            if exclusive && ids.len() > 1 {
-                return Err(Msg(
-                    "“以上都没有”不能和其他选项一起选".to_string(),
-                    "\"None of these\" cannot be ticked together with other options".to_string(),
-                ));
+            ids.sort_by_key(|id| q.option_index(id));
+            match exclusive_conflict(q, &ids) {
+                Some(m) => Err(Msg(m.zh, m.en)),
+                None => Ok(Some(Answer::Choices(ids))),
             }
-            Ok(Some(Answer::Choices(ids)))
         }
-        _ => {
-            let k: usize = line.parse().map_err(|_| bad())?;
-            if k == 0 && q.dont_know {
-                return Ok(Some(Answer::DontKnow));
-            }
-            let o = k
-                .checked_sub(1)
-                .and_then(|k| q.options.get(k))
-                .ok_or_else(bad)?;
-            Ok(Some(Answer::Choice(o.id.clone())))
-        }
+        _ => Ok(Some(Answer::Choice(
+            q.options[option(line.trim())?].id.clone(),
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod reply_tests {
+    use super::*;
+    use crate::domain::Instrument;
+
+    fn question(kind: QuestionKind, dk: bool, na: bool) -> Question {
+        let inst = Instrument::builtin().expect("built-in");
+        let mut q = inst
+            .questionnaire
+            .questions
+            .iter()
+            .find(|x| {
+                x.kind == kind && x.options.len() == 3
+                    || kind == QuestionKind::Number && x.kind == kind
+            })
+            .cloned()
+            .expect("a question of this kind");
+        q.dont_know = dk;
+        q.not_applicable = na;
+        q
+    }
+
+    #[test]
+    fn a_digit_no_option_shows_is_refused_and_letters_mean_what_the_screen_says() {
+        let q = question(QuestionKind::YesPartlyNo, true, false);
+        assert!(
+            parse_reply(&q, "4").is_err(),
+            "4 on a three-option question"
+        );
+        assert!(parse_reply(&q, "0").is_err(), "0 is not don't know");
+        assert_eq!(parse_reply(&q, "d").ok(), Some(Some(Answer::DontKnow)));
+        assert!(
+            parse_reply(&q, "n").is_err(),
+            "not applicable is not offered here"
+        );
+        assert_eq!(
+            parse_reply(&q, "1").ok(),
+            Some(Some(Answer::Choice(q.options[0].id.clone())))
+        );
+    }
+
+    #[test]
+    fn numbers_take_a_decimal_comma_and_not_applicable_where_offered() {
+        let mut q = question(QuestionKind::Number, false, true);
+        q.min = None;
+        q.max = None;
+        assert_eq!(parse_reply(&q, "1,5").ok(), Some(Some(Answer::Number(1.5))));
+        assert!(parse_reply(&q, "1,000").is_err());
+        assert_eq!(parse_reply(&q, "n").ok(), Some(Some(Answer::NotApplicable)));
+        assert!(
+            parse_reply(&q, "d").is_err(),
+            "don't know is not offered here"
+        );
     }
 }

@@ -6,14 +6,24 @@ use std::time::SystemTime;
 use anyhow::{Result, anyhow, bail};
 
 use super::app::{App, Session};
-use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped};
+use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped, Kept};
 use crate::domain::instrument::parse_json;
 use crate::domain::model::QuestionId;
 use crate::domain::{Instrument, Lang};
-use crate::store;
+use crate::store::{self, shown};
 
 /// Held while an answer file is written, so that a signal never ends the process mid-save.
 pub static SAVE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// How a session may use its answer file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Access {
+    /// Saved after every change; the file is locked against a second session.
+    #[default]
+    Write,
+    /// Shown, never written (`--read-only`), e.g. while another session has the file.
+    ReadOnly,
+}
 
 /// What `open` found: where to save, and any answers to resume.
 #[derive(Debug, Clone)]
@@ -22,16 +32,20 @@ pub struct Opened {
     pub answers: Option<AnswerSet>,
     /// Set when the file lives in the per-user data folder: starting over opens a new file there.
     pub default_dir: Option<PathBuf>,
+    /// This session's claim on the file; released when the session ends.
+    pub lock: Option<std::sync::Arc<store::Lock>>,
 }
 
 /// Reads answers leniently for resuming: an answer that no longer fits its question is left
-/// out and reported, never a reason to lose the rest.
+/// out and reported, never a reason to lose the rest; what is left out is kept for the next
+/// save to write back.
 pub fn lenient_answers(inst: &Instrument, file: &AnswerFile) -> (AnswerSet, Vec<Dropped>) {
     let q = &inst.questionnaire;
     let mut set = AnswerSet::new();
-    set.profile = file.profile.clone();
+    // A profile choice that is not one of its options is left out (and said).
+    let (profile, mut dropped) = crate::domain::answers::fitting_profile(q, &file.profile);
+    set.profile = profile;
     set.profile.retain(|_, v| !v.is_empty());
-    let mut dropped = Vec::new();
     for (key, value) in &file.answers {
         let id = QuestionId(key.as_str().into());
         match q.question(&id) {
@@ -49,73 +63,160 @@ pub fn lenient_answers(inst: &Instrument, file: &AnswerFile) -> (AnswerSet, Vec<
     (set, dropped)
 }
 
-fn read(path: &Path) -> Option<String> {
-    std::fs::read(path)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
+/// What a file held that was not taken, to be written back on save.
+fn kept(file: &AnswerFile, src: &str, dropped: &[Dropped]) -> Kept {
+    let mut kept = Kept::from_source(src, dropped);
+    for d in dropped {
+        if let Some(field) = d.question.strip_prefix("profile.")
+            && let Some(v) = file.profile.get(field)
+        {
+            kept.profile.insert(field.to_string(), v.clone());
+        }
+    }
+    kept
+}
+
+/// The answer file's bytes: `Ok(None)` when there is none, `Err` when what is there must not
+/// be read at all (a pipe, a device, a folder, far too large) — said in `lang`.
+fn read(path: &Path, lang: Lang) -> Result<Option<Vec<u8>>> {
+    match store::read_text(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        // Nothing there yet (or no folder yet): a new file; a save will say if it cannot be.
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => bail!(
+            "{}",
+            CANNOT_OPEN.fill(lang, &[&shown(path), &store::explain(&e, lang)])
+        ),
+    }
 }
 
 crate::bilingual! {
     NO_DATA_FOLDER = "找不到可以保存答案的用户数据文件夹\n  提示：用 --answers 文件名 指定答卷文件", "cannot find a per-user data folder for saving answers\n  hint: pass --answers FILE";
     OTHER_QUESTIONNAIRE = "{} 里是问卷 `{}` 的答案，不是 `{}` 的\n  提示：用 --questionnaire 指定对应的问卷，或换一个 --answers 文件", "{} holds answers for questionnaire `{}`, not `{}`\n  hint: pass the matching --questionnaire, or another --answers file";
     NO_BACKUP = "{} 无法读取，也无法备份（{}），为了不丢数据没有继续\n  提示：检查文件夹能否写入，或换一个 --answers 文件", "{} could not be read, and no backup copy could be made ({}), so nothing was changed\n  hint: check the folder can be written to, or pass another --answers file";
+    CANNOT_OPEN = "无法打开答卷 {}：{}\n  提示：--answers 要指向一个普通的答卷文件（.json）", "cannot open the answer file {}: {}\n  hint: --answers must name an ordinary answer file (.json)";
+    IN_USE = "{} 正被另一个 smecheck 会话使用{}。同一时间只能有一个会话写入同一份答卷，否则彼此的答案会互相覆盖。\n  提示：先在另一个窗口里退出；只想查看的话，加 --read-only 以只读方式打开",
+        "{} is in use by another smecheck session{}. Only one session at a time may write an answer file; otherwise each would overwrite the other's answers.\n  hint: quit the other session first, or add --read-only to look without saving";
+    IN_USE_BY = "（进程 {}，自 {} 起）", " (process {}, since {})";
+    READ_ONLY = "以只读方式打开：改动不会保存", "opened read-only: changes are not saved";
+    NOT_UNDERSTOOD = "{}：无法读取（{}）", "{}: could not be read ({})";
 }
 
-/// Opens the answer file named by `--answers`, or the latest one in the per-user data folder;
-/// problems are told in `lang`.
+/// Claims `path` for this session, or says who has it. The folder is made first: the lock
+/// file lives beside the answer file. `None` when no lock file can be made there (a read-only
+/// or full disk): the file cannot be written either, which every save then says.
+fn claim(path: &Path, now: SystemTime, lang: Lang) -> Result<Option<std::sync::Arc<store::Lock>>> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    match store::try_lock(path, now) {
+        Ok(lock) => Ok(Some(std::sync::Arc::new(lock))),
+        Err(store::LockError::InUse { pid, since }) => {
+            let by = match (pid, since) {
+                (Some(pid), Some(since)) => IN_USE_BY.fill(lang, &[&pid, &since]),
+                _ => String::new(),
+            };
+            bail!("{}", IN_USE.fill(lang, &[&shown(path), &by]))
+        }
+        Err(store::LockError::Io(_)) => Ok(None),
+    }
+}
+
+/// Opens the answer file named by `--answers`, or the latest one in the per-user data folder,
+/// for writing; problems are told in `lang`.
 pub fn open(
     inst: &Instrument,
     explicit: Option<&Path>,
     now: SystemTime,
     lang: Lang,
 ) -> Result<Opened> {
-    let opened = open_file(inst, explicit, now, lang)?;
-    store::clean_stale_temps(&opened.session.answers_path);
-    Ok(opened)
+    open_with(inst, explicit, now, lang, Access::Write)
 }
 
-fn open_file(
+/// Like [`open`], read-only or not. A writing session holds the file's lock until it ends.
+pub fn open_with(
     inst: &Instrument,
     explicit: Option<&Path>,
     now: SystemTime,
     lang: Lang,
+    access: Access,
 ) -> Result<Opened> {
-    match explicit {
-        Some(path) => open_explicit(inst, path, now, lang),
-        None => {
-            let dir = store::default_answers_dir()
-                .ok_or_else(|| anyhow!("{}", NO_DATA_FOLDER.get(lang)))?;
-            if let Some(latest) = store::latest_answers(&dir)
-                && let Some(src) = read(&latest)
-                && let Ok(file) = parse_json::<AnswerFile>(&latest.display().to_string(), &src)
-                && file.questionnaire.id == inst.questionnaire.id
-            {
-                let (answers, dropped) = lenient_answers(inst, &file);
-                if !answers.is_empty() || !answers.profile.is_empty() {
-                    return Ok(Opened {
-                        session: Session {
-                            answers_path: latest,
-                            resumable: true,
-                            saved_at: file.saved_at.clone(),
-                            dropped,
-                            unreadable_backup: None,
-                            firm_code: None,
-                        },
-                        answers: Some(answers),
-                        default_dir: Some(dir),
-                    });
-                }
+    let mut opened = match explicit {
+        Some(path) => {
+            // Claimed before it is read, so that no other session writes it in between.
+            let lock = match access {
+                Access::Write => claim(path, now, lang)?,
+                Access::ReadOnly => None,
+            };
+            let mut opened = open_explicit(inst, path, now, lang, access)?;
+            opened.lock = lock;
+            opened
+        }
+        None => open_default(inst, now, lang, access)?,
+    };
+    opened.session.read_only = access == Access::ReadOnly;
+    if opened.lock.is_some() {
+        // Only the holder of the lock may remove what a killed session left behind.
+        store::clean_stale_temps(&opened.session.answers_path);
+    }
+    Ok(opened)
+}
+
+/// The latest answer file in the per-user data folder, unless another session has it (two
+/// firms on one machine): then, as with no file, a new one.
+fn open_default(inst: &Instrument, now: SystemTime, lang: Lang, access: Access) -> Result<Opened> {
+    let dir =
+        store::default_answers_dir().ok_or_else(|| anyhow!("{}", NO_DATA_FOLDER.get(lang)))?;
+    if let Some(latest) = store::latest_answers(&dir) {
+        let lock = match access {
+            Access::Write => claim(&latest, now, lang).ok().flatten(),
+            Access::ReadOnly => None,
+        };
+        if (lock.is_some() || access == Access::ReadOnly)
+            && let Ok(Some(bytes)) = read(&latest, lang)
+            && let Ok(src) = String::from_utf8(bytes)
+            && let Ok(file) = parse_json::<AnswerFile>(&latest.display().to_string(), &src)
+            && file.questionnaire.id == inst.questionnaire.id
+        {
+            let (answers, dropped) = lenient_answers(inst, &file);
+            if !answers.is_empty() || !answers.profile.is_empty() {
+                return Ok(Opened {
+                    session: Session {
+                        answers_path: latest,
+                        resumable: true,
+                        saved_at: file.saved_at.clone(),
+                        kept: kept(&file, &src, &dropped),
+                        dropped,
+                        ..Session::default()
+                    },
+                    answers: Some(answers),
+                    default_dir: Some(dir),
+                    lock,
+                });
             }
-            Ok(Opened {
-                session: Session {
-                    answers_path: store::new_answers_path(&dir, now),
-                    ..Session::default()
-                },
-                answers: None,
-                default_dir: Some(dir),
-            })
         }
     }
+    let path = store::new_answers_path(&dir, now);
+    let lock = match access {
+        Access::Write => claim(&path, now, lang)?,
+        Access::ReadOnly => None,
+    };
+    Ok(Opened {
+        session: Session {
+            answers_path: path,
+            ..Session::default()
+        },
+        answers: None,
+        default_dir: Some(dir),
+        lock,
+    })
 }
 
 /// Joins a workshop (`run --workshop DIR`): a new firm code and response file in the
@@ -130,36 +231,58 @@ pub fn open_workshop(
     let (ws, lang) = crate::workshop::command::open(dir, lang)?;
     let (code, path) = ws.join(firm, now, lang)?;
     let mut opened = open(&ws.inst, Some(&path), now, lang)?;
+    // A planted link in a shared folder must not lead a save elsewhere.
+    opened.session.links = store::Links::Refuse;
     opened.session.firm_code = Some(code.to_string());
     Ok((ws.inst, lang, opened))
 }
 
-fn open_explicit(inst: &Instrument, path: &Path, now: SystemTime, lang: Lang) -> Result<Opened> {
-    let fresh = |backup: Option<PathBuf>| Opened {
+fn open_explicit(
+    inst: &Instrument,
+    path: &Path,
+    now: SystemTime,
+    lang: Lang,
+    access: Access,
+) -> Result<Opened> {
+    let fresh = |backup: Option<(PathBuf, String)>| Opened {
         session: Session {
             answers_path: path.to_path_buf(),
-            unreadable_backup: backup,
+            unreadable_backup: backup.as_ref().map(|b| b.0.clone()),
+            unreadable_reason: backup.map(|b| b.1),
             ..Session::default()
         },
         answers: None,
         default_dir: None,
+        lock: None,
     };
-    if !path.exists() {
+    let Some(bytes) = read(path, lang)? else {
         return Ok(fresh(None));
-    }
-    let name = path.display().to_string();
-    let parsed = read(path)
-        .ok_or(())
-        .and_then(|src| parse_json::<AnswerFile>(&name, &src).map_err(|_| ()));
+    };
+    let name = shown(path);
+    let parsed = String::from_utf8(bytes)
+        .map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            crate::domain::text::LocalText::new(
+                format!("不是 UTF-8 文本（第 {at} 个字节无效）"),
+                format!("not UTF-8 text (bad byte at offset {at})"),
+            )
+            .get(lang)
+            .to_string()
+        })
+        .and_then(|src| {
+            parse_json::<AnswerFile>(&name, &src)
+                .map(|file| (file, src))
+                .map_err(|e| e.display_in(lang))
+        });
     match parsed {
-        Ok(file) if file.questionnaire.id != inst.questionnaire.id => bail!(
+        Ok((file, _)) if file.questionnaire.id != inst.questionnaire.id => bail!(
             "{}",
             OTHER_QUESTIONNAIRE.fill(
                 lang,
                 &[&name, &file.questionnaire.id, &inst.questionnaire.id]
             )
         ),
-        Ok(file) => {
+        Ok((file, src)) => {
             let (answers, dropped) = lenient_answers(inst, &file);
             let resumable = !answers.is_empty() || !answers.profile.is_empty();
             Ok(Opened {
@@ -167,21 +290,41 @@ fn open_explicit(inst: &Instrument, path: &Path, now: SystemTime, lang: Lang) ->
                     answers_path: path.to_path_buf(),
                     resumable,
                     saved_at: file.saved_at.clone(),
+                    kept: kept(&file, &src, &dropped),
                     dropped,
-                    unreadable_backup: None,
-                    firm_code: None,
+                    ..Session::default()
                 },
                 answers: Some(answers),
                 default_dir: None,
+                lock: None,
             })
         }
-        Err(()) => {
+        Err(reason) if access == Access::ReadOnly => {
+            bail!("{}", NOT_UNDERSTOOD.fill(lang, &[&name, &reason]))
+        }
+        Err(reason) => {
             // Never overwrite a file we could not read without keeping a copy.
             let backup = store::backup(path, now)
                 .map_err(|e| anyhow!("{}", NO_BACKUP.fill(lang, &[&name, &e])))?;
-            Ok(fresh(Some(backup)))
+            Ok(fresh(Some((backup, reason))))
         }
     }
+}
+
+/// Writes `file` for `session`: its folder made, what was not understood put back, links
+/// followed or refused as the session says, never during a signal's exit. The error is said
+/// in `lang`.
+pub fn write_answers(session: &Session, file: &AnswerFile, lang: Lang) -> Result<(), String> {
+    let path = &session.answers_path;
+    if session.read_only {
+        return Err(READ_ONLY.get(lang).to_string());
+    }
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", shown(dir)))?;
+    }
+    let _saving = SAVE_LOCK.lock();
+    store::save_answers(path, file, &session.kept, session.links)
+        .map_err(|e| format!("{}: {}", shown(path), store::explain(&e, lang)))
 }
 
 /// The shell's side of a session: where answers go, and whether anything was written.
@@ -190,6 +333,18 @@ pub struct Shell {
     pub answers: Option<AnswerSet>,
     default_dir: Option<PathBuf>,
     wrote: bool,
+    /// Why the last save failed; cleared by the next one that succeeds.
+    pub failed: Option<String>,
+    /// Held until the shell goes: no other session writes this file meanwhile.
+    _lock: Option<std::sync::Arc<store::Lock>>,
+}
+
+crate::bilingual! {
+    UNSAVED_FAREWELL = "注意：最近的答案没有保存到 {}（{}）。", "WARNING: your latest answers were NOT saved in {} ({}).";
+    RESCUED = "已把全部答案另存到：{}\n继续作答：smecheck run --answers {}", "All your answers were saved instead in: {}\nTo continue: smecheck run --answers {}";
+    NOT_RESCUED = "也无法另存一份（{}）。请腾出磁盘空间或换一个可写的文件夹后重新作答。", "No copy could be saved elsewhere either ({}). Free some disk space or use a folder that can be written to, then answer again.";
+    READ_ONLY_FAREWELL = "以只读方式打开，没有写入任何文件。", "Opened read-only; no file was written.";
+    SAVE_FAILED_EXIT = "答案没有全部保存", "not all answers were saved";
 }
 
 impl Shell {
@@ -199,21 +354,24 @@ impl Shell {
             answers: opened.answers,
             default_dir: opened.default_dir,
             wrote: false,
+            failed: None,
+            _lock: opened.lock,
         }
     }
 
-    /// Saves the app's answers atomically.
+    /// Saves the app's answers atomically, and remembers whether that worked.
     pub fn save(&mut self, app: &App) -> Result<(), String> {
-        let path = &app.session.answers_path;
-        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
         let file = app.answer_file(Some(store::rfc3339(SystemTime::now())));
-        let _saving = SAVE_LOCK.lock();
-        store::save_answers(path, &file).map_err(|e| format!("{}: {e}", path.display()))?;
-        self.wrote = true;
-        self.session.answers_path = path.clone();
-        Ok(())
+        let r = write_answers(&app.session, &file, app.lang);
+        match &r {
+            Ok(()) => {
+                self.wrote = true;
+                self.failed = None;
+                self.session.answers_path = app.session.answers_path.clone();
+            }
+            Err(e) => self.failed = Some(e.clone()),
+        }
+        r
     }
 
     /// Starting over: a new file in the data folder, or a backup of the named file.
@@ -222,25 +380,68 @@ impl Shell {
         match &self.default_dir {
             Some(dir) => {
                 let path = store::new_answers_path(dir, now);
+                // The new file is claimed like the first; the old claim goes with it.
+                self._lock = claim(&path, now, app.lang).map_err(|e| e.to_string())?;
                 app.session.answers_path = path.clone();
+                app.session.kept = Kept::default();
                 self.session.answers_path = path;
             }
             None => {
                 let path = &app.session.answers_path;
                 if path.exists() {
-                    store::backup(path, now).map_err(|e| format!("{}: {e}", path.display()))?;
+                    store::backup(path, now).map_err(|e| format!("{}: {e}", shown(path)))?;
                 }
+                // The backup holds everything; the fresh file starts clean.
+                app.session.kept = Kept::default();
             }
         }
         Ok(())
     }
 
+    /// Where the answers go when their own file cannot be written: the per-user data folder,
+    /// else the system's temporary folder.
+    pub fn rescue_path(&self) -> PathBuf {
+        let now = SystemTime::now();
+        let dir = store::default_answers_dir()
+            .filter(|d| std::fs::create_dir_all(d).is_ok())
+            .unwrap_or_else(std::env::temp_dir);
+        let stem = self
+            .session
+            .answers_path
+            .file_stem()
+            .map_or_else(|| "smecheck".into(), |s| s.to_string_lossy().into_owned());
+        dir.join(format!("{stem}-rescued-{}.json", store::compact_stamp(now)))
+    }
+
+    /// After a failed save, at the end: the answers written to [`Shell::rescue_path`], and
+    /// what to print. `None` when nothing failed.
+    pub fn rescue(&mut self, app: &App) -> Option<String> {
+        let reason = self.failed.clone()?;
+        let lang = app.lang;
+        let mut lines =
+            vec![UNSAVED_FAREWELL.fill(lang, &[&shown(&self.session.answers_path), &reason])];
+        let path = self.rescue_path();
+        let mut session = app.session.clone();
+        session.answers_path = path.clone();
+        session.links = store::Links::Refuse;
+        session.read_only = false;
+        let file = app.answer_file(Some(store::rfc3339(SystemTime::now())));
+        match write_answers(&session, &file, lang) {
+            Ok(()) => lines.push(RESCUED.fill(lang, &[&shown(&path), &shown(&path)])),
+            Err(e) => lines.push(NOT_RESCUED.fill(lang, &[&e])),
+        }
+        Some(lines.join("\n"))
+    }
+
     /// What to print after the screen is restored.
     pub fn farewell(&self, lang: Lang) -> String {
+        if self.session.read_only {
+            return READ_ONLY_FAREWELL.get(lang).to_string();
+        }
         if let Some(code) = &self.session.firm_code {
             return crate::tui::workshop::farewell(code, &self.session.answers_path, lang);
         }
-        let path = self.session.answers_path.display();
+        let path = shown(&self.session.answers_path);
         match (lang, self.wrote || self.session.answers_path.exists()) {
             (Lang::Zh, true) => format!("答案已保存：{path}\n再次运行 smecheck 即可继续。"),
             (Lang::En, true) => {
@@ -250,6 +451,64 @@ impl Shell {
             (Lang::En, false) => "Nothing was answered; no file was written.".to_string(),
         }
     }
+}
+
+/// Free text typed into the current question but not yet confirmed with Enter, as the answer
+/// file it would make: what a signal's exit writes, so that closing the terminal mid-sentence
+/// loses nothing. `None` when there is nothing unconfirmed.
+struct Draft {
+    session: Session,
+    file: AnswerFile,
+    lang: Lang,
+}
+
+static DRAFT: std::sync::Mutex<Option<Draft>> = std::sync::Mutex::new(None);
+
+/// Notes the app's unconfirmed free text (or that there is none) after each event.
+pub fn note_draft(app: &App) {
+    let draft = unconfirmed_text(app).map(|answers| Draft {
+        session: app.session.clone(),
+        file: answers.to_file(
+            &app.inst.questionnaire,
+            Some(store::rfc3339(SystemTime::now())),
+        ),
+        lang: app.lang,
+    });
+    if let Ok(mut slot) = DRAFT.lock() {
+        *slot = draft;
+    }
+}
+
+/// The answers with the text being typed taken as the current question's answer, as Enter
+/// would take it; `None` when no free text is being typed or it is already the answer.
+fn unconfirmed_text(app: &App) -> Option<AnswerSet> {
+    if app.screen != super::app::Screen::Question {
+        return None;
+    }
+    let q = app.question();
+    let text = app.input.value().trim();
+    if q.kind != crate::domain::model::QuestionKind::Text || text.is_empty() {
+        return None;
+    }
+    if matches!(app.answers.get(&q.id), Some(Answer::Text(t)) if t == text) {
+        return None;
+    }
+    let mut answers = app.answers.clone();
+    answers.set(q.id.clone(), Answer::Text(text.to_string()));
+    Some(answers)
+}
+
+/// On a signal's exit: writes the unconfirmed text, if any. Waits for a save in progress.
+pub fn save_draft() {
+    let draft = DRAFT.lock().ok().and_then(|mut d| d.take());
+    if let Some(d) = draft {
+        let _ = write_answers(&d.session, &d.file, d.lang);
+    }
+}
+
+/// The error a session ends with when answers were not saved: the exit code is then not 0.
+pub fn unsaved_error(lang: Lang) -> anyhow::Error {
+    anyhow!("{}", SAVE_FAILED_EXIT.get(lang))
 }
 
 #[cfg(test)]

@@ -27,10 +27,12 @@ crate::bilingual! {
     DROPPED = "旧版本问卷中有 {} 个答案无法对应，已略过：", "{} answers from another questionnaire version no longer match and were left out:";
     UNREADABLE = "原答卷文件无法读取，已保留副本：", "The answer file could not be read; a copy was kept at:";
     DONT_KNOW = "不清楚", "Don't know";
+    NOT_APPLICABLE = "不适用", "Not applicable";
     TYPE_NUMBER = "输入数字后按 Enter", "Type a number, then Enter";
+    SKIP_MEANS = "不确定可按 → 跳过：跳过的题不计分，不会算成最差答案", "Unsure? → skips: a skipped question leaves the score, never counts as worst";
+    CHOOSE_FIRST = "还没有选：按选项前的数字，或用 ↑↓ 移到一项再按 Enter；→ 跳过", "Nothing chosen: press an option's number, or ↑↓ then Enter; → skips";
     TYPE_TEXT = "输入文字后按 Enter（可留空）", "Type your answer, then Enter (may be left empty)";
     RANGE = "请输入 {min} 到 {max} 之间的数字", "Enter a number from {min} to {max}";
-    NOT_A_NUMBER = "“{}”不是数字，请只输入数字，例如 25 或 12.5", "\"{}\" is not a number; type digits only, e.g. 25 or 12.5";
     ANSWER_IS = "当前回答：", "Current answer: ";
     MULTI_HINT = "可多选：空格勾选，Enter 继续", "Tick all that apply: Space to tick, Enter to go on";
     HELP_TITLE = "这道题是什么意思", "What this question means";
@@ -41,6 +43,8 @@ crate::bilingual! {
     REVIEW_TODO = "还有 {} 题未答（已标出）。可以跳过，但结果的可信度会降低。", "{} questions are still unanswered (marked). You may finish anyway, but the result is less certain.";
     REVIEW_DONE = "全部题目已回答。", "Every question is answered.";
     RESULTS = "自检结果（估算）", "Your results (estimate)";
+    TAB_SUMMARY = "摘要", "Summary";
+    TAB_PLAN = "计划", "Plan";
     TAB_OVERVIEW = "总览", "Overview";
     TAB_LADDER = "上云阶梯", "Cloud ladder";
     TAB_RECS = "建议", "Recommendations";
@@ -48,17 +52,16 @@ crate::bilingual! {
     CONFIDENCE = "可信度", "Confidence";
     CONFIDENCE_LINE = "{a} 题已答，{d} 题不清楚，{u} 题未答（共 {n} 题）", "{a} answered, {d} don't know, {u} unanswered (of {n})";
     NO_DATA = "无数据", "no data";
+    ANSWERED_SHARE = "已答", "answered";
+    THIN = "作答少", "thin";
     YOU_ARE_HERE = "你在这里", "you are here";
     NEXT_RUNG = "要登上“{}”，还需要：", "To reach \"{}\", you still need:";
     TOP_RUNG = "已在最高一级。", "You are on the top rung.";
     HELD_ABOVE = "更高几级的部分条件已满足，但下面的台阶还没站稳：", "Some higher rungs' conditions hold, but a lower rung is not yet in place:";
     BREADTH = "广度", "Breadth";
     NO_RECS = "没有触发任何建议。", "No recommendation was triggered.";
-    PRIORITY = "优先级", "priority";
     WHY = "为什么提出这条建议", "Why this applies to you";
     NEXT_STEPS = "下一步", "Next steps";
-    PROPOSAL = "来源提案", "The proposal";
-    SOURCE = "出处", "Source";
     ESTIMATE_NOTE = "本结果为自评估算，不是官方评级。", "This is a self-assessment estimate, not an official rating.";
     WHATIF = "假设一下：改动答案，看结果怎么变（尚未保存）", "What if: change answers and watch the result move (not saved yet)";
     WHATIF_UNCHANGED = "尚无改动", "No changes yet";
@@ -81,6 +84,9 @@ crate::bilingual! {
     QUIT_BODY = "你的答案已保存在：", "Your answers are saved in:";
     QUIT_RESUME = "下次启动时可以从这里继续。", "Next time you start, you can resume from here.";
     QUIT_KEYS = "y 退出    n 继续答题", "y quit    n keep going";
+    QUIT_UNSAVED = "最近的答案没有保存成功：", "Your latest answers were NOT saved:";
+    QUIT_RESCUE = "现在退出的话，全部答案会另存到另一个文件夹，并告诉你存在哪里。也可以先解决问题（例如腾出磁盘空间）再继续答题，下一次保存会重试。",
+        "If you quit now, all your answers are saved in another folder instead, and you are told where. Or fix the problem (e.g. free some disk space) and keep going: the next save tries again.";
     TOO_SMALL = "窗口太小：{w}×{h}。smecheck 至少需要 80×24。", "The window is {w}×{h}; smecheck needs at least 80×24.";
     TOO_SMALL_HINT = "请放大窗口或调小字号。答案已保存。", "Please enlarge the window or use a smaller font. Your answers are saved.";
 }

@@ -78,9 +78,16 @@ fn start_leads_to_the_first_question() {
 fn multi_select_ticks_and_exclusive_clears() {
     let mut app = new_app();
     press(&mut app, &[KeyCode::Enter]);
+    // Space on a question nobody has touched ticks nothing: no row is highlighted yet.
+    assert!(press(&mut app, &[KeyCode::Char(' ')]).is_empty());
     let fx = press(
         &mut app,
-        &[KeyCode::Char(' '), KeyCode::Down, KeyCode::Char(' ')],
+        &[
+            KeyCode::Down,
+            KeyCode::Char(' '),
+            KeyCode::Down,
+            KeyCode::Char(' '),
+        ],
     );
     assert_eq!(
         fx.iter().filter(|e| **e == Effect::Save).count(),
@@ -107,7 +114,7 @@ fn multi_select_ticks_and_exclusive_clears() {
 #[test]
 fn skip_logic_applies_live_and_back_skips_hidden_questions() {
     let mut app = new_app();
-    press(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
+    press(&mut app, &[KeyCode::Enter, KeyCode::Right]);
     assert_eq!(current_id(&app), "has_plant");
     press(&mut app, &[KeyCode::Char('2')]); // no plant
     assert_eq!(
@@ -126,7 +133,8 @@ fn skip_logic_applies_live_and_back_skips_hidden_questions() {
 fn single_choice_by_cursor_and_number_key() {
     let mut app = new_app();
     app.goto_question(4); // tax
-    press(&mut app, &[KeyCode::Down, KeyCode::Enter]);
+    // The first ↓ shows the highlight on the first option, the second moves it.
+    press(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
     assert_eq!(
         app.answers.get(&qid("tax")),
         Some(&Answer::Choice(OptionId("b".into())))
@@ -135,8 +143,80 @@ fn single_choice_by_cursor_and_number_key() {
     press(&mut app, &[KeyCode::Up]);
     assert_eq!(current_id(&app), "tax", "Up in a number field goes back");
     assert_eq!(app.cursor, 1, "the cursor rests on the saved answer");
-    press(&mut app, &[KeyCode::Char('0')]);
+    press(&mut app, &[KeyCode::Char('d')]);
     assert_eq!(app.answers.get(&qid("tax")), Some(&Answer::DontKnow));
+}
+
+// ----- keys in, saved answer out: every key records exactly what the screen shows ---------
+
+#[test]
+fn enter_on_an_untouched_question_chooses_nothing_and_says_how_to_answer() {
+    let mut app = new_app();
+    app.goto_question(4); // tax, single choice
+    assert!(
+        !app.cursor_shown(),
+        "nothing looks chosen before the owner chooses"
+    );
+    let fx = press(&mut app, &[KeyCode::Enter]);
+    assert!(fx.is_empty());
+    assert_eq!(app.answers.get(&qid("tax")), None);
+    assert_eq!(current_id(&app), "tax", "Enter did not move on either");
+    assert!(app.note.is_some(), "the owner is told what to do");
+    // The same on a multiple choice.
+    app.goto_question(0);
+    assert!(press(&mut app, &[KeyCode::Enter]).is_empty());
+    assert_eq!(app.answers.get(&qid("tools")), None);
+}
+
+#[test]
+fn a_digit_no_option_shows_does_nothing() {
+    let mut app = new_app();
+    app.goto_question(4); // tax: four options and "don't know"
+    let n = app.question().options.len();
+    for d in (n + 1)..=9 {
+        let key = char::from_digit(d as u32, 10).expect("digit");
+        assert!(press(&mut app, &[KeyCode::Char(key)]).is_empty(), "{key}");
+    }
+    assert!(
+        press(&mut app, &[KeyCode::Char('0')]).is_empty(),
+        "0 is not don't know"
+    );
+    assert_eq!(app.answers.get(&qid("tax")), None);
+    // The number beside an option is the key that picks it.
+    let rows = app.rows();
+    let key = rows[1].key().expect("a key");
+    press(&mut app, &[KeyCode::Char(key)]);
+    assert_eq!(
+        app.answers.get(&qid("tax")),
+        Some(&Answer::Choice(
+            app.inst.questionnaire.questions[4].options[1].id.clone()
+        ))
+    );
+}
+
+#[test]
+fn a_decimal_comma_is_a_decimal_point_and_thousands_are_not_guessed() {
+    let mut app = new_app();
+    let staff = app
+        .inst
+        .questionnaire
+        .questions
+        .iter()
+        .position(|q| q.id == "staff")
+        .expect("staff");
+    app.goto_question(staff);
+    typed(&mut app, "1,000");
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(
+        app.answers.get(&qid("staff")),
+        None,
+        "1,000 is ambiguous: refused"
+    );
+    assert!(app.note.as_ref().is_some_and(|n| n.error));
+    app.goto_question(staff);
+    typed(&mut app, "1,5");
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.answers.get(&qid("staff")), Some(&Answer::Number(1.5)));
 }
 
 #[test]
@@ -300,7 +380,7 @@ fn review_marks_unanswered_and_finishes_to_results() {
     );
     press(&mut app, &[KeyCode::Char('r'), KeyCode::Char('f')]);
     assert_eq!(app.screen, Screen::Results);
-    assert_eq!(app.tab, Tab::Overview);
+    assert_eq!(app.tab, Tab::Summary, "the summary opens the results");
 }
 
 fn finished_app() -> App {
@@ -324,6 +404,8 @@ fn results_tabs_and_recommendation_detail() {
     assert_eq!(app.screen, Screen::Results);
     assert!(!app.card.recommendations.is_empty());
     press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.tab, Tab::Plan);
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
     assert_eq!(app.tab, Tab::Ladder);
     press(&mut app, &[KeyCode::Tab, KeyCode::Down, KeyCode::Enter]);
     assert_eq!(app.screen, Screen::Detail);
@@ -477,4 +559,44 @@ fn saving_errors_are_shown_and_cleared() {
     );
     app.saved(Ok(()));
     assert!(app.note.is_none());
+}
+
+#[test]
+fn n_answers_not_applicable_where_offered_and_nothing_elsewhere() {
+    let inst = Instrument::builtin().expect("built-in");
+    let q = &inst.questionnaire;
+    let na = q
+        .questions
+        .iter()
+        .position(|x| x.not_applicable && x.kind != crate::domain::QuestionKind::Number)
+        .expect("a list question offering not applicable");
+    let num = q
+        .questions
+        .iter()
+        .position(|x| x.not_applicable && x.kind == crate::domain::QuestionKind::Number)
+        .expect("a number question offering not applicable");
+    let plain = q
+        .questions
+        .iter()
+        .position(|x| !x.not_applicable && x.has_options())
+        .expect("a question without it");
+    let (na_id, num_id, plain_id) = (
+        q.questions[na].id.clone(),
+        q.questions[num].id.clone(),
+        q.questions[plain].id.clone(),
+    );
+    let session = Session {
+        answers_path: "answers.json".into(),
+        ..Session::default()
+    };
+    let mut app = App::new(inst, Lang::En, AnswerSet::new(), session);
+    app.goto_question(na);
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert_eq!(app.answers.get(&na_id), Some(&Answer::NotApplicable));
+    app.goto_question(num);
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert_eq!(app.answers.get(&num_id), Some(&Answer::NotApplicable));
+    app.goto_question(plain);
+    assert!(press(&mut app, &[KeyCode::Char('n')]).is_empty());
+    assert_eq!(app.answers.get(&plain_id), None);
 }

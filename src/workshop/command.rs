@@ -50,7 +50,7 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
                 SystemTime::now(),
                 msg,
             )?;
-            let shown = dir.display();
+            let shown = crate::store::shown(dir);
             writeln!(out, "{}", text::CREATED.fill(msg, &[&shown]))?;
             let q = &ws.meta.questionnaire;
             writeln!(
@@ -74,11 +74,13 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
                 writeln!(
                     out,
                     "{}",
-                    text::IMPORTED.fill(lang, &[&path.display(), code])
+                    text::IMPORTED.fill(lang, &[&crate::store::shown(path), code])
                 )?;
             }
             for (path, why) in &done.skipped {
-                writeln!(err, "{}", text::SKIPPED.fill(lang, &[&path.display(), why]))?;
+                // A file name or a message quoting the file may carry escape sequences.
+                let line = text::SKIPPED.fill(lang, &[&crate::store::shown(path), why]);
+                writeln!(err, "{}", crate::domain::text::display_safe(&line))?;
             }
             writeln!(
                 out,
@@ -104,7 +106,8 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             let format: crate::workshop::report::Format = (*format).into();
             if format == crate::workshop::report::Format::Csv {
                 // One row per firm needs no room statistics: stream it, memory stays flat.
-                crate::cli::emit(output.as_deref(), *force, lang, out, err, |w| {
+                let meta = ws.dir.join(super::META_FILE);
+                crate::cli::emit_from(&[&meta], output.as_deref(), *force, lang, out, err, |w| {
                     crate::workshop::report::csv::stream(&ws, *named, w)
                 })?;
                 return Ok(());
@@ -114,10 +117,11 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             let report = Report::stream(&ws, *named, lang).map_err(|e| {
                 anyhow!(
                     "{}",
-                    text::REPORT_READ.fill(lang, &[&ws.responses_dir().display(), &e])
+                    text::REPORT_READ.fill(lang, &[&crate::store::shown(&ws.responses_dir()), &e])
                 )
             })?;
-            crate::cli::emit(output.as_deref(), *force, lang, out, err, |w| {
+            let meta = ws.dir.join(super::META_FILE);
+            crate::cli::emit_from(&[&meta], output.as_deref(), *force, lang, out, err, |w| {
                 write(&report, format, w)
             })?;
         }

@@ -9,7 +9,7 @@ use super::code::FirmCode;
 use super::text::{self, clean};
 use crate::domain::Lang;
 use crate::domain::answers::{AnswerFile, typed_answers};
-use crate::domain::instrument::{MAX_FILE_BYTES, parse_json};
+use crate::domain::instrument::parse_json;
 
 /// What one import did.
 #[derive(Debug, Default)]
@@ -21,18 +21,8 @@ pub struct Imported {
 /// Checks one file: readable UTF-8 JSON, an answer file of the workshop's questionnaire,
 /// every answer fitting its question. Returns its bytes, to be copied unchanged.
 fn check(ws: &Workshop, path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
-    let meta = fs::metadata(path).map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err(text::NOT_A_FILE.get(lang).to_string());
-    }
-    if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(format!(
-            "{} ({} > {MAX_FILE_BYTES} bytes)",
-            text::P_TOO_LARGE.get(lang),
-            meta.len()
-        ));
-    }
-    let bytes = fs::read(path).map_err(|e| e.to_string())?;
+    // A pipe or device is refused before it is opened, a huge file before it is read.
+    let bytes = crate::store::read_text(path).map_err(|e| crate::store::explain(&e, lang))?;
     let src = std::str::from_utf8(&bytes).map_err(|_| text::P_NOT_TEXT.get(lang).to_string())?;
     let name = path.display().to_string();
     let file: AnswerFile = parse_json(&name, src)

@@ -14,7 +14,7 @@ pub mod room;
 pub mod text;
 
 use std::fs::{self, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -22,9 +22,9 @@ use anyhow::{Result, anyhow};
 use serde::{Deserialize, Serialize};
 
 use self::code::{FirmCode, JOIN_CODE_LEN, random_code};
-use crate::domain::answers::AnswerSet;
+use crate::domain::answers::{AnswerSet, Kept};
 use crate::domain::instrument::{
-    BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, MAX_FILE_BYTES, parse_json,
+    BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, parse_json,
 };
 use crate::domain::{Lang, text::LocalText};
 use crate::store;
@@ -81,58 +81,13 @@ fn err(t: text::T, lang: Lang, args: &[&dyn std::fmt::Display]) -> anyhow::Error
     anyhow!("{}", t.fill(lang, args))
 }
 
-/// Reads a file the workshop depends on, refusing symbolic links and oversized files.
+/// Reads a file the workshop depends on, refusing symbolic links (a shared folder could lead
+/// anywhere), anything that is not a regular file, and oversized files.
 pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
-    let link = fs::symlink_metadata(path)?;
-    if link.file_type().is_symlink() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "a symbolic link is not read",
-        ));
+    if fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(store::refused(store::Refusal::Link));
     }
-    if !link.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
-    }
-    if link.len() > MAX_FILE_BYTES as u64 {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("{} bytes, more than {MAX_FILE_BYTES}", link.len()),
-        ));
-    }
-    let mut f = fs::File::open(path)?;
-    same_file(&link, &f.metadata()?)?;
-    let mut bytes = Vec::with_capacity(link.len() as usize);
-    Read::take(&mut f, MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-/// The file opened is the one looked at: it was not swapped for a link in between.
-#[cfg(unix)]
-fn same_file(looked: &fs::Metadata, opened: &fs::Metadata) -> io::Result<()> {
-    use std::os::unix::fs::MetadataExt;
-    if looked.dev() == opened.dev() && looked.ino() == opened.ino() {
-        Ok(())
-    } else {
-        Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "the file changed into a link while it was opened",
-        ))
-    }
-}
-
-#[cfg(not(unix))]
-fn same_file(_looked: &fs::Metadata, opened: &fs::Metadata) -> io::Result<()> {
-    if opened.is_file() {
-        Ok(())
-    } else {
-        Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ))
-    }
+    store::read_text(path)
 }
 
 fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String> {
@@ -407,28 +362,33 @@ impl Workshop {
         Err(io::Error::other("no free firm code"))
     }
 
-    /// Reads a firm's answers from its response file (the phone pages resume from it).
-    pub fn read_response(&self, code: &FirmCode) -> io::Result<AnswerSet> {
+    /// Reads a firm's answers from its response file (the phone pages resume from it), with
+    /// what the file held that this questionnaire does not take, to be written back on save.
+    pub fn read_response(&self, code: &FirmCode) -> io::Result<(AnswerSet, Kept)> {
         let path = self.response_path(code);
         let bytes = read_regular(&path)?;
         let src = String::from_utf8(bytes)
             .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text"))?;
-        self.inst
+        let loaded = self
+            .inst
             .load_answers(&path.display().to_string(), &src)
-            .map(|l| l.answers)
-            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.display_in(Lang::En)))
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.display_in(Lang::En)))?;
+        let kept = Kept::from_source(&src, &loaded.dropped);
+        Ok((loaded.answers, kept))
     }
 
     /// Saves a firm's answers over its response file, atomically, in the ordinary answer-file
-    /// format (the phone pages save after every answer).
+    /// format, refusing links as every write into a shared folder does (the phone pages save
+    /// after every answer).
     pub fn save_response(
         &self,
         code: &FirmCode,
         answers: &AnswerSet,
+        kept: &Kept,
         now: SystemTime,
     ) -> io::Result<()> {
         let file = answers.to_file(&self.inst.questionnaire, Some(store::rfc3339(now)));
-        store::save_answers(&self.response_path(code), &file)
+        store::save_answers(&self.response_path(code), &file, kept, store::Links::Refuse)
     }
 
     /// A participant joins: a new firm code with an empty answer file (so the room sees them

@@ -16,6 +16,7 @@ use crate::domain::answers::{AnswerFile, AnswerSet, direct, typed_answers};
 use crate::domain::cohort::{Cohort, Status};
 use crate::domain::instrument::{MAX_FILE_BYTES, parse_json};
 use crate::domain::score::score_and_visibility;
+use crate::domain::text::LocalText;
 use crate::domain::{Lang, ScoreCard};
 
 /// A file changed this recently may change again within the file system's time resolution
@@ -77,6 +78,9 @@ pub enum ProblemKind {
     NotAResponse,
     /// `responses/` itself cannot be read.
     Folder,
+    /// An answer file of another version of the workshop's questionnaire: not counted, so
+    /// that the room compares like with like.
+    OtherVersion,
 }
 
 impl ProblemKind {
@@ -92,6 +96,7 @@ impl ProblemKind {
             ProblemKind::Unreadable => text::P_UNREADABLE,
             ProblemKind::NotAResponse => text::P_NOT_RESPONSE,
             ProblemKind::Folder => text::P_FOLDER,
+            ProblemKind::OtherVersion => text::P_OTHER_VERSION,
         }
     }
 
@@ -106,8 +111,35 @@ pub struct Problem {
     /// The file name inside `responses/`, cleaned for display.
     pub file: String,
     pub kind: ProblemKind,
-    /// The technical detail (parser message, questionnaire id, I/O error).
+    /// The technical detail (parser message, questionnaire id, I/O error), in English.
     pub detail: String,
+    /// The same detail in Chinese, for a Chinese dashboard and report.
+    #[serde(skip)]
+    pub detail_zh: String,
+}
+
+impl Problem {
+    /// The detail in `lang`.
+    pub fn detail_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.detail_zh,
+            Lang::En => &self.detail,
+        }
+    }
+}
+
+/// A detail said the same in both languages (an id, a number).
+fn same(s: impl Into<String>) -> LocalText {
+    let s = s.into();
+    LocalText::new(s.clone(), s)
+}
+
+/// An I/O error from reading a file, in both languages.
+fn io_detail(e: &std::io::Error) -> LocalText {
+    LocalText::new(
+        crate::store::explain(e, Lang::Zh),
+        crate::store::explain(e, Lang::En),
+    )
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -156,11 +188,12 @@ fn by_product(name: &str) -> bool {
         || name.ends_with("-result.txt")
 }
 
-fn problem(file: &str, kind: ProblemKind, detail: impl Into<String>) -> Outcome {
+fn problem(file: &str, kind: ProblemKind, detail: LocalText) -> Outcome {
     Outcome::Problem(Problem {
         file: clean(file),
         kind,
-        detail: clean(&detail.into()),
+        detail: clean(&detail.en),
+        detail_zh: clean(&detail.zh),
     })
 }
 
@@ -176,23 +209,32 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
                 Ok(m) if !m.is_file() => ProblemKind::NotAResponse,
                 _ => ProblemKind::Unreadable,
             };
-            return problem(name, kind, e.to_string());
+            return problem(name, kind, io_detail(&e));
         }
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return problem(name, ProblemKind::Incomplete, "0 bytes");
+        return problem(
+            name,
+            ProblemKind::Incomplete,
+            LocalText::new("0 字节", "0 bytes"),
+        );
     }
     let Ok(src) = String::from_utf8(bytes) else {
-        return problem(name, ProblemKind::NotText, "");
+        return problem(name, ProblemKind::NotText, same(""));
     };
+    // A byte-order mark (Windows Notepad) is no reason to refuse a file.
+    let src = crate::domain::instrument::without_bom(&src);
     let q = &ws.inst.questionnaire;
-    if let Some(d) = direct::read(q, &src)
+    if let Some(d) = direct::read(q, src)
         && d.questionnaire.id == q.id
     {
+        if d.questionnaire.version != q.version {
+            return other_version(name, &d.questionnaire.version, &q.version);
+        }
         return scored(ws, code, d.answers, d.saved_at, d.dropped.len());
     }
     // The thorough reading: the located, friendlier message is only built when the file is bad.
-    let file: AnswerFile = match serde_json::from_str(&src) {
+    let file: AnswerFile = match serde_json::from_str(src) {
         Ok(f) => f,
         Err(e) => {
             let kind = if e.classify() == serde_json::error::Category::Eof {
@@ -200,9 +242,10 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
             } else {
                 ProblemKind::Corrupt
             };
-            let detail = parse_json::<AnswerFile>(name, &src)
-                .err()
-                .map_or_else(|| e.to_string(), |l| l.to_string());
+            let detail = parse_json::<AnswerFile>(name, src).err().map_or_else(
+                || same(e.to_string()),
+                |l| LocalText::new(l.display_in(Lang::Zh), l.display_in(Lang::En)),
+            );
             return problem(name, kind, detail);
         }
     };
@@ -210,15 +253,28 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
         return problem(
             name,
             ProblemKind::Foreign,
-            format!("`{}` ≠ `{}`", file.questionnaire.id, q.id),
+            same(format!("`{}` ≠ `{}`", file.questionnaire.id, q.id)),
         );
     }
     let (answers, dropped) = match typed_answers(q, &file) {
         Ok(x) => x,
-        // The detail is technical, for the facilitator's eyes: one language for everyone.
-        Err((_, msg)) => return problem(name, ProblemKind::BadAnswer, msg.en),
+        Err((_, msg)) => return problem(name, ProblemKind::BadAnswer, msg),
     };
+    if file.questionnaire.version != q.version {
+        return other_version(name, &file.questionnaire.version, &q.version);
+    }
     scored(ws, code, answers, file.saved_at, dropped.len())
+}
+
+fn other_version(name: &str, theirs: &str, ours: &str) -> Outcome {
+    problem(
+        name,
+        ProblemKind::OtherVersion,
+        LocalText::new(
+            format!("用问卷 {theirs} 版作答，工作坊使用的是 {ours} 版"),
+            format!("answered with questionnaire version {theirs}; the workshop uses {ours}"),
+        ),
+    )
 }
 
 fn scored(
@@ -243,7 +299,15 @@ fn scored(
 fn read_one(ws: &Workshop, name: &str) -> Outcome {
     match name.strip_suffix(".json").and_then(FirmCode::from_stem) {
         Some(code) => load(ws, name, code),
-        None => problem(name, ProblemKind::NotAResponse, ""),
+        // Most often a file dropped in by hand: say how to bring it in.
+        None => problem(
+            name,
+            ProblemKind::NotAResponse,
+            LocalText::new(
+                "如果这是一份答卷，请用 smecheck workshop import 工作坊文件夹 文件 导入，它会得到一个企业代码",
+                "if this is an answer file, bring it in with: smecheck workshop import WORKSHOP FILE (it gets a firm code)",
+            ),
+        ),
     }
 }
 
@@ -320,10 +384,12 @@ pub fn for_each_response(
 }
 
 fn folder_problem(e: &std::io::Error) -> Problem {
+    let detail = io_detail(e);
     Problem {
         file: clean(&format!("{}/", super::RESPONSES)),
         kind: ProblemKind::Folder,
-        detail: clean(&e.to_string()),
+        detail: clean(&detail.en),
+        detail_zh: clean(&detail.zh),
     }
 }
 

@@ -413,3 +413,53 @@ fn import_copies_good_files_and_says_why_it_skipped_the_others() {
     assert!(room.problems().is_empty());
     assert!(FirmCode::from_stem(code.as_str()).is_some());
 }
+
+#[test]
+fn other_versions_are_not_counted_details_come_in_chinese_and_a_dropped_file_gets_a_hint() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = new_workshop(tmp.path());
+    let good = answer_file(&ws, 3);
+    // Notepad's byte-order mark is fine (issue 13, 12).
+    let mut bom = "\u{feff}".as_bytes().to_vec();
+    bom.extend_from_slice(&good);
+    put(&ws, "AAAAAA.json", &bom);
+    let mut other: serde_json::Value = serde_json::from_slice(&good).expect("json");
+    other["questionnaire"]["version"] = "0.9.0".into();
+    put(&ws, "DDDDDD.json", other.to_string().as_bytes());
+    put(&ws, "EEEEEE.json", br#"{"questionnaire": {"id": "x", "ver"#);
+    put(&ws, "firm-from-email.json", &good);
+    let mut room = Room::new();
+    room.scan(&ws, later());
+    let codes: Vec<String> = room
+        .responses()
+        .iter()
+        .map(|r| r.code.to_string())
+        .collect();
+    assert_eq!(codes, vec!["AAAAAA"], "only the matching version counts");
+    let problems = room.problems();
+    let find = |kind: ProblemKind| {
+        problems
+            .iter()
+            .find(|p| p.kind == kind)
+            .unwrap_or_else(|| panic!("{kind:?} in {problems:?}"))
+    };
+    let version = find(ProblemKind::OtherVersion);
+    assert!(version.detail.contains("0.9.0"), "{version:?}");
+    assert!(
+        version.detail_in(Lang::Zh).contains("0.9.0 版"),
+        "{version:?}"
+    );
+    let cut = find(ProblemKind::Incomplete);
+    assert!(cut.detail_in(Lang::Zh).contains("中途就结束了"), "{cut:?}");
+    assert!(!cut.detail_in(Lang::Zh).contains("EOF"), "{cut:?}");
+    let dropped = find(ProblemKind::NotAResponse);
+    assert!(
+        dropped.detail.contains("smecheck workshop import"),
+        "{dropped:?}"
+    );
+    assert!(
+        dropped
+            .detail_in(Lang::Zh)
+            .contains("smecheck workshop import")
+    );
+}

@@ -33,6 +33,7 @@ crate::bilingual! {
     P_UNREADABLE = "无法读取", "cannot be read";
     P_NOT_RESPONSE = "不是答卷文件（文件名不是企业代码）", "not a response file (its name is not a firm code)";
     P_FOLDER = "无法读取答卷文件夹", "the responses folder cannot be read";
+    P_OTHER_VERSION = "问卷版本不同，不计入统计", "another questionnaire version, not counted";
 
     // Import.
     IMPORTED = "已导入 {} → 企业代码 {}", "imported {} → firm code {}";
@@ -52,11 +53,19 @@ crate::bilingual! {
         "could not gather the responses in {}: {}. While the room is summed up, each firm's line waits in the system's temporary folder; free some disk space there (or point the TMPDIR variable, TMP on Windows, at another folder) and try again";
 }
 
-/// Removes control characters (escape sequences included) from text read from a file, so
-/// that nothing in a response file can steer the terminal or break a report line.
+/// Makes text read from a file one safe line: control characters (escape sequences and line
+/// breaks included) and bidirectional overrides become spaces, so that nothing in a response
+/// file can steer the terminal, reorder a line or break a report row. The characters are the
+/// ones [`crate::domain::text::is_unsafe_char`] names, the one list every output uses.
 pub fn clean(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || crate::domain::text::is_unsafe_char(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

@@ -11,7 +11,9 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::{Answer, AnswerSet, DONT_KNOW, Dropped, QuestionnaireRef, check_number, dropped};
+use super::{
+    Answer, AnswerSet, Dropped, QuestionnaireRef, check_number, dropped, exclusive_conflict,
+};
 use crate::domain::model::{IdWalk, Question, QuestionKind, Questionnaire};
 
 /// An answer file read the direct way.
@@ -83,7 +85,12 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                     questionnaire = Some(map.next_value::<QuestionnaireRef>()?);
                 }
                 "profile" if profile.is_none() => {
-                    profile = Some(map.next_value::<BTreeMap<String, String>>()?);
+                    // Repeated fields and `null` are read as the thorough path reads them.
+                    let super::unique::Profile(p) = map.next_value()?;
+                    if !profile_fits(self.0, &p) {
+                        return Err(refuse());
+                    }
+                    profile = Some(p);
                 }
                 "answers" if answers.is_none() => {
                     answers = Some(map.next_value_seed(AnswersSeed(self.0))?);
@@ -106,6 +113,11 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
             dropped,
         })
     }
+}
+
+/// Every profile choice is one of its field's options (the thorough path says which is not).
+fn profile_fits(q: &Questionnaire, profile: &BTreeMap<String, String>) -> bool {
+    super::check_profile(q, profile).is_ok()
 }
 
 struct AnswersSeed<'q>(&'q Questionnaire);
@@ -170,12 +182,8 @@ impl<'de> DeserializeSeed<'de> for AnswerSeed<'_> {
 impl AnswerSeed<'_> {
     fn choice<E: de::Error>(&self, s: &str) -> Result<Option<Answer>, E> {
         let q = self.0;
-        if s == DONT_KNOW && q.kind != QuestionKind::Text {
-            return if q.dont_know {
-                Ok(Some(Answer::DontKnow))
-            } else {
-                Err(refuse())
-            };
+        if let Some(special) = Answer::special(q, s) {
+            return special.map(Some).map_err(|_| refuse());
         }
         match q.kind {
             QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => q
@@ -191,7 +199,7 @@ impl AnswerSeed<'_> {
         if self.0.kind != QuestionKind::Number || check_number(self.0, x).is_err() {
             return Err(refuse());
         }
-        Ok(Some(Answer::Number(x)))
+        Ok(Some(Answer::Number(x + 0.0)))
     }
 }
 
@@ -226,6 +234,9 @@ impl<'de> Visitor<'de> for AnswerSeed<'_> {
             if !ticked.contains(id) {
                 ticked.push(id.clone());
             }
+        }
+        if exclusive_conflict(q, &ticked).is_some() {
+            return Err(refuse());
         }
         Ok(Some(Answer::Choices(ticked)))
     }

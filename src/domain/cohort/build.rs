@@ -111,11 +111,16 @@ impl<'q> CohortBuilder<'q> {
             return;
         }
         self.finished += 1;
-        self.overall.push(card.overall_score);
+        // A finished firm has every area scored; a card without one is left out of spreads.
+        if let Some(overall) = card.overall_score {
+            self.overall.push(overall);
+        }
         bump(&mut self.overall_levels, card.overall_level.as_str());
         for a in &card.areas {
             if let Some((stats, scores)) = self.areas.iter_mut().find(|(s, _)| s.id == a.id) {
-                scores.push(a.score);
+                if let Some(score) = a.score {
+                    scores.push(score);
+                }
                 bump(&mut stats.levels, a.level.as_str());
             }
             for d in &a.dimensions {

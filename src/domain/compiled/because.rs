@@ -2,7 +2,6 @@
 //! found by position. Gives the same questions as [`Condition::because`] (a test checks it).
 
 use super::{C, Compiled, Eval};
-use crate::domain::answers::Answer;
 use crate::domain::condition::{Facts, QuestionSet};
 use crate::domain::score::question_fraction;
 
@@ -23,14 +22,19 @@ impl Compiled {
                 .iter()
                 .filter(|c| c.holds(e))
                 .for_each(|c| self.because(c, e, out)),
-            C::Not(_, reads) => reads.iter().for_each(|i| out.insert_at(*i)),
+            // Only questions with a real answer are reasons (see `Condition::because`).
+            C::Not(_, reads) => reads
+                .iter()
+                .filter(|i| e.slots.slots[**i].is_real())
+                .for_each(|i| out.insert_at(*i)),
             C::Choice { q, .. }
             | C::ChoiceAll { q, .. }
             | C::Count { q, .. }
             | C::Number { q, .. }
             | C::Points { q, .. }
             | C::Answered(q)
-            | C::DontKnow(q) => out.insert_at(*q),
+            | C::DontKnow(q)
+            | C::NotApplicable(q) => out.insert_at(*q),
             // Never holds, so it is never a reason.
             C::Never => {}
             C::Score { slot, .. } => self.shortfall(*slot, e, out),
@@ -53,7 +57,10 @@ impl Compiled {
                     return;
                 };
                 for req in reqs.iter().filter(|r| !r.when.holds(e)) {
-                    req.reads.iter().for_each(|i| out.insert_at(*i));
+                    req.reads
+                        .iter()
+                        .filter(|i| e.slots.slots[**i].is_real())
+                        .for_each(|i| out.insert_at(*i));
                 }
             }
             C::Finding(i) => {
@@ -74,20 +81,16 @@ impl Compiled {
         }
     }
 
-    /// Questions counting towards score slot `slot` that pulled it down: below full points,
-    /// "don't know", or asked and unanswered.
+    /// Questions counting towards score slot `slot` that pulled it down: answered below full
+    /// points (see `condition::shortfall`).
     fn shortfall(&self, slot: usize, e: &Eval, out: &mut QuestionSet) {
         let Some(scope) = self.scope.get(slot) else {
             return;
         };
         for &i in scope {
-            let short = match e.slots.answers[i] {
-                Some(Answer::DontKnow) => true,
-                Some(a) => {
-                    question_fraction(&e.questionnaire.questions[i], a).is_some_and(|s| s < 1.0)
-                }
-                None => e.visible.get(i).copied().unwrap_or(false),
-            };
+            let short = e.slots.answers[i]
+                .and_then(|a| question_fraction(&e.questionnaire.questions[i], a))
+                .is_some_and(|s| s < 1.0);
             if short {
                 out.insert_at(i);
             }

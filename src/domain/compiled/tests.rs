@@ -60,7 +60,12 @@ fn check_with(
     };
     for (i, r) in q.rules.iter().enumerate() {
         let holds = inst.compiled.rule_holds(i, &e);
-        assert_eq!(holds, r.when.holds(&facts), "rule {}", r.id);
+        assert_eq!(
+            holds,
+            crate::domain::recommend::fires(r, &facts),
+            "rule {}",
+            r.id
+        );
         if holds && derived.is_some() {
             let (mut compiled, mut reference) = (QuestionSet::default(), QuestionSet::default());
             inst.compiled.rule_because(i, &e, &mut compiled);

@@ -1,19 +1,25 @@
-//! The advice sections of the report: each recommendation with its proposal, the firm's own
-//! answers that triggered it and its next steps, and the action plan that groups those steps.
+//! The advice sections of the report: each recommendation led by its action (what, when, how
+//! much), the gap and proposal it answers, one "because" sentence from the answers that made
+//! its rule fire, and its steps; the plan's candidates; and the fingerprint of the inputs.
+
+use sha2::{Digest, Sha256};
 
 use crate::domain::answers::AnswerSet;
 use crate::domain::condition::Condition;
 use crate::domain::instrument::Instrument;
-use crate::domain::model::{Horizon, Questionnaire};
+use crate::domain::model::{Questionnaire, level_for};
+use crate::domain::proposals::Advice;
 use crate::domain::recommend::Recommendation;
 use crate::domain::score::ScoreCard;
-use crate::domain::summary::{answer_label, horizon_label};
+use crate::domain::summary::{answer_label, fmt_score, horizon_label};
 use crate::domain::text::Lang;
 
-use super::strings::Words;
-use super::{Evidence, PlanGroup, PlanItem, RecommendationView, StepView};
+use super::plan::{Candidate, Plan, PlanKind, first_sentence};
+use super::strings::words;
+use super::{Evidence, GAP_BELOW, RecommendationView, StepView};
 
-/// The profile facts a fired rule tested, e.g. "Location → County town".
+/// The profile facts a fired rule tested, e.g. "Location → County town" — in its condition or
+/// in whom it is for (`eligible_if`): who the advice is meant for is worth saying.
 fn profile_evidence(
     q: &Questionnaire,
     answers: &AnswerSet,
@@ -28,6 +34,9 @@ fn profile_evidence(
     {
         let mut leaves = Vec::new();
         rule.when.walk(&mut leaves);
+        if let Some(e) = &rule.eligible_if {
+            e.walk(&mut leaves);
+        }
         for leaf in leaves {
             let Condition::Profile { field, any_of } = leaf else {
                 continue;
@@ -56,13 +65,173 @@ fn profile_evidence(
     out
 }
 
+/// The owner role `key` as this firm would name it.
+pub(super) fn role_label(
+    advice: &Advice,
+    key: Option<&str>,
+    size: Option<&str>,
+    lead: Option<&str>,
+    lang: Lang,
+) -> String {
+    let w = words(lang);
+    let Some(role) = key.and_then(|k| advice.roles.get(k)) else {
+        return w.owner_default.to_string();
+    };
+    let small = size.is_some_and(|s| advice.small_sizes.iter().any(|x| x == s));
+    let no_lead = lead.is_some_and(|l| advice.no_lead.iter().any(|x| x == l));
+    let text = match (&role.small, &role.no_lead) {
+        (_, Some(n)) if no_lead => n,
+        (Some(s), _) if small => s,
+        _ => &role.label,
+    };
+    text.get(lang).to_string()
+}
+
+/// Every action the plan could hold: each fired rule's step, and "keep doing" and "next
+/// frontier" for every area where the firm is already at the top level.
+pub(super) fn candidates(
+    inst: &Instrument,
+    card: &ScoreCard,
+    size: Option<&str>,
+    lead: Option<&str>,
+    lang: Lang,
+) -> Vec<Candidate> {
+    let q = &inst.questionnaire;
+    let advice = &inst.proposals.advice;
+    let mut out = Vec::new();
+    for r in &card.recommendations {
+        let p = inst.proposals.get(&r.proposal);
+        for s in &r.steps {
+            let detail = s.action(q).get(lang).to_string();
+            let a = advice.rules.get(s.rule.as_str());
+            let owner_key = a
+                .and_then(|a| a.owner.as_deref())
+                .or_else(|| p.and_then(|p| p.owner.as_deref()));
+            out.push(Candidate {
+                rule: Some(s.rule.clone()),
+                proposal: Some(r.proposal.clone()),
+                kind: PlanKind::Fix,
+                priority: s.priority,
+                horizon: s.horizon,
+                headline: a.map_or_else(
+                    || first_sentence(&detail),
+                    |a| a.headline.get(lang).to_string(),
+                ),
+                owner: role_label(advice, owner_key, size, lead, lang),
+                effort: a.map(|a| a.effort),
+                done_when: a.map_or_else(String::new, |a| a.done_when.get(lang).to_string()),
+                detail,
+            });
+        }
+    }
+    let w = words(lang);
+    for a in &card.areas {
+        let Some(def) = q.area(&a.id) else { continue };
+        let top = def.levels.last();
+        let at_top = a
+            .score
+            .and_then(|s| level_for(&def.levels, s))
+            .zip(top)
+            .is_some_and(|(l, t)| l.id == t.id);
+        if !at_top {
+            continue;
+        }
+        for f in advice.frontier.iter().filter(|f| f.area == a.id.as_str()) {
+            let owner = role_label(advice, Some(&f.owner), size, lead, lang);
+            for (kind, label, text, done, horizon) in [
+                (
+                    PlanKind::KeepDoing,
+                    w.keep_doing,
+                    &f.keep,
+                    &f.keep_done,
+                    crate::domain::model::Horizon::Now,
+                ),
+                (
+                    PlanKind::NextFrontier,
+                    w.next_frontier,
+                    &f.next,
+                    &f.next_done,
+                    crate::domain::model::Horizon::Quarter,
+                ),
+            ] {
+                out.push(Candidate {
+                    rule: None,
+                    proposal: None,
+                    kind,
+                    priority: 3,
+                    horizon,
+                    headline: format!("{}{}{}", label, w.colon, text.get(lang)),
+                    detail: text.get(lang).to_string(),
+                    owner: owner.clone(),
+                    effort: Some(f.effort),
+                    done_when: done.get(lang).to_string(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `sha256:` and 16 hex digits over the questionnaire's fingerprint, the date, the profile and
+/// every answer in questionnaire order.
+pub(super) fn fingerprint(
+    q: &Questionnaire,
+    answers: &AnswerSet,
+    qhash: &str,
+    date: &str,
+) -> String {
+    let mut h = Sha256::new();
+    h.update(qhash.as_bytes());
+    h.update([0u8]);
+    h.update(date.as_bytes());
+    for (k, v) in &answers.profile {
+        h.update([0u8]);
+        h.update(k.as_bytes());
+        h.update([b'=']);
+        h.update(v.trim().as_bytes());
+    }
+    for question in &q.questions {
+        if let Some(a) = answers.get(&question.id) {
+            h.update([1u8]);
+            h.update(question.id.as_str().as_bytes());
+            h.update([b'=']);
+            h.update(a.to_json().to_string().as_bytes());
+        }
+    }
+    let hex: String = h
+        .finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("sha256:{hex}")
+}
+
+/// "Because …": the answers that made the rule fire, in one sentence.
+fn because(why: &[Evidence], lang: Lang) -> String {
+    let parts: Vec<String> = why
+        .iter()
+        .map(|e| match lang {
+            Lang::Zh => format!("{}——“{}”", e.text.trim_end_matches(['？', '?']), e.answer),
+            Lang::En => format!("“{}” to “{}”", e.answer, e.text.trim_end_matches('?')),
+        })
+        .collect();
+    match lang {
+        Lang::Zh => format!("本企业的回答：{}。", parts.join("；")),
+        Lang::En => format!("The firm answered {}.", parts.join("; and ")),
+    }
+}
+
 pub(super) fn recommendations(
     inst: &Instrument,
     asked: &AnswerSet,
     card: &ScoreCard,
+    plan: &Plan,
     lang: Lang,
 ) -> Vec<RecommendationView> {
     let q = &inst.questionnaire;
+    let w = words(lang);
+    let src = &inst.proposals.source;
     card.recommendations
         .iter()
         .enumerate()
@@ -82,45 +251,118 @@ pub(super) fn recommendations(
                     answer: answer_label(question, a, lang),
                 })
             }));
+            // The gaps among the dimensions its reasons come from.
+            let mut dims: Vec<String> = Vec::new();
+            for id in &r.because {
+                let Some(question) = q.question(id) else {
+                    continue;
+                };
+                let Some(d) = card
+                    .areas
+                    .iter()
+                    .flat_map(|a| &a.dimensions)
+                    .find(|d| d.id == question.dimension)
+                else {
+                    continue;
+                };
+                let Some(score) = d.score.filter(|s| *s < GAP_BELOW) else {
+                    continue;
+                };
+                let Some((_, def)) = q.dimension(&d.id) else {
+                    continue;
+                };
+                let label = format!("{}{}", def.title.get(lang), w.aside(&fmt_score(score)));
+                if !dims.contains(&label) {
+                    dims.push(label);
+                }
+            }
+            let keyword = text(|p| &p.keyword);
+            let proposal = format!("{} {}", r.proposal, quoted(&keyword, lang));
+            let gap_line = if dims.is_empty() {
+                w.pair(w.proposal, &proposal)
+            } else {
+                format!(
+                    "{} · {}",
+                    w.pair(w.gap_closes, &dims.join(list_sep(lang))),
+                    w.pair(w.proposal, &proposal)
+                )
+            };
+            let first = r.steps.first();
+            let item = first.and_then(|s| plan.item_of(&s.rule));
+            let headline = match (item, first) {
+                (Some(item), _) => item.action.clone(),
+                (None, Some(s)) => inst
+                    .proposals
+                    .advice
+                    .rules
+                    .get(s.rule.as_str())
+                    .map_or_else(
+                        || first_sentence(s.action(q).get(lang)),
+                        |a| a.headline.get(lang).to_string(),
+                    ),
+                (None, None) => String::new(),
+            };
+            let when = match (item, first) {
+                (Some(item), _) => horizon_label(item.horizon, lang).to_string(),
+                (None, Some(s)) => horizon_label(s.horizon, lang).to_string(),
+                (None, None) => String::new(),
+            };
+            let mut steps: Vec<StepView> = Vec::new();
+            for s in &r.steps {
+                let action = s.action(q).get(lang).to_string();
+                if steps.iter().any(|x| x.action == action) {
+                    continue;
+                }
+                steps.push(StepView {
+                    horizon: s.horizon,
+                    horizon_label: horizon_label(s.horizon, lang).to_string(),
+                    action,
+                });
+            }
+            let speaker = text(|p| &p.speaker);
+            let role = text(|p| &p.role);
             RecommendationView {
                 number: i + 1,
                 proposal: r.proposal.clone(),
                 priority: r.priority,
-                speaker: text(|p| &p.speaker),
-                role: text(|p| &p.role),
-                keyword: text(|p| &p.keyword),
+                headline,
+                when,
+                due: item.map_or_else(String::new, |i| i.due.clone()),
+                effort: item.map_or_else(String::new, |i| i.effort_label.clone()),
+                gap_line,
+                because: because(&why, lang),
+                source_line: format!(
+                    "{}{} · {} {} · {}",
+                    speaker,
+                    w.aside(&role),
+                    src.publisher.get(lang),
+                    super::display_date(&src.date, lang),
+                    w.pair(w.keyword, &keyword)
+                ),
+                time_bound: p
+                    .and_then(|p| p.time_bound.as_ref())
+                    .map(|t| t.get(lang).to_string()),
+                speaker,
+                role,
+                keyword,
                 summary: text(|p| &p.summary),
                 why,
-                steps: r
-                    .steps
-                    .iter()
-                    .map(|s| StepView {
-                        horizon: s.horizon,
-                        horizon_label: horizon_label(s.horizon, lang).to_string(),
-                        action: s.action(&inst.questionnaire).get(lang).to_string(),
-                    })
-                    .collect(),
+                steps,
             }
         })
         .collect()
 }
 
-pub(super) fn plan(recs: &[RecommendationView], w: &Words) -> Vec<PlanGroup> {
-    [Horizon::Now, Horizon::Quarter, Horizon::Later]
-        .into_iter()
-        .map(|h| PlanGroup {
-            horizon: h,
-            title: w.horizon_title(h).to_string(),
-            items: recs
-                .iter()
-                .flat_map(|r| {
-                    r.steps.iter().filter(|s| s.horizon == h).map(|s| PlanItem {
-                        proposal: r.proposal.clone(),
-                        speaker: r.speaker.clone(),
-                        action: s.action.clone(),
-                    })
-                })
-                .collect(),
-        })
-        .collect()
+fn quoted(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("“{s}”"),
+        Lang::En => format!("“{s}”"),
+    }
+}
+
+fn list_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "、",
+        Lang::En => ", ",
+    }
 }

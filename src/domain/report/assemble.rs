@@ -5,11 +5,15 @@ use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::instrument::Instrument;
 use crate::domain::model::{Level, Questionnaire, level_for};
 use crate::domain::score::{Confidence, ScoreCard, visible_answers};
-use crate::domain::summary::{answer_label, is_answered, provisional_mark};
+use crate::domain::summary::{
+    answer_label, is_answered, not_enough, provisional_mark, score_of_100,
+};
 use crate::domain::text::Lang;
 use crate::domain::text::display_safe;
 
-use super::advice::{plan, recommendations};
+use super::advice::{candidates, fingerprint, recommendations};
+use super::onepage;
+use super::plan::{Caps, build};
 use super::strings::{Words, words};
 use super::*;
 
@@ -31,7 +35,23 @@ impl Report {
             .get("name")
             .map(|n| display_safe(n.trim()).into_owned())
             .filter(|n| !n.is_empty());
-        let recommendations = recommendations(inst, &asked, card, lang);
+        let lead = inst.proposals.advice.lead_question.as_ref().and_then(|id| {
+            match asked.get(&id.as_str().into()) {
+                Some(Answer::Choice(o)) => Some(o.to_string()),
+                _ => None,
+            }
+        });
+        let size = inst
+            .proposals
+            .advice
+            .size_field
+            .as_ref()
+            .and_then(|f| answers.profile.get(f))
+            .map(|s| s.trim().to_string());
+        let caps = Caps::for_firm(&inst.proposals.advice, size.as_deref(), lead.as_deref());
+        let cands = candidates(inst, card, size.as_deref(), lead.as_deref(), lang);
+        let plan = build(cands, caps, date, w);
+        let recommendations = recommendations(inst, &asked, card, &plan, lang);
         let src = &inst.proposals.source;
         let source_date = display_date(&src.date, lang);
         let citation = match lang {
@@ -46,8 +66,20 @@ impl Report {
                 src.title.get(lang)
             ),
         };
-        Report {
+        let proposals = recommendations
+            .iter()
+            .map(|r| ProposalNote {
+                proposal: r.proposal.clone(),
+                speaker: r.speaker.clone(),
+                role: r.role.clone(),
+                keyword: r.keyword.clone(),
+                summary: r.summary.clone(),
+            })
+            .collect();
+        let mut report = Report {
             words: w,
+            format_version: FORMAT_VERSION,
+            tool_version: env!("CARGO_PKG_VERSION").to_string(),
             lang,
             date: date.to_string(),
             date_label: display_date(date, lang),
@@ -55,8 +87,11 @@ impl Report {
             subtitle: w.subtitle.to_string(),
             firm,
             profile: profile(q, answers, lang),
+            since: None,
             questionnaire: card.questionnaire.clone(),
+            inputs_fingerprint: fingerprint(q, answers, &card.questionnaire.hash, date),
             confidence: confidence(&card.confidence, lang),
+            summary: onepage::OnePage::default(),
             overall: headline(
                 "overall",
                 w.overall,
@@ -100,7 +135,10 @@ impl Report {
                 })
                 .collect(),
             gaps: gaps(q, card, lang),
-            plan: plan(&recommendations, w),
+            plan,
+            proposals,
+            reference_label: w.reference_threshold.to_string(),
+            thresholds: thresholds(q, lang),
             recommendations,
             appendix: appendix(q, &visible, &asked, w, lang),
             skipped: visible.iter().filter(|v| !**v).count(),
@@ -112,7 +150,43 @@ impl Report {
             },
             caveat: inst.proposals.caveat.get(lang).to_string(),
             disclaimer: w.disclaimer.to_string(),
+        };
+        report.summary = onepage::build(&report, onepage::wish(q, &asked));
+        report
+    }
+
+    /// Compares each dimension with the room's median instead of the gap threshold.
+    pub fn set_room_median(&mut self, median: &[(String, f64)]) {
+        if median.is_empty() {
+            return;
         }
+        for d in &mut self.dimensions {
+            if let Some((_, m)) = median.iter().find(|(id, _)| *id == d.id) {
+                d.reference = *m;
+            }
+        }
+        self.reference_label = self.words.reference_room.to_string();
+    }
+}
+
+fn thresholds(q: &Questionnaire, lang: Lang) -> Thresholds {
+    let bands = |levels: &[Level]| {
+        levels
+            .iter()
+            .map(|l| Band {
+                id: l.id.to_string(),
+                label: l.label.get(lang).to_string(),
+                min: l.min,
+                max: l.max,
+            })
+            .collect()
+    };
+    let mut levels = vec![("overall".to_string(), bands(&q.levels))];
+    levels.extend(q.areas.iter().map(|a| (a.id.to_string(), bands(&a.levels))));
+    Thresholds {
+        gap_below: GAP_BELOW,
+        provisional_below: Confidence::PROVISIONAL_BELOW,
+        levels,
     }
 }
 
@@ -125,14 +199,12 @@ fn profile(q: &Questionnaire, answers: &AnswerSet, lang: Lang) -> Vec<Field> {
             if raw.is_empty() {
                 return None;
             }
-            let value = f
-                .options
-                .iter()
-                .find(|o| o.id == raw)
-                .map_or(raw, |o| o.label.get(lang));
+            let option = f.options.iter().find(|o| o.id == raw);
+            let value = option.map_or(raw, |o| o.label.get(lang));
             Some(Field {
                 label: f.label.get(lang).to_string(),
                 value: display_safe(value).into_owned(),
+                code: option.map(|o| o.id.to_string()),
             })
         })
         .collect()
@@ -168,24 +240,64 @@ fn headline(
     id: &str,
     title: &str,
     levels: &[Level],
-    score: f64,
+    score: Option<f64>,
     provisional: bool,
     lang: Lang,
 ) -> Headline {
-    let level = level_for(levels, score);
-    let mut label = level.map_or_else(String::new, |l| l.label.get(lang).to_string());
-    if provisional {
+    let level = score.and_then(|s| level_for(levels, s));
+    let mut label = match score {
+        Some(_) => level.map_or_else(String::new, |l| l.label.get(lang).to_string()),
+        None => not_enough(lang).to_string(),
+    };
+    if provisional && score.is_some() {
+        // One hedge, not two: "Basic (estimate)" becomes "Basic (provisional: …)".
+        label = strip_aside(&label).to_string();
         label.push_str(provisional_mark(lang));
     }
     Headline {
         id: id.to_string(),
         title: title.to_string(),
         score,
+        score_text: score_of_100(score, lang),
         level: level.map_or_else(String::new, |l| l.id.to_string()),
         level_label: label,
         meaning: level.map_or_else(String::new, |l| l.meaning.get(lang).to_string()),
         provisional,
     }
+}
+
+/// A label without a trailing aside in brackets: `Basic (estimate)` → `Basic`. Used where a
+/// provisional mark replaces the label's own hedge, so a level is hedged once.
+pub fn strip_aside(label: &str) -> &str {
+    let t = label.trim_end();
+    let open = if t.ends_with('）') {
+        t.rfind('（')
+    } else if t.ends_with(')') {
+        t.rfind('(')
+    } else {
+        None
+    };
+    match open {
+        Some(i) if !t[..i].trim().is_empty() => t[..i].trim_end(),
+        _ => label,
+    }
+}
+
+/// Proposals recommended because of answers in dimension `dim`.
+fn related(
+    q: &Questionnaire,
+    card: &ScoreCard,
+    dim: &crate::domain::model::DimensionId,
+) -> Vec<crate::domain::model::ProposalId> {
+    card.recommendations
+        .iter()
+        .filter(|r| {
+            r.because
+                .iter()
+                .any(|id| q.question(id).is_some_and(|x| &x.dimension == dim))
+        })
+        .map(|r| r.proposal.clone())
+        .collect()
 }
 
 fn dimensions(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<DimensionRow> {
@@ -198,8 +310,12 @@ fn dimensions(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<DimensionR
                 id: d.id.to_string(),
                 area: area.title.get(lang).to_string(),
                 title: dim.title.get(lang).to_string(),
-                score: d.score,
-                gap: d.score.is_some_and(|s| s < GAP_BELOW),
+                score: d.shown(),
+                gap: d.shown().is_some_and(|s| s < GAP_BELOW),
+                answered: (d.confidence.share * 100.0).round().clamp(0.0, 100.0) as u32,
+                thin: d.confidence.is_provisional(),
+                reference: GAP_BELOW,
+                proposals: related(q, card, &d.id),
             })
         })
         .collect()
@@ -232,14 +348,11 @@ fn ladders(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<LadderView> {
                 label: l
                     .next_rung(def)
                     .map_or_else(|| n.id.to_string(), |r| r.label.get(lang).to_string()),
-                needs: n
-                    .unmet
-                    .iter()
-                    .map(|u| u.text.get(lang).to_string())
-                    .collect(),
+                needs: n.unmet.iter().map(|u| u.describe(lang)).collect(),
             });
             Some(LadderView {
                 id: l.id.to_string(),
+                area: def.area.to_string(),
                 title: def.title.get(lang).to_string(),
                 description: def.description.get(lang).to_string(),
                 rungs,
@@ -258,18 +371,9 @@ fn gaps(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<Gap> {
         .iter()
         .flat_map(|a| a.dimensions.iter())
         .filter_map(|d| {
-            let score = d.score.filter(|s| *s < GAP_BELOW)?;
+            let score = d.shown().filter(|s| *s < GAP_BELOW)?;
             let (area, dim) = q.dimension(&d.id)?;
-            let proposals = card
-                .recommendations
-                .iter()
-                .filter(|r| {
-                    r.because
-                        .iter()
-                        .any(|id| q.question(id).is_some_and(|x| x.dimension == d.id))
-                })
-                .map(|r| r.proposal.clone())
-                .collect();
+            let proposals = related(q, card, &d.id);
             Some(Gap {
                 dimension: d.id.to_string(),
                 area: area.title.get(lang).to_string(),

@@ -63,8 +63,51 @@ pub fn display_date(date: &str, lang: Lang) -> String {
     }
 }
 
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// `date` plus `days`, as `YYYY-MM-DD`; `None` when `date` is not a `YYYY-MM-DD` date.
+pub fn add_days(date: &str, days: i64) -> Option<String> {
+    check_date(date).ok()?;
+    let num = |r: std::ops::Range<usize>| date.get(r)?.parse::<i64>().ok();
+    let z = days_from_civil(num(0..4)?, num(5..7)?, num(8..10)?) + days;
+    let (y, m, d) = civil_from_days(z);
+    Some(format!("{y:04}-{m:02}-{d:02}"))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn days_are_added_across_months_and_leap_years() {
+        assert_eq!(add_days("2026-11-24", 30).as_deref(), Some("2026-12-24"));
+        assert_eq!(add_days("2026-11-24", 90).as_deref(), Some("2027-02-22"));
+        assert_eq!(add_days("2024-02-28", 1).as_deref(), Some("2024-02-29"));
+        assert_eq!(add_days("2023-02-28", 1).as_deref(), Some("2023-03-01"));
+        assert_eq!(add_days("1999-12-31", 1).as_deref(), Some("2000-01-01"));
+        assert_eq!(add_days("2026-01-01", 0).as_deref(), Some("2026-01-01"));
+        assert_eq!(add_days("not a date", 3), None);
+    }
+
     use super::*;
 
     #[test]

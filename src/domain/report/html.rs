@@ -44,34 +44,11 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
 fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     let w = r.words;
     let e = escape;
-    let lang = match r.lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    };
     let doc_title = match &r.firm {
         Some(f) => format!("{f} — {}", r.subtitle),
         None => format!("{} — {}", r.title, r.subtitle),
     };
-    writeln!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(
-        h,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    // Defence in depth: even a mistake in escaping could not load or run anything.
-    writeln!(
-        h,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-    )?;
-    writeln!(h, "<meta name=\"generator\" content=\"smecheck\">")?;
-    writeln!(
-        h,
-        "<title>{}</title>\n<style>\n{CSS}</style>\n</head>",
-        e(&doc_title)
-    )?;
-    writeln!(h, "<body>\n<main class=\"report\">")?;
+    head(h, r.lang, &doc_title)?;
 
     writeln!(h, "<header class=\"cover\">")?;
     writeln!(h, "<p class=\"eyebrow\">{}</p>", e(&r.title))?;
@@ -85,92 +62,15 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     for f in &r.profile {
         meta(&f.label, &e(&f.value))?;
     }
-    let s = &r.questionnaire;
-    meta(w.questionnaire, &format!("{} {}", e(&s.id), e(&s.version)))?;
-    meta(
-        w.content_hash,
-        &format!("<span class=\"hash\">{}</span>", e(&s.hash)),
-    )?;
-    meta(w.confidence, &e(&r.confidence.summary))?;
     writeln!(h, "</dl>\n</header>")?;
+    if let Some(since) = &r.since {
+        h.push_str(&since.html(r.lang));
+    }
 
-    writeln!(
-        h,
-        "<section id=\"summary\">\n<h2>1. {}</h2>\n<div class=\"cards\">",
-        e(w.sec_summary)
-    )?;
-    for x in &r.headlines {
-        let prov = if x.provisional { " provisional" } else { "" };
-        writeln!(
-            h,
-            "<div class=\"card\" id=\"headline-{id}\"><h3>{title}</h3><p class=\"big\">{score} <small>/ 100</small></p><p class=\"level{prov}\">{level}</p>{meter}<p>{meaning}</p></div>",
-            id = e(&x.id),
-            title = e(&x.title),
-            score = fmt_score(x.score),
-            level = e(&x.level_label),
-            meter = svg::meter(
-                x.score,
-                &format!("{} {}", x.title, svg::score_label(x.score))
-            ),
-            meaning = e(&x.meaning),
-        )?;
-    }
-    let o = &r.overall;
-    writeln!(
-        h,
-        "</div>\n<p class=\"overall\"><strong>{}{}{} / 100 · {}</strong><br>{}</p>\n</section>",
-        e(&o.title),
-        w.colon,
-        fmt_score(o.score),
-        e(&o.level_label),
-        e(&o.meaning)
-    )?;
-
-    writeln!(
-        h,
-        "<section id=\"dimensions\">\n<h2>2. {}</h2>",
-        e(w.sec_dimensions)
-    )?;
-    writeln!(
-        h,
-        "<p class=\"note\">{}{}{}</p>",
-        e(w.bars_title),
-        if r.lang == Lang::Zh { "" } else { " " },
-        e(w.gap_line)
-    )?;
-    let mut area: Option<&str> = None;
-    for (i, d) in r.dimensions.iter().enumerate() {
-        if area != Some(d.area.as_str()) {
-            if area.is_some() {
-                writeln!(h, "</tbody></table></div>")?;
-            }
-            area = Some(&d.area);
-            writeln!(
-                h,
-                "<div class=\"dim-area\"><h3>{}</h3><table class=\"dims\"><thead><tr><th>{}</th><th class=\"num\">{}</th><th></th><th></th></tr></thead><tbody>",
-                e(&d.area),
-                e(w.dimension),
-                e(w.score)
-            )?;
-        }
-        let score = d.score.map_or_else(|| w.no_data.to_string(), fmt_score);
-        let tag = if d.gap {
-            format!("<span class=\"gap-tag\">{}</span>", e(w.gap_mark))
-        } else {
-            String::new()
-        };
-        writeln!(
-            h,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"barcell\">{}</td><td>{tag}</td></tr>",
-            e(&d.title),
-            e(&score),
-            svg::dimension_bar(d.score, d.gap, i)
-        )?;
-    }
-    if area.is_some() {
-        writeln!(h, "</tbody></table></div>")?;
-    }
-    writeln!(h, "</section>")?;
+    summary(r, h)?;
+    advice::plan(r, h)?;
+    advice::recommendations(r, h)?;
+    scores(r, h)?;
 
     for l in &r.ladders {
         writeln!(
@@ -180,15 +80,15 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         )?;
         writeln!(
             h,
-            "<h2>3. {}</h2>\n<p>{}</p>",
+            "<h2>5. {}</h2>\n<div class=\"keep\"><p>{}</p>",
             e(&l.title),
             e(&l.description)
         )?;
-        writeln!(h, "<figure>{}</figure>", svg::ladder(l, w))?;
+        writeln!(h, "<figure>{}</figure></div>", svg::ladder(l, w))?;
         writeln!(
             h,
-            "<p><strong>{}{}{}{}{}</strong></p>\n<p>{}</p>",
-            e(w.you_are_here),
+            "<p><strong>{}{}{}{}{}</strong> {}</p>",
+            e(w.ladder_rung),
             w.colon,
             e(&w.rung_of(l.current, l.rungs.len())),
             w.comma,
@@ -197,7 +97,13 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         )?;
         match &l.next {
             Some(n) => {
-                writeln!(h, "<h3>{}{}{}</h3>", e(w.next_rung), w.colon, e(&n.label))?;
+                writeln!(
+                    h,
+                    "<div class=\"keep\"><h3>{}{}{}</h3>",
+                    e(w.next_rung),
+                    w.colon,
+                    e(&n.label)
+                )?;
                 writeln!(
                     h,
                     "<p>{}{}</p>\n<ul class=\"needs\">",
@@ -207,7 +113,7 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
                 for need in &n.needs {
                     writeln!(h, "<li>{}</li>", e(need))?;
                 }
-                writeln!(h, "</ul>")?;
+                writeln!(h, "</ul></div>")?;
             }
             None => writeln!(h, "<p>{}</p>", e(w.top_rung))?,
         }
@@ -219,22 +125,20 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
 
     writeln!(
         h,
-        "<section id=\"breadth\">\n<h2>4. {}</h2>",
+        "<section id=\"breadth\">\n<h2>6. {}</h2>",
         e(w.sec_breadth)
     )?;
     if let Some(b) = &r.breadth {
         writeln!(
             h,
-            "<p><strong>{}{}{} / 100</strong></p>{}<p>{}</p>",
+            "<p><strong>{}{}{} / 100</strong></p>",
             e(&b.title),
             w.colon,
             fmt_score(b.score),
-            svg::meter(
-                b.score,
-                &format!("{} {}", b.title, svg::score_label(b.score))
-            ),
-            e(&b.description)
         )?;
+        if !r.findings.is_empty() {
+            writeln!(h, "<p>{}</p>", e(&b.description))?;
+        }
     }
     if r.findings.is_empty() {
         writeln!(h, "<p>{}</p>", e(w.no_findings))?;
@@ -251,40 +155,7 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     }
     writeln!(h, "</section>")?;
 
-    writeln!(h, "<section id=\"gaps\">\n<h2>5. {}</h2>", e(w.sec_gaps))?;
-    if r.gaps.is_empty() {
-        writeln!(h, "<p>{}</p>", e(w.no_gaps))?;
-    } else {
-        writeln!(
-            h,
-            "<table class=\"gaps\"><thead><tr><th>#</th><th>{}</th><th class=\"num\">{}</th><th>{}</th></tr></thead><tbody>",
-            e(w.dimension),
-            e(w.score),
-            e(w.related)
-        )?;
-        for (i, g) in r.gaps.iter().enumerate() {
-            let related: Vec<String> = g
-                .proposals
-                .iter()
-                .map(|p| e(p.as_str()).into_owned())
-                .collect();
-            writeln!(
-                h,
-                "<tr><td>{}</td><td><strong>{}</strong>{}<br><span class=\"note\">{}</span></td><td class=\"num\">{}</td><td class=\"related\">{}</td></tr>",
-                i + 1,
-                e(&g.title),
-                e(&w.aside(&g.area)),
-                e(&g.description),
-                fmt_score(g.score),
-                related.join(", ")
-            )?;
-        }
-        writeln!(h, "</tbody></table>")?;
-    }
-    writeln!(h, "</section>")?;
-
-    advice::recommendations(r, h)?;
-    advice::plan(r, h)?;
+    advice::proposals(r, h)?;
     advice::appendix(r, h)?;
 
     writeln!(
@@ -305,15 +176,212 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         e(&r.caveat),
         e(&r.disclaimer)
     )?;
+    let s = &r.questionnaire;
+    writeln!(h, "<dl class=\"meta\">")?;
     writeln!(
         h,
-        "<p>{} {} {} · {}</p>\n</footer>",
+        "<dt>{}</dt><dd>{} {}</dd>",
         e(w.questionnaire),
         e(&s.id),
-        e(&s.version),
+        e(&s.version)
+    )?;
+    writeln!(
+        h,
+        "<dt>{}</dt><dd class=\"hash\">{}</dd>",
+        e(w.content_hash),
         e(&s.hash)
     )?;
+    writeln!(
+        h,
+        "<dt>{}</dt><dd class=\"hash\" id=\"inputs-fingerprint\">{}</dd>",
+        e(w.inputs_fingerprint),
+        e(&r.inputs_fingerprint)
+    )?;
+    writeln!(
+        h,
+        "<dt>{}</dt><dd>{}</dd>",
+        e(w.confidence),
+        e(&r.confidence.summary)
+    )?;
+    writeln!(h, "</dl>\n</footer>")?;
     writeln!(h, "</main>\n</body>\n</html>")
+}
+
+/// Everything up to and including `<main class="report">`: the one page head (charset,
+/// content security policy, the stylesheet) of every HTML page a firm gets.
+fn head(h: &mut String, lang: Lang, doc_title: &str) -> std::fmt::Result {
+    let lang = match lang {
+        Lang::Zh => "zh-CN",
+        Lang::En => "en",
+    };
+    writeln!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        h,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    // Defence in depth: even a mistake in escaping could not load or run anything.
+    writeln!(
+        h,
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    )?;
+    writeln!(h, "<meta name=\"generator\" content=\"smecheck\">")?;
+    writeln!(
+        h,
+        "<title>{}</title>\n<style>\n{CSS}</style>\n</head>",
+        escape(doc_title)
+    )?;
+    writeln!(h, "<body>\n<main class=\"report\">")
+}
+
+/// A page in the report's frame: its head, a cover with `eyebrow`, `title` and `firm`, then
+/// `body` (already HTML).
+pub fn frame(
+    lang: Lang,
+    doc_title: &str,
+    eyebrow: &str,
+    title: &str,
+    firm: Option<&str>,
+    body: &str,
+) -> String {
+    let mut h = String::with_capacity(16 * 1024 + body.len());
+    // Writing to a String cannot fail.
+    let _ = (|| -> std::fmt::Result {
+        head(&mut h, lang, doc_title)?;
+        writeln!(h, "<header class=\"cover\">")?;
+        writeln!(h, "<p class=\"eyebrow\">{}</p>", escape(eyebrow))?;
+        writeln!(h, "<h1>{}</h1>", escape(title))?;
+        if let Some(firm) = firm {
+            writeln!(h, "<p class=\"firm\">{}</p>", escape(firm))?;
+        }
+        writeln!(h, "</header>")?;
+        h.push_str(body);
+        writeln!(h, "</main>\n</body>\n</html>")
+    })();
+    h
+}
+
+/// The one-page summary: verdict, strengths and gaps side by side, the three first actions,
+/// how sure the result is and the firm's wish.
+fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
+    let w = r.words;
+    let e = escape;
+    let s = &r.summary;
+    writeln!(
+        h,
+        "<section id=\"summary\">\n<h2>1. {}</h2>",
+        e(w.sec_onepage)
+    )?;
+    writeln!(h, "<ul class=\"verdict\">")?;
+    for v in &s.verdict {
+        writeln!(h, "<li>{}</li>", e(&v.text))?;
+    }
+    writeln!(h, "</ul>")?;
+    writeln!(
+        h,
+        "<div class=\"actions-box\" id=\"top-actions\"><h3>{}</h3><ol>",
+        e(w.top_actions)
+    )?;
+    if s.actions.is_empty() {
+        writeln!(h, "<li>{}</li>", e(w.no_plan))?;
+    }
+    for a in &s.actions {
+        writeln!(
+            h,
+            "<li><strong>{}</strong> <span class=\"due\">{}</span> <span class=\"note\">{}</span></li>",
+            e(&a.action),
+            e(&w.pair(w.due, &a.due)),
+            e(&a.owner)
+        )?;
+    }
+    writeln!(h, "</ol></div>")?;
+    writeln!(h, "<div class=\"two\">")?;
+    let list = |h: &mut String, title: &str, items: &[String], none: &str| -> std::fmt::Result {
+        writeln!(h, "<div><h3>{}</h3><ul>", e(title))?;
+        if items.is_empty() {
+            writeln!(h, "<li>{}</li>", e(none))?;
+        }
+        for x in items {
+            writeln!(h, "<li>{}</li>", e(x))?;
+        }
+        writeln!(h, "</ul></div>")
+    };
+    list(h, w.strengths, &s.strengths, w.no_strengths)?;
+    list(h, w.sec_gaps, &s.gaps, w.no_gaps)?;
+    writeln!(h, "</div>")?;
+    writeln!(
+        h,
+        "<p><strong>{}{}</strong>{}</p>",
+        e(w.how_sure),
+        w.colon,
+        e(&s.confidence)
+    )?;
+    writeln!(
+        h,
+        "<p class=\"wish\"><strong>{}{}</strong>{}</p>\n</section>",
+        e(w.wish),
+        w.colon,
+        e(s.wish.as_deref().unwrap_or(w.no_wish))
+    )
+}
+
+/// Headline cards with their level bands, and the dimension table with its dot plot.
+fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
+    let w = r.words;
+    let e = escape;
+    writeln!(
+        h,
+        "<section id=\"dimensions\">\n<h2>4. {}</h2>\n<div class=\"cards\">",
+        e(w.sec_dimensions)
+    )?;
+    for x in &r.headlines {
+        let prov = if x.provisional { " provisional" } else { "" };
+        let bands = r
+            .thresholds
+            .levels
+            .iter()
+            .find(|(id, _)| *id == x.id)
+            .map_or(&[][..], |(_, b)| b.as_slice());
+        writeln!(
+            h,
+            "<div class=\"card\" id=\"headline-{id}\"><h3>{title}</h3><p class=\"big\">{score}</p><p class=\"level{prov}\">{level}</p>{meter}</div>",
+            id = e(&x.id),
+            title = e(&x.title),
+            score = match x.score {
+                Some(s) => format!("{} <small>/ 100</small>", fmt_score(s)),
+                None => e(&x.score_text).into_owned(),
+            },
+            level = e(&w.pair(w.score_level, &x.level_label)),
+            meter = x.score.map_or_else(String::new, |s| svg::meter(
+                s,
+                &format!("{} {}", x.title, svg::score_label(s)),
+                bands
+            )),
+        )?;
+    }
+    writeln!(h, "</div>")?;
+    let o = &r.overall;
+    writeln!(
+        h,
+        "<p class=\"overall\"><strong>{}{}{} · {}</strong></p>",
+        e(&o.title),
+        w.colon,
+        e(&o.score_text),
+        e(&o.level_label),
+    )?;
+    writeln!(
+        h,
+        "<p class=\"note\">{}{}{}{}{}</p>",
+        e(w.gap_line),
+        if r.lang == Lang::Zh { "" } else { " " },
+        e(w.thin_note),
+        if r.lang == Lang::Zh { "" } else { " " },
+        e(&svg::reference_note(w, &r.reference_label))
+    )?;
+    writeln!(h, "<figure class=\"dotplot\">{}</figure>", svg::dot_plot(r))?;
+    writeln!(h, "</section>")
 }
 
 #[cfg(test)]

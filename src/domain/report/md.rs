@@ -3,9 +3,10 @@
 
 use std::io::{self, Write};
 
+use crate::domain::model::Horizon;
 use crate::domain::summary::fmt_score;
 
-use super::{AnswerState, Report, RungState};
+use super::{AnswerState, PlanItem, Report, RungState};
 
 /// Escapes text from users and data files for Markdown, on one line: characters that would
 /// start emphasis, links, raw HTML, code or a table cell are backslash-escaped, and a leading
@@ -43,6 +44,58 @@ fn text_bar(score: Option<f64>) -> String {
     format!("`{}{}`", "#".repeat(filled), ".".repeat(10 - filled))
 }
 
+fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
+    let w = r.words;
+    let e = escape;
+    let s = &r.summary;
+    writeln!(out, "**{}**\n", w.verdict)?;
+    for v in &s.verdict {
+        writeln!(out, "- {}", e(&v.text))?;
+    }
+    writeln!(out, "\n**{}**\n", w.strengths)?;
+    if s.strengths.is_empty() {
+        writeln!(out, "- {}", w.no_strengths)?;
+    }
+    for x in &s.strengths {
+        writeln!(out, "- {}", e(x))?;
+    }
+    writeln!(out, "\n**{}**\n", w.sec_gaps)?;
+    if s.gaps.is_empty() {
+        writeln!(out, "- {}", w.no_gaps)?;
+    }
+    for x in &s.gaps {
+        writeln!(out, "- {}", e(x))?;
+    }
+    writeln!(out, "\n**{}**\n", w.top_actions)?;
+    if s.actions.is_empty() {
+        writeln!(out, "{}", w.no_plan)?;
+    }
+    for (n, a) in s.actions.iter().enumerate() {
+        writeln!(
+            out,
+            "{}. **{}** — {} · {}",
+            n + 1,
+            e(&a.action),
+            w.pair(w.due, &a.due),
+            e(&a.owner)
+        )?;
+    }
+    writeln!(
+        out,
+        "\n**{}{}** {}\n",
+        w.how_sure,
+        w.colon.trim_end(),
+        e(&s.confidence)
+    )?;
+    writeln!(
+        out,
+        "**{}{}** {}",
+        w.wish,
+        w.colon.trim_end(),
+        s.wish.as_deref().map_or_else(|| w.no_wish.to_string(), e)
+    )
+}
+
 pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     let w = r.words;
     let e = escape;
@@ -64,58 +117,137 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for f in &r.profile {
         writeln!(out, "| {} | {} |", e(&f.label), e(&f.value))?;
     }
-    let s = &r.questionnaire;
-    writeln!(
-        out,
-        "| {} | {} {} |",
-        w.questionnaire,
-        e(&s.id),
-        e(&s.version)
-    )?;
-    writeln!(
-        out,
-        "| {} | `{}` |",
-        w.content_hash,
-        s.hash.replace('`', "")
-    )?;
-    writeln!(out, "| {} | {} |", w.confidence, e(&r.confidence.summary))?;
+    if let Some(since) = &r.since {
+        out.write_all(since.markdown(r.lang).as_bytes())?;
+    }
 
-    writeln!(out, "\n## 1. {}\n", w.sec_summary)?;
-    writeln!(out, "| {} | {} | {} | |", w.area, w.score, w.level)?;
+    writeln!(out, "\n## 1. {}\n", w.sec_onepage)?;
+    summary(r, out)?;
+
+    writeln!(out, "\n## 2. {}\n", w.sec_plan)?;
+    writeln!(out, "{}", w.plan_intro)?;
+    if r.plan.items.is_empty() {
+        writeln!(out, "\n{}", w.no_plan)?;
+    }
+    for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
+        let items: Vec<&PlanItem> = r.plan.window(h).collect();
+        if items.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n### {}\n", w.horizon_title(h))?;
+        for i in items {
+            let first = if i.first {
+                format!("**[{}]** ", w.first_mark)
+            } else {
+                String::new()
+            };
+            let ps: Vec<String> = i.proposals.iter().map(|x| e(x.as_str())).collect();
+            let ps = if ps.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", ps.join(", "))
+            };
+            writeln!(out, "- [ ] {first}**{}**{ps}  ", e(&i.action))?;
+            let mut facts = vec![w.pair(w.due, &i.due), e(&i.owner)];
+            if !i.effort_label.is_empty() {
+                facts.push(e(&i.effort_label));
+            }
+            if !i.done_when.is_empty() {
+                facts.push(w.pair(w.done_when, &e(&i.done_when)));
+            }
+            writeln!(out, "  {}", facts.join(" · "))?;
+        }
+    }
+    if r.plan.left_out > 0 {
+        writeln!(out, "\n{}", w.plan_left_out(r.plan.left_out))?;
+    }
+
+    writeln!(out, "\n## 3. {}", w.sec_recommendations)?;
+    if r.recommendations.is_empty() {
+        writeln!(out, "\n{}", w.no_recommendations)?;
+    }
+    for rec in &r.recommendations {
+        writeln!(out, "\n### 3.{} {}\n", rec.number, e(&rec.headline))?;
+        let mut when = vec![e(&rec.when)];
+        if !rec.due.is_empty() {
+            when.push(w.pair(w.due, &rec.due));
+        }
+        if !rec.effort.is_empty() {
+            when.push(e(&rec.effort));
+        }
+        writeln!(out, "**{}**  ", when.join(" · "))?;
+        writeln!(out, "{}  ", e(&rec.gap_line))?;
+        writeln!(out, "{}{}{}", w.because, w.colon, e(&rec.because))?;
+        if let Some(t) = &rec.time_bound {
+            writeln!(
+                out,
+                "\n> **{}{}** {}",
+                w.time_bound,
+                w.colon.trim_end(),
+                e(t)
+            )?;
+        }
+        writeln!(out)?;
+        for s in &rec.steps {
+            writeln!(
+                out,
+                "- **{}**{}{}",
+                e(&s.horizon_label),
+                w.colon,
+                e(&s.action)
+            )?;
+        }
+        writeln!(out, "\n<sub>{}</sub>", e(&rec.source_line))?;
+    }
+
+    writeln!(out, "\n## 4. {}\n", w.sec_dimensions)?;
+    writeln!(out, "| {} | {} | {} | |", w.area, w.score, w.score_level)?;
     writeln!(out, "|---|---:|---|---|")?;
     for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
         writeln!(
             out,
-            "| **{}** | {} / 100 | **{}** | {} |",
+            "| **{}** | {} | **{}** | {} |",
             e(&h.title),
-            fmt_score(h.score),
+            e(&h.score_text),
             e(&h.level_label),
             e(&h.meaning)
         )?;
     }
-
-    writeln!(out, "\n## 2. {}\n", w.sec_dimensions)?;
-    writeln!(out, "{}\n", w.gap_line)?;
-    writeln!(out, "| {} | {} | {} | | |", w.area, w.dimension, w.score)?;
-    writeln!(out, "|---|---|---:|---|---|")?;
+    writeln!(out, "\n{} {}\n", w.gap_line, w.thin_note)?;
+    writeln!(
+        out,
+        "| {} | {} | {} | | {} | |",
+        w.area, w.dimension, w.score, w.answered_share
+    )?;
+    writeln!(out, "|---|---|---:|---|---:|---|")?;
     for d in &r.dimensions {
         let score = d.score.map_or_else(|| w.no_data.to_string(), fmt_score);
-        let mark = if d.gap {
-            format!("**{}**", w.gap_mark)
-        } else {
-            String::new()
-        };
+        let mut marks = Vec::new();
+        if d.thin {
+            marks.push(format!("*{}*", w.thin_mark));
+        }
+        if d.gap {
+            let list: Vec<String> = d.proposals.iter().map(|x| e(x.as_str())).collect();
+            let related = if list.is_empty() {
+                String::new()
+            } else {
+                format!(" → {}", list.join(", "))
+            };
+            marks.push(format!("**{}**{related}", w.gap_mark));
+        }
         writeln!(
             out,
-            "| {} | {} | {score} | {} | {mark} |",
+            "| {} | {} | {score} | {} | {}% | {} |",
             e(&d.area),
             e(&d.title),
-            text_bar(d.score)
+            text_bar(d.score),
+            d.answered,
+            marks.join(" ")
         )?;
     }
 
     for l in &r.ladders {
-        writeln!(out, "\n## 3. {}\n", e(&l.title))?;
+        writeln!(out, "\n## 5. {}\n", e(&l.title))?;
         writeln!(out, "{}\n", e(&l.description))?;
         writeln!(out, "| # | {} | {} |", w.rung, w.status)?;
         writeln!(out, "|---:|---|---|")?;
@@ -135,7 +267,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         writeln!(
             out,
             "\n**{}{}** {}{}{}\n",
-            w.you_are_here,
+            w.ladder_rung,
             w.colon.trim_end(),
             w.rung_of(l.current, l.rungs.len()),
             w.comma,
@@ -163,7 +295,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
     }
 
-    writeln!(out, "\n## 4. {}\n", w.sec_breadth)?;
+    writeln!(out, "\n## 6. {}\n", w.sec_breadth)?;
     if let Some(b) = &r.breadth {
         writeln!(
             out,
@@ -173,7 +305,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             fmt_score(b.score),
             text_bar(Some(b.score))
         )?;
-        writeln!(out, "{}\n", e(&b.description))?;
+        if !r.findings.is_empty() {
+            writeln!(out, "{}\n", e(&b.description))?;
+        }
     }
     if r.findings.is_empty() {
         writeln!(out, "{}", w.no_findings)?;
@@ -189,86 +323,19 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         writeln!(out, "> {}\n", e(&f.text))?;
     }
 
-    writeln!(out, "\n## 5. {}\n", w.sec_gaps)?;
-    if r.gaps.is_empty() {
-        writeln!(out, "{}", w.no_gaps)?;
-    } else {
-        writeln!(
-            out,
-            "| # | {} | {} | {} | {} |",
-            w.dimension, w.area, w.score, w.related
-        )?;
-        writeln!(out, "|---:|---|---|---:|---|")?;
-        for (i, g) in r.gaps.iter().enumerate() {
-            let related: Vec<String> = g.proposals.iter().map(|p| e(p.as_str())).collect();
+    if !r.proposals.is_empty() {
+        writeln!(out, "\n## {}\n", w.sec_proposals)?;
+        for n in &r.proposals {
             writeln!(
                 out,
-                "| {} | **{}**<br>{} | {} | {} | {} |",
-                i + 1,
-                e(&g.title),
-                e(&g.description),
-                e(&g.area),
-                fmt_score(g.score),
-                related.join(", ")
-            )?;
-        }
-    }
-
-    writeln!(out, "\n## 6. {}", w.sec_recommendations)?;
-    if r.recommendations.is_empty() {
-        writeln!(out, "\n{}", w.no_recommendations)?;
-    }
-    for rec in &r.recommendations {
-        writeln!(
-            out,
-            "\n### 6.{} {} {} — {}\n",
-            rec.number,
-            e(rec.proposal.as_str()),
-            e(&rec.speaker),
-            e(&rec.keyword)
-        )?;
-        let pair =
-            |label: &str, value: String| format!("- **{label}{}** {value}", w.colon.trim_end());
-        writeln!(out, "{}", pair(w.speaker, e(&rec.speaker)))?;
-        writeln!(out, "{}", pair(w.role, e(&rec.role)))?;
-        writeln!(out, "{}", pair(w.keyword, e(&rec.keyword)))?;
-        writeln!(out, "{}", pair(w.priority, w.priority_value(rec.priority)))?;
-        writeln!(out, "{}", pair(w.source, e(&r.source.citation)))?;
-        writeln!(out, "\n**{}**\n", w.proposal_summary)?;
-        writeln!(out, "{}\n", e(&rec.summary))?;
-        writeln!(out, "**{}**\n", w.why)?;
-        for ev in &rec.why {
-            writeln!(out, "- {}  ", e(&ev.text))?;
-            writeln!(out, "  {}{}{}", w.answer, w.colon, e(&ev.answer))?;
-        }
-        writeln!(out, "\n**{}**\n", w.next_steps)?;
-        for s in &rec.steps {
-            writeln!(
-                out,
-                "- **{}**{}{}",
-                e(&s.horizon_label),
+                "- **{} {}**{}{}{}  ",
+                e(n.proposal.as_str()),
+                e(&n.speaker),
+                e(&w.aside(&n.role)),
                 w.colon,
-                e(&s.action)
+                e(&n.keyword)
             )?;
-        }
-    }
-
-    writeln!(out, "\n## 7. {}\n", w.sec_plan)?;
-    writeln!(out, "{}", w.plan_intro)?;
-    for g in &r.plan {
-        writeln!(out, "\n### {}\n", e(&g.title))?;
-        if g.items.is_empty() {
-            writeln!(out, "{}", w.plan_empty)?;
-        }
-        for item in &g.items {
-            writeln!(
-                out,
-                "- [ ] **{} {}**{}{}",
-                e(item.proposal.as_str()),
-                e(&item.speaker),
-                w.colon,
-                e(&item.action)
-            )?;
+            writeln!(out, "  {}", e(&n.summary))?;
         }
     }
 
@@ -299,7 +366,30 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         e(&r.source.citation)
     )?;
     writeln!(out, "> {}\n", e(&r.caveat))?;
-    writeln!(out, "*{}*", r.disclaimer)?;
+    writeln!(out, "*{}*\n", r.disclaimer)?;
+    let s = &r.questionnaire;
+    writeln!(out, "| | |")?;
+    writeln!(out, "|---|---|")?;
+    writeln!(
+        out,
+        "| {} | {} {} |",
+        w.questionnaire,
+        e(&s.id),
+        e(&s.version)
+    )?;
+    writeln!(
+        out,
+        "| {} | `{}` |",
+        w.content_hash,
+        s.hash.replace('`', "")
+    )?;
+    writeln!(
+        out,
+        "| {} | `{}` |",
+        w.inputs_fingerprint,
+        r.inputs_fingerprint.replace('`', "")
+    )?;
+    writeln!(out, "| {} | {} |", w.confidence, e(&r.confidence.summary))?;
     Ok(())
 }
 

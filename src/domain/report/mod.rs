@@ -7,8 +7,12 @@ mod date;
 mod html;
 /// Escapes text for HTML element content and quoted attribute values.
 pub use html::escape as escape_html;
+pub use md::escape as escape_md;
 mod json;
 mod md;
+mod onepage;
+pub mod plan;
+mod since;
 mod strings;
 mod svg;
 mod text;
@@ -23,10 +27,18 @@ use super::model::{Horizon, ProposalId, QuestionId};
 use super::score::{ScoreCard, Stamp};
 use super::text::Lang;
 
+pub use assemble::strip_aside;
 pub use date::{check_date, display_date};
 pub use html::escape as html_escape;
+pub use html::frame as html_page;
 pub use md::escape as md_escape;
+pub use onepage::{OnePage, TopAction, Verdict};
+pub use plan::{Plan, PlanItem, PlanKind};
+pub use since::{SinceView, write_compare};
 pub use strings::Words;
+
+/// The version of the report's JSON layout; raised when a field changes meaning or goes.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A dimension scoring below this is a gap.
 pub const GAP_BELOW: f64 = 60.0;
@@ -63,6 +75,22 @@ impl ReportFormat {
     }
 }
 
+/// What a report includes besides its format.
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions {
+    /// The short text form: the one-page summary only, at most 40 lines (text format only).
+    pub short: bool,
+    /// Where the firm stands in a workshop room (label → place, already in the report's
+    /// language), shown with the firm's profile.
+    pub room: Vec<Field>,
+    /// The room's median score per dimension id, the reference line of the dimension chart;
+    /// without it the chart's reference is the gap threshold.
+    pub room_median: Vec<(String, f64)>,
+    /// The firm's progress from an earlier check to these answers: a "since last time"
+    /// section on the first page.
+    pub since: Option<super::progress::Progress>,
+}
+
 /// Writes the recommendation report for one firm in `format` to `out`.
 ///
 /// `date` is the report date as `YYYY-MM-DD` (check it with [`check_date`]); it is the only
@@ -78,25 +106,38 @@ pub fn write_report<W: Write + ?Sized>(
     format: ReportFormat,
     out: &mut W,
 ) -> io::Result<()> {
-    write_report_in_room(inst, answers, card, lang, date, format, &[], out)
+    write_report_with(
+        inst,
+        answers,
+        card,
+        lang,
+        date,
+        format,
+        &ReportOptions::default(),
+        out,
+    )
 }
 
-/// Like [`write_report`], with lines on where the firm stands in a workshop room (label → place,
-/// already in `lang`), shown with the firm's profile.
+/// Like [`write_report`], with [`ReportOptions`].
 #[allow(clippy::too_many_arguments)]
-pub fn write_report_in_room<W: Write + ?Sized>(
+pub fn write_report_with<W: Write + ?Sized>(
     inst: &Instrument,
     answers: &AnswerSet,
     card: &ScoreCard,
     lang: Lang,
     date: &str,
     format: ReportFormat,
-    room: &[Field],
+    opts: &ReportOptions,
     out: &mut W,
 ) -> io::Result<()> {
+    // The one pipeline: build the model, add what the options bring (a new optional section
+    // hangs off `Report` and is filled here), then print it in the chosen format.
     let mut report = Report::new(inst, answers, card, lang, date);
-    report.profile.extend(room.iter().cloned());
+    report.profile.extend(opts.room.iter().cloned());
+    report.set_room_median(&opts.room_median);
+    report.since = opts.since.as_ref().map(|p| SinceView::new(inst, p, lang));
     match format {
+        ReportFormat::Text if opts.short => text::write_short(&report, out),
         ReportFormat::Text => text::write(&report, out),
         ReportFormat::Md => md::write(&report, out),
         ReportFormat::Html => html::write(&report, out),
@@ -109,6 +150,9 @@ pub fn write_report_in_room<W: Write + ?Sized>(
 pub struct Report {
     #[serde(skip)]
     pub words: &'static Words,
+    pub format_version: u32,
+    /// The smecheck version that wrote the report.
+    pub tool_version: String,
     pub lang: Lang,
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -121,8 +165,16 @@ pub struct Report {
     pub firm: Option<String>,
     /// Firm profile as label → value, both readable (no ids).
     pub profile: Vec<Field>,
+    /// Progress since an earlier check (`report --baseline`), shown on the first page.
+    #[serde(rename = "since_last_time", skip_serializing_if = "Option::is_none")]
+    pub since: Option<SinceView>,
     pub questionnaire: Stamp,
+    /// `sha256:` of the answers, the questionnaire's fingerprint and the date: two reports
+    /// with the same inputs fingerprint were made from the same inputs.
+    pub inputs_fingerprint: String,
     pub confidence: ConfidenceView,
+    /// The one-page summary: verdict, strengths, gaps, top actions, how sure, the firm's wish.
+    pub summary: OnePage,
     pub overall: Headline,
     /// The two headline scores (cloud depth, financing readiness).
     pub headlines: Vec<Headline>,
@@ -134,8 +186,14 @@ pub struct Report {
     pub gaps: Vec<Gap>,
     /// Ordered by priority, then proposal number.
     pub recommendations: Vec<RecommendationView>,
-    /// Every next step, grouped by horizon: now, quarter, later.
-    pub plan: Vec<PlanGroup>,
+    /// Dated, owned actions, capped to what the firm can take on.
+    pub plan: Plan,
+    /// The proposals the recommendations answer, with what was said in 2020.
+    pub proposals: Vec<ProposalNote>,
+    /// What the dimension chart compares against: the gap threshold or the room's median.
+    pub reference_label: String,
+    /// Gap threshold, provisional threshold and each area's level bands.
+    pub thresholds: Thresholds,
     pub appendix: Vec<AppendixGroup>,
     /// Questions not asked because of earlier answers.
     pub skipped: usize,
@@ -148,6 +206,37 @@ pub struct Report {
 pub struct Field {
     pub label: String,
     pub value: String,
+    /// The coded value (an option id) when the value is a label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Band {
+    pub id: String,
+    pub label: String,
+    pub min: f64,
+    pub max: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Thresholds {
+    /// A dimension below this is a gap.
+    pub gap_below: f64,
+    /// Below this share of real answers (0–1) a level is provisional and a dimension thin.
+    pub provisional_below: f64,
+    /// Level bands by area id (`overall` for the overall score).
+    pub levels: Vec<(String, Vec<Band>)>,
+}
+
+/// One proposal as the 2020 article put it, for the appendix.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalNote {
+    pub proposal: ProposalId,
+    pub speaker: String,
+    pub role: String,
+    pub keyword: String,
+    pub summary: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -168,7 +257,10 @@ pub struct Headline {
     /// `overall`, `cloud`, `finance`.
     pub id: String,
     pub title: String,
-    pub score: f64,
+    /// `None` when too few answers support a score.
+    pub score: Option<f64>,
+    /// The score for people: "42.0 / 100", or "not enough answers".
+    pub score_text: String,
     pub level: String,
     /// The level's label, with the provisional mark when too few real answers back it.
     pub level_label: String,
@@ -185,6 +277,14 @@ pub struct DimensionRow {
     /// `None` when there is no real answer to score.
     pub score: Option<f64>,
     pub gap: bool,
+    /// Share of its asked questions with a real answer, 0–100.
+    pub answered: u32,
+    /// Too few real answers for the score to be relied on.
+    pub thin: bool,
+    /// The reference the chart compares it with (room median or gap threshold).
+    pub reference: f64,
+    /// Proposals recommended because of answers in this dimension.
+    pub proposals: Vec<ProposalId>,
 }
 
 /// Where a firm stands relative to one rung.
@@ -214,6 +314,8 @@ pub struct RungView {
 #[derive(Debug, Clone, Serialize)]
 pub struct LadderView {
     pub id: String,
+    /// The area whose depth it measures.
+    pub area: String,
     pub title: String,
     pub description: String,
     /// From the lowest rung up.
@@ -278,6 +380,21 @@ pub struct RecommendationView {
     pub number: usize,
     pub proposal: ProposalId,
     pub priority: u8,
+    /// What to do, in the firm's terms.
+    pub headline: String,
+    /// When, as the plan placed it: first 30 days, this quarter, later.
+    pub when: String,
+    /// `YYYY-MM-DD`, from the plan; empty when the plan had no room for it.
+    pub due: String,
+    pub effort: String,
+    /// The gap it closes and the proposal it answers, on one line.
+    pub gap_line: String,
+    /// One sentence from the answers that made its rule fire.
+    pub because: String,
+    /// Speaker, role and the 2020 source, for the small print.
+    pub source_line: String,
+    /// Set when the proposal cites 2020 measures that were time-bound.
+    pub time_bound: Option<String>,
     pub speaker: String,
     pub role: String,
     pub keyword: String,
@@ -285,20 +402,6 @@ pub struct RecommendationView {
     /// The firm's own answers that triggered it.
     pub why: Vec<Evidence>,
     pub steps: Vec<StepView>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct PlanItem {
-    pub proposal: ProposalId,
-    pub speaker: String,
-    pub action: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct PlanGroup {
-    pub horizon: Horizon,
-    pub title: String,
-    pub items: Vec<PlanItem>,
 }
 
 /// How a question was answered.

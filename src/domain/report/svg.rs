@@ -6,68 +6,123 @@ use std::fmt::Write as _;
 use crate::domain::summary::fmt_score;
 
 use super::html::escape;
-use super::{GAP_BELOW, LadderView, RungState, Words};
+use super::{Band, LadderView, Report, RungState, Words};
 
-/// A headline score meter: a 0–100 track with the level boundaries as ticks.
-pub fn meter(score: f64, label: &str) -> String {
+/// A label without its trailing aside, short enough for a meter band.
+fn short(label: &str) -> &str {
+    label
+        .split_once([' ', '（', '('])
+        .map_or(label, |(a, _)| a)
+        .trim()
+}
+
+/// A headline score meter: a 0–100 track with the level bands named under it.
+pub fn meter(score: f64, label: &str, bands: &[Band]) -> String {
     let x = score.clamp(0.0, 100.0) * 3.0;
     let mut s = format!(
-        r#"<svg class="meter" viewBox="0 0 300 26" width="100%" role="img" aria-label="{}"><rect x="0" y="4" width="300" height="12" rx="2" class="track"/><rect x="0" y="4" width="{x:.1}" height="12" rx="2" class="fill"/>"#,
+        r#"<svg class="meter" viewBox="0 0 300 34" width="100%" role="img" aria-label="{}"><rect x="0" y="4" width="300" height="12" rx="2" class="track"/><rect x="0" y="4" width="{x:.1}" height="12" rx="2" class="fill"/>"#,
         escape(label)
     );
-    for t in [20, 40, 60, 80] {
-        let tx = t * 3;
+    for b in bands.iter().skip(1) {
+        let tx = b.min.clamp(0.0, 100.0) * 3.0;
         let _ = write!(
             s,
-            r#"<line x1="{tx}" y1="2" x2="{tx}" y2="18" class="tick"/>"#
+            r#"<line x1="{tx:.1}" y1="2" x2="{tx:.1}" y2="18" class="tick"/>"#
         );
     }
-    for t in [0, 20, 40, 60, 80, 100] {
-        let (tx, anchor) = match t {
-            0 => (0, "start"),
-            100 => (300, "end"),
-            _ => (t * 3, "middle"),
-        };
+    for b in bands {
+        let mid = (b.min + b.max).clamp(0.0, 200.0) / 2.0 * 3.0;
         let _ = write!(
             s,
-            r#"<text x="{tx}" y="25" text-anchor="{anchor}" class="scale">{t}</text>"#
+            r#"<text x="{mid:.1}" y="28" text-anchor="middle" class="scale">{}</text>"#,
+            escape(short(&b.label))
         );
     }
     s.push_str("</svg>");
     s
 }
 
-/// One dimension's bar, to sit in a table cell; `n` keeps the hatch pattern's id unique.
-pub fn dimension_bar(score: Option<f64>, gap: bool, n: usize) -> String {
-    let width = 200.0;
+/// "The dashed line marks the gap line (60)." in words, for the chart's caption.
+pub fn reference_note(w: &Words, reference: &str) -> String {
+    format!("{}{}{}", w.chart_title, w.colon, reference)
+}
+
+const DOT_ROW: usize = 16;
+const DOT_LEFT: f64 = 200.0;
+const DOT_W: f64 = 280.0;
+
+/// Every dimension on one 0–100 axis: a dot for its score (a hollow square for a gap, so
+/// nothing depends on colour) and a dashed tick for its reference value.
+pub fn dot_plot(r: &Report) -> String {
+    let n = r.dimensions.len();
+    // The area's name heads its first dimension's label.
+    let height = n * DOT_ROW + 22;
     let mut s = format!(
-        r#"<svg class="bar" viewBox="0 0 {width} 16" width="100%" height="16" preserveAspectRatio="none" aria-hidden="true">"#
+        r#"<svg class="dots" viewBox="0 0 760 {height}" width="100%" role="img" aria-label="{}">"#,
+        escape(&reference_note(r.words, &r.reference_label))
     );
-    let _ = write!(
-        s,
-        r#"<defs><pattern id="hatch-{n}" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="5" height="5" class="gap-bg"/><line x1="0" y1="0" x2="0" y2="5" class="gap-line"/></pattern></defs>"#
-    );
-    let _ = write!(
-        s,
-        r#"<rect x="0" y="3" width="{width}" height="10" class="track"/>"#
-    );
-    if let Some(v) = score {
-        let w = v.clamp(0.0, 100.0) / 100.0 * width;
-        let fill = if gap {
-            format!(r#"fill="url(#hatch-{n})" class="gap""#)
-        } else {
-            r#"class="fill""#.to_string()
-        };
+    let x = |v: f64| DOT_LEFT + v.clamp(0.0, 100.0) / 100.0 * DOT_W;
+    for t in [0, 20, 40, 60, 80, 100] {
+        let tx = x(f64::from(t));
         let _ = write!(
             s,
-            r#"<rect x="0" y="3" width="{w:.1}" height="10" {fill}/>"#
+            r#"<line x1="{tx:.1}" y1="4" x2="{tx:.1}" y2="{y2}" class="grid"/><text x="{tx:.1}" y="{ty}" text-anchor="middle" class="scale">{t}</text>"#,
+            y2 = n * DOT_ROW + 6,
+            ty = n * DOT_ROW + 18,
         );
     }
-    let t = GAP_BELOW / 100.0 * width;
-    let _ = write!(
-        s,
-        r#"<line x1="{t}" y1="0" x2="{t}" y2="16" class="threshold"/></svg>"#
-    );
+    for (i, d) in r.dimensions.iter().enumerate() {
+        let y = i * DOT_ROW + 12;
+        let _ = write!(
+            s,
+            r#"<text x="{lx}" y="{ty}" text-anchor="end" class="dlabel">{}</text>"#,
+            escape(&d.title),
+            lx = DOT_LEFT - 8.0,
+            ty = y + 4,
+        );
+        let rx = x(d.reference);
+        let _ = write!(
+            s,
+            r#"<line x1="{rx:.1}" y1="{a}" x2="{rx:.1}" y2="{b}" class="threshold"/>"#,
+            a = y - 6,
+            b = y + 6,
+        );
+        if let Some(v) = d.score {
+            let cx = x(v);
+            if d.gap {
+                let _ = write!(
+                    s,
+                    r#"<rect x="{:.1}" y="{}" width="9" height="9" class="dot gap"/>"#,
+                    cx - 4.5,
+                    y - 4
+                );
+            } else {
+                let _ = write!(s, r#"<circle cx="{cx:.1}" cy="{y}" r="4.5" class="dot"/>"#);
+            }
+        }
+        let w = r.words;
+        let score = d.score.map_or_else(|| w.no_data.to_string(), fmt_score);
+        let mut marks = format!("{score} · {}% {}", d.answered, w.answered_share);
+        if d.thin {
+            marks.push_str(&format!(" · {}", w.thin_mark));
+        }
+        if d.gap {
+            marks.push_str(&format!(" · {}", w.gap_mark));
+            let list: Vec<&str> = d.proposals.iter().map(|p| p.as_str()).collect();
+            if !list.is_empty() {
+                marks.push_str(&format!(" → {}", list.join(", ")));
+            }
+        }
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{}" class="dval{}">{}</text>"#,
+            DOT_LEFT + DOT_W + 10.0,
+            y + 4,
+            if d.gap { " gapval" } else { "" },
+            escape(&marks)
+        );
+    }
+    s.push_str("</svg>");
     s
 }
 

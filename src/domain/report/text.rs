@@ -3,10 +3,12 @@
 
 use std::io::{self, Write};
 
+use crate::domain::model::Horizon;
 use crate::domain::summary::fmt_score;
-use crate::domain::wrap::{width, wrap};
+use crate::domain::text::Lang;
+use crate::domain::wrap::{width, width_cjk, wrap, wrap_cjk};
 
-use super::{AnswerState, Report, RungState};
+use super::{AnswerState, PlanItem, Report, RungState, Words};
 
 /// The widest line the text report writes.
 pub const WIDTH: usize = 80;
@@ -14,11 +16,29 @@ const BAR: usize = 20;
 
 struct Page {
     lines: Vec<String>,
+    /// Count “ ” — … as two columns, as CJK terminals do.
+    cjk: bool,
 }
 
 impl Page {
+    fn new(r: &Report) -> Page {
+        Page {
+            lines: Vec::new(),
+            cjk: r.lang == Lang::Zh,
+        }
+    }
+
     fn para(&mut self, text: &str, first: &str, rest: &str) {
-        self.lines.extend(wrap(text, WIDTH, first, rest));
+        if self.cjk {
+            self.lines.extend(wrap_cjk(text, WIDTH, first, rest));
+        } else {
+            self.lines.extend(wrap(text, WIDTH, first, rest));
+        }
+    }
+
+    /// Display width as this page counts it.
+    fn width(&self, s: &str) -> usize {
+        if self.cjk { width_cjk(s) } else { width(s) }
     }
 
     fn blank(&mut self) {
@@ -32,6 +52,17 @@ impl Page {
         self.lines.push(String::new());
         self.para(title, "", "");
         self.lines.push("-".repeat(WIDTH));
+    }
+
+    fn label(&mut self, w: &Words, label: &str) {
+        self.para(&format!("{label}{}", w.colon.trim_end()), "", "");
+    }
+
+    fn out<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+        for line in &self.lines {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
     }
 }
 
@@ -50,9 +81,95 @@ fn bar(score: Option<f64>) -> String {
     format!("[{}{}]", "#".repeat(filled), ".".repeat(BAR - filled))
 }
 
+/// `due 2026-12-08 · Owner · a few hours`.
+fn item_facts(w: &Words, i: &PlanItem) -> String {
+    let mut parts = vec![w.pair(w.due, &i.due), i.owner.clone()];
+    if !i.effort_label.is_empty() {
+        parts.push(i.effort_label.clone());
+    }
+    parts.join(" · ")
+}
+
+/// The one-page summary, shared by the full and the short text.
+fn summary(p: &mut Page, r: &Report, short: bool) {
+    let w = r.words;
+    let s = &r.summary;
+    p.label(w, w.verdict);
+    for v in &s.verdict {
+        p.para(&v.text, "- ", "  ");
+    }
+    p.blank();
+    p.label(w, w.strengths);
+    if s.strengths.is_empty() {
+        p.para(w.no_strengths, "- ", "  ");
+    }
+    for x in &s.strengths {
+        p.para(x, "- ", "  ");
+    }
+    p.blank();
+    p.label(w, w.sec_gaps);
+    if s.gaps.is_empty() {
+        p.para(w.no_gaps, "- ", "  ");
+    }
+    for x in &s.gaps {
+        p.para(x, "- ", "  ");
+    }
+    p.blank();
+    p.label(w, w.top_actions);
+    if s.actions.is_empty() {
+        p.para(w.no_plan, "  ", "  ");
+    }
+    for (n, a) in s.actions.iter().enumerate() {
+        p.para(
+            &format!(
+                "{}{}",
+                a.action,
+                w.aside(&format!("{} · {}", w.pair(w.due, &a.due), a.owner))
+            ),
+            &format!("{}. ", n + 1),
+            "   ",
+        );
+    }
+    p.blank();
+    p.para(&w.pair(w.how_sure, &s.confidence), "", "  ");
+    if !short || s.wish.is_some() {
+        p.para(
+            &w.pair(w.wish, s.wish.as_deref().unwrap_or(w.no_wish)),
+            "",
+            "  ",
+        );
+    }
+}
+
+/// The short form for chat and e-mail: the summary, at most [`SHORT_LINES`] lines, no bars.
+pub fn write_short<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
+    let w = r.words;
+    let mut p = Page::new(r);
+    // Chat apps show “ ” — … double width in Chinese fonts, whatever the report's language.
+    p.cjk = true;
+    let firm = r
+        .firm
+        .as_deref()
+        .map_or(String::new(), |f| format!("{f} · "));
+    p.para(&format!("{firm}{} · {}", r.subtitle, r.date_label), "", "");
+    p.blank();
+    summary(&mut p, r, true);
+    p.blank();
+    p.para(w.short_more, "", "");
+    // Drop blank lines first, then cut, so nothing but spacing is lost on a long summary.
+    if p.lines.len() > SHORT_LINES {
+        p.lines.retain(|l| !l.is_empty());
+        p.lines.truncate(SHORT_LINES);
+    }
+    p.out(out)
+}
+
+/// The most lines `--short` writes.
+pub const SHORT_LINES: usize = 40;
+
 pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     let w = r.words;
-    let mut p = Page { lines: Vec::new() };
+    let mut p = Page::new(r);
     p.lines.push("=".repeat(WIDTH));
     p.para(&r.title, "", "");
     match &r.firm {
@@ -60,47 +177,121 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         None => p.para(&r.subtitle, "", ""),
     }
     p.lines.push("=".repeat(WIDTH));
-    if let Some(firm) = &r.firm {
-        p.para(&w.pair(w.firm, firm), "", "  ");
-    }
     p.para(&w.pair(w.date, &r.date_label), "", "  ");
     for f in &r.profile {
         p.para(&w.pair(&f.label, &f.value), "", "  ");
     }
-    let s = &r.questionnaire;
-    p.para(
-        &w.pair(w.questionnaire, &format!("{} {}", s.id, s.version)),
-        "",
-        "  ",
-    );
-    p.para(&w.pair(w.content_hash, &s.hash), "", "  ");
-    p.para(&w.pair(w.confidence, &r.confidence.summary), "", "  ");
+    if let Some(since) = &r.since {
+        p.lines.extend(since.text_lines(r.lang));
+    }
 
-    p.heading(&format!("1. {}", w.sec_summary));
+    p.heading(&format!("1. {}", w.sec_onepage));
+    summary(&mut p, r, false);
+
+    p.heading(&format!("2. {}", w.sec_plan));
+    p.para(w.plan_intro, "", "");
+    if r.plan.items.is_empty() {
+        p.para(w.no_plan, "", "");
+    }
+    for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
+        let items: Vec<&PlanItem> = r.plan.window(h).collect();
+        if items.is_empty() {
+            continue;
+        }
+        p.blank();
+        p.para(w.horizon_title(h), "", "");
+        for i in items {
+            let first = if i.first {
+                format!("[{}] ", w.first_mark)
+            } else {
+                String::new()
+            };
+            let ps: Vec<&str> = i.proposals.iter().map(|x| x.as_str()).collect();
+            let ps = if ps.is_empty() {
+                String::new()
+            } else {
+                w.aside(&ps.join(", "))
+            };
+            p.para(
+                &format!("{first}{}{ps}", i.action),
+                &format!("[ ] {:>2}. ", i.number),
+                "        ",
+            );
+            p.para(&item_facts(w, i), "        ", "        ");
+            if !i.done_when.is_empty() {
+                p.para(&w.pair(w.done_when, &i.done_when), "        ", "          ");
+            }
+        }
+    }
+    if r.plan.left_out > 0 {
+        p.blank();
+        p.para(&w.plan_left_out(r.plan.left_out), "", "");
+    }
+
+    p.heading(&format!("3. {}", w.sec_recommendations));
+    if r.recommendations.is_empty() {
+        p.para(w.no_recommendations, "", "");
+    }
+    for rec in &r.recommendations {
+        p.blank();
+        p.para(&format!("3.{}  {}", rec.number, rec.headline), "", "      ");
+        let mut when = vec![rec.when.clone()];
+        if !rec.due.is_empty() {
+            when.push(w.pair(w.due, &rec.due));
+        }
+        if !rec.effort.is_empty() {
+            when.push(rec.effort.clone());
+        }
+        p.para(&when.join(" · "), "      ", "      ");
+        p.para(&rec.gap_line, "      ", "      ");
+        p.para(&w.pair(w.because, &rec.because), "      ", "        ");
+        if let Some(t) = &rec.time_bound {
+            p.para(
+                &format!("! {}", w.pair(w.time_bound, t)),
+                "      ",
+                "        ",
+            );
+        }
+        p.para(
+            &format!("{}{}", w.steps, w.colon.trim_end()),
+            "      ",
+            "      ",
+        );
+        for s in &rec.steps {
+            p.para(
+                &format!("[{}] {}", s.horizon_label, s.action),
+                "      - ",
+                "        ",
+            );
+        }
+        p.para(&format!("({})", rec.source_line), "      ", "       ");
+    }
+
+    p.heading(&format!("4. {}", w.sec_dimensions));
     for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
         p.para(
             &format!(
-                "{}{}{} / 100  {}",
+                "{}{}{}  {}",
                 h.title,
                 w.colon,
-                fmt_score(h.score),
-                h.level_label
+                h.score_text,
+                w.pair(w.score_level, &h.level_label)
             ),
             "",
             "  ",
         );
-        p.para(&h.meaning, "  ", "  ");
     }
-
-    p.heading(&format!("2. {}", w.sec_dimensions));
+    p.blank();
     p.para(w.gap_line, "", "");
+    p.para(w.thin_note, "", "");
+    let marks_w = 16;
     let col = r
         .dimensions
         .iter()
         .map(|d| width(&d.title))
         .max()
         .unwrap_or(0)
-        .min(WIDTH - (2 + 1 + BAR + 2 + 1 + 6 + 2) - width(w.gap_mark));
+        .min(WIDTH - (2 + 1 + BAR + 2 + 1 + 6 + 1 + marks_w));
     let mut area = "";
     for d in &r.dimensions {
         if d.area != area {
@@ -114,17 +305,38 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             p.lines.push(format!("  {t}"));
         }
         let score = d.score.map_or_else(|| w.no_data.to_string(), fmt_score);
-        let mark = if d.gap { w.gap_mark } else { "" };
+        let mut marks = vec![format!("{}% {}", d.answered, w.answered_share)];
+        if d.thin {
+            marks.push(w.thin_mark.to_string());
+        }
+        if d.gap {
+            marks.push(w.gap_mark.to_string());
+        }
         let score = format!(
             "{}{score}",
             " ".repeat(6usize.saturating_sub(width(&score)))
         );
-        let line = format!("  {} {} {score}  {mark}", pad(&last, col), bar(d.score));
-        p.lines.push(line.trim_end().to_string());
+        let line = format!(
+            "  {} {} {score} {}",
+            pad(&last, col),
+            bar(d.score),
+            marks.join(" ")
+        );
+        if p.width(&line) > WIDTH {
+            p.lines
+                .push(format!("  {} {} {score}", pad(&last, col), bar(d.score)));
+            p.lines.push(format!("    {}", marks.join(" ")));
+        } else {
+            p.lines.push(line.trim_end().to_string());
+        }
+        if d.gap && !d.proposals.is_empty() {
+            let list: Vec<&str> = d.proposals.iter().map(|x| x.as_str()).collect();
+            p.para(&w.pair(w.related, &list.join(", ")), "    ", "    ");
+        }
     }
 
     for l in &r.ladders {
-        p.heading(&format!("3. {}", l.title));
+        p.heading(&format!("5. {}", l.title));
         p.para(&l.description, "", "");
         p.blank();
         let col = l
@@ -149,7 +361,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         p.para(
             &format!(
                 "{}{}{}{}{}",
-                w.you_are_here,
+                w.ladder_rung,
                 w.colon,
                 w.rung_of(l.current, l.rungs.len()),
                 w.comma,
@@ -174,20 +386,17 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
     }
 
-    p.heading(&format!("4. {}", w.sec_breadth));
+    p.heading(&format!("6. {}", w.sec_breadth));
     if let Some(b) = &r.breadth {
         p.para(
-            &format!(
-                "{}{}{} / 100  {}",
-                b.title,
-                w.colon,
-                fmt_score(b.score),
-                bar(Some(b.score))
-            ),
+            &format!("{}{}{} / 100", b.title, w.colon, fmt_score(b.score)),
             "",
             "  ",
         );
-        p.para(&b.description, "  ", "  ");
+        // The breadth-vs-depth reading only where a finding says it holds.
+        if !r.findings.is_empty() {
+            p.para(&b.description, "  ", "  ");
+        }
         p.blank();
     }
     if r.findings.is_empty() {
@@ -198,87 +407,23 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         p.para(&f.text, "  ", "  ");
     }
 
-    p.heading(&format!("5. {}", w.sec_gaps));
-    if r.gaps.is_empty() {
-        p.para(w.no_gaps, "", "");
-    }
-    for (i, g) in r.gaps.iter().enumerate() {
-        p.para(
-            &format!(
-                "{}{}{}{}",
-                g.title,
-                w.aside(&g.area),
-                w.colon,
-                fmt_score(g.score)
-            ),
-            &format!("{:>2}. ", i + 1),
-            "    ",
-        );
-        p.para(&g.description, "    ", "    ");
-        if !g.proposals.is_empty() {
-            let list: Vec<&str> = g.proposals.iter().map(|x| x.as_str()).collect();
-            p.para(&w.pair(w.related, &list.join(", ")), "    ", "    ");
-        }
-    }
-
-    p.heading(&format!("6. {}", w.sec_recommendations));
-    if r.recommendations.is_empty() {
-        p.para(w.no_recommendations, "", "");
-    }
-    for rec in &r.recommendations {
-        p.blank();
-        p.para(
-            &format!("6.{}  {}  {}", rec.number, rec.proposal, rec.speaker),
-            "",
-            "  ",
-        );
-        p.lines.push("~".repeat(WIDTH / 2));
-        p.para(&w.priority_label(rec.priority), "", "  ");
-        p.para(
-            &w.pair(w.speaker, &format!("{}{}", rec.speaker, w.aside(&rec.role))),
-            "",
-            "  ",
-        );
-        p.para(&w.pair(w.keyword, &rec.keyword), "", "  ");
-        p.para(&w.pair(w.source, &r.source.citation), "", "  ");
-        p.para(
-            &format!("{}{}", w.proposal_summary, w.colon.trim_end()),
-            "",
-            "",
-        );
-        p.para(&rec.summary, "  ", "  ");
-        p.para(&format!("{}{}", w.why, w.colon.trim_end()), "", "");
-        for e in &rec.why {
-            p.para(&w.pair(w.question, &e.text), "  - ", "    ");
-            p.para(&w.pair(w.answer, &e.answer), "    ", "    ");
-        }
-        p.para(&format!("{}{}", w.next_steps, w.colon.trim_end()), "", "");
-        for s in &rec.steps {
-            p.para(
-                &format!("[{}] {}", s.horizon_label, s.action),
-                "  - ",
-                "    ",
-            );
-        }
-    }
-
-    p.heading(&format!("7. {}", w.sec_plan));
-    p.para(w.plan_intro, "", "");
-    for g in &r.plan {
-        p.blank();
-        p.para(&g.title, "", "");
-        if g.items.is_empty() {
-            p.para(w.plan_empty, "  ", "  ");
-        }
-        for item in &g.items {
+    if !r.proposals.is_empty() {
+        p.heading(w.sec_proposals);
+        for n in &r.proposals {
+            p.blank();
             p.para(
                 &format!(
-                    "{} {}{}{}",
-                    item.proposal, item.speaker, w.colon, item.action
+                    "{} {}{}{}{}",
+                    n.proposal,
+                    n.speaker,
+                    w.aside(&n.role),
+                    w.colon,
+                    n.keyword
                 ),
-                "  [ ] ",
-                "      ",
+                "",
+                "  ",
             );
+            p.para(&w.pair(w.speech, &n.summary), "  ", "  ");
         }
     }
 
@@ -307,12 +452,22 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     p.para(&r.caveat, "", "");
     p.blank();
     p.para(&r.disclaimer, "", "");
+    p.blank();
+    let s = &r.questionnaire;
+    p.para(
+        &w.pair(w.questionnaire, &format!("{} {}", s.id, s.version)),
+        "",
+        "  ",
+    );
+    p.para(&w.pair(w.content_hash, &s.hash), "", "  ");
+    p.para(
+        &w.pair(w.inputs_fingerprint, &r.inputs_fingerprint),
+        "",
+        "  ",
+    );
+    p.para(&w.pair(w.confidence, &r.confidence.summary), "", "  ");
     p.lines.push("=".repeat(WIDTH));
-
-    for line in &p.lines {
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
+    p.out(out)
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@ fn tag(cond: &Condition) -> &'static str {
         Condition::Points { .. } => "points",
         Condition::Answered(_) => "answered",
         Condition::DontKnow(_) => "dont_know",
+        Condition::NotApplicable(_) => "not_applicable",
         Condition::Profile { .. } => "profile",
         Condition::Score { .. } => "score",
         Condition::Breadth { .. } => "breadth",
@@ -74,7 +75,9 @@ pub(super) fn condition(
     }
     if let Some(id) = cond.question() {
         let q_at = match cond {
-            Condition::Answered(_) | Condition::DontKnow(_) => at.clone(),
+            Condition::Answered(_) | Condition::DontKnow(_) | Condition::NotApplicable(_) => {
+                at.clone()
+            }
             _ => at.key("question"),
         };
         let Some(idx) = q.question_index(id) else {
@@ -254,6 +257,19 @@ pub(super) fn condition(
                     Said::both(
                         "在题目上设置 `dont_know: true`",
                         "set `dont_know: true` on the question",
+                    ),
+                );
+            }
+            Condition::NotApplicable(_) if !x.not_applicable => {
+                c.report(
+                    q_at.clone(),
+                    said!(
+                        "题目 `{id}` 没有“不适用”选项，这个条件永远不会成立",
+                        "question `{id}` does not offer \"not applicable\", so this never holds"
+                    ),
+                    Said::both(
+                        "在题目上设置 `not_applicable: true`",
+                        "set `not_applicable: true` on the question",
                     ),
                 );
             }

@@ -20,6 +20,27 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
     let mut current: Option<&str> = None;
     for (i, x) in q.questions.iter().enumerate() {
         let p = root.index(i);
+        // An earlier version's option must land on an option this question has.
+        for (k, prev) in x.previously.iter().enumerate() {
+            for (old, new) in &prev.options {
+                if x.option_str(new).is_none() {
+                    c.report(
+                        p.key("previously").index(k).key("options").key(old),
+                        said!(
+                            "题目 `{}` 的 `previously` 把 `{}` 对应到 `{}`，但这道题没有这个选项",
+                            "question `{}`: `previously` maps `{}` to `{}`, which is not one of its options",
+                            x.id,
+                            old,
+                            new
+                        ),
+                        Said::both(
+                            "对应到这道题的某个选项编号，或者删掉这一项（旧答案会被报告为无法对应）",
+                            "map it to one of this question's option ids, or leave it out (the old answer is then reported as not carried over)",
+                        ),
+                    );
+                }
+            }
+        }
         if q.dimension(&x.dimension).is_none() {
             c.report(
                 p.key("dimension"),
@@ -71,6 +92,7 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
                 ),
             );
         }
+        super::too_large(c, p.key("weight"), x.weight);
         c.unique(
             ("选项", "option"),
             x.options
@@ -153,7 +175,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                         said!("选项 `{}` 的分值是 {v}", "option `{}` has points {v}", o.id),
                         Said::both("分值必须是有限的数字", "points must be finite numbers"),
                     ),
-                    _ => {}
+                    Some(v) => super::too_large(c, p.key("options").index(j).key("points"), v),
                 }
             }
             if !x.options.iter().any(|o| o.points.unwrap_or(0.0) > 0.0) {
@@ -261,6 +283,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             }
             let bp = p.key("bands");
             for (j, b) in x.bands.iter().enumerate() {
+                super::too_large(c, bp.index(j).key("points"), b.points);
                 if let Some(hi) = b.max
                     && b.min.partial_cmp(&hi) != Some(std::cmp::Ordering::Less)
                 {

@@ -24,11 +24,16 @@ impl App {
         self.note = None;
         let q = &self.inst.questionnaire.questions[i];
         let answer = self.answers.get(&q.id);
+        self.moved = false;
+        let rows = self.rows();
+        let at = |row: Row| rows.iter().position(|r| *r == row);
         self.cursor = match answer {
-            Some(Answer::Choice(o)) => q.options.iter().position(|x| &x.id == o).unwrap_or(0),
-            Some(Answer::DontKnow) => q.options.len(),
-            _ => 0,
-        };
+            Some(Answer::Choice(o)) => q.option_index(o).and_then(|i| at(Row::Option(i))),
+            Some(Answer::DontKnow) => at(Row::DontKnow),
+            Some(Answer::NotApplicable) => at(Row::NotApplicable),
+            _ => None,
+        }
+        .unwrap_or(0);
         let text = match answer {
             Some(Answer::Number(n)) => n.to_string(),
             Some(Answer::Text(t)) => t.clone(),
@@ -77,51 +82,65 @@ impl App {
         vec![Effect::Save]
     }
 
-    pub(super) fn dont_know(&mut self) -> Vec<Effect> {
-        if !self.question().dont_know {
+    /// Answers "don't know" or "not applicable" where the question offers it, and goes on;
+    /// elsewhere the key does nothing.
+    pub(super) fn special(&mut self, row: Row) -> Vec<Effect> {
+        let Some(at) = self.rows().iter().position(|r| *r == row) else {
             return vec![];
-        }
-        let effects = self.set_answer(Some(Answer::DontKnow));
-        self.advance();
-        effects
+        };
+        self.choose(at, true)
     }
 
-    /// Ticks or unticks option `index` of a multiple-choice question. An exclusive option
-    /// ("none of these") clears the others, and any other option clears it.
+    /// Ticks or unticks option `index` of a multiple-choice question, keeping the domain's
+    /// exclusive-option rule.
     pub(super) fn toggle(&mut self, index: usize) -> Vec<Effect> {
-        match toggled(
-            self.question(),
-            self.answers.get(&self.question().id),
-            index,
-        ) {
+        let q = self.question();
+        match toggle(q, self.answers.get(&q.id), index) {
             Some(a) => self.set_answer(Some(a)),
             None => vec![],
         }
     }
 
-    pub(super) fn choose(&mut self, index: usize, advance: bool) -> Vec<Effect> {
-        let q = self.question();
-        if index == q.options.len() && q.dont_know {
-            self.cursor = index;
-            let effects = self.set_answer(Some(Answer::DontKnow));
-            if advance {
-                self.advance();
-            }
-            return effects;
-        }
-        let Some(opt) = q.options.get(index) else {
+    /// Chooses list row `at`: an option, "don't know" or "not applicable".
+    pub(super) fn choose(&mut self, at: usize, advance: bool) -> Vec<Effect> {
+        let Some(row) = self.rows().get(at).copied() else {
             return vec![];
         };
-        let (multi, id) = (q.kind == QuestionKind::Multi, opt.id.clone());
-        self.cursor = index;
-        if multi {
-            return self.toggle(index);
-        }
-        let effects = self.set_answer(Some(Answer::Choice(id)));
+        self.cursor = at;
+        self.moved = true;
+        let q = self.question();
+        let answer = match row {
+            Row::DontKnow => Answer::DontKnow,
+            Row::NotApplicable => Answer::NotApplicable,
+            Row::Option(i) if q.kind == QuestionKind::Multi => return self.toggle(i),
+            Row::Option(i) => match q.options.get(i) {
+                Some(o) => Answer::Choice(o.id.clone()),
+                None => return vec![],
+            },
+        };
+        let effects = self.set_answer(Some(answer));
         if advance {
             self.advance();
         }
         effects
+    }
+
+    /// Enter on a list: confirms the highlighted row and goes on. On a question nobody has
+    /// touched it chooses nothing, and says how to answer or skip.
+    fn confirm_list(&mut self) -> Vec<Effect> {
+        if !self.cursor_shown() {
+            self.note = Some(Note {
+                text: st::CHOOSE_FIRST.get(self.lang).to_string(),
+                error: false,
+            });
+            return vec![];
+        }
+        let multi = self.question().kind == QuestionKind::Multi;
+        if multi && matches!(self.rows().get(self.cursor), Some(Row::Option(_))) {
+            self.advance();
+            return vec![];
+        }
+        self.choose(self.cursor, true)
     }
 
     pub(super) fn update_question(&mut self, action: Action) -> Vec<Effect> {
@@ -141,23 +160,25 @@ impl App {
             Action::Review => self.goto_review(),
             Action::Back => self.go_back(),
             Action::Skip => self.advance(),
-            Action::DontKnow => return self.dont_know(),
+            Action::DontKnow => return self.special(Row::DontKnow),
+            Action::NotApplicable => return self.special(Row::NotApplicable),
+            // The first move shows the highlight where it is; later moves move it.
+            Action::Up | Action::Down if !input_kind && !self.cursor_shown() => self.moved = true,
             Action::Up if !input_kind => self.cursor = self.cursor.saturating_sub(1),
             Action::Down if !input_kind => {
                 self.cursor = (self.cursor + 1).min(self.list_len().saturating_sub(1))
             }
-            Action::Pick(0) if !input_kind => return self.dont_know(),
+            // A digit picks the option that shows it; a digit no option shows does nothing.
             Action::Pick(n) if !input_kind => {
-                return self.choose(n - 1, kind != QuestionKind::Multi);
-            }
-            Action::Toggle if !input_kind => return self.choose(self.cursor, false),
-            Action::Confirm if !input_kind => {
-                if kind == QuestionKind::Multi && self.cursor < self.question().options.len() {
-                    self.advance();
-                    return vec![];
+                let option = if n == 0 { 9 } else { n - 1 };
+                if option < self.question().options.len() {
+                    return self.choose(option, kind != QuestionKind::Multi);
                 }
-                return self.choose(self.cursor, true);
             }
+            Action::Toggle if !input_kind && self.cursor_shown() => {
+                return self.choose(self.cursor, false);
+            }
+            Action::Confirm if !input_kind => return self.confirm_list(),
             Action::Confirm => return self.commit_input(),
             Action::Edit(req) if input_kind => {
                 if kind == QuestionKind::Number
@@ -193,16 +214,18 @@ impl App {
             self.advance();
             return effects;
         }
-        let normalised = normalise_number(&raw);
-        let parsed = normalised.parse::<f64>().ok().filter(|x| x.is_finite());
-        match parsed {
-            None => {
+        let parsed = match parse_number(&raw) {
+            Ok(x) => x,
+            Err(e) => {
                 self.note = Some(Note {
-                    text: fill(st::NOT_A_NUMBER.get(self.lang), &[&raw]),
+                    text: e.get(self.lang).to_string(),
                     error: true,
                 });
-                vec![]
+                return vec![];
             }
+        };
+        match Some(parsed) {
+            None => vec![],
             Some(x) => match check_number(q, x) {
                 Err(_) => {
                     let text = st::RANGE
@@ -226,17 +249,4 @@ fn is_number_char(c: char) -> bool {
     c.is_ascii_digit()
         || matches!(c, '.' | '-' | ',' | '．' | '，' | '－')
         || ('０'..='９').contains(&c)
-}
-
-/// Accepts full-width digits and separators typed with a Chinese input method.
-pub fn normalise_number(raw: &str) -> String {
-    raw.chars()
-        .filter_map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            '．' => Some('.'),
-            '－' => Some('-'),
-            ',' | '，' => None,
-            c => Some(c),
-        })
-        .collect()
 }

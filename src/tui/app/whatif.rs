@@ -1,7 +1,7 @@
 //! The what-if sandbox: answers changed on a copy, scored as they change, saved only when
 //! adopted.
 
-use super::{Action, Answer, App, Effect, Note, QuestionKind, Screen, score, st, toggled};
+use super::{Action, Answer, App, Effect, Note, QuestionKind, Screen, score, st, toggle};
 use crate::domain::{AnswerSet, ScoreCard};
 
 /// The what-if sandbox: a copy of the answers that is only saved when committed.
@@ -78,7 +78,7 @@ impl App {
                 let question = &self.inst.questionnaire.questions[item.question()];
                 let current = w.answers.get(&question.id);
                 let changed = match (item, action) {
-                    (WhatIfItem::Tick { option, .. }, _) => toggled(question, current, option),
+                    (WhatIfItem::Tick { option, .. }, _) => toggle(question, current, option),
                     (WhatIfItem::Step(_), Action::Left) => step_answer(question, current, -1),
                     (WhatIfItem::Step(_), Action::Right) => step_answer(question, current, 1),
                     (WhatIfItem::Step(_), _) => None,

@@ -66,9 +66,12 @@ pub fn too_small_notice(frame: &mut Frame, area: Rect, msg: &str, hint: &str, th
 
 /// The key hints for a context, wrapped to `w` columns.
 pub fn hint_lines(app: &App, w: usize) -> Vec<Line<'static>> {
-    // "Don't know" is only offered where the question allows it.
-    let offered = |a: Action| {
-        a != Action::DontKnow || (app.screen == Screen::Question && app.question().dont_know)
+    // "Don't know" and "not applicable" are only offered where the question allows them.
+    let on_question = app.screen == Screen::Question;
+    let offered = |a: Action| match a {
+        Action::DontKnow => on_question && app.question().dont_know,
+        Action::NotApplicable => on_question && app.question().not_applicable,
+        _ => true,
     };
     hint_bar(&hints(app.ctx(), app.lang, offered), w, app.theme)
 }

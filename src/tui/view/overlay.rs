@@ -129,6 +129,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             lines.extend(hint_lines(app, w));
             frame.render_widget(Paragraph::new(lines), inner);
         }
+        Overlay::ConfirmQuit if app.unsaved.is_some() => {
+            let rect = popup(area, 64, 14);
+            let inner = frame_popup(frame, rect, st::QUIT_TITLE.get(lang), app);
+            let w = inner.width as usize;
+            let mut lines = para(st::QUIT_UNSAVED.get(lang), w, theme.error());
+            lines.extend(para(
+                app.unsaved.as_deref().unwrap_or_default(),
+                w,
+                theme.error(),
+            ));
+            lines.extend(para(st::QUIT_RESCUE.get(lang), w, Style::new()));
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                st::QUIT_KEYS.get(lang),
+                theme.key(),
+            )));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
         Overlay::ConfirmQuit => {
             let rect = popup(area, 64, 9);
             let inner = frame_popup(frame, rect, st::QUIT_TITLE.get(lang), app);

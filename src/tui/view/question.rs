@@ -12,7 +12,7 @@ use crate::domain::model::QuestionKind;
 use crate::domain::summary::answer_label;
 use crate::domain::text::display_safe;
 use crate::domain::wrap::{width, wrap};
-use crate::tui::app::App;
+use crate::tui::app::{App, Row};
 use crate::tui::strings::{self as st};
 
 /// Where each part of the question screen goes; shared by drawing and mouse hit-testing.
@@ -108,7 +108,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             format!("{}{}", st::TYPE_NUMBER.get(lang), range.trim_end())
         }
         QuestionKind::Text => st::TYPE_TEXT.get(lang).to_string(),
-        _ => String::new(),
+        _ => st::SKIP_MEANS.get(lang).to_string(),
     };
     frame.render_widget(
         Paragraph::new(Line::styled(instruction, theme.muted())),
@@ -125,39 +125,47 @@ fn draw_options(frame: &mut Frame, area: Rect, app: &App) {
     let q = app.question();
     let theme = app.theme;
     let answer = app.answers.get(&q.id);
-    let rows = app.list_len();
+    let rows = app.rows();
+    let shown = app.cursor_shown();
     let offset = list_offset(app.cursor, area.height as usize);
     let mut lines = Vec::new();
-    for i in offset..rows.min(offset + area.height as usize) {
-        let (label, chosen, key) = if i < q.options.len() {
-            let o = &q.options[i];
-            let chosen = match answer {
-                Some(Answer::Choice(c)) => c == &o.id,
-                Some(Answer::Choices(cs)) => cs.contains(&o.id),
-                _ => false,
-            };
-            let key = if i < 9 {
-                format!("{}", i + 1)
-            } else {
-                " ".to_string()
-            };
-            (o.label.get(app.lang).to_string(), chosen, key)
-        } else {
-            (
-                st::DONT_KNOW.get(app.lang).to_string(),
+    for (i, row) in rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(area.height as usize)
+    {
+        let (label, chosen) = match *row {
+            Row::Option(k) => {
+                let o = &q.options[k];
+                let chosen = match answer {
+                    Some(Answer::Choice(c)) => c == &o.id,
+                    Some(Answer::Choices(cs)) => cs.contains(&o.id),
+                    _ => false,
+                };
+                (o.label.get(app.lang), chosen)
+            }
+            Row::DontKnow => (
+                st::DONT_KNOW.get(app.lang),
                 matches!(answer, Some(Answer::DontKnow)),
-                "0".to_string(),
-            )
+            ),
+            Row::NotApplicable => (
+                st::NOT_APPLICABLE.get(app.lang),
+                matches!(answer, Some(Answer::NotApplicable)),
+            ),
         };
-        let mark = match (q.kind == QuestionKind::Multi && i < q.options.len(), chosen) {
+        let tick = q.kind == QuestionKind::Multi && matches!(row, Row::Option(_));
+        let mark = match (tick, chosen) {
             (true, true) => "[x]",
             (true, false) => "[ ]",
             (false, true) => "(*)",
             (false, false) => "( )",
         };
-        let cursor = if i == app.cursor { ">" } else { " " };
+        let here = shown && i == app.cursor;
+        let cursor = if here { ">" } else { " " };
+        let key = row.key().unwrap_or(' ');
         let text = format!("{cursor} {mark} {key}  {label}");
-        let style = if i == app.cursor {
+        let style = if here {
             theme.selected()
         } else if chosen {
             theme.good()
@@ -207,14 +215,24 @@ fn draw_input(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(answer_label(q, a, lang), theme.good()),
         ]));
     }
-    if q.dont_know {
+    for row in app
+        .rows()
+        .into_iter()
+        .filter(|r| !matches!(r, Row::Option(_)))
+    {
+        let (label, chosen) = match row {
+            Row::DontKnow => (
+                st::DONT_KNOW.get(lang),
+                matches!(app.answers.get(&q.id), Some(Answer::DontKnow)),
+            ),
+            _ => (
+                st::NOT_APPLICABLE.get(lang),
+                matches!(app.answers.get(&q.id), Some(Answer::NotApplicable)),
+            ),
+        };
         lines.push(Line::styled(
-            format!("^D  {}", st::DONT_KNOW.get(lang)),
-            if matches!(app.answers.get(&q.id), Some(Answer::DontKnow)) {
-                theme.good()
-            } else {
-                theme.muted()
-            },
+            format!("{}  {label}", row.key().unwrap_or(' ')),
+            if chosen { theme.good() } else { theme.muted() },
         ));
     }
     let below = Rect::new(

@@ -8,9 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
 use super::{bar, draw_footer, list_offset, pad, para};
-use crate::domain::model::level_for;
+use crate::domain::model::Horizon;
+use crate::domain::report::plan::first_sentence;
+use crate::domain::report::{Report, strip_aside};
 use crate::domain::summary::{
-    answer_label, bracketed, fmt_score, horizon_label, provisional_suffix,
+    answer_label, fmt_score, horizon_label, level_label, not_enough, provisional_suffix,
+    score_and_level,
 };
 use crate::domain::wrap::width;
 use crate::domain::{Answer, Lang, ScoreCard};
@@ -20,7 +23,14 @@ use crate::tui::theme::Theme;
 
 fn header(frame: &mut Frame, body: Rect, app: &App) -> Rect {
     let lang = app.lang;
-    let titles = [st::TAB_OVERVIEW, st::TAB_LADDER, st::TAB_RECS].map(|s| s.get(lang));
+    let titles = [
+        st::TAB_SUMMARY,
+        st::TAB_PLAN,
+        st::TAB_OVERVIEW,
+        st::TAB_LADDER,
+        st::TAB_RECS,
+    ]
+    .map(|s| s.get(lang));
     let selected = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
     frame.render_widget(
         Paragraph::new(Line::styled(st::RESULTS.get(lang), app.theme.title())),
@@ -44,6 +54,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let body = draw_footer(frame, area, app);
     let content = header(frame, body, app);
     let lines = match app.tab {
+        Tab::Summary => summary_tab_lines(app, content.width as usize),
+        Tab::Plan => plan_tab_lines(app, content.width as usize),
         Tab::Overview => overview_lines(app, &app.card, content.width as usize),
         Tab::Ladder => ladder_lines(app, &app.card, content.width as usize),
         Tab::Recommendations => return draw_recs(frame, content, app),
@@ -51,18 +63,153 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines).scroll((app.scroll, 0)), content);
 }
 
-fn level_text(app: &App, area: Option<&str>, score: f64) -> (String, String) {
-    let q = &app.inst.questionnaire;
-    let levels = match area {
-        Some(a) => q.area(&a.into()).map_or(&q.levels, |x| &x.levels),
-        None => &q.levels,
-    };
-    level_for(levels, score).map_or_else(Default::default, |l| {
-        (
-            l.label.get(app.lang).to_string(),
-            l.meaning.get(app.lang).to_string(),
-        )
-    })
+/// The report model, in the app's language, dated today (when the shell said what today is).
+fn report(app: &App) -> Report {
+    Report::new(&app.inst, &app.answers, &app.card, app.lang, &app.today)
+}
+
+fn wrapped(text: &str, w: usize, first: &str, rest: &str, style: Style) -> Vec<Line<'static>> {
+    crate::domain::wrap::wrap(text, w, first, rest)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let r = report(app);
+    let words = r.words;
+    let s = &r.summary;
+    let mut lines = Vec::new();
+    let head = |t: &str| Line::styled(format!("{t}{}", words.colon.trim_end()), theme.title());
+    for v in &s.verdict {
+        lines.extend(wrapped(&v.text, w, "- ", "  ", Style::new()));
+    }
+    lines.push(Line::default());
+    lines.push(head(words.top_actions));
+    if s.actions.is_empty() {
+        lines.extend(wrapped(words.no_plan, w, "  ", "  ", theme.muted()));
+    }
+    for (n, a) in s.actions.iter().enumerate() {
+        let due = if a.due.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", words.pair(words.due, &a.due))
+        };
+        lines.extend(wrapped(
+            &format!("{}{}", a.action, words.aside(&format!("{}{due}", a.owner))),
+            w,
+            &format!("{}. ", n + 1),
+            "   ",
+            Style::new(),
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(head(words.strengths));
+    if s.strengths.is_empty() {
+        lines.extend(wrapped(words.no_strengths, w, "- ", "  ", theme.muted()));
+    }
+    for x in &s.strengths {
+        lines.extend(wrapped(x, w, "- ", "  ", theme.good()));
+    }
+    lines.push(head(words.sec_gaps));
+    if s.gaps.is_empty() {
+        lines.extend(wrapped(words.no_gaps, w, "- ", "  ", theme.muted()));
+    }
+    for x in &s.gaps {
+        lines.extend(wrapped(x, w, "- ", "  ", Style::new()));
+    }
+    lines.push(Line::default());
+    lines.extend(wrapped(
+        &words.pair(words.how_sure, &s.confidence),
+        w,
+        "",
+        "  ",
+        theme.muted(),
+    ));
+    lines.extend(wrapped(
+        &words.pair(words.wish, s.wish.as_deref().unwrap_or(words.no_wish)),
+        w,
+        "",
+        "  ",
+        Style::new(),
+    ));
+    lines
+}
+
+fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    let theme = app.theme;
+    let r = report(app);
+    let words = r.words;
+    let mut lines = Vec::new();
+    if r.plan.items.is_empty() {
+        lines.extend(wrapped(words.no_plan, w, "", "", theme.muted()));
+    }
+    for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
+        let items: Vec<_> = r.plan.window(h).collect();
+        if items.is_empty() {
+            continue;
+        }
+        lines.push(Line::styled(words.horizon_title(h), theme.title()));
+        for i in items {
+            let first = if i.first {
+                format!("[{}] ", words.first_mark)
+            } else {
+                String::new()
+            };
+            let ps: Vec<&str> = i.proposals.iter().map(|p| p.as_str()).collect();
+            let ps = if ps.is_empty() {
+                String::new()
+            } else {
+                words.aside(&ps.join(", "))
+            };
+            lines.extend(wrapped(
+                &format!("{first}{}{ps}", i.action),
+                w,
+                &format!("[ ] {:>2}. ", i.number),
+                "        ",
+                Style::new(),
+            ));
+            let mut facts = Vec::new();
+            if !i.due.is_empty() {
+                facts.push(words.pair(words.due, &i.due));
+            }
+            facts.push(i.owner.clone());
+            if !i.effort_label.is_empty() {
+                facts.push(i.effort_label.clone());
+            }
+            lines.extend(wrapped(
+                &facts.join(" · "),
+                w,
+                "        ",
+                "        ",
+                theme.muted(),
+            ));
+            if !i.done_when.is_empty() {
+                lines.extend(wrapped(
+                    &words.pair(words.done_when, &i.done_when),
+                    w,
+                    "        ",
+                    "          ",
+                    theme.muted(),
+                ));
+            }
+        }
+    }
+    if r.plan.left_out > 0 {
+        lines.extend(wrapped(
+            &words.plan_left_out(r.plan.left_out),
+            w,
+            "",
+            "",
+            theme.muted(),
+        ));
+    }
+    lines
+}
+
+fn level_text(app: &App, area: Option<&str>, score: Option<f64>) -> (String, String) {
+    level_label(&app.inst, area, score, app.lang)
 }
 
 fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
@@ -87,14 +234,41 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         .map(|l| width(l.label.get(lang)))
         .max()
         .unwrap_or(0);
-    let bar_w = w.saturating_sub(label_w + 8 + level_w).clamp(10, 30);
+    // Dimension rows show their answered share where area rows show their level.
+    let share = |d: &crate::domain::score::DimensionScore| {
+        let mut s = format!(
+            "  {:>3}% {}",
+            (d.confidence.share * 100.0).round() as u32,
+            st::ANSWERED_SHARE.get(lang)
+        );
+        if d.confidence.is_provisional() {
+            s.push_str(&format!(" · {}", st::THIN.get(lang)));
+        }
+        s
+    };
+    let share_w = card
+        .areas
+        .iter()
+        .flat_map(|a| &a.dimensions)
+        .map(|d| width(&share(d)))
+        .max()
+        .unwrap_or(0);
+    let bar_w = w
+        .saturating_sub(label_w + (8 + level_w).max(6 + share_w))
+        .clamp(10, 30);
     let (level, _) = level_text(app, None, card.overall_score);
     let mark = provisional_suffix(&card.confidence, lang);
+    // One hedge, not two: the provisional mark replaces the label's own "(estimate)".
+    let level = if mark.is_empty() {
+        level
+    } else {
+        strip_aside(&level).to_string()
+    };
     lines.push(Line::styled(
         format!(
-            "{}: {} / 100 · {level}{mark}",
+            "{}: {}{mark}",
             st::OVERALL.get(lang),
-            fmt_score(card.overall_score)
+            score_and_level(card.overall_score, &level, lang)
         ),
         theme.title(),
     ));
@@ -122,11 +296,19 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         let title = q.area(&a.id).map(|x| x.title.get(lang)).unwrap_or("");
         let (level, meaning) = level_text(app, Some(a.id.as_str()), a.score);
         let mark = provisional_suffix(&a.confidence, lang);
+        let level = if mark.is_empty() {
+            level
+        } else {
+            strip_aside(&level).to_string()
+        };
         lines.push(Line::from(vec![
             Span::styled(pad(title, label_w - 1), theme.title()),
             Span::raw(" "),
-            Span::styled(bar(a.score / 100.0, bar_w), theme.bar()),
-            Span::styled(format!(" {:>5}", fmt_score(a.score)), theme.title()),
+            Span::styled(bar(a.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
+            Span::styled(
+                format!(" {:>5}", a.score.map_or_else(|| "—".to_string(), fmt_score)),
+                theme.title(),
+            ),
             Span::styled(format!("  {level}"), theme.title()),
         ]));
         if !mark.is_empty() {
@@ -135,12 +317,20 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         lines.extend(para(&meaning, w, theme.muted()));
         if let Some(def) = q.area(&a.id) {
             for (d, dd) in a.dimensions.iter().zip(&def.dimensions) {
-                let score = d.score.map_or(st::NO_DATA.get(lang).to_string(), fmt_score);
+                let score = d.shown().map_or(not_enough(lang).to_string(), fmt_score);
                 lines.push(Line::from(vec![
                     Span::raw(pad(&format!("  {}", dd.title.get(lang)), label_w - 1)),
                     Span::raw(" "),
-                    Span::styled(bar(d.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
+                    Span::styled(bar(d.shown().unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
                     Span::raw(format!(" {score:>5}")),
+                    Span::styled(
+                        share(d),
+                        if d.confidence.is_provisional() {
+                            theme.error()
+                        } else {
+                            theme.muted()
+                        },
+                    ),
                 ]));
             }
         }
@@ -197,9 +387,7 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
             lines.push(Line::from(spans));
         }
         lines.push(Line::default());
-        if let Some(r) = def.rungs.get(l.index) {
-            lines.extend(para(r.description.get(lang), w, Style::new()));
-        }
+        lines.extend(para(&l.meaning(def, lang), w, Style::new()));
         match &l.next {
             Some(next) => {
                 let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");
@@ -209,7 +397,7 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
                 ));
                 for u in &next.unmet {
                     lines.extend(
-                        crate::domain::wrap::wrap(u.text.get(lang), w, "  - ", "    ")
+                        crate::domain::wrap::wrap(&u.describe(lang), w, "  - ", "    ")
                             .into_iter()
                             .map(Line::raw),
                     );
@@ -234,19 +422,24 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// One line per recommendation: number, proposal, speaker, keyword.
+/// One line per recommendation, led by what to do: number, proposal, action, when.
 fn rec_title(app: &App, i: usize) -> String {
     let r = &app.card.recommendations[i];
-    let p = app.inst.proposals.get(&r.proposal);
-    format!(
-        "{:>2}. [{}] {} · {} · {} {}",
-        i + 1,
-        r.proposal,
-        p.map(|p| p.speaker.get(app.lang)).unwrap_or(""),
-        p.map(|p| p.keyword.get(app.lang)).unwrap_or(""),
-        st::PRIORITY.get(app.lang),
-        r.priority
-    )
+    let q = &app.inst.questionnaire;
+    let (action, when) = r.steps.first().map_or((String::new(), ""), |s| {
+        let action = app
+            .inst
+            .proposals
+            .advice
+            .rules
+            .get(s.rule.as_str())
+            .map_or_else(
+                || first_sentence(s.action(q).get(app.lang)),
+                |a| a.headline.get(app.lang).to_string(),
+            );
+        (action, horizon_label(s.horizon, app.lang))
+    });
+    format!("{:>2}. [{}] {action} · {when}", i + 1, r.proposal)
 }
 
 fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
@@ -293,84 +486,69 @@ fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-/// The detail of the selected recommendation: proposal, why, next steps, source.
+/// The detail of the selected recommendation, led by what to do: the action with when and
+/// effort, the gap and proposal, why (the firm's answers), the steps; then, muted, who proposed
+/// it in 2020, what was said and the caveat on time-bound measures.
 pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let theme = app.theme;
     let mut lines = Vec::new();
-    let Some(r) = app.card.recommendations.get(app.rec_cursor) else {
+    let r = report(app);
+    let words = r.words;
+    let Some(rec) = r.recommendations.get(app.rec_cursor) else {
         return lines;
     };
-    let Some(p) = app.inst.proposals.get(&r.proposal) else {
-        return lines;
-    };
-    let q = &app.inst.questionnaire;
-    lines.extend(para(&rec_title(app, app.rec_cursor), w, theme.title()));
-    lines.push(Line::default());
-    lines.push(Line::styled(st::PROPOSAL.get(lang), theme.title()));
-    lines.extend(para(
-        &format!(
-            "{}{}",
-            p.speaker.get(lang),
-            bracketed(p.role.get(lang), lang)
-        ),
+    lines.extend(wrapped(
+        &format!("{}. [{}] {}", rec.number, rec.proposal, rec.headline),
         w,
-        Style::new(),
+        "",
+        "    ",
+        theme.title(),
     ));
-    lines.extend(para(p.keyword.get(lang), w, theme.muted()));
-    lines.extend(para(p.summary.get(lang), w, Style::new()));
+    let mut when = vec![rec.when.clone()];
+    if !rec.due.is_empty() {
+        when.push(words.pair(words.due, &rec.due));
+    }
+    if !rec.effort.is_empty() {
+        when.push(rec.effort.clone());
+    }
+    lines.extend(wrapped(&when.join(" · "), w, "", "", theme.good()));
+    lines.extend(wrapped(&rec.gap_line, w, "", "", Style::new()));
+    if let Some(t) = &rec.time_bound {
+        lines.extend(wrapped(
+            &format!("! {}", words.pair(words.time_bound, t)),
+            w,
+            "",
+            "  ",
+            theme.error(),
+        ));
+    }
     lines.push(Line::default());
     lines.push(Line::styled(st::WHY.get(lang), theme.title()));
-    for id in &r.because {
-        let (Some(question), Some(a)) = (q.question(id), app.answers.get(id)) else {
-            continue;
-        };
-        let text = format!(
-            "{} → {}",
-            question.text.get(lang),
-            answer_label(question, a, lang)
-        );
-        lines.extend(
-            crate::domain::wrap::wrap(&text, w, "  - ", "    ")
-                .into_iter()
-                .map(Line::raw),
-        );
+    for e in &rec.why {
+        lines.extend(wrapped(
+            &format!("{} → {}", e.text, e.answer),
+            w,
+            "  - ",
+            "    ",
+            Style::new(),
+        ));
     }
     lines.push(Line::default());
     lines.push(Line::styled(st::NEXT_STEPS.get(lang), theme.title()));
-    for s in &r.steps {
-        let text = format!(
-            "[{}] {}",
-            horizon_label(s.horizon, lang),
-            s.action(&app.inst.questionnaire).get(lang)
-        );
-        lines.extend(
-            crate::domain::wrap::wrap(&text, w, "  - ", "    ")
-                .into_iter()
-                .map(Line::raw),
-        );
-    }
-    for a in &p.actions {
-        lines.extend(
-            crate::domain::wrap::wrap(a.get(lang), w, "  · ", "    ")
-                .into_iter()
-                .map(|l| Line::styled(l, theme.muted())),
-        );
+    for s in &rec.steps {
+        lines.extend(wrapped(
+            &format!("[{}] {}", s.horizon_label, s.action),
+            w,
+            "  - ",
+            "    ",
+            Style::new(),
+        ));
     }
     lines.push(Line::default());
-    let src = &app.inst.proposals.source;
-    lines.extend(para(
-        &format!(
-            "{}: {} · {} · {}",
-            st::SOURCE.get(lang),
-            src.title.get(lang),
-            src.publisher.get(lang),
-            src.date
-        ),
-        w,
-        theme.muted(),
-    ));
-    lines.extend(para(app.inst.proposals.caveat.get(lang), w, theme.muted()));
+    lines.extend(wrapped(&rec.source_line, w, "", "", theme.muted()));
+    lines.extend(wrapped(&rec.summary, w, "", "", theme.muted()));
+    lines.extend(wrapped(&r.caveat, w, "", "", theme.muted()));
     lines
 }
 
@@ -380,11 +558,12 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines).scroll((app.scroll, 0)), body);
 }
 
-fn delta(before: f64, after: f64) -> String {
-    if (after - before).abs() < 0.05 {
-        fmt_score(after)
-    } else {
-        format!("{} → {}", fmt_score(before), fmt_score(after))
+fn delta(before: Option<f64>, after: Option<f64>, lang: Lang) -> String {
+    let show = |x: Option<f64>| x.map_or_else(|| not_enough(lang).to_string(), fmt_score);
+    match (before, after) {
+        (Some(b), Some(a)) if (a - b).abs() < 0.05 => fmt_score(a),
+        (None, None) => show(None),
+        _ => format!("{} → {}", show(before), show(after)),
     }
 }
 
@@ -401,7 +580,7 @@ fn summary_lines(
         format!(
             "{}: {}",
             st::OVERALL.get(lang),
-            delta(before.overall_score, after.overall_score)
+            delta(before.overall_score, after.overall_score, lang)
         ),
         theme.title(),
     )];
@@ -410,7 +589,7 @@ fn summary_lines(
         let (level, _) = level_text(app, Some(a.id.as_str()), a.score);
         lines.push(Line::raw(format!(
             "{title}: {} · {level}",
-            delta(b.score, a.score)
+            delta(b.score, a.score, lang)
         )));
     }
     for (l, b) in after.ladders.iter().zip(&before.ladders) {

@@ -145,6 +145,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             w,
             theme.error(),
         ));
+        // Why, so that the owner can fix the file instead of guessing.
+        if let Some(reason) = app.session.unreadable_reason.as_deref()
+            && let Some(first) = reason.lines().next()
+        {
+            lines.extend(para(first, w, theme.error()));
+        }
     }
     if !app.session.dropped.is_empty() {
         let ids: Vec<&str> = app

@@ -11,7 +11,7 @@ use super::strings::{self as st, fill};
 use crate::domain::cohort::Status;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::view::{bar, list_offset, pad};
-use crate::workshop::report::{num, place_text};
+use crate::workshop::report::{num, num_or_dash, place_text};
 use crate::workshop::room::Response;
 
 /// Column widths of the firm list: status, then one per area (its title's width).
@@ -51,9 +51,9 @@ fn firm_row(d: &Dashboard, r: &Response, cols: &Columns, w: usize) -> String {
     }
     s.push_str(&pad(status, cols.status));
     s.push_str(&format!(" {:>7}", format!("{done}/{asked}")));
-    s.push_str(&format!("  {:>7}", num(card.overall_score)));
+    s.push_str(&format!("  {:>7}", num_or_dash(card.overall_score)));
     for (a, aw) in card.areas.iter().zip(&cols.areas) {
-        s.push_str(&format!(" {:>aw$}", num(a.score)));
+        s.push_str(&format!(" {:>aw$}", num_or_dash(a.score)));
     }
     for l in &card.ladders {
         s.push_str(&format!("  {}/{}", l.index + 1, l.of));
@@ -198,7 +198,11 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
             .map_or(String::new(), |s| {
                 format!(" · {}", place_text(s.place, lang))
             });
-        let text = format!("{}{:>5} {level}{place}", pad(&title, label_w), num(score));
+        let text = format!(
+            "{}{:>5} {level}{place}",
+            pad(&title, label_w),
+            num_or_dash(score)
+        );
         out.extend(wrap(&text, w, "", "      ").into_iter().map(Line::raw));
     }
     if r.status() == Status::Finished && standing.is_empty() {
@@ -306,7 +310,7 @@ pub(super) fn problems(frame: &mut Frame, area: Rect, d: &Dashboard) {
         };
         lines.push(Line::styled(pad(&head, w), style));
         lines.push(Line::styled(
-            pad(&format!("    {}", p.detail), w),
+            pad(&format!("    {}", p.detail_in(lang)), w),
             d.theme.muted(),
         ));
     }

@@ -2,46 +2,28 @@
 //! byte-order mark so Excel reads Chinese, and no cell a spreadsheet could run as a formula.
 //!
 //! Columns: `firm_code`, `firm_name` (only with `--named`), `status`, `answered`, `asked`,
-//! `saved_at`, `profile.<field>` (the profile without the name), `score.overall`,
+//! `saved_at`, `profile.<field>` (the profile without the name; free-text fields only with
+//! `--named`), `score.overall`,
 //! `level.overall`, `score.<area>`, `level.<area>`, `rung.<ladder>` (rung id),
 //! `rung_no.<ladder>` (1 = lowest), `breadth`, `dim.<dimension>`, `findings`, `proposals`
-//! (ids separated by `;`), then one column per question named by its id, holding the raw
+//! (ids separated by `;`), then one column per question named by its id (free-text questions
+//! only with `--named`: what a firm writes can say who it is), holding the raw
 //! answer as the codebook (`smecheck questionnaire --codebook`) explains it: an option id, option
 //! ids separated by `;`, a number, the text, or `dont_know`; empty when unanswered or not asked.
 
 use std::io::{self, Write};
 
-use crate::domain::answers::{Answer, DONT_KNOW};
+use crate::domain::answers::{Answer, DONT_KNOW, NOT_APPLICABLE};
 use crate::domain::cohort::Status;
 use crate::domain::model::Questionnaire;
 use crate::workshop::room::{NAME_FIELD, Response};
 
-/// Whether a cell is a plain decimal number (`-3`, `12.5`): a spreadsheet reads it as a number,
-/// never as a formula, so it is left alone.
-fn plain_number(s: &str) -> bool {
-    let digits = s.strip_prefix('-').unwrap_or(s);
-    let mut parts = digits.splitn(2, '.');
-    let int = parts.next().unwrap_or("");
-    let frac = parts.next();
-    !int.is_empty()
-        && int.bytes().all(|b| b.is_ascii_digit())
-        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// A cell a spreadsheet shows as text: one starting with `=`, `+`, `-`, `@` (or a tab or
-/// carriage return, which some programs skip before reading a formula) gets a leading `'`.
-pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
-    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && !plain_number(s) {
-        std::borrow::Cow::Owned(format!("'{s}"))
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
-}
+pub use crate::domain::text::{neutralise, spreadsheet_cell as safe_cell};
 
 fn num(x: f64) -> String {
     // Scores carry one decimal already; whole numbers print without ".0".
-    format!("{x}")
+    // Adding 0.0 turns -0 into 0.
+    format!("{}", x + 0.0)
 }
 
 fn answer_cell(a: &Answer) -> std::borrow::Cow<'_, str> {
@@ -52,6 +34,7 @@ fn answer_cell(a: &Answer) -> std::borrow::Cow<'_, str> {
         Answer::Number(n) => num(*n),
         Answer::Text(t) => return Cow::Borrowed(t.as_str()),
         Answer::DontKnow => return Cow::Borrowed(DONT_KNOW),
+        Answer::NotApplicable => return Cow::Borrowed(NOT_APPLICABLE),
     })
 }
 
@@ -60,6 +43,8 @@ pub struct Rows<'q, W: Write> {
     q: &'q Questionnaire,
     named: bool,
     profile: Vec<&'q str>,
+    /// The questions with a column: free text only with `--named` (it can name a firm).
+    questions: Vec<usize>,
     w: csv::Writer<W>,
 }
 
@@ -70,11 +55,16 @@ impl<'q, W: Write> Rows<'q, W> {
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(out);
+        // Free text (the name, any other free-text field, free-text answers) can say who a
+        // firm is: it is left out unless the facilitator asks for names.
         let profile: Vec<&str> = q
             .profile
             .iter()
+            .filter(|f| f.id != NAME_FIELD && (named || !f.options.is_empty()))
             .map(|f| f.id.as_str())
-            .filter(|id| *id != NAME_FIELD)
+            .collect();
+        let questions: Vec<usize> = (0..q.questions.len())
+            .filter(|i| named || q.questions[*i].kind != crate::domain::model::QuestionKind::Text)
             .collect();
         let mut head: Vec<String> = vec!["firm_code".into()];
         if named {
@@ -94,20 +84,21 @@ impl<'q, W: Write> Rows<'q, W> {
         head.push("breadth".into());
         head.extend(q.dimensions().map(|(_, d)| format!("dim.{}", d.id)));
         head.extend(["findings".to_string(), "proposals".to_string()]);
-        head.extend(q.questions.iter().map(|x| x.id.to_string()));
-        w.write_record(head.iter().map(|h| neutralise(h).into_owned()))
+        head.extend(questions.iter().map(|i| q.questions[*i].id.to_string()));
+        w.write_record(head.iter().map(|h| safe_cell(h)))
             .map_err(io::Error::other)?;
         Ok(Rows {
             q,
             named,
             profile,
+            questions,
             w,
         })
     }
 
     fn cell(&mut self, s: &str) -> io::Result<()> {
         self.w
-            .write_field(neutralise(s).as_bytes())
+            .write_field(safe_cell(s).as_bytes())
             .map_err(io::Error::other)
     }
 
@@ -131,12 +122,12 @@ impl<'q, W: Write> Rows<'q, W> {
             let p = self.profile[i];
             self.cell(f.answers.profile.get(p).map_or("", String::as_str))?;
         }
-        self.cell(&num(card.overall_score))?;
+        self.cell(&card.overall_score.map_or_else(String::new, num))?;
         self.cell(card.overall_level.as_str())?;
         for a in &q.areas {
             match card.areas.iter().find(|x| x.id == a.id) {
                 Some(x) => {
-                    self.cell(&num(x.score))?;
+                    self.cell(&x.score.map_or_else(String::new, num))?;
                     self.cell(x.level.as_str())?;
                 }
                 None => {
@@ -174,7 +165,9 @@ impl<'q, W: Write> Rows<'q, W> {
             .map(|x| x.proposal.as_str())
             .collect();
         self.cell(&proposals.join(";"))?;
-        for (i, x) in q.questions.iter().enumerate() {
+        for k in 0..self.questions.len() {
+            let i = self.questions[k];
+            let x = &q.questions[i];
             let asked = f.visible.get(i).copied().unwrap_or(true);
             let cell = f
                 .answers

@@ -4,7 +4,7 @@
 use std::io;
 
 use super::firm::Firm;
-use super::{Report, num, place_text};
+use super::{Report, num, num_or_dash, place_text};
 use crate::domain::cohort::{AreaStats, Count, Spread};
 use crate::workshop::text::{self, clean};
 
@@ -320,10 +320,10 @@ pub fn build(r: &Report) -> Doc {
             .problems
             .iter()
             .map(|p| {
-                let reason = if p.detail.is_empty() {
+                let reason = if p.detail_in(lang).is_empty() {
                     p.kind.label(lang).to_string()
                 } else {
-                    format!("{} — {}", p.kind.label(lang), p.detail)
+                    format!("{} — {}", p.kind.label(lang), p.detail_in(lang))
                 };
                 vec![Cell::Text(p.file.clone()), Cell::Text(reason)]
             })
@@ -412,8 +412,8 @@ fn firm_row(r: &Report, f: &Firm) -> Vec<Cell> {
     } else {
         Vec::new()
     };
-    let with_place = |area: &str, score: f64, level: String| {
-        let mut s = format!("{} · {level}", num(score));
+    let with_place = |area: &str, score: Option<f64>, level: String| {
+        let mut s = format!("{} · {level}", num_or_dash(score));
         if let Some(st) = standing.iter().find(|s| s.area == area) {
             s.push_str(&format!(" · {}", place_text(st.place, lang)));
         }

@@ -28,7 +28,7 @@ pub struct Firm {
     pub asked: usize,
     /// Overall, then every area in questionnaire order: the score and the position of its
     /// level in the list it comes from.
-    marks: Vec<(f64, u8)>,
+    marks: Vec<(Option<f64>, u8)>,
     /// Every dimension, in questionnaire order.
     dimensions: Vec<Option<f64>>,
     /// The rung reached on every ladder.
@@ -43,7 +43,8 @@ pub struct Firm {
 pub struct Mark<'q> {
     /// An area id, or `overall`.
     pub id: &'q str,
-    pub score: f64,
+    /// `None` when too few answers support a score.
+    pub score: Option<f64>,
     pub level: &'q str,
     /// The area's dimensions with their scores (none for overall).
     pub dimensions: Vec<(&'q DimensionId, Option<f64>)>,
@@ -80,7 +81,7 @@ impl Firm {
         let mut dimensions = Vec::with_capacity(q.dimensions().count());
         for area in &q.areas {
             let got = card.areas.iter().find(|a| a.id == area.id);
-            marks.push(got.map_or((0.0, NO_LEVEL), |a| {
+            marks.push(got.map_or((None, NO_LEVEL), |a| {
                 (a.score, level_index(&area.levels, a.level.as_str()))
             }));
             for d in &area.dimensions {
@@ -130,7 +131,7 @@ impl Firm {
 
     /// The overall mark.
     pub fn overall<'q>(&self, q: &'q Questionnaire) -> Mark<'q> {
-        let (score, level) = self.marks.first().copied().unwrap_or((0.0, NO_LEVEL));
+        let (score, level) = self.marks.first().copied().unwrap_or((None, NO_LEVEL));
         Mark {
             id: "overall",
             score,
@@ -181,11 +182,12 @@ impl Firm {
             .collect()
     }
 
-    /// (area id or `overall`, score), to place the firm in the room.
+    /// (area id or `overall`, score) of every scored mark, to place the firm in the room.
     pub fn scores<'q>(&self, q: &'q Questionnaire) -> Vec<(&'q str, f64)> {
         std::iter::once("overall")
             .chain(q.areas.iter().map(|a| a.id.as_str()))
             .zip(self.marks.iter().map(|(s, _)| *s))
+            .filter_map(|(id, s)| s.map(|s| (id, s)))
             .collect()
     }
 }

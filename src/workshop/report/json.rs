@@ -34,7 +34,7 @@ struct AreaEntry<'f> {
     dimensions: Vec<DimensionEntry<'f>>,
     id: &'f str,
     level: &'f str,
-    score: f64,
+    score: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -53,7 +53,7 @@ struct LadderEntry<'f> {
 #[derive(Serialize)]
 struct MarkEntry<'f> {
     level: &'f str,
-    score: f64,
+    score: Option<f64>,
 }
 
 #[derive(Serialize)]

@@ -216,6 +216,11 @@ pub fn num(x: f64) -> String {
     format!("{x:.1}")
 }
 
+/// A score with one decimal, or a dash when too few answers support one.
+pub fn num_or_dash(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".to_string(), num)
+}
+
 /// Writes the report in a format.
 pub fn write(report: &Report, format: Format, out: &mut dyn Write) -> io::Result<()> {
     match format {

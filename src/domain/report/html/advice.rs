@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::escape;
+use crate::domain::model::Horizon;
 use crate::domain::report::{AnswerState, Report};
 
 pub(super) fn recommendations(r: &Report, h: &mut String) -> std::fmt::Result {
@@ -11,49 +12,50 @@ pub(super) fn recommendations(r: &Report, h: &mut String) -> std::fmt::Result {
     let e = escape;
     writeln!(
         h,
-        "<section id=\"recommendations\">\n<h2>6. {}</h2>",
+        "<section id=\"recommendations\">\n<h2>3. {}</h2>",
         e(w.sec_recommendations)
     )?;
     if r.recommendations.is_empty() {
         writeln!(h, "<p>{}</p>", e(w.no_recommendations))?;
     }
     for rec in &r.recommendations {
+        let mut when = vec![e(&rec.when).into_owned()];
+        if !rec.due.is_empty() {
+            when.push(e(&w.pair(w.due, &rec.due)).into_owned());
+        }
+        if !rec.effort.is_empty() {
+            when.push(e(&rec.effort).into_owned());
+        }
         writeln!(
             h,
-            "<section class=\"rec\" id=\"rec-{n}\"><div class=\"rec-head\"><h3><span class=\"pid\">{p}</span>{speaker} — {kw}</h3>",
+            "<section class=\"rec\" id=\"rec-{n}\"><h3><span class=\"pid\">{p}</span>{headline}</h3>",
             n = rec.number,
             p = e(rec.proposal.as_str()),
-            speaker = e(&rec.speaker),
-            kw = e(&rec.keyword)
+            headline = e(&rec.headline),
         )?;
-        writeln!(h, "<dl class=\"facts\">")?;
-        for (label, value) in [
-            (w.speaker, format!("{}{}", rec.speaker, w.aside(&rec.role))),
-            (w.keyword, rec.keyword.clone()),
-            (w.priority, w.priority_value(rec.priority)),
-            (w.source, r.source.citation.clone()),
-        ] {
-            writeln!(h, "<dt>{}</dt><dd>{}</dd>", e(label), e(&value))?;
-        }
-        writeln!(h, "</dl>")?;
         writeln!(
             h,
-            "<h4>{}</h4><p>{}</p></div>",
-            e(w.proposal_summary),
-            e(&rec.summary)
+            "<p class=\"when\">{}</p>\n<p class=\"gapline\">{}</p>",
+            when.join(" · "),
+            e(&rec.gap_line)
         )?;
-        writeln!(h, "<h4>{}</h4><ul class=\"why\">", e(w.why))?;
-        for ev in &rec.why {
+        writeln!(
+            h,
+            "<p class=\"why\"><strong>{}{}</strong>{}</p>",
+            e(w.because),
+            w.colon,
+            e(&rec.because)
+        )?;
+        if let Some(t) = &rec.time_bound {
             writeln!(
                 h,
-                "<li><span class=\"q\">{}</span><br><span class=\"a\">{}{}{}</span></li>",
-                e(&ev.text),
-                e(w.answer),
+                "<p class=\"time-bound\"><strong>{}{}</strong>{}</p>",
+                e(w.time_bound),
                 w.colon,
-                e(&ev.answer)
+                e(t)
             )?;
         }
-        writeln!(h, "</ul>\n<h4>{}</h4><ul class=\"steps\">", e(w.next_steps))?;
+        writeln!(h, "<ul class=\"steps\">")?;
         for s in &rec.steps {
             writeln!(
                 h,
@@ -62,7 +64,11 @@ pub(super) fn recommendations(r: &Report, h: &mut String) -> std::fmt::Result {
                 e(&s.action)
             )?;
         }
-        writeln!(h, "</ul>\n</section>")?;
+        writeln!(
+            h,
+            "</ul>\n<p class=\"source\">{}</p>\n</section>",
+            e(&rec.source_line)
+        )?;
     }
     writeln!(h, "</section>")
 }
@@ -72,31 +78,86 @@ pub(super) fn plan(r: &Report, h: &mut String) -> std::fmt::Result {
     let e = escape;
     writeln!(
         h,
-        "<section id=\"plan\">\n<h2>7. {}</h2>\n<p>{}</p>",
+        "<section id=\"plan\">\n<h2>2. {}</h2>\n<p class=\"note\">{}</p>",
         e(w.sec_plan),
         e(w.plan_intro)
     )?;
-    for g in &r.plan {
-        writeln!(h, "<div class=\"plan-group\"><h3>{}</h3>", e(&g.title))?;
-        if g.items.is_empty() {
-            writeln!(h, "<p class=\"note\">{}</p>", e(w.plan_empty))?;
-        } else {
-            writeln!(h, "<ul class=\"plan\">")?;
-            for item in &g.items {
-                writeln!(
-                    h,
-                    "<li><span class=\"box\"></span><span><strong>{} {}</strong>{}{}</span></li>",
-                    e(item.proposal.as_str()),
-                    e(&item.speaker),
-                    w.colon,
-                    e(&item.action)
-                )?;
-            }
-            writeln!(h, "</ul>")?;
+    if r.plan.items.is_empty() {
+        writeln!(h, "<p>{}</p>", e(w.no_plan))?;
+    }
+    for hz in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
+        let items: Vec<_> = r.plan.window(hz).collect();
+        if items.is_empty() {
+            continue;
         }
-        writeln!(h, "</div>")?;
+        writeln!(
+            h,
+            "<table class=\"plan\"><thead><tr><th colspan=\"2\">{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+            e(w.horizon_title(hz)),
+            e(w.owner),
+            e(w.effort),
+            e(w.done_when),
+            e(w.due)
+        )?;
+        for i in items {
+            let first = if i.first {
+                format!("<span class=\"first\">{}</span> ", e(w.first_mark))
+            } else {
+                String::new()
+            };
+            let ps: Vec<String> = i
+                .proposals
+                .iter()
+                .map(|p| e(p.as_str()).into_owned())
+                .collect();
+            writeln!(
+                h,
+                "<tr><td><span class=\"box\"></span></td><td>{first}<strong>{}</strong> <span class=\"note\">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+                e(&i.action),
+                ps.join(", "),
+                e(&i.owner),
+                e(&i.effort_label),
+                e(&i.done_when),
+                e(&i.due)
+            )?;
+        }
+        writeln!(h, "</tbody></table>")?;
+    }
+    if r.plan.left_out > 0 {
+        writeln!(
+            h,
+            "<p class=\"note\">{}</p>",
+            e(&w.plan_left_out(r.plan.left_out))
+        )?;
     }
     writeln!(h, "</section>")
+}
+
+/// What the 2020 speakers said, for the proposals the recommendations answer.
+pub(super) fn proposals(r: &Report, h: &mut String) -> std::fmt::Result {
+    if r.proposals.is_empty() {
+        return Ok(());
+    }
+    let w = r.words;
+    let e = escape;
+    writeln!(
+        h,
+        "<section id=\"proposals\" class=\"compact\">\n<h2>{}</h2>\n<dl class=\"speeches\">",
+        e(w.sec_proposals)
+    )?;
+    for n in &r.proposals {
+        writeln!(
+            h,
+            "<dt>{} {}{}{}{}</dt><dd>{}</dd>",
+            e(n.proposal.as_str()),
+            e(&n.speaker),
+            e(&w.aside(&n.role)),
+            w.colon,
+            e(&n.keyword),
+            e(&n.summary)
+        )?;
+    }
+    writeln!(h, "</dl>\n</section>")
 }
 
 pub(super) fn appendix(r: &Report, h: &mut String) -> std::fmt::Result {
@@ -104,17 +165,15 @@ pub(super) fn appendix(r: &Report, h: &mut String) -> std::fmt::Result {
     let e = escape;
     writeln!(
         h,
-        "<section id=\"appendix\">\n<h2>{}</h2>\n<p>{}</p>",
+        "<section id=\"appendix\" class=\"compact\">\n<h2>{}</h2>\n<p>{}</p>",
         e(w.sec_appendix),
         e(w.appendix_intro)
     )?;
     for g in &r.appendix {
-        writeln!(h, "<h3>{}</h3>", e(&g.title))?;
         writeln!(
             h,
-            "<table class=\"appendix\"><thead><tr><th>#</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            e(w.question),
-            e(w.answer)
+            "<table class=\"appendix\"><thead><tr><th colspan=\"3\">{}</th></tr></thead><tbody>",
+            e(&g.title)
         )?;
         for item in &g.items {
             let answer = match item.state {

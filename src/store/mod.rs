@@ -1,69 +1,26 @@
-//! Answer files on disk: atomic saves, backups of files that could not be read, default places.
+//! Every file smecheck writes or reads as data: one write path, one read path, one lock.
+//!
+//! - [`write`]: atomic replacement that keeps the mode, writes through links, replaces only
+//!   regular files; [`read`]: type and size checked before reading, never more than the cap;
+//! - [`lock`]: one writer per answer file; [`said`]: why a file was refused, in zh and en;
+//! - here: answer-file saves, backups, time stamps and the default places.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+mod lock;
+mod read;
+mod said;
+mod write;
+
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::domain::answers::AnswerFile;
+pub use lock::{Lock, LockError, try_lock};
+pub use read::{read_capped, read_text};
+pub use said::{Refusal, explain, refused, shown};
+pub use write::{Links, atomic_write, atomic_write_links, atomic_write_with, same_file};
 
-/// Writes `bytes` to `path` atomically: a temporary file beside it, flushed to disk, then
-/// renamed over the target, so a crash leaves either the old or the new file, never a torn one.
-pub fn atomic_write(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    atomic_write_with(path, |w| w.write_all(bytes))
-}
-
-/// Like [`atomic_write`], with the content produced by `render` straight into the temporary
-/// file, so a large report never has to sit in memory first.
-pub fn atomic_write_with(
-    path: &Path,
-    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let f = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        let mut w = io::BufWriter::new(f);
-        render(&mut w)?;
-        let f = w.into_inner().map_err(io::IntoInnerError::into_error)?;
-        f.sync_all()?;
-        drop(f);
-        fs::rename(&tmp, path)?;
-        sync_dir(&dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
-}
-
-#[cfg(unix)]
-fn sync_dir(dir: &Path) {
-    // Makes the rename itself durable; failure only weakens durability, never correctness.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) {
-    // Windows has no directory fsync; the rename (MoveFileEx) is already atomic there.
-}
+use crate::domain::answers::{AnswerFile, Kept};
 
 /// Removes temporary files a killed process left beside `path` (`.NAME.PID.tmp`). Only the
 /// process that owns `path` calls this, at start, before it writes.
@@ -88,11 +45,13 @@ pub fn clean_stale_temps(path: &Path) {
     }
 }
 
-/// Saves an answer file atomically as pretty JSON.
-pub fn save_answers(path: &Path, file: &AnswerFile) -> io::Result<()> {
-    let mut bytes = serde_json::to_vec_pretty(file).map_err(io::Error::other)?;
+/// Saves an answer file atomically as pretty JSON, with what the program did not understand
+/// in the file it was read from (`kept`) put back, so that no save loses it.
+pub fn save_answers(path: &Path, file: &AnswerFile, kept: &Kept, links: Links) -> io::Result<()> {
+    let value = file.with_kept(kept);
+    let mut bytes = serde_json::to_vec_pretty(&value).map_err(io::Error::other)?;
     bytes.push(b'\n');
-    atomic_write(path, &bytes)
+    atomic_write_links(path, links, |w| w.write_all(&bytes))
 }
 
 /// Copies `path` to a timestamped backup beside it and returns the backup's path.
@@ -109,7 +68,9 @@ pub fn backup(path: &Path, now: SystemTime) -> io::Result<PathBuf> {
         n += 1;
         target = dir.join(format!("{stem}.backup-{stamp}-{n}.json"));
     }
-    fs::copy(path, &target)?;
+    // Never more than an answer file can be: a huge or endless file is not copied.
+    let bytes = read_capped(path, crate::domain::instrument::MAX_FILE_BYTES)?;
+    write::create_new(&target, &bytes, fs::metadata(path).ok().as_ref())?;
     Ok(target)
 }
 

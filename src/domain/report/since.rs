@@ -1,0 +1,616 @@
+//! "Since last time": a firm's progress between two checks, as a section of its report (first
+//! page) and as the whole of `smecheck compare`, in text, Markdown, HTML and JSON. Escaping and
+//! the HTML page frame are the report's own.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::domain::instrument::Instrument;
+use crate::domain::model::Level;
+use crate::domain::progress::{ActionStatus, Movement, Progress, Status};
+use crate::domain::summary::{fmt_score, not_enough};
+use crate::domain::text::Lang;
+use crate::domain::wrap::{width, wrap};
+
+use super::date::display_date;
+use super::{ReportFormat, html, md, text};
+
+crate::bilingual! {
+    TITLE = "与上次相比", "Since last time";
+    COMPARE_TITLE = "两次自评的对比", "Progress between two checks";
+    BASIS = "上次自评：{}（问卷 {} 版）；本次：{}（问卷 {} 版）。两次都按问卷 {} {} 版计分，按题目和选项编号对应。",
+        "Earlier check: {} (questionnaire version {}); this check: {} (version {}). Both are scored with questionnaire {} {}, matching answers by question and option id.";
+    UNDATED = "未注明日期", "undated";
+    HEADLINE = "总分 {} → {}（{}）；{}；已解决 {} 项建议，仍待处理 {} 项，新增 {} 项；上次计划中 {} 项行动已从答案中看到。",
+        "Overall {} → {} ({}); {}; {} recommendations resolved, {} still open, {} new; {} actions of the last plan now show in the answers.";
+    RUNGS_SAME = "台阶没有变化", "no rung changed";
+    RUNGS_MOVED = "台阶：{}", "rungs: {}";
+    COL_WHAT = "项目", "What";
+    COL_THEN = "上次", "Then";
+    COL_NOW = "本次", "Now";
+    COL_CHANGE = "变化", "Change";
+    OVERALL = "总分", "Overall";
+    NO_DATA = "无数据", "no data";
+    RUNG_LINE = "{}：第 {} 级“{}” → 第 {} 级“{}”（{}）", "{}: rung {} “{}” → rung {} “{}” ({})";
+    CLIMBED = "上升 {} 级", "climbed {}";
+    LOST = "下降 {} 级", "lost {}";
+    STAYED = "不变", "unchanged";
+    RESOLVED = "已解决的建议", "Recommendations resolved";
+    STILL_OPEN = "仍待处理的建议", "Recommendations still open";
+    NEW = "新出现的建议", "New recommendations";
+    ACTED_ON = "上次计划中已做到的行动", "Actions of the last plan that the answers now show";
+    UNCLEAR = "无法判断的行动（相关题目本次未回答）", "Actions that cannot be judged (their questions are unanswered now)";
+    NEW_ACTIONS = "新增的行动", "New actions";
+    FINDINGS_GONE = "不再出现的发现", "Findings no longer seen";
+    FINDINGS_NEW = "新出现的发现", "New findings";
+    NONE = "（无）", "(none)";
+    ANSWERS_CHANGED = "两次都作答的题目 {} 道，其中答案改变的 {} 道；只在本次作答的 {} 道，只在上次作答的 {} 道。",
+        "Questions answered both times: {}, of which {} changed their answer; answered only this time: {}; only last time: {}.";
+    NOT_COMPARED = "未能比较的答案（问卷版本不同）", "Answers not compared (questionnaire versions differ)";
+    EARLIER = "上次", "earlier";
+    LATER = "本次", "this check";
+}
+
+/// A row of the change table: a headline score or a dimension, at both checks.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeRow {
+    pub label: String,
+    /// A dimension under its area.
+    pub indent: bool,
+    pub before: String,
+    pub after: String,
+    pub change: String,
+    pub movement: Option<Movement>,
+}
+
+/// A titled list (resolved recommendations, acted-on actions…), already in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct ListGroup {
+    pub id: &'static str,
+    pub title: String,
+    pub items: Vec<String>,
+}
+
+/// The "since last time" section in one language, ready to print.
+#[derive(Debug, Clone, Serialize)]
+pub struct SinceView {
+    pub title: String,
+    /// One sentence: what changed, for the first page.
+    pub headline: String,
+    /// Which files, which versions, scored how.
+    pub basis: String,
+    pub columns: [String; 4],
+    pub rows: Vec<ChangeRow>,
+    pub rungs: Vec<String>,
+    pub groups: Vec<ListGroup>,
+    pub answers: String,
+    pub not_compared_title: String,
+    pub not_compared: Vec<String>,
+    /// The comparison by id, for programs.
+    pub progress: Progress,
+}
+
+fn signed(x: f64) -> String {
+    if x.abs() < 0.05 {
+        "0.0".to_string()
+    } else {
+        format!("{x:+.1}")
+    }
+}
+
+fn level_name(levels: &[Level], id: &str, lang: Lang) -> String {
+    levels
+        .iter()
+        .find(|l| l.id == id)
+        .map_or_else(|| id.to_string(), |l| l.label.get(lang).to_string())
+}
+
+fn when(saved_at: Option<&str>, lang: Lang) -> String {
+    saved_at
+        .and_then(|s| s.get(..10))
+        .map_or_else(|| UNDATED.get(lang).to_string(), |d| display_date(d, lang))
+}
+
+impl SinceView {
+    pub fn new(inst: &Instrument, p: &Progress, lang: Lang) -> SinceView {
+        let q = &inst.questionnaire;
+        let score_cell = |s: Option<f64>, levels: &[Level], level: &str| match s {
+            Some(s) => format!("{} {}", fmt_score(s), level_name(levels, level, lang)),
+            None => not_enough(lang).to_string(),
+        };
+        let mut rows = vec![ChangeRow {
+            label: OVERALL.get(lang).to_string(),
+            indent: false,
+            before: score_cell(p.overall.before, &q.levels, p.overall.level_before.as_str()),
+            after: score_cell(p.overall.after, &q.levels, p.overall.level_after.as_str()),
+            change: p.overall.delta.map_or_else(|| "–".to_string(), signed),
+            movement: p.overall.movement,
+        }];
+        for a in &p.areas {
+            let Some(area) = q.area(&a.id) else { continue };
+            rows.push(ChangeRow {
+                label: area.title.get(lang).to_string(),
+                indent: false,
+                before: score_cell(a.score.before, &area.levels, a.score.level_before.as_str()),
+                after: score_cell(a.score.after, &area.levels, a.score.level_after.as_str()),
+                change: a.score.delta.map_or_else(|| "–".to_string(), signed),
+                movement: a.score.movement,
+            });
+            for d in &a.dimensions {
+                let title = q
+                    .dimension(&d.id)
+                    .map_or_else(|| d.id.to_string(), |(_, x)| x.title.get(lang).to_string());
+                let cell =
+                    |s: Option<f64>| s.map_or_else(|| NO_DATA.get(lang).to_string(), fmt_score);
+                rows.push(ChangeRow {
+                    label: title,
+                    indent: true,
+                    before: cell(d.before),
+                    after: cell(d.after),
+                    change: d.delta.map_or_else(|| "–".to_string(), signed),
+                    movement: d.delta.map(Movement::of_delta),
+                });
+            }
+        }
+
+        let rungs: Vec<String> = p
+            .ladders
+            .iter()
+            .filter_map(|l| {
+                let ladder = q.ladders.iter().find(|x| x.id == l.ladder)?;
+                let label = |id: &str| {
+                    ladder
+                        .rungs
+                        .iter()
+                        .find(|r| r.id == id)
+                        .map_or_else(|| id.to_string(), |r| r.label.get(lang).to_string())
+                };
+                let moved = match l.movement {
+                    Movement::Up => CLIMBED.fill(lang, &[&l.steps]),
+                    Movement::Down => LOST.fill(lang, &[&-l.steps]),
+                    Movement::Same => STAYED.get(lang).to_string(),
+                };
+                Some(RUNG_LINE.fill(
+                    lang,
+                    &[
+                        &ladder.title.get(lang),
+                        &l.before_number,
+                        &label(l.before.as_str()),
+                        &l.after_number,
+                        &label(l.after.as_str()),
+                        &moved,
+                    ],
+                ))
+            })
+            .collect();
+
+        let proposal = |id: &crate::domain::model::ProposalId| match inst.proposals.get(id) {
+            Some(pr) => match lang {
+                Lang::Zh => format!("{id} {}（{}）", pr.keyword.get(lang), pr.speaker.get(lang)),
+                Lang::En => format!("{id} {} ({})", pr.keyword.get(lang), pr.speaker.get(lang)),
+            },
+            None => id.to_string(),
+        };
+        let recs = |status: Status| -> Vec<String> {
+            p.with_status(status)
+                .map(|r| proposal(&r.proposal))
+                .collect()
+        };
+        let actions = |status: ActionStatus| -> Vec<String> {
+            p.actions
+                .iter()
+                .filter(|a| a.status == status)
+                .filter_map(|a| {
+                    let rule = q.rules.iter().find(|r| r.id == a.rule)?;
+                    let colon = match lang {
+                        Lang::Zh => "：",
+                        Lang::En => ": ",
+                    };
+                    Some(format!("{}{colon}{}", a.proposal, rule.action.get(lang)))
+                })
+                .collect()
+        };
+        let findings = |status: Status| -> Vec<String> {
+            p.findings
+                .iter()
+                .filter(|f| f.status == status)
+                .filter_map(|f| q.findings.iter().find(|x| x.id == f.id))
+                .map(|f| f.title.get(lang).to_string())
+                .collect()
+        };
+        let group = |id, title: crate::domain::text::Bilingual, items| ListGroup {
+            id,
+            title: title.get(lang).to_string(),
+            items,
+        };
+        let mut groups = vec![
+            group("resolved", RESOLVED, recs(Status::Resolved)),
+            group("still_open", STILL_OPEN, recs(Status::StillOpen)),
+            group("new", NEW, recs(Status::New)),
+            group("acted_on", ACTED_ON, actions(ActionStatus::ActedOn)),
+        ];
+        let unclear = actions(ActionStatus::Unclear);
+        if !unclear.is_empty() {
+            groups.push(group("unclear", UNCLEAR, unclear));
+        }
+        groups.push(group(
+            "new_actions",
+            NEW_ACTIONS,
+            actions(ActionStatus::New),
+        ));
+        for (id, title, status) in [
+            ("findings_resolved", FINDINGS_GONE, Status::Resolved),
+            ("findings_new", FINDINGS_NEW, Status::New),
+        ] {
+            let items = findings(status);
+            if !items.is_empty() {
+                groups.push(group(id, title, items));
+            }
+        }
+
+        let moved: Vec<String> = p
+            .ladders
+            .iter()
+            .filter(|l| l.movement != Movement::Same)
+            .filter_map(|l| {
+                let t = q.ladders.iter().find(|x| x.id == l.ladder)?.title.get(lang);
+                Some(format!("{t} {:+}", l.steps))
+            })
+            .collect();
+        let rung_summary = if moved.is_empty() {
+            RUNGS_SAME.get(lang).to_string()
+        } else {
+            RUNGS_MOVED.fill(lang, &[&moved.join(", ")])
+        };
+        let headline = HEADLINE.fill(
+            lang,
+            &[
+                &p.overall
+                    .before
+                    .map_or_else(|| not_enough(lang).to_string(), fmt_score),
+                &p.overall
+                    .after
+                    .map_or_else(|| not_enough(lang).to_string(), fmt_score),
+                &p.overall.delta.map_or_else(|| "–".to_string(), signed),
+                &rung_summary,
+                &p.with_status(Status::Resolved).count(),
+                &p.with_status(Status::StillOpen).count(),
+                &p.with_status(Status::New).count(),
+                &p.acted_on().count(),
+            ],
+        );
+        let basis = BASIS.fill(
+            lang,
+            &[
+                &when(p.before.saved_at.as_deref(), lang),
+                &p.before.version,
+                &when(p.after.saved_at.as_deref(), lang),
+                &p.after.version,
+                &p.questionnaire.id,
+                &p.questionnaire.version,
+            ],
+        );
+        let answers = ANSWERS_CHANGED.fill(
+            lang,
+            &[
+                &p.compared,
+                &p.answers
+                    .iter()
+                    .filter(|a| a.before.is_some() && a.after.is_some())
+                    .count(),
+                &p.only_after.len(),
+                &p.only_before.len(),
+            ],
+        );
+        let not_compared = p
+            .unmapped
+            .iter()
+            .map(|u| {
+                let side = match u.side {
+                    crate::domain::progress::Side::Before => EARLIER.get(lang),
+                    crate::domain::progress::Side::After => LATER.get(lang),
+                };
+                match lang {
+                    Lang::Zh => format!("{side}的 `{}`：{}", u.question, u.reason.get(lang)),
+                    Lang::En => format!("{side} `{}`: {}", u.question, u.reason.get(lang)),
+                }
+            })
+            .collect();
+        SinceView {
+            title: TITLE.get(lang).to_string(),
+            headline,
+            basis,
+            columns: [COL_WHAT, COL_THEN, COL_NOW, COL_CHANGE].map(|c| c.get(lang).to_string()),
+            rows,
+            rungs,
+            groups,
+            answers,
+            not_compared_title: NOT_COMPARED.get(lang).to_string(),
+            not_compared,
+            progress: p.clone(),
+        }
+    }
+
+    /// The section as plain text lines, at most [`text::WIDTH`] columns.
+    pub fn text_lines(&self, lang: Lang) -> Vec<String> {
+        let w = text::WIDTH;
+        let mut out = vec![String::new(), self.title.clone(), "-".repeat(w)];
+        out.extend(wrap(&self.headline, w, "", ""));
+        out.extend(wrap(&self.basis, w, "", ""));
+        out.push(String::new());
+        let widest = |cells: &mut dyn Iterator<Item = &str>| cells.map(width).max().unwrap_or(0);
+        let then_col = widest(
+            &mut self
+                .rows
+                .iter()
+                .map(|r| r.before.as_str())
+                .chain([self.columns[1].as_str()]),
+        );
+        let now_col = widest(
+            &mut self
+                .rows
+                .iter()
+                .map(|r| r.after.as_str())
+                .chain([self.columns[2].as_str()]),
+        );
+        let change_col = widest(
+            &mut self
+                .rows
+                .iter()
+                .map(|r| r.change.as_str())
+                .chain([self.columns[3].as_str()]),
+        );
+        // The label column takes what the numbers leave of the line, at least 12 columns.
+        let room = w
+            .saturating_sub(then_col + now_col + change_col + 6)
+            .max(12);
+        let label_col = widest(
+            &mut self
+                .rows
+                .iter()
+                .map(|r| r.label.as_str())
+                .chain([self.columns[0].as_str()]),
+        )
+        .saturating_add(2)
+        .min(room);
+        let row = |label: &str, indent: bool, a: &str, b: &str, c: &str| -> Vec<String> {
+            let first = if indent { "  " } else { "" };
+            let mut lines = wrap(label, label_col, first, first);
+            let last = lines.pop().unwrap_or_default();
+            lines.push(format!(
+                "{}  {}  {}  {}",
+                pad(&last, label_col),
+                pad(a, then_col),
+                pad(b, now_col),
+                c
+            ));
+            lines
+        };
+        let [c0, c1, c2, c3] = &self.columns;
+        out.extend(row(c0, false, c1, c2, c3));
+        for r in &self.rows {
+            out.extend(row(&r.label, r.indent, &r.before, &r.after, &r.change));
+        }
+        if !self.rungs.is_empty() {
+            out.push(String::new());
+            for r in &self.rungs {
+                out.extend(wrap(r, w, "", "  "));
+            }
+        }
+        for g in &self.groups {
+            out.push(String::new());
+            out.extend(wrap(&g.title, w, "", ""));
+            if g.items.is_empty() {
+                out.push(format!("  {}", NONE.get(lang)));
+            }
+            for i in &g.items {
+                out.extend(wrap(i, w, "  - ", "    "));
+            }
+        }
+        out.push(String::new());
+        out.extend(wrap(&self.answers, w, "", ""));
+        if !self.not_compared.is_empty() {
+            out.push(String::new());
+            out.extend(wrap(&self.not_compared_title, w, "", ""));
+            for i in &self.not_compared {
+                out.extend(wrap(i, w, "  - ", "    "));
+            }
+        }
+        for l in &mut out {
+            let trimmed = l.trim_end().len();
+            l.truncate(trimmed);
+        }
+        out
+    }
+
+    /// The section as Markdown, starting with a level-2 heading.
+    pub fn markdown(&self, lang: Lang) -> String {
+        let e = md::escape;
+        let mut s = String::new();
+        // Writing to a String cannot fail.
+        let _ = (|| -> std::fmt::Result {
+            writeln!(s, "\n## {}\n", e(&self.title))?;
+            writeln!(s, "**{}**\n", e(&self.headline))?;
+            writeln!(s, "{}\n", e(&self.basis))?;
+            let [c0, c1, c2, c3] = &self.columns;
+            writeln!(s, "| {} | {} | {} | {} |", e(c0), e(c1), e(c2), e(c3))?;
+            writeln!(s, "|---|---:|---:|---:|")?;
+            for r in &self.rows {
+                let label = if r.indent {
+                    format!("&nbsp;&nbsp;{}", e(&r.label))
+                } else {
+                    format!("**{}**", e(&r.label))
+                };
+                writeln!(
+                    s,
+                    "| {label} | {} | {} | {} |",
+                    e(&r.before),
+                    e(&r.after),
+                    e(&r.change)
+                )?;
+            }
+            if !self.rungs.is_empty() {
+                writeln!(s)?;
+                for r in &self.rungs {
+                    writeln!(s, "- {}", e(r))?;
+                }
+            }
+            for g in &self.groups {
+                writeln!(s, "\n### {}\n", e(&g.title))?;
+                if g.items.is_empty() {
+                    writeln!(s, "{}", e(NONE.get(lang)))?;
+                }
+                for i in &g.items {
+                    writeln!(s, "- {}", e(i))?;
+                }
+            }
+            writeln!(s, "\n{}", e(&self.answers))?;
+            if !self.not_compared.is_empty() {
+                writeln!(s, "\n### {}\n", e(&self.not_compared_title))?;
+                for i in &self.not_compared {
+                    writeln!(s, "- {}", e(i))?;
+                }
+            }
+            Ok(())
+        })();
+        s
+    }
+
+    /// The section as an HTML `<section id="since">`.
+    pub fn html(&self, lang: Lang) -> String {
+        let e = html::escape;
+        let mut s = String::new();
+        let _ = (|| -> std::fmt::Result {
+            writeln!(s, "<section id=\"since\">\n<h2>{}</h2>", e(&self.title))?;
+            writeln!(s, "<p><strong>{}</strong></p>", e(&self.headline))?;
+            writeln!(s, "<p class=\"note\">{}</p>", e(&self.basis))?;
+            let [c0, c1, c2, c3] = &self.columns;
+            writeln!(
+                s,
+                "<table class=\"dims\"><thead><tr><th>{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
+                e(c0),
+                e(c1),
+                e(c2),
+                e(c3)
+            )?;
+            for r in &self.rows {
+                let (open, close) = if r.indent {
+                    ("&emsp;", "")
+                } else {
+                    ("<strong>", "</strong>")
+                };
+                let class = match r.movement {
+                    Some(Movement::Up) => " up",
+                    Some(Movement::Down) => " down",
+                    _ => "",
+                };
+                writeln!(
+                    s,
+                    "<tr><td>{open}{}{close}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num{class}\">{}</td></tr>",
+                    e(&r.label),
+                    e(&r.before),
+                    e(&r.after),
+                    e(&r.change)
+                )?;
+            }
+            writeln!(s, "</tbody></table>")?;
+            if !self.rungs.is_empty() {
+                writeln!(s, "<ul class=\"rungs\">")?;
+                for r in &self.rungs {
+                    writeln!(s, "<li>{}</li>", e(r))?;
+                }
+                writeln!(s, "</ul>")?;
+            }
+            for g in &self.groups {
+                writeln!(s, "<h3 id=\"since-{}\">{}</h3>", g.id, e(&g.title))?;
+                if g.items.is_empty() {
+                    writeln!(s, "<p>{}</p>", e(NONE.get(lang)))?;
+                    continue;
+                }
+                writeln!(s, "<ul>")?;
+                for i in &g.items {
+                    writeln!(s, "<li>{}</li>", e(i))?;
+                }
+                writeln!(s, "</ul>")?;
+            }
+            writeln!(s, "<p>{}</p>", e(&self.answers))?;
+            if !self.not_compared.is_empty() {
+                writeln!(s, "<h3>{}</h3>\n<ul>", e(&self.not_compared_title))?;
+                for i in &self.not_compared {
+                    writeln!(s, "<li>{}</li>", e(i))?;
+                }
+                writeln!(s, "</ul>")?;
+            }
+            writeln!(s, "</section>")
+        })();
+        s
+    }
+}
+
+/// Pads `s` with spaces to `cols` display columns.
+fn pad(s: &str, cols: usize) -> String {
+    let mut out = s.to_string();
+    out.push_str(&" ".repeat(cols.saturating_sub(width(s))));
+    out
+}
+
+/// `smecheck compare`: the comparison on its own, in `format`. `firm` is the name from the
+/// later file's profile, if any.
+pub fn write_compare<W: Write + ?Sized>(
+    inst: &Instrument,
+    p: &Progress,
+    firm: Option<&str>,
+    lang: Lang,
+    format: ReportFormat,
+    out: &mut W,
+) -> io::Result<()> {
+    let view = SinceView::new(inst, p, lang);
+    let title = inst.questionnaire.title.get(lang);
+    let sub = COMPARE_TITLE.get(lang);
+    match format {
+        ReportFormat::Text => {
+            writeln!(out, "{}", "=".repeat(text::WIDTH))?;
+            for l in wrap(title, text::WIDTH, "", "") {
+                writeln!(out, "{l}")?;
+            }
+            let heading = match firm {
+                Some(f) => format!("{sub}  {f}"),
+                None => sub.to_string(),
+            };
+            for l in wrap(&heading, text::WIDTH, "", "") {
+                writeln!(out, "{l}")?;
+            }
+            writeln!(out, "{}", "=".repeat(text::WIDTH))?;
+            // The section's own title repeats the page's; start below it.
+            for l in view.text_lines(lang).into_iter().skip(3) {
+                writeln!(out, "{l}")?;
+            }
+            Ok(())
+        }
+        ReportFormat::Md => {
+            writeln!(out, "# {} — {}", md::escape(title), md::escape(sub))?;
+            if let Some(f) = firm {
+                writeln!(out, "\n**{}**", md::escape(f))?;
+            }
+            out.write_all(view.markdown(lang).as_bytes())
+        }
+        ReportFormat::Html => {
+            let heading = match firm {
+                Some(f) => format!("{f} — {sub}"),
+                None => format!("{title} — {sub}"),
+            };
+            let page = html::frame(lang, &heading, title, sub, firm, &view.html(lang));
+            out.write_all(page.as_bytes())
+        }
+        ReportFormat::Json => {
+            let v = serde_json::json!({
+                "firm": firm,
+                "since_last_time": view,
+            });
+            serde_json::to_writer_pretty(&mut *out, &v).map_err(io::Error::other)?;
+            writeln!(out)
+        }
+    }
+}

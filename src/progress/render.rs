@@ -1,0 +1,236 @@
+//! The programme report as Markdown and as the body of an HTML page (the firm report's frame
+//! and escaping).
+
+use std::fmt::Write as _;
+
+use super::tally::*;
+use crate::domain::Lang;
+use crate::domain::report::{html_escape, md_escape};
+
+/// One table: header cells, then rows of cells (already text).
+struct Table {
+    title: String,
+    head: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+/// Everything the report shows, as headed tables and notes, in order.
+enum Block {
+    Heading(u8, String),
+    Para(String),
+    Table(Table),
+}
+
+fn blocks(v: &View, lang: Lang) -> Vec<Block> {
+    let t = |b: crate::domain::text::Bilingual| b.get(lang).to_string();
+    let mut out = vec![
+        Block::Heading(1, format!("{} — {}", v.title, v.questionnaire)),
+        Block::Table(Table {
+            title: t(TOTALS),
+            head: vec![String::new(), t(N)],
+            rows: vec![
+                vec![t(WORKSHOPS), v.workshops.to_string()],
+                vec![t(RECORDS), v.records.to_string()],
+                vec![t(FINISHED), v.finished.to_string()],
+                vec![t(SKIPPED), v.skipped_files.to_string()],
+            ],
+        }),
+    ];
+    for r in &v.rounds {
+        out.push(Block::Heading(2, r.title.clone()));
+        out.push(Block::Para(format!(
+            "{} {} · {} {} · {} {}",
+            t(WORKSHOPS),
+            r.workshops,
+            t(RECORDS),
+            r.records,
+            t(FINISHED),
+            r.finished
+        )));
+        out.push(Block::Table(Table {
+            title: t(DISTRIBUTION),
+            head: [SCORE, N, MEAN, MIN, Q1, MEDIAN, Q3, MAX]
+                .into_iter()
+                .map(t)
+                .collect(),
+            rows: r
+                .distribution
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.title.clone(),
+                        d.n.to_string(),
+                        opt(d.mean),
+                        opt(d.min),
+                        opt(d.q1),
+                        opt(d.median),
+                        opt(d.q3),
+                        opt(d.max),
+                    ]
+                })
+                .collect(),
+        }));
+        for c in &r.levels {
+            out.push(Block::Table(Table {
+                title: format!("{} — {}", t(LEVELS), c.title),
+                head: vec![t(LEVEL), t(N)],
+                rows: c
+                    .rows
+                    .iter()
+                    .map(|x| vec![x.label.clone(), x.n.to_string()])
+                    .collect(),
+            }));
+        }
+        for c in &r.rungs {
+            out.push(Block::Table(Table {
+                title: format!("{} — {}", t(RUNGS), c.title),
+                head: vec![t(RUNG), t(N)],
+                rows: c
+                    .rows
+                    .iter()
+                    .map(|x| vec![x.label.clone(), x.n.to_string()])
+                    .collect(),
+            }));
+        }
+        out.push(Block::Table(Table {
+            title: r.proposals.title.clone(),
+            head: vec![t(PROPOSAL), t(N)],
+            rows: r
+                .proposals
+                .rows
+                .iter()
+                .map(|x| vec![x.label.clone(), x.n.to_string()])
+                .collect(),
+        }));
+        for b in &r.breakdowns {
+            let mut head = vec![String::new(), t(N), t(OVERALL)];
+            head.extend(v.area_titles.iter().cloned());
+            out.push(Block::Table(Table {
+                title: b.title.clone(),
+                head,
+                rows: b
+                    .rows
+                    .iter()
+                    .map(|c| {
+                        if c.suppressed {
+                            let mut row = vec![c.label.clone(), t(SUPPRESSED)];
+                            row.extend(std::iter::repeat_n(String::new(), 1 + v.area_titles.len()));
+                            return row;
+                        }
+                        let mut row = vec![
+                            c.label.clone(),
+                            c.n.map(|n| n.to_string()).unwrap_or_default(),
+                            opt(c.overall),
+                        ];
+                        row.extend(c.areas.iter().map(|a| opt(*a)));
+                        row
+                    })
+                    .collect(),
+            }));
+        }
+    }
+    out.push(Block::Heading(2, t(CHANGE)));
+    if v.changes.is_empty() {
+        out.push(Block::Para(t(ONE_ROUND)));
+    }
+    for c in &v.changes {
+        out.push(Block::Table(Table {
+            title: c.title.clone(),
+            head: vec![t(SCORE), t(MEDIAN_CHANGE), t(MEAN_CHANGE)],
+            rows: c
+                .scores
+                .iter()
+                .map(|s| vec![s.title.clone(), signed(s.median), signed(s.mean)])
+                .collect(),
+        }));
+        for r in &c.rungs {
+            out.push(Block::Table(Table {
+                title: format!("{} — {}", c.title, r.title),
+                head: vec![
+                    t(RUNG),
+                    crate::domain::text::fill(ROUND.get(lang), &[&c.from]),
+                    crate::domain::text::fill(ROUND.get(lang), &[&c.to]),
+                ],
+                rows: r
+                    .labels
+                    .iter()
+                    .zip(r.before.iter().zip(&r.after))
+                    .map(|(l, (b, a))| vec![l.clone(), percent(*b), percent(*a)])
+                    .collect(),
+            }));
+        }
+    }
+    out.push(Block::Para(t(FIRMS_NOTE)));
+    out
+}
+
+fn signed(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".into(), |x| format!("{x:+.1}"))
+}
+
+fn percent(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".into(), |x| format!("{x:.1}%"))
+}
+
+pub fn markdown(v: &View, lang: Lang) -> String {
+    let e = md_escape;
+    let mut s = String::new();
+    for b in blocks(v, lang) {
+        // Writing to a String cannot fail.
+        let _ = match b {
+            Block::Heading(level, text) => {
+                writeln!(s, "{} {}\n", "#".repeat(level.into()), e(&text))
+            }
+            Block::Para(text) => writeln!(s, "{}\n", e(&text)),
+            Block::Table(t) => (|| {
+                writeln!(s, "**{}**\n", e(&t.title))?;
+                let cells = |r: &[String]| r.iter().map(|c| e(c)).collect::<Vec<_>>().join(" | ");
+                writeln!(s, "| {} |", cells(&t.head))?;
+                let align: Vec<&str> = (0..t.head.len())
+                    .map(|i| if i == 0 { "---" } else { "---:" })
+                    .collect();
+                writeln!(s, "|{}|", align.join("|"))?;
+                for r in &t.rows {
+                    writeln!(s, "| {} |", cells(r))?;
+                }
+                writeln!(s)
+            })(),
+        };
+    }
+    s
+}
+
+pub fn html(v: &View, lang: Lang) -> String {
+    let e = html_escape;
+    let mut s = String::new();
+    for b in blocks(v, lang) {
+        let _ = match b {
+            // The frame already carries the page's one h1.
+            Block::Heading(1, _) => Ok(()),
+            Block::Heading(level, text) => writeln!(s, "<h{level}>{}</h{level}>", e(&text)),
+            Block::Para(text) => writeln!(s, "<p>{}</p>", e(&text)),
+            Block::Table(t) => (|| {
+                writeln!(
+                    s,
+                    "<h3>{}</h3>\n<table class=\"dims\"><thead><tr>",
+                    e(&t.title)
+                )?;
+                for (i, h) in t.head.iter().enumerate() {
+                    let class = if i == 0 { "" } else { " class=\"num\"" };
+                    write!(s, "<th{class}>{}</th>", e(h))?;
+                }
+                writeln!(s, "</tr></thead><tbody>")?;
+                for r in &t.rows {
+                    write!(s, "<tr>")?;
+                    for (i, c) in r.iter().enumerate() {
+                        let class = if i == 0 { "" } else { " class=\"num\"" };
+                        write!(s, "<td{class}>{}</td>", e(c))?;
+                    }
+                    writeln!(s, "</tr>")?;
+                }
+                writeln!(s, "</tbody></table>")
+            })(),
+        };
+    }
+    s
+}
