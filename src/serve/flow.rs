@@ -256,6 +256,31 @@ mod tests {
     }
 
     #[test]
+    fn not_applicable_is_offered_where_the_questionnaire_has_it() {
+        let inst = Instrument::builtin().unwrap();
+        let q = &inst.questionnaire;
+        let na = q
+            .questions
+            .iter()
+            .find(|x| x.not_applicable && x.kind != QuestionKind::Multi)
+            .expect("a question offering not applicable");
+        assert!(specials(na).iter().any(|(v, _)| *v == NOT_APPLICABLE));
+        let got = answer_from_form(na, &form("a=not_applicable"));
+        assert_eq!(got, Ok(Some(Answer::NotApplicable)));
+        assert_eq!(
+            ticked(Some(&Answer::NotApplicable)),
+            vec![NOT_APPLICABLE.to_string()]
+        );
+        let without = q
+            .questions
+            .iter()
+            .find(|x| !x.not_applicable && x.kind == QuestionKind::Single)
+            .expect("a question without it");
+        assert!(!specials(without).iter().any(|(v, _)| *v == NOT_APPLICABLE));
+        assert!(answer_from_form(without, &form("a=not_applicable")).is_err());
+    }
+
+    #[test]
     fn the_walk_follows_skip_logic() {
         let inst = Instrument::builtin().unwrap();
         let q = &inst.questionnaire;
