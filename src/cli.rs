@@ -630,6 +630,21 @@ pub enum WorkshopCommand {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Let participants answer on their phones: a small web server on this machine.
+    Serve {
+        dir: PathBuf,
+        /// The address to listen on [default: every network interface, 0.0.0.0].
+        #[arg(long, value_name = "ADDR", default_value = "0.0.0.0")]
+        bind: std::net::IpAddr,
+        /// The port (0 picks a free one).
+        #[arg(long, value_name = "N", default_value_t = 8080)]
+        port: u16,
+        /// Phones go no further than the section the presenter shows.
+        #[arg(long)]
+        paced: bool,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Write the cohort report.
     Report {
         dir: PathBuf,

@@ -7,6 +7,7 @@
 //! - [`tui`]: the interactive self-check — state, actions, update, screens.
 //! - [`progress`]: `compare`, `report --baseline` and `programme` on the command line.
 //! - [`workshop`]: the facilitator's workshop folder — responses, import, cohort report.
+//! - [`serve`]: `workshop serve`, the phone pages participants answer on.
 
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -14,6 +15,7 @@
 pub mod cli;
 pub mod domain;
 pub mod progress;
+pub mod serve;
 pub mod store;
 pub mod tui;
 pub mod workshop;

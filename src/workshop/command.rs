@@ -76,7 +76,7 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             writeln!(
                 out,
                 "{}",
-                text::CREATED_NEXT.fill(msg, &[&shown, &shown, &shown])
+                text::CREATED_NEXT.fill(msg, &[&shown, &shown, &shown, &shown])
             )?;
         }
         WorkshopCommand::Import { dir, files, lang } => {
@@ -150,6 +150,22 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             crate::cli::emit_from(&[&meta], output.as_deref(), *force, lang, out, err, |w| {
                 write(&report, format, w)
             })?;
+        }
+        WorkshopCommand::Serve {
+            dir,
+            bind,
+            port,
+            paced,
+            lang,
+        } => {
+            let (ws, lang) = open(dir, *lang)?;
+            for n in &ws.notes {
+                writeln!(err, "{n}")?;
+            }
+            let mut opts =
+                crate::serve::Options::new(std::net::SocketAddr::new(*bind, *port), lang);
+            opts.behaviour.paced = *paced;
+            crate::serve::run(ws, opts, out)?;
         }
         WorkshopCommand::Present { .. } | WorkshopCommand::Dashboard { .. } => {
             return Err(anyhow!(

@@ -22,7 +22,7 @@ use anyhow::{Result, anyhow};
 use serde::{Deserialize, Serialize};
 
 use self::code::{FirmCode, JOIN_CODE_LEN, random_code};
-use crate::domain::answers::AnswerSet;
+use crate::domain::answers::{AnswerSet, Kept};
 use crate::domain::instrument::{
     BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, parse_json,
 };
@@ -137,6 +137,32 @@ fn place_new(target: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// The join code `dir` spells when it is one (typed by hand: case and spaces forgiven) and
+/// is not an existing path.
+fn join_code_typed(dir: &Path) -> Option<String> {
+    let s = dir.to_str()?.trim().to_ascii_uppercase();
+    let code = s.len() == code::JOIN_CODE_LEN && s.bytes().all(|b| code::ALPHABET.contains(&b));
+    (code && !dir.exists()).then_some(s)
+}
+
+/// The one workshop folder directly inside `parent` whose join code is `code`.
+fn find_by_join_code(parent: &Path, code: &str) -> Option<PathBuf> {
+    let mut found = fs::read_dir(parent)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .filter(|d| {
+            read_regular(&d.join(META_FILE))
+                .ok()
+                .and_then(|b| serde_json::from_slice::<Meta>(&b).ok())
+                .is_some_and(|m| m.join_code == code)
+        });
+    let first = found.next()?;
+    // Two folders with one code: the code does not say which; the folder must be named.
+    found.next().is_none().then_some(first)
+}
+
 impl Workshop {
     /// Creates the folder (new or empty), `responses/`, `workshop.json`, and a copy of the
     /// questionnaire when one is given.
@@ -226,10 +252,18 @@ impl Workshop {
         })
     }
 
-    /// Opens a workshop folder and loads the questionnaire it was created with.
+    /// Opens a workshop folder and loads the questionnaire it was created with. A join code
+    /// typed instead of a folder (`run --workshop ECKU`) opens the folder beside the current
+    /// one that has that code.
     pub fn open(dir: &Path, msg: Lang) -> Result<Workshop> {
         let path = dir.join(META_FILE);
         if !path.exists() {
+            if let Some(code) = join_code_typed(dir) {
+                return match find_by_join_code(Path::new("."), &code) {
+                    Some(found) => Workshop::open(&found, msg),
+                    None => Err(err(text::JOIN_CODE_NOT_FOLDER, msg, &[&code, &code])),
+                };
+            }
             return Err(err(
                 text::NOT_A_WORKSHOP,
                 msg,
@@ -326,6 +360,35 @@ impl Workshop {
             }
         }
         Err(io::Error::other("no free firm code"))
+    }
+
+    /// Reads a firm's answers from its response file (the phone pages resume from it), with
+    /// what the file held that this questionnaire does not take, to be written back on save.
+    pub fn read_response(&self, code: &FirmCode) -> io::Result<(AnswerSet, Kept)> {
+        let path = self.response_path(code);
+        let bytes = read_regular(&path)?;
+        let src = String::from_utf8(bytes)
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not UTF-8 text"))?;
+        let loaded = self
+            .inst
+            .load_answers(&path.display().to_string(), &src)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.display_in(Lang::En)))?;
+        let kept = Kept::from_source(&src, &loaded.dropped);
+        Ok((loaded.answers, kept))
+    }
+
+    /// Saves a firm's answers over its response file, atomically, in the ordinary answer-file
+    /// format, refusing links as every write into a shared folder does (the phone pages save
+    /// after every answer).
+    pub fn save_response(
+        &self,
+        code: &FirmCode,
+        answers: &AnswerSet,
+        kept: &Kept,
+        now: SystemTime,
+    ) -> io::Result<()> {
+        let file = answers.to_file(&self.inst.questionnaire, Some(store::rfc3339(now)));
+        store::save_answers(&self.response_path(code), &file, kept, store::Links::Refuse)
     }
 
     /// A participant joins: a new firm code with an empty answer file (so the room sees them

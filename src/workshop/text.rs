@@ -17,6 +17,7 @@ crate::bilingual! {
     BAD_QUESTIONNAIRE_FILE = "{} 指向的问卷文件必须是工作坊文件夹里的 questionnaire.json", "{} must name questionnaire.json inside the workshop folder as its questionnaire file";
     ID_MISMATCH = "工作坊使用问卷 `{}`，但找到的是 `{}`\n  提示：工作坊文件夹里的 questionnaire.json 被替换了，或者当前 smecheck 的内置问卷不同", "The workshop uses questionnaire `{}`, but `{}` was found\n  hint: questionnaire.json in the folder was replaced, or this smecheck has a different built-in questionnaire";
     HASH_CHANGED = "注意：问卷内容自创建工作坊以来有变化（创建时 {} {}，现在 {} {}）；答案按题目编号对应", "Note: the questionnaire changed since the workshop was created (then {} {}, now {} {}); answers are matched by question id";
+    JOIN_CODE_NOT_FOLDER = "{} 看起来是工作坊的加入码，但当前文件夹里没有使用这个加入码的工作坊\n  提示：用手机参加时，打开投影上显示的网址或扫描二维码；在本机参加时，请写出工作坊文件夹：smecheck run --workshop 文件夹（或在工作坊文件夹的上一级运行 smecheck run --workshop {}）", "{} looks like a workshop's join code, but no workshop folder here has it\n  hint: on a phone, open the address shown on the projector or scan its QR code; on this computer, name the workshop folder: smecheck run --workshop FOLDER (or run smecheck run --workshop {} from the folder that holds it)";
     NO_FREE_CODE = "找不到空闲的企业代码，请重试", "No free firm code could be found; please try again";
     NO_SUCH_FIRM = "这个工作坊里没有企业代码 {}\n  提示：不带 --firm 运行会分配一个新的代码", "No firm in this workshop has the code {}\n  hint: run without --firm to get a new code";
     SYMLINK_REFUSED = "{} 是一个符号链接，出于安全考虑不予读取", "{} is a symbolic link and is not read, for safety";
@@ -46,7 +47,7 @@ crate::bilingual! {
     // `workshop new`.
     CREATED = "已创建工作坊：{}", "Workshop created: {}";
     CREATED_JOIN = "加入码：{}    问卷：{} {}（{}）", "Join code: {}    questionnaire: {} {} ({})";
-    CREATED_NEXT = "参与者运行：smecheck run --workshop {}\n投影演示：smecheck workshop present {}\n现场看板：smecheck workshop dashboard {}", "Participants run:  smecheck run --workshop {}\nPresenter view:    smecheck workshop present {}\nRoom dashboard:    smecheck workshop dashboard {}";
+    CREATED_NEXT = "手机作答：smecheck workshop serve {}\n电脑作答：smecheck run --workshop {}\n投影演示：smecheck workshop present {}\n现场看板：smecheck workshop dashboard {}", "Phones answer:     smecheck workshop serve {}\nComputers answer:  smecheck run --workshop {}\nPresenter view:    smecheck workshop present {}\nRoom dashboard:    smecheck workshop dashboard {}";
     NEEDS_TERMINAL = "{} 需要在终端窗口中运行", "{} needs to run in a terminal window";
     REPORT_READ = "无法汇总 {} 中的答卷：{}。汇总时每家企业的一行会暂存在系统临时文件夹中；请腾出磁盘空间（或用环境变量 TMPDIR 指定另一个文件夹，Windows 上是 TMP）后重试",
         "could not gather the responses in {}: {}. While the room is summed up, each firm's line waits in the system's temporary folder; free some disk space there (or point the TMPDIR variable, TMP on Windows, at another folder) and try again";

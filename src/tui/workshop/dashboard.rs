@@ -35,7 +35,8 @@ impl Tab {
 pub struct Dashboard {
     pub inst: Instrument,
     pub title: String,
-    pub join_code: String,
+    /// The join code, and the phone server's address while one runs.
+    pub join: super::join::Join,
     pub lang: Lang,
     pub theme: Theme,
     /// Firm names are shown only when the facilitator started the view with `--named`.
@@ -67,7 +68,7 @@ impl Dashboard {
         Dashboard {
             inst,
             title,
-            join_code,
+            join: super::join::Join::new(join_code, String::new()),
             lang,
             theme: Theme::default(),
             named,

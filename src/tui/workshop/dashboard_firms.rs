@@ -86,16 +86,22 @@ pub(super) fn firms(frame: &mut Frame, area: Rect, d: &Dashboard) {
     let list = Rect::new(area.x, area.y, list_w, area.height);
     let q = &d.inst.questionnaire;
     let cols = columns(d);
-    let mut head = String::from("        ");
+    // Every column is headed, the numbers right-aligned under their heading.
+    let right = |s: &str, w: usize| {
+        let t = pad(s, w);
+        let t = t.trim_end().to_string();
+        format!("{}{t}", " ".repeat(w.saturating_sub(width(&t))))
+    };
+    let mut head = format!("{}  ", pad(st::COL_CODE.get(lang), 6));
     if d.named {
-        head.push_str(&pad("", NAME_W + 1));
+        head.push_str(&pad(st::COL_NAME.get(lang), NAME_W + 1));
     }
-    head.push_str(&pad("", cols.status));
+    head.push_str(&pad(st::COL_STATUS.get(lang), cols.status));
     let overall = crate::workshop::text::OVERALL.get(lang);
     head.push_str(&format!(
-        " {:>7}  {}",
-        "",
-        " ".repeat(7usize.saturating_sub(width(overall))) + overall
+        " {}  {}",
+        right(st::COL_ANSWERED.get(lang), 7),
+        right(overall, 7)
     ));
     for (a, aw) in q.areas.iter().zip(&cols.areas) {
         let t = pad(a.title.get(lang), *aw);
@@ -104,7 +110,10 @@ pub(super) fn firms(frame: &mut Frame, area: Rect, d: &Dashboard) {
         head.push_str(&" ".repeat(aw.saturating_sub(width(t))));
         head.push_str(t);
     }
-    let mut lines = vec![Line::styled(pad(&head, list_w as usize), d.theme.muted())];
+    if !q.ladders.is_empty() {
+        head.push_str(&format!("  {}", st::COL_RUNG.get(lang)));
+    }
+    let mut lines = vec![Line::styled(pad(&head, list_w as usize), d.theme.title())];
     let rows = list.height.saturating_sub(2) as usize;
     let top = list_offset(d.cursor, rows);
     for (i, r) in d.firms.iter().enumerate().skip(top).take(rows) {

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::dashboard::{Dashboard, Tab};
 use super::dashboard_firms as firms;
-use super::frame::{footer, title_row, too_small};
+use super::frame::{footer, status_row, title_row, too_small};
 use super::strings::{self as st, fill};
 use crate::domain::cohort::{Count, Quartiles, count_text, shown_count};
 use crate::domain::wrap::{width, wrap};
@@ -41,29 +41,33 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
     if !d.problems.is_empty() {
         counts.push_str(&fill(st::HEAD_PROBLEMS.get(lang), &[&d.problems.len()]));
     }
-    let left = format!(
-        "{} · {} · {} {}",
-        d.title,
-        st::DASHBOARD.get(lang),
-        st::JOIN.get(lang),
-        d.join_code
-    );
+    // The title keeps the whole first row but for the join code; the counts, in bold, and
+    // where phones join share the second, so nothing a room needs is cut at 80 columns.
+    let left = format!("{} · {}", d.title, st::DASHBOARD.get(lang));
+    let join = format!("{} {}", st::JOIN.get(lang), d.join.code);
     title_row(
         frame,
         Rect::new(body.x, body.y, body.width, 1),
         &left,
+        &join,
+        theme,
+    );
+    status_row(
+        frame,
+        Rect::new(body.x, body.y + 1, body.width, 1),
         &counts,
+        &d.join.bar_fit(lang, body.width as usize, width(&counts)),
         theme,
     );
     frame.render_widget(
         Paragraph::new(tabs_line(d)),
-        Rect::new(body.x, body.y + 1, body.width, 1),
+        Rect::new(body.x, body.y + 2, body.width, 1),
     );
     let content = Rect::new(
         body.x + 1,
-        body.y + 3,
+        body.y + 4,
         body.width.saturating_sub(2),
-        body.height.saturating_sub(3),
+        body.height.saturating_sub(4),
     );
     match d.tab {
         Tab::Room => room(frame, content, d),
@@ -286,21 +290,51 @@ fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
 fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
     let lang = d.lang;
     if d.cohort.finished == 0 {
-        let mut lines: Vec<Line> = wrap(st::NONE_FINISHED.get(lang), area.width as usize, "", "")
-            .into_iter()
-            .map(|l| Line::styled(l, d.theme.muted()))
-            .collect();
+        let mut lines: Vec<Line> = Vec::new();
         if d.firms.is_empty() {
-            lines.push(Line::default());
             lines.extend(
                 wrap(st::NO_FIRMS.get(lang), area.width as usize, "", "")
                     .into_iter()
                     .map(Line::raw),
             );
+        } else {
+            lines.extend(
+                wrap(st::NONE_FINISHED.get(lang), area.width as usize, "", "")
+                    .into_iter()
+                    .map(|l| Line::styled(l, d.theme.muted())),
+            );
         }
+        let used = lines.len() as u16 + 1;
         lines_in(frame, area, lines);
+        // Nothing to show yet: the room's screen is the place to join from.
+        let rest = Rect::new(
+            area.x,
+            area.y + used,
+            area.width,
+            area.height.saturating_sub(used),
+        );
+        if !d.join.draw_panel(frame, rest, lang, d.theme) {
+            lines_in(
+                frame,
+                rest,
+                d.join.lines(lang, d.theme, rest.width as usize),
+            );
+        }
         return;
     }
+    // On a large screen the QR code stays beside the room's results.
+    let (qw, qh) = d.join.qr_size();
+    let area = if qw > 0 && area.width >= 118 && area.height >= qh + 6 {
+        let panel_w = qw + 4;
+        let panel = Rect::new(area.right() - panel_w, area.y, panel_w, area.height);
+        if d.join.draw_panel(frame, panel, lang, d.theme) {
+            Rect::new(area.x, area.y, area.width - panel_w - 1, area.height)
+        } else {
+            area
+        }
+    } else {
+        area
+    };
     let basis = Line::styled(
         fill(st::BASIS.get(lang), &[&d.cohort.finished]),
         d.theme.muted(),

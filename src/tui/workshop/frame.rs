@@ -42,9 +42,26 @@ pub fn title_row(frame: &mut Frame, area: Rect, left: &str, right: &str, theme: 
     let line = Line::from(vec![
         Span::styled(crate::tui::view::pad(left, left_w), theme.title()),
         Span::raw("  "),
-        Span::styled(crate::tui::view::pad(right, right_w), theme.muted()),
+        // Bold, not dim: the row is read from the back of the room on a projector.
+        Span::styled(crate::tui::view::pad(right, right_w), theme.title()),
     ]);
     frame.render_widget(Paragraph::new(line).style(theme.selected()), area);
+}
+
+/// The row under the title: the room's counts in bold on the left, where phones join on the
+/// right (what does not fit is cut from the right part first).
+pub fn status_row(frame: &mut Frame, area: Rect, left: &str, right: &str, theme: Theme) {
+    let w = area.width as usize;
+    let left_w = width(left).min(w);
+    let right_w = w.saturating_sub(left_w + 2);
+    let cut = crate::tui::view::pad(right, right_w);
+    let cut = cut.trim_end();
+    let line = Line::from(vec![
+        Span::styled(crate::tui::view::pad(left, left_w), theme.title()),
+        Span::raw(" ".repeat(2 + right_w.saturating_sub(width(cut)))),
+        Span::styled(cut.to_string(), theme.key()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 /// `mm:ss`, or `h:mm:ss` past an hour.

@@ -23,6 +23,8 @@ pub enum Action {
     Reveal,
     Sections,
     Timer,
+    /// The wall of the room's free-text wishes.
+    Wall,
     Confirm,
     Cancel,
     NextTab,
@@ -125,6 +127,7 @@ pub static BINDINGS: &[Binding] = &[
         "主持人备注",
         "facilitator note"
     ),
+    bind!(&[Present], Char('w'), Action::Wall, "w", "心愿墙", "wishes"),
     bind!(
         &[Present],
         Char('t'),

@@ -6,6 +6,7 @@
 //! - [`dashboard`] / [`dashboard_view`] / [`dashboard_firms`]: the dashboard's state and
 //!   drawing (room panels; firm list, one firm, problem files);
 //! - [`keymap`]: their one key table; [`frame`]: title row, hint bar, too-small notice;
+//! - [`join`]: the join panel (the phone server's address and QR code, or how to start it);
 //! - [`strings`]: every string, zh and en.
 //!
 //! The folder is polled, not watched: polling works the same on a laptop disk, a USB stick, a
@@ -16,6 +17,7 @@ pub mod dashboard;
 pub mod dashboard_firms;
 pub mod dashboard_view;
 pub mod frame;
+pub mod join;
 pub mod keymap;
 pub mod present;
 pub mod present_view;
@@ -81,11 +83,20 @@ impl View {
         }
     }
 
+    /// Where participants join: the folder for the commands shown, and the phone server's
+    /// state file as last read.
+    pub fn join_mut(&mut self) -> &mut join::Join {
+        match self {
+            View::Present(p) => &mut p.join,
+            View::Dashboard(d) => &mut d.join,
+        }
+    }
+
     pub fn tick(&mut self, clock: Duration, height: u16) {
         match self {
             View::Present(p) => p.tick(clock),
-            // A page of the firm list: the screen less header, tabs and hints.
-            View::Dashboard(d) => d.page = height.saturating_sub(8).max(1) as usize,
+            // A page of the firm list: the screen less header, counts, tabs and hints.
+            View::Dashboard(d) => d.page = height.saturating_sub(9).max(1) as usize,
         }
     }
 
@@ -120,6 +131,9 @@ pub fn view_for(ws: &Workshop, room: &Room, present: bool, named: bool, lang: La
         )))
     };
     view.set_room(ws, room);
+    let j = view.join_mut();
+    j.folder = ws.dir.display().to_string();
+    j.serving = crate::serve::state::ServeState::live(&ws.dir, SystemTime::now());
     view
 }
 
@@ -162,11 +176,53 @@ pub fn start(cmd: &WorkshopCommand) -> Result<()> {
     result
 }
 
+/// The presenter tells a paced phone server how far phones may go: the end of the section on
+/// the projector, written when it changes and refreshed with each look at the room.
+fn pace(ws: &Workshop, view: &View, written: &mut Option<(usize, Instant)>) {
+    let View::Present(p) = view else {
+        return;
+    };
+    let sections = p.sections_list();
+    let Some(through) = p
+        .section_of(p.index)
+        .and_then(|i| sections.get(i))
+        .map(|s| s.last)
+    else {
+        return;
+    };
+    let due = written
+        .is_none_or(|(w, at)| w != through || at.elapsed() >= crate::serve::state::HEARTBEAT);
+    if due {
+        let mut st = crate::serve::state::PresentState {
+            open_through: through,
+            heartbeat: 0,
+        };
+        // Failing to write only means phones are not held back.
+        let _ = st.write(&ws.dir, SystemTime::now());
+        *written = Some((through, Instant::now()));
+    }
+}
+
 fn run(ws: &Workshop, room: &mut Room, view: &mut View) -> Result<()> {
+    let mut paced = None;
+    let result = run_loop(ws, room, view, &mut paced);
+    if paced.is_some() {
+        crate::serve::state::PresentState::remove(&ws.dir);
+    }
+    result
+}
+
+fn run_loop(
+    ws: &Workshop,
+    room: &mut Room,
+    view: &mut View,
+    paced: &mut Option<(usize, Instant)>,
+) -> Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let started = Instant::now();
     let mut last_look = Instant::now();
     loop {
+        pace(ws, view, paced);
         let size = terminal.size()?;
         view.tick(started.elapsed(), size.height);
         terminal.draw(|f| view.draw(f))?;
@@ -189,6 +245,8 @@ fn run(ws: &Workshop, room: &mut Room, view: &mut View) -> Result<()> {
             if room.scan(ws, SystemTime::now()) {
                 view.set_room(ws, room);
             }
+            view.join_mut().serving =
+                crate::serve::state::ServeState::live(&ws.dir, SystemTime::now());
         }
     }
 }

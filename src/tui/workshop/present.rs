@@ -77,7 +77,8 @@ pub fn sections(q: &Questionnaire, lang: Lang) -> Vec<Section> {
 pub struct Presenter {
     pub inst: Instrument,
     pub title: String,
-    pub join_code: String,
+    /// The join code, and the phone server's address while one runs.
+    pub join: super::join::Join,
     pub lang: Lang,
     pub theme: Theme,
     /// The question on screen.
@@ -93,6 +94,12 @@ pub struct Presenter {
     pub clock: Duration,
     /// Per question, how the room answered.
     pub tallies: Vec<Tally>,
+    /// The wall of wishes is on screen instead of the question.
+    pub wall: bool,
+    /// The room's free-text answers, anonymous and sorted (no firm code goes with them).
+    pub wishes: Vec<String>,
+    /// How many firms wrote at least one of them.
+    pub wishers: usize,
     pub quit: bool,
 }
 
@@ -102,7 +109,7 @@ impl Presenter {
         Presenter {
             inst,
             title,
-            join_code,
+            join: super::join::Join::new(join_code, String::new()),
             lang,
             theme: Theme::default(),
             index: 0,
@@ -112,6 +119,9 @@ impl Presenter {
             timer: Timer::default(),
             clock: Duration::ZERO,
             tallies: vec![Tally::default(); n],
+            wall: false,
+            wishes: Vec::new(),
+            wishers: 0,
             quit: false,
         }
     }
@@ -158,6 +168,9 @@ impl Presenter {
                 )
             })
             .collect();
+        let (wishes, wishers) = wishes(q, responses);
+        self.wishes = wishes;
+        self.wishers = wishers;
     }
 
     pub fn tick(&mut self, clock: Duration) {
@@ -205,12 +218,47 @@ impl Presenter {
             Action::ToggleNote => self.note = !self.note,
             Action::Reveal => self.revealed = !self.revealed,
             Action::Timer => self.timer.toggle(self.clock),
+            Action::Wall => self.wall = !self.wall,
             Action::Sections => self.sections = Some(self.section_of(self.index).unwrap_or(0)),
             Action::SwitchLang => self.lang = self.lang.other(),
             _ => {}
         }
     }
 }
+
+/// The longest wish shown (characters); the wall is for short sentences.
+const WISH_MAX: usize = 160;
+
+/// The room's answers to its free-text questions, without firm codes, sorted so the order
+/// says nothing about who wrote what; and how many firms wrote one.
+pub fn wishes(q: &Questionnaire, responses: &[Arc<Response>]) -> (Vec<String>, usize) {
+    let mut out = Vec::new();
+    let mut firms = 0;
+    for r in responses {
+        let mut wrote = false;
+        for (i, question) in q.questions.iter().enumerate() {
+            if question.kind != crate::domain::model::QuestionKind::Text
+                || !r.visible.get(i).copied().unwrap_or(false)
+            {
+                continue;
+            }
+            if let Some(crate::domain::answers::Answer::Text(t)) = r.answers.get(&question.id) {
+                let t = crate::workshop::text::clean(t);
+                let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !t.is_empty() {
+                    out.push(t.chars().take(WISH_MAX).collect());
+                    wrote = true;
+                }
+            }
+        }
+        firms += usize::from(wrote);
+    }
+    out.sort();
+    (out, firms)
+}
+
+/// Fewer firms than this and the wall stays hidden: a wish could be traced to its firm.
+pub const WALL_MIN_FIRMS: usize = 3;
 
 #[cfg(test)]
 mod tests {

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
-use super::frame::{clock, footer, title_row, too_small};
-use super::present::Presenter;
+use super::frame::{clock, footer, status_row, title_row, too_small};
+use super::present::{Presenter, WALL_MIN_FIRMS};
 use super::strings::{self as st, fill};
 use crate::domain::model::{Question, QuestionKind};
 use crate::domain::wrap::{width, wrap};
@@ -31,25 +31,60 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         .section_of(p.index)
         .and_then(|i| sections.get(i))
         .map_or("", |s| s.title.as_str());
-    // The join code and the position come first: a cut title hurts least.
-    let mut right = format!(
-        "{} {} · {}",
-        st::JOIN.get(lang),
-        p.join_code,
-        fill(st::QUESTION_OF.get(lang), &[&(p.index + 1), &p.len()])
-    );
-    let shown = p.timer.shown(p.clock);
-    if p.timer.running() || !shown.is_zero() {
-        right.push_str(&format!(" · {} {}", st::TIMER.get(lang), clock(shown)));
-    }
-    right.push_str(&format!(" · {section}"));
+    // The title keeps the first row but for the join code; where the room is (question,
+    // timer, section) and where phones join share the second, so nothing is cut at 80 columns.
+    let join = format!("{} {}", st::JOIN.get(lang), p.join.code);
     title_row(
         frame,
         Rect::new(body.x, body.y, body.width, 1),
         &p.title,
-        &right,
+        &join,
         theme,
     );
+    let mut at = fill(st::QUESTION_OF.get(lang), &[&(p.index + 1), &p.len()]);
+    let shown = p.timer.shown(p.clock);
+    if p.timer.running() || !shown.is_zero() {
+        at.push_str(&format!(" · {} {}", st::TIMER.get(lang), clock(shown)));
+    }
+    at.push_str(&format!(" · {section}"));
+    status_row(
+        frame,
+        Rect::new(body.x, body.y + 1, body.width, 1),
+        &at,
+        &p.join.bar_fit(lang, body.width as usize, width(&at)),
+        theme,
+    );
+    // On a large screen the QR code stays at the right; the question takes the rest.
+    let (qw, qh) = p.join.qr_size();
+    let body = if qw > 0 && body.width >= 118 && body.height >= qh + 12 {
+        let panel_w = qw + 4;
+        let panel = Rect::new(
+            body.right() - panel_w,
+            body.y + 2,
+            panel_w,
+            body.height.saturating_sub(3),
+        );
+        if p.join.draw_panel(frame, panel, lang, theme) {
+            Rect::new(body.x, body.y, body.width - panel_w - 1, body.height)
+        } else {
+            body
+        }
+    } else {
+        body
+    };
+    if p.wall {
+        wall(
+            frame,
+            Rect::new(
+                body.x,
+                body.y + 2,
+                body.width,
+                body.height.saturating_sub(2),
+            ),
+            p,
+        );
+        return;
+    }
 
     // The big number: full-height pixels when the room's screen is large, half otherwise.
     let (pixels, big_h) = if body.height >= 40 {
@@ -269,6 +304,65 @@ fn distribution(p: &Presenter, q: &Question, w: usize) -> Vec<Line<'static>> {
             ])
         })
         .collect()
+}
+
+/// The wall of wishes: every free-text answer, anonymous, in columns on a large screen;
+/// hidden while fewer than [`WALL_MIN_FIRMS`] firms have written one.
+fn wall(frame: &mut Frame, area: Rect, p: &Presenter) {
+    let (lang, theme) = (p.lang, p.theme);
+    let has_text = p
+        .inst
+        .questionnaire
+        .questions
+        .iter()
+        .any(|q| q.kind == QuestionKind::Text);
+    let head = format!("{} · {}", st::WALL_TITLE.get(lang), p.wishers);
+    let mut lines = vec![Line::styled(head, theme.title()), Line::default()];
+    let message = if !has_text {
+        Some(st::WALL_NONE.get(lang))
+    } else if p.wishers < WALL_MIN_FIRMS {
+        Some(st::WALL_TOO_FEW.get(lang))
+    } else {
+        None
+    };
+    if let Some(m) = message {
+        lines.extend(
+            wrap(m, area.width.saturating_sub(4) as usize, "", "")
+                .into_iter()
+                .map(|l| Line::styled(l, theme.title())),
+        );
+        frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
+        return;
+    }
+    frame.render_widget(
+        Paragraph::new(lines).alignment(Alignment::Center),
+        Rect::new(area.x, area.y, area.width, 2.min(area.height)),
+    );
+    let cols: u16 = if area.width >= 100 { 2 } else { 1 };
+    let gap = 3;
+    let col_w = (area.width.saturating_sub(4 + gap * (cols - 1))) / cols;
+    let top = area.y + 2;
+    let h = area.bottom().saturating_sub(top) as usize;
+    let mut columns: Vec<Vec<Line>> = vec![Vec::new(); cols as usize];
+    let mut c = 0;
+    for wish in &p.wishes {
+        let block: Vec<Line> = wrap(wish, col_w as usize, "• ", "  ")
+            .into_iter()
+            .map(Line::raw)
+            .collect();
+        while c < columns.len() && columns[c].len() + block.len() > h {
+            c += 1;
+        }
+        let Some(col) = columns.get_mut(c) else {
+            break;
+        };
+        col.extend(block);
+        col.push(Line::default());
+    }
+    for (i, col) in columns.into_iter().enumerate() {
+        let x = area.x + 2 + i as u16 * (col_w + gap);
+        frame.render_widget(Paragraph::new(col), Rect::new(x, top, col_w, h as u16));
+    }
 }
 
 fn draw_sections(frame: &mut Frame, body: Rect, p: &Presenter, cursor: usize) {
