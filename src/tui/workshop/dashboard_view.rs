@@ -245,7 +245,7 @@ fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
         }
     }
     out.push(Line::styled(
-        fill(st::BROAD_SHALLOW.get(lang), &[&c.broad_shallow]),
+        fill(st::BROAD_SHALLOW.get(lang), &[&count_text(c.broad_shallow)]),
         d.theme.title(),
     ));
     out.push(Line::default());
