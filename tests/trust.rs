@@ -283,3 +283,34 @@ fn small_firm_tax_relief_is_not_offered_to_a_300_person_firm_nor_on_dont_know() 
         "it is a find-out step"
     );
 }
+
+#[test]
+fn an_answer_file_breaking_the_exclusive_rule_is_refused_with_its_place() {
+    let inst = builtin();
+    let q = &inst.questionnaire;
+    let multi = q
+        .questions
+        .iter()
+        .find(|x| x.kind == QuestionKind::Multi && x.options.iter().any(|o| o.exclusive))
+        .expect("a multiple choice with 'none of these'");
+    let none = multi
+        .options
+        .iter()
+        .find(|o| o.exclusive)
+        .expect("exclusive");
+    let other = multi
+        .options
+        .iter()
+        .find(|o| !o.exclusive)
+        .expect("another");
+    let src = format!(
+        "{{\n  \"questionnaire\": {{\"id\": \"{}\", \"version\": \"{}\"}},\n  \"answers\": {{\n    \"{}\": [\"{}\", \"{}\"]\n  }}\n}}\n",
+        q.id, q.version, multi.id, other.id, none.id
+    );
+    let err = inst
+        .load_answers("firm.json", &src)
+        .expect_err("ticks that break the exclusive rule are refused")
+        .to_string();
+    assert!(err.starts_with("firm.json:4:"), "{err}");
+    assert!(err.contains("cannot be ticked together"), "{err}");
+}

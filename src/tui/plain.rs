@@ -492,6 +492,45 @@ mod reply_tests {
     }
 
     #[test]
+    fn ticks_keep_the_exclusive_rule_and_scales_take_the_number_shown() {
+        let inst = Instrument::builtin().expect("built-in");
+        let q = inst
+            .questionnaire
+            .questions
+            .iter()
+            .find(|x| x.kind == QuestionKind::Multi && x.options.iter().any(|o| o.exclusive))
+            .expect("a multiple choice with an exclusive option")
+            .clone();
+        let none_key = rows(&q)
+            .into_iter()
+            .find(|r| matches!(r, Row::Option(i) if q.options[*i].exclusive))
+            .and_then(Row::key)
+            .expect("a key");
+        assert!(parse_reply(&q, &format!("1 {none_key}")).is_err());
+        assert_eq!(
+            parse_reply(&q, "2，1").ok(),
+            Some(Some(Answer::Choices(vec![
+                q.options[0].id.clone(),
+                q.options[1].id.clone()
+            ])))
+        );
+        let mut scale = inst
+            .questionnaire
+            .questions
+            .iter()
+            .find(|x| x.kind == QuestionKind::Scale)
+            .expect("a scale")
+            .clone();
+        // Whatever the labels say, the key is the number shown beside the option.
+        scale.options.truncate(3);
+        assert_eq!(
+            parse_reply(&scale, "2").ok(),
+            Some(Some(Answer::Choice(scale.options[1].id.clone())))
+        );
+        assert!(parse_reply(&scale, "4").is_err());
+    }
+
+    #[test]
     fn numbers_take_a_decimal_comma_and_not_applicable_where_offered() {
         let mut q = question(QuestionKind::Number, false, true);
         q.min = None;
