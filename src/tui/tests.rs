@@ -600,3 +600,36 @@ fn n_answers_not_applicable_where_offered_and_nothing_elsewhere() {
     assert!(press(&mut app, &[KeyCode::Char('n')]).is_empty());
     assert_eq!(app.answers.get(&plain_id), None);
 }
+
+#[test]
+fn scale_and_yes_partly_no_save_the_option_whose_number_was_pressed() {
+    let mut app = new_app();
+    let at = |app: &App, id: &str| {
+        app.inst
+            .questionnaire
+            .questions
+            .iter()
+            .position(|q| q.id == id)
+            .expect("question")
+    };
+    // mes is a scale of four steps with "don't know": 4 is the fourth step, 5 is nothing.
+    press(&mut app, &[KeyCode::Enter]); // start
+    app.answers
+        .set(qid("has_plant"), Answer::Choice(OptionId("yes".into())));
+    app.goto_question(at(&app, "mes"));
+    assert!(press(&mut app, &[KeyCode::Char('5')]).is_empty());
+    assert_eq!(app.answers.get(&qid("mes")), None);
+    app.goto_question(at(&app, "mes"));
+    press(&mut app, &[KeyCode::Char('4')]);
+    assert_eq!(
+        app.answers.get(&qid("mes")),
+        Some(&Answer::Choice(OptionId("s3".into())))
+    );
+    // erp is yes / partly / no: 2 is "partly", whatever the cursor says.
+    app.goto_question(at(&app, "erp"));
+    press(&mut app, &[KeyCode::Down, KeyCode::Char('2')]);
+    assert_eq!(
+        app.answers.get(&qid("erp")),
+        Some(&Answer::Choice(OptionId("partly".into())))
+    );
+}
