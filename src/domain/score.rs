@@ -16,6 +16,12 @@ use super::model::{
 use super::recommend::{Recommendation, recommend_fired};
 use super::text::LocalText;
 
+crate::bilingual! {
+    WAITS_ON_ANSWER = "{}（相关题目还没答，答完才知道）", "{} (a question it needs is not answered yet)";
+    CONFIRMED_SO_FAR = "这是目前能确认的台阶：要登上下一级所需的题目还没答完，答完后可能更高。",
+        "The rung confirmed so far: questions the next rung depends on are not answered yet, so the firm may stand higher once they are.";
+}
+
 /// A question's points as a share of its maximum (0–1); `None` when it is unscored or the
 /// answer carries no points ("don't know", free text).
 pub fn question_fraction(q: &Question, a: &Answer) -> Option<f64> {
@@ -187,12 +193,10 @@ impl UnmetRequirement {
     /// The requirement in words, marked when it waits on an answer rather than failing on one.
     pub fn describe(&self, lang: super::text::Lang) -> String {
         let text = self.text.get(lang);
-        match (self.pending, lang) {
-            (false, _) => text.to_string(),
-            (true, super::text::Lang::Zh) => format!("{text}（相关题目还没答，答完才知道）"),
-            (true, super::text::Lang::En) => {
-                format!("{text} (a question it needs is not answered yet)")
-            }
+        if self.pending {
+            WAITS_ON_ANSWER.fill(lang, &[&text])
+        } else {
+            text.to_string()
         }
     }
 }
@@ -219,14 +223,10 @@ impl LadderResult {
             .rungs
             .get(self.index)
             .map_or("", |r| r.description.get(lang));
-        if !self.pending() {
-            return text.to_string();
-        }
-        match lang {
-            super::text::Lang::Zh => {
-                "这是目前能确认的台阶：要登上下一级所需的题目还没答完，答完后可能更高。".to_string()
-            }
-            super::text::Lang::En => "The rung confirmed so far: questions the next rung depends on are not answered yet, so the firm may stand higher once they are.".to_string(),
+        if self.pending() {
+            CONFIRMED_SO_FAR.get(lang).to_string()
+        } else {
+            text.to_string()
         }
     }
 

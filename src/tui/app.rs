@@ -249,15 +249,7 @@ impl App {
 
     /// What each row of the current question's list stands for.
     pub fn rows(&self) -> Vec<Row> {
-        let q = self.question();
-        let mut rows: Vec<Row> = (0..q.options.len()).map(Row::Option).collect();
-        if q.dont_know {
-            rows.push(Row::DontKnow);
-        }
-        if q.not_applicable {
-            rows.push(Row::NotApplicable);
-        }
-        rows
+        Row::of(self.question())
     }
 
     /// Whether the list shows a highlighted row: not on a question nobody has touched, so
@@ -699,6 +691,19 @@ pub enum Row {
 }
 
 impl Row {
+    /// The rows a question's list shows: its options, then "don't know" and "not applicable"
+    /// where offered. Plain mode numbers its lines the same way.
+    pub fn of(q: &crate::domain::Question) -> Vec<Row> {
+        let mut rows: Vec<Row> = (0..q.options.len()).map(Row::Option).collect();
+        if q.dont_know {
+            rows.push(Row::DontKnow);
+        }
+        if q.not_applicable {
+            rows.push(Row::NotApplicable);
+        }
+        rows
+    }
+
     /// The key that picks the row: 1–9 and 0 for the first ten options, `d` and `n` for
     /// "don't know" and "not applicable", none for options past the tenth.
     pub fn key(self) -> Option<char> {

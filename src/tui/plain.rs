@@ -241,7 +241,7 @@ fn ask(
     out: &mut dyn Write,
 ) -> Result<Reply> {
     writeln!(out, "{}", q.text.get(lang))?;
-    for row in rows(q) {
+    for row in Row::of(q) {
         let (label, chosen) = match row {
             Row::Option(i) => {
                 let o = &q.options[i];
@@ -348,22 +348,10 @@ impl Msg {
     }
 }
 
-/// The rows a question offers, as the full-screen list shows them.
-fn rows(q: &Question) -> Vec<Row> {
-    let mut rows: Vec<Row> = (0..q.options.len()).map(Row::Option).collect();
-    if q.dont_know {
-        rows.push(Row::DontKnow);
-    }
-    if q.not_applicable {
-        rows.push(Row::NotApplicable);
-    }
-    rows
-}
-
 /// Reads one reply with the full-screen keys: the number shown beside an option, `d` for
 /// "don't know", `n` for "not applicable". A number no option shows is refused, never guessed.
 fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
-    let keys: Vec<(char, Row)> = rows(q)
+    let keys: Vec<(char, Row)> = Row::of(q)
         .into_iter()
         .filter_map(|r| r.key().map(|k| (k, r)))
         .collect();
@@ -501,7 +489,7 @@ mod reply_tests {
             .find(|x| x.kind == QuestionKind::Multi && x.options.iter().any(|o| o.exclusive))
             .expect("a multiple choice with an exclusive option")
             .clone();
-        let none_key = rows(&q)
+        let none_key = Row::of(&q)
             .into_iter()
             .find(|r| matches!(r, Row::Option(i) if q.options[*i].exclusive))
             .and_then(Row::key)

@@ -51,7 +51,6 @@ crate::bilingual! {
     OVERALL = "总分", "Overall";
     CONFIDENCE = "可信度", "Confidence";
     CONFIDENCE_LINE = "{a} 题已答，{d} 题不清楚，{u} 题未答（共 {n} 题）", "{a} answered, {d} don't know, {u} unanswered (of {n})";
-    NO_DATA = "无数据", "no data";
     ANSWERED_SHARE = "已答", "answered";
     THIN = "作答少", "thin";
     YOU_ARE_HERE = "你在这里", "you are here";
