@@ -143,7 +143,8 @@ fn io_detail(e: &std::io::Error) -> LocalText {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Outcome {
+/// What reading one file of `responses/` gave.
+pub enum Outcome {
     Response(Arc<Response>),
     Problem(Problem),
 }
@@ -313,19 +314,29 @@ fn read_one(ws: &Workshop, name: &str) -> Outcome {
 
 /// Reads and scores files of `responses/`, on all cores when there are many; results in the
 /// order of `names`.
-fn read_many(ws: &Workshop, names: &[&str]) -> Vec<Outcome> {
+/// Reads `names` on all cores (up to 8), handing each outcome to `map` on the thread that read
+/// it; the results come back in the order of `names`.
+fn read_many<T: Send>(
+    ws: &Workshop,
+    names: &[&str],
+    map: &(impl Fn(Outcome) -> T + Sync),
+) -> Vec<T> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     if names.len() < 64 || workers < 2 {
-        return names.iter().map(|n| read_one(ws, n)).collect();
+        return names.iter().map(|n| map(read_one(ws, n))).collect();
     }
     let chunk = names.len().div_ceil(workers);
     std::thread::scope(|scope| {
         let handles: Vec<_> = names
             .chunks(chunk)
             .map(|part| {
-                scope.spawn(move || part.iter().map(|n| read_one(ws, n)).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|n| map(read_one(ws, n)))
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
         handles
@@ -344,9 +355,27 @@ pub fn for_each_file(
     ws: &Workshop,
     mut each: impl FnMut(Result<&Response, &Problem>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    map_each_file(
+        ws,
+        |o| o,
+        |o| match o {
+            Outcome::Response(r) => each(Ok(&r)),
+            Outcome::Problem(p) => each(Err(&p)),
+        },
+    )
+}
+
+/// [`for_each_file`] with a step that runs on the reading threads: `map` turns each file's
+/// response or problem into what `each` then takes, in file-name order. For work per firm
+/// that is as heavy as reading it (the programme export's records).
+pub fn map_each_file<T: Send>(
+    ws: &Workshop,
+    map: impl Fn(Outcome) -> T + Sync,
+    mut each: impl FnMut(T) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let entries = match fs::read_dir(ws.responses_dir()) {
         Ok(e) => e,
-        Err(e) => return each(Err(&folder_problem(&e))),
+        Err(e) => return each(map(Outcome::Problem(folder_problem(&e)))),
     };
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)
@@ -356,11 +385,8 @@ pub fn for_each_file(
     names.sort();
     for batch in names.chunks(2048) {
         let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
-        for outcome in read_many(ws, &refs) {
-            match outcome {
-                Outcome::Response(r) => each(Ok(&r))?,
-                Outcome::Problem(p) => each(Err(&p))?,
-            }
+        for t in read_many(ws, &refs, &map) {
+            each(t)?;
         }
     }
     Ok(())
@@ -440,7 +466,7 @@ impl Room {
             .collect();
         self.last_reads = to_read.len();
         let names: Vec<&str> = to_read.iter().map(|i| listed[*i].0.as_str()).collect();
-        let fresh = read_many(ws, &names);
+        let fresh = read_many(ws, &names, &|o| o);
         for (i, outcome) in to_read.iter().zip(fresh) {
             listed[*i].2 = Some(outcome);
         }
