@@ -468,8 +468,6 @@ pub struct Instrument {
     pub proposals: Catalogue,
     /// `sha256:` and the first 16 hex digits of the hash of both files' bytes.
     pub hash: String,
-    /// The questionnaire's conditions resolved to positions, for fast scoring.
-    pub compiled: super::compiled::Compiled,
 }
 
 impl Instrument {
@@ -507,7 +505,6 @@ impl Instrument {
         let digest = h.finalize();
         let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
         Ok(Instrument {
-            compiled: super::compiled::Compiled::new(&questionnaire),
             questionnaire,
             proposals,
             hash: format!("sha256:{hex}"),

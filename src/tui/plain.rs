@@ -113,12 +113,12 @@ pub fn run(
         save(&opened.session, inst, &answers, lang)?;
     }
 
-    let visible = inst.compiled.visibility(q, &answers).0;
+    let visible = crate::domain::score::visibility(q, &answers);
     let mut i = (0..q.questions.len())
         .find(|i| visible[*i] && !is_answered(&q.questions[*i], answers.get(&q.questions[*i].id)))
         .unwrap_or(q.questions.len());
     while i < q.questions.len() {
-        let visible = inst.compiled.visibility(q, &answers).0;
+        let visible = crate::domain::score::visibility(q, &answers);
         if !visible[i] {
             i += 1;
             continue;
@@ -149,7 +149,7 @@ pub fn run(
                 return Ok(());
             }
             Reply::Back => {
-                let visible = inst.compiled.visibility(q, &answers).0;
+                let visible = crate::domain::score::visibility(q, &answers);
                 i = (0..i).rev().find(|j| visible[*j]).unwrap_or(i);
             }
             Reply::Skip => i += 1,
