@@ -7,8 +7,8 @@ use anyhow::{Result, anyhow, bail};
 
 use super::app::{App, Session};
 use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped, Kept};
+use crate::domain::answers::{Misfit, read_answers};
 use crate::domain::instrument::parse_json;
-use crate::domain::model::QuestionId;
 use crate::domain::{Instrument, Lang};
 use crate::store::{self, shown};
 
@@ -40,26 +40,9 @@ pub struct Opened {
 /// out and reported, never a reason to lose the rest; what is left out is kept for the next
 /// save to write back.
 pub fn lenient_answers(inst: &Instrument, file: &AnswerFile) -> (AnswerSet, Vec<Dropped>) {
-    let q = &inst.questionnaire;
-    let mut set = AnswerSet::new();
-    // A profile choice that is not one of its options is left out (and said).
-    let (profile, mut dropped) = crate::domain::answers::fitting_profile(q, &file.profile);
-    set.profile = profile;
+    let read = read_answers(&inst.questionnaire, file, Misfit::LeaveOut);
+    let (mut set, dropped) = read.unwrap_or_default();
     set.profile.retain(|_, v| !v.is_empty());
-    for (key, value) in &file.answers {
-        let id = QuestionId(key.as_str().into());
-        match q.question(&id) {
-            None => dropped.push(crate::domain::answers::dropped(q, key.clone())),
-            Some(question) => match Answer::from_json(question, value) {
-                Ok(Some(a)) => set.set(id, a),
-                Ok(None) => {}
-                Err(reason) => dropped.push(Dropped {
-                    question: key.clone(),
-                    reason,
-                }),
-            },
-        }
-    }
     (set, dropped)
 }
 

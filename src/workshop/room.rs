@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::Workshop;
 use super::code::FirmCode;
 use super::text::{self, T, clean};
-use crate::domain::answers::{AnswerFile, AnswerSet, direct, typed_answers};
+use crate::domain::answers::{AnswerFile, AnswerSet, Misfit, direct, read_answers};
 use crate::domain::cohort::{Cohort, Status};
 use crate::domain::instrument::{MAX_FILE_BYTES, parse_json};
 use crate::domain::score::score_and_visibility;
@@ -257,7 +257,7 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
             same(format!("`{}` ≠ `{}`", file.questionnaire.id, q.id)),
         );
     }
-    let (answers, dropped) = match typed_answers(q, &file) {
+    let (answers, dropped) = match read_answers(q, &file, Misfit::Refuse) {
         Ok(x) => x,
         Err((_, msg)) => return problem(name, ProblemKind::BadAnswer, msg),
     };

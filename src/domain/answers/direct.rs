@@ -245,13 +245,13 @@ impl<'de> Visitor<'de> for AnswerSeed<'_> {
 mod tests {
     use super::*;
     use crate::domain::Instrument;
-    use crate::domain::answers::{AnswerFile, typed_answers};
+    use crate::domain::answers::{AnswerFile, Misfit, read_answers};
     use crate::domain::reach::{Lean, Rng, generate};
 
     /// What the thorough reading makes of `src`.
     fn thorough(q: &Questionnaire, src: &str) -> Option<(AnswerSet, Vec<Dropped>)> {
         let file: AnswerFile = serde_json::from_str(src).ok()?;
-        let (mut set, dropped) = typed_answers(q, &file).ok()?;
+        let (mut set, dropped) = read_answers(q, &file, Misfit::Refuse).ok()?;
         set.profile = file.profile;
         Some((set, dropped))
     }
