@@ -202,7 +202,7 @@ fn md_code(s: &str) -> String {
 /// Text from a questionnaire file in Markdown: escaped as the reports escape it (no raw HTML,
 /// links, images or table breaks), escape sequences made visible.
 fn md_cell(s: &str) -> String {
-    super::report::escape_md(&display_safe(s))
+    super::report::md_escape(s)
 }
 
 /// Markdown: one section per question with a table of its options or bands.
