@@ -2,6 +2,8 @@
 //! keeps firm codes and earlier answers, and the cohort report's JSON shows the room's change
 //! (median change, rung movement, uptake of each proposal), with firms in only one room apart.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::path::Path;
 use std::time::SystemTime;
 

@@ -1,6 +1,8 @@
 //! End-to-end: the real binary in pseudo-terminals. The room dashboard runs while files land
 //! in `responses/` — good ones, a corrupt one, a half-written one — and while a participant
 //! answers in another terminal; the screen shows the right counts within a few seconds.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 #![cfg(unix)]
 
 mod pty;

@@ -4,6 +4,8 @@
 //! participant's welcome screen with their firm code. Chinese and English, 80×24 and 160×45.
 //! Review a changed snapshot by eye before accepting it (`cargo insta review`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::sync::Arc;
 use std::time::Duration;
 
