@@ -12,6 +12,8 @@ use crate::domain::model::QuestionId;
 use crate::domain::{Instrument, Lang};
 use crate::store::{self, shown};
 
+pub mod follow;
+
 /// Held while an answer file is written, so that a signal never ends the process mid-save.
 pub static SAVE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
@@ -189,6 +191,7 @@ fn open_default(inst: &Instrument, now: SystemTime, lang: Lang, access: Access) 
             if !answers.is_empty() || !answers.profile.is_empty() {
                 return Ok(Opened {
                     session: Session {
+                        follow: follow::resumed(inst, &latest, &file),
                         answers_path: latest,
                         resumable: true,
                         saved_at: file.saved_at.clone(),
@@ -287,6 +290,7 @@ fn open_explicit(
             let resumable = !answers.is_empty() || !answers.profile.is_empty();
             Ok(Opened {
                 session: Session {
+                    follow: follow::resumed(inst, path, &file),
                     answers_path: path.to_path_buf(),
                     resumable,
                     saved_at: file.saved_at.clone(),
