@@ -73,6 +73,12 @@ fn a_follow_up_room_shows_the_rooms_change() {
     let meta: Value =
         serde_json::from_slice(&std::fs::read(d2.join("workshop.json")).unwrap()).unwrap();
     assert_eq!(meta["round"], 2);
+    // Round and origin are part of the workshop's own metadata, read like the rest of it.
+    assert_eq!(ws2.meta.round, Some(2));
+    assert_eq!(
+        ws2.meta.follows.as_deref(),
+        Some(d1.display().to_string().as_str())
+    );
     for (code, a) in &firms {
         // Each firm finds its own earlier answers under its own code.
         let loaded = ws2

@@ -44,7 +44,15 @@ fn a_follow_up_check_in_the_terminal_then_compared_and_reported() {
         mini(),
     );
     let args = [
-        "run", "--follow-up", &e, "--answers", &n, "--questionnaire", &q, "--lang", "en",
+        "run",
+        "--follow-up",
+        &e,
+        "--answers",
+        &n,
+        "--questionnaire",
+        &q,
+        "--lang",
+        "en",
     ];
     let mut tui = Tui::start(&args, 100, 30, &[("LANG", "C.UTF-8")], dir.path());
     tui.wait_for("Follow-up of the check saved 2026-05-04");
@@ -65,8 +73,14 @@ fn a_follow_up_check_in_the_terminal_then_compared_and_reported() {
     let file = saved(&new);
     assert_eq!(file["reviewed"]["tools"], "confirmed", "{file}");
     assert_eq!(file["reviewed"]["has_plant"], "changed", "{file}");
-    assert!(file["reviewed"].get("erp").is_none(), "carried, never visited");
-    assert_eq!(file["answers"]["erp"], "partly", "pre-filled from the earlier file");
+    assert!(
+        file["reviewed"].get("erp").is_none(),
+        "carried, never visited"
+    );
+    assert_eq!(
+        file["answers"]["erp"], "partly",
+        "pre-filled from the earlier file"
+    );
     assert_eq!(file["follows"]["saved_at"], "2026-05-04T08:00:00Z");
     assert!(
         file["follows"]["sha256"]
@@ -80,27 +94,63 @@ fn a_follow_up_check_in_the_terminal_then_compared_and_reported() {
     );
 
     // compare without --before takes the file it follows, and says so.
-    let run = smecheck(&["compare", "--after", &n, "--questionnaire", &q, "--lang", "en"]);
+    let run = smecheck(&[
+        "compare",
+        "--after",
+        &n,
+        "--questionnaire",
+        &q,
+        "--lang",
+        "en",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains("comparing with the earlier check"),
         "{}",
         run.stderr
     );
-    assert!(run.stdout.contains("Progress between two checks"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Progress between two checks"),
+        "{}",
+        run.stdout
+    );
     // So does report, with its "since last time" section.
-    let run = smecheck(&["report", "--answers", &n, "--questionnaire", &q, "--lang", "zh"]);
+    let run = smecheck(&[
+        "report",
+        "--answers",
+        &n,
+        "--questionnaire",
+        &q,
+        "--lang",
+        "zh",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("与上次的答卷比较"), "{}", run.stderr);
     assert!(run.stdout.contains("与上次相比"), "{}", run.stdout);
 
     // The earlier file gone: report says so and leaves the section out; compare asks for it.
     std::fs::rename(&earlier, dir.path().join("archived.json")).expect("move");
-    let run = smecheck(&["report", "--answers", &n, "--questionnaire", &q, "--lang", "en"]);
+    let run = smecheck(&[
+        "report",
+        "--answers",
+        &n,
+        "--questionnaire",
+        &q,
+        "--lang",
+        "en",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("is no longer there"), "{}", run.stderr);
     assert!(!run.stdout.contains("Since last time"), "{}", run.stdout);
-    let run = smecheck(&["compare", "--after", &n, "--questionnaire", &q, "--lang", "en"]);
+    let run = smecheck(&[
+        "compare",
+        "--after",
+        &n,
+        "--questionnaire",
+        &q,
+        "--lang",
+        "en",
+    ]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("--before"), "{}", run.stderr);
 }

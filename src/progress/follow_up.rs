@@ -11,7 +11,6 @@ use std::io;
 use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
-use serde_json::Value;
 
 use crate::domain::Lang;
 use crate::domain::answers::AnswerFile;
@@ -69,7 +68,8 @@ pub fn check(earlier: &Workshop, inst: &crate::domain::Instrument, lang: Lang) -
 pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
     let round = super::export::round_of(earlier) + 1;
     let meta_path = ws.dir.join(META_FILE);
-    let mut meta: Value = read_regular(&meta_path)
+    // Read as written (the title as typed, not as cleaned for screens), then the two fields set.
+    let mut meta: crate::workshop::Meta = read_regular(&meta_path)
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .ok_or_else(|| {
@@ -78,8 +78,8 @@ pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
                 CANNOT_READ.fill(lang, &[&meta_path.display(), &"JSON"])
             )
         })?;
-    meta["round"] = round.into();
-    meta["follows"] = earlier.dir.display().to_string().into();
+    meta.round = Some(round);
+    meta.follows = Some(earlier.dir.display().to_string());
     let mut bytes = serde_json::to_vec_pretty(&meta)?;
     bytes.push(b'\n');
     let write = |path: &Path, bytes: &[u8]| {
