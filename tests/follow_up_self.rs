@@ -194,7 +194,7 @@ fn app(lang: Lang, follow: bool) -> App {
     });
     let session = Session {
         answers_path: "/home/owner/acme-2026-11.json".into(),
-        resumable: !follow.is_some(),
+        resumable: follow.is_none(),
         saved_at: Some("2026-05-04T08:00:00Z".into()),
         follow,
         ..Session::default()

@@ -309,3 +309,85 @@ fn participant_welcome_shows_the_firm_code() {
         }
     }
 }
+
+/// The room with times: firms saved at different times, one idle for 30 minutes, one an exact
+/// copy of another, one that joined and answered nothing; the clock at 18:00 in Beijing.
+fn dashboard_with_activity(lang: Lang, actions: &[Action]) -> Dashboard {
+    use smecheck::store::clock::{Clock, parse_rfc3339};
+    let inst = instrument();
+    let mut firms: Vec<Response> = responses(&inst).iter().map(|r| (**r).clone()).collect();
+    let times = [
+        "2026-11-24T09:05:00Z",
+        "2026-11-24T09:12:00Z",
+        "2026-11-24T09:20:00Z",
+        "2026-11-24T09:30:00Z",
+        "2026-11-23T16:40:00Z",
+    ];
+    for (i, f) in firms.iter_mut().enumerate() {
+        f.saved_at = Some(times[i % times.len()].into());
+    }
+    // Part-way firms: one saved five minutes ago, the others long ago (idle).
+    firms[7].saved_at = Some("2026-11-24T09:55:00Z".into());
+    // An exact copy of the first firm's file under another code.
+    let copy = Response {
+        code: FirmCode::parse("KMNP34").expect("code"),
+        ..firms[0].clone()
+    };
+    firms.push(copy);
+    // Joined and left without an answer.
+    let empty = AnswerSet::new();
+    firms.push(Response {
+        code: FirmCode::parse("RTUV67").expect("code"),
+        visible: visible_answers(&inst.questionnaire, &empty).0,
+        card: score(&inst, &empty),
+        answers: empty,
+        saved_at: Some("2026-11-24T08:58:00Z".into()),
+        dropped: 0,
+    });
+    firms.sort_by(|a, b| a.code.cmp(&b.code));
+    let firms: Vec<Arc<Response>> = firms.into_iter().map(Arc::new).collect();
+    let mut d = Dashboard::new(inst.clone(), TITLE.into(), JOIN.into(), lang, false);
+    let mut cohort = smecheck::domain::cohort::CohortBuilder::new(&inst.questionnaire);
+    for r in &firms {
+        cohort.add_firm(&r.answers, &r.card);
+    }
+    let cohort = cohort.finish();
+    d.set_room(cohort, firms, vec![]);
+    d.clock = Some(Clock {
+        now: parse_rfc3339("2026-11-24T10:00:00Z").expect("time"),
+        offset: Some(8 * 3600),
+    });
+    for a in actions {
+        d.update(*a);
+    }
+    d
+}
+
+#[test]
+fn dashboard_firms_with_last_activity_idle_copies_and_empty() {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let d = dashboard_with_activity(lang, &[Action::GoTab(3)]);
+            let screen = render(w, h, |f| dashboard_view::draw(f, &d));
+            insta::assert_snapshot!(
+                format!("dashboard_firms_activity_{}_{w}x{h}", lang.code()),
+                screen
+            );
+            // The idle firm's own page says when it last saved and for how long nothing came.
+            let idle = d
+                .firms
+                .iter()
+                .position(|r| r.code.as_str() == "7KQM3X")
+                .expect("idle firm");
+            let mut actions = vec![Action::GoTab(3)];
+            actions.extend(std::iter::repeat_n(Action::Down, idle));
+            actions.push(Action::Confirm);
+            let d = dashboard_with_activity(lang, &actions);
+            let screen = render(w, h, |f| dashboard_view::draw(f, &d));
+            insta::assert_snapshot!(
+                format!("dashboard_firm_idle_{}_{w}x{h}", lang.code()),
+                screen
+            );
+        }
+    }
+}

@@ -7,6 +7,7 @@ use super::keymap::{Action, Ctx};
 use crate::domain::cohort::Cohort;
 use crate::domain::{Instrument, Lang};
 use crate::tui::theme::Theme;
+use crate::workshop::code::FirmCode;
 use crate::workshop::room::{Problem, Response};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,6 +55,11 @@ pub struct Dashboard {
     /// Rows a page of the list holds, from the last drawn size.
     pub page: usize,
     pub quit: bool,
+    /// The clock last activity is shown with, and idle firms are judged by; `None` leaves
+    /// both out (set by the shell at every look at the folder, fixed by tests).
+    pub clock: Option<crate::store::clock::Clock>,
+    /// Firms whose response is an exact copy of another firm's, and of which.
+    pub duplicates: std::collections::BTreeMap<FirmCode, FirmCode>,
 }
 
 impl Dashboard {
@@ -81,6 +87,8 @@ impl Dashboard {
             detail: false,
             page: 10,
             quit: false,
+            clock: None,
+            duplicates: Default::default(),
         }
     }
 
@@ -97,6 +105,7 @@ impl Dashboard {
     pub fn set_room(&mut self, cohort: Cohort, firms: Vec<Arc<Response>>, problems: Vec<Problem>) {
         let selected = self.firms.get(self.cursor).map(|r| r.code.clone());
         self.cohort = cohort;
+        self.duplicates = crate::workshop::room::duplicates(&self.inst.questionnaire, &firms);
         self.firms = firms;
         self.problems = problems;
         if let Some(code) = selected
@@ -170,7 +179,6 @@ mod tests {
     use super::*;
     use crate::domain::reach::{Lean, Rng, generate};
     use crate::domain::score::visibility;
-    use crate::workshop::code::FirmCode;
 
     fn response(inst: &Instrument, code: &str, seed: u64) -> Arc<Response> {
         let q = &inst.questionnaire;

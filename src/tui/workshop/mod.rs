@@ -79,7 +79,18 @@ impl View {
     pub fn set_room(&mut self, ws: &Workshop, room: &Room) {
         match self {
             View::Present(p) => p.set_room(&room.responses()),
-            View::Dashboard(d) => d.set_room(room.cohort(ws), room.responses(), room.problems()),
+            View::Dashboard(d) => {
+                d.set_room(room.cohort(ws), room.responses(), room.problems());
+                // The local offset is asked once; the time moves on at every look.
+                let offset = match d.clock {
+                    Some(c) => c.offset,
+                    None => crate::store::clock::Clock::system().offset,
+                };
+                d.clock = Some(crate::store::clock::Clock {
+                    now: SystemTime::now(),
+                    offset,
+                });
+            }
         }
     }
 
@@ -96,7 +107,12 @@ impl View {
         match self {
             View::Present(p) => p.tick(clock),
             // A page of the firm list: the screen less header, counts, tabs and hints.
-            View::Dashboard(d) => d.page = height.saturating_sub(9).max(1) as usize,
+            View::Dashboard(d) => {
+                d.page = height.saturating_sub(9).max(1) as usize;
+                if let Some(c) = d.clock.as_mut() {
+                    c.now = SystemTime::now();
+                }
+            }
         }
     }
 

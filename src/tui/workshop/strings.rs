@@ -69,4 +69,10 @@ crate::bilingual! {
     NO_STANDING = "（已完成的企业不足 4 家，暂不比较）", "(fewer than 4 finished firms: no comparison yet)";
     SELECT_FIRM = "用 ↑↓ 选择企业，按 Enter 查看结果", "Select a firm with ↑↓, Enter shows its results";
     NONE = "无", "none";
+    IDLE = "已停顿", "idle";
+    COL_ACTIVE = "最近保存", "Saved";
+    COPY = "重复答卷", "copy";
+    LAST_ACTIVE = "最近保存：{}", "Last saved {}";
+    IDLE_FOR = "（{} 分钟没有动静，可能已离开）", " (nothing for {} min: may have left)";
+    COPY_OF_LONG = "答卷与 {} 完全相同（可能同一份答卷导入了两次）", "Exactly the same answers as {} (perhaps one file imported twice)";
 }
