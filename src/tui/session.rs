@@ -232,7 +232,25 @@ pub fn open_workshop(
     now: SystemTime,
 ) -> Result<(Instrument, Lang, Opened)> {
     let (ws, lang) = crate::workshop::command::open(dir, lang)?;
-    let (code, path) = ws.join(firm, now, lang)?;
+    // Without --firm, a person at a terminal may go on as the firm last answered here.
+    let asked = match firm {
+        None if crate::tui::workshop::resume::can_ask() => {
+            let last = crate::workshop::recent::data_dir()
+                .and_then(|d| crate::workshop::recent::last(&d, &ws.dir));
+            let stdin = std::io::stdin();
+            crate::tui::workshop::resume::ask(
+                &ws,
+                last,
+                lang,
+                store::clock::Clock::system(),
+                &mut stdin.lock(),
+                &mut std::io::stdout(),
+            )?
+        }
+        _ => None,
+    };
+    let (code, path) = ws.join(firm.or(asked.as_deref()), now, lang)?;
+    crate::tui::workshop::resume::remember(&ws, &code);
     let mut opened = open(&ws.inst, Some(&path), now, lang)?;
     // A planted link in a shared folder must not lead a save elsewhere.
     opened.session.links = store::Links::Refuse;

@@ -9,6 +9,7 @@
 pub mod code;
 pub mod command;
 pub mod import;
+pub mod recent;
 pub mod report;
 pub mod room;
 pub mod text;

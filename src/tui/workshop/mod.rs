@@ -6,6 +6,7 @@
 //! - [`dashboard`] / [`dashboard_view`] / [`dashboard_firms`]: the dashboard's state and
 //!   drawing (room panels; firm list, one firm, problem files);
 //! - [`keymap`]: their one key table; [`frame`]: title row, hint bar, too-small notice;
+//! - [`resume`]: `run --workshop` offering the firm last answered on this machine;
 //! - [`join`]: the join panel (the phone server's address and QR code, or how to start it);
 //! - [`strings`]: every string, zh and en.
 //!
@@ -21,6 +22,7 @@ pub mod join;
 pub mod keymap;
 pub mod present;
 pub mod present_view;
+pub mod resume;
 pub mod strings;
 
 use std::io::{self, IsTerminal};

@@ -70,6 +70,10 @@ crate::bilingual! {
     SELECT_FIRM = "用 ↑↓ 选择企业，按 Enter 查看结果", "Select a firm with ↑↓, Enter shows its results";
     NONE = "无", "none";
     IDLE = "已停顿", "idle";
+    RESUME_ASK = "这台电脑上次在本工作坊作答的企业是 {}{}。", "This computer last answered this workshop as firm {}{}.";
+    RESUME_ABOUT = "（已答 {}/{}，最近保存 {}）", " ({}/{} answered, last saved {})";
+    RESUME_CHOICES = "回车 = 继续这家企业，n = 作为新企业开始，或输入另一个企业代码：", "Enter = go on as that firm, n = start as a new firm, or type another firm code: ";
+    RESUME_UNKNOWN = "本工作坊没有企业代码 {}，请再输入一次。", "This workshop has no firm with the code {}; please try again.";
     COL_ACTIVE = "最近保存", "Saved";
     COPY = "重复答卷", "copy";
     LAST_ACTIVE = "最近保存：{}", "Last saved {}";
