@@ -391,3 +391,52 @@ fn dashboard_firms_with_last_activity_idle_copies_and_empty() {
         }
     }
 }
+
+/// A follow-up room: twelve firms back (most of them improved), two not yet, one new.
+fn room_change(inst: &Instrument, back: usize) -> smecheck::domain::progress::room::RoomChange {
+    use smecheck::domain::progress::compare;
+    use smecheck::domain::progress::room::RoomChange;
+    let q = &inst.questionnaire;
+    let mut rng = Rng::new(16);
+    let firms: Vec<_> = (0..back)
+        .map(|i| {
+            let before = generate(q, &mut rng, Lean::Worst(0.7));
+            let lean = if i % 4 == 3 {
+                Lean::Worst(0.8)
+            } else {
+                Lean::Best(0.7)
+            };
+            let after = generate(q, &mut rng, lean);
+            compare(
+                inst,
+                &before,
+                &score(inst, &before),
+                &after,
+                &score(inst, &after),
+            )
+        })
+        .collect();
+    let areas: Vec<String> = q.areas.iter().map(|a| a.id.to_string()).collect();
+    let proposals: Vec<String> = inst
+        .proposals
+        .proposals
+        .iter()
+        .map(|p| p.id.to_string())
+        .collect();
+    RoomChange::of(&firms, 2, 1, &areas, &proposals)
+}
+
+#[test]
+fn dashboard_change_of_a_follow_up_room() {
+    for (name, back) in [("dashboard_change", 12), ("dashboard_change_too_few", 2)] {
+        for lang in Lang::ALL {
+            for (w, h) in SIZES {
+                let mut d = dashboard(lang, false, true, &[]);
+                d.change = Some(room_change(&d.inst, back));
+                d.update(Action::GoTab(5));
+                let screen = render(w, h, |f| dashboard_view::draw(f, &d));
+                insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang.code()), screen);
+            }
+        }
+    }
+}

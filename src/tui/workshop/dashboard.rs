@@ -17,6 +17,8 @@ pub enum Tab {
     Needs,
     Firms,
     Problems,
+    /// A follow-up room's change since the room it follows.
+    Change,
 }
 
 impl Tab {
@@ -28,9 +30,15 @@ impl Tab {
         Tab::Problems,
     ];
 
-    fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
+    /// The tabs of a follow-up room: the change since the earlier room last.
+    pub const WITH_CHANGE: [Tab; 6] = [
+        Tab::Room,
+        Tab::Dimensions,
+        Tab::Needs,
+        Tab::Firms,
+        Tab::Problems,
+        Tab::Change,
+    ];
 }
 
 pub struct Dashboard {
@@ -60,6 +68,9 @@ pub struct Dashboard {
     pub clock: Option<crate::store::clock::Clock>,
     /// Firms whose response is an exact copy of another firm's, and of which.
     pub duplicates: std::collections::BTreeMap<FirmCode, FirmCode>,
+    /// A follow-up room's change since the room it follows, as the cohort report computes
+    /// it; `None` for a room that follows none (and then there is no such tab).
+    pub change: Option<crate::domain::progress::room::RoomChange>,
 }
 
 impl Dashboard {
@@ -89,6 +100,16 @@ impl Dashboard {
             quit: false,
             clock: None,
             duplicates: Default::default(),
+            change: None,
+        }
+    }
+
+    /// The tabs shown, in order.
+    pub fn tabs(&self) -> &'static [Tab] {
+        if self.change.is_some() {
+            &Tab::WITH_CHANGE
+        } else {
+            &Tab::ALL
         }
     }
 
@@ -138,15 +159,16 @@ impl Dashboard {
             Action::Quit => self.quit = true,
             Action::SwitchLang => self.lang = self.lang.other(),
             Action::NextTab | Action::PrevTab | Action::GoTab(_) => {
-                let i = self.tab.index();
-                let n = Tab::ALL.len();
+                let tabs = self.tabs();
+                let i = tabs.iter().position(|t| *t == self.tab).unwrap_or(0);
+                let n = tabs.len();
                 let next = match action {
                     Action::NextTab => (i + 1) % n,
                     Action::PrevTab => (i + n - 1) % n,
                     Action::GoTab(k) => k.min(n - 1),
                     _ => i,
                 };
-                self.tab = Tab::ALL[next];
+                self.tab = tabs[next];
                 self.detail = false;
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {

@@ -75,6 +75,11 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         Tab::Needs => lines_in(frame, content, needs_long(d, content.width as usize)),
         Tab::Firms => firms::firms(frame, content, d),
         Tab::Problems => firms::problems(frame, content, d),
+        Tab::Change => lines_in(
+            frame,
+            content,
+            super::dashboard_change::lines(d, content.width as usize),
+        ),
     }
 }
 
@@ -86,13 +91,14 @@ pub(super) fn lines_in(frame: &mut Frame, area: Rect, mut lines: Vec<Line<'stati
 fn tabs_line(d: &Dashboard) -> Line<'static> {
     let lang = d.lang;
     let mut spans = Vec::new();
-    for (i, tab) in Tab::ALL.iter().enumerate() {
+    for (i, tab) in d.tabs().iter().enumerate() {
         let label = match tab {
             Tab::Room => st::TAB_ROOM.get(lang).to_string(),
             Tab::Dimensions => st::TAB_DIMENSIONS.get(lang).to_string(),
             Tab::Needs => st::TAB_NEEDS.get(lang).to_string(),
             Tab::Firms => format!("{} ({})", st::TAB_FIRMS.get(lang), d.firms.len()),
             Tab::Problems => format!("{} ({})", st::TAB_PROBLEMS.get(lang), d.problems.len()),
+            Tab::Change => st::TAB_CHANGE.get(lang).to_string(),
         };
         let style = if *tab == d.tab {
             d.theme.selected()

@@ -36,6 +36,8 @@ crate::bilingual! {
     TAB_NEEDS = "提案", "Proposals";
     TAB_FIRMS = "企业", "Firms";
     TAB_PROBLEMS = "问题文件", "Problems";
+    TAB_CHANGE = "变化", "Change";
+    CHANGE_TOO_FEW = "两轮都参加的企业不足 3 家，为保护匿名暂不显示变化。", "Fewer than 3 firms took part in both rooms; the change is not shown, to keep firms anonymous.";
     HEAD_COUNTS = "企业 {} · 已完成 {} · 作答中 {}", "{} firms · {} finished · {} answering";
     HEAD_EMPTY = " · 尚未作答 {}", " · {} not started";
     NOT_STARTED = "尚未作答", "not started";
