@@ -440,3 +440,103 @@ fn dashboard_change_of_a_follow_up_room() {
         }
     }
 }
+
+/// The first question of a kind in the built-in questionnaire (not a fixed id).
+fn first_question(kind: smecheck::domain::model::QuestionKind) -> String {
+    instrument()
+        .questionnaire
+        .questions
+        .iter()
+        .find(|q| q.kind == kind)
+        .map(|q| q.id.to_string())
+        .expect("the questionnaire has this kind")
+}
+
+#[test]
+fn presenter_text_question_and_an_empty_room() {
+    use smecheck::domain::model::QuestionKind;
+    let text = first_question(QuestionKind::Text);
+    shoot_presenter("present_text_revealed", &text, &[Action::Reveal]);
+    let number = first_question(QuestionKind::Number);
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            // Nobody has joined yet: the question, and that nobody has answered it.
+            let inst = instrument();
+            let at = inst
+                .questionnaire
+                .questions
+                .iter()
+                .position(|q| q.id.as_str() == number)
+                .expect("question");
+            let mut p = Presenter::new(inst, TITLE.into(), JOIN.into(), lang);
+            p.set_room(&[]);
+            for _ in 0..at {
+                p.update(Action::Next);
+            }
+            p.update(Action::Reveal);
+            let screen = render(w, h, |f| present_view::draw(f, &p));
+            insta::assert_snapshot!(
+                format!("present_empty_room_{}_{w}x{h}", lang.code()),
+                screen
+            );
+        }
+    }
+}
+
+#[test]
+fn dashboard_tabs_of_an_empty_room() {
+    for (tab, name) in [
+        (1, "dashboard_empty_dimensions"),
+        (2, "dashboard_empty_proposals"),
+        (3, "dashboard_empty_firms"),
+        (4, "dashboard_empty_problems"),
+    ] {
+        shoot_dashboard(name, false, false, &[Action::GoTab(tab)]);
+    }
+}
+
+#[test]
+fn dashboard_between_120_and_139_columns() {
+    for lang in Lang::ALL {
+        for (name, actions) in [
+            ("dashboard_room_130", vec![]),
+            ("dashboard_firms_130", vec![Action::GoTab(3), Action::Down]),
+        ] {
+            let d = dashboard(lang, false, true, &actions);
+            let screen = render(130, 40, |f| dashboard_view::draw(f, &d));
+            insta::assert_snapshot!(format!("{name}_{}_130x40", lang.code()), screen);
+        }
+    }
+}
+
+#[test]
+fn no_median_of_fewer_than_three_firms() {
+    let inst = instrument();
+    let two: Vec<Arc<Response>> = responses(&inst)
+        .into_iter()
+        .filter(|r| r.status() == smecheck::domain::cohort::Status::Finished)
+        .take(2)
+        .collect();
+    let mut b = smecheck::domain::cohort::CohortBuilder::new(&inst.questionnaire);
+    for r in &two {
+        b.add_firm(&r.answers, &r.card);
+    }
+    let cohort = b.finish();
+    assert_eq!(cohort.finished, 2);
+    assert!(cohort.overall.spread.quartiles.is_none());
+    for lang in Lang::ALL {
+        let mut d = Dashboard::new(inst.clone(), TITLE.into(), JOIN.into(), lang, false);
+        d.set_room(cohort.clone(), two.clone(), vec![]);
+        for tab in [0, 1] {
+            d.update(Action::GoTab(tab));
+            let screen = render(120, 40, |f| dashboard_view::draw(f, &d));
+            for word in ["(quartiles", "（四分位"] {
+                assert!(!screen.contains(word), "{word} over two firms:\n{screen}");
+            }
+            // No box plot (median ┃, middle half █) on any dimension's row.
+            for line in screen.lines().filter(|l| l.contains("<60:")) {
+                assert!(!line.contains('┃') && !line.contains('█'), "{line}");
+            }
+        }
+    }
+}

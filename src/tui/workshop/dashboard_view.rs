@@ -83,6 +83,14 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
     }
 }
 
+/// "No firm has finished yet", wrapped to the width (it is cut at 80 columns otherwise).
+fn none_finished(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
+    wrap(st::NONE_FINISHED.get(d.lang), w, "", "")
+        .into_iter()
+        .map(|l| Line::styled(l, d.theme.muted()))
+        .collect()
+}
+
 pub(super) fn lines_in(frame: &mut Frame, area: Rect, mut lines: Vec<Line<'static>>) {
     lines.truncate(area.height as usize);
     frame.render_widget(Paragraph::new(lines), area);
@@ -426,7 +434,7 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     let q = &d.inst.questionnaire;
     let c = &d.cohort;
     if c.finished == 0 {
-        return vec![Line::styled(st::NONE_FINISHED.get(lang), d.theme.muted())];
+        return none_finished(d, w);
     }
     let titles: Vec<String> = c
         .dimensions
@@ -521,7 +529,7 @@ fn needs_long(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     let lang = d.lang;
     let c = &d.cohort;
     if c.finished == 0 {
-        return vec![Line::styled(st::NONE_FINISHED.get(lang), d.theme.muted())];
+        return none_finished(d, w);
     }
     let mut out = needs_short(d, w, 11);
     out.push(Line::default());
