@@ -63,16 +63,23 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         Paragraph::new(tabs_line(d)),
         Rect::new(body.x, body.y + 2, body.width, 1),
     );
+    // On a short screen the blank row under the tabs goes: at 80×24 the room panels and the
+    // proposals need every row (the last line was cut before).
+    let top = if body.height < 30 { 3 } else { 4 };
     let content = Rect::new(
         body.x + 1,
-        body.y + 4,
+        body.y + top,
         body.width.saturating_sub(2),
-        body.height.saturating_sub(4),
+        body.height.saturating_sub(top),
     );
     match d.tab {
         Tab::Room => room(frame, content, d),
         Tab::Dimensions => lines_in(frame, content, dimensions(d, content.width as usize)),
-        Tab::Needs => lines_in(frame, content, needs_long(d, content.width as usize)),
+        Tab::Needs => lines_in(
+            frame,
+            content,
+            needs_long(d, content.width as usize, content.height as usize),
+        ),
         Tab::Firms => firms::firms(frame, content, d),
         Tab::Problems => firms::problems(frame, content, d),
         Tab::Change => lines_in(
@@ -525,7 +532,9 @@ fn needs_short(d: &Dashboard, w: usize, limit: usize) -> Vec<Line<'static>> {
 }
 
 /// Proposals ranked with what to bring and the commonest next step.
-fn needs_long(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
+/// The proposals ranked, then the first step of the top three: only whole blocks that fit in
+/// `h` rows, and a step longer than two lines ends in "…" rather than mid-sentence.
+fn needs_long(d: &Dashboard, w: usize, h: usize) -> Vec<Line<'static>> {
     let lang = d.lang;
     let c = &d.cohort;
     if c.finished == 0 {
@@ -535,18 +544,25 @@ fn needs_long(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     let q = &d.inst.questionnaire;
     for n in c.needs.iter().filter(|n| n.firms > 0).take(3) {
-        out.push(heading(d, proposal_line(d, n.proposal.as_str())));
+        let mut block = vec![heading(d, proposal_line(d, n.proposal.as_str()))];
         if let Some(step) = n.steps.first()
             && let Some(rule) = q.rules.iter().find(|r| r.id == step.id)
         {
             let text = format!("{} ({})", rule.action.get(lang), count_text(step.count));
-            out.extend(
-                wrap(&text, w, "  → ", "    ")
-                    .into_iter()
-                    .take(2)
-                    .map(|l| Line::styled(l, d.theme.muted())),
-            );
+            let mut rows = wrap(&text, w, "  → ", "    ");
+            if rows.len() > 2 {
+                rows.truncate(2);
+                if let Some(last) = rows.last_mut() {
+                    let keep = w.saturating_sub(1);
+                    *last = format!("{}…", pad(last, keep).trim_end());
+                }
+            }
+            block.extend(rows.into_iter().map(|l| Line::styled(l, d.theme.muted())));
         }
+        if out.len() + block.len() > h {
+            break;
+        }
+        out.extend(block);
     }
     out
 }
