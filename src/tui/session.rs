@@ -344,6 +344,18 @@ pub fn write_answers(session: &Session, file: &AnswerFile, lang: Lang) -> Result
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", shown(dir)))?;
     }
+    // A follow-up keeps what it follows and its marks, whichever mode wrote the answers.
+    let with_follow;
+    let file = match &session.follow {
+        Some(f) if file.follows.is_none() && f.follows.is_some() => {
+            let mut full = file.clone();
+            full.follows = f.follows.clone();
+            full.reviewed = f.reviewed_map();
+            with_follow = full;
+            &with_follow
+        }
+        _ => file,
+    };
     let _saving = SAVE_LOCK.lock();
     store::save_answers(path, file, &session.kept, session.links)
         .map_err(|e| format!("{}: {}", shown(path), store::explain(&e, lang)))

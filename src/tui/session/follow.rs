@@ -356,6 +356,22 @@ mod tests {
     }
 
     #[test]
+    fn a_save_that_knows_nothing_of_follow_ups_keeps_follows() {
+        // Plain mode and the signal draft write `AnswerSet::to_file`, without `follows`.
+        let inst = mini();
+        let dir = tempfile::tempdir().expect("dir");
+        let (earlier, before) = write_earlier(&inst, dir.path());
+        let new = dir.path().join("autumn.json");
+        let opened = open_follow_up(&inst, &earlier, Some(&new), SystemTime::now(), Lang::En)
+            .expect("starts");
+        let answers = opened.answers.clone().expect("pre-filled");
+        let plain = answers.to_file(&inst.questionnaire, None);
+        assert!(plain.follows.is_none());
+        write_answers(&opened.session, &plain, Lang::En).expect("saved");
+        assert!(saved(&new).follows.expect("kept").is(&before));
+    }
+
+    #[test]
     fn a_follow_up_never_writes_over_the_earlier_file_or_a_stranger() {
         let inst = mini();
         let dir = tempfile::tempdir().expect("dir");
