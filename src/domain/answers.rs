@@ -9,6 +9,7 @@ use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire};
 use super::text::LocalText;
 
 pub mod direct;
+pub mod follows;
 mod kept;
 pub mod migrate;
 pub mod unique;
@@ -331,6 +332,13 @@ pub struct AnswerFile {
     /// When the file was last saved (UTC, RFC 3339); informational only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saved_at: Option<String>,
+    /// A follow-up check: the earlier file it started from (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<follows::Follows>,
+    /// A follow-up check: each answer the owner confirmed or changed while walking through,
+    /// by question id. An answer carried over and never visited is not listed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reviewed: BTreeMap<String, follows::Reviewed>,
 }
 
 /// The typed answers of one firm, keyed by question id.
@@ -397,6 +405,8 @@ impl AnswerSet {
                 .map(|(k, v)| (k.to_string(), v.to_json()))
                 .collect(),
             saved_at,
+            follows: None,
+            reviewed: BTreeMap::new(),
         }
     }
 }

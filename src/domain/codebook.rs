@@ -277,5 +277,7 @@ pub fn template(q: &Questionnaire) -> AnswerFile {
             .map(|x| (x.id.to_string(), serde_json::Value::Null))
             .collect(),
         saved_at: None,
+        follows: None,
+        reviewed: Default::default(),
     }
 }

@@ -23,13 +23,7 @@ crate::bilingual! {
 /// The round of a workshop: `round` in `workshop.json` when it has one (a follow-up room),
 /// else 1.
 pub fn round_of(ws: &Workshop) -> u32 {
-    crate::workshop::read_regular(&ws.dir.join(crate::workshop::META_FILE))
-        .ok()
-        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-        .and_then(|v| v.get("round").and_then(Value::as_u64))
-        .and_then(|r| u32::try_from(r).ok())
-        .filter(|r| *r > 0)
-        .unwrap_or(1)
+    ws.meta.round.filter(|r| *r > 0).unwrap_or(1)
 }
 
 /// Opens every folder once and lets it go, so that a wrong path stops the command before

@@ -26,6 +26,9 @@ const SETTLING: Duration = Duration::from_secs(3);
 /// The profile field holding the firm's name: shown only when the facilitator asks.
 pub const NAME_FIELD: &str = "name";
 
+/// A firm part-way through with no save for this long is marked idle: it may have left.
+pub const STALE_AFTER: Duration = Duration::from_secs(20 * 60);
+
 /// One firm's response, read and scored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Response {
@@ -48,6 +51,22 @@ impl Response {
     pub fn progress(&self) -> (usize, usize) {
         let c = &self.card.confidence;
         (c.answered + c.dont_know, c.questions)
+    }
+
+    /// When the firm last saved an answer (the file's `saved_at`), if it says.
+    pub fn last_activity(&self) -> Option<SystemTime> {
+        self.saved_at
+            .as_deref()
+            .and_then(crate::store::clock::parse_rfc3339)
+    }
+
+    /// Part-way through (some answers, not finished) and nothing saved for [`STALE_AFTER`].
+    pub fn is_stale(&self, now: SystemTime) -> bool {
+        self.status() == Status::InProgress
+            && !crate::domain::cohort::is_empty(&self.answers)
+            && self
+                .last_activity()
+                .is_some_and(|t| now.duration_since(t).is_ok_and(|d| d >= STALE_AFTER))
     }
 
     /// The firm's name as typed, cleaned of control characters; only for `--named` views.
@@ -527,4 +546,35 @@ impl Room {
         }
         b.finish()
     }
+}
+
+/// Firms whose response is an exact copy of another's — the same profile and the same answers,
+/// as when one file was imported twice — each mapped to the first firm (by code) with it.
+/// Empty responses are never duplicates (every firm starts so).
+pub fn duplicates(
+    q: &crate::domain::model::Questionnaire,
+    firms: &[Arc<Response>],
+) -> BTreeMap<FirmCode, FirmCode> {
+    let mut first: BTreeMap<String, &FirmCode> = BTreeMap::new();
+    let mut dup = BTreeMap::new();
+    let mut sorted: Vec<&Arc<Response>> = firms.iter().collect();
+    sorted.sort_by(|a, b| a.code.cmp(&b.code));
+    for r in sorted {
+        if crate::domain::cohort::is_empty(&r.answers) {
+            continue;
+        }
+        let file = r.answers.to_file(q, None);
+        let Ok(key) = serde_json::to_string(&(&file.profile, &file.answers)) else {
+            continue;
+        };
+        match first.get(&key) {
+            Some(code) => {
+                dup.insert(r.code.clone(), (*code).clone());
+            }
+            None => {
+                first.insert(key, &r.code);
+            }
+        }
+    }
+    dup
 }

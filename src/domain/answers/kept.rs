@@ -10,7 +10,14 @@ use serde_json::{Map, Value};
 use super::{AnswerFile, Dropped};
 
 /// The top-level fields this program reads and writes itself.
-const OWN_FIELDS: [&str; 4] = ["questionnaire", "profile", "answers", "saved_at"];
+const OWN_FIELDS: [&str; 6] = [
+    "questionnaire",
+    "profile",
+    "answers",
+    "saved_at",
+    "follows",
+    "reviewed",
+];
 
 /// The parts of a file to write back unchanged.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -90,6 +90,7 @@ impl App {
             }
             Action::Commit => {
                 if let Some(w) = self.whatif.take() {
+                    self.mark_adopted(&w.answers);
                     self.answers = w.answers;
                     self.refresh();
                 }

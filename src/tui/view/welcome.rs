@@ -39,6 +39,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(code) = &app.session.firm_code {
         lines.push(crate::tui::workshop::firm_code_welcome(code, lang, theme));
     }
+    if let Some(follow) = app.follow_summary() {
+        lines.extend(para(&follow, w, theme.title()));
+    }
     lines.push(Line::default());
 
     let label_w = q
@@ -123,6 +126,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Span::styled(
                     format!("  {}", st::START_OVER_NOTE.get(lang)),
                     theme.muted(),
+                ),
+            ]),
+            WelcomeItem::FollowUp => Line::from(vec![
+                Span::raw(marker),
+                Span::styled(
+                    format!("[ {} ]", crate::tui::app::follow::entry(lang)),
+                    style,
                 ),
             ]),
             WelcomeItem::Start => Line::from(vec![
