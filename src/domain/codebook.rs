@@ -277,5 +277,6 @@ pub fn template(q: &Questionnaire) -> AnswerFile {
             .map(|x| (x.id.to_string(), serde_json::Value::Null))
             .collect(),
         saved_at: None,
+        whatif: Default::default(),
     }
 }

@@ -39,6 +39,17 @@ pub enum Overlay {
     Export,
     /// The report file exists: replace it?
     ConfirmReplace(ReportFormat),
+    /// Leaving the what-if sandbox: discard its changes, or adopt them into the record?
+    ConfirmWhatIf(WhatIfExit),
+}
+
+/// What the what-if confirmation asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhatIfExit {
+    /// Esc with changes: throw them away?
+    Discard,
+    /// `c`: make the hypothetical answers the firm's answers (marked as from what-if)?
+    Adopt,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,6 +141,13 @@ pub struct App {
     pub export_cursor: usize,
     pub tab: Tab,
     pub rec_cursor: usize,
+    /// The rung chosen on the ladder tab, counted over every ladder's rungs, top ladder first.
+    pub rung_cursor: usize,
+    /// The current question was opened from the review: confirming it returns there.
+    pub from_review: bool,
+    /// The answer file has been written (or held answers when opened): quitting can say
+    /// where the answers are; otherwise there is nothing on disk to point to.
+    pub written: bool,
     pub scroll: u16,
     pub whatif: Option<WhatIf>,
     pub note: Option<Note>,
@@ -176,6 +194,9 @@ impl App {
                 .unwrap_or(0),
             tab: Tab::Summary,
             rec_cursor: 0,
+            rung_cursor: 0,
+            from_review: false,
+            written: false,
             scroll: 0,
             whatif: None,
             note: None,
@@ -184,6 +205,7 @@ impl App {
             theme: super::theme::Theme::default(),
             quit: false,
         };
+        app.written = app.session.resumable;
         let items = app.welcome_items();
         app.welcome_focus = items
             .iter()
@@ -201,6 +223,7 @@ impl App {
             Some(Overlay::ConfirmQuit) => return Ctx::ConfirmQuit,
             Some(Overlay::Export) => return Ctx::Export,
             Some(Overlay::ConfirmReplace(_)) => return Ctx::ConfirmReplace,
+            Some(Overlay::ConfirmWhatIf(_)) => return Ctx::ConfirmWhatIf,
             None => {}
         }
         match self.screen {
@@ -219,7 +242,11 @@ impl App {
                 _ => Ctx::Choice,
             },
             Screen::Review => Ctx::Review,
-            Screen::Results => Ctx::Results,
+            Screen::Results => match self.tab {
+                Tab::Ladder => Ctx::Ladder,
+                Tab::Recommendations => Ctx::Recs,
+                _ => Ctx::Results,
+            },
             Screen::Detail => Ctx::Detail,
             Screen::WhatIf => Ctx::WhatIf,
         }
@@ -307,6 +334,7 @@ impl App {
     pub fn saved(&mut self, result: Result<(), String>) {
         match result {
             Ok(()) => {
+                self.written = true;
                 self.unsaved = None;
                 if self.note.as_ref().is_some_and(|n| n.error) {
                     self.note = None;
@@ -405,7 +433,19 @@ impl App {
                 self.overlay = None;
                 return vec![Effect::Export(format, true)];
             }
-            (Overlay::ConfirmReplace(_), Action::No | Action::Cancel) => self.overlay = None,
+            (Overlay::ConfirmReplace(_), Action::No | Action::Cancel) => {
+                self.overlay = None;
+                // An earlier "Exported: …" must not read as if this one happened.
+                self.note = Some(Note {
+                    text: st::EXPORT_KEPT.get(self.lang).to_string(),
+                    error: false,
+                });
+            }
+            (Overlay::ConfirmWhatIf(exit), Action::Yes) => {
+                self.overlay = None;
+                return self.leave_whatif(exit);
+            }
+            (Overlay::ConfirmWhatIf(_), Action::No | Action::Cancel) => self.overlay = None,
             (Overlay::ConfirmQuit, Action::Yes) => {
                 self.quit = true;
                 return vec![Effect::Quit];
@@ -420,6 +460,11 @@ impl App {
                 // One section per dimension: no need to build them to count them.
                 let n = self.inst.questionnaire.dimensions().count();
                 self.sections_cursor = (self.sections_cursor + 1).min(n.saturating_sub(1));
+            }
+            (Overlay::Sections, Action::PageUp | Action::Home) => self.sections_cursor = 0,
+            (Overlay::Sections, Action::PageDown | Action::End) => {
+                let n = self.inst.questionnaire.dimensions().count();
+                self.sections_cursor = n.saturating_sub(1);
             }
             (Overlay::Sections, Action::Confirm) => {
                 let sections = self.sections();
@@ -487,6 +532,8 @@ impl App {
                     self.goto_first_unanswered();
                     return vec![Effect::Save];
                 }
+                // A finished check resumes where it ended: on its results.
+                WelcomeItem::Resume if self.first_unanswered().is_none() => self.open_results(),
                 WelcomeItem::Resume => self.goto_first_unanswered(),
                 WelcomeItem::StartOver => {
                     let profile = std::mem::take(&mut self.answers.profile);
@@ -562,23 +609,23 @@ impl App {
 
     fn update_review(&mut self, action: Action) -> Vec<Effect> {
         let vis = self.visible_indices();
+        let last = vis.len().saturating_sub(1);
+        let page = self.page();
         match action {
             Action::Up => self.review_cursor = self.review_cursor.saturating_sub(1),
-            Action::Down => {
-                self.review_cursor = (self.review_cursor + 1).min(vis.len().saturating_sub(1))
-            }
+            Action::Down => self.review_cursor = (self.review_cursor + 1).min(last),
+            Action::PageUp => self.review_cursor = self.review_cursor.saturating_sub(page),
+            Action::PageDown => self.review_cursor = (self.review_cursor + page).min(last),
+            Action::Home => self.review_cursor = 0,
+            Action::End => self.review_cursor = last,
             Action::Confirm => {
                 if let Some(i) = vis.get(self.review_cursor) {
                     self.goto_question(*i);
+                    // Changing an answer from here comes back here.
+                    self.from_review = true;
                 }
             }
-            Action::Finish => {
-                self.screen = Screen::Results;
-                self.tab = Tab::Summary;
-                self.rec_cursor = 0;
-                self.scroll = 0;
-                self.note = None;
-            }
+            Action::Finish => self.open_results(),
             Action::Cancel => {
                 self.goto_question(self.current.min(self.visible.len().saturating_sub(1)))
             }
@@ -589,40 +636,95 @@ impl App {
 
     // ----- results -----
 
+    /// Opens the results on their summary.
+    pub(super) fn open_results(&mut self) {
+        self.screen = Screen::Results;
+        self.tab = Tab::Summary;
+        self.rec_cursor = 0;
+        self.scroll = 0;
+        self.note = None;
+    }
+
+    /// Rows a page key moves: the screen's height less its header and footer.
+    pub(super) fn page(&self) -> usize {
+        (self.size.1 as usize).saturating_sub(10).max(1)
+    }
+
+    /// How far the current scrolling screen can scroll before its last line leaves the bottom.
+    fn max_scroll(&self) -> u16 {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        super::view::results::max_scroll(area, self)
+    }
+
+    fn scroll_by(&mut self, action: Action) {
+        let page = self.page() as u16;
+        self.scroll = match action {
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::Down => self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll.saturating_sub(page),
+            Action::PageDown => self.scroll.saturating_add(page),
+            Action::Home => 0,
+            Action::End => u16::MAX,
+            _ => self.scroll,
+        }
+        .min(self.max_scroll());
+    }
+
+    /// Every rung of every ladder, top ladder first, lowest rung first: (ladder, rung).
+    pub fn rungs(&self) -> Vec<(usize, usize)> {
+        let q = &self.inst.questionnaire;
+        self.card
+            .ladders
+            .iter()
+            .filter_map(|l| q.ladders.iter().position(|x| x.id == l.id))
+            .flat_map(|li| (0..q.ladders[li].rungs.len()).map(move |r| (li, r)))
+            .collect()
+    }
+
     fn update_results(&mut self, action: Action) -> Vec<Effect> {
         let tabs = Tab::ALL;
         let at = tabs.iter().position(|t| *t == self.tab).unwrap_or(0);
         match action {
-            Action::NextTab => {
-                self.tab = tabs[(at + 1) % tabs.len()];
+            Action::NextTab | Action::PrevTab => {
+                let step = if action == Action::NextTab { 1 } else { tabs.len() - 1 };
+                self.tab = tabs[(at + step) % tabs.len()];
                 self.scroll = 0;
+                if self.tab == Tab::Ladder {
+                    // The ladder opens on the rung the firm stands on.
+                    let q = &self.inst.questionnaire;
+                    let here = self.card.ladders.first().and_then(|l| {
+                        let li = q.ladders.iter().position(|x| x.id == l.id)?;
+                        self.rungs().iter().position(|r| *r == (li, l.index))
+                    });
+                    self.rung_cursor = here.unwrap_or(0);
+                }
             }
-            Action::PrevTab => {
-                self.tab = tabs[(at + tabs.len() - 1) % tabs.len()];
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Home
+            | Action::End => match self.tab {
+                Tab::Recommendations => {
+                    let last = self.card.recommendations.len().saturating_sub(1);
+                    self.rec_cursor = step_cursor(self.rec_cursor, last, self.page(), action);
+                }
+                Tab::Ladder => {
+                    // The ladder is drawn top rung first: ↑ climbs.
+                    let last = self.rungs().len().saturating_sub(1);
+                    let flipped = match action {
+                        Action::Up => Action::Down,
+                        Action::Down => Action::Up,
+                        Action::PageUp => Action::PageDown,
+                        Action::PageDown => Action::PageUp,
+                        Action::Home => Action::End,
+                        _ => Action::Home,
+                    };
+                    self.rung_cursor = step_cursor(self.rung_cursor, last, self.page(), flipped);
+                }
+                _ => self.scroll_by(action),
+            },
+            Action::Confirm
+                if self.tab == Tab::Recommendations && !self.card.recommendations.is_empty() =>
+            {
+                self.screen = Screen::Detail;
                 self.scroll = 0;
-            }
-            Action::Up => {
-                if self.tab == Tab::Recommendations {
-                    self.rec_cursor = self.rec_cursor.saturating_sub(1);
-                } else {
-                    self.scroll = self.scroll.saturating_sub(1);
-                }
-            }
-            Action::Down => {
-                if self.tab == Tab::Recommendations {
-                    self.rec_cursor = (self.rec_cursor + 1)
-                        .min(self.card.recommendations.len().saturating_sub(1));
-                } else {
-                    self.scroll = self.scroll.saturating_add(1);
-                }
-            }
-            Action::Confirm => {
-                if self.tab != Tab::Recommendations {
-                    self.tab = Tab::Recommendations;
-                } else if !self.card.recommendations.is_empty() {
-                    self.screen = Screen::Detail;
-                    self.scroll = 0;
-                }
             }
             Action::Review => self.goto_review(),
             Action::WhatIf => self.open_whatif(),
@@ -634,8 +736,12 @@ impl App {
 
     fn update_detail(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End => self.scroll_by(action),
             Action::Cancel => {
                 self.screen = Screen::Results;
                 self.scroll = 0;
@@ -658,20 +764,18 @@ impl App {
                     && row >= list.y
                     && row < list.y + list.height
                 {
-                    let offset = super::view::list_offset(self.cursor, list.height as usize);
-                    let index = offset + (row - list.y) as usize;
-                    if index < self.list_len() {
-                        return self.choose(index, false);
+                    let lines = super::view::question::option_lines(list, self);
+                    if let Some((Some(index), _)) = lines.get((row - list.y) as usize) {
+                        return self.choose(*index, false);
                     }
                 }
             }
             Screen::Review => {
-                let list = super::view::review::list_area(area);
+                let list = super::view::review::list_rect(area, self);
                 if row >= list.y && row < list.y + list.height {
-                    let offset = super::view::list_offset(self.review_cursor, list.height as usize);
-                    let index = offset + (row - list.y) as usize;
-                    if index < self.visible_indices().len() {
-                        self.review_cursor = index;
+                    let lines = super::view::review::list_lines(list, self);
+                    if let Some((Some(index), _)) = lines.get((row - list.y) as usize) {
+                        self.review_cursor = *index;
                     }
                 }
             }
@@ -679,6 +783,20 @@ impl App {
         }
         vec![]
     }
+}
+
+/// A list cursor moved by a row, a page or to an end; `last` is the last row.
+pub(crate) fn step_cursor(cursor: usize, last: usize, page: usize, action: Action) -> usize {
+    match action {
+        Action::Up => cursor.saturating_sub(1),
+        Action::Down => (cursor + 1).min(last),
+        Action::PageUp => cursor.saturating_sub(page),
+        Action::PageDown => (cursor + page).min(last),
+        Action::Home => 0,
+        Action::End => last,
+        _ => cursor,
+    }
+    .min(last)
 }
 
 /// A row of a question's list.

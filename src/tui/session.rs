@@ -60,6 +60,7 @@ pub fn lenient_answers(inst: &Instrument, file: &AnswerFile) -> (AnswerSet, Vec<
             },
         }
     }
+    set.take_whatif(file);
     (set, dropped)
 }
 

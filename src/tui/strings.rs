@@ -41,7 +41,8 @@ crate::bilingual! {
     REVIEW = "检查答案", "Review your answers";
     UNANSWERED = "未答", "unanswered";
     REVIEW_TODO = "还有 {} 题未答（已标出）。可以跳过，但结果的可信度会降低。", "{} questions are still unanswered (marked). You may finish anyway, but the result is less certain.";
-    REVIEW_DONE = "全部题目已回答。", "Every question is answered.";
+    REVIEW_DONE = "全部题目已回答。按 f 查看结果，或按 Enter 修改选中的一题。", "Every question is answered. Press f to see your results, or Enter to change the highlighted one.";
+    REVIEW_TODO_ONE = "还有 1 题未答（已标出）。可以跳过，但结果的可信度会降低。", "1 question is still unanswered (marked). You may finish anyway, but the result is less certain.";
     RESULTS = "自检结果（估算）", "Your results (estimate)";
     TAB_SUMMARY = "摘要", "Summary";
     TAB_PLAN = "计划", "Plan";
@@ -65,10 +66,16 @@ crate::bilingual! {
     WHATIF = "假设一下：改动答案，看结果怎么变（尚未保存）", "What if: change answers and watch the result move (not saved yet)";
     WHATIF_UNCHANGED = "尚无改动", "No changes yet";
     WHATIF_CHANGED = "已改动 {} 题", "{} answers changed";
+    WHATIF_CHANGED_ONE = "已改动 1 题", "1 answer changed";
+    WHATIF_DISCARD_Q = "放弃这些假设的改动？已保存的答案不受影响。", "Discard these what-if changes? Your saved answers stay as they are.";
+    WHATIF_ADOPT_Q = "把假设的答案采用为正式答案并保存？这些题会在答卷和报告中标明“来自假设（{}）”。", "Adopt the what-if answers as your answers and save them? These questions are marked \"changed in what-if ({})\" in the answer file and in reports.";
+    WHATIF_NOTHING = "没有改动，无需采用。", "No changes to adopt.";
+    WHATIF_LEAVE = "离开假设", "Leave what-if";
     WHATIF_MULTI = "（多选题：在选项上按 ←→ 或空格勾选）", "(multiple choice: ←→ or Space ticks an option)";
     WHATIF_SAVED = "已采用假设的答案并保存。", "The what-if answers were adopted and saved.";
     WHATIF_DISCARDED = "假设的改动已放弃。", "What-if changes discarded.";
     EXPORTED = "已导出：", "Exported:";
+    EXPORT_KEPT = "没有导出：原来的文件保持不变。", "Nothing exported: the existing file was kept.";
     EXPORT_TITLE = "导出建议报告", "Export the recommendation report";
     EXPORT_HTML = "网页（HTML）：浏览器打开，可打印成 A4 或存为 PDF", "Web page (HTML): open in a browser, print on A4 or save as PDF";
     EXPORT_TEXT = "纯文本：可粘贴到微信或邮件", "Plain text: pastes into WeChat or e-mail";
@@ -81,11 +88,21 @@ crate::bilingual! {
     SAVE_FAILED = "保存失败（答案仍在内存中，修复后会再次保存）：", "Saving failed (answers are kept in memory and saved again on the next change):";
     QUIT_TITLE = "退出自检？", "Quit the self-check?";
     QUIT_BODY = "你的答案已保存在：", "Your answers are saved in:";
+    QUIT_NOTHING = "还没有回答任何题目，不会写入任何文件。", "Nothing is answered yet, so no file is written.";
+    TODAY = "今天", "today";
     QUIT_RESUME = "下次启动时可以从这里继续。", "Next time you start, you can resume from here.";
-    QUIT_KEYS = "y 退出    n 继续答题", "y quit    n keep going";
+    QUIT_KEYS = "y 退出    n 继续", "y quit    n stay";
     QUIT_UNSAVED = "最近的答案没有保存成功：", "Your latest answers were NOT saved:";
     QUIT_RESCUE = "现在退出的话，全部答案会另存到另一个文件夹，并告诉你存在哪里。也可以先解决问题（例如腾出磁盘空间）再继续答题，下一次保存会重试。",
         "If you quit now, all your answers are saved in another folder instead, and you are told where. Or fix the problem (e.g. free some disk space) and keep going: the next save tries again.";
-    TOO_SMALL = "窗口太小：{w}×{h}。smecheck 至少需要 80×24。", "The window is {w}×{h}; smecheck needs at least 80×24.";
+    TOO_SMALL = "窗口太小：{w}×{h}。smecheck 至少需要 72×24。", "The window is {w}×{h}; smecheck needs at least 72×24.";
+    LINES_BELOW_DETAIL = "↓ 还有 {} 行：按 Enter 看全部", "↓ {} more lines: Enter shows them all";
+    RUNG_REACHED = "已达到", "reached";
+    RUNG_AHEAD = "未达到", "not yet";
+    RUNG_MEANS = "第 {} 级（共 {} 级）的意思：{}", "Rung {} of {} means: {}";
+    MORE_ABOVE = "↑ 上面还有 {} 项", "↑ {} more above";
+    MORE_BELOW = "↓ 下面还有 {} 项", "↓ {} more below";
+    LINES_ABOVE = "↑ 上面还有 {} 行", "↑ {} more lines above";
+    LINES_BELOW = "↓ 下面还有 {} 行（↓ 或 PgDn）", "↓ {} more lines below (↓ or PgDn)";
     TOO_SMALL_HINT = "请放大窗口或调小字号。答案已保存。", "Please enlarge the window or use a smaller font. Your answers are saved.";
 }

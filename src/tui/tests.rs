@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Effect};
-use super::app::{App, Overlay, Screen, Session, Tab, WhatIfItem};
+use super::app::{App, Overlay, Screen, Session, Tab, WhatIfExit, WhatIfItem};
 use super::keymap::action_for;
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::instrument::BUILTIN_PROPOSALS;
@@ -465,18 +465,58 @@ fn what_if_leaves_saved_answers_alone_until_committed() {
         w.card.areas[0].score > card.areas[0].score,
         "cloud score moves in the sandbox"
     );
+    // Esc with changes asks first; "n" stays in the sandbox with the changes.
     press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::ConfirmWhatIf(WhatIfExit::Discard))
+    );
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert_eq!(app.screen, Screen::WhatIf, "still in what-if");
+    assert_eq!(app.whatif_changes(), 1);
+    press(&mut app, &[KeyCode::Esc, KeyCode::Char('y')]);
+    assert_eq!(app.screen, Screen::Results);
     assert_eq!(app.answers, saved, "discarded");
     press(&mut app, &[KeyCode::Char('w')]);
     press(&mut app, &to_erp);
     press(&mut app, &[KeyCode::Left, KeyCode::Left]);
-    let fx = press(&mut app, &[KeyCode::Char('c')]);
+    // Adopting asks too, and nothing is saved until "y".
+    assert!(press(&mut app, &[KeyCode::Char('c')]).is_empty());
+    assert_eq!(app.overlay, Some(Overlay::ConfirmWhatIf(WhatIfExit::Adopt)));
+    app.today = "2026-12-01".into();
+    let fx = press(&mut app, &[KeyCode::Char('y')]);
     assert_eq!(fx, vec![Effect::Save]);
     assert_eq!(
         app.answers.get(&qid("erp")),
         Some(&Answer::Choice(OptionId("yes".into())))
     );
     assert!(app.card.areas[0].score > card.areas[0].score);
+    // The adopted answer is marked, with the day, in the answer file.
+    assert_eq!(app.answers.whatif_date(&qid("erp")), Some("2026-12-01"));
+    let file = app.answer_file(None);
+    assert_eq!(file.whatif.get("erp").map(String::as_str), Some("2026-12-01"));
+    assert_eq!(file.whatif.len(), 1, "only the changed answer is marked");
+    // Answering the question again as the firm's own answer takes the mark away.
+    let erp = app
+        .inst
+        .questionnaire
+        .question_index(&qid("erp"))
+        .expect("erp");
+    app.goto_question(erp);
+    press(&mut app, &[KeyCode::Char('2')]);
+    assert_eq!(app.answers.whatif_date(&qid("erp")), None);
+}
+
+#[test]
+fn what_if_without_changes_leaves_at_once_and_has_nothing_to_adopt() {
+    let mut app = finished_app();
+    press(&mut app, &[KeyCode::Char('w')]);
+    assert!(press(&mut app, &[KeyCode::Char('c')]).is_empty());
+    assert_eq!(app.overlay, None, "nothing to ask about");
+    assert_eq!(app.screen, Screen::WhatIf);
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.screen, Screen::Results);
 }
 
 #[test]
@@ -524,7 +564,8 @@ fn what_if_ticks_multiple_choice_options_one_by_one() {
         press(&mut app, &[KeyCode::Up]);
     }
     press(&mut app, &[KeyCode::Char(' ')]);
-    assert_eq!(press(&mut app, &[KeyCode::Char('c')]), vec![Effect::Save]);
+    assert!(press(&mut app, &[KeyCode::Char('c')]).is_empty());
+    assert_eq!(press(&mut app, &[KeyCode::Char('y')]), vec![Effect::Save]);
     assert_eq!(
         app.answers.get(&qid("channels")),
         Some(&choices(&["equity"]))

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::{AnswerFile, Dropped};
 
 /// The top-level fields this program reads and writes itself.
-const OWN_FIELDS: [&str; 4] = ["questionnaire", "profile", "answers", "saved_at"];
+const OWN_FIELDS: [&str; 5] = ["questionnaire", "profile", "answers", "saved_at", "whatif"];
 
 /// The parts of a file to write back unchanged.
 #[derive(Debug, Clone, Default, PartialEq)]

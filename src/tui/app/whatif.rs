@@ -1,7 +1,9 @@
 //! The what-if sandbox: answers changed on a copy, scored as they change, saved only when
 //! adopted.
 
-use super::{Action, Answer, App, Effect, Note, QuestionKind, Screen, score, st, toggle};
+use super::{
+    Action, Answer, App, Effect, Note, Overlay, QuestionKind, Screen, WhatIfExit, score, st, toggle,
+};
 use crate::domain::{AnswerSet, ScoreCard};
 
 /// The what-if sandbox: a copy of the answers that is only saved when committed.
@@ -64,13 +66,22 @@ impl App {
     }
 
     pub(super) fn update_whatif(&mut self, action: Action) -> Vec<Effect> {
+        let changes = self.whatif_changes();
         let Some(w) = self.whatif.as_mut() else {
             self.screen = Screen::Results;
             return vec![];
         };
         match action {
-            Action::Up => w.cursor = w.cursor.saturating_sub(1),
-            Action::Down => w.cursor = (w.cursor + 1).min(w.items.len().saturating_sub(1)),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End => {
+                let page = (self.size.1 as usize).saturating_sub(14).max(1);
+                let last = w.items.len().saturating_sub(1);
+                w.cursor = super::step_cursor(w.cursor, last, page, action);
+            }
             Action::Left | Action::Right | Action::Toggle => {
                 let Some(&item) = w.items.get(w.cursor) else {
                     return vec![];
@@ -88,29 +99,74 @@ impl App {
                     w.card = score(&self.inst, &w.answers);
                 }
             }
-            Action::Commit => {
-                if let Some(w) = self.whatif.take() {
-                    self.answers = w.answers;
-                    self.refresh();
-                }
-                self.screen = Screen::Results;
+            // Nothing leaves the sandbox without the owner saying so, unless nothing changed.
+            Action::Commit if changes == 0 => {
                 self.note = Some(Note {
-                    text: st::WHATIF_SAVED.get(self.lang).to_string(),
+                    text: st::WHATIF_NOTHING.get(self.lang).to_string(),
                     error: false,
                 });
-                return vec![Effect::Save];
             }
-            Action::Cancel => {
+            Action::Commit => self.overlay = Some(Overlay::ConfirmWhatIf(WhatIfExit::Adopt)),
+            Action::Cancel if changes == 0 => {
                 self.whatif = None;
                 self.screen = Screen::Results;
+                self.note = None;
+            }
+            Action::Cancel => self.overlay = Some(Overlay::ConfirmWhatIf(WhatIfExit::Discard)),
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// How many questions the sandbox answers differently from the record.
+    pub fn whatif_changes(&self) -> usize {
+        let Some(w) = &self.whatif else { return 0 };
+        self.inst
+            .questionnaire
+            .questions
+            .iter()
+            .filter(|x| w.answers.get(&x.id) != self.answers.get(&x.id))
+            .count()
+    }
+
+    /// Leaves the sandbox as the owner confirmed: its changes thrown away, or adopted into
+    /// the record with each changed question marked as changed in what-if, dated today.
+    pub(super) fn leave_whatif(&mut self, exit: WhatIfExit) -> Vec<Effect> {
+        let Some(w) = self.whatif.take() else {
+            self.screen = Screen::Results;
+            return vec![];
+        };
+        self.screen = Screen::Results;
+        match exit {
+            WhatIfExit::Discard => {
                 self.note = Some(Note {
                     text: st::WHATIF_DISCARDED.get(self.lang).to_string(),
                     error: false,
                 });
+                vec![]
             }
-            _ => {}
+            WhatIfExit::Adopt => {
+                let changed: Vec<_> = self
+                    .inst
+                    .questionnaire
+                    .questions
+                    .iter()
+                    .filter(|x| w.answers.get(&x.id) != self.answers.get(&x.id))
+                    .map(|x| x.id.clone())
+                    .collect();
+                let mut answers = w.answers;
+                for id in changed {
+                    answers.mark_whatif(id, &self.today);
+                }
+                self.answers = answers;
+                self.refresh();
+                self.note = Some(Note {
+                    text: st::WHATIF_SAVED.get(self.lang).to_string(),
+                    error: false,
+                });
+                vec![Effect::Save]
+            }
         }
-        vec![]
     }
 }
 
