@@ -94,6 +94,9 @@ pub struct Session {
     pub links: crate::store::Links,
     /// Opened with `--read-only`: nothing is written.
     pub read_only: bool,
+    /// Where reports go when not beside the answer file: the folder the owner started from,
+    /// when the answers live in the hidden per-user data folder. Set by the shell.
+    pub export_dir: Option<PathBuf>,
 }
 
 /// A status line shown under the current screen.
@@ -156,6 +159,8 @@ pub struct App {
     pub unsaved: Option<String>,
     /// Terminal size, for mouse hit-testing.
     pub size: (u16, u16),
+    /// The local time zone's offset, found by the shell at start; `None` shows times in UTC.
+    pub utc_offset: Option<time::UtcOffset>,
     pub theme: super::theme::Theme,
     pub quit: bool,
 }
@@ -202,6 +207,7 @@ impl App {
             note: None,
             unsaved: None,
             size: (80, 24),
+            utc_offset: None,
             theme: super::theme::Theme::default(),
             quit: false,
         };
@@ -387,6 +393,11 @@ impl App {
         if action == Action::ForceQuit {
             self.quit = true;
             return vec![Effect::Quit];
+        }
+        // Behind the "window too small" notice nothing acts unseen.
+        let (min_w, min_h) = (super::view::MIN_WIDTH, super::view::MIN_HEIGHT);
+        if self.size.0 < min_w || self.size.1 < min_h {
+            return vec![];
         }
         if let Some(overlay) = self.overlay {
             return self.update_overlay(overlay, action);
@@ -681,23 +692,27 @@ impl App {
             .collect()
     }
 
+    /// Shows a results tab from its top; the ladder opens on the rung the firm stands on.
+    pub fn select_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.scroll = 0;
+        if tab == Tab::Ladder {
+            let q = &self.inst.questionnaire;
+            let here = self.card.ladders.first().and_then(|l| {
+                let li = q.ladders.iter().position(|x| x.id == l.id)?;
+                self.rungs().iter().position(|r| *r == (li, l.index))
+            });
+            self.rung_cursor = here.unwrap_or(0);
+        }
+    }
+
     fn update_results(&mut self, action: Action) -> Vec<Effect> {
         let tabs = Tab::ALL;
         let at = tabs.iter().position(|t| *t == self.tab).unwrap_or(0);
         match action {
             Action::NextTab | Action::PrevTab => {
                 let step = if action == Action::NextTab { 1 } else { tabs.len() - 1 };
-                self.tab = tabs[(at + step) % tabs.len()];
-                self.scroll = 0;
-                if self.tab == Tab::Ladder {
-                    // The ladder opens on the rung the firm stands on.
-                    let q = &self.inst.questionnaire;
-                    let here = self.card.ladders.first().and_then(|l| {
-                        let li = q.ladders.iter().position(|x| x.id == l.id)?;
-                        self.rungs().iter().position(|r| *r == (li, l.index))
-                    });
-                    self.rung_cursor = here.unwrap_or(0);
-                }
+                self.select_tab(tabs[(at + step) % tabs.len()]);
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Home
             | Action::End => match self.tab {
@@ -768,6 +783,15 @@ impl App {
                     if let Some((Some(index), _)) = lines.get((row - list.y) as usize) {
                         return self.choose(*index, false);
                     }
+                }
+            }
+            Screen::Results => {
+                let tabs = super::view::results::tabs_row(area, self);
+                if row == tabs.y
+                    && let Some(tab) =
+                        super::view::results::tab_at(col.saturating_sub(tabs.x), self)
+                {
+                    self.select_tab(tab);
                 }
             }
             Screen::Review => {

@@ -81,7 +81,7 @@ crate::bilingual! {
     EXPORT_TEXT = "纯文本：可粘贴到微信或邮件", "Plain text: pastes into WeChat or e-mail";
     EXPORT_MD = "Markdown：带表格的文档", "Markdown: a document with tables";
     EXPORT_JSON = "JSON：给其他软件读取", "JSON: for other software";
-    EXPORT_WHERE = "文件保存在答卷旁边：", "Saved next to the answer file:";
+    EXPORT_WHERE = "报告将保存为：", "The report is saved as:";
     REPLACE_TITLE = "文件已存在", "The file exists";
     REPLACE_BODY = "要用新的报告替换它吗？", "Replace it with the new report?";
     EXPORT_FAILED = "导出失败：", "Export failed:";
@@ -104,5 +104,5 @@ crate::bilingual! {
     MORE_BELOW = "↓ 下面还有 {} 项", "↓ {} more below";
     LINES_ABOVE = "↑ 上面还有 {} 行", "↑ {} more lines above";
     LINES_BELOW = "↓ 下面还有 {} 行（↓ 或 PgDn）", "↓ {} more lines below (↓ or PgDn)";
-    TOO_SMALL_HINT = "请放大窗口或调小字号。答案已保存。", "Please enlarge the window or use a smaller font. Your answers are saved.";
+    TOO_SMALL_HINT = "请放大窗口或调小字号；在此之前按键不起作用（Ctrl-C 退出）。答案已保存。", "Please enlarge the window or use a smaller font; until then keys do nothing (Ctrl-C quits). Your answers are saved.";
 }

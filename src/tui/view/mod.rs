@@ -72,6 +72,8 @@ pub fn hint_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let offered = |a: Action| match a {
         Action::DontKnow => on_question && app.question().dont_know,
         Action::NotApplicable => on_question && app.question().not_applicable,
+        // Nothing to open when no recommendation was triggered.
+        Action::Confirm if app.screen == Screen::Results => !app.card.recommendations.is_empty(),
         _ => true,
     };
     hint_bar(&hints(app.ctx(), app.lang, offered), w, app.theme)

@@ -499,7 +499,10 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> (Vec<Line<'static>>, u
             }
         }
         lines.push(Line::default());
-        lines.extend(para(&l.meaning(def, lang), w, Style::new()));
+        // What the firm's rung means, unless the chosen rung above already says it.
+        if chosen != Some((li, l.index)) {
+            lines.extend(para(&l.meaning(def, lang), w, Style::new()));
+        }
         match &l.next {
             Some(next) => {
                 let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");

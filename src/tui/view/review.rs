@@ -27,7 +27,7 @@ pub fn list_rect(area: Rect, app: &App) -> Rect {
         list.x,
         list.y,
         list.width,
-        list.height.min(body.bottom().saturating_sub(list.y)),
+        body.bottom().saturating_sub(list.y),
     )
 }
 
