@@ -195,7 +195,7 @@ fn small_terminal_shows_a_message_not_a_broken_screen() {
     let args = run_args(&answers, "en", Some(&mini()));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let mut tui = Tui::start(&refs, 60, 20, &[], dir.path());
-    tui.wait_for("smecheck needs at least 80×24");
+    tui.wait_for("smecheck needs at least 72×24");
     tui.send("\x03"); // Ctrl-C
     tui.wait_exit();
 }
