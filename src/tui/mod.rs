@@ -248,7 +248,12 @@ fn run_full_screen(
 /// `responses/` (the dashboard would list it as a broken response, and every firm could read
 /// it).
 pub fn report_path(app: &App, format: ReportFormat) -> std::path::PathBuf {
-    let path = &app.session.answers_path;
+    report_path_for(&app.session, format)
+}
+
+/// [`report_path`] for a session, as plain mode has it.
+pub fn report_path_for(session: &app::Session, format: ReportFormat) -> std::path::PathBuf {
+    let path = &session.answers_path;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -257,9 +262,8 @@ pub fn report_path(app: &App, format: ReportFormat) -> std::path::PathBuf {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    let dir = match &app.session.firm_code {
-        None => app
-            .session
+    let dir = match &session.firm_code {
+        None => session
             .export_dir
             .clone()
             .unwrap_or_else(|| beside.to_path_buf()),
@@ -279,18 +283,34 @@ pub fn export(
     format: ReportFormat,
     path: &std::path::Path,
 ) -> Result<Vec<std::path::PathBuf>, String> {
-    let today = crate::store::rfc3339(SystemTime::now());
-    let mut bytes = Vec::new();
-    write_report(
+    let today = if app.today.is_empty() {
+        crate::store::rfc3339(SystemTime::now())[..10].to_string()
+    } else {
+        app.today.clone()
+    };
+    export_report(
         &app.inst,
         &app.answers,
         &app.card,
         app.lang,
-        &today[..10],
+        &today,
         format,
-        &mut bytes,
+        path,
     )
-    .map_err(|e| e.to_string())?;
+}
+
+/// Writes the report of `answers` to `path` atomically, dated `date`.
+pub fn export_report(
+    inst: &crate::domain::Instrument,
+    answers: &crate::domain::AnswerSet,
+    card: &crate::domain::ScoreCard,
+    lang: crate::domain::Lang,
+    date: &str,
+    format: ReportFormat,
+    path: &std::path::Path,
+) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut bytes = Vec::new();
+    write_report(inst, answers, card, lang, date, format, &mut bytes).map_err(|e| e.to_string())?;
     crate::store::atomic_write(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(vec![path.to_path_buf()])
 }

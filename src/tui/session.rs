@@ -391,7 +391,7 @@ crate::bilingual! {
 
 /// A path as typed in a command: quoted when it holds a space or a character the shell
 /// would read.
-fn shell_quote(path: &str) -> String {
+pub(crate) fn shell_quote(path: &str) -> String {
     let plain = path
         .chars()
         .all(|c| c.is_alphanumeric() || "/._-:\\+=,@~".contains(c));
