@@ -351,6 +351,14 @@ fn what_if_confirmations_and_status_lines() {
         press(&mut a, &[KeyCode::Char('c'), KeyCode::Char('y')]);
         a
     });
+    shoot("whatif_find", |lang| {
+        let mut a = results(lang, "02_broad_shallow_trader");
+        press(&mut a, &[KeyCode::Char('w'), KeyCode::Char('/')]);
+        for c in "ERP".chars() {
+            press(&mut a, &[KeyCode::Char(c)]);
+        }
+        a
+    });
     shoot("export_failed", |lang| {
         let mut a = results(lang, "04_mid_manufacturer");
         a.exported(Err(

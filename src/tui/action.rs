@@ -45,6 +45,8 @@ pub enum Action {
     },
     ScrollUp,
     ScrollDown,
+    /// Start finding a question by its words (what-if).
+    Find,
     /// A page up or down, to the first or the last row.
     PageUp,
     PageDown,

@@ -254,6 +254,9 @@ impl App {
                 _ => Ctx::Results,
             },
             Screen::Detail => Ctx::Detail,
+            Screen::WhatIf if self.whatif.as_ref().is_some_and(|w| w.find.is_some()) => {
+                Ctx::WhatIfFind
+            }
             Screen::WhatIf => Ctx::WhatIf,
         }
     }

@@ -40,10 +40,12 @@ pub enum Ctx {
     ConfirmReplace,
     /// Whether to leave the what-if sandbox without its changes, or to adopt them.
     ConfirmWhatIf,
+    /// Typing words to find a question in the what-if sandbox.
+    WhatIfFind,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 18] = [
+    pub const ALL: [Ctx; 19] = [
         Ctx::Welcome,
         Ctx::WelcomeText,
         Ctx::Choice,
@@ -62,6 +64,7 @@ impl Ctx {
         Ctx::Ladder,
         Ctx::Recs,
         Ctx::ConfirmWhatIf,
+        Ctx::WhatIfFind,
     ];
 }
 
@@ -155,6 +158,9 @@ pub static BINDINGS: &[Binding] = &[
     Binding { ctx: &[WhatIf], code: Left, mods: NONE, action: Action::Left, hint: Some(("←→", s!("改答案", "change answer"))) },
     Binding { ctx: &[WhatIf], code: Right, mods: NONE, action: Action::Right, hint: None },
     Binding { ctx: &[WhatIf], code: Char(' '), mods: NONE, action: Action::Toggle, hint: None },
+    Binding { ctx: &[WhatIf], code: Char('/'), mods: NONE, action: Action::Find, hint: Some(("/", s!("找题", "find"))) },
+    Binding { ctx: &[WhatIfFind], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("下一个", "next match"))) },
+    Binding { ctx: &[WhatIfFind], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("结束查找", "stop finding"))) },
     Binding { ctx: &[WhatIf], code: Char('c'), mods: NONE, action: Action::Commit, hint: Some(("c", s!("采用并保存…", "adopt and save…"))) },
     Binding { ctx: &[WhatIf], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("离开…", "leave…"))) },
     Binding { ctx: &[Detail, Sections, Review], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("返回", "back"))) },
@@ -207,7 +213,7 @@ pub fn action_for(ctx: Ctx, key: KeyEvent) -> Option<Action> {
         (Choice | Multi | Export, Char(c)) if c.is_ascii_digit() && mods == NONE => {
             c.to_digit(10).map(|d| Action::Pick(d as usize))
         }
-        (Input, _) | (Number, _) | (WelcomeText, _) => {
+        (Input, _) | (Number, _) | (WelcomeText, _) | (WhatIfFind, _) => {
             tui_input::backend::crossterm::to_input_request(&ratatui::crossterm::event::Event::Key(
                 key,
             ))

@@ -69,6 +69,7 @@ crate::bilingual! {
     WHATIF_CHANGED_ONE = "已改动 1 题", "1 answer changed";
     WHATIF_DISCARD_Q = "放弃这些假设的改动？已保存的答案不受影响。", "Discard these what-if changes? Your saved answers stay as they are.";
     WHATIF_ADOPT_Q = "把假设的答案采用为正式答案并保存？这些题会在答卷和报告中标明“来自假设（{}）”。", "Adopt the what-if answers as your answers and save them? These questions are marked \"changed in what-if ({})\" in the answer file and in reports.";
+    FIND = "查找题目 /", "Find a question /";
     WHATIF_NOTHING = "没有改动，无需采用。", "No changes to adopt.";
     WHATIF_LEAVE = "离开假设", "Leave what-if";
     WHATIF_MULTI = "（多选题：在选项上按 ←→ 或空格勾选）", "(multiple choice: ←→ or Space ticks an option)";

@@ -931,3 +931,26 @@ fn quitting_before_anything_is_written_says_so() {
     app.saved(Ok(()));
     assert!(app.written, "after the first save the dialog names the file");
 }
+
+#[test]
+fn slash_finds_a_question_in_what_if() {
+    let mut app = finished_app();
+    press(&mut app, &[KeyCode::Char('w'), KeyCode::Char('/')]);
+    assert_eq!(app.ctx(), super::keymap::Ctx::WhatIfFind);
+    // Letters type (even q and n), the cursor follows the first match.
+    typed(&mut app, "ERP");
+    let w = app.whatif.as_ref().expect("what-if open");
+    let at = w.items[w.cursor].question();
+    assert_eq!(app.inst.questionnaire.questions[at].id, qid("erp"));
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.ctx(), super::keymap::Ctx::WhatIf, "Esc stops finding only");
+    assert_eq!(app.screen, Screen::WhatIf);
+    // Enter goes to the next match, wrapping round.
+    press(&mut app, &[KeyCode::Home, KeyCode::Char('/')]);
+    typed(&mut app, "渠道");
+    let first = app.whatif.as_ref().map_or(0, |w| w.cursor);
+    press(&mut app, &[KeyCode::Enter]);
+    let second = app.whatif.as_ref().map_or(0, |w| w.cursor);
+    assert!(second > first, "the next option row of the same question");
+    assert_eq!(app.answers, finished_app().answers, "finding changes nothing");
+}

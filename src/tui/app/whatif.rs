@@ -14,6 +14,8 @@ pub struct WhatIf {
     /// The rows that can be changed here, top to bottom.
     pub items: Vec<WhatIfItem>,
     pub cursor: usize,
+    /// The words being typed after `/` to find a question; `None` when not finding.
+    pub find: Option<tui_input::Input>,
 }
 
 /// One row of the what-if sandbox.
@@ -60,6 +62,7 @@ impl App {
             card: self.card.clone(),
             items,
             cursor: 0,
+            find: None,
         });
         self.screen = Screen::WhatIf;
         self.note = None;
@@ -71,7 +74,11 @@ impl App {
             self.screen = Screen::Results;
             return vec![];
         };
+        if w.find.is_some() {
+            return self.update_find(action);
+        }
         match action {
+            Action::Find => w.find = Some(tui_input::Input::default()),
             Action::Up
             | Action::Down
             | Action::PageUp
@@ -113,6 +120,63 @@ impl App {
                 self.note = None;
             }
             Action::Cancel => self.overlay = Some(Overlay::ConfirmWhatIf(WhatIfExit::Discard)),
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// Typing after `/`: the cursor goes to the first row whose question holds the words;
+    /// Enter goes to the next such row, Esc stops finding (the cursor stays).
+    fn update_find(&mut self, action: Action) -> Vec<Effect> {
+        let q = &self.inst.questionnaire;
+        let lang = self.lang;
+        let Some(w) = self.whatif.as_mut() else {
+            return vec![];
+        };
+        let matches = |w: &WhatIf, words: &str| -> Vec<usize> {
+            let words = words.trim().to_lowercase();
+            if words.is_empty() {
+                return Vec::new();
+            }
+            w.items
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| {
+                    let x = &q.questions[item.question()];
+                    let option = match item {
+                        WhatIfItem::Tick { option, .. } => {
+                            x.options.get(*option).map(|o| o.label.get(lang))
+                        }
+                        WhatIfItem::Step(_) => None,
+                    };
+                    x.text.get(lang).to_lowercase().contains(&words)
+                        || option.is_some_and(|o| o.to_lowercase().contains(&words))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        match action {
+            Action::Edit(req) => {
+                if let Some(input) = w.find.as_mut() {
+                    input.handle(req);
+                }
+                let words = w.find.as_ref().map(|i| i.value().to_string()).unwrap_or_default();
+                if let Some(first) = matches(w, &words).first() {
+                    w.cursor = *first;
+                }
+            }
+            Action::Confirm => {
+                let words = w.find.as_ref().map(|i| i.value().to_string()).unwrap_or_default();
+                let found = matches(w, &words);
+                if let Some(next) = found
+                    .iter()
+                    .find(|i| **i > w.cursor)
+                    .or_else(|| found.first())
+                {
+                    w.cursor = *next;
+                }
+            }
+            Action::Cancel => w.find = None,
             _ => {}
         }
         vec![]

@@ -808,6 +808,12 @@ pub fn draw_whatif(frame: &mut Frame, area: Rect, app: &App) {
         ),
         theme.muted(),
     ));
+    if let Some(find) = &wi.find {
+        head.push(Line::styled(
+            format!("{} {}_", st::FIND.get(lang), find.value()),
+            theme.selected(),
+        ));
+    }
     let head_h = head.len() as u16;
     frame.render_widget(
         Paragraph::new(head),
