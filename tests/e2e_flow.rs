@@ -24,7 +24,11 @@ fn start(args: &[&str], data: &Path, cwd: &Path) -> Tui {
         args,
         80,
         24,
-        &[("LANG", "C.UTF-8"), ("XDG_DATA_HOME", &data), ("HOME", &data)],
+        &[
+            ("LANG", "C.UTF-8"),
+            ("XDG_DATA_HOME", &data),
+            ("HOME", &data),
+        ],
         cwd,
     )
 }
@@ -131,9 +135,16 @@ fn full_path(lang: &str, w: &Words) {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with("-report.html"))
         .collect();
-    assert_eq!(reports.len(), 1, "one report in the starting folder: {reports:?}");
+    assert_eq!(
+        reports.len(),
+        1,
+        "one report in the starting folder: {reports:?}"
+    );
     let screen = tui.screen();
-    assert!(screen.contains(&reports[0]), "the exit names the report:\n{screen}");
+    assert!(
+        screen.contains(&reports[0]),
+        "the exit names the report:\n{screen}"
+    );
 
     // A finished check resumes on its results.
     let mut tui = start(&args, data.path(), cwd.path());

@@ -144,12 +144,24 @@ fn a_screen_reader_hears_words_in_parts_with_a_review_and_a_report() {
         .expect("a review before the results");
     let results = heard.find("Overall:").expect("the results");
     assert!(review < results, "the review comes first:\n{heard}");
-    assert!(heard.contains("Review: all 7 questions are answered."), "{heard}");
-    assert!(heard.contains("(Part 1 of "), "results come in parts:\n{heard}");
+    assert!(
+        heard.contains("Review: all 7 questions are answered."),
+        "{heard}"
+    );
+    assert!(
+        heard.contains("(Part 1 of "),
+        "results come in parts:\n{heard}"
+    );
     assert!(heard.contains("(Part 2 of "), "{heard}");
-    assert!(!heard.contains("(Part 3 of "), "q skipped the rest:\n{heard}");
+    assert!(
+        !heard.contains("(Part 3 of "),
+        "q skipped the rest:\n{heard}"
+    );
     for symbol in ['▶', '✓', '█', '░', '\x1b'] {
-        assert!(!heard.contains(symbol), "{symbol:?} is read out as a symbol:\n{heard}");
+        assert!(
+            !heard.contains(symbol),
+            "{symbol:?} is read out as a symbol:\n{heard}"
+        );
     }
     let file: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&answers).expect("saved")).expect("json");
@@ -157,7 +169,10 @@ fn a_screen_reader_hears_words_in_parts_with_a_review_and_a_report() {
     assert!(heard.contains("Write the recommendation report to a file?"));
     assert!(heard.contains("reader-report.md"), "{heard}");
     assert!(dir.path().join("reader-report.md").is_file());
-    assert!(heard.contains("To resume: smecheck run --plain --answers"), "{heard}");
+    assert!(
+        heard.contains("To resume: smecheck run --plain --answers"),
+        "{heard}"
+    );
     // The number question offers no "0)": its keys are those of the full screen.
     assert!(!heard.contains("0) "), "{heard}");
 }
@@ -185,7 +200,10 @@ fn the_ladder_is_spoken_in_words() {
     let heard = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(heard.contains("你在这里（第 "), "{heard}");
     assert!(heard.contains("检查答案：7 道题全部已回答。"), "{heard}");
-    assert!(heard.contains("继续作答：smecheck run --plain --answers"), "{heard}");
+    assert!(
+        heard.contains("继续作答：smecheck run --plain --answers"),
+        "{heard}"
+    );
     for symbol in ['▶', '✓', '\x1b'] {
         assert!(!heard.contains(symbol), "{symbol:?}:\n{heard}");
     }

@@ -1068,16 +1068,27 @@ fn answers_adopted_from_what_if_are_noted_in_every_format() {
             let out = render(&inst, &marked, lang, format);
             if format == ReportFormat::Json {
                 let v: Value = serde_json::from_str(&out).expect("json");
-                assert_eq!(v["report"]["whatif"][0]["adopted"], "2026-11-20", "{lang:?}");
+                assert_eq!(
+                    v["report"]["whatif"][0]["adopted"], "2026-11-20",
+                    "{lang:?}"
+                );
                 continue;
             }
-            assert!(out.contains(note), "{lang:?} {format:?} has no what-if note");
+            assert!(
+                out.contains(note),
+                "{lang:?} {format:?} has no what-if note"
+            );
             assert!(out.contains("2026-11-20"), "{lang:?} {format:?}: the day");
             let text = question.text.get(lang);
             let head: String = text.chars().take(8).collect();
             assert!(out.contains(&head), "{lang:?} {format:?}: the question");
         }
-        let plain = render(&inst, &answers(&inst, "04_mid_manufacturer"), lang, ReportFormat::Text);
+        let plain = render(
+            &inst,
+            &answers(&inst, "04_mid_manufacturer"),
+            lang,
+            ReportFormat::Text,
+        );
         assert!(!plain.contains(note), "no note without what-if answers");
     }
 }

@@ -394,7 +394,13 @@ fn ladder_rungs_are_chosen_and_the_top_rung_is_said() {
         let mut a = results(lang, "02_broad_shallow_trader");
         press(
             &mut a,
-            &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab, KeyCode::Up, KeyCode::Up],
+            &[
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Up,
+                KeyCode::Up,
+            ],
         );
         a
     });
@@ -484,7 +490,11 @@ fn the_welcome_text_cursor_sits_in_its_field() {
             let row = screen.lines().nth(at.y as usize).expect("the cursor's row");
             assert!(row.contains("[Ab"), "{lang:?} {w}x{h}: cursor on {row:?}");
             let buf = terminal.backend().buffer();
-            assert_eq!(buf[(at.x - 1, at.y)].symbol(), "b", "{lang:?} {w}x{h}: after the text");
+            assert_eq!(
+                buf[(at.x - 1, at.y)].symbol(),
+                "b",
+                "{lang:?} {w}x{h}: after the text"
+            );
         }
     }
 }

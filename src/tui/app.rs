@@ -714,10 +714,18 @@ impl App {
         let at = tabs.iter().position(|t| *t == self.tab).unwrap_or(0);
         match action {
             Action::NextTab | Action::PrevTab => {
-                let step = if action == Action::NextTab { 1 } else { tabs.len() - 1 };
+                let step = if action == Action::NextTab {
+                    1
+                } else {
+                    tabs.len() - 1
+                };
                 self.select_tab(tabs[(at + step) % tabs.len()]);
             }
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Home
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
             | Action::End => match self.tab {
                 Tab::Recommendations => {
                     let last = self.card.recommendations.len().saturating_sub(1);

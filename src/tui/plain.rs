@@ -11,8 +11,8 @@ use super::session::Opened;
 use super::strings as st;
 use crate::domain::answers::{Answer, AnswerSet, check_number, exclusive_conflict, parse_number};
 use crate::domain::model::{OptionId, Question, QuestionKind};
-use crate::domain::summary::{answer_label, is_answered, score_text, tr};
 use crate::domain::report::ReportFormat;
+use crate::domain::summary::{answer_label, is_answered, score_text, tr};
 use crate::domain::{Instrument, Lang, score};
 use crate::store;
 
@@ -287,7 +287,11 @@ pub fn run(
             .and_then(|n| n.checked_sub(1))
             .and_then(|n| ReportFormat::ALL.get(n))
         else {
-            writeln!(out, "{}", PLAIN_WHICH.fill(lang, &[&ReportFormat::ALL.len()]))?;
+            writeln!(
+                out,
+                "{}",
+                PLAIN_WHICH.fill(lang, &[&ReportFormat::ALL.len()])
+            )?;
             continue;
         };
         let target = super::report_path_for(&opened.session, *format);

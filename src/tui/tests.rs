@@ -494,7 +494,10 @@ fn what_if_leaves_saved_answers_alone_until_committed() {
     // The adopted answer is marked, with the day, in the answer file.
     assert_eq!(app.answers.whatif_date(&qid("erp")), Some("2026-12-01"));
     let file = app.answer_file(None);
-    assert_eq!(file.whatif.get("erp").map(String::as_str), Some("2026-12-01"));
+    assert_eq!(
+        file.whatif.get("erp").map(String::as_str),
+        Some("2026-12-01")
+    );
     assert_eq!(file.whatif.len(), 1, "only the changed answer is marked");
     // Answering the question again as the firm's own answer takes the mark away.
     let erp = app
@@ -757,7 +760,10 @@ fn an_edit_made_from_the_review_returns_to_the_review() {
         .position(|i| app.inst.questionnaire.questions[*i].id == qid("staff"))
         .expect("staff is asked");
     app.review_cursor = staff;
-    press(&mut app, &[KeyCode::Enter, KeyCode::Backspace, KeyCode::Backspace]);
+    press(
+        &mut app,
+        &[KeyCode::Enter, KeyCode::Backspace, KeyCode::Backspace],
+    );
     typed(&mut app, "30");
     press(&mut app, &[KeyCode::Enter]);
     assert_eq!(app.screen, Screen::Review);
@@ -828,7 +834,11 @@ fn results_keys_do_what_their_hints_say() {
     press(&mut app, &[KeyCode::Down, KeyCode::Down]);
     assert_eq!(app.rung_cursor, here.saturating_sub(1));
     press(&mut app, &[KeyCode::Enter]);
-    assert_eq!(app.screen, Screen::Results, "Enter is not bound on the ladder");
+    assert_eq!(
+        app.screen,
+        Screen::Results,
+        "Enter is not bound on the ladder"
+    );
     // Recommendations: ↑↓ select, Enter opens.
     press(&mut app, &[KeyCode::Tab]);
     assert_eq!(app.ctx(), Ctx::Recs);
@@ -865,7 +875,11 @@ fn a_click_on_a_tab_title_opens_that_tab() {
     });
     assert_eq!(app.tab, Tab::Recommendations);
     app.update(Action::Click { col: 79, row });
-    assert_eq!(app.tab, Tab::Recommendations, "a click past the titles does nothing");
+    assert_eq!(
+        app.tab,
+        Tab::Recommendations,
+        "a click past the titles does nothing"
+    );
 }
 
 #[test]
@@ -911,7 +925,11 @@ fn keys_do_nothing_behind_the_too_small_notice() {
 fn cancelling_a_replace_does_not_leave_an_earlier_export_standing() {
     let mut app = finished_app();
     app.exported(Ok(vec!["answers-report.html".into()]));
-    assert!(app.note.as_ref().is_some_and(|n| n.text.contains("Exported")));
+    assert!(
+        app.note
+            .as_ref()
+            .is_some_and(|n| n.text.contains("Exported"))
+    );
     app.ask_replace(ReportFormat::Html);
     press(&mut app, &[KeyCode::Char('n')]);
     let note = app.note.as_ref().expect("a note");
@@ -929,7 +947,10 @@ fn quitting_before_anything_is_written_says_so() {
     let fx = press(&mut app, &[KeyCode::Enter]);
     assert!(fx.contains(&Effect::Save));
     app.saved(Ok(()));
-    assert!(app.written, "after the first save the dialog names the file");
+    assert!(
+        app.written,
+        "after the first save the dialog names the file"
+    );
 }
 
 #[test]
@@ -943,7 +964,11 @@ fn slash_finds_a_question_in_what_if() {
     let at = w.items[w.cursor].question();
     assert_eq!(app.inst.questionnaire.questions[at].id, qid("erp"));
     press(&mut app, &[KeyCode::Esc]);
-    assert_eq!(app.ctx(), super::keymap::Ctx::WhatIf, "Esc stops finding only");
+    assert_eq!(
+        app.ctx(),
+        super::keymap::Ctx::WhatIf,
+        "Esc stops finding only"
+    );
     assert_eq!(app.screen, Screen::WhatIf);
     // Enter goes to the next match, wrapping round.
     press(&mut app, &[KeyCode::Home, KeyCode::Char('/')]);
@@ -952,5 +977,9 @@ fn slash_finds_a_question_in_what_if() {
     press(&mut app, &[KeyCode::Enter]);
     let second = app.whatif.as_ref().map_or(0, |w| w.cursor);
     assert!(second > first, "the next option row of the same question");
-    assert_eq!(app.answers, finished_app().answers, "finding changes nothing");
+    assert_eq!(
+        app.answers,
+        finished_app().answers,
+        "finding changes nothing"
+    );
 }

@@ -178,7 +178,11 @@ impl App {
             Action::NotApplicable => return self.special(Row::NotApplicable),
             // The first move shows the highlight where it is; later moves move it.
             Action::Up | Action::Down if !input_kind && !self.cursor_shown() => self.moved = true,
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Home
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
             | Action::End
                 if !input_kind =>
             {

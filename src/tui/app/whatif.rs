@@ -160,13 +160,21 @@ impl App {
                 if let Some(input) = w.find.as_mut() {
                     input.handle(req);
                 }
-                let words = w.find.as_ref().map(|i| i.value().to_string()).unwrap_or_default();
+                let words = w
+                    .find
+                    .as_ref()
+                    .map(|i| i.value().to_string())
+                    .unwrap_or_default();
                 if let Some(first) = matches(w, &words).first() {
                     w.cursor = *first;
                 }
             }
             Action::Confirm => {
-                let words = w.find.as_ref().map(|i| i.value().to_string()).unwrap_or_default();
+                let words = w
+                    .find
+                    .as_ref()
+                    .map(|i| i.value().to_string())
+                    .unwrap_or_default();
                 let found = matches(w, &words);
                 if let Some(next) = found
                     .iter()

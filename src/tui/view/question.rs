@@ -195,7 +195,10 @@ pub fn option_lines(area: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)
 }
 
 fn draw_options(frame: &mut Frame, area: Rect, app: &App) {
-    let lines: Vec<Line> = option_lines(area, app).into_iter().map(|(_, l)| l).collect();
+    let lines: Vec<Line> = option_lines(area, app)
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 

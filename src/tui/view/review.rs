@@ -65,10 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     );
 
     let list = list_rect(area, app);
-    let lines: Vec<Line> = list_lines(list, app)
-        .into_iter()
-        .map(|(_, l)| l)
-        .collect();
+    let lines: Vec<Line> = list_lines(list, app).into_iter().map(|(_, l)| l).collect();
     frame.render_widget(Paragraph::new(lines), list);
 }
 
@@ -103,11 +100,10 @@ pub fn list_lines(list: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)> 
             };
             if here {
                 let indent = " ".repeat(width(&num));
-                let mut lines: Vec<Line<'static>> =
-                    wrap(question.text.get(lang), w, &num, &indent)
-                        .into_iter()
-                        .map(|l| Line::styled(pad(&l, w), style))
-                        .collect();
+                let mut lines: Vec<Line<'static>> = wrap(question.text.get(lang), w, &num, &indent)
+                    .into_iter()
+                    .map(|l| Line::styled(pad(&l, w), style))
+                    .collect();
                 let first = format!("{indent}→ ");
                 let rest = " ".repeat(width(&first));
                 lines.extend(

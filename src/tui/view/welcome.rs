@@ -127,7 +127,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                         Span::styled(format!("  {note}"), theme.muted()),
                     ])
                 } else {
-                    lines.push(Line::from(vec![Span::raw(marker), Span::styled(button, style)]));
+                    lines.push(Line::from(vec![
+                        Span::raw(marker),
+                        Span::styled(button, style),
+                    ]));
                     Line::styled(format!("    {note}"), theme.muted())
                 }
             }
