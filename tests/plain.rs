@@ -125,6 +125,7 @@ fn a_screen_reader_hears_words_in_parts_with_a_review_and_a_report() {
     let input = "\n\n1\n2\n1\n\n25\n1\nloans\n4\n1\n\n\nq\n2\n\n";
     let out = smecheck()
         .current_dir(dir.path())
+        .env("XDG_DATA_HOME", dir.path())
         .args([
             "run",
             "--plain",
@@ -184,6 +185,7 @@ fn the_ladder_is_spoken_in_words() {
     let answers = dir.path().join("words.json");
     let out = smecheck()
         .current_dir(dir.path())
+        .env("XDG_DATA_HOME", dir.path())
         .args([
             "run",
             "--plain",
