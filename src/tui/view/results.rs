@@ -310,7 +310,6 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         .chain(q.dimensions().map(|(_, d)| width(d.title.get(lang)) + 2))
         .max()
         .unwrap_or(20);
-    let label_w = (longest + 1).min(w / 2);
     let level_w = q
         .areas
         .iter()
@@ -337,9 +336,13 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         .map(|d| width(&share(d)))
         .max()
         .unwrap_or(0);
-    let bar_w = w
-        .saturating_sub(label_w + (8 + level_w).max(6 + share_w))
-        .clamp(10, 30);
+    // On a narrow screen the titles give way first, so that the level is never cut.
+    let tail_w = (8 + level_w).max(6 + share_w);
+    let label_w = (longest + 1)
+        .min(w / 2)
+        .min(w.saturating_sub(10 + tail_w))
+        .max(12);
+    let bar_w = w.saturating_sub(label_w + tail_w).clamp(10, 30);
     let (level, _) = level_text(app, None, card.overall_score);
     let mark = provisional_suffix(&card.confidence, lang);
     // One hedge, not two: the provisional mark replaces the label's own "(estimate)".
