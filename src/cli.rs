@@ -14,6 +14,8 @@ use crate::domain::reach::lint_reachability;
 use crate::domain::summary::{score_json, score_text};
 use crate::domain::{Lang, score};
 
+pub mod help;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "smecheck",

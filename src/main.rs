@@ -3,11 +3,17 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use smecheck::cli::{self, Cli, Command, RunArgs};
 
 fn main() -> ExitCode {
-    let parsed = match Cli::try_parse() {
+    // `--help` speaks the user's language (the locale, or `--lang`).
+    let lang = cli::help::lang_of(std::env::args_os());
+    let command = cli::help::localized(Cli::command(), lang);
+    let parsed = match command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();

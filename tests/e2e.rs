@@ -39,7 +39,15 @@ fn run_args(answers: &Path, lang: &str, questionnaire: Option<&str>) -> Vec<Stri
 
 fn start(args: &[String], dir: &Path) -> Tui {
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    Tui::start(&refs, 100, 30, &[("LANG", "C.UTF-8")], dir)
+    // The data folder inside the test's own folder: nothing is written to the runner's.
+    let data = dir.display().to_string();
+    Tui::start(
+        &refs,
+        100,
+        30,
+        &[("LANG", "C.UTF-8"), ("XDG_DATA_HOME", data.as_str())],
+        dir,
+    )
 }
 
 #[test]
@@ -196,8 +204,15 @@ fn small_terminal_shows_a_message_not_a_broken_screen() {
     let answers = dir.path().join("a.json");
     let args = run_args(&answers, "en", Some(&mini()));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let mut tui = Tui::start(&refs, 60, 20, &[], dir.path());
-    tui.wait_for("smecheck needs at least 80×24");
+    let data = dir.path().display().to_string();
+    let mut tui = Tui::start(
+        &refs,
+        60,
+        20,
+        &[("XDG_DATA_HOME", data.as_str())],
+        dir.path(),
+    );
+    tui.wait_for("smecheck needs at least 72×24");
     tui.send("\x03"); // Ctrl-C
     tui.wait_exit();
 }

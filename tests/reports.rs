@@ -1038,3 +1038,59 @@ fn cli_reports_data_errors_with_exit_1() {
         r.stderr
     );
 }
+
+/// An answer adopted from the what-if sandbox is marked in the answer file and noted in
+/// every report format, in both languages; a file without the mark reads as before.
+#[test]
+fn answers_adopted_from_what_if_are_noted_in_every_format() {
+    let inst = instrument();
+    let mut file = fixture_json("04_mid_manufacturer");
+    let (id, _) = file["answers"]
+        .as_object()
+        .and_then(|a| a.iter().find(|(_, v)| v.is_string()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .expect("a choice answer");
+    file["whatif"] = serde_json::json!({ id.clone(): "2026-11-20" });
+    let marked = answers_from(&inst, &file);
+    let qid = smecheck::domain::model::QuestionId(id.as_str().into());
+    assert_eq!(marked.whatif_date(&qid), Some("2026-11-20"));
+    let question = inst.questionnaire.question(&qid).expect("question");
+    // Saved again, the mark stays.
+    let again = marked.to_file(&inst.questionnaire, None);
+    assert_eq!(
+        again.whatif.get(&id).map(String::as_str),
+        Some("2026-11-20")
+    );
+    for lang in Lang::ALL {
+        let note = match lang {
+            Lang::Zh => "来自“假设”试算",
+            Lang::En => "set in the what-if sandbox",
+        };
+        for format in ReportFormat::ALL {
+            let out = render(&inst, &marked, lang, format);
+            if format == ReportFormat::Json {
+                let v: Value = serde_json::from_str(&out).expect("json");
+                assert_eq!(
+                    v["report"]["whatif"][0]["adopted"], "2026-11-20",
+                    "{lang:?}"
+                );
+                continue;
+            }
+            assert!(
+                out.contains(note),
+                "{lang:?} {format:?} has no what-if note"
+            );
+            assert!(out.contains("2026-11-20"), "{lang:?} {format:?}: the day");
+            let text = question.text.get(lang);
+            let head: String = text.chars().take(8).collect();
+            assert!(out.contains(&head), "{lang:?} {format:?}: the question");
+        }
+        let plain = render(
+            &inst,
+            &answers(&inst, "04_mid_manufacturer"),
+            lang,
+            ReportFormat::Text,
+        );
+        assert!(!plain.contains(note), "no note without what-if answers");
+    }
+}

@@ -154,6 +154,15 @@ fn quit_confirmation() {
     shoot("confirm_quit", |lang| {
         let mut a = app(lang, AnswerSet::new(), false);
         a.goto_question(0);
+        // Starting saved the (empty) file: the dialog says where it is.
+        a.saved(Ok(()));
+        press(&mut a, &[KeyCode::Char('q')]);
+        a
+    });
+    // Quitting before anything was written: no file to point to, and the keys as the hint
+    // bar names them.
+    shoot("confirm_quit_untouched", |lang| {
+        let mut a = app(lang, AnswerSet::new(), false);
         press(&mut a, &[KeyCode::Char('q')]);
         a
     });
@@ -304,4 +313,190 @@ fn review_with_open_questions_replace_prompt_and_untouched_what_if() {
         press(&mut a, &[KeyCode::Char('w')]);
         a
     });
+}
+
+/// Leaving what-if with a change: Esc asks before discarding, `c` before adopting; then the
+/// status line says what happened.
+#[test]
+fn what_if_confirmations_and_status_lines() {
+    let changed = |lang| {
+        let mut a = results(lang, "02_broad_shallow_trader");
+        a.today = "2026-11-24".to_string();
+        press(
+            &mut a,
+            &[
+                KeyCode::Char('w'),
+                KeyCode::Down,
+                KeyCode::Down,
+                KeyCode::Right,
+            ],
+        );
+        a
+    };
+    shoot("whatif_confirm_discard", |lang| {
+        let mut a = changed(lang);
+        press(&mut a, &[KeyCode::Esc]);
+        a
+    });
+    shoot("whatif_confirm_adopt", |lang| {
+        let mut a = changed(lang);
+        press(&mut a, &[KeyCode::Char('c')]);
+        a
+    });
+    shoot("whatif_discarded", |lang| {
+        let mut a = changed(lang);
+        press(&mut a, &[KeyCode::Esc, KeyCode::Char('y')]);
+        a
+    });
+    shoot("whatif_adopted", |lang| {
+        let mut a = changed(lang);
+        press(&mut a, &[KeyCode::Char('c'), KeyCode::Char('y')]);
+        a
+    });
+    shoot("whatif_find", |lang| {
+        let mut a = results(lang, "02_broad_shallow_trader");
+        press(&mut a, &[KeyCode::Char('w'), KeyCode::Char('/')]);
+        for c in "ERP".chars() {
+            press(&mut a, &[KeyCode::Char(c)]);
+        }
+        a
+    });
+    shoot("export_failed", |lang| {
+        let mut a = results(lang, "04_mid_manufacturer");
+        a.exported(Err(
+            "/home/owner/reports/self-check-report.html: Permission denied (os error 13)".into(),
+        ));
+        a
+    });
+}
+
+/// The welcome screen tells what happened to a file it could not fully read.
+#[test]
+fn welcome_notes_for_dropped_answers_and_a_kept_backup() {
+    shoot("welcome_notes", |lang| {
+        let mut a = app(lang, answers("04_mid_manufacturer"), true);
+        a.session.dropped = vec![smecheck::domain::answers::Dropped {
+            question: "retired_question".into(),
+            reason: smecheck::domain::text::LocalText::new("旧题", "an old question"),
+        }];
+        a.session.unreadable_backup = Some(
+            "/home/owner/.local/share/smecheck/answers/self-check-20261124-101500.json.backup-20261125-090000"
+                .into(),
+        );
+        a.session.unreadable_reason = Some("expected `,` or `}` at line 3 column 5".into());
+        a
+    });
+}
+
+/// The ladder with another rung chosen shows what that rung means; a firm on the top rung
+/// is told so.
+#[test]
+fn ladder_rungs_are_chosen_and_the_top_rung_is_said() {
+    shoot("results_ladder_rung_chosen", |lang| {
+        let mut a = results(lang, "02_broad_shallow_trader");
+        press(
+            &mut a,
+            &[
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Tab,
+                KeyCode::Up,
+                KeyCode::Up,
+            ],
+        );
+        a
+    });
+    shoot("results_ladder_top", |lang| {
+        let mut a = results(lang, "05_advanced_plant");
+        press(&mut a, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
+        a
+    });
+}
+
+/// Results with no recommendation triggered: the recommendations tab says so.
+#[test]
+fn results_without_recommendations() {
+    shoot("results_no_recommendations", |lang| {
+        let mut a = results(lang, "05_advanced_plant");
+        a.card.recommendations.clear();
+        press(
+            &mut a,
+            &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab, KeyCode::Tab],
+        );
+        a
+    });
+}
+
+/// The review shows the highlighted question in full with every ticked option.
+#[test]
+fn review_shows_every_ticked_option_of_the_highlighted_question() {
+    shoot("review_multi", |lang| {
+        let mut a = app(lang, answers("04_mid_manufacturer"), true);
+        let multi = a
+            .inst
+            .questionnaire
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(i, x)| x.kind == QuestionKind::Multi && a.visible[*i])
+            .map(|(i, _)| i)
+            .find(|i| {
+                let id = &a.inst.questionnaire.questions[*i].id;
+                matches!(a.answers.get(id), Some(smecheck::domain::Answer::Choices(c)) if c.len() > 1)
+            })
+            .expect("a multiple choice with several ticks");
+        a.goto_question(multi);
+        press(&mut a, &[KeyCode::Char('r')]);
+        a
+    });
+}
+
+/// Down to 72 columns the screens take a narrower layout instead of refusing.
+#[test]
+fn narrow_screens_down_to_72_columns() {
+    for lang in Lang::ALL {
+        let mut a = app(lang, answers("04_mid_manufacturer"), true);
+        let i = first_of(QuestionKind::Multi, &a);
+        a.goto_question(i);
+        let screen = render(&mut a, 72, 24);
+        insta::assert_snapshot!(format!("narrow_question_{}_72x24", lang.code()), screen);
+        let mut a = results(lang, "04_mid_manufacturer");
+        press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
+        let screen = render(&mut a, 72, 24);
+        insta::assert_snapshot!(format!("narrow_overview_{}_72x24", lang.code()), screen);
+    }
+}
+
+/// The text cursor of the welcome form's free-text field sits on the field's own row, just
+/// after what is typed.
+#[test]
+fn the_welcome_text_cursor_sits_in_its_field() {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let mut a = app(lang, AnswerSet::new(), false);
+            a.resize(w, h);
+            // Down from the language row to the first free-text profile field.
+            let text_field = a
+                .inst
+                .questionnaire
+                .profile
+                .iter()
+                .position(|f| f.options.is_empty())
+                .expect("a free-text profile field");
+            a.welcome_focus = 1 + text_field;
+            press(&mut a, &[KeyCode::Char('A'), KeyCode::Char('b')]);
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+            terminal.draw(|f| view::draw(f, &a)).expect("draw");
+            let at = terminal.get_cursor_position().expect("a cursor");
+            let screen = screen_text(terminal.backend().buffer());
+            let row = screen.lines().nth(at.y as usize).expect("the cursor's row");
+            assert!(row.contains("[Ab"), "{lang:?} {w}x{h}: cursor on {row:?}");
+            let buf = terminal.backend().buffer();
+            assert_eq!(
+                buf[(at.x - 1, at.y)].symbol(),
+                "b",
+                "{lang:?} {w}x{h}: after the text"
+            );
+        }
+    }
 }

@@ -339,6 +339,10 @@ pub struct AnswerFile {
     /// by question id. An answer carried over and never visited is not listed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub reviewed: BTreeMap<String, follows::Reviewed>,
+    /// Answers adopted from the what-if sandbox rather than given as the firm's own: question
+    /// id → the day (`YYYY-MM-DD`) they were adopted. Optional; reports mark these answers.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub whatif: BTreeMap<String, String>,
 }
 
 /// The typed answers of one firm, keyed by question id.
@@ -346,6 +350,8 @@ pub struct AnswerFile {
 pub struct AnswerSet {
     pub profile: BTreeMap<String, String>,
     answers: BTreeMap<QuestionId, Answer>,
+    /// Answers adopted from the what-if sandbox, with the day they were adopted.
+    whatif: BTreeMap<QuestionId, String>,
 }
 
 impl AnswerSet {
@@ -357,12 +363,40 @@ impl AnswerSet {
         self.answers.get(id)
     }
 
+    /// Sets an answer as the firm's own: a what-if mark on it goes.
     pub fn set(&mut self, id: QuestionId, answer: Answer) {
+        self.whatif.remove(&id);
         self.answers.insert(id, answer);
     }
 
     pub fn clear(&mut self, id: &QuestionId) {
+        self.whatif.remove(id);
         self.answers.remove(id);
+    }
+
+    /// Marks an answer as adopted from the what-if sandbox on `date` (`YYYY-MM-DD`).
+    pub fn mark_whatif(&mut self, id: QuestionId, date: &str) {
+        self.whatif.insert(id, date.to_string());
+    }
+
+    /// The day the answer to `id` was adopted from what-if, if it was.
+    pub fn whatif_date(&self, id: &QuestionId) -> Option<&str> {
+        self.whatif.get(id).map(String::as_str)
+    }
+
+    /// Every answer adopted from what-if, with its day.
+    pub fn whatif(&self) -> impl Iterator<Item = (&QuestionId, &str)> {
+        self.whatif.iter().map(|(k, v)| (k, v.as_str()))
+    }
+
+    /// Takes the what-if marks of a file for the answers this set holds.
+    pub fn take_whatif(&mut self, file: &AnswerFile) {
+        self.whatif = file
+            .whatif
+            .iter()
+            .map(|(k, v)| (QuestionId(k.as_str().into()), v.clone()))
+            .filter(|(k, _)| self.answers.contains_key(k))
+            .collect();
     }
 
     pub fn len(&self) -> usize {
@@ -388,6 +422,12 @@ impl AnswerSet {
                 .filter(|(k, _)| keep(k))
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
+            whatif: self
+                .whatif
+                .iter()
+                .filter(|(k, _)| keep(k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
         }
     }
 
@@ -407,6 +447,12 @@ impl AnswerSet {
             saved_at,
             follows: None,
             reviewed: BTreeMap::new(),
+            whatif: self
+                .whatif
+                .iter()
+                .filter(|(k, _)| self.answers.contains_key(*k))
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
         }
     }
 }
@@ -534,10 +580,12 @@ pub fn read_answers(
             }),
         }
     }
-    let set = AnswerSet {
+    let mut set = AnswerSet {
         profile,
         answers: pairs.into_iter().collect::<BTreeMap<_, _>>(),
+        whatif: BTreeMap::new(),
     };
+    set.take_whatif(file);
     Ok((set, dropped))
 }
 

@@ -279,5 +279,6 @@ pub fn template(q: &Questionnaire) -> AnswerFile {
         saved_at: None,
         follows: None,
         reviewed: Default::default(),
+        whatif: Default::default(),
     }
 }

@@ -232,6 +232,12 @@ pub fn score_and_level(x: Option<f64>, label: &str, lang: Lang) -> String {
     }
 }
 
+crate::bilingual! {
+    RUNG_HERE = "你在这里（第 {} 级，共 {} 级）", "you are here (rung {} of {})";
+    RUNG_REACHED = "第 {} 级（共 {} 级），已达到", "rung {} of {}, reached";
+    RUNG_AHEAD = "第 {} 级（共 {} 级），未达到", "rung {} of {}, not yet";
+}
+
 /// The score result as plain text, at most `width` display columns per line.
 pub fn score_text(
     inst: &Instrument,
@@ -319,18 +325,21 @@ pub fn score_text(
             "",
             "",
         );
+        // In words, not symbols: a screen reader says "you are here", never "black triangle".
         for (i, r) in def.rungs.iter().enumerate().rev() {
-            let mark = if i == l.index {
-                "▶"
+            let state = if i == l.index {
+                RUNG_HERE
             } else if i < l.index {
-                "✓"
+                RUNG_REACHED
             } else {
-                "·"
-            };
+                RUNG_AHEAD
+            }
+            .fill(lang, &[&(i + 1), &def.rungs.len()]);
+            let sep = tr(lang, "：", ": ");
             para(
                 &mut out,
-                &format!("{mark} {}", r.label.get(lang)),
-                "  ",
+                &format!("{state}{sep}{}", r.label.get(lang)),
+                "  - ",
                 "    ",
             );
         }

@@ -55,7 +55,9 @@ fn tokens(para: &str) -> Vec<String> {
             word.push(c);
             opening = true;
         } else if breaks_anywhere(c) {
-            if !word.is_empty() && !opening {
+            // A number keeps its unit: "2019年", "30万元" never split after the digits.
+            let number = word.ends_with(|d: char| d.is_ascii_digit() || ('０'..='９').contains(&d));
+            if !word.is_empty() && !opening && !number {
                 tokens.push(std::mem::take(&mut word));
             }
             word.push(c);
@@ -184,6 +186,20 @@ mod tests {
         for max in 6..30 {
             for l in wrap_cjk(text, max, "", "") {
                 assert!(width_cjk(&l) <= max, "{l:?} wider than {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_number_stays_with_its_unit() {
+        let text = "公司成立于2019年，去年营业额约30万元。";
+        for max in 8..30 {
+            let lines = wrap(text, max, "", "");
+            assert_eq!(lines.concat(), text, "nothing lost at {max}");
+            for pair in lines.windows(2) {
+                let split = pair[0].ends_with(|c: char| c.is_ascii_digit())
+                    && pair[1].starts_with(|c: char| width(&c.to_string()) == 2);
+                assert!(!split, "{lines:?} splits a number from its unit at {max}");
             }
         }
     }

@@ -45,6 +45,13 @@ pub enum Action {
     },
     ScrollUp,
     ScrollDown,
+    /// Start finding a question by its words (what-if).
+    Find,
+    /// A page up or down, to the first or the last row.
+    PageUp,
+    PageDown,
+    Home,
+    End,
 }
 
 /// Work the shell does for the app; the outcome comes back through `App::saved` and friends.

@@ -40,6 +40,17 @@ pub enum Overlay {
     Export,
     /// The report file exists: replace it?
     ConfirmReplace(ReportFormat),
+    /// Leaving the what-if sandbox: discard its changes, or adopt them into the record?
+    ConfirmWhatIf(WhatIfExit),
+}
+
+/// What the what-if confirmation asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhatIfExit {
+    /// Esc with changes: throw them away?
+    Discard,
+    /// `c`: make the hypothetical answers the firm's answers (marked as from what-if)?
+    Adopt,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +97,9 @@ pub struct Session {
     pub read_only: bool,
     /// A follow-up check: the earlier file it follows and the confirmed/changed marks.
     pub follow: Option<crate::domain::answers::follows::FollowUp>,
+    /// Where reports go when not beside the answer file: the folder the owner started from,
+    /// when the answers live in the hidden per-user data folder. Set by the shell.
+    pub export_dir: Option<PathBuf>,
 }
 
 /// A status line shown under the current screen.
@@ -135,6 +149,13 @@ pub struct App {
     pub export_cursor: usize,
     pub tab: Tab,
     pub rec_cursor: usize,
+    /// The rung chosen on the ladder tab, counted over every ladder's rungs, top ladder first.
+    pub rung_cursor: usize,
+    /// The current question was opened from the review: confirming it returns there.
+    pub from_review: bool,
+    /// The answer file has been written (or held answers when opened): quitting can say
+    /// where the answers are; otherwise there is nothing on disk to point to.
+    pub written: bool,
     pub scroll: u16,
     pub whatif: Option<WhatIf>,
     pub note: Option<Note>,
@@ -143,6 +164,8 @@ pub struct App {
     pub unsaved: Option<String>,
     /// Terminal size, for mouse hit-testing.
     pub size: (u16, u16),
+    /// The local time zone's offset, found by the shell at start; `None` shows times in UTC.
+    pub utc_offset: Option<time::UtcOffset>,
     pub theme: super::theme::Theme,
     pub quit: bool,
 }
@@ -181,14 +204,19 @@ impl App {
                 .unwrap_or(0),
             tab: Tab::Summary,
             rec_cursor: 0,
+            rung_cursor: 0,
+            from_review: false,
+            written: false,
             scroll: 0,
             whatif: None,
             note: None,
             unsaved: None,
             size: (80, 24),
+            utc_offset: None,
             theme: super::theme::Theme::default(),
             quit: false,
         };
+        app.written = app.session.resumable;
         let items = app.welcome_items();
         app.welcome_focus = items
             .iter()
@@ -206,6 +234,7 @@ impl App {
             Some(Overlay::ConfirmQuit) => return Ctx::ConfirmQuit,
             Some(Overlay::Export) => return Ctx::Export,
             Some(Overlay::ConfirmReplace(_)) => return Ctx::ConfirmReplace,
+            Some(Overlay::ConfirmWhatIf(_)) => return Ctx::ConfirmWhatIf,
             None => {}
         }
         match self.screen {
@@ -224,8 +253,15 @@ impl App {
                 _ => Ctx::Choice,
             },
             Screen::Review => Ctx::Review,
-            Screen::Results => Ctx::Results,
+            Screen::Results => match self.tab {
+                Tab::Ladder => Ctx::Ladder,
+                Tab::Recommendations => Ctx::Recs,
+                _ => Ctx::Results,
+            },
             Screen::Detail => Ctx::Detail,
+            Screen::WhatIf if self.whatif.as_ref().is_some_and(|w| w.find.is_some()) => {
+                Ctx::WhatIfFind
+            }
             Screen::WhatIf => Ctx::WhatIf,
         }
     }
@@ -320,6 +356,7 @@ impl App {
     pub fn saved(&mut self, result: Result<(), String>) {
         match result {
             Ok(()) => {
+                self.written = true;
                 self.unsaved = None;
                 if self.note.as_ref().is_some_and(|n| n.error) {
                     self.note = None;
@@ -373,6 +410,11 @@ impl App {
             self.quit = true;
             return vec![Effect::Quit];
         }
+        // Behind the "window too small" notice nothing acts unseen.
+        let (min_w, min_h) = (super::view::MIN_WIDTH, super::view::MIN_HEIGHT);
+        if self.size.0 < min_w || self.size.1 < min_h {
+            return vec![];
+        }
         if let Some(overlay) = self.overlay {
             return self.update_overlay(overlay, action);
         }
@@ -418,7 +460,19 @@ impl App {
                 self.overlay = None;
                 return vec![Effect::Export(format, true)];
             }
-            (Overlay::ConfirmReplace(_), Action::No | Action::Cancel) => self.overlay = None,
+            (Overlay::ConfirmReplace(_), Action::No | Action::Cancel) => {
+                self.overlay = None;
+                // An earlier "Exported: …" must not read as if this one happened.
+                self.note = Some(Note {
+                    text: st::EXPORT_KEPT.get(self.lang).to_string(),
+                    error: false,
+                });
+            }
+            (Overlay::ConfirmWhatIf(exit), Action::Yes) => {
+                self.overlay = None;
+                return self.leave_whatif(exit);
+            }
+            (Overlay::ConfirmWhatIf(_), Action::No | Action::Cancel) => self.overlay = None,
             (Overlay::ConfirmQuit, Action::Yes) => {
                 self.quit = true;
                 return vec![Effect::Quit];
@@ -433,6 +487,11 @@ impl App {
                 // One section per dimension: no need to build them to count them.
                 let n = self.inst.questionnaire.dimensions().count();
                 self.sections_cursor = (self.sections_cursor + 1).min(n.saturating_sub(1));
+            }
+            (Overlay::Sections, Action::PageUp | Action::Home) => self.sections_cursor = 0,
+            (Overlay::Sections, Action::PageDown | Action::End) => {
+                let n = self.inst.questionnaire.dimensions().count();
+                self.sections_cursor = n.saturating_sub(1);
             }
             (Overlay::Sections, Action::Confirm) => {
                 let sections = self.sections();
@@ -500,6 +559,8 @@ impl App {
                     self.goto_first_unanswered();
                     return vec![Effect::Save];
                 }
+                // A finished check resumes where it ended: on its results.
+                WelcomeItem::Resume if self.first_unanswered().is_none() => self.open_results(),
                 WelcomeItem::Resume => self.goto_first_unanswered(),
                 WelcomeItem::FollowUp => return vec![Effect::StartFollowUp],
                 WelcomeItem::StartOver => {
@@ -576,23 +637,23 @@ impl App {
 
     fn update_review(&mut self, action: Action) -> Vec<Effect> {
         let vis = self.visible_indices();
+        let last = vis.len().saturating_sub(1);
+        let page = self.page();
         match action {
             Action::Up => self.review_cursor = self.review_cursor.saturating_sub(1),
-            Action::Down => {
-                self.review_cursor = (self.review_cursor + 1).min(vis.len().saturating_sub(1))
-            }
+            Action::Down => self.review_cursor = (self.review_cursor + 1).min(last),
+            Action::PageUp => self.review_cursor = self.review_cursor.saturating_sub(page),
+            Action::PageDown => self.review_cursor = (self.review_cursor + page).min(last),
+            Action::Home => self.review_cursor = 0,
+            Action::End => self.review_cursor = last,
             Action::Confirm => {
                 if let Some(i) = vis.get(self.review_cursor) {
                     self.goto_question(*i);
+                    // Changing an answer from here comes back here.
+                    self.from_review = true;
                 }
             }
-            Action::Finish => {
-                self.screen = Screen::Results;
-                self.tab = Tab::Summary;
-                self.rec_cursor = 0;
-                self.scroll = 0;
-                self.note = None;
-            }
+            Action::Finish => self.open_results(),
             Action::Cancel => {
                 self.goto_question(self.current.min(self.visible.len().saturating_sub(1)))
             }
@@ -603,40 +664,107 @@ impl App {
 
     // ----- results -----
 
+    /// Opens the results on their summary.
+    pub(super) fn open_results(&mut self) {
+        self.screen = Screen::Results;
+        self.tab = Tab::Summary;
+        self.rec_cursor = 0;
+        self.scroll = 0;
+        self.note = None;
+    }
+
+    /// Rows a page key moves: the screen's height less its header and footer.
+    pub(super) fn page(&self) -> usize {
+        (self.size.1 as usize).saturating_sub(10).max(1)
+    }
+
+    /// How far the current scrolling screen can scroll before its last line leaves the bottom.
+    fn max_scroll(&self) -> u16 {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        super::view::results::max_scroll(area, self)
+    }
+
+    fn scroll_by(&mut self, action: Action) {
+        let page = self.page() as u16;
+        self.scroll = match action {
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::Down => self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll.saturating_sub(page),
+            Action::PageDown => self.scroll.saturating_add(page),
+            Action::Home => 0,
+            Action::End => u16::MAX,
+            _ => self.scroll,
+        }
+        .min(self.max_scroll());
+    }
+
+    /// Every rung of every ladder, top ladder first, lowest rung first: (ladder, rung).
+    pub fn rungs(&self) -> Vec<(usize, usize)> {
+        let q = &self.inst.questionnaire;
+        self.card
+            .ladders
+            .iter()
+            .filter_map(|l| q.ladders.iter().position(|x| x.id == l.id))
+            .flat_map(|li| (0..q.ladders[li].rungs.len()).map(move |r| (li, r)))
+            .collect()
+    }
+
+    /// Shows a results tab from its top; the ladder opens on the rung the firm stands on.
+    pub fn select_tab(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.scroll = 0;
+        if tab == Tab::Ladder {
+            let q = &self.inst.questionnaire;
+            let here = self.card.ladders.first().and_then(|l| {
+                let li = q.ladders.iter().position(|x| x.id == l.id)?;
+                self.rungs().iter().position(|r| *r == (li, l.index))
+            });
+            self.rung_cursor = here.unwrap_or(0);
+        }
+    }
+
     fn update_results(&mut self, action: Action) -> Vec<Effect> {
         let tabs = Tab::ALL;
         let at = tabs.iter().position(|t| *t == self.tab).unwrap_or(0);
         match action {
-            Action::NextTab => {
-                self.tab = tabs[(at + 1) % tabs.len()];
-                self.scroll = 0;
-            }
-            Action::PrevTab => {
-                self.tab = tabs[(at + tabs.len() - 1) % tabs.len()];
-                self.scroll = 0;
-            }
-            Action::Up => {
-                if self.tab == Tab::Recommendations {
-                    self.rec_cursor = self.rec_cursor.saturating_sub(1);
+            Action::NextTab | Action::PrevTab => {
+                let step = if action == Action::NextTab {
+                    1
                 } else {
-                    self.scroll = self.scroll.saturating_sub(1);
-                }
+                    tabs.len() - 1
+                };
+                self.select_tab(tabs[(at + step) % tabs.len()]);
             }
-            Action::Down => {
-                if self.tab == Tab::Recommendations {
-                    self.rec_cursor = (self.rec_cursor + 1)
-                        .min(self.card.recommendations.len().saturating_sub(1));
-                } else {
-                    self.scroll = self.scroll.saturating_add(1);
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End => match self.tab {
+                Tab::Recommendations => {
+                    let last = self.card.recommendations.len().saturating_sub(1);
+                    self.rec_cursor = step_cursor(self.rec_cursor, last, self.page(), action);
                 }
-            }
-            Action::Confirm => {
-                if self.tab != Tab::Recommendations {
-                    self.tab = Tab::Recommendations;
-                } else if !self.card.recommendations.is_empty() {
-                    self.screen = Screen::Detail;
-                    self.scroll = 0;
+                Tab::Ladder => {
+                    // The ladder is drawn top rung first: ↑ climbs.
+                    let last = self.rungs().len().saturating_sub(1);
+                    let flipped = match action {
+                        Action::Up => Action::Down,
+                        Action::Down => Action::Up,
+                        Action::PageUp => Action::PageDown,
+                        Action::PageDown => Action::PageUp,
+                        Action::Home => Action::End,
+                        _ => Action::Home,
+                    };
+                    self.rung_cursor = step_cursor(self.rung_cursor, last, self.page(), flipped);
                 }
+                _ => self.scroll_by(action),
+            },
+            Action::Confirm
+                if self.tab == Tab::Recommendations && !self.card.recommendations.is_empty() =>
+            {
+                self.screen = Screen::Detail;
+                self.scroll = 0;
             }
             Action::Review => self.goto_review(),
             Action::WhatIf => self.open_whatif(),
@@ -648,8 +776,12 @@ impl App {
 
     fn update_detail(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End => self.scroll_by(action),
             Action::Cancel => {
                 self.screen = Screen::Results;
                 self.scroll = 0;
@@ -672,20 +804,27 @@ impl App {
                     && row >= list.y
                     && row < list.y + list.height
                 {
-                    let offset = super::view::list_offset(self.cursor, list.height as usize);
-                    let index = offset + (row - list.y) as usize;
-                    if index < self.list_len() {
-                        return self.choose(index, false);
+                    let lines = super::view::question::option_lines(list, self);
+                    if let Some((Some(index), _)) = lines.get((row - list.y) as usize) {
+                        return self.choose(*index, false);
                     }
                 }
             }
+            Screen::Results => {
+                let tabs = super::view::results::tabs_row(area, self);
+                if row == tabs.y
+                    && let Some(tab) =
+                        super::view::results::tab_at(col.saturating_sub(tabs.x), self)
+                {
+                    self.select_tab(tab);
+                }
+            }
             Screen::Review => {
-                let list = super::view::review::list_area(area);
+                let list = super::view::review::list_rect(area, self);
                 if row >= list.y && row < list.y + list.height {
-                    let offset = super::view::list_offset(self.review_cursor, list.height as usize);
-                    let index = offset + (row - list.y) as usize;
-                    if index < self.visible_indices().len() {
-                        self.review_cursor = index;
+                    let lines = super::view::review::list_lines(list, self);
+                    if let Some((Some(index), _)) = lines.get((row - list.y) as usize) {
+                        self.review_cursor = *index;
                     }
                 }
             }
@@ -693,6 +832,20 @@ impl App {
         }
         vec![]
     }
+}
+
+/// A list cursor moved by a row, a page or to an end; `last` is the last row.
+pub(crate) fn step_cursor(cursor: usize, last: usize, page: usize, action: Action) -> usize {
+    match action {
+        Action::Up => cursor.saturating_sub(1),
+        Action::Down => (cursor + 1).min(last),
+        Action::PageUp => cursor.saturating_sub(page),
+        Action::PageDown => (cursor + page).min(last),
+        Action::Home => 0,
+        Action::End => last,
+        _ => cursor,
+    }
+    .min(last)
 }
 
 /// A row of a question's list.

@@ -23,7 +23,12 @@ pub enum Ctx {
     /// applicable", as on a list.
     Number,
     Review,
+    /// The results tabs that scroll: summary, plan, overview.
     Results,
+    /// The ladder tab: ↑↓ choose a rung to read what it means.
+    Ladder,
+    /// The recommendations tab: ↑↓ choose one, Enter opens it.
+    Recs,
     Detail,
     WhatIf,
     Help,
@@ -33,10 +38,14 @@ pub enum Ctx {
     Export,
     /// Whether to replace a report file that exists.
     ConfirmReplace,
+    /// Whether to leave the what-if sandbox without its changes, or to adopt them.
+    ConfirmWhatIf,
+    /// Typing words to find a question in the what-if sandbox.
+    WhatIfFind,
 }
 
 impl Ctx {
-    pub const ALL: [Ctx; 15] = [
+    pub const ALL: [Ctx; 19] = [
         Ctx::Welcome,
         Ctx::WelcomeText,
         Ctx::Choice,
@@ -52,6 +61,10 @@ impl Ctx {
         Ctx::ConfirmQuit,
         Ctx::Export,
         Ctx::ConfirmReplace,
+        Ctx::Ladder,
+        Ctx::Recs,
+        Ctx::ConfirmWhatIf,
+        Ctx::WhatIfFind,
     ];
 }
 
@@ -83,20 +96,30 @@ const LISTS: &[Ctx] = &[
     Multi,
     Review,
     Results,
+    Ladder,
+    Recs,
     Detail,
     WhatIf,
     Sections,
 ];
 
+/// The results tabs: every one switches tabs, reviews, plays what-if, exports and quits.
+const RESULTS: &[Ctx] = &[Results, Ladder, Recs];
+
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     Binding { ctx: &[Choice, Multi], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("移动", "move"))) },
     Binding { ctx: &[Welcome, WelcomeText, Review, Sections, WhatIf], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("移动", "move"))) },
-    Binding { ctx: &[Results], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("选择", "select"))) },
-    Binding { ctx: &[Detail], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("滚动", "scroll"))) },
+    Binding { ctx: &[Recs], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("选择", "select"))) },
+    Binding { ctx: &[Ladder], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("看各级含义", "read each rung"))) },
+    Binding { ctx: &[Results, Detail], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("滚动", "scroll"))) },
+    Binding { ctx: &[Results, Detail, Review, WhatIf, Choice, Multi, Sections], code: PageUp, mods: NONE, action: Action::PageUp, hint: Some(("PgUp/PgDn", s!("翻页", "page"))) },
+    Binding { ctx: &[Results, Detail, Review, WhatIf, Choice, Multi, Sections], code: PageDown, mods: NONE, action: Action::PageDown, hint: None },
+    Binding { ctx: &[Results, Detail, Review, WhatIf, Ladder, Recs, Choice, Multi, Sections], code: Home, mods: NONE, action: Action::Home, hint: None },
+    Binding { ctx: &[Results, Detail, Review, WhatIf, Ladder, Recs, Choice, Multi, Sections], code: End, mods: NONE, action: Action::End, hint: None },
     Binding { ctx: LISTS, code: Down, mods: NONE, action: Action::Down, hint: None },
-    Binding { ctx: &[Choice, Multi, Review, Sections, Results, Detail, WhatIf], code: Char('k'), mods: NONE, action: Action::Up, hint: None },
-    Binding { ctx: &[Choice, Multi, Review, Sections, Results, Detail, WhatIf], code: Char('j'), mods: NONE, action: Action::Down, hint: None },
+    Binding { ctx: &[Choice, Multi, Review, Sections, Results, Ladder, Recs, Detail, WhatIf], code: Char('k'), mods: NONE, action: Action::Up, hint: None },
+    Binding { ctx: &[Choice, Multi, Review, Sections, Results, Ladder, Recs, Detail, WhatIf], code: Char('j'), mods: NONE, action: Action::Down, hint: None },
     Binding { ctx: &[Input, Number], code: Up, mods: NONE, action: Action::Back, hint: None },
     Binding { ctx: &[Input, Number], code: Down, mods: NONE, action: Action::Skip, hint: None },
     Binding { ctx: &[Welcome], code: Left, mods: NONE, action: Action::Left, hint: Some(("←→", s!("切换选项", "change"))) },
@@ -121,22 +144,25 @@ pub static BINDINGS: &[Binding] = &[
     Binding { ctx: &[Input, Number], code: F(1), mods: NONE, action: Action::Help, hint: Some(("F1", s!("说明", "help"))) },
     Binding { ctx: &[Choice, Multi], code: Char('s'), mods: NONE, action: Action::Sections, hint: Some(("s", s!("章节", "sections"))) },
     Binding { ctx: &[Input, Number], code: F(3), mods: NONE, action: Action::Sections, hint: Some(("F3", s!("章节", "sections"))) },
-    Binding { ctx: &[Choice, Multi, Results], code: Char('r'), mods: NONE, action: Action::Review, hint: Some(("r", s!("检查", "review"))) },
+    Binding { ctx: &[Choice, Multi, Results, Ladder, Recs], code: Char('r'), mods: NONE, action: Action::Review, hint: Some(("r", s!("检查", "review"))) },
     Binding { ctx: &[Input, Number], code: F(4), mods: NONE, action: Action::Review, hint: Some(("F4", s!("检查", "review"))) },
     Binding { ctx: &[Review], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("去改这题", "edit"))) },
     Binding { ctx: &[Review], code: Char('f'), mods: NONE, action: Action::Finish, hint: Some(("f", s!("完成，看结果", "finish, see results"))) },
-    Binding { ctx: &[Results], code: Tab, mods: NONE, action: Action::NextTab, hint: Some(("Tab", s!("切换页", "next tab"))) },
-    Binding { ctx: &[Results], code: Right, mods: NONE, action: Action::NextTab, hint: None },
-    Binding { ctx: &[Results], code: Left, mods: NONE, action: Action::PrevTab, hint: None },
-    Binding { ctx: &[Results], code: BackTab, mods: KeyModifiers::SHIFT, action: Action::PrevTab, hint: None },
-    Binding { ctx: &[Results], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("详情", "details"))) },
-    Binding { ctx: &[Results], code: Char('w'), mods: NONE, action: Action::WhatIf, hint: Some(("w", s!("假设", "what if"))) },
-    Binding { ctx: &[Results], code: Char('e'), mods: NONE, action: Action::Export, hint: Some(("e", s!("导出", "export"))) },
+    Binding { ctx: RESULTS, code: Tab, mods: NONE, action: Action::NextTab, hint: Some(("Tab/←→", s!("切换页", "tabs"))) },
+    Binding { ctx: RESULTS, code: Right, mods: NONE, action: Action::NextTab, hint: None },
+    Binding { ctx: RESULTS, code: Left, mods: NONE, action: Action::PrevTab, hint: None },
+    Binding { ctx: RESULTS, code: BackTab, mods: KeyModifiers::SHIFT, action: Action::PrevTab, hint: None },
+    Binding { ctx: &[Recs], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("详情", "details"))) },
+    Binding { ctx: RESULTS, code: Char('w'), mods: NONE, action: Action::WhatIf, hint: Some(("w", s!("假设", "what if"))) },
+    Binding { ctx: RESULTS, code: Char('e'), mods: NONE, action: Action::Export, hint: Some(("e", s!("导出", "export"))) },
     Binding { ctx: &[WhatIf], code: Left, mods: NONE, action: Action::Left, hint: Some(("←→", s!("改答案", "change answer"))) },
     Binding { ctx: &[WhatIf], code: Right, mods: NONE, action: Action::Right, hint: None },
     Binding { ctx: &[WhatIf], code: Char(' '), mods: NONE, action: Action::Toggle, hint: None },
-    Binding { ctx: &[WhatIf], code: Char('c'), mods: NONE, action: Action::Commit, hint: Some(("c", s!("采用并保存", "adopt and save"))) },
-    Binding { ctx: &[WhatIf], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("放弃", "discard"))) },
+    Binding { ctx: &[WhatIf], code: Char('/'), mods: NONE, action: Action::Find, hint: Some(("/", s!("找题", "find"))) },
+    Binding { ctx: &[WhatIfFind], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("下一个", "next match"))) },
+    Binding { ctx: &[WhatIfFind], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("结束查找", "stop finding"))) },
+    Binding { ctx: &[WhatIf], code: Char('c'), mods: NONE, action: Action::Commit, hint: Some(("c", s!("采用并保存…", "adopt and save…"))) },
+    Binding { ctx: &[WhatIf], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("离开…", "leave…"))) },
     Binding { ctx: &[Detail, Sections, Review], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("返回", "back"))) },
     Binding { ctx: &[Detail], code: Left, mods: NONE, action: Action::Cancel, hint: None },
     Binding { ctx: &[Detail], code: Backspace, mods: NONE, action: Action::Cancel, hint: None },
@@ -157,8 +183,11 @@ pub static BINDINGS: &[Binding] = &[
     Binding { ctx: &[ConfirmReplace], code: Enter, mods: NONE, action: Action::Yes, hint: None },
     Binding { ctx: &[ConfirmReplace], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", s!("取消", "cancel"))) },
     Binding { ctx: &[ConfirmReplace], code: Esc, mods: NONE, action: Action::No, hint: None },
-    Binding { ctx: &[Welcome, Choice, Multi, Review, Results], code: Char('q'), mods: NONE, action: Action::Quit, hint: Some(("q", s!("退出", "quit"))) },
-    Binding { ctx: &[Welcome, WelcomeText, Choice, Multi, Input, Number, Results], code: Esc, mods: NONE, action: Action::Quit, hint: None },
+    Binding { ctx: &[ConfirmWhatIf], code: Char('y'), mods: NONE, action: Action::Yes, hint: Some(("y", s!("是", "yes"))) },
+    Binding { ctx: &[ConfirmWhatIf], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", s!("否，留在假设里", "no, stay in what-if"))) },
+    Binding { ctx: &[ConfirmWhatIf], code: Esc, mods: NONE, action: Action::No, hint: None },
+    Binding { ctx: &[Welcome, Choice, Multi, Review, Results, Ladder, Recs], code: Char('q'), mods: NONE, action: Action::Quit, hint: Some(("q", s!("退出", "quit"))) },
+    Binding { ctx: &[Welcome, WelcomeText, Choice, Multi, Input, Number, Results, Ladder, Recs], code: Esc, mods: NONE, action: Action::Quit, hint: None },
     Binding { ctx: &[Input, Number, WelcomeText], code: Esc, mods: NONE, action: Action::Quit, hint: Some(("Esc", s!("退出", "quit"))) },
 ];
 
@@ -184,7 +213,7 @@ pub fn action_for(ctx: Ctx, key: KeyEvent) -> Option<Action> {
         (Choice | Multi | Export, Char(c)) if c.is_ascii_digit() && mods == NONE => {
             c.to_digit(10).map(|d| Action::Pick(d as usize))
         }
-        (Input, _) | (Number, _) | (WelcomeText, _) => {
+        (Input, _) | (Number, _) | (WelcomeText, _) | (WhatIfFind, _) => {
             tui_input::backend::crossterm::to_input_request(&ratatui::crossterm::event::Event::Key(
                 key,
             ))

@@ -39,6 +39,8 @@ use crate::domain::report::{ReportFormat, write_report};
 
 /// Starts the self-check: full screen on a terminal, plain prompts otherwise or with `--plain`.
 pub fn start(args: &RunArgs) -> Result<()> {
+    // Read while the process has one thread: the offset cannot be read safely later.
+    let utc_offset = time::UtcOffset::current_local_offset().ok();
     let (inst, lang, opened) = match &args.workshop {
         Some(dir) => {
             session::open_workshop(dir, args.firm.as_deref(), args.lang, SystemTime::now())?
@@ -51,7 +53,7 @@ pub fn start(args: &RunArgs) -> Result<()> {
             } else {
                 session::Access::Write
             };
-            let opened = match &args.follow_up {
+            let mut opened = match &args.follow_up {
                 Some(earlier) => session::follow::open_follow_up(
                     &inst,
                     earlier,
@@ -67,6 +69,17 @@ pub fn start(args: &RunArgs) -> Result<()> {
                     access,
                 )?,
             };
+            if let Some(named) = &args.answers
+                && access == session::Access::Write
+            {
+                session::remember_named(named);
+            }
+            // Answers in the hidden data folder: reports go where the owner started from.
+            if let Some(dir) = &opened.default_dir
+                && opened.session.answers_path.starts_with(dir)
+            {
+                opened.session.export_dir = std::env::current_dir().ok();
+            }
             (inst, lang, opened)
         }
     };
@@ -78,7 +91,7 @@ pub fn start(args: &RunArgs) -> Result<()> {
         let stdin = io::stdin();
         return plain::run(&inst, lang, opened, &mut stdin.lock(), &mut io::stdout());
     }
-    run_full_screen(inst, lang, opened)
+    run_full_screen(inst, lang, opened, utc_offset)
 }
 
 pub(crate) fn restore_terminal() {
@@ -147,6 +160,7 @@ fn run_full_screen(
     inst: crate::domain::Instrument,
     lang: crate::domain::Lang,
     opened: Opened,
+    utc_offset: Option<time::UtcOffset>,
 ) -> Result<()> {
     watch_signals();
     install_panic_hook(lang, Some(opened.session.answers_path.clone()));
@@ -166,8 +180,16 @@ fn run_full_screen(
             shell.session.clone(),
         );
         app.theme = theme::Theme::from_env();
-        let now = crate::store::rfc3339(SystemTime::now());
-        app.today = now.get(..10).unwrap_or_default().to_string();
+        app.utc_offset = utc_offset;
+        // Today as the owner's calendar has it, for the plan's dates and what-if marks.
+        let now = time::OffsetDateTime::now_utc();
+        let today = utc_offset.map_or(now, |o| now.to_offset(o)).date();
+        app.today = format!(
+            "{:04}-{:02}-{:02}",
+            today.year(),
+            u8::from(today.month()),
+            today.day()
+        );
         let size = terminal.size()?;
         app.resize(size.width, size.height);
         #[cfg(debug_assertions)]
@@ -229,11 +251,18 @@ fn run_full_screen(
     Ok(())
 }
 
-/// Where the report in `format` goes: beside the answer file, `<name>-report.<ext>`; in a
-/// workshop, in the folder the participant started from, never in the shared `responses/`
-/// (the dashboard would list it as a broken response, and every firm could read it).
+/// Where the report in `format` goes: `<name>-report.<ext>` beside an answer file the owner
+/// named, or in the folder they started from when the answers live in the hidden data folder;
+/// in a workshop, in the folder the participant started from, never in the shared
+/// `responses/` (the dashboard would list it as a broken response, and every firm could read
+/// it).
 pub fn report_path(app: &App, format: ReportFormat) -> std::path::PathBuf {
-    let path = &app.session.answers_path;
+    report_path_for(&app.session, format)
+}
+
+/// [`report_path`] for a session, as plain mode has it.
+pub fn report_path_for(session: &app::Session, format: ReportFormat) -> std::path::PathBuf {
+    let path = &session.answers_path;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -242,8 +271,11 @@ pub fn report_path(app: &App, format: ReportFormat) -> std::path::PathBuf {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    let dir = match &app.session.firm_code {
-        None => beside.to_path_buf(),
+    let dir = match &session.firm_code {
+        None => session
+            .export_dir
+            .clone()
+            .unwrap_or_else(|| beside.to_path_buf()),
         Some(_) => std::env::current_dir()
             .ok()
             .filter(|d| !crate::store::same_file(d, beside))
@@ -260,18 +292,34 @@ pub fn export(
     format: ReportFormat,
     path: &std::path::Path,
 ) -> Result<Vec<std::path::PathBuf>, String> {
-    let today = crate::store::rfc3339(SystemTime::now());
-    let mut bytes = Vec::new();
-    write_report(
+    let today = if app.today.is_empty() {
+        crate::store::rfc3339(SystemTime::now())[..10].to_string()
+    } else {
+        app.today.clone()
+    };
+    export_report(
         &app.inst,
         &app.answers,
         &app.card,
         app.lang,
-        &today[..10],
+        &today,
         format,
-        &mut bytes,
+        path,
     )
-    .map_err(|e| e.to_string())?;
+}
+
+/// Writes the report of `answers` to `path` atomically, dated `date`.
+pub fn export_report(
+    inst: &crate::domain::Instrument,
+    answers: &crate::domain::AnswerSet,
+    card: &crate::domain::ScoreCard,
+    lang: crate::domain::Lang,
+    date: &str,
+    format: ReportFormat,
+    path: &std::path::Path,
+) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut bytes = Vec::new();
+    write_report(inst, answers, card, lang, date, format, &mut bytes).map_err(|e| e.to_string())?;
     crate::store::atomic_write(path, &bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(vec![path.to_path_buf()])
 }
@@ -297,7 +345,15 @@ impl session::Shell {
                 if path.exists() && !replace {
                     app.ask_replace(*format);
                 } else {
-                    app.exported(export(app, *format, &path));
+                    let outcome = export(app, *format, &path);
+                    if let Ok(paths) = &outcome {
+                        for p in paths {
+                            if !self.exported.contains(p) {
+                                self.exported.push(p.clone());
+                            }
+                        }
+                    }
+                    app.exported(outcome);
                 }
             }
             Effect::Quit => app.quit = true,

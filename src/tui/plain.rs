@@ -11,6 +11,7 @@ use super::session::Opened;
 use super::strings as st;
 use crate::domain::answers::{Answer, AnswerSet, check_number, exclusive_conflict, parse_number};
 use crate::domain::model::{OptionId, Question, QuestionKind};
+use crate::domain::report::ReportFormat;
 use crate::domain::summary::{answer_label, is_answered, score_text, tr};
 use crate::domain::{Instrument, Lang, score};
 use crate::store;
@@ -146,6 +147,7 @@ pub fn run(
                     ),
                     path.display()
                 )?;
+                writeln!(out, "{}", resume_line(lang, &path))?;
                 return Ok(());
             }
             Reply::Back => {
@@ -163,16 +165,173 @@ pub fn run(
             }
         }
     }
+    // Review before finishing: what is still open, and a way back to any question.
+    loop {
+        let visible = crate::domain::score::visibility(q, &answers);
+        let asked: Vec<usize> = (0..q.questions.len()).filter(|i| visible[*i]).collect();
+        let open: Vec<(usize, usize)> = asked
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| !is_answered(&q.questions[**i], answers.get(&q.questions[**i].id)))
+            .map(|(pos, i)| (pos + 1, *i))
+            .collect();
+        writeln!(out)?;
+        match open.len() {
+            0 => writeln!(out, "{}", PLAIN_ALL_ANSWERED.fill(lang, &[&asked.len()]))?,
+            1 => writeln!(out, "{}", PLAIN_ONE_OPEN.get(lang))?,
+            n => writeln!(out, "{}", PLAIN_OPEN.fill(lang, &[&n]))?,
+        }
+        for (pos, i) in &open {
+            writeln!(out, "  {pos}. {}", q.questions[*i].text.get(lang))?;
+        }
+        write!(out, "{}", PLAIN_REVIEW_PROMPT.fill(lang, &[&asked.len()]))?;
+        out.flush()?;
+        let Some(line) = read_line(input)? else {
+            writeln!(out)?;
+            break;
+        };
+        match line.as_str() {
+            "" => break,
+            "q" | "Q" => {
+                writeln!(out, "{}", resume_line(lang, &path))?;
+                return Ok(());
+            }
+            _ => {}
+        }
+        let Some(&i) = line
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|n| asked.get(n))
+        else {
+            writeln!(out, "{}", PLAIN_WHICH.fill(lang, &[&asked.len()]))?;
+            continue;
+        };
+        let question = &q.questions[i];
+        writeln!(out)?;
+        if let Reply::Answer(a) = ask(question, lang, answers.get(&question.id), input, out)? {
+            match a {
+                Some(a) => answers.set(question.id.clone(), a),
+                None => answers.clear(&question.id),
+            }
+            save(&opened.session, inst, &answers, lang)?;
+        }
+    }
+
+    // The results part by part, with a pause between parts: a screen reader reads one at a
+    // time instead of some two hundred lines at once.
     let card = score(inst, &answers);
+    let text = score_text(inst, &card, &answers, lang, 80);
+    let mut parts: Vec<String> = Vec::new();
+    let mut heading = String::new();
+    for part in text
+        .split("\n\n")
+        .map(str::trim_end)
+        .filter(|p| !p.trim().is_empty())
+    {
+        // A heading on its own goes with the part it heads.
+        if !part.contains('\n') && part.len() < 40 {
+            heading.push_str(part);
+            heading.push('\n');
+            continue;
+        }
+        parts.push(format!("{}{part}", std::mem::take(&mut heading)));
+    }
+    if !heading.is_empty() {
+        parts.push(heading.trim_end().to_string());
+    }
+    for (k, part) in parts.iter().enumerate() {
+        writeln!(out)?;
+        writeln!(out, "{part}")?;
+        if k + 1 < parts.len() {
+            write!(
+                out,
+                "{}",
+                PLAIN_NEXT_PART.fill(lang, &[&(k + 1), &parts.len()])
+            )?;
+            out.flush()?;
+            match read_line(input)? {
+                Some(l) if l.eq_ignore_ascii_case("q") => break,
+                Some(_) => {}
+                // Input ended (a script): the rest follows without pauses.
+                None => writeln!(out)?,
+            }
+        }
+    }
+
+    // An offer to write the report, where the full screen's export would put it.
     writeln!(out)?;
-    out.write_all(score_text(inst, &card, &answers, lang, 80).as_bytes())?;
+    writeln!(out, "{}", PLAIN_REPORT_OFFER.get(lang))?;
+    for (k, format) in ReportFormat::ALL.iter().enumerate() {
+        let label = match format {
+            ReportFormat::Html => st::EXPORT_HTML,
+            ReportFormat::Text => st::EXPORT_TEXT,
+            ReportFormat::Md => st::EXPORT_MD,
+            ReportFormat::Json => st::EXPORT_JSON,
+        };
+        writeln!(out, "  {}) {}", k + 1, label.get(lang))?;
+    }
+    loop {
+        write!(out, "{}", PLAIN_REPORT_PROMPT.get(lang))?;
+        out.flush()?;
+        let Some(line) = read_line(input)? else {
+            writeln!(out)?;
+            break;
+        };
+        if line.is_empty() {
+            break;
+        }
+        let Some(format) = line
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|n| ReportFormat::ALL.get(n))
+        else {
+            writeln!(
+                out,
+                "{}",
+                PLAIN_WHICH.fill(lang, &[&ReportFormat::ALL.len()])
+            )?;
+            continue;
+        };
+        let target = super::report_path_for(&opened.session, *format);
+        let today = store::rfc3339(SystemTime::now());
+        match super::export_report(inst, &answers, &card, lang, &today[..10], *format, &target) {
+            Ok(paths) => {
+                for p in paths {
+                    let full = std::path::absolute(&p).unwrap_or(p);
+                    writeln!(out, "{} {}", st::EXPORTED.get(lang), store::shown(&full))?;
+                }
+            }
+            Err(e) => writeln!(out, "{} {e}", st::EXPORT_FAILED.get(lang))?,
+        }
+    }
     writeln!(
         out,
         "{} {}",
         tr(lang, "答案保存在：", "Answers are saved in:"),
         path.display()
     )?;
+    writeln!(out, "{}", resume_line(lang, &path))?;
     Ok(())
+}
+
+crate::bilingual! {
+    PLAIN_ALL_ANSWERED = "检查答案：{} 道题全部已回答。", "Review: all {} questions are answered.";
+    PLAIN_ONE_OPEN = "检查答案：还有 1 题未答：", "Review: 1 question is still unanswered:";
+    PLAIN_OPEN = "检查答案：还有 {} 题未答：", "Review: {} questions are still unanswered:";
+    PLAIN_REVIEW_PROMPT = "输入题号（1–{}）回答或修改该题；直接回车查看结果；q 退出：", "Enter a question's number (1–{}) to answer or change it; Enter alone shows the results; q quits: ";
+    PLAIN_WHICH = "请输入 1 到 {} 之间的编号。", "Please enter a number from 1 to {}.";
+    PLAIN_NEXT_PART = "（第 {} 部分，共 {} 部分。回车继续，q 跳过其余部分）", "(Part {} of {}. Enter for the next part, q to skip the rest) ";
+    PLAIN_REPORT_OFFER = "要把建议报告写成文件吗？", "Write the recommendation report to a file?";
+    PLAIN_REPORT_PROMPT = "输入格式编号；直接回车结束：", "Enter a format's number, or Enter alone to finish: ";
+    PLAIN_RESUME = "继续作答：smecheck run --plain --answers {}", "To resume: smecheck run --plain --answers {}";
+}
+
+/// The exact command that resumes this check in plain mode.
+fn resume_line(lang: Lang, path: &std::path::Path) -> String {
+    let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    PLAIN_RESUME.fill(lang, &[&super::session::shell_quote(&store::shown(&full))])
 }
 
 /// Reads one line; `None` at end of input.

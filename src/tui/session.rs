@@ -159,7 +159,7 @@ pub fn open_with(
 fn open_default(inst: &Instrument, now: SystemTime, lang: Lang, access: Access) -> Result<Opened> {
     let dir =
         store::default_answers_dir().ok_or_else(|| anyhow!("{}", NO_DATA_FOLDER.get(lang)))?;
-    if let Some(latest) = store::latest_answers(&dir) {
+    if let Some(latest) = latest_of(last_named(&dir), store::latest_answers(&dir)) {
         let lock = match access {
             Access::Write => claim(&latest, now, lang).ok().flatten(),
             Access::ReadOnly => None,
@@ -203,6 +203,41 @@ fn open_default(inst: &Instrument, now: SystemTime, lang: Lang, access: Access) 
         default_dir: Some(dir),
         lock,
     })
+}
+
+/// The file in the data folder that remembers the answer file last named with `--answers`.
+const LAST_NAMED: &str = "last-named.txt";
+
+/// Remembers `path` as the answer file the owner last named, so that a later plain
+/// `smecheck` offers to resume it when it is the most recent. Best effort: not remembering
+/// only means the offer falls back to the data folder's latest file.
+pub fn remember_named(path: &Path) {
+    let Some(dir) = store::default_answers_dir() else {
+        return;
+    };
+    let Ok(full) = std::path::absolute(path) else {
+        return;
+    };
+    if full.starts_with(&dir) || std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let _ = store::atomic_write(&dir.join(LAST_NAMED), full.to_string_lossy().as_bytes());
+}
+
+/// The answer file last named with `--answers`, if it is still there.
+fn last_named(dir: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(dir.join(LAST_NAMED)).ok()?;
+    let path = PathBuf::from(text.trim());
+    path.is_file().then_some(path)
+}
+
+/// Of two candidate answer files, the one saved last.
+fn latest_of(a: Option<PathBuf>, b: Option<PathBuf>) -> Option<PathBuf> {
+    let modified = |p: &PathBuf| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if modified(&a) >= modified(&b) { a } else { b }),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Joins a workshop (`run --workshop DIR`): a new firm code and response file in the
@@ -352,6 +387,8 @@ pub struct Shell {
     wrote: bool,
     /// Why the last save failed; cleared by the next one that succeeds.
     pub failed: Option<String>,
+    /// Reports written this session, printed on exit.
+    pub exported: Vec<PathBuf>,
     /// Held until the shell goes: no other session writes this file meanwhile.
     _lock: Option<std::sync::Arc<store::Lock>>,
 }
@@ -362,6 +399,25 @@ crate::bilingual! {
     NOT_RESCUED = "也无法另存一份（{}）。请腾出磁盘空间或换一个可写的文件夹后重新作答。", "No copy could be saved elsewhere either ({}). Free some disk space or use a folder that can be written to, then answer again.";
     READ_ONLY_FAREWELL = "以只读方式打开，没有写入任何文件。", "Opened read-only; no file was written.";
     SAVE_FAILED_EXIT = "答案没有全部保存", "not all answers were saved";
+    SAVED_IN = "答案已保存：{}", "Your answers are saved in {}";
+    RESUME_WITH = "继续作答：smecheck run --answers {}", "To resume: smecheck run --answers {}";
+    NOTHING_WRITTEN = "尚未作答，没有写入任何文件。", "Nothing was answered; no file was written.";
+    REPORT_IN = "报告：{}", "Report: {}";
+}
+
+/// A path as typed in a command: quoted when it holds a space or a character the shell
+/// would read.
+pub(crate) fn shell_quote(path: &str) -> String {
+    let plain = path
+        .chars()
+        .all(|c| c.is_alphanumeric() || "/._-:\\+=,@~".contains(c));
+    if plain {
+        path.to_string()
+    } else if cfg!(windows) {
+        format!("\"{path}\"")
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
 }
 
 impl Shell {
@@ -372,6 +428,7 @@ impl Shell {
             default_dir: opened.default_dir,
             wrote: false,
             failed: None,
+            exported: Vec::new(),
             _lock: opened.lock,
         }
     }
@@ -458,15 +515,20 @@ impl Shell {
         if let Some(code) = &self.session.firm_code {
             return crate::tui::workshop::farewell(code, &self.session.answers_path, lang);
         }
-        let path = shown(&self.session.answers_path);
-        match (lang, self.wrote || self.session.answers_path.exists()) {
-            (Lang::Zh, true) => format!("答案已保存：{path}\n再次运行 smecheck 即可继续。"),
-            (Lang::En, true) => {
-                format!("Your answers are saved in {path}\nRun smecheck again to resume.")
-            }
-            (Lang::Zh, false) => "尚未作答，没有写入任何文件。".to_string(),
-            (Lang::En, false) => "Nothing was answered; no file was written.".to_string(),
+        let path = &self.session.answers_path;
+        let mut lines = Vec::new();
+        if self.wrote || path.exists() {
+            let full = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+            lines.push(SAVED_IN.fill(lang, &[&shown(&full)]));
+            lines.push(RESUME_WITH.fill(lang, &[&shell_quote(&shown(&full))]));
+        } else {
+            lines.push(NOTHING_WRITTEN.get(lang).to_string());
         }
+        for report in &self.exported {
+            let full = std::path::absolute(report).unwrap_or_else(|_| report.clone());
+            lines.push(REPORT_IN.fill(lang, &[&shown(&full)]));
+        }
+        lines.join("\n")
     }
 }
 

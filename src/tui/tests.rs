@@ -3,7 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Effect};
-use super::app::{App, Overlay, Screen, Session, Tab, WhatIfItem};
+use super::app::{App, Overlay, Screen, Session, Tab, WhatIfExit, WhatIfItem};
 use super::keymap::action_for;
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::instrument::BUILTIN_PROPOSALS;
@@ -465,18 +465,61 @@ fn what_if_leaves_saved_answers_alone_until_committed() {
         w.card.areas[0].score > card.areas[0].score,
         "cloud score moves in the sandbox"
     );
+    // Esc with changes asks first; "n" stays in the sandbox with the changes.
     press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(
+        app.overlay,
+        Some(Overlay::ConfirmWhatIf(WhatIfExit::Discard))
+    );
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert_eq!(app.screen, Screen::WhatIf, "still in what-if");
+    assert_eq!(app.whatif_changes(), 1);
+    press(&mut app, &[KeyCode::Esc, KeyCode::Char('y')]);
+    assert_eq!(app.screen, Screen::Results);
     assert_eq!(app.answers, saved, "discarded");
     press(&mut app, &[KeyCode::Char('w')]);
     press(&mut app, &to_erp);
     press(&mut app, &[KeyCode::Left, KeyCode::Left]);
-    let fx = press(&mut app, &[KeyCode::Char('c')]);
+    // Adopting asks too, and nothing is saved until "y".
+    assert!(press(&mut app, &[KeyCode::Char('c')]).is_empty());
+    assert_eq!(app.overlay, Some(Overlay::ConfirmWhatIf(WhatIfExit::Adopt)));
+    app.today = "2026-12-01".into();
+    let fx = press(&mut app, &[KeyCode::Char('y')]);
     assert_eq!(fx, vec![Effect::Save]);
     assert_eq!(
         app.answers.get(&qid("erp")),
         Some(&Answer::Choice(OptionId("yes".into())))
     );
     assert!(app.card.areas[0].score > card.areas[0].score);
+    // The adopted answer is marked, with the day, in the answer file.
+    assert_eq!(app.answers.whatif_date(&qid("erp")), Some("2026-12-01"));
+    let file = app.answer_file(None);
+    assert_eq!(
+        file.whatif.get("erp").map(String::as_str),
+        Some("2026-12-01")
+    );
+    assert_eq!(file.whatif.len(), 1, "only the changed answer is marked");
+    // Answering the question again as the firm's own answer takes the mark away.
+    let erp = app
+        .inst
+        .questionnaire
+        .question_index(&qid("erp"))
+        .expect("erp");
+    app.goto_question(erp);
+    press(&mut app, &[KeyCode::Char('2')]);
+    assert_eq!(app.answers.whatif_date(&qid("erp")), None);
+}
+
+#[test]
+fn what_if_without_changes_leaves_at_once_and_has_nothing_to_adopt() {
+    let mut app = finished_app();
+    press(&mut app, &[KeyCode::Char('w')]);
+    assert!(press(&mut app, &[KeyCode::Char('c')]).is_empty());
+    assert_eq!(app.overlay, None, "nothing to ask about");
+    assert_eq!(app.screen, Screen::WhatIf);
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.screen, Screen::Results);
 }
 
 #[test]
@@ -524,7 +567,8 @@ fn what_if_ticks_multiple_choice_options_one_by_one() {
         press(&mut app, &[KeyCode::Up]);
     }
     press(&mut app, &[KeyCode::Char(' ')]);
-    assert_eq!(press(&mut app, &[KeyCode::Char('c')]), vec![Effect::Save]);
+    assert!(press(&mut app, &[KeyCode::Char('c')]).is_empty());
+    assert_eq!(press(&mut app, &[KeyCode::Char('y')]), vec![Effect::Save]);
     assert_eq!(
         app.answers.get(&qid("channels")),
         Some(&choices(&["equity"]))
@@ -631,5 +675,311 @@ fn scale_and_yes_partly_no_save_the_option_whose_number_was_pressed() {
     assert_eq!(
         app.answers.get(&qid("erp")),
         Some(&Answer::Choice(OptionId("partly".into())))
+    );
+}
+
+// ----- the flow: one obvious next step ------------------------------------------------------
+
+/// Answers the current question by keys, as an owner would: the first option, a number, a
+/// word.
+fn answer_current(app: &mut App) {
+    use crate::domain::model::QuestionKind;
+    match app.question().kind {
+        QuestionKind::Text => {
+            typed(app, "ok");
+            press(app, &[KeyCode::Enter]);
+        }
+        QuestionKind::Number => {
+            typed(app, "5");
+            press(app, &[KeyCode::Enter]);
+        }
+        QuestionKind::Multi => {
+            press(app, &[KeyCode::Char('1'), KeyCode::Enter]);
+        }
+        _ => {
+            press(app, &[KeyCode::Char('1')]);
+        }
+    }
+}
+
+#[test]
+fn answering_the_last_open_question_offers_the_results() {
+    let mut app = new_app();
+    press(&mut app, &[KeyCode::Enter]);
+    let mut steps = 0;
+    while app.screen == Screen::Question && steps < 50 {
+        answer_current(&mut app);
+        steps += 1;
+    }
+    assert_eq!(app.screen, Screen::Review, "the review offers the results");
+    assert_eq!(app.first_unanswered(), None);
+    assert_eq!(steps, app.visible_indices().len(), "each question once");
+    press(&mut app, &[KeyCode::Char('f')]);
+    assert_eq!(app.screen, Screen::Results);
+
+    // Skipping a question and answering the rest ends on the review too, with the gap there.
+    let mut app = new_app();
+    press(&mut app, &[KeyCode::Enter, KeyCode::Right]);
+    while app.screen == Screen::Question {
+        answer_current(&mut app);
+    }
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.first_unanswered(), Some(0), "the skipped one is left");
+    // Answering it from the review returns to the review, now complete.
+    press(&mut app, &[KeyCode::Home, KeyCode::Enter]);
+    assert_eq!(current_id(&app), "tools");
+    press(&mut app, &[KeyCode::Char('2'), KeyCode::Enter]);
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.first_unanswered(), None);
+}
+
+#[test]
+fn an_edit_made_from_the_review_returns_to_the_review() {
+    let mut app = finished_app();
+    press(&mut app, &[KeyCode::Char('r')]);
+    assert_eq!(app.screen, Screen::Review);
+    // Down to "tax" (single choice), Enter, choose another option: back on the review, on it.
+    let vis = app.visible_indices();
+    let tax = vis
+        .iter()
+        .position(|i| app.inst.questionnaire.questions[*i].id == qid("tax"))
+        .expect("tax is asked");
+    press(&mut app, &[KeyCode::Home]);
+    for _ in 0..tax {
+        press(&mut app, &[KeyCode::Down]);
+    }
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(current_id(&app), "tax");
+    let fx = press(&mut app, &[KeyCode::Char('3')]);
+    assert_eq!(fx, vec![Effect::Save]);
+    assert_eq!(app.screen, Screen::Review, "back where the edit started");
+    assert_eq!(app.review_cursor, tax);
+    // A number edited from the review: Enter returns too, and so does skipping it unchanged.
+    let staff = vis
+        .iter()
+        .position(|i| app.inst.questionnaire.questions[*i].id == qid("staff"))
+        .expect("staff is asked");
+    app.review_cursor = staff;
+    press(
+        &mut app,
+        &[KeyCode::Enter, KeyCode::Backspace, KeyCode::Backspace],
+    );
+    typed(&mut app, "30");
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.answers.get(&qid("staff")), Some(&Answer::Number(30.0)));
+    press(&mut app, &[KeyCode::Enter, KeyCode::PageDown]);
+    assert_eq!(app.screen, Screen::Review, "skipping returns too");
+    // Going back from a question opened on the review leaves the review's path.
+    press(&mut app, &[KeyCode::Enter, KeyCode::PageUp]);
+    assert_eq!(app.screen, Screen::Question);
+    assert!(!app.from_review);
+}
+
+#[test]
+fn a_finished_check_resumes_on_its_results() {
+    let done = finished_app();
+    let mut app = app_with(done.answers.clone(), true);
+    if app.first_unanswered().is_some() {
+        // The fixture leaves a question open: answer it so the check is finished.
+        while let Some(i) = app.first_unanswered() {
+            app.goto_question(i);
+            answer_current(&mut app);
+        }
+        app = app_with(app.answers.clone(), true);
+    }
+    press(&mut app, &[KeyCode::Enter]); // Resume
+    assert_eq!(app.screen, Screen::Results);
+    assert_eq!(app.tab, Tab::Summary);
+    // Unfinished: it resumes on the first open question, as before.
+    let mut open = app.answers.clone();
+    open.clear(&qid("erp"));
+    let mut app = app_with(open, true);
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(current_id(&app), "erp");
+}
+
+#[test]
+fn results_keys_do_what_their_hints_say() {
+    use super::keymap::{Ctx, hints};
+    let mut app = finished_app();
+    app.resize(80, 24);
+    // Summary, plan and overview scroll: ↑↓ say "scroll", and Enter is neither hinted nor
+    // does anything.
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+    assert_eq!(app.tab, Tab::Overview);
+    assert_eq!(app.ctx(), Ctx::Results);
+    let h = hints(Ctx::Results, Lang::En, |_| true);
+    assert!(h.contains(&("↑↓", "scroll")), "{h:?}");
+    assert!(!h.iter().any(|(k, _)| *k == "Enter"), "{h:?}");
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!((app.screen, app.tab), (Screen::Results, Tab::Overview));
+    // Scrolling stops at the last line: never into blank screen.
+    press(&mut app, &[KeyCode::End]);
+    let bottom = app.scroll;
+    press(&mut app, &[KeyCode::Down, KeyCode::PageDown]);
+    assert_eq!(app.scroll, bottom, "no scrolling past the content");
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    assert_eq!(bottom, super::view::results::max_scroll(area, &app));
+    press(&mut app, &[KeyCode::Home]);
+    assert_eq!(app.scroll, 0);
+    // The ladder: ↑↓ choose a rung; it opens on the firm's own rung.
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.ctx(), Ctx::Ladder);
+    let here = app.rung_cursor;
+    let (_, rung) = app.rungs()[here];
+    assert_eq!(rung, app.card.ladders[0].index);
+    press(&mut app, &[KeyCode::Up]);
+    assert_eq!(app.rung_cursor, here + 1, "↑ climbs to the rung above");
+    press(&mut app, &[KeyCode::Down, KeyCode::Down]);
+    assert_eq!(app.rung_cursor, here.saturating_sub(1));
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(
+        app.screen,
+        Screen::Results,
+        "Enter is not bound on the ladder"
+    );
+    // Recommendations: ↑↓ select, Enter opens.
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.ctx(), Ctx::Recs);
+    let h = hints(Ctx::Recs, Lang::En, |_| true);
+    assert!(h.contains(&("Enter", "details")), "{h:?}");
+    press(&mut app, &[KeyCode::End, KeyCode::Enter]);
+    assert_eq!(app.screen, Screen::Detail);
+    assert_eq!(app.rec_cursor, app.card.recommendations.len() - 1);
+    press(&mut app, &[KeyCode::End]);
+    let bottom = app.scroll;
+    press(&mut app, &[KeyCode::Down]);
+    assert_eq!(app.scroll, bottom, "the detail stops at its last line too");
+}
+
+#[test]
+fn a_click_on_a_tab_title_opens_that_tab() {
+    let mut app = finished_app();
+    app.resize(80, 24);
+    let row = super::view::results::tabs_row(ratatui::layout::Rect::new(0, 0, 80, 24), &app).y;
+    // " Summary │ Plan │ Overview │ Cloud ladder │ Recommendations"
+    let col = |title: &str| {
+        let line = " Summary │ Plan │ Overview │ Cloud ladder │ Recommendations";
+        let at = line.find(title).expect("a title");
+        crate::domain::wrap::width(&line[..at]) as u16
+    };
+    app.update(Action::Click {
+        col: col("Overview"),
+        row,
+    });
+    assert_eq!(app.tab, Tab::Overview);
+    app.update(Action::Click {
+        col: col("Recommendations") + 3,
+        row,
+    });
+    assert_eq!(app.tab, Tab::Recommendations);
+    app.update(Action::Click { col: 79, row });
+    assert_eq!(
+        app.tab,
+        Tab::Recommendations,
+        "a click past the titles does nothing"
+    );
+}
+
+#[test]
+fn what_if_and_review_page_and_jump_to_the_ends() {
+    let mut app = finished_app();
+    app.resize(80, 24);
+    press(&mut app, &[KeyCode::Char('w'), KeyCode::End]);
+    let w = app.whatif.as_ref().expect("what-if open");
+    assert_eq!(w.cursor, w.items.len() - 1);
+    press(&mut app, &[KeyCode::Home]);
+    assert_eq!(app.whatif.as_ref().map(|w| w.cursor), Some(0));
+    press(&mut app, &[KeyCode::PageDown]);
+    let paged = app.whatif.as_ref().map_or(0, |w| w.cursor);
+    assert!(paged > 1, "a page moves more than one row: {paged}");
+    press(&mut app, &[KeyCode::Esc]);
+    press(&mut app, &[KeyCode::Char('r'), KeyCode::End]);
+    assert_eq!(app.review_cursor, app.visible_indices().len() - 1);
+    press(&mut app, &[KeyCode::Home]);
+    assert_eq!(app.review_cursor, 0);
+}
+
+#[test]
+fn keys_do_nothing_behind_the_too_small_notice() {
+    let mut app = new_app();
+    press(&mut app, &[KeyCode::Enter]);
+    app.goto_question(4); // tax
+    app.resize(60, 20);
+    assert!(press(&mut app, &[KeyCode::Char('1'), KeyCode::Char('q')]).is_empty());
+    assert_eq!(app.answers.get(&qid("tax")), None, "nothing chosen unseen");
+    assert_eq!(app.overlay, None);
+    // Ctrl-C still quits.
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let a = action_for(app.ctx(), ctrl_c).expect("bound");
+    assert_eq!(app.update(a), vec![Effect::Quit]);
+    // At 72 columns the app works.
+    let mut app = new_app();
+    app.resize(72, 24);
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(app.screen, Screen::Question);
+}
+
+#[test]
+fn cancelling_a_replace_does_not_leave_an_earlier_export_standing() {
+    let mut app = finished_app();
+    app.exported(Ok(vec!["answers-report.html".into()]));
+    assert!(
+        app.note
+            .as_ref()
+            .is_some_and(|n| n.text.contains("Exported"))
+    );
+    app.ask_replace(ReportFormat::Html);
+    press(&mut app, &[KeyCode::Char('n')]);
+    let note = app.note.as_ref().expect("a note");
+    assert!(!note.text.contains("Exported"), "{}", note.text);
+    assert!(note.text.contains("Nothing exported"), "{}", note.text);
+}
+
+#[test]
+fn quitting_before_anything_is_written_says_so() {
+    let mut app = new_app();
+    assert!(!app.written);
+    press(&mut app, &[KeyCode::Char('q')]);
+    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    press(&mut app, &[KeyCode::Char('n')]);
+    let fx = press(&mut app, &[KeyCode::Enter]);
+    assert!(fx.contains(&Effect::Save));
+    app.saved(Ok(()));
+    assert!(
+        app.written,
+        "after the first save the dialog names the file"
+    );
+}
+
+#[test]
+fn slash_finds_a_question_in_what_if() {
+    let mut app = finished_app();
+    press(&mut app, &[KeyCode::Char('w'), KeyCode::Char('/')]);
+    assert_eq!(app.ctx(), super::keymap::Ctx::WhatIfFind);
+    // Letters type (even q and n), the cursor follows the first match.
+    typed(&mut app, "ERP");
+    let w = app.whatif.as_ref().expect("what-if open");
+    let at = w.items[w.cursor].question();
+    assert_eq!(app.inst.questionnaire.questions[at].id, qid("erp"));
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(
+        app.ctx(),
+        super::keymap::Ctx::WhatIf,
+        "Esc stops finding only"
+    );
+    assert_eq!(app.screen, Screen::WhatIf);
+    // Enter goes to the next match, wrapping round.
+    press(&mut app, &[KeyCode::Home, KeyCode::Char('/')]);
+    typed(&mut app, "渠道");
+    let first = app.whatif.as_ref().map_or(0, |w| w.cursor);
+    press(&mut app, &[KeyCode::Enter]);
+    let second = app.whatif.as_ref().map_or(0, |w| w.cursor);
+    assert!(second > first, "the next option row of the same question");
+    assert_eq!(
+        app.answers,
+        finished_app().answers,
+        "finding changes nothing"
     );
 }

@@ -98,7 +98,10 @@ impl<'de> Visitor<'de> for FileSeed<'_> {
                 "saved_at" if saved_at.is_none() => {
                     saved_at = Some(map.next_value::<Option<String>>()?);
                 }
-                "questionnaire" | "profile" | "answers" | "saved_at" => return Err(refuse()),
+                // What-if marks are read the thorough way.
+                "questionnaire" | "profile" | "answers" | "saved_at" | "whatif" => {
+                    return Err(refuse());
+                }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
                 }
@@ -162,6 +165,7 @@ impl<'de> Visitor<'de> for AnswersSeed<'_> {
         let set = AnswerSet {
             profile: BTreeMap::new(),
             answers: pairs.into_iter().collect(),
+            whatif: BTreeMap::new(),
         };
         let dropped = unknown.into_iter().map(|k| dropped(q, k)).collect();
         Ok((set, dropped))

@@ -10,13 +10,14 @@ use serde_json::{Map, Value};
 use super::{AnswerFile, Dropped};
 
 /// The top-level fields this program reads and writes itself.
-const OWN_FIELDS: [&str; 6] = [
+const OWN_FIELDS: [&str; 7] = [
     "questionnaire",
     "profile",
     "answers",
     "saved_at",
     "follows",
     "reviewed",
+    "whatif",
 ];
 
 /// The parts of a file to write back unchanged.

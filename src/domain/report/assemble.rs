@@ -142,6 +142,18 @@ impl Report {
             recommendations,
             appendix: appendix(q, &visible, &asked, w, lang),
             skipped: visible.iter().filter(|v| !**v).count(),
+            whatif: answers
+                .whatif()
+                .filter_map(|(id, day)| {
+                    let question = q.question(id)?;
+                    let answer = answers.get(id)?;
+                    Some(WhatIfAnswer {
+                        question: display_safe(question.text.get(lang)).into_owned(),
+                        answer: answer_label(question, answer, lang),
+                        adopted: day.to_string(),
+                    })
+                })
+                .collect(),
             source: SourceView {
                 title: src.title.get(lang).to_string(),
                 publisher: src.publisher.get(lang).to_string(),

@@ -66,7 +66,19 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     for f in &r.profile {
         meta(&f.label, &e(&f.value))?;
     }
-    writeln!(h, "</dl>\n</header>")?;
+    writeln!(h, "</dl>")?;
+    if !r.whatif.is_empty() {
+        writeln!(
+            h,
+            "<div class=\"whatif\"><p><strong>{}</strong></p><ul>",
+            e(&w.whatif_note(r.whatif.len()))
+        )?;
+        for a in &r.whatif {
+            writeln!(h, "<li>{}</li>", e(&w.whatif_item(a)))?;
+        }
+        writeln!(h, "</ul></div>")?;
+    }
+    writeln!(h, "</header>")?;
     if let Some(since) = &r.since {
         h.push_str(&since.html(r.lang));
     }

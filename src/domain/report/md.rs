@@ -120,6 +120,12 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for f in &r.profile {
         writeln!(out, "| {} | {} |", e(&f.label), e(&f.value))?;
     }
+    if !r.whatif.is_empty() {
+        writeln!(out, "\n> **{}**", e(&w.whatif_note(r.whatif.len())))?;
+        for a in &r.whatif {
+            writeln!(out, "> - {}", e(&w.whatif_item(a)))?;
+        }
+    }
     if let Some(since) = &r.since {
         out.write_all(since.markdown(r.lang).as_bytes())?;
     }

@@ -195,9 +195,22 @@ pub struct Report {
     pub appendix: Vec<AppendixGroup>,
     /// Questions not asked because of earlier answers.
     pub skipped: usize,
+    /// Answers adopted from the what-if sandbox rather than given as the firm's own: a
+    /// facilitator reading the report must know it describes a firm partly imagined.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub whatif: Vec<WhatIfAnswer>,
     pub source: SourceView,
     pub caveat: String,
     pub disclaimer: String,
+}
+
+/// An answer adopted from the what-if sandbox.
+#[derive(Debug, Clone, Serialize)]
+pub struct WhatIfAnswer {
+    pub question: String,
+    pub answer: String,
+    /// The day it was adopted (`YYYY-MM-DD`), empty when unknown.
+    pub adopted: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -69,6 +69,9 @@ pub struct Words {
     pub answer: &'static str,
     pub unanswered: &'static str,
     pub skipped: &'static str,
+    pub whatif_one: &'static str,
+    pub whatif_many: &'static str,
+    pub whatif_adopted: &'static str,
     pub disclaimer: &'static str,
     pub priority_names: [&'static str; 3],
     pub bars_title: &'static str,
@@ -189,6 +192,9 @@ pub const ZH: Words = Words {
     answer: "回答",
     unanswered: "（未作答）",
     skipped: "另有 {n} 道题因前面的回答而没有问到。",
+    whatif_one: "注意：本报告中有 1 个答案来自“假设”试算，不是企业原本的回答：",
+    whatif_many: "注意：本报告中有 {n} 个答案来自“假设”试算，不是企业原本的回答：",
+    whatif_adopted: "{d} 采用",
     disclaimer: "本报告为企业自评估算，根据企业自己的回答生成，不是任何官方评级、信用评价或贷款承诺。",
     priority_names: ["高", "中", "低"],
     bars_title: "满分 100 分，虚线标出 60 分。",
@@ -306,6 +312,9 @@ pub const EN: Words = Words {
     answer: "Answer",
     unanswered: "(not answered)",
     skipped: "{n} more questions were not asked because of earlier answers.",
+    whatif_one: "Note: 1 answer in this report was set in the what-if sandbox, not given as the firm's own:",
+    whatif_many: "Note: {n} answers in this report were set in the what-if sandbox, not given as the firm's own:",
+    whatif_adopted: "adopted {d}",
     disclaimer: "This report is a self-assessment estimate built from the firm's own answers. It is not an official rating, a credit assessment or a promise of a loan.",
     priority_names: ["high", "medium", "low"],
     bars_title: "Scores are out of 100; the dashed line marks 60.",
@@ -398,6 +407,24 @@ impl Words {
         self.rung_of
             .replace("{n}", &n.to_string())
             .replace("{of}", &of.to_string())
+    }
+
+    /// The note heading the answers adopted from what-if.
+    pub fn whatif_note(&self, n: usize) -> String {
+        if n == 1 {
+            self.whatif_one.to_string()
+        } else {
+            self.whatif_many.replace("{n}", &n.to_string())
+        }
+    }
+
+    /// One answer adopted from what-if: question → answer (adopted on the day).
+    pub fn whatif_item(&self, a: &super::WhatIfAnswer) -> String {
+        let mut s = format!("{} → {}", a.question, a.answer);
+        if !a.adopted.is_empty() {
+            s.push_str(&self.aside(&self.whatif_adopted.replace("{d}", &a.adopted)));
+        }
+        s
     }
 
     pub fn skipped(&self, n: usize) -> String {

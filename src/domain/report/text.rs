@@ -181,6 +181,12 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for f in &r.profile {
         p.para(&w.pair(&f.label, &f.value), "", "  ");
     }
+    if !r.whatif.is_empty() {
+        p.para(&w.whatif_note(r.whatif.len()), "", "");
+        for a in &r.whatif {
+            p.para(&w.whatif_item(a), "  - ", "    ");
+        }
+    }
     if let Some(since) = &r.since {
         p.lines.extend(since.text_lines(r.lang));
     }

@@ -23,6 +23,7 @@ impl App {
         self.screen = Screen::Question;
         self.current = i;
         self.note = None;
+        self.from_review = false;
         let q = &self.inst.questionnaire.questions[i];
         let answer = self.answers.get(&q.id);
         self.moved = false;
@@ -46,11 +47,24 @@ impl App {
     pub(super) fn goto_review(&mut self) {
         self.screen = Screen::Review;
         self.note = None;
+        self.from_review = false;
         let vis = self.visible_indices();
         self.review_cursor = vis.iter().position(|i| *i == self.current).unwrap_or(0);
     }
 
+    /// After an answer or a skip: back to the review when the question was opened from it;
+    /// to the review with the results offered when every asked question is answered; else the
+    /// next asked question.
     pub(super) fn advance(&mut self) {
+        if self.from_review {
+            self.goto_review();
+            return;
+        }
+        if self.first_unanswered().is_none() {
+            // The review then says so and offers the results.
+            self.goto_review();
+            return;
+        }
         let next = (self.current + 1..self.visible.len()).find(|i| self.visible[*i]);
         match next {
             Some(i) => self.goto_question(i),
@@ -170,9 +184,17 @@ impl App {
             Action::NotApplicable => return self.special(Row::NotApplicable),
             // The first move shows the highlight where it is; later moves move it.
             Action::Up | Action::Down if !input_kind && !self.cursor_shown() => self.moved = true,
-            Action::Up if !input_kind => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down if !input_kind => {
-                self.cursor = (self.cursor + 1).min(self.list_len().saturating_sub(1))
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End
+                if !input_kind =>
+            {
+                let last = self.list_len().saturating_sub(1);
+                self.moved = true;
+                self.cursor = super::step_cursor(self.cursor, last, self.page(), action);
             }
             // A digit picks the option that shows it; a digit no option shows does nothing.
             Action::Pick(n) if !input_kind => {

@@ -1,7 +1,9 @@
 //! The what-if sandbox: answers changed on a copy, scored as they change, saved only when
 //! adopted.
 
-use super::{Action, Answer, App, Effect, Note, QuestionKind, Screen, score, st, toggle};
+use super::{
+    Action, Answer, App, Effect, Note, Overlay, QuestionKind, Screen, WhatIfExit, score, st, toggle,
+};
 use crate::domain::{AnswerSet, ScoreCard};
 
 /// The what-if sandbox: a copy of the answers that is only saved when committed.
@@ -12,6 +14,8 @@ pub struct WhatIf {
     /// The rows that can be changed here, top to bottom.
     pub items: Vec<WhatIfItem>,
     pub cursor: usize,
+    /// The words being typed after `/` to find a question; `None` when not finding.
+    pub find: Option<tui_input::Input>,
 }
 
 /// One row of the what-if sandbox.
@@ -58,19 +62,33 @@ impl App {
             card: self.card.clone(),
             items,
             cursor: 0,
+            find: None,
         });
         self.screen = Screen::WhatIf;
         self.note = None;
     }
 
     pub(super) fn update_whatif(&mut self, action: Action) -> Vec<Effect> {
+        let changes = self.whatif_changes();
         let Some(w) = self.whatif.as_mut() else {
             self.screen = Screen::Results;
             return vec![];
         };
+        if w.find.is_some() {
+            return self.update_find(action);
+        }
         match action {
-            Action::Up => w.cursor = w.cursor.saturating_sub(1),
-            Action::Down => w.cursor = (w.cursor + 1).min(w.items.len().saturating_sub(1)),
+            Action::Find => w.find = Some(tui_input::Input::default()),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End => {
+                let page = (self.size.1 as usize).saturating_sub(14).max(1);
+                let last = w.items.len().saturating_sub(1);
+                w.cursor = super::step_cursor(w.cursor, last, page, action);
+            }
             Action::Left | Action::Right | Action::Toggle => {
                 let Some(&item) = w.items.get(w.cursor) else {
                     return vec![];
@@ -88,30 +106,141 @@ impl App {
                     w.card = score(&self.inst, &w.answers);
                 }
             }
-            Action::Commit => {
-                if let Some(w) = self.whatif.take() {
-                    self.mark_adopted(&w.answers);
-                    self.answers = w.answers;
-                    self.refresh();
-                }
-                self.screen = Screen::Results;
+            // Nothing leaves the sandbox without the owner saying so, unless nothing changed.
+            Action::Commit if changes == 0 => {
                 self.note = Some(Note {
-                    text: st::WHATIF_SAVED.get(self.lang).to_string(),
+                    text: st::WHATIF_NOTHING.get(self.lang).to_string(),
                     error: false,
                 });
-                return vec![Effect::Save];
             }
-            Action::Cancel => {
+            Action::Commit => self.overlay = Some(Overlay::ConfirmWhatIf(WhatIfExit::Adopt)),
+            Action::Cancel if changes == 0 => {
                 self.whatif = None;
                 self.screen = Screen::Results;
+                self.note = None;
+            }
+            Action::Cancel => self.overlay = Some(Overlay::ConfirmWhatIf(WhatIfExit::Discard)),
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// Typing after `/`: the cursor goes to the first row whose question holds the words;
+    /// Enter goes to the next such row, Esc stops finding (the cursor stays).
+    fn update_find(&mut self, action: Action) -> Vec<Effect> {
+        let q = &self.inst.questionnaire;
+        let lang = self.lang;
+        let Some(w) = self.whatif.as_mut() else {
+            return vec![];
+        };
+        let matches = |w: &WhatIf, words: &str| -> Vec<usize> {
+            let words = words.trim().to_lowercase();
+            if words.is_empty() {
+                return Vec::new();
+            }
+            w.items
+                .iter()
+                .enumerate()
+                .filter(|(_, item)| {
+                    let x = &q.questions[item.question()];
+                    let option = match item {
+                        WhatIfItem::Tick { option, .. } => {
+                            x.options.get(*option).map(|o| o.label.get(lang))
+                        }
+                        WhatIfItem::Step(_) => None,
+                    };
+                    x.text.get(lang).to_lowercase().contains(&words)
+                        || option.is_some_and(|o| o.to_lowercase().contains(&words))
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        match action {
+            Action::Edit(req) => {
+                if let Some(input) = w.find.as_mut() {
+                    input.handle(req);
+                }
+                let words = w
+                    .find
+                    .as_ref()
+                    .map(|i| i.value().to_string())
+                    .unwrap_or_default();
+                if let Some(first) = matches(w, &words).first() {
+                    w.cursor = *first;
+                }
+            }
+            Action::Confirm => {
+                let words = w
+                    .find
+                    .as_ref()
+                    .map(|i| i.value().to_string())
+                    .unwrap_or_default();
+                let found = matches(w, &words);
+                if let Some(next) = found
+                    .iter()
+                    .find(|i| **i > w.cursor)
+                    .or_else(|| found.first())
+                {
+                    w.cursor = *next;
+                }
+            }
+            Action::Cancel => w.find = None,
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// How many questions the sandbox answers differently from the record.
+    pub fn whatif_changes(&self) -> usize {
+        let Some(w) = &self.whatif else { return 0 };
+        self.inst
+            .questionnaire
+            .questions
+            .iter()
+            .filter(|x| w.answers.get(&x.id) != self.answers.get(&x.id))
+            .count()
+    }
+
+    /// Leaves the sandbox as the owner confirmed: its changes thrown away, or adopted into
+    /// the record with each changed question marked as changed in what-if, dated today.
+    pub(super) fn leave_whatif(&mut self, exit: WhatIfExit) -> Vec<Effect> {
+        let Some(w) = self.whatif.take() else {
+            self.screen = Screen::Results;
+            return vec![];
+        };
+        self.screen = Screen::Results;
+        match exit {
+            WhatIfExit::Discard => {
                 self.note = Some(Note {
                     text: st::WHATIF_DISCARDED.get(self.lang).to_string(),
                     error: false,
                 });
+                vec![]
             }
-            _ => {}
+            WhatIfExit::Adopt => {
+                let changed: Vec<_> = self
+                    .inst
+                    .questionnaire
+                    .questions
+                    .iter()
+                    .filter(|x| w.answers.get(&x.id) != self.answers.get(&x.id))
+                    .map(|x| x.id.clone())
+                    .collect();
+                // In a follow-up check, adopted answers count as changed since last time.
+                self.mark_adopted(&w.answers);
+                let mut answers = w.answers;
+                for id in changed {
+                    answers.mark_whatif(id, &self.today);
+                }
+                self.answers = answers;
+                self.refresh();
+                self.note = Some(Note {
+                    text: st::WHATIF_SAVED.get(self.lang).to_string(),
+                    error: false,
+                });
+                vec![Effect::Save]
+            }
         }
-        vec![]
     }
 }
 

@@ -19,7 +19,8 @@ use super::theme::Theme;
 use crate::domain::Lang;
 use crate::domain::wrap::{width, wrap};
 
-pub const MIN_WIDTH: u16 = 80;
+/// Below 80 columns the screens take a narrower layout; below this they cannot.
+pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 24;
 
 /// Draws the whole frame for the app's current state.
@@ -71,6 +72,8 @@ pub fn hint_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let offered = |a: Action| match a {
         Action::DontKnow => on_question && app.question().dont_know,
         Action::NotApplicable => on_question && app.question().not_applicable,
+        // Nothing to open when no recommendation was triggered.
+        Action::Confirm if app.screen == Screen::Results => !app.card.recommendations.is_empty(),
         _ => true,
     };
     hint_bar(&hints(app.ctx(), app.lang, offered), w, app.theme)
@@ -112,6 +115,79 @@ pub fn list_offset(cursor: usize, height: usize) -> usize {
     } else {
         cursor.saturating_sub(height - 1)
     }
+}
+
+/// The line saying how many rows of a list lie above the window.
+pub fn more_above(n: usize, lang: Lang, theme: Theme) -> Line<'static> {
+    Line::styled(st::MORE_ABOVE.fill(lang, &[&n]), theme.muted())
+}
+
+/// The line saying how many rows of a list lie below the window.
+pub fn more_below(n: usize, lang: Lang, theme: Theme) -> Line<'static> {
+    Line::styled(st::MORE_BELOW.fill(lang, &[&n]), theme.muted())
+}
+
+/// The lines of a list of rows (each a block of one or more lines) that fit in `h` lines,
+/// the block `at` always shown whole (or as much of it as fits), with "↑ N more" and
+/// "↓ N more" where rows lie outside. Each line comes with the row it belongs to (`None` for
+/// the markers), for mouse hit-testing.
+pub fn window(
+    blocks: Vec<Vec<Line<'static>>>,
+    at: usize,
+    h: usize,
+    lang: Lang,
+    theme: Theme,
+) -> Vec<(Option<usize>, Line<'static>)> {
+    let n = blocks.len();
+    if n == 0 || h == 0 {
+        return Vec::new();
+    }
+    let at = at.min(n - 1);
+    let total: usize = blocks.iter().map(Vec::len).sum();
+    if total <= h {
+        return blocks
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, b)| b.into_iter().map(move |l| (Some(i), l)))
+            .collect();
+    }
+    // The first row shown: as early as possible with the chosen row still whole on screen.
+    let mut start = 0;
+    while start < at {
+        let lines: usize = blocks[start..=at].iter().map(Vec::len).sum();
+        let markers = usize::from(start > 0) + usize::from(at + 1 < n);
+        if lines + markers <= h {
+            break;
+        }
+        start += 1;
+    }
+    let mut out = Vec::new();
+    if start > 0 {
+        out.push((None, more_above(start, lang, theme)));
+    }
+    let mut next = start;
+    for (i, block) in blocks.into_iter().enumerate().skip(start) {
+        let after = n - i - 1;
+        let room = h
+            .saturating_sub(out.len())
+            .saturating_sub(usize::from(after > 0));
+        if block.len() <= room {
+            out.extend(block.into_iter().map(|l| (Some(i), l)));
+            next = i + 1;
+        } else {
+            if i <= at {
+                // The chosen row is taller than the screen: as much of it as fits.
+                out.extend(block.into_iter().take(room.max(1)).map(|l| (Some(i), l)));
+                next = i + 1;
+            }
+            break;
+        }
+    }
+    if next < n {
+        out.truncate(h.saturating_sub(1));
+        out.push((None, more_below(n - next, lang, theme)));
+    }
+    out
 }
 
 /// Wrapped lines of `text` in a style.

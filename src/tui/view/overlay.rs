@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::{hint_lines, list_offset, pad, para};
 use crate::domain::report::ReportFormat;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::{App, Overlay, WhatIfExit};
 use crate::tui::strings::{self as st};
 
 fn popup(area: Rect, w: u16, h: u16) -> Rect {
@@ -140,6 +140,46 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 theme.error(),
             ));
             lines.extend(para(st::QUIT_RESCUE.get(lang), w, Style::new()));
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                st::QUIT_KEYS.get(lang),
+                theme.key(),
+            )));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Overlay::ConfirmWhatIf(exit) => {
+            let rect = popup(area, 64, 9);
+            let inner = frame_popup(frame, rect, st::WHATIF_LEAVE.get(lang), app);
+            let w = inner.width as usize;
+            let changes = app.whatif_changes();
+            let count = if changes == 1 {
+                st::WHATIF_CHANGED_ONE.get(lang).to_string()
+            } else {
+                st::WHATIF_CHANGED.fill(lang, &[&changes])
+            };
+            let mut lines = para(&count, w, theme.good());
+            let question = match exit {
+                WhatIfExit::Discard => st::WHATIF_DISCARD_Q.get(lang).to_string(),
+                WhatIfExit::Adopt => {
+                    let day = if app.today.is_empty() {
+                        st::TODAY.get(lang)
+                    } else {
+                        app.today.as_str()
+                    };
+                    st::WHATIF_ADOPT_Q.fill(lang, &[&day])
+                }
+            };
+            lines.extend(para(&question, w, Style::new()));
+            lines.push(Line::default());
+            lines.extend(hint_lines(app, w));
+            frame.render_widget(Paragraph::new(lines), inner);
+        }
+        Overlay::ConfirmQuit if !app.written => {
+            // Nothing was ever saved: there is no file to point to.
+            let rect = popup(area, 64, 7);
+            let inner = frame_popup(frame, rect, st::QUIT_TITLE.get(lang), app);
+            let w = inner.width as usize;
+            let mut lines = para(st::QUIT_NOTHING.get(lang), w, Style::new());
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
                 st::QUIT_KEYS.get(lang),

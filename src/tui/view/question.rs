@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 
-use super::{draw_footer, frame_parts, list_offset};
+use super::{draw_footer, frame_parts};
 use crate::domain::answers::Answer;
 use crate::domain::model::QuestionKind;
 use crate::domain::summary::answer_label;
@@ -29,7 +29,13 @@ const MAX_TEXT_LINES: usize = 6;
 
 fn text_lines(app: &App, w: usize) -> Vec<String> {
     let mut lines = wrap(app.question().text.get(app.lang), w, "", "");
-    lines.truncate(MAX_TEXT_LINES);
+    if lines.len() > MAX_TEXT_LINES {
+        // The rest is in the help (?): say that something was cut.
+        lines.truncate(MAX_TEXT_LINES);
+        if let Some(last) = lines.last_mut() {
+            *last = super::pad(&format!("{last}……"), w).trim_end().to_string();
+        }
+    }
     lines
 }
 
@@ -126,59 +132,78 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-fn draw_options(frame: &mut Frame, area: Rect, app: &App) {
+/// The option list's lines as drawn in `area`, each with the list row it belongs to (`None`
+/// for the "more" markers); shared by drawing and mouse hit-testing. Long labels wrap under
+/// themselves, so no option is ever cut.
+pub fn option_lines(area: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)> {
     let q = app.question();
     let theme = app.theme;
     let answer = app.answers.get(&q.id);
-    let rows = app.rows();
     let shown = app.cursor_shown();
-    let offset = list_offset(app.cursor, area.height as usize);
-    let mut lines = Vec::new();
-    for (i, row) in rows
+    let w = area.width as usize;
+    let blocks: Vec<Vec<Line<'static>>> = app
+        .rows()
         .iter()
         .enumerate()
-        .skip(offset)
-        .take(area.height as usize)
-    {
-        let (label, chosen) = match *row {
-            Row::Option(k) => {
-                let o = &q.options[k];
-                let chosen = match answer {
-                    Some(Answer::Choice(c)) => c == &o.id,
-                    Some(Answer::Choices(cs)) => cs.contains(&o.id),
-                    _ => false,
-                };
-                (o.label.get(app.lang), chosen)
-            }
-            Row::DontKnow => (
-                st::DONT_KNOW.get(app.lang),
-                matches!(answer, Some(Answer::DontKnow)),
-            ),
-            Row::NotApplicable => (
-                st::NOT_APPLICABLE.get(app.lang),
-                matches!(answer, Some(Answer::NotApplicable)),
-            ),
-        };
-        let tick = q.kind == QuestionKind::Multi && matches!(row, Row::Option(_));
-        let mark = match (tick, chosen) {
-            (true, true) => "[x]",
-            (true, false) => "[ ]",
-            (false, true) => "(*)",
-            (false, false) => "( )",
-        };
-        let here = shown && i == app.cursor;
-        let cursor = if here { ">" } else { " " };
-        let key = row.key().unwrap_or(' ');
-        let text = format!("{cursor} {mark} {key}  {label}");
-        let style = if here {
-            theme.selected()
-        } else if chosen {
-            theme.good()
-        } else {
-            Style::new()
-        };
-        lines.push(Line::styled(super::pad(&text, area.width as usize), style));
-    }
+        .map(|(i, row)| {
+            let (label, chosen) = match *row {
+                Row::Option(k) => {
+                    let o = &q.options[k];
+                    let chosen = match answer {
+                        Some(Answer::Choice(c)) => c == &o.id,
+                        Some(Answer::Choices(cs)) => cs.contains(&o.id),
+                        _ => false,
+                    };
+                    (o.label.get(app.lang), chosen)
+                }
+                Row::DontKnow => (
+                    st::DONT_KNOW.get(app.lang),
+                    matches!(answer, Some(Answer::DontKnow)),
+                ),
+                Row::NotApplicable => (
+                    st::NOT_APPLICABLE.get(app.lang),
+                    matches!(answer, Some(Answer::NotApplicable)),
+                ),
+            };
+            let tick = q.kind == QuestionKind::Multi && matches!(row, Row::Option(_));
+            let mark = match (tick, chosen) {
+                (true, true) => "[x]",
+                (true, false) => "[ ]",
+                (false, true) => "(*)",
+                (false, false) => "( )",
+            };
+            let here = shown && i == app.cursor;
+            let cursor = if here { ">" } else { " " };
+            let key = row.key().unwrap_or(' ');
+            let style = if here {
+                theme.selected()
+            } else if chosen {
+                theme.good()
+            } else {
+                Style::new()
+            };
+            let first = format!("{cursor} {mark} {key}  ");
+            let indent = " ".repeat(width(&first));
+            wrap(label, w, &first, &indent)
+                .into_iter()
+                .map(|l| Line::styled(super::pad(&l, w), style))
+                .collect()
+        })
+        .collect();
+    super::window(
+        blocks,
+        app.cursor,
+        area.height as usize,
+        app.lang,
+        app.theme,
+    )
+}
+
+fn draw_options(frame: &mut Frame, area: Rect, app: &App) {
+    let lines: Vec<Line> = option_lines(area, app)
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
@@ -215,10 +240,13 @@ fn draw_input(frame: &mut Frame, area: Rect, app: &App) {
 
     let mut lines = Vec::new();
     if let Some(a) = app.answers.get(&q.id) {
-        lines.push(Line::from(vec![
-            Span::styled(st::ANSWER_IS.get(lang), theme.muted()),
-            Span::styled(answer_label(q, a, lang), theme.good()),
-        ]));
+        // Wrapped, never cut: the whole answer given so far.
+        let text = format!("{}{}", st::ANSWER_IS.get(lang), answer_label(q, a, lang));
+        lines.extend(
+            wrap(&text, area.width as usize, "", "  ")
+                .into_iter()
+                .map(|l| Line::styled(l, theme.good())),
+        );
     }
     for row in app
         .rows()

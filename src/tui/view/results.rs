@@ -23,14 +23,7 @@ use crate::tui::theme::Theme;
 
 fn header(frame: &mut Frame, body: Rect, app: &App) -> Rect {
     let lang = app.lang;
-    let titles = [
-        st::TAB_SUMMARY,
-        st::TAB_PLAN,
-        st::TAB_OVERVIEW,
-        st::TAB_LADDER,
-        st::TAB_RECS,
-    ]
-    .map(|s| s.get(lang));
+    let titles = tab_titles(lang);
     let selected = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
     frame.render_widget(
         Paragraph::new(Line::styled(st::RESULTS.get(lang), app.theme.title())),
@@ -50,17 +43,108 @@ fn header(frame: &mut Frame, body: Rect, app: &App) -> Rect {
     )
 }
 
+/// Where the tab titles are drawn (one row), for mouse hit-testing.
+pub fn tabs_row(area: Rect, app: &App) -> Rect {
+    let (body, _, _, _) = super::frame_parts(area, app);
+    Rect::new(body.x, body.y + 1, body.width, 1)
+}
+
+/// The tab under column `col` of the tab row: the titles are drawn as " title " with a
+/// one-column divider between them.
+pub fn tab_at(col: u16, app: &App) -> Option<Tab> {
+    let mut x = 0usize;
+    for (tab, title) in Tab::ALL.iter().zip(tab_titles(app.lang)) {
+        let w = width(title) + 2;
+        if (col as usize) >= x && (col as usize) < x + w {
+            return Some(*tab);
+        }
+        x += w + 1;
+    }
+    None
+}
+
+fn tab_titles(lang: Lang) -> [&'static str; 5] {
+    [
+        st::TAB_SUMMARY,
+        st::TAB_PLAN,
+        st::TAB_OVERVIEW,
+        st::TAB_LADDER,
+        st::TAB_RECS,
+    ]
+    .map(|s| s.get(lang))
+}
+
+/// The lines of a tab that scrolls (every tab but the recommendations), `w` columns wide.
+fn tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
+    match app.tab {
+        Tab::Summary => summary_tab_lines(app, w),
+        Tab::Plan => plan_tab_lines(app, w),
+        Tab::Overview => overview_lines(app, &app.card, w),
+        Tab::Ladder => ladder_lines(app, &app.card, w).0,
+        Tab::Recommendations => Vec::new(),
+    }
+}
+
+/// The rows under the tab titles, where a tab's content goes.
+fn content_rect(area: Rect, app: &App) -> Rect {
+    let (body, _, _, _) = super::frame_parts(area, app);
+    Rect::new(
+        body.x,
+        body.y + 3,
+        body.width,
+        body.height.saturating_sub(3),
+    )
+}
+
+/// How far the results tab or the recommendation's detail can scroll: no further than its
+/// last line at the bottom, never into blank screen.
+pub fn max_scroll(area: Rect, app: &App) -> u16 {
+    let (lines, h) = if app.screen == crate::tui::app::Screen::Detail {
+        let (body, _, _, _) = super::frame_parts(area, app);
+        (detail_lines(app, body.width as usize).len(), body.height)
+    } else {
+        let content = content_rect(area, app);
+        (tab_lines(app, content.width as usize).len(), content.height)
+    };
+    u16::try_from(lines.saturating_sub(h as usize)).unwrap_or(u16::MAX)
+}
+
+/// "↑ N more lines" / "↓ N more lines" for a scrolled text, on the row above it.
+fn scroll_marks(app: &App, scroll: u16, lines: usize, h: u16) -> Line<'static> {
+    let above = scroll as usize;
+    let below = lines.saturating_sub(above + h as usize);
+    let mut parts = Vec::new();
+    if above > 0 {
+        parts.push(st::LINES_ABOVE.fill(app.lang, &[&above]));
+    }
+    if below > 0 {
+        parts.push(st::LINES_BELOW.fill(app.lang, &[&below]));
+    }
+    Line::styled(parts.join("   "), app.theme.muted()).right_aligned()
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let body = draw_footer(frame, area, app);
     let content = header(frame, body, app);
-    let lines = match app.tab {
-        Tab::Summary => summary_tab_lines(app, content.width as usize),
-        Tab::Plan => plan_tab_lines(app, content.width as usize),
-        Tab::Overview => overview_lines(app, &app.card, content.width as usize),
-        Tab::Ladder => ladder_lines(app, &app.card, content.width as usize),
+    let w = content.width as usize;
+    let (lines, scroll) = match app.tab {
         Tab::Recommendations => return draw_recs(frame, content, app),
+        Tab::Ladder => {
+            // Scrolled so that the chosen rung and what it means are on screen.
+            let (lines, at) = ladder_lines(app, &app.card, w);
+            let h = content.height as usize;
+            let top = at.saturating_sub(h.saturating_sub(RUNG_MEANING_LINES).max(1) - 1);
+            let max = lines.len().saturating_sub(h);
+            (lines, top.min(max) as u16)
+        }
+        _ => (tab_lines(app, w), app.scroll),
     };
-    frame.render_widget(Paragraph::new(lines).scroll((app.scroll, 0)), content);
+    let marks = scroll_marks(app, scroll, lines.len(), content.height);
+    frame.render_widget(
+        Paragraph::new(marks),
+        Rect::new(content.x, content.y.saturating_sub(1), content.width, 1),
+    );
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), content);
 }
 
 /// The report model, in the app's language, dated today (when the shell said what today is).
@@ -226,7 +310,6 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         .chain(q.dimensions().map(|(_, d)| width(d.title.get(lang)) + 2))
         .max()
         .unwrap_or(20);
-    let label_w = (longest + 1).min(w / 2);
     let level_w = q
         .areas
         .iter()
@@ -253,9 +336,13 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         .map(|d| width(&share(d)))
         .max()
         .unwrap_or(0);
-    let bar_w = w
-        .saturating_sub(label_w + (8 + level_w).max(6 + share_w))
-        .clamp(10, 30);
+    // On a narrow screen the titles give way first, so that the level is never cut.
+    let tail_w = (8 + level_w).max(6 + share_w);
+    let label_w = (longest + 1)
+        .min(w / 2)
+        .min(w.saturating_sub(10 + tail_w))
+        .max(12);
+    let bar_w = w.saturating_sub(label_w + tail_w).clamp(10, 30);
     let (level, _) = level_text(app, None, card.overall_score);
     let mark = provisional_suffix(&card.confidence, lang);
     // One hedge, not two: the provisional mark replaces the label's own "(estimate)".
@@ -356,43 +443,75 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
+/// Lines kept under the chosen rung when the ladder scrolls: what the rung means.
+const RUNG_MEANING_LINES: usize = 4;
+
+/// The ladder tab: each ladder's rungs, top first, the firm's rung marked in words and the
+/// chosen rung (↑↓) with what it means; then what the firm's rung means and what the next
+/// one needs. Returns the lines and the line of the chosen rung.
+fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> (Vec<Line<'static>>, usize) {
     let lang = app.lang;
     let theme = app.theme;
     let q = &app.inst.questionnaire;
+    let chosen = app.rungs().get(app.rung_cursor).copied();
+    let mut at = 0;
     let mut lines = Vec::new();
     for l in &card.ladders {
-        let Some(def) = q.ladders.iter().find(|x| x.id == l.id) else {
+        let Some(li) = q.ladders.iter().position(|x| x.id == l.id) else {
             continue;
         };
+        let def = &q.ladders[li];
         lines.push(Line::styled(
             format!("{} ({}/{})", def.title.get(lang), l.index + 1, l.of),
             theme.title(),
         ));
         for (i, r) in def.rungs.iter().enumerate().rev() {
-            let (mark, style) = if i == l.index {
-                (format!("> [{}] ", i + 1), theme.selected())
+            let picked = chosen == Some((li, i));
+            let state = if i == l.index {
+                st::YOU_ARE_HERE.get(lang)
             } else if i < l.index {
-                (format!("  [{}] ", i + 1), theme.good())
+                st::RUNG_REACHED.get(lang)
             } else {
-                (format!("  [{}] ", i + 1), theme.muted())
+                st::RUNG_AHEAD.get(lang)
             };
-            let mut spans = vec![Span::styled(format!("{mark}{}", r.label.get(lang)), style)];
-            if i == l.index {
-                spans.push(Span::styled(
-                    format!("  ← {}", st::YOU_ARE_HERE.get(lang)),
-                    theme.title(),
-                ));
+            let style = if picked {
+                theme.selected()
+            } else if i == l.index {
+                theme.title()
+            } else if i < l.index {
+                theme.good()
+            } else {
+                theme.muted()
+            };
+            let mark = if picked { ">" } else { " " };
+            let text = format!("{mark} [{}] {} · {state}", i + 1, r.label.get(lang));
+            if picked {
+                at = lines.len();
+                lines.extend(
+                    crate::domain::wrap::wrap(&text, w, "", "      ")
+                        .into_iter()
+                        .map(|t| Line::styled(pad(&t, w), style)),
+                );
+                let about = fill(
+                    st::RUNG_MEANS.get(lang),
+                    &[&(i + 1), &def.rungs.len(), &r.description.get(lang)],
+                );
+                lines.extend(wrapped(&about, w, "      ", "      ", Style::new()));
+            } else {
+                lines.push(Line::styled(pad(&text, w).trim_end().to_string(), style));
             }
-            lines.push(Line::from(spans));
         }
         lines.push(Line::default());
-        lines.extend(para(&l.meaning(def, lang), w, Style::new()));
+        // What the firm's rung means, unless the chosen rung above already says it.
+        if chosen != Some((li, l.index)) {
+            lines.extend(para(&l.meaning(def, lang), w, Style::new()));
+        }
         match &l.next {
             Some(next) => {
                 let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");
-                lines.push(Line::styled(
-                    fill(st::NEXT_RUNG.get(lang), &[&label]),
+                lines.extend(para(
+                    &fill(st::NEXT_RUNG.get(lang), &[&label]),
+                    w,
                     theme.title(),
                 ));
                 for u in &next.unmet {
@@ -418,8 +537,9 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
                 theme.muted(),
             ));
         }
+        lines.push(Line::default());
     }
-    lines
+    (lines, at)
 }
 
 /// One line per recommendation, led by what to do: number, proposal, action, when.
@@ -477,11 +597,33 @@ fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
             area.height.saturating_sub(list_h + 1),
         );
         let mut lines = vec![Line::styled(st::NEXT_STEPS.get(lang), theme.title())];
-        lines.extend(para(
-            r.action(&app.inst.questionnaire).get(lang),
-            below.width as usize,
-            Style::new(),
-        ));
+        let w = below.width as usize;
+        for (n, step) in r.steps.iter().enumerate() {
+            // Each step its own numbered paragraph, so several never read as one.
+            if n > 0 {
+                lines.push(Line::default());
+            }
+            lines.extend(wrapped(
+                &format!(
+                    "[{}] {}",
+                    horizon_label(step.horizon, lang),
+                    step.action(&app.inst.questionnaire).get(lang)
+                ),
+                w,
+                &format!("{}. ", n + 1),
+                "   ",
+                Style::new(),
+            ));
+        }
+        let h = below.height as usize;
+        if lines.len() > h && h > 0 {
+            let hidden = lines.len() - (h - 1);
+            lines.truncate(h - 1);
+            lines.push(Line::styled(
+                st::LINES_BELOW_DETAIL.fill(lang, &[&hidden]),
+                theme.muted(),
+            ));
+        }
         frame.render_widget(Paragraph::new(lines), below);
     }
 }
@@ -536,12 +678,15 @@ pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     }
     lines.push(Line::default());
     lines.push(Line::styled(st::NEXT_STEPS.get(lang), theme.title()));
-    for s in &rec.steps {
+    for (n, s) in rec.steps.iter().enumerate() {
+        if n > 0 {
+            lines.push(Line::default());
+        }
         lines.extend(wrapped(
             &format!("[{}] {}", s.horizon_label, s.action),
             w,
-            "  - ",
-            "    ",
+            &format!("  {}. ", n + 1),
+            "     ",
             Style::new(),
         ));
     }
@@ -555,6 +700,12 @@ pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
 pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
     let body = draw_footer(frame, area, app);
     let lines = detail_lines(app, body.width as usize);
+    let (_, note, _, _) = super::frame_parts(area, app);
+    if app.note.is_none() {
+        // The note row says what lies beyond the screen.
+        let marks = scroll_marks(app, app.scroll, lines.len(), body.height);
+        frame.render_widget(Paragraph::new(marks), note);
+    }
     frame.render_widget(Paragraph::new(lines).scroll((app.scroll, 0)), body);
 }
 
@@ -643,15 +794,11 @@ pub fn draw_whatif(frame: &mut Frame, area: Rect, app: &App) {
     let theme = app.theme;
     let body = draw_footer(frame, area, app);
     let Some(wi) = &app.whatif else { return };
-    let changed = app
-        .inst
-        .questionnaire
-        .questions
-        .iter()
-        .filter(|x| wi.answers.get(&x.id) != app.answers.get(&x.id))
-        .count();
+    let changed = app.whatif_changes();
     let status = if changed == 0 {
         st::WHATIF_UNCHANGED.get(lang).to_string()
+    } else if changed == 1 {
+        st::WHATIF_CHANGED_ONE.get(lang).to_string()
     } else {
         fill(st::WHATIF_CHANGED.get(lang), &[&changed])
     };
@@ -664,6 +811,12 @@ pub fn draw_whatif(frame: &mut Frame, area: Rect, app: &App) {
         ),
         theme.muted(),
     ));
+    if let Some(find) = &wi.find {
+        head.push(Line::styled(
+            format!("{} {}_", st::FIND.get(lang), find.value()),
+            theme.selected(),
+        ));
+    }
     let head_h = head.len() as u16;
     frame.render_widget(
         Paragraph::new(head),
@@ -674,61 +827,108 @@ pub fn draw_whatif(frame: &mut Frame, area: Rect, app: &App) {
     let sum_h = (summary.len() as u16).min(body.height / 2);
     let list_h = body.height.saturating_sub(head_h + sum_h + 2);
     let list = Rect::new(body.x, body.y + head_h + 1, body.width, list_h);
-    let offset = list_offset(wi.cursor, list_h as usize);
-    let q = &app.inst.questionnaire;
-    let w = list.width as usize;
-    let lines: Vec<Line> = wi
-        .items
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(list_h as usize)
-        .map(|(row, &item)| {
-            let question = &q.questions[item.question()];
-            let current = wi.answers.get(&question.id);
-            let (label, answer) = match item {
-                WhatIfItem::Step(_) => {
-                    let answer = current.map_or(format!("[{}]", st::UNANSWERED.get(lang)), |a| {
-                        answer_label(question, a, lang)
-                    });
-                    (question.text.get(lang), format!("< {answer} >"))
-                }
-                WhatIfItem::Tick { option, .. } => {
-                    let opt = &question.options[option];
-                    let ticked = matches!(current, Some(Answer::Choices(t)) if t.contains(&opt.id));
-                    // The question's text heads its first option only: the options read as
-                    // one block under it.
-                    let first = option == 0;
-                    (
-                        if first { question.text.get(lang) } else { "" },
-                        format!(
-                            "[{}] {}",
-                            if ticked { "x" } else { " " },
-                            opt.label.get(lang)
-                        ),
-                    )
-                }
-            };
-            let answer_w = w * 2 / 5;
-            let text = format!(
-                "{} {}",
-                pad(label, w.saturating_sub(answer_w + 1)),
-                pad(&answer, answer_w)
-            );
-            let was_changed = wi.answers.get(&question.id) != app.answers.get(&question.id);
-            let style = if row == wi.cursor {
-                theme.selected()
-            } else if was_changed {
-                theme.good()
-            } else {
-                Style::new()
-            };
-            Line::styled(text, style)
-        })
+    let lines: Vec<Line> = whatif_list(app, wi, list.width as usize, list_h as usize)
+        .into_iter()
+        .map(|(_, l)| l)
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
     frame.render_widget(
         Paragraph::new(summary).wrap(Wrap { trim: true }),
         Rect::new(body.x, list.bottom() + 1, body.width, sum_h),
     );
+}
+
+/// The what-if rows, grouped under their section's title, in `h` lines of `w` columns: one
+/// line each (cut with an ellipsis), the highlighted one in full (question and answer
+/// wrapped), with "↑ N more" and "↓ N more" markers.
+fn whatif_list(
+    app: &App,
+    wi: &crate::tui::app::WhatIf,
+    w: usize,
+    h: usize,
+) -> Vec<(Option<usize>, Line<'static>)> {
+    let lang = app.lang;
+    let theme = app.theme;
+    let q = &app.inst.questionnaire;
+    let mut blocks: Vec<Vec<Line<'static>>> = Vec::new();
+    let mut section = None;
+    for (row, &item) in wi.items.iter().enumerate() {
+        let question = &q.questions[item.question()];
+        let mut block = Vec::new();
+        if section != Some(&question.dimension) {
+            section = Some(&question.dimension);
+            let title = q
+                .dimension(&question.dimension)
+                .map(|(a, d)| format!("{} · {}", a.title.get(lang), d.title.get(lang)))
+                .unwrap_or_default();
+            if row > 0 {
+                block.push(Line::default());
+            }
+            block.push(Line::styled(pad(&title, w), theme.title()));
+        }
+        let current = wi.answers.get(&question.id);
+        let (label, answer) = match item {
+            WhatIfItem::Step(_) => {
+                let answer = current.map_or(format!("[{}]", st::UNANSWERED.get(lang)), |a| {
+                    answer_label(question, a, lang)
+                });
+                (question.text.get(lang), format!("< {answer} >"))
+            }
+            WhatIfItem::Tick { option, .. } => {
+                let opt = &question.options[option];
+                let ticked = matches!(current, Some(Answer::Choices(t)) if t.contains(&opt.id));
+                // The question's text heads its first option only: the options read as
+                // one block under it.
+                (
+                    if option == 0 {
+                        question.text.get(lang)
+                    } else {
+                        ""
+                    },
+                    format!(
+                        "[{}] {}",
+                        if ticked { "x" } else { " " },
+                        opt.label.get(lang)
+                    ),
+                )
+            }
+        };
+        let was_changed = wi.answers.get(&question.id) != app.answers.get(&question.id);
+        let here = row == wi.cursor;
+        let style = if here {
+            theme.selected()
+        } else if was_changed {
+            theme.good()
+        } else {
+            Style::new()
+        };
+        if here {
+            // In full: the question over its answer, both wrapped.
+            let text = if label.is_empty() {
+                question.text.get(lang)
+            } else {
+                label
+            };
+            block.extend(
+                crate::domain::wrap::wrap(text, w, "  ", "  ")
+                    .into_iter()
+                    .map(|l| Line::styled(pad(&l, w), style)),
+            );
+            block.extend(
+                crate::domain::wrap::wrap(&answer, w, "    ", "      ")
+                    .into_iter()
+                    .map(|l| Line::styled(pad(&l, w), style)),
+            );
+        } else {
+            let answer_w = w * 2 / 5;
+            let text = format!(
+                "  {} {}",
+                pad(label, w.saturating_sub(answer_w + 3)),
+                pad(&answer, answer_w)
+            );
+            block.push(Line::styled(text, style));
+        }
+        blocks.push(block);
+    }
+    super::window(blocks, wi.cursor, h, lang, theme)
 }

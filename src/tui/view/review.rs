@@ -6,9 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{draw_footer, frame_parts, list_offset, pad, para};
+use super::{draw_footer, frame_parts, pad, para};
 use crate::domain::summary::answer_label;
-use crate::domain::wrap::width;
+use crate::domain::wrap::{width, wrap};
 use crate::tui::app::App;
 use crate::tui::strings::{self as st, fill};
 
@@ -17,6 +17,18 @@ pub fn list_area(area: Rect) -> Rect {
     // The footer is at most 4 rows (note + 3 hint rows); the list starts under the header.
     let top = area.y + 3;
     Rect::new(area.x, top, area.width, area.height.saturating_sub(3 + 4))
+}
+
+/// The list's rows as drawn: under the header, above the footer.
+pub fn list_rect(area: Rect, app: &App) -> Rect {
+    let (body, _, _, _) = frame_parts(area, app);
+    let list = list_area(area);
+    Rect::new(
+        list.x,
+        list.y,
+        list.width,
+        body.bottom().saturating_sub(list.y),
+    )
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -29,6 +41,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut head = vec![Line::styled(st::REVIEW.get(lang), theme.title())];
     let mut status = if todo == 0 {
         st::REVIEW_DONE.get(lang).to_string()
+    } else if todo == 1 {
+        st::REVIEW_TODO_ONE.get(lang).to_string()
     } else {
         fill(st::REVIEW_TODO.get(lang), &[&todo])
     };
@@ -53,51 +67,70 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Rect::new(body.x, body.y, body.width, 3),
     );
 
-    let list = list_area(area);
-    let list = Rect::new(
-        list.x,
-        list.y,
-        list.width,
-        list.height.min(body.bottom().saturating_sub(list.y)),
-    );
-    let offset = list_offset(app.review_cursor, list.height as usize);
+    let list = list_rect(area, app);
+    let lines: Vec<Line> = list_lines(list, app).into_iter().map(|(_, l)| l).collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
+/// The review list's lines in `list`, each with the row (position among asked questions) it
+/// belongs to; shared with mouse hit-testing. Each question takes one line with its answer
+/// cut to fit; the highlighted one shows its question and its whole answer (every ticked
+/// option), wrapped.
+pub fn list_lines(list: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)> {
+    let lang = app.lang;
+    let theme = app.theme;
     let q = &app.inst.questionnaire;
     let w = list.width as usize;
-    let mut lines = Vec::new();
-    for (row, &qi) in vis
+    let blocks: Vec<Vec<Line<'static>>> = app
+        .visible_indices()
         .iter()
         .enumerate()
-        .skip(offset)
-        .take(list.height as usize)
-    {
-        let question = &q.questions[qi];
-        let answered = app.is_answered(qi);
-        let answer = match app.answers.get(&question.id) {
-            Some(a) if answered => answer_label(question, a, lang),
-            _ => format!("[{}]", st::UNANSWERED.get(lang)),
-        };
-        // In a follow-up the sign says confirmed, changed or carried over.
-        let sign = match app.follow_mark(qi) {
-            _ if !answered => "!",
-            Some(mark) => mark.sign(),
-            None => " ",
-        };
-        let num = format!("{:>2} {sign} ", row + 1);
-        let answer_w = (w / 3).min(width(&answer) + 1).max(8);
-        let text_w = w.saturating_sub(width(&num) + answer_w + 1);
-        let text = format!(
-            "{num}{} {}",
-            pad(question.text.get(lang), text_w),
-            pad(&answer, answer_w)
-        );
-        let style = if row == app.review_cursor {
-            theme.selected()
-        } else if !answered {
-            theme.error()
-        } else {
-            Style::new()
-        };
-        lines.push(Line::styled(text, style));
-    }
-    frame.render_widget(Paragraph::new(lines), list);
+        .map(|(row, &qi)| {
+            let question = &q.questions[qi];
+            let answered = app.is_answered(qi);
+            let answer = match app.answers.get(&question.id) {
+                Some(a) if answered => answer_label(question, a, lang),
+                _ => format!("[{}]", st::UNANSWERED.get(lang)),
+            };
+            // In a follow-up the sign says confirmed, changed or carried over.
+            let sign = match app.follow_mark(qi) {
+                _ if !answered => "!",
+                Some(mark) => mark.sign(),
+                None => " ",
+            };
+            let num = format!("{:>2} {sign} ", row + 1);
+            let here = row == app.review_cursor;
+            let style = if here {
+                theme.selected()
+            } else if !answered {
+                theme.error()
+            } else {
+                Style::new()
+            };
+            if here {
+                let indent = " ".repeat(width(&num));
+                let mut lines: Vec<Line<'static>> = wrap(question.text.get(lang), w, &num, &indent)
+                    .into_iter()
+                    .map(|l| Line::styled(pad(&l, w), style))
+                    .collect();
+                let first = format!("{indent}→ ");
+                let rest = " ".repeat(width(&first));
+                lines.extend(
+                    wrap(&answer, w, &first, &rest)
+                        .into_iter()
+                        .map(|l| Line::styled(pad(&l, w), style)),
+                );
+                return lines;
+            }
+            let answer_w = (w / 3).min(width(&answer) + 1).max(8);
+            let text_w = w.saturating_sub(width(&num) + answer_w + 1);
+            let text = format!(
+                "{num}{} {}",
+                pad(question.text.get(lang), text_w),
+                pad(&answer, answer_w)
+            );
+            vec![Line::styled(text, style)]
+        })
+        .collect();
+    super::window(blocks, app.review_cursor, list.height as usize, lang, theme)
 }

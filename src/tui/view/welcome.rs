@@ -29,20 +29,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(block, body);
     let w = inner.width as usize;
 
+    // The form is built first, its rows counted from its own top; the intro above it is left
+    // out when the notes and the form would not fit with it.
     let mut lines: Vec<Line> = Vec::new();
-    lines.extend(para(q.title.get(lang), w, theme.title()));
-    lines.extend(para(q.intro.get(lang), w, ratatui::style::Style::new()));
-    lines.push(Line::styled(
-        fill(st::MINUTES.get(lang), &[&q.minutes]),
-        theme.muted(),
-    ));
-    if let Some(code) = &app.session.firm_code {
-        lines.push(crate::tui::workshop::firm_code_welcome(code, lang, theme));
-    }
-    if let Some(follow) = app.follow_summary() {
-        lines.extend(para(&follow, w, theme.title()));
-    }
-    lines.push(Line::default());
 
     let label_w = q
         .profile
@@ -51,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .chain([width(st::LANGUAGE.get(lang))])
         .max()
         .unwrap_or(10)
-        .clamp(10, (w / 3).max(10))
+        .clamp(10, (w / 2).max(10))
         + 2;
     let mut cursor_pos: Option<Position> = None;
     for (i, item) in app.welcome_items().iter().enumerate() {
@@ -62,6 +51,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ratatui::style::Style::new()
         };
         let marker = if focused { "> " } else { "  " };
+        // Headings first, so that the text cursor lands on its field's row.
+        if matches!(item, WelcomeItem::Profile(0)) {
+            lines.push(Line::styled(st::PROFILE.get(lang), theme.title()));
+        }
+        if matches!(item, WelcomeItem::Resume | WelcomeItem::Start) {
+            lines.push(Line::default());
+        }
         let line = match item {
             WelcomeItem::Lang => Line::from(vec![
                 Span::raw(marker),
@@ -80,10 +76,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                             + app.profile_inputs[*p].visual_cursor() as u16;
                         cursor_pos = Some(Position::new(
                             x.min(inner.right().saturating_sub(1)),
-                            inner.y + lines.len() as u16,
+                            lines.len() as u16,
                         ));
                     }
-                    format!("[{}]", pad(&v, 30))
+                    let field_w = w.saturating_sub(label_w + 4).min(30);
+                    format!("[{}]", pad(&v, field_w))
                 } else {
                     let v = app
                         .answers
@@ -93,7 +90,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                         .map_or(st::NOT_SET.get(lang).to_string(), |o| {
                             o.label.get(lang).to_string()
                         });
-                    format!("< {v} >")
+                    pad(&format!("< {v} >"), w.saturating_sub(label_w + 2))
+                        .trim_end()
+                        .to_string()
                 };
                 Line::from(vec![
                     Span::raw(marker),
@@ -102,32 +101,39 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 ])
             }
             WelcomeItem::Resume => {
+                // The button, then how far the check got and when, on its own line: never cut.
                 let total = app.visible_indices().len();
-                let mut text = format!(
-                    "{} · {}",
-                    st::RESUME.get(lang),
-                    fill(st::ANSWERED_OF.get(lang), &[&app.answered_count(), &total])
-                );
+                let mut text = fill(st::ANSWERED_OF.get(lang), &[&app.answered_count(), &total]);
                 if let Some(at) = &app.session.saved_at {
                     text.push_str(&format!(
                         " · {} {}",
                         st::SAVED_AT.get(lang),
-                        readable_time(at)
+                        readable_time(at, app.utc_offset)
                     ));
                 }
-                Line::from(vec![
+                lines.push(Line::from(vec![
                     Span::raw(marker),
-                    Span::styled(format!("[ {text} ]"), style),
-                ])
+                    Span::styled(format!("[ {} ]", st::RESUME.get(lang)), style),
+                ]));
+                Line::styled(format!("    {text}"), theme.muted())
             }
-            WelcomeItem::StartOver => Line::from(vec![
-                Span::raw(marker),
-                Span::styled(format!("[ {} ]", st::START_OVER.get(lang)), style),
-                Span::styled(
-                    format!("  {}", st::START_OVER_NOTE.get(lang)),
-                    theme.muted(),
-                ),
-            ]),
+            WelcomeItem::StartOver => {
+                let button = format!("[ {} ]", st::START_OVER.get(lang));
+                let note = st::START_OVER_NOTE.get(lang);
+                if width(&button) + width(note) + 4 <= w {
+                    Line::from(vec![
+                        Span::raw(marker),
+                        Span::styled(button, style),
+                        Span::styled(format!("  {note}"), theme.muted()),
+                    ])
+                } else {
+                    lines.push(Line::from(vec![
+                        Span::raw(marker),
+                        Span::styled(button, style),
+                    ]));
+                    Line::styled(format!("    {note}"), theme.muted())
+                }
+            }
             WelcomeItem::FollowUp => Line::from(vec![
                 Span::raw(marker),
                 Span::styled(
@@ -140,17 +146,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Span::styled(format!("[ {} ]", st::START.get(lang)), style),
             ]),
         };
-        if matches!(item, WelcomeItem::Profile(0)) {
-            lines.push(Line::styled(st::PROFILE.get(lang), theme.title()));
-        }
-        if matches!(item, WelcomeItem::Resume | WelcomeItem::Start) {
-            lines.push(Line::default());
-        }
         lines.push(line);
     }
-    lines.push(Line::default());
+    let form = lines;
+    let mut notes: Vec<Line> = Vec::new();
     if let Some(b) = &app.session.unreadable_backup {
-        lines.extend(para(
+        notes.extend(para(
             &format!("{} {}", st::UNREADABLE.get(lang), b.display()),
             w,
             theme.error(),
@@ -159,7 +160,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if let Some(reason) = app.session.unreadable_reason.as_deref()
             && let Some(first) = reason.lines().next()
         {
-            lines.extend(para(first, w, theme.error()));
+            notes.extend(para(first, w, theme.error()));
         }
     }
     if !app.session.dropped.is_empty() {
@@ -169,7 +170,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .iter()
             .map(|d| d.question.as_str())
             .collect();
-        lines.extend(para(
+        notes.extend(para(
             &format!(
                 "{} {}",
                 fill(st::DROPPED.get(lang), &[&ids.len()]),
@@ -179,19 +180,79 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             theme.error(),
         ));
     }
+    let mut head: Vec<Line> = para(q.title.get(lang), w, theme.title());
+    let intro = para(q.intro.get(lang), w, ratatui::style::Style::new());
+    let mut tail = vec![Line::styled(
+        fill(st::MINUTES.get(lang), &[&q.minutes]),
+        theme.muted(),
+    )];
+    if let Some(code) = &app.session.firm_code {
+        tail.push(crate::tui::workshop::firm_code_welcome(code, lang, theme));
+    }
+    if let Some(follow) = app.follow_summary() {
+        tail.extend(para(&follow, w, theme.title()));
+    }
+    let fixed = head.len() + tail.len() + notes.len() + usize::from(!notes.is_empty()) + 1;
+    if fixed + intro.len() + form.len() <= inner.height as usize {
+        head.extend(intro);
+    }
+    head.extend(tail);
+    if !notes.is_empty() {
+        head.push(Line::default());
+        head.extend(notes);
+    }
+    head.push(Line::default());
+    let form_top = inner.y + head.len() as u16;
+    let mut lines = head;
+    lines.extend(form);
     frame.render_widget(Paragraph::new(lines), inner);
-    if let Some(p) = cursor_pos
-        && p.y < inner.bottom()
-    {
-        frame.set_cursor_position(p);
+    if let Some(p) = cursor_pos {
+        let p = Position::new(p.x, form_top + p.y);
+        if p.y < inner.bottom() {
+            frame.set_cursor_position(p);
+        }
     }
 }
 
-/// `2026-11-24T10:15:00Z` → `2026-11-24 10:15 UTC`; anything else is shown as it is.
-fn readable_time(rfc3339: &str) -> String {
-    match (rfc3339.get(..10), rfc3339.get(11..16)) {
-        (Some(date), Some(time)) if rfc3339.ends_with('Z') => format!("{date} {time} UTC"),
-        _ => rfc3339.to_string(),
+/// `2026-11-24T10:15:00Z` in local time: `2026-11-24 18:15` with the offset the shell found
+/// (`+08:00`); without one, `2026-11-24 10:15 UTC`. Anything else is shown as it is.
+pub fn readable_time(rfc3339: &str, offset: Option<time::UtcOffset>) -> String {
+    let num = |a: usize, b: usize| rfc3339.get(a..b).and_then(|x| x.parse::<u16>().ok());
+    let parts = (
+        num(0, 4),
+        num(5, 7),
+        num(8, 10),
+        num(11, 13),
+        num(14, 16),
+        num(17, 19),
+    );
+    let (Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(s)) = parts else {
+        return rfc3339.to_string();
+    };
+    if !rfc3339.ends_with('Z') {
+        return rfc3339.to_string();
+    }
+    let utc = time::Month::try_from(mo as u8)
+        .ok()
+        .and_then(|m| time::Date::from_calendar_date(i32::from(y), m, d as u8).ok())
+        .zip(time::Time::from_hms(h as u8, mi as u8, s as u8).ok())
+        .map(|(date, t)| time::PrimitiveDateTime::new(date, t).assume_utc());
+    let Some(utc) = utc else {
+        return rfc3339.to_string();
+    };
+    let show = |t: time::OffsetDateTime| {
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            t.year(),
+            u8::from(t.month()),
+            t.day(),
+            t.hour(),
+            t.minute()
+        )
+    };
+    match offset {
+        Some(o) => show(utc.to_offset(o)),
+        None => format!("{} UTC", show(utc)),
     }
 }
 
