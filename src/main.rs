@@ -7,6 +7,8 @@ use clap::{CommandFactory, FromArgMatches};
 use smecheck::cli::{self, Cli, Command, RunArgs};
 
 fn main() -> ExitCode {
+    // While the process has one thread: the only time the local offset can be read safely.
+    smecheck::store::clock::read_local_offset();
     // `--help` speaks the user's language (the locale, or `--lang`).
     let lang = cli::help::lang_of(std::env::args_os());
     let command = cli::help::localized(Cli::command(), lang);

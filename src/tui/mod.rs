@@ -39,8 +39,7 @@ use crate::domain::report::{ReportFormat, write_report};
 
 /// Starts the self-check: full screen on a terminal, plain prompts otherwise or with `--plain`.
 pub fn start(args: &RunArgs) -> Result<()> {
-    // Read while the process has one thread: the offset cannot be read safely later.
-    let utc_offset = time::UtcOffset::current_local_offset().ok();
+    let utc_offset = crate::store::clock::local_offset();
     let (inst, lang, opened) = match &args.workshop {
         Some(dir) => {
             session::open_workshop(dir, args.firm.as_deref(), args.lang, SystemTime::now())?
