@@ -77,7 +77,8 @@ fn a_follow_up_check_in_the_terminal_then_compared_and_reported() {
     tui.wait_for("2 / ");
     tui.send("2");
     tui.send("r");
-    tui.wait_for("✓ confirmed · ✎ changed");
+    tui.wait_for("✎ changed · ○ carried over");
+    tui.wait_for("2 ✎");
     tui.send("q");
     tui.send("y");
     let start = std::time::Instant::now();
