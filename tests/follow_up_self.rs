@@ -3,6 +3,8 @@
 //! `compare` and `report` picking up the file it follows as their default baseline; and its
 //! screens (welcome entry, question marks, review signs) at 80×24 and 120×40 in zh and en.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 mod common;
 #[cfg(unix)]
 mod pty;
