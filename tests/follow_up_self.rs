@@ -3,6 +3,8 @@
 //! `compare` and `report` picking up the file it follows as their default baseline; and its
 //! screens (welcome entry, question marks, review signs) at 80×24 and 120×40 in zh and en.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 mod common;
 #[cfg(unix)]
 mod pty;
@@ -77,7 +79,8 @@ fn a_follow_up_check_in_the_terminal_then_compared_and_reported() {
     tui.wait_for("2 / ");
     tui.send("2");
     tui.send("r");
-    tui.wait_for("✓ confirmed · ✎ changed");
+    tui.wait_for("✎ changed · ○ carried over");
+    tui.wait_for("2 ✎");
     tui.send("q");
     tui.send("y");
     let start = std::time::Instant::now();

@@ -60,7 +60,8 @@ impl App {
             self.goto_review();
             return;
         }
-        if self.first_unanswered().is_none() {
+        // A follow-up walks on through answers carried over and not yet confirmed or changed.
+        if self.first_unanswered().is_none() && self.first_unreviewed().is_none() {
             // The review then says so and offers the results.
             self.goto_review();
             return;
