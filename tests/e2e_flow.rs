@@ -1,6 +1,8 @@
 //! End-to-end, the whole path an owner takes, in both languages at 80×24: start → answer every
 //! question → the review offers the results → results → plan → export → quit; then where the
 //! files are, what the exit says, and what the next start offers.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 #![cfg(unix)]
 
 mod pty;

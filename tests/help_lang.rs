@@ -1,5 +1,7 @@
 //! `--help` through the real binary speaks the locale's language, or `--lang`'s.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use assert_cmd::Command;
 
 fn help(args: &[&str], lang_env: &str) -> String {
