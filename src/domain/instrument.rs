@@ -436,29 +436,10 @@ fn did_you_mean(raw: &str) -> Option<String> {
     let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
     names
         .into_iter()
-        .map(|n| (edit_distance(typo, n), n))
+        .map(|n| (strsim::levenshtein(typo, n), n))
         .filter(|(d, n)| *d <= 2.max(n.len() / 3))
         .min()
         .map(|(_, n)| n.to_string())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                prev
-            } else {
-                1 + prev.min(cur).min(row[j])
-            };
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 /// A questionnaire with its proposals catalogue, checked and ready to score with.
@@ -694,6 +675,5 @@ mod tests {
             did_you_mean("unknown field `zzzzzz`, expected `id` or `weight`"),
             None
         );
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

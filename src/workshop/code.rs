@@ -3,8 +3,6 @@
 
 use std::fmt;
 use std::hash::{BuildHasher, Hasher, RandomState};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
@@ -106,19 +104,10 @@ pub fn unknown_code(code: &FirmCode, lang: Lang) -> String {
     )
 }
 
-static COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// 64 random bits from the standard library: `RandomState` is seeded from the operating
-/// system's randomness, and the time, process id and a counter make each call differ.
+/// 64 random bits from the operating system (the generator the server's tokens use); should
+/// it ever fail, the standard library's randomly seeded hasher stands in.
 fn random_u64() -> u64 {
-    let mut h = RandomState::new().build_hasher();
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    h.write_u128(nanos);
-    h.write_u32(std::process::id());
-    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    h.finish()
+    getrandom::u64().unwrap_or_else(|_| RandomState::new().build_hasher().finish())
 }
 
 /// `len` characters drawn from [`ALPHABET`].
