@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Tabs, Wrap};
 
-use super::{bar, draw_footer, list_offset, pad, para};
+use super::{bar, draw_footer, pad, para};
 use crate::domain::model::Horizon;
 use crate::domain::report::plan::first_sentence;
 use crate::domain::report::{Report, strip_aside};
@@ -570,20 +570,28 @@ fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Paragraph::new(st::NO_RECS.get(lang)), area);
         return;
     }
-    // The list takes the upper part; the selected one's first step shows below it.
-    let list_h = (recs.len() as u16)
-        .min(area.height.saturating_sub(5))
-        .max(1);
-    let offset = list_offset(app.rec_cursor, list_h as usize);
-    let lines: Vec<Line> = (offset..recs.len().min(offset + list_h as usize))
+    // The list takes the upper part, the chosen one in full; its steps show below it.
+    let w = area.width as usize;
+    let blocks: Vec<Vec<Line<'static>>> = (0..recs.len())
         .map(|i| {
-            let style = if i == app.rec_cursor {
-                theme.selected()
+            if i == app.rec_cursor {
+                let title = rec_title(app, i);
+                let text = title.trim_start();
+                let lead = " ".repeat(title.len() - text.len());
+                crate::domain::wrap::wrap(text, w, &lead, "    ")
+                    .into_iter()
+                    .map(|l| Line::styled(pad(&l, w), theme.selected()))
+                    .collect()
             } else {
-                Style::new()
-            };
-            Line::styled(pad(&rec_title(app, i), area.width as usize), style)
+                vec![Line::raw(pad(&rec_title(app, i), w))]
+            }
         })
+        .collect();
+    let total: usize = blocks.iter().map(Vec::len).sum();
+    let list_h = (total as u16).min(area.height.saturating_sub(5)).max(1);
+    let lines: Vec<Line> = super::window(blocks, app.rec_cursor, list_h as usize, lang, theme)
+        .into_iter()
+        .map(|(_, l)| l)
         .collect();
     frame.render_widget(
         Paragraph::new(lines),
