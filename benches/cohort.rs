@@ -2,6 +2,8 @@
 //! `responses/` with 1,000 files (cold, unchanged, one file changed), and writing the cohort
 //! report for 1,000 firms.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a tool for developers, not for users
+
 use std::fs;
 use std::hint::black_box;
 use std::time::{Duration, SystemTime};

@@ -1,6 +1,8 @@
 //! Speed of what a user feels: start-up to the first frame, one keystroke, and scoring
 //! throughput against parsing the same bytes with serde_json alone. See BENCHMARKS.md.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a tool for developers, not for users
+
 use std::hint::black_box;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};

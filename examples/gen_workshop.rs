@@ -2,6 +2,8 @@
 //! `cargo run --release --example gen_workshop -- DIR 100000`, then
 //! `/usr/bin/time -v target/release/smecheck workshop report DIR --format csv -o out.csv`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a tool for developers, not for users
+
 use std::time::SystemTime;
 
 use smecheck::domain::Lang;

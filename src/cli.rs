@@ -92,6 +92,10 @@ pub struct RunArgs {
     /// Look at the answers without saving (e.g. while another session has the file open).
     #[arg(long)]
     pub read_only: bool,
+    /// Start a follow-up of this earlier check: a new answer file (--answers, or one beside
+    /// it) pre-filled from it; the earlier file is never changed.
+    #[arg(long, value_name = "EARLIER", conflicts_with_all = ["workshop", "read_only"])]
+    pub follow_up: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -457,7 +461,8 @@ pub struct ReportArgs {
     /// is used).
     #[arg(long, value_name = "DIR")]
     pub workshop: Option<PathBuf>,
-    /// An earlier answer file of the same firm: adds a "since last time" section.
+    /// An earlier answer file of the same firm: adds a "since last time" section. [default:
+    /// the check a follow-up answer file follows, when it is still there]
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 }
@@ -544,7 +549,13 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     if args.short && format != ReportFormat::Text {
         anyhow::bail!("{}", SHORT_NEEDS_TEXT.get(lang));
     }
-    let since = match &args.baseline {
+    let baseline = crate::progress::default_baseline(
+        args.baseline.as_deref(),
+        &args.answers,
+        lang,
+        &mut *err,
+    )?;
+    let since = match &baseline {
         Some(path) => Some(crate::progress::baseline(
             &inst, path, &loaded, &card, lang,
         )?),
@@ -558,7 +569,7 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     };
     let mut inputs = vec![args.answers.as_path()];
     inputs.extend(args.questionnaire.as_deref());
-    inputs.extend(args.baseline.as_deref());
+    inputs.extend(baseline.as_deref());
     emit_from(
         &inputs,
         args.output.as_deref(),

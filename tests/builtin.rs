@@ -2,6 +2,8 @@
 //! be reached by some firm, depth is gated, and the hand-made firm profiles in
 //! `tests/fixtures/answers/` land where `EXPECTED.md` there says.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::sync::OnceLock;
 
 use serde_json::{Map, Value, json};

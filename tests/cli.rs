@@ -1,6 +1,8 @@
 //! The command line as a user runs it: every subcommand through the real binary, its output
 //! formats, exit codes (0 ok, 1 data error, 2 bad usage) and error messages.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 
 mod common;

@@ -1,6 +1,8 @@
 //! The domain core stays pure: no file under `src/domain/` mentions the terminal libraries or
 //! reaches up into the shell (TUI, command line, file store).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 
 const FORBIDDEN: &[&str] = &[

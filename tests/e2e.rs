@@ -1,4 +1,6 @@
 //! End-to-end: the real binary in a pseudo-terminal, keys typed, the screen read back.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 #![cfg(unix)]
 
 mod pty;

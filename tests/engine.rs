@@ -3,6 +3,8 @@
 //! skip logic, gated ladders, breadth and findings, recommendations, answer-file loading, and
 //! property tests over generated answer sets.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 

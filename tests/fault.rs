@@ -1,5 +1,7 @@
 //! Fault injection on the real binary: SIGKILL at random moments, a full disk, a folder that
 //! cannot be written. Nothing confirmed on screen may be lost; the file must always parse.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 #![cfg(unix)]
 
 mod pty;

@@ -2,6 +2,8 @@
 //! keeps firm codes and earlier answers, and the cohort report's JSON shows the room's change
 //! (median change, rung movement, uptake of each proposal), with firms in only one room apart.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::path::Path;
 use std::time::SystemTime;
 
@@ -73,6 +75,12 @@ fn a_follow_up_room_shows_the_rooms_change() {
     let meta: Value =
         serde_json::from_slice(&std::fs::read(d2.join("workshop.json")).unwrap()).unwrap();
     assert_eq!(meta["round"], 2);
+    // Round and origin are part of the workshop's own metadata, read like the rest of it.
+    assert_eq!(ws2.meta.round, Some(2));
+    assert_eq!(
+        ws2.meta.follows.as_deref(),
+        Some(d1.display().to_string().as_str())
+    );
     for (code, a) in &firms {
         // Each firm finds its own earlier answers under its own code.
         let loaded = ws2
@@ -122,6 +130,24 @@ fn a_follow_up_room_shows_the_rooms_change() {
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
+
+    // The dashboard of the follow-up room asks the same code: the same change, in a tab.
+    let mut room = smecheck::workshop::room::Room::new();
+    room.scan(&ws2, SystemTime::now() + std::time::Duration::from_secs(60));
+    let view = smecheck::tui::workshop::view_for(&ws2, &room, false, false, Lang::En);
+    let smecheck::tui::workshop::View::Dashboard(d) = view else {
+        panic!("a dashboard");
+    };
+    let change = d.change.clone().expect("a follow-up room shows its change");
+    assert_eq!(
+        serde_json::to_value(&change).unwrap(),
+        v["change"],
+        "the dashboard and the cohort report show the same numbers"
+    );
+    assert_eq!(
+        d.tabs().last(),
+        Some(&smecheck::tui::workshop::dashboard::Tab::Change)
+    );
     let change = &v["change"];
     assert_eq!(change["both"], 8);
     assert_eq!(change["only_earlier"], 4);

@@ -9,6 +9,8 @@
 //!
 //! `SMECHECK_FUZZ_SECONDS` sets the time budget (default 20), `SMECHECK_FUZZ_SEED` the seed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::fs;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};

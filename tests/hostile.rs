@@ -1,6 +1,8 @@
 //! Hostile input: random bytes and mangled JSON never panic; nasty strings in firm names and
 //! free text come out harmless in the TUI, plain mode, the score text and every report format.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

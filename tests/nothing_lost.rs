@@ -2,6 +2,8 @@
 //! (only regular files, never a report's own input, links written through, modes kept), bad
 //! files refused before they are read, odd but fine files accepted, and nothing a file holds
 //! lost on save.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 #![cfg(unix)]
 
 mod common;

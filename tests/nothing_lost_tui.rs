@@ -1,6 +1,8 @@
 //! Issue 13 in the full-screen self-check, through a pseudo-terminal: a failed save is never
 //! reported as saved, text typed but not confirmed survives SIGTERM, SIGQUIT restores the
 //! terminal, and a second session on the same file is told it is in use.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 #![cfg(unix)]
 
 mod pty;

@@ -1,5 +1,7 @@
 //! Plain mode driven by piped stdin, from the first prompt to the printed result.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use assert_cmd::Command;
 
 fn mini() -> String {

@@ -2,6 +2,8 @@
 //! exported as JSON lines and read back with DuckDB's Python package (as an analyst would),
 //! checked against smecheck's own programme report; small cells suppressed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::SystemTime;

@@ -3,6 +3,8 @@
 //! months later), the "since last time" section of `report --baseline` on the first page of
 //! every format, exit codes, and the earlier file left untouched.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::path::PathBuf;
 
 mod common;

@@ -2,6 +2,8 @@
 //! one fails with exit code 1, a specific message, and a `file:line:col` that points at the
 //! value at fault (checked against the file's text, not just copied from the output).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::collections::BTreeSet;
 use std::path::Path;
 

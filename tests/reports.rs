@@ -3,6 +3,8 @@
 //! Markdown tables that hold, determinism, and the `report` command through the real binary.
 //! Review a changed golden file by eye before accepting it (`cargo insta review`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::path::PathBuf;
 
 mod common;

@@ -1,6 +1,8 @@
 //! Snapshot tests of every screen as a user sees it: 80×24 and 120×40, Chinese and English.
 //! Review a changed snapshot by eye before accepting it (`cargo insta review`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -1,6 +1,8 @@
 //! `workshop serve` over real HTTP: a phone's whole walk, and hostile requests refused with
 //! the right status, nothing written and the server still serving.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 mod common;
 mod serve_client;
 

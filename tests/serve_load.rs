@@ -7,6 +7,8 @@
 //! `SMECHECK_LOAD_THINK_MS=N` for a pause of about N ms before each answer, and
 //! `SMECHECK_LOAD_WORKERS=N` for the server's worker threads (default: the server's own).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 mod serve_client;
 
 use std::sync::Arc;

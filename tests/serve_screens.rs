@@ -3,6 +3,8 @@
 //! room's commands. Chinese and English, 80×24 and 120×40. Review a changed snapshot by eye
 //! before accepting it.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::sync::Arc;
 
 use ratatui::Terminal;

@@ -2,6 +2,8 @@
 //! answer, "not applicable" never counts against a firm, a firm without production can reach
 //! the top of the ladder, and a recommendation's reasons are answers the firm gave.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;

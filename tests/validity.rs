@@ -3,6 +3,8 @@
 //! cloud vendor would call a fair result (tests/validity/expectations.json). Where a firm
 //! lands wrong, the questionnaire is fixed, not the expectation.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -3,6 +3,8 @@
 //! with `run --workshop` (and codes that try to leave the folder), and a room of 1,000
 //! generated responses whose cohort report is checked number by number.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

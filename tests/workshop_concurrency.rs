@@ -3,6 +3,8 @@
 //! response is lost, none is ever seen torn, a firm never has two writers, and the scans really
 //! overlap the saves.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::SystemTime;

@@ -1,6 +1,8 @@
 //! End-to-end: the real binary in pseudo-terminals. The room dashboard runs while files land
 //! in `responses/` — good ones, a corrupt one, a half-written one — and while a participant
 //! answers in another terminal; the screen shows the right counts within a few seconds.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 #![cfg(unix)]
 
 mod pty;
@@ -271,4 +273,48 @@ fn one_firm_open_twice_is_refused_and_its_export_stays_out_of_responses() {
         tmp.path().join("EEEEEE-report.html").exists(),
         "the export is where the participant started"
     );
+}
+
+#[test]
+fn a_second_run_without_firm_offers_the_firm_last_answered_here() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = workshop(tmp.path());
+    let data = tmp.path().join("data");
+    let data_s = data.display().to_string();
+    let d = ws.dir.display().to_string();
+    let env = [("LANG", "C.UTF-8"), ("XDG_DATA_HOME", data_s.as_str())];
+    let args = ["run", "--workshop", d.as_str(), "--lang", "en"];
+    let mut first = Tui::start(&args, 100, 30, &env, tmp.path());
+    first.wait_for("Your firm code: ");
+    let code = firm_code_on(&first.screen()).expect("a code");
+    first.send(ENTER);
+    first.send("1");
+    first.send("q");
+    first.send("y");
+    let gone = Instant::now();
+    while first.in_alternate_screen() && gone.elapsed() < SOON {
+        std::thread::sleep(Duration::from_millis(30));
+    }
+
+    // Again on this machine: asked, and Enter goes on as the same firm.
+    let mut second = Tui::start(&args, 100, 30, &env, tmp.path());
+    second.wait_for(&format!("last answered this workshop as firm {code}"));
+    second.wait_for("Enter = go on as that firm");
+    second.send(ENTER);
+    second.wait_for("Your firm code: ");
+    assert_eq!(firm_code_on(&second.screen()), Some(code.clone()));
+    second.send("q");
+    second.send("y");
+    let files = fs::read_dir(ws.responses_dir()).expect("responses").count();
+    assert_eq!(files, 1, "no second firm was started");
+
+    // `n` starts a new firm instead.
+    let mut third = Tui::start(&args, 100, 30, &env, tmp.path());
+    third.wait_for("Enter = go on as that firm");
+    third.send("n");
+    third.send(ENTER);
+    third.wait_for("Your firm code: ");
+    assert_ne!(firm_code_on(&third.screen()), Some(code));
+    third.send("q");
+    third.send("y");
 }

@@ -4,6 +4,8 @@
 //! participant's welcome screen with their firm code. Chinese and English, 80×24 and 160×45.
 //! Review a changed snapshot by eye before accepting it (`cargo insta review`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -306,6 +308,237 @@ fn participant_welcome_shows_the_firm_code() {
             let screen = render(w, h, |f| smecheck::tui::view::draw(f, &app));
             assert!(screen.contains("7KQM3X"));
             insta::assert_snapshot!(format!("welcome_firm_code_{}_{w}x{h}", lang.code()), screen);
+        }
+    }
+}
+
+/// The room with times: firms saved at different times, one idle for 30 minutes, one an exact
+/// copy of another, one that joined and answered nothing; the clock at 18:00 in Beijing.
+fn dashboard_with_activity(lang: Lang, actions: &[Action]) -> Dashboard {
+    use smecheck::store::clock::{Clock, parse_rfc3339};
+    let inst = instrument();
+    let mut firms: Vec<Response> = responses(&inst).iter().map(|r| (**r).clone()).collect();
+    let times = [
+        "2026-11-24T09:05:00Z",
+        "2026-11-24T09:12:00Z",
+        "2026-11-24T09:20:00Z",
+        "2026-11-24T09:30:00Z",
+        "2026-11-23T16:40:00Z",
+    ];
+    for (i, f) in firms.iter_mut().enumerate() {
+        f.saved_at = Some(times[i % times.len()].into());
+    }
+    // Part-way firms: one saved five minutes ago, the others long ago (idle).
+    firms[7].saved_at = Some("2026-11-24T09:55:00Z".into());
+    // An exact copy of the first firm's file under another code.
+    let copy = Response {
+        code: FirmCode::parse("KMNP34").expect("code"),
+        ..firms[0].clone()
+    };
+    firms.push(copy);
+    // Joined and left without an answer.
+    let empty = AnswerSet::new();
+    firms.push(Response {
+        code: FirmCode::parse("RTUV67").expect("code"),
+        visible: visible_answers(&inst.questionnaire, &empty).0,
+        card: score(&inst, &empty),
+        answers: empty,
+        saved_at: Some("2026-11-24T08:58:00Z".into()),
+        dropped: 0,
+    });
+    firms.sort_by(|a, b| a.code.cmp(&b.code));
+    let firms: Vec<Arc<Response>> = firms.into_iter().map(Arc::new).collect();
+    let mut d = Dashboard::new(inst.clone(), TITLE.into(), JOIN.into(), lang, false);
+    let mut cohort = smecheck::domain::cohort::CohortBuilder::new(&inst.questionnaire);
+    for r in &firms {
+        cohort.add_firm(&r.answers, &r.card);
+    }
+    let cohort = cohort.finish();
+    d.set_room(cohort, firms, vec![]);
+    d.clock = Some(Clock {
+        now: parse_rfc3339("2026-11-24T10:00:00Z").expect("time"),
+        offset: Some(8 * 3600),
+    });
+    for a in actions {
+        d.update(*a);
+    }
+    d
+}
+
+#[test]
+fn dashboard_firms_with_last_activity_idle_copies_and_empty() {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let d = dashboard_with_activity(lang, &[Action::GoTab(3)]);
+            let screen = render(w, h, |f| dashboard_view::draw(f, &d));
+            insta::assert_snapshot!(
+                format!("dashboard_firms_activity_{}_{w}x{h}", lang.code()),
+                screen
+            );
+            // The idle firm's own page says when it last saved and for how long nothing came.
+            let idle = d
+                .firms
+                .iter()
+                .position(|r| r.code.as_str() == "7KQM3X")
+                .expect("idle firm");
+            let mut actions = vec![Action::GoTab(3)];
+            actions.extend(std::iter::repeat_n(Action::Down, idle));
+            actions.push(Action::Confirm);
+            let d = dashboard_with_activity(lang, &actions);
+            let screen = render(w, h, |f| dashboard_view::draw(f, &d));
+            insta::assert_snapshot!(
+                format!("dashboard_firm_idle_{}_{w}x{h}", lang.code()),
+                screen
+            );
+        }
+    }
+}
+
+/// A follow-up room: twelve firms back (most of them improved), two not yet, one new.
+fn room_change(inst: &Instrument, back: usize) -> smecheck::domain::progress::room::RoomChange {
+    use smecheck::domain::progress::compare;
+    use smecheck::domain::progress::room::RoomChange;
+    let q = &inst.questionnaire;
+    let mut rng = Rng::new(16);
+    let firms: Vec<_> = (0..back)
+        .map(|i| {
+            let before = generate(q, &mut rng, Lean::Worst(0.7));
+            let lean = if i % 4 == 3 {
+                Lean::Worst(0.8)
+            } else {
+                Lean::Best(0.7)
+            };
+            let after = generate(q, &mut rng, lean);
+            compare(
+                inst,
+                &before,
+                &score(inst, &before),
+                &after,
+                &score(inst, &after),
+            )
+        })
+        .collect();
+    let areas: Vec<String> = q.areas.iter().map(|a| a.id.to_string()).collect();
+    let proposals: Vec<String> = inst
+        .proposals
+        .proposals
+        .iter()
+        .map(|p| p.id.to_string())
+        .collect();
+    RoomChange::of(&firms, 2, 1, &areas, &proposals)
+}
+
+#[test]
+fn dashboard_change_of_a_follow_up_room() {
+    for (name, back) in [("dashboard_change", 12), ("dashboard_change_too_few", 2)] {
+        for lang in Lang::ALL {
+            for (w, h) in SIZES {
+                let mut d = dashboard(lang, false, true, &[]);
+                d.change = Some(room_change(&d.inst, back));
+                d.update(Action::GoTab(5));
+                let screen = render(w, h, |f| dashboard_view::draw(f, &d));
+                insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang.code()), screen);
+            }
+        }
+    }
+}
+
+/// The first question of a kind in the built-in questionnaire (not a fixed id).
+fn first_question(kind: smecheck::domain::model::QuestionKind) -> String {
+    instrument()
+        .questionnaire
+        .questions
+        .iter()
+        .find(|q| q.kind == kind)
+        .map(|q| q.id.to_string())
+        .expect("the questionnaire has this kind")
+}
+
+#[test]
+fn presenter_text_question_and_an_empty_room() {
+    use smecheck::domain::model::QuestionKind;
+    let text = first_question(QuestionKind::Text);
+    shoot_presenter("present_text_revealed", &text, &[Action::Reveal]);
+    let number = first_question(QuestionKind::Number);
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            // Nobody has joined yet: the question, and that nobody has answered it.
+            let inst = instrument();
+            let at = inst
+                .questionnaire
+                .questions
+                .iter()
+                .position(|q| q.id.as_str() == number)
+                .expect("question");
+            let mut p = Presenter::new(inst, TITLE.into(), JOIN.into(), lang);
+            p.set_room(&[]);
+            for _ in 0..at {
+                p.update(Action::Next);
+            }
+            p.update(Action::Reveal);
+            let screen = render(w, h, |f| present_view::draw(f, &p));
+            insta::assert_snapshot!(
+                format!("present_empty_room_{}_{w}x{h}", lang.code()),
+                screen
+            );
+        }
+    }
+}
+
+#[test]
+fn dashboard_tabs_of_an_empty_room() {
+    for (tab, name) in [
+        (1, "dashboard_empty_dimensions"),
+        (2, "dashboard_empty_proposals"),
+        (3, "dashboard_empty_firms"),
+        (4, "dashboard_empty_problems"),
+    ] {
+        shoot_dashboard(name, false, false, &[Action::GoTab(tab)]);
+    }
+}
+
+#[test]
+fn dashboard_between_120_and_139_columns() {
+    for lang in Lang::ALL {
+        for (name, actions) in [
+            ("dashboard_room_130", vec![]),
+            ("dashboard_firms_130", vec![Action::GoTab(3), Action::Down]),
+        ] {
+            let d = dashboard(lang, false, true, &actions);
+            let screen = render(130, 40, |f| dashboard_view::draw(f, &d));
+            insta::assert_snapshot!(format!("{name}_{}_130x40", lang.code()), screen);
+        }
+    }
+}
+
+#[test]
+fn no_median_of_fewer_than_three_firms() {
+    let inst = instrument();
+    let two: Vec<Arc<Response>> = responses(&inst)
+        .into_iter()
+        .filter(|r| r.status() == smecheck::domain::cohort::Status::Finished)
+        .take(2)
+        .collect();
+    let mut b = smecheck::domain::cohort::CohortBuilder::new(&inst.questionnaire);
+    for r in &two {
+        b.add_firm(&r.answers, &r.card);
+    }
+    let cohort = b.finish();
+    assert_eq!(cohort.finished, 2);
+    assert!(cohort.overall.spread.quartiles.is_none());
+    for lang in Lang::ALL {
+        let mut d = Dashboard::new(inst.clone(), TITLE.into(), JOIN.into(), lang, false);
+        d.set_room(cohort.clone(), two.clone(), vec![]);
+        for tab in [0, 1] {
+            d.update(Action::GoTab(tab));
+            let screen = render(120, 40, |f| dashboard_view::draw(f, &d));
+            for word in ["(quartiles", "（四分位"] {
+                assert!(!screen.contains(word), "{word} over two firms:\n{screen}");
+            }
+            // No box plot (median ┃, middle half █) on any dimension's row.
+            for line in screen.lines().filter(|l| l.contains("<60:")) {
+                assert!(!line.contains('┃') && !line.contains('█'), "{line}");
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire};
 use super::text::LocalText;
 
 pub mod direct;
+pub mod follows;
 mod kept;
 pub mod migrate;
 pub mod unique;
@@ -331,6 +332,13 @@ pub struct AnswerFile {
     /// When the file was last saved (UTC, RFC 3339); informational only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub saved_at: Option<String>,
+    /// A follow-up check: the earlier file it started from (absent otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<follows::Follows>,
+    /// A follow-up check: each answer the owner confirmed or changed while walking through,
+    /// by question id. An answer carried over and never visited is not listed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reviewed: BTreeMap<String, follows::Reviewed>,
     /// Answers adopted from the what-if sandbox rather than given as the firm's own: question
     /// id → the day (`YYYY-MM-DD`) they were adopted. Optional; reports mark these answers.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -437,6 +445,8 @@ impl AnswerSet {
                 .map(|(k, v)| (k.to_string(), v.to_json()))
                 .collect(),
             saved_at,
+            follows: None,
+            reviewed: BTreeMap::new(),
             whatif: self
                 .whatif
                 .iter()
@@ -519,17 +529,42 @@ pub fn fitting_profile(
     (profile, dropped)
 }
 
-/// Reads an answer file's answers against a questionnaire. Unknown question ids are dropped and
-/// reported (an older or newer questionnaire version); a value that does not fit its question
-/// is an error with the question id, so that nothing the user typed is silently lost.
-pub fn typed_answers(
+/// What a reading does with an answer that does not fit its question (an option the question
+/// lacks, a number out of range).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Misfit {
+    /// The file is refused, naming the question: nothing the user typed is silently lost.
+    Refuse,
+    /// The answer is left out and reported, never a reason to lose the rest: for resuming a
+    /// check and for comparing files of other versions.
+    LeaveOut,
+}
+
+/// The one reading of an answer file's contents into typed answers. A file of another version
+/// of the questionnaire is first carried over as the questions' `previously` say; answers to
+/// questions the questionnaire lacks and profile values that are not among their field's
+/// options are left out and reported (`Dropped`); an answer that does not fit its question is
+/// treated as `misfit` says. The fast reading ([`direct`]) gives the same result for the files
+/// it accepts, and [`crate::domain::Instrument::load_answers`] is the entry point for a file's
+/// text.
+pub fn read_answers(
     q: &Questionnaire,
     file: &AnswerFile,
+    misfit: Misfit,
 ) -> Result<(AnswerSet, Vec<Dropped>), (String, LocalText)> {
-    // The file's keys come sorted, so the map is built in one pass at the end.
-    let mut pairs = Vec::with_capacity(file.answers.len());
     let (profile, mut dropped) = fitting_profile(q, &file.profile);
-    for (key, value) in &file.answers {
+    let migrated;
+    let answers = if file.questionnaire.version == q.version {
+        &file.answers
+    } else {
+        let (answers, lost) = migrate::migrate(q, &file.questionnaire.version, &file.answers);
+        dropped.extend(lost);
+        migrated = answers;
+        &migrated
+    };
+    // The file's keys come sorted, so the map is built in one pass at the end.
+    let mut pairs = Vec::with_capacity(answers.len());
+    for (key, value) in answers {
         let id = QuestionId(key.as_str().into());
         let Some(question) = q.question(&id) else {
             dropped.push(self::dropped(q, key.clone()));
@@ -538,7 +573,11 @@ pub fn typed_answers(
         match Answer::from_json(question, value) {
             Ok(Some(a)) => pairs.push((id, a)),
             Ok(None) => {}
-            Err(msg) => return Err((key.clone(), msg)),
+            Err(msg) if misfit == Misfit::Refuse => return Err((key.clone(), msg)),
+            Err(reason) => dropped.push(Dropped {
+                question: key.clone(),
+                reason,
+            }),
         }
     }
     let mut set = AnswerSet {
@@ -563,5 +602,52 @@ mod number_tests {
         for bad in ["1,000", "1,5,0", "1.5,0", "abc", "", "1e999", "NaN"] {
             assert!(parse_number(bad).is_err(), "{bad}");
         }
+    }
+}
+
+#[cfg(test)]
+mod read_tests {
+    use super::*;
+    use crate::domain::Instrument;
+
+    /// A file of questionnaire 1.0.0 with one answer that fits no version (150 % of staff).
+    fn older_file() -> AnswerFile {
+        serde_json::from_value(serde_json::json!({
+            "questionnaire": {"id": "smecheck-core", "version": "1.0.0"},
+            "profile": {"region": "mars", "industry": "wholesale_retail"},
+            "answers": {"b_tools": ["online_office", "cloud_finance"], "b_usage_share": 150,
+                        "c_lead": "owner_leads", "gone_question": "x"}
+        }))
+        .expect("an answer file")
+    }
+
+    #[test]
+    fn one_reading_carries_older_files_over_and_treats_misfits_as_asked() {
+        let inst = Instrument::builtin().expect("built-in");
+        let q = &inst.questionnaire;
+        let id = |s: &str| QuestionId(s.into());
+        let (set, dropped) = read_answers(q, &older_file(), Misfit::LeaveOut).expect("lenient");
+        // Carried over by `previously`: one 1.0 question split into two.
+        assert_eq!(
+            set.get(&id("b_tools")),
+            Some(&Answer::Choices(vec![OptionId("online_office".into())]))
+        );
+        assert_eq!(
+            set.get(&id("b_biz_tools")),
+            Some(&Answer::Choices(vec![OptionId("cloud_finance".into())]))
+        );
+        assert!(set.get(&id("c_lead")).is_some());
+        let left_out: Vec<&str> = dropped.iter().map(|d| d.question.as_str()).collect();
+        for q in ["profile.region", "b_usage_share", "gone_question"] {
+            assert!(left_out.contains(&q), "{q} is reported in {left_out:?}");
+        }
+        assert_eq!(
+            set.profile.get("industry").map(String::as_str),
+            Some("wholesale_retail")
+        );
+        assert!(!set.profile.contains_key("region"));
+
+        let refused = read_answers(q, &older_file(), Misfit::Refuse).expect_err("strict");
+        assert_eq!(refused.0, "b_usage_share");
     }
 }

@@ -202,7 +202,7 @@ fn md_code(s: &str) -> String {
 /// Text from a questionnaire file in Markdown: escaped as the reports escape it (no raw HTML,
 /// links, images or table breaks), escape sequences made visible.
 fn md_cell(s: &str) -> String {
-    super::report::escape_md(&display_safe(s))
+    super::report::md_escape(s)
 }
 
 /// Markdown: one section per question with a table of its options or bands.
@@ -277,6 +277,8 @@ pub fn template(q: &Questionnaire) -> AnswerFile {
             .map(|x| (x.id.to_string(), serde_json::Value::Null))
             .collect(),
         saved_at: None,
+        follows: None,
+        reviewed: Default::default(),
         whatif: Default::default(),
     }
 }

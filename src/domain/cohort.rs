@@ -80,10 +80,14 @@ pub struct Spread {
 }
 
 impl Spread {
+    /// No quartiles (nor median) over fewer than [`MIN_SHOWN`] firms: the median of one or
+    /// two firms is their own score, which a room must not be shown.
     fn of(scores: &Scores) -> Spread {
         Spread {
             n: scores.len(),
-            quartiles: scores.quartiles(),
+            quartiles: (scores.len() >= MIN_SHOWN)
+                .then(|| scores.quartiles())
+                .flatten(),
         }
     }
 }

@@ -5,7 +5,7 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-use super::answers::{AnswerFile, AnswerSet, Dropped, typed_answers};
+use super::answers::{AnswerFile, AnswerSet, Dropped, Misfit, read_answers};
 use super::locate::{JsonPath, Pos, locate, pos_of};
 use super::model::{OptionId, QuestionId, Questionnaire};
 use super::proposals::Catalogue;
@@ -468,8 +468,6 @@ pub struct Instrument {
     pub proposals: Catalogue,
     /// `sha256:` and the first 16 hex digits of the hash of both files' bytes.
     pub hash: String,
-    /// The questionnaire's conditions resolved to positions, for fast scoring.
-    pub compiled: super::compiled::Compiled,
 }
 
 impl Instrument {
@@ -507,7 +505,6 @@ impl Instrument {
         let digest = h.finalize();
         let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
         Ok(Instrument {
-            compiled: super::compiled::Compiled::new(&questionnaire),
             questionnaire,
             proposals,
             hash: format!("sha256:{hex}"),
@@ -578,19 +575,7 @@ impl Instrument {
                 ),
             ));
         }
-        // A file of another version is first carried over as the questions' `previously` say.
-        let mut raw = raw;
-        let mut migrated = Vec::new();
-        if raw.questionnaire.version != q.version {
-            let (answers, lost) = crate::domain::answers::migrate::migrate(
-                q,
-                &raw.questionnaire.version,
-                &raw.answers,
-            );
-            raw.answers = answers;
-            migrated = lost;
-        }
-        let (answers, mut dropped) = typed_answers(q, &raw).map_err(|(key, msg)| {
+        let (answers, dropped) = read_answers(q, &raw, Misfit::Refuse).map_err(|(key, msg)| {
             let mut path = JsonPath::root().key("answers").key(&key);
             // In a list of ticked options, point at the first item that is not an option id.
             if let (Some(serde_json::Value::Array(items)), Some(question)) =
@@ -611,7 +596,6 @@ impl Instrument {
                 ),
             )
         })?;
-        dropped.extend(migrated);
         Ok(LoadedAnswers {
             version_differs: raw.questionnaire.version != q.version,
             file_version: raw.questionnaire.version,

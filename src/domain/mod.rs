@@ -4,7 +4,6 @@
 pub mod answers;
 pub mod codebook;
 pub mod cohort;
-pub mod compiled;
 pub mod condition;
 pub mod instrument;
 pub mod locate;

@@ -8,7 +8,7 @@ use super::text::LocalText;
 
 mod index;
 
-pub use index::{IdHasher, IdWalk, QuestionIndex};
+pub use index::QuestionIndex;
 
 /// The format version this build reads. A file with another `schema_version` is rejected.
 pub const SCHEMA_VERSION: u32 = 1;

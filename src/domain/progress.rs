@@ -3,6 +3,7 @@
 //! what could not be compared across questionnaire versions. Both checks are scored with one
 //! instrument, matching answers by question and option id, so the numbers are like for like.
 
+use crate::domain::answers::{Misfit, read_answers};
 use serde::{Serialize, Serializer};
 
 use super::answers::{Answer, AnswerFile, AnswerSet};
@@ -273,46 +274,15 @@ pub fn comparable_answers(
             expected: q.id.clone(),
         });
     }
-    let mut set = AnswerSet::new();
-    set.profile = file.profile.clone();
-    let mut unmapped = Vec::new();
-    // A file of another version is carried over as the questions' `previously` say, as when
-    // it is opened; what does not carry over is listed.
-    let migrated;
-    let answers = if file.questionnaire.version == q.version {
-        &file.answers
-    } else {
-        let (answers, lost) =
-            super::answers::migrate::migrate(q, &file.questionnaire.version, &file.answers);
-        unmapped.extend(lost.into_iter().map(|d| Unmapped {
+    let (set, left_out) = read_answers(q, file, Misfit::LeaveOut).unwrap_or_default();
+    let unmapped = left_out
+        .into_iter()
+        .map(|d| Unmapped {
             side,
             question: d.question,
             reason: d.reason,
-        }));
-        migrated = answers;
-        &migrated
-    };
-    for (key, value) in answers {
-        let id = QuestionId(key.as_str().into());
-        let Some(question) = q.question(&id) else {
-            let d = super::answers::dropped(q, key.clone());
-            unmapped.push(Unmapped {
-                side,
-                question: d.question,
-                reason: d.reason,
-            });
-            continue;
-        };
-        match Answer::from_json(question, value) {
-            Ok(Some(a)) => set.set(id, a),
-            Ok(None) => {}
-            Err(reason) => unmapped.push(Unmapped {
-                side,
-                question: key.clone(),
-                reason,
-            }),
-        }
-    }
+        })
+        .collect();
     Ok((set, unmapped))
 }
 

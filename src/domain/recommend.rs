@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::condition::{Facts, QuestionSet};
-use super::model::{Horizon, ProposalId, QuestionId, Questionnaire, Rule, RuleId};
+use super::condition::QuestionSet;
+use super::model::{Horizon, ProposalId, QuestionId, Questionnaire, RuleId};
 use super::text::LocalText;
 
 /// One next step, with when it belongs in the action plan. The text stays in the
@@ -50,16 +50,9 @@ impl Recommendation {
     }
 }
 
-/// Evaluates every rule and folds those that hold into one recommendation per proposal,
-/// ordered by priority, then proposal number.
-pub fn recommend(q: &Questionnaire, facts: &Facts) -> Vec<Recommendation> {
-    let fired: Vec<bool> = q.rules.iter().map(|r| fires(r, facts)).collect();
-    recommend_fired(q, &fired, |i, out| q.rules[i].when.because(facts, out))
-}
-
-/// Like [`recommend`], with which rules hold already known (by rule position) and `because`
-/// giving the reasons of a rule that holds.
-pub fn recommend_fired(
+/// Folds the rules that hold (`fired`, by rule position) into one recommendation per proposal,
+/// ordered by priority, then proposal number; `because` gives the reasons of a rule that holds.
+pub fn recommend(
     q: &Questionnaire,
     fired: &[bool],
     because: impl Fn(usize, &mut QuestionSet),
@@ -103,23 +96,18 @@ pub fn recommend_fired(
         let (rec, set) = &mut out[at];
         rec.priority = rec.priority.min(rule.priority);
         rec.steps.push(step);
-        set.extend(&reasons);
+        set.extend(reasons);
     }
     let mut recs: Vec<Recommendation> = out
         .into_iter()
         .map(|(mut rec, set)| {
-            rec.because = set.ids(q).cloned().collect();
+            rec.because = set.iter().map(|i| q.questions[*i].id.clone()).collect();
             rec.steps.sort_by_key(|s| (s.priority, s.horizon));
             rec
         })
         .collect();
     recs.sort_by_cached_key(|r| (r.priority, proposal_number(&r.proposal)));
     recs
-}
-
-/// Whether a rule fires: the firm is eligible for it and its condition holds.
-pub fn fires(rule: &Rule, facts: &Facts) -> bool {
-    rule.eligible_if.as_ref().is_none_or(|c| c.holds(facts)) && rule.when.holds(facts)
 }
 
 /// `P7` → 7, for ordering; unknown forms sort last.

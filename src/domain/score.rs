@@ -6,14 +6,13 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::answers::{Answer, AnswerSet};
-use super::compiled::{Eval, Slots};
-use super::condition::{Derived, Facts};
+use super::condition::{Conditions, Derived, Eval, Slots};
 use super::instrument::Instrument;
 use super::model::{
     AreaId, DimensionId, FindingId, LadderId, LevelId, MultiScoring, Question, QuestionId,
     QuestionKind, Questionnaire, RungId, level_for,
 };
-use super::recommend::{Recommendation, recommend_fired};
+use super::recommend::{Recommendation, recommend};
 use super::text::LocalText;
 
 crate::bilingual! {
@@ -83,21 +82,7 @@ pub fn visible_answers(q: &Questionnaire, answers: &AnswerSet) -> (Vec<bool>, An
 
 /// Which questions are asked given these answers (skip logic, in order).
 pub fn visibility(q: &Questionnaire, answers: &AnswerSet) -> Vec<bool> {
-    let mut visible: Vec<bool> = Vec::with_capacity(q.questions.len());
-    for question in &q.questions {
-        // Skip logic reads only earlier questions, whose visibility is already known.
-        let shown = question.visible_if.as_ref().is_none_or(|c| {
-            c.holds(&Facts {
-                questionnaire: q,
-                answers,
-                derived: None,
-                mask: Some(&visible),
-                asked: None,
-            })
-        });
-        visible.push(shown);
-    }
-    visible
+    q.conditions().visibility(q, answers).0
 }
 
 /// How far the answers can be trusted: "don't know" and unanswered questions lower it;
@@ -343,7 +328,7 @@ fn score_dimensions(q: &Questionnaire, slots: &Slots, visible: &[bool]) -> Vec<D
 /// The rung reached on ladder `l` and what the next one needs, given whether each requirement
 /// of each rung holds (`met[rung][requirement]`).
 fn ladder_result(
-    compiled: &super::compiled::Compiled,
+    conditions: &Conditions,
     ladder: &super::model::Ladder,
     l: usize,
     met: &[Vec<bool>],
@@ -370,8 +355,8 @@ fn ladder_result(
             .enumerate()
             .filter(|(_, held)| !**held)
             .filter_map(|(k, _)| {
-                let pending = compiled.requirement_pending(l, index + 1, k, e);
-                compiled
+                let pending = conditions.requirement_pending(l, index + 1, k, e);
+                conditions
                     .requirement(l, index + 1, k)
                     .map(|(text, questions)| UnmetRequirement {
                         text: text.clone(),
@@ -429,7 +414,8 @@ pub fn score(inst: &Instrument, answers: &AnswerSet) -> ScoreCard {
 /// once for both.
 pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCard, Vec<bool>) {
     let q = &inst.questionnaire;
-    let (visible, slots) = inst.compiled.visibility(q, answers);
+    let conditions = q.conditions();
+    let (visible, slots) = conditions.visibility(q, answers);
     // Hidden questions' answers stay in the set; `slots` holds only those of asked questions,
     // and every reader goes through it.
     // Not a closure: each use borrows `derived` only for its own call.
@@ -514,10 +500,10 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         .enumerate()
         .map(|(i, l)| {
             ladder_result(
-                &inst.compiled,
+                conditions,
                 l,
                 i,
-                &inst.compiled.rung_requirements(i, &eval!(None)),
+                &conditions.rung_requirements(i, &eval!(None)),
                 &eval!(None),
             )
         })
@@ -526,22 +512,22 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
     derived.breadth = q
         .breadth
         .as_ref()
-        .and_then(|_| breadth(q, inst.compiled.breadth_questions(), &visible, &slots));
+        .and_then(|_| breadth(q, conditions.breadth_questions(), &visible, &slots));
 
     let mut findings = Vec::new();
     derived.findings = vec![false; q.findings.len()];
     for (i, finding) in q.findings.iter().enumerate() {
-        if inst.compiled.finding_holds(i, &eval!(Some(&derived))) {
+        if conditions.finding_holds(i, &eval!(Some(&derived))) {
             findings.push(finding.id.clone());
             derived.findings[i] = true;
         }
     }
 
     let fired: Vec<bool> = (0..q.rules.len())
-        .map(|i| inst.compiled.rule_holds(i, &eval!(Some(&derived))))
+        .map(|i| conditions.rule_holds(i, &eval!(Some(&derived))))
         .collect();
-    let recommendations = recommend_fired(q, &fired, |i, out| {
-        inst.compiled.rule_because(i, &eval!(Some(&derived)), out)
+    let recommendations = recommend(q, &fired, |i, out| {
+        conditions.rule_because(i, &eval!(Some(&derived)), out)
     });
 
     let card = ScoreCard {

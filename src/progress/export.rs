@@ -7,12 +7,12 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::domain::Lang;
 use crate::domain::cohort::Status;
 use crate::workshop::Workshop;
-use crate::workshop::room::{Response, for_each_file};
+use crate::workshop::room::{Outcome, Response, map_each_file};
 
 crate::bilingual! {
     SKIPPED = "注意：{} 中有 {} 个文件无法读取，未导出（`smecheck workshop dashboard` 会列出原因）",
@@ -23,13 +23,7 @@ crate::bilingual! {
 /// The round of a workshop: `round` in `workshop.json` when it has one (a follow-up room),
 /// else 1.
 pub fn round_of(ws: &Workshop) -> u32 {
-    crate::workshop::read_regular(&ws.dir.join(crate::workshop::META_FILE))
-        .ok()
-        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-        .and_then(|v| v.get("round").and_then(Value::as_u64))
-        .and_then(|r| u32::try_from(r).ok())
-        .filter(|r| *r > 0)
-        .unwrap_or(1)
+    ws.meta.round.filter(|r| *r > 0).unwrap_or(1)
 }
 
 /// Opens every folder once and lets it go, so that a wrong path stops the command before
@@ -85,92 +79,156 @@ pub fn column(prefix: &str, id: &str) -> String {
     s
 }
 
-/// The flat record of one firm's assessment. Keys: `workshop*`, `round`, `firm`,
-/// `questionnaire_*`, `status`, `profile_<field>` (fields with options only: never a name),
-/// `score_overall`, `level_overall`, `score_<area>`, `level_<area>`, `dim_<dimension>`,
-/// `rung_<ladder>` and `rung_<ladder>_number`, `breadth`, `findings`, `recommendations`,
-/// `rules`, the confidence counts and `q_<question>` for every question.
-pub fn record(ws: &Workshop, folder: &Folder, r: &Response) -> Map<String, Value> {
-    let q = &ws.inst.questionnaire;
+/// The keys of one folder's records, JSON-quoted once (`"score_cloud":`), and the workshop-level
+/// fields every record of the folder repeats, already written: a record is then written
+/// straight to bytes, with no map built per firm.
+struct Columns {
+    head: Vec<u8>,
+    profile: Vec<(String, Vec<u8>)>,
+    area: Vec<(Vec<u8>, Vec<u8>)>,
+    dimension: Vec<Vec<u8>>,
+    ladder: Vec<(Vec<u8>, Vec<u8>)>,
+    question: Vec<Vec<u8>>,
+}
+
+/// `"key":`, quoted as JSON.
+fn key(k: &str) -> Vec<u8> {
+    let mut v = serde_json::to_vec(k).unwrap_or_default();
+    v.push(b':');
+    v
+}
+
+impl Columns {
+    fn of(ws: &Workshop, folder: &Folder) -> Columns {
+        let q = &ws.inst.questionnaire;
+        let mut head = b"{".to_vec();
+        for (k, v) in [
+            ("workshop", Value::from(folder.name.as_str())),
+            ("workshop_title", ws.meta.title.as_str().into()),
+            ("workshop_date", ws.meta.date.as_str().into()),
+            ("join_code", ws.meta.join_code.as_str().into()),
+            ("round", folder.round.into()),
+            ("questionnaire_id", q.id.as_str().into()),
+            ("questionnaire_version", q.version.as_str().into()),
+        ] {
+            head.extend(key(k));
+            head.extend(serde_json::to_vec(&v).unwrap_or_default());
+            head.push(b',');
+        }
+        let mut dimension = Vec::new();
+        let area = q
+            .areas
+            .iter()
+            .map(|a| {
+                dimension.extend(
+                    a.dimensions
+                        .iter()
+                        .map(|d| key(&column("dim_", d.id.as_str()))),
+                );
+                (
+                    key(&column("score_", a.id.as_str())),
+                    key(&column("level_", a.id.as_str())),
+                )
+            })
+            .collect();
+        Columns {
+            head,
+            profile: (q.profile.iter())
+                .filter(|f| !f.options.is_empty())
+                .map(|f| (f.id.clone(), key(&column("profile_", &f.id))))
+                .collect(),
+            area,
+            dimension,
+            ladder: (q.ladders.iter())
+                .map(|l| {
+                    (
+                        key(&column("rung_", l.id.as_str())),
+                        key(&column("rung_", &format!("{}_number", l.id))),
+                    )
+                })
+                .collect(),
+            question: (q.questions.iter())
+                .map(|question| key(&column("q_", question.id.as_str())))
+                .collect(),
+        }
+    }
+}
+
+/// Writes `k` and the JSON of `v`, then a comma.
+fn field(out: &mut Vec<u8>, k: &[u8], v: impl serde::Serialize) {
+    out.extend_from_slice(k);
+    // Writing plain values into a Vec cannot fail (non-finite numbers come out as null).
+    let _ = serde_json::to_writer(&mut *out, &v);
+    out.push(b',');
+}
+
+/// The flat record of one firm's assessment, as one line of JSON. Keys: `workshop*`, `round`,
+/// `questionnaire_*`, `firm`, `saved_at`, `status`, `profile_<field>` (fields with options only:
+/// never a name), `score_overall`, `level_overall`, `score_<area>`, `level_<area>`,
+/// `dim_<dimension>`, `rung_<ladder>` and `rung_<ladder>_number`, `breadth`, `findings`,
+/// `recommendations`, `rules`, the confidence counts and `q_<question>` for every question.
+fn record(cols: &Columns, q: &crate::domain::model::Questionnaire, r: &Response) -> Vec<u8> {
     let card = &r.card;
-    let mut m = Map::new();
-    let mut put = |k: String, v: Value| {
-        m.insert(k, v);
-    };
-    put("workshop".into(), folder.name.as_str().into());
-    put("workshop_title".into(), ws.meta.title.as_str().into());
-    put("workshop_date".into(), ws.meta.date.as_str().into());
-    put("join_code".into(), ws.meta.join_code.as_str().into());
-    put("round".into(), folder.round.into());
-    put("firm".into(), r.code.as_str().into());
-    put("questionnaire_id".into(), q.id.as_str().into());
-    put("questionnaire_version".into(), q.version.as_str().into());
-    put("saved_at".into(), r.saved_at.clone().into());
+    let mut out = Vec::with_capacity(2048);
+    out.extend_from_slice(&cols.head);
+    field(&mut out, b"\"firm\":", r.code.as_str());
+    field(&mut out, b"\"saved_at\":", &r.saved_at);
     let status = match Status::of(card) {
         Status::Finished => "finished",
         Status::InProgress => "in_progress",
     };
-    put("status".into(), status.into());
-    for f in q.profile.iter().filter(|f| !f.options.is_empty()) {
-        put(
-            column("profile_", &f.id),
-            r.answers.profile.get(&f.id).cloned().into(),
-        );
+    field(&mut out, b"\"status\":", status);
+    for (id, k) in &cols.profile {
+        field(&mut out, k, r.answers.profile.get(id));
     }
-    put("score_overall".into(), card.overall_score.into());
-    put("level_overall".into(), card.overall_level.as_str().into());
-    for a in &card.areas {
-        put(column("score_", a.id.as_str()), a.score.into());
-        put(column("level_", a.id.as_str()), a.level.as_str().into());
-        for d in &a.dimensions {
-            put(column("dim_", d.id.as_str()), d.score.into());
+    field(&mut out, b"\"score_overall\":", card.overall_score);
+    field(&mut out, b"\"level_overall\":", card.overall_level.as_str());
+    let mut dims = cols.dimension.iter();
+    for (a, (score, level)) in card.areas.iter().zip(&cols.area) {
+        field(&mut out, score, a.score);
+        field(&mut out, level, a.level.as_str());
+        for (d, k) in a.dimensions.iter().zip(dims.by_ref()) {
+            field(&mut out, k, d.score);
         }
     }
-    for l in &card.ladders {
-        put(column("rung_", l.id.as_str()), l.rung.as_str().into());
-        put(
-            column("rung_", &format!("{}_number", l.id)),
-            (l.index + 1).into(),
-        );
+    for (l, (rung, number)) in card.ladders.iter().zip(&cols.ladder) {
+        field(&mut out, rung, l.rung.as_str());
+        field(&mut out, number, l.index + 1);
     }
-    put("breadth".into(), card.breadth.into());
-    let ids = |it: &mut dyn Iterator<Item = &str>| Value::from(it.collect::<Vec<_>>());
-    put(
-        "findings".into(),
-        ids(&mut card.findings.iter().map(|f| f.as_str())),
-    );
-    put(
-        "recommendations".into(),
-        ids(&mut card.recommendations.iter().map(|r| r.proposal.as_str())),
-    );
-    put(
-        "rules".into(),
-        ids(&mut card
-            .recommendations
-            .iter()
-            .flat_map(|r| r.steps.iter().map(|s| s.rule.as_str()))),
-    );
+    field(&mut out, b"\"breadth\":", card.breadth);
+    let findings: Vec<&str> = card.findings.iter().map(|f| f.as_str()).collect();
+    field(&mut out, b"\"findings\":", findings);
+    let recs: Vec<&str> = card
+        .recommendations
+        .iter()
+        .map(|r| r.proposal.as_str())
+        .collect();
+    field(&mut out, b"\"recommendations\":", recs);
+    let rules: Vec<&str> = (card.recommendations.iter())
+        .flat_map(|r| r.steps.iter().map(|s| s.rule.as_str()))
+        .collect();
+    field(&mut out, b"\"rules\":", rules);
     let c = &card.confidence;
-    put("asked".into(), c.questions.into());
-    put("answered".into(), c.answered.into());
-    put("dont_know".into(), c.dont_know.into());
-    put("unanswered".into(), c.unanswered.into());
-    put("dropped".into(), r.dropped.into());
-    for (i, question) in q.questions.iter().enumerate() {
+    field(&mut out, b"\"asked\":", c.questions);
+    field(&mut out, b"\"answered\":", c.answered);
+    field(&mut out, b"\"dont_know\":", c.dont_know);
+    field(&mut out, b"\"unanswered\":", c.unanswered);
+    field(&mut out, b"\"dropped\":", r.dropped);
+    for (i, (question, k)) in q.questions.iter().zip(&cols.question).enumerate() {
         let asked = r.visible.get(i).copied().unwrap_or(false);
-        let v = if asked {
-            r.answers
-                .get(&question.id)
-                .map_or(Value::Null, |a| a.to_json())
-        } else {
-            Value::Null
-        };
-        put(column("q_", question.id.as_str()), v);
+        let answer = asked.then(|| r.answers.get(&question.id)).flatten();
+        field(&mut out, k, answer.map(|a| a.to_json()));
     }
-    m
+    // The last comma closes the object instead.
+    if let Some(last) = out.last_mut() {
+        *last = b'}';
+    }
+    out.push(b'\n');
+    out
 }
 
 /// Writes every firm of every folder as one line to `out`; returns the number of records.
+/// Records are built on the reading threads and written in file-name order.
 pub fn write_all<W: Write + ?Sized>(
     dirs: &[PathBuf],
     lang: Lang,
@@ -180,18 +238,26 @@ pub fn write_all<W: Write + ?Sized>(
     let mut out = BufWriter::with_capacity(1 << 16, out);
     let mut n = 0;
     each_folder(dirs, lang, |ws, folder| {
+        let cols = Columns::of(ws, folder);
+        let q = &ws.inst.questionnaire;
         let mut problems = 0;
-        for_each_file(ws, |f| {
-            match f {
-                Ok(r) => {
-                    serde_json::to_writer(&mut out, &record(ws, folder, r))?;
-                    out.write_all(b"\n")?;
-                    n += 1;
+        map_each_file(
+            ws,
+            |o| match o {
+                Outcome::Response(r) => Some(record(&cols, q, &r)),
+                Outcome::Problem(_) => None,
+            },
+            |line| {
+                match line {
+                    Some(line) => {
+                        out.write_all(&line)?;
+                        n += 1;
+                    }
+                    None => problems += 1,
                 }
-                Err(_) => problems += 1,
-            }
-            Ok(())
-        })?;
+                Ok(())
+            },
+        )?;
         if problems > 0 {
             skipped(ws, problems);
         }

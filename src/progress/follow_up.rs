@@ -11,7 +11,6 @@ use std::io;
 use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
-use serde_json::Value;
 
 use crate::domain::Lang;
 use crate::domain::answers::AnswerFile;
@@ -69,7 +68,8 @@ pub fn check(earlier: &Workshop, inst: &crate::domain::Instrument, lang: Lang) -
 pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
     let round = super::export::round_of(earlier) + 1;
     let meta_path = ws.dir.join(META_FILE);
-    let mut meta: Value = read_regular(&meta_path)
+    // Read as written (the title as typed, not as cleaned for screens), then the two fields set.
+    let mut meta: crate::workshop::Meta = read_regular(&meta_path)
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .ok_or_else(|| {
@@ -78,8 +78,8 @@ pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
                 CANNOT_READ.fill(lang, &[&meta_path.display(), &"JSON"])
             )
         })?;
-    meta["round"] = round.into();
-    meta["follows"] = earlier.dir.display().to_string().into();
+    meta.round = Some(round);
+    meta.follows = Some(earlier.dir.display().to_string());
     let mut bytes = serde_json::to_vec_pretty(&meta)?;
     bytes.push(b'\n');
     let write = |path: &Path, bytes: &[u8]| {
@@ -120,6 +120,7 @@ pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
 pub fn section(
     r: &crate::workshop::report::Report,
 ) -> Option<crate::workshop::report::doc::Section> {
+    use crate::domain::cohort::{count_text, shown_count};
     use crate::workshop::report::doc::{Block, Cell, Section, Table};
     let c = r.change.as_ref()?;
     let lang = r.lang;
@@ -157,9 +158,9 @@ pub fn section(
             .map(|m| {
                 vec![
                     text(r.ladder_title(&m.ladder)),
-                    text(m.up.to_string()),
-                    text(m.same.to_string()),
-                    text(m.down.to_string()),
+                    text(count_text(m.up)),
+                    text(count_text(m.same)),
+                    text(count_text(m.down)),
                 ]
             })
             .collect(),
@@ -178,12 +179,14 @@ pub fn section(
             .iter()
             .filter(|p| p.given > 0)
             .map(|p| {
+                // A share of one or two firms is not drawn: they could be pointed at.
+                let shown = shown_count(p.given).is_some() && shown_count(p.acted).is_some();
                 vec![
                     text(r.proposal_title(&p.proposal)),
-                    text(p.given.to_string()),
-                    text(p.acted.to_string()),
-                    text(p.resolved.to_string()),
-                    Cell::Bar(p.share_acted.unwrap_or(0.0)),
+                    text(count_text(p.given)),
+                    text(count_text(p.acted)),
+                    text(count_text(p.resolved)),
+                    Cell::Bar(p.share_acted.filter(|_| shown).unwrap_or(0.0)),
                 ]
             })
             .collect(),
@@ -191,7 +194,14 @@ pub fn section(
     Some(Section {
         heading: t(H_CHANGE),
         blocks: vec![
-            Block::Para(BOTH_LINE.fill(lang, &[&c.both, &c.only_earlier, &c.only_later])),
+            Block::Para(BOTH_LINE.fill(
+                lang,
+                &[
+                    &count_text(c.both),
+                    &count_text(c.only_earlier),
+                    &count_text(c.only_later),
+                ],
+            )),
             Block::Table(scores),
             Block::Table(rungs),
             Block::Table(uptake),

@@ -2,10 +2,12 @@
 //! checks), `report --baseline` (the same as a section of its report) and `programme` (many
 //! workshop folders: a report, or a flat JSON-lines export for DuckDB or Spark).
 //!
+//! - [`earlier`]: the earlier check a follow-up answer file follows, found again;
 //! - [`export`]: `programme export`, one flat record per firm per assessment, streamed;
 //! - [`follow_up`]: `workshop new --follow-up`, and the room's change it makes possible;
 //! - [`tally`]: `programme report`, totals, distributions, breakdowns and rounds in flat memory.
 
+pub mod earlier;
 pub mod export;
 pub mod follow_up;
 mod render;
@@ -26,9 +28,10 @@ use crate::domain::{Lang, ScoreCard, score};
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The earlier answer file (T0). It is only read.
+    /// The earlier answer file (T0). It is only read. [default: the file a follow-up check
+    /// names in `follows`, when it is still there]
     #[arg(long, value_name = "FILE")]
-    pub before: PathBuf,
+    pub before: Option<PathBuf>,
     /// The later answer file (T1) of the same firm.
     #[arg(long, value_name = "FILE")]
     pub after: PathBuf,
@@ -57,8 +60,17 @@ fn read_answer_file(path: &Path, lang: Lang) -> Result<AnswerFile> {
 pub fn compare(args: &CompareArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     let lang = crate::cli::resolve_lang(args.lang);
     let inst = load_instrument(args.questionnaire.as_deref(), lang)?;
-    let before = read_answer_file(&args.before, lang)?;
     let after = read_answer_file(&args.after, lang)?;
+    let before_path = match &args.before {
+        Some(p) => p.clone(),
+        None => followed(&args.after, &after, lang, err)?.ok_or_else(|| {
+            anyhow!(
+                "{}",
+                NO_BEFORE.fill(lang, &[&crate::store::shown(&args.after)])
+            )
+        })?,
+    };
+    let before = read_answer_file(&before_path, lang)?;
     let p = compare_files(&inst, &before, &after).map_err(|e| anyhow!("{}", e.text().get(lang)))?;
     let firm = after
         .profile
@@ -68,6 +80,70 @@ pub fn compare(args: &CompareArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     emit(args.output.as_deref(), args.force, lang, out, err, |w| {
         write_compare(&inst, &p, firm.as_deref(), lang, args.format.into(), w)
     })
+}
+
+crate::bilingual! {
+    NO_BEFORE = "请用 --before 指定上次的答卷：{} 没有记录它跟进的是哪份答卷",
+        "pass the earlier answer file with --before: {} does not say which check it follows";
+    USING_FOLLOWED = "与上次的答卷比较：{}（{} 是它的跟进自检）",
+        "comparing with the earlier check {} ({} is its follow-up)";
+    FOLLOWED_GONE = "注意：{} 跟进的答卷 {} 已不在原处，没有“自上次以来”的比较\n  提示：用 --baseline（或 --before）指定上次的答卷",
+        "note: the check {} follows, {}, is no longer there, so there is no \"since last time\" comparison\n  hint: name the earlier file with --baseline (or --before)";
+    FOLLOWED_CHANGED = "注意：{} 跟进的答卷 {} 在那之后被改过，不再作为比较的起点\n  提示：确实要用它的话，用 --baseline（或 --before）指定",
+        "note: the check {} follows, {}, was changed since, so it is not used as the starting point\n  hint: name it with --baseline (or --before) to use it anyway";
+}
+
+/// The earlier check the answer file at `path` follows, when it names one that is still there
+/// unchanged; said on `err` either way.
+pub fn followed(
+    path: &Path,
+    file: &AnswerFile,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<Option<PathBuf>> {
+    use earlier::Earlier;
+    let Some(follows) = &file.follows else {
+        return Ok(None);
+    };
+    let shown = crate::store::shown(path);
+    Ok(match earlier::find(follows, path) {
+        Earlier::Here(p, _) => {
+            writeln!(
+                err,
+                "{}",
+                USING_FOLLOWED.fill(lang, &[&crate::store::shown(&p), &shown])
+            )?;
+            Some(p)
+        }
+        Earlier::Changed(p) => {
+            let was = crate::store::shown(&p);
+            writeln!(err, "{}", FOLLOWED_CHANGED.fill(lang, &[&shown, &was]))?;
+            None
+        }
+        Earlier::Gone => {
+            let was = crate::domain::text::display_safe(&follows.path).into_owned();
+            writeln!(err, "{}", FOLLOWED_GONE.fill(lang, &[&shown, &was]))?;
+            None
+        }
+    })
+}
+
+/// The baseline of `report`: `--baseline` when given, else the earlier check the answer file
+/// follows (a follow-up check) when it is still there.
+pub fn default_baseline(
+    given: Option<&Path>,
+    answers: &Path,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<Option<PathBuf>> {
+    if let Some(p) = given {
+        return Ok(Some(p.to_path_buf()));
+    }
+    match read_answer_file(answers, lang) {
+        Ok(file) => followed(answers, &file, lang, err),
+        // Read already by the report itself, which says what is wrong.
+        Err(_) => Ok(None),
+    }
 }
 
 /// `report --baseline`: the firm's progress from the earlier file to the answers reported on

@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 
 use crate::domain::answers::Answer;
 use crate::domain::model::{ProfileField, Question, QuestionKind};
-use crate::domain::report::{Report, html_escape};
+use crate::domain::report::Report;
 use crate::domain::summary::{fmt_score, not_enough};
-use crate::domain::text::{Lang, display_safe};
+use crate::domain::text::Lang;
 
 use super::flow::{self, specials, ticked};
 use super::text as t;
@@ -15,10 +15,7 @@ use super::text as t;
 /// The stylesheet every page links (served as `/s.css`, so the CSP needs no inline style).
 pub const CSS: &str = include_str!("phone.css");
 
-/// Escapes text from anywhere (questionnaire, answers, the facilitator's title) for HTML.
-pub fn esc(s: &str) -> String {
-    html_escape(&display_safe(s)).into_owned()
-}
+pub use crate::domain::report::html_escape as esc;
 
 /// What every page shares: language, the workshop's title, and where the language link returns.
 pub struct Frame<'a> {

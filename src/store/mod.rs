@@ -3,8 +3,10 @@
 //! - [`write`]: atomic replacement that keeps the mode, writes through links, replaces only
 //!   regular files; [`read`]: type and size checked before reading, never more than the cap;
 //! - [`lock`]: one writer per answer file; [`said`]: why a file was refused, in zh and en;
+//! - [`clock`]: saved times read back and shown in local time;
 //! - here: answer-file saves, backups, time stamps and the default places.
 
+pub mod clock;
 mod lock;
 mod read;
 mod said;

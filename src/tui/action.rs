@@ -61,6 +61,9 @@ pub enum Effect {
     Save,
     /// Keep a backup of the current answer file, then save the (now empty) answers.
     BackupAndSave,
+    /// Start a follow-up check: a new answer file that follows the current one, which is
+    /// never written again by this session.
+    StartFollowUp,
     /// Write the report in this format beside the answer file; `true` replaces an existing one.
     Export(ReportFormat, bool),
     Quit,

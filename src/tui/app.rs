@@ -15,6 +15,7 @@ use crate::domain::report::ReportFormat;
 use crate::domain::score::score_and_visibility;
 use crate::domain::{Instrument, Lang, ScoreCard, score};
 
+pub mod follow;
 mod question;
 mod whatif;
 
@@ -94,6 +95,8 @@ pub struct Session {
     pub links: crate::store::Links,
     /// Opened with `--read-only`: nothing is written.
     pub read_only: bool,
+    /// A follow-up check: the earlier file it follows and the confirmed/changed marks.
+    pub follow: Option<crate::domain::answers::follows::FollowUp>,
     /// Where reports go when not beside the answer file: the folder the owner started from,
     /// when the answers live in the hidden per-user data folder. Set by the shell.
     pub export_dir: Option<PathBuf>,
@@ -113,6 +116,8 @@ pub enum WelcomeItem {
     Profile(usize),
     Resume,
     StartOver,
+    /// Start a follow-up check from the finished one opened (a new file).
+    FollowUp,
     Start,
 }
 
@@ -266,6 +271,9 @@ impl App {
         items.extend((0..self.inst.questionnaire.profile.len()).map(WelcomeItem::Profile));
         if self.session.resumable {
             items.push(WelcomeItem::Resume);
+            if self.offers_follow_up() {
+                items.push(WelcomeItem::FollowUp);
+            }
             items.push(WelcomeItem::StartOver);
         } else {
             items.push(WelcomeItem::Start);
@@ -335,7 +343,12 @@ impl App {
 
     /// The answer file to save now.
     pub fn answer_file(&self, saved_at: Option<String>) -> AnswerFile {
-        self.answers.to_file(&self.inst.questionnaire, saved_at)
+        let mut file = self.answers.to_file(&self.inst.questionnaire, saved_at);
+        if let Some(f) = &self.session.follow {
+            file.follows = f.follows.clone();
+            file.reviewed = f.reviewed_map();
+        }
+        file
     }
 
     // ----- outcomes of effects -----
@@ -549,6 +562,7 @@ impl App {
                 // A finished check resumes where it ended: on its results.
                 WelcomeItem::Resume if self.first_unanswered().is_none() => self.open_results(),
                 WelcomeItem::Resume => self.goto_first_unanswered(),
+                WelcomeItem::FollowUp => return vec![Effect::StartFollowUp],
                 WelcomeItem::StartOver => {
                     let profile = std::mem::take(&mut self.answers.profile);
                     self.answers = AnswerSet::new();

@@ -53,13 +53,22 @@ pub fn start(args: &RunArgs) -> Result<()> {
             } else {
                 session::Access::Write
             };
-            let mut opened = session::open_with(
-                &inst,
-                args.answers.as_deref(),
-                SystemTime::now(),
-                lang,
-                access,
-            )?;
+            let mut opened = match &args.follow_up {
+                Some(earlier) => session::follow::open_follow_up(
+                    &inst,
+                    earlier,
+                    args.answers.as_deref(),
+                    SystemTime::now(),
+                    lang,
+                )?,
+                None => session::open_with(
+                    &inst,
+                    args.answers.as_deref(),
+                    SystemTime::now(),
+                    lang,
+                    access,
+                )?,
+            };
             if let Some(named) = &args.answers
                 && access == session::Access::Write
             {
@@ -322,6 +331,10 @@ impl session::Shell {
             Effect::Save => {
                 let r = self.save(app);
                 app.saved(r);
+            }
+            Effect::StartFollowUp => {
+                let r = self.start_follow_up(app);
+                app.follow_up_started(r);
             }
             Effect::BackupAndSave => {
                 let r = self.start_over(app).and_then(|()| self.save(app));

@@ -114,12 +114,12 @@ pub fn run(
         save(&opened.session, inst, &answers, lang)?;
     }
 
-    let visible = inst.compiled.visibility(q, &answers).0;
+    let visible = crate::domain::score::visibility(q, &answers);
     let mut i = (0..q.questions.len())
         .find(|i| visible[*i] && !is_answered(&q.questions[*i], answers.get(&q.questions[*i].id)))
         .unwrap_or(q.questions.len());
     while i < q.questions.len() {
-        let visible = inst.compiled.visibility(q, &answers).0;
+        let visible = crate::domain::score::visibility(q, &answers);
         if !visible[i] {
             i += 1;
             continue;
@@ -151,7 +151,7 @@ pub fn run(
                 return Ok(());
             }
             Reply::Back => {
-                let visible = inst.compiled.visibility(q, &answers).0;
+                let visible = crate::domain::score::visibility(q, &answers);
                 i = (0..i).rev().find(|j| visible[*j]).unwrap_or(i);
             }
             Reply::Skip => i += 1,
@@ -167,7 +167,7 @@ pub fn run(
     }
     // Review before finishing: what is still open, and a way back to any question.
     loop {
-        let visible = inst.compiled.visibility(q, &answers).0;
+        let visible = crate::domain::score::visibility(q, &answers);
         let asked: Vec<usize> = (0..q.questions.len()).filter(|i| visible[*i]).collect();
         let open: Vec<(usize, usize)> = asked
             .iter()

@@ -7,10 +7,12 @@ use anyhow::{Result, anyhow, bail};
 
 use super::app::{App, Session};
 use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped, Kept};
+use crate::domain::answers::{Misfit, read_answers};
 use crate::domain::instrument::parse_json;
-use crate::domain::model::QuestionId;
 use crate::domain::{Instrument, Lang};
 use crate::store::{self, shown};
+
+pub mod follow;
 
 /// Held while an answer file is written, so that a signal never ends the process mid-save.
 pub static SAVE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -40,27 +42,9 @@ pub struct Opened {
 /// out and reported, never a reason to lose the rest; what is left out is kept for the next
 /// save to write back.
 pub fn lenient_answers(inst: &Instrument, file: &AnswerFile) -> (AnswerSet, Vec<Dropped>) {
-    let q = &inst.questionnaire;
-    let mut set = AnswerSet::new();
-    // A profile choice that is not one of its options is left out (and said).
-    let (profile, mut dropped) = crate::domain::answers::fitting_profile(q, &file.profile);
-    set.profile = profile;
+    let read = read_answers(&inst.questionnaire, file, Misfit::LeaveOut);
+    let (mut set, dropped) = read.unwrap_or_default();
     set.profile.retain(|_, v| !v.is_empty());
-    for (key, value) in &file.answers {
-        let id = QuestionId(key.as_str().into());
-        match q.question(&id) {
-            None => dropped.push(crate::domain::answers::dropped(q, key.clone())),
-            Some(question) => match Answer::from_json(question, value) {
-                Ok(Some(a)) => set.set(id, a),
-                Ok(None) => {}
-                Err(reason) => dropped.push(Dropped {
-                    question: key.clone(),
-                    reason,
-                }),
-            },
-        }
-    }
-    set.take_whatif(file);
     (set, dropped)
 }
 
@@ -190,6 +174,7 @@ fn open_default(inst: &Instrument, now: SystemTime, lang: Lang, access: Access) 
             if !answers.is_empty() || !answers.profile.is_empty() {
                 return Ok(Opened {
                     session: Session {
+                        follow: follow::resumed(inst, &latest, &file),
                         answers_path: latest,
                         resumable: true,
                         saved_at: file.saved_at.clone(),
@@ -265,7 +250,25 @@ pub fn open_workshop(
     now: SystemTime,
 ) -> Result<(Instrument, Lang, Opened)> {
     let (ws, lang) = crate::workshop::command::open(dir, lang)?;
-    let (code, path) = ws.join(firm, now, lang)?;
+    // Without --firm, a person at a terminal may go on as the firm last answered here.
+    let asked = match firm {
+        None if crate::tui::workshop::resume::can_ask() => {
+            let last = crate::workshop::recent::data_dir()
+                .and_then(|d| crate::workshop::recent::last(&d, &ws.dir));
+            let stdin = std::io::stdin();
+            crate::tui::workshop::resume::ask(
+                &ws,
+                last,
+                lang,
+                store::clock::Clock::system(),
+                &mut stdin.lock(),
+                &mut std::io::stdout(),
+            )?
+        }
+        _ => None,
+    };
+    let (code, path) = ws.join(firm.or(asked.as_deref()), now, lang)?;
+    crate::tui::workshop::resume::remember(&ws, &code);
     let mut opened = open(&ws.inst, Some(&path), now, lang)?;
     // A planted link in a shared folder must not lead a save elsewhere.
     opened.session.links = store::Links::Refuse;
@@ -323,6 +326,7 @@ fn open_explicit(
             let resumable = !answers.is_empty() || !answers.profile.is_empty();
             Ok(Opened {
                 session: Session {
+                    follow: follow::resumed(inst, path, &file),
                     answers_path: path.to_path_buf(),
                     resumable,
                     saved_at: file.saved_at.clone(),
@@ -358,6 +362,18 @@ pub fn write_answers(session: &Session, file: &AnswerFile, lang: Lang) -> Result
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", shown(dir)))?;
     }
+    // A follow-up keeps what it follows and its marks, whichever mode wrote the answers.
+    let with_follow;
+    let file = match &session.follow {
+        Some(f) if file.follows.is_none() && f.follows.is_some() => {
+            let mut full = file.clone();
+            full.follows = f.follows.clone();
+            full.reviewed = f.reviewed_map();
+            with_follow = full;
+            &with_follow
+        }
+        _ => file,
+    };
     let _saving = SAVE_LOCK.lock();
     store::save_answers(path, file, &session.kept, session.links)
         .map_err(|e| format!("{}: {}", shown(path), store::explain(&e, lang)))

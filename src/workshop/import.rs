@@ -8,7 +8,7 @@ use super::Workshop;
 use super::code::FirmCode;
 use super::text::{self, clean};
 use crate::domain::Lang;
-use crate::domain::answers::{AnswerFile, typed_answers};
+use crate::domain::answers::{AnswerFile, Misfit, read_answers};
 use crate::domain::instrument::parse_json;
 
 /// What one import did.
@@ -31,7 +31,7 @@ fn check(ws: &Workshop, path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
     if file.questionnaire.id != q.id {
         return Err(text::FOREIGN_DETAIL.fill(lang, &[&clean(&file.questionnaire.id), &q.id]));
     }
-    typed_answers(q, &file)
+    read_answers(q, &file, Misfit::Refuse)
         .map_err(|(_, msg)| format!("{}: {}", text::P_BAD_ANSWER.get(lang), msg.get(lang)))?;
     Ok(bytes)
 }

@@ -9,6 +9,7 @@
 pub mod code;
 pub mod command;
 pub mod import;
+pub mod recent;
 pub mod report;
 pub mod room;
 pub mod text;
@@ -65,6 +66,12 @@ pub struct Meta {
     /// right workshop.
     pub join_code: String,
     pub questionnaire: QuestionnaireInfo,
+    /// A follow-up room's round (2 for the first follow-up); absent for a first room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round: Option<u32>,
+    /// A follow-up room: the folder of the room it follows, as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<String>,
 }
 
 /// An opened workshop: its folder, its file and the questionnaire ready to score with.
@@ -238,6 +245,8 @@ impl Workshop {
                 hash: inst.hash.clone(),
                 file: source.as_ref().map(|_| QUESTIONNAIRE_FILE.to_string()),
             },
+            round: None,
+            follows: None,
         };
         let path = dir.join(META_FILE);
         let mut bytes = serde_json::to_vec_pretty(&meta)?;

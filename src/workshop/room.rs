@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::Workshop;
 use super::code::FirmCode;
 use super::text::{self, T, clean};
-use crate::domain::answers::{AnswerFile, AnswerSet, direct, typed_answers};
+use crate::domain::answers::{AnswerFile, AnswerSet, Misfit, direct, read_answers};
 use crate::domain::cohort::{Cohort, Status};
 use crate::domain::instrument::{MAX_FILE_BYTES, parse_json};
 use crate::domain::score::score_and_visibility;
@@ -25,6 +25,9 @@ const SETTLING: Duration = Duration::from_secs(3);
 
 /// The profile field holding the firm's name: shown only when the facilitator asks.
 pub const NAME_FIELD: &str = "name";
+
+/// A firm part-way through with no save for this long is marked idle: it may have left.
+pub const STALE_AFTER: Duration = Duration::from_secs(20 * 60);
 
 /// One firm's response, read and scored.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +51,22 @@ impl Response {
     pub fn progress(&self) -> (usize, usize) {
         let c = &self.card.confidence;
         (c.answered + c.dont_know, c.questions)
+    }
+
+    /// When the firm last saved an answer (the file's `saved_at`), if it says.
+    pub fn last_activity(&self) -> Option<SystemTime> {
+        self.saved_at
+            .as_deref()
+            .and_then(crate::store::clock::parse_rfc3339)
+    }
+
+    /// Part-way through (some answers, not finished) and nothing saved for [`STALE_AFTER`].
+    pub fn is_stale(&self, now: SystemTime) -> bool {
+        self.status() == Status::InProgress
+            && !crate::domain::cohort::is_empty(&self.answers)
+            && self
+                .last_activity()
+                .is_some_and(|t| now.duration_since(t).is_ok_and(|d| d >= STALE_AFTER))
     }
 
     /// The firm's name as typed, cleaned of control characters; only for `--named` views.
@@ -143,7 +162,8 @@ fn io_detail(e: &std::io::Error) -> LocalText {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-enum Outcome {
+/// What reading one file of `responses/` gave.
+pub enum Outcome {
     Response(Arc<Response>),
     Problem(Problem),
 }
@@ -256,7 +276,7 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
             same(format!("`{}` ≠ `{}`", file.questionnaire.id, q.id)),
         );
     }
-    let (answers, dropped) = match typed_answers(q, &file) {
+    let (answers, dropped) = match read_answers(q, &file, Misfit::Refuse) {
         Ok(x) => x,
         Err((_, msg)) => return problem(name, ProblemKind::BadAnswer, msg),
     };
@@ -313,19 +333,29 @@ fn read_one(ws: &Workshop, name: &str) -> Outcome {
 
 /// Reads and scores files of `responses/`, on all cores when there are many; results in the
 /// order of `names`.
-fn read_many(ws: &Workshop, names: &[&str]) -> Vec<Outcome> {
+/// Reads `names` on all cores (up to 8), handing each outcome to `map` on the thread that read
+/// it; the results come back in the order of `names`.
+fn read_many<T: Send>(
+    ws: &Workshop,
+    names: &[&str],
+    map: &(impl Fn(Outcome) -> T + Sync),
+) -> Vec<T> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
     if names.len() < 64 || workers < 2 {
-        return names.iter().map(|n| read_one(ws, n)).collect();
+        return names.iter().map(|n| map(read_one(ws, n))).collect();
     }
     let chunk = names.len().div_ceil(workers);
     std::thread::scope(|scope| {
         let handles: Vec<_> = names
             .chunks(chunk)
             .map(|part| {
-                scope.spawn(move || part.iter().map(|n| read_one(ws, n)).collect::<Vec<_>>())
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|n| map(read_one(ws, n)))
+                        .collect::<Vec<_>>()
+                })
             })
             .collect();
         handles
@@ -344,9 +374,27 @@ pub fn for_each_file(
     ws: &Workshop,
     mut each: impl FnMut(Result<&Response, &Problem>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    map_each_file(
+        ws,
+        |o| o,
+        |o| match o {
+            Outcome::Response(r) => each(Ok(&r)),
+            Outcome::Problem(p) => each(Err(&p)),
+        },
+    )
+}
+
+/// [`for_each_file`] with a step that runs on the reading threads: `map` turns each file's
+/// response or problem into what `each` then takes, in file-name order. For work per firm
+/// that is as heavy as reading it (the programme export's records).
+pub fn map_each_file<T: Send>(
+    ws: &Workshop,
+    map: impl Fn(Outcome) -> T + Sync,
+    mut each: impl FnMut(T) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let entries = match fs::read_dir(ws.responses_dir()) {
         Ok(e) => e,
-        Err(e) => return each(Err(&folder_problem(&e))),
+        Err(e) => return each(map(Outcome::Problem(folder_problem(&e)))),
     };
     let mut names: Vec<String> = entries
         .filter_map(Result::ok)
@@ -356,11 +404,8 @@ pub fn for_each_file(
     names.sort();
     for batch in names.chunks(2048) {
         let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
-        for outcome in read_many(ws, &refs) {
-            match outcome {
-                Outcome::Response(r) => each(Ok(&r))?,
-                Outcome::Problem(p) => each(Err(&p))?,
-            }
+        for t in read_many(ws, &refs, &map) {
+            each(t)?;
         }
     }
     Ok(())
@@ -440,7 +485,7 @@ impl Room {
             .collect();
         self.last_reads = to_read.len();
         let names: Vec<&str> = to_read.iter().map(|i| listed[*i].0.as_str()).collect();
-        let fresh = read_many(ws, &names);
+        let fresh = read_many(ws, &names, &|o| o);
         for (i, outcome) in to_read.iter().zip(fresh) {
             listed[*i].2 = Some(outcome);
         }
@@ -501,4 +546,35 @@ impl Room {
         }
         b.finish()
     }
+}
+
+/// Firms whose response is an exact copy of another's — the same profile and the same answers,
+/// as when one file was imported twice — each mapped to the first firm (by code) with it.
+/// Empty responses are never duplicates (every firm starts so).
+pub fn duplicates(
+    q: &crate::domain::model::Questionnaire,
+    firms: &[Arc<Response>],
+) -> BTreeMap<FirmCode, FirmCode> {
+    let mut first: BTreeMap<String, &FirmCode> = BTreeMap::new();
+    let mut dup = BTreeMap::new();
+    let mut sorted: Vec<&Arc<Response>> = firms.iter().collect();
+    sorted.sort_by(|a, b| a.code.cmp(&b.code));
+    for r in sorted {
+        if crate::domain::cohort::is_empty(&r.answers) {
+            continue;
+        }
+        let file = r.answers.to_file(q, None);
+        let Ok(key) = serde_json::to_string(&(&file.profile, &file.answers)) else {
+            continue;
+        };
+        match first.get(&key) {
+            Some(code) => {
+                dup.insert(r.code.clone(), (*code).clone());
+            }
+            None => {
+                first.insert(key, &r.code);
+            }
+        }
+    }
+    dup
 }

@@ -463,3 +463,55 @@ fn other_versions_are_not_counted_details_come_in_chinese_and_a_dropped_file_get
             .contains("smecheck workshop import")
     );
 }
+
+#[test]
+fn exact_copies_are_found_and_idle_firms_are_told_apart() {
+    let dir = tempfile::tempdir().expect("dir");
+    let ws = new_workshop(dir.path());
+    let q = &ws.inst.questionnaire;
+    let one = answer_file(&ws, 1);
+    put(&ws, "AAAAAA.json", &one);
+    put(&ws, "CCCCCC.json", &answer_file(&ws, 2));
+    put(&ws, "DDDDDD.json", &one);
+    // Two firms that joined and answered nothing are alike, but not copies.
+    let empty = serde_json::to_vec(&AnswerSet::new().to_file(q, None)).expect("json");
+    put(&ws, "EEEEEE.json", &empty);
+    put(&ws, "FFFFFF.json", &empty);
+    let mut room = Room::new();
+    room.scan(&ws, later());
+    let dups = super::room::duplicates(q, &room.responses());
+    let code = |s: &str| FirmCode::parse(s).expect("code");
+    assert_eq!(dups.len(), 1, "{dups:?}");
+    assert_eq!(dups.get(&code("DDDDDD")), Some(&code("AAAAAA")));
+
+    // Part-way and quiet for longer than the limit: idle; finished or recent: not.
+    let mut part = generate(q, &mut Rng::new(3), Lean::Any);
+    for x in &q.questions[q.questions.len() / 2..] {
+        part.clear(&x.id);
+    }
+    let saved = SystemTime::UNIX_EPOCH + Duration::from_secs(1_795_547_445);
+    let file = part.to_file(q, Some(crate::store::rfc3339(saved)));
+    put(
+        &ws,
+        "GGGGGG.json",
+        &serde_json::to_vec(&file).expect("json"),
+    );
+    let mut room = Room::new();
+    room.scan(&ws, later());
+    let responses = room.responses();
+    let g = responses
+        .iter()
+        .find(|r| r.code == code("GGGGGG"))
+        .expect("read");
+    assert_eq!(g.last_activity(), Some(saved));
+    assert!(!g.is_stale(saved + Duration::from_secs(60)));
+    assert!(g.is_stale(saved + super::room::STALE_AFTER));
+    let e = responses
+        .iter()
+        .find(|r| r.code == code("EEEEEE"))
+        .expect("read");
+    assert!(
+        !e.is_stale(later() + super::room::STALE_AFTER),
+        "empty, not idle"
+    );
+}

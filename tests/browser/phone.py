@@ -233,6 +233,15 @@ def run(d, base, room, gate, opens, by_id, shots):
     check("Phone Firm &lt;b&gt;" in d.page_source or "Phone Firm <b>" in d.find_element(
         By.TAG_NAME, "body").text, "the report names the firm")
     d.save_screenshot(os.path.join(shots, "phone-report.png"))
+    # At phone size the report is not an A4 sheet scaled down: it uses the width and reads at
+    # the phone's text size.
+    px = d.execute_script(
+        "var r = document.querySelector('.report').getBoundingClientRect();"
+        "var f = parseFloat(getComputedStyle(document.querySelector('.report li')).fontSize);"
+        "return [r.width, f, document.documentElement.scrollWidth];")
+    check(px[0] >= WIDTH - 20, f"the report uses the phone's width ({px[0]} of {WIDTH} px)")
+    check(px[1] >= 15, f"the report's text is readable on a phone ({px[1]} px)")
+    check(px[2] <= WIDTH, f"nothing is wider than the phone ({px[2]} px)")
     token = d.get_cookie("smc")["value"]
     req = urllib.request.Request(base + "report/download", headers={"Cookie": f"smc={token}"})
     with urllib.request.urlopen(req) as resp:

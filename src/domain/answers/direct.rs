@@ -14,7 +14,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use super::{
     Answer, AnswerSet, Dropped, QuestionnaireRef, check_number, dropped, exclusive_conflict,
 };
-use crate::domain::model::{IdWalk, Question, QuestionKind, Questionnaire};
+use crate::domain::model::{Question, QuestionKind, Questionnaire};
 
 /// An answer file read the direct way.
 #[derive(Debug)]
@@ -142,9 +142,8 @@ impl<'de> Visitor<'de> for AnswersSeed<'_> {
         let mut seen = vec![false; q.questions.len()];
         let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(q.questions.len()));
         let mut unknown: Vec<String> = Vec::new();
-        let mut walk = IdWalk::new(q);
         while let Some(Str(key)) = map.next_key()? {
-            let Some(i) = walk.find_str(&key) else {
+            let Some(i) = q.question_index_str(&key) else {
                 map.next_value::<IgnoredAny>()?;
                 unknown.push(key.into_owned());
                 continue;
@@ -250,13 +249,13 @@ impl<'de> Visitor<'de> for AnswerSeed<'_> {
 mod tests {
     use super::*;
     use crate::domain::Instrument;
-    use crate::domain::answers::{AnswerFile, typed_answers};
+    use crate::domain::answers::{AnswerFile, Misfit, read_answers};
     use crate::domain::reach::{Lean, Rng, generate};
 
     /// What the thorough reading makes of `src`.
     fn thorough(q: &Questionnaire, src: &str) -> Option<(AnswerSet, Vec<Dropped>)> {
         let file: AnswerFile = serde_json::from_str(src).ok()?;
-        let (mut set, dropped) = typed_answers(q, &file).ok()?;
+        let (mut set, dropped) = read_answers(q, &file, Misfit::Refuse).ok()?;
         set.profile = file.profile;
         Some((set, dropped))
     }

@@ -10,7 +10,15 @@ use serde_json::{Map, Value};
 use super::{AnswerFile, Dropped};
 
 /// The top-level fields this program reads and writes itself.
-const OWN_FIELDS: [&str; 5] = ["questionnaire", "profile", "answers", "saved_at", "whatif"];
+const OWN_FIELDS: [&str; 7] = [
+    "questionnaire",
+    "profile",
+    "answers",
+    "saved_at",
+    "follows",
+    "reviewed",
+    "whatif",
+];
 
 /// The parts of a file to write back unchanged.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{ActionStatus, Movement, Progress, Status};
-use crate::domain::cohort::quantile;
+use crate::domain::cohort::{MIN_SHOWN, quantile};
 
 /// Median change of one score over the firms in both rooms.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -131,11 +131,20 @@ impl RoomChange {
             scores: ids
                 .into_iter()
                 .zip(values)
-                .map(|(id, (b, a, d))| MedianChange {
-                    id,
-                    median_before: quantile(&b, 0.5).map(round1),
-                    median_after: quantile(&a, 0.5).map(round1),
-                    median_change: quantile(&d, 0.5).map(round1),
+                .map(|(id, (b, a, d))| {
+                    // Never the median of one or two firms: it would be their own score.
+                    let median = |v: &[f64]| {
+                        (v.len() >= MIN_SHOWN)
+                            .then(|| quantile(v, 0.5))
+                            .flatten()
+                            .map(round1)
+                    };
+                    MedianChange {
+                        id,
+                        median_before: median(&b),
+                        median_after: median(&a),
+                        median_change: median(&d),
+                    }
                 })
                 .collect(),
             rungs: rungs.into_values().collect(),
@@ -223,6 +232,13 @@ mod tests {
         let c = RoomChange::of(&down, 0, 0, &areas, &proposals);
         assert!(c.scores.iter().all(|s| s.median_change.unwrap() < 0.0));
         assert!(c.rungs.iter().all(|r| r.down >= 4));
+
+        // Two firms back: no median is the median of one or two firms.
+        let two = RoomChange::of(&up[..2], 3, 0, &areas, &proposals);
+        assert_eq!(two.both, 2);
+        assert!(two.scores.iter().all(|s| s.median_change.is_none()
+            && s.median_before.is_none()
+            && s.median_after.is_none()));
 
         let none = RoomChange::of(&[], 3, 0, &areas, &proposals);
         assert_eq!(none.both, 0);

@@ -10,15 +10,19 @@ use crate::domain::text::Lang;
 
 use super::svg;
 use super::{Report, RungState};
+use crate::domain::text::display_safe;
 
 mod advice;
 
 const CSS: &str = include_str!("report.css");
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text from anywhere (answers, questionnaires, a facilitator's title) for HTML element
+/// content and quoted attribute values, with characters that could steer a terminal or reorder
+/// a line made visible ([`display_safe`]). Every HTML page smecheck writes goes through it.
 pub fn escape(s: &str) -> Cow<'_, str> {
+    let s = display_safe(s);
     if !s.contains(['&', '<', '>', '"', '\'']) {
-        return Cow::Borrowed(s);
+        return s;
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {

@@ -5,16 +5,19 @@ use std::io::{self, Write};
 
 use crate::domain::model::Horizon;
 use crate::domain::summary::fmt_score;
+use crate::domain::text::display_safe;
 
 use super::{AnswerState, PlanItem, Report, RungState};
 
-/// Escapes text from users and data files for Markdown, on one line: characters that would
-/// start emphasis, links, raw HTML, code or a table cell are backslash-escaped, and a leading
-/// character that would start a heading, list, quote or rule is made literal.
+/// Escapes text from users and data files for Markdown, on one line: characters that could
+/// steer a terminal or reorder a line are made visible ([`display_safe`]), characters that
+/// would start emphasis, links, raw HTML, code or a table cell are backslash-escaped, and a
+/// leading character that would start a heading, list, quote or rule is made literal. Every
+/// Markdown smecheck writes goes through it.
 pub fn escape(s: &str) -> String {
     let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(one_line.len() + 8);
-    for c in one_line.chars() {
+    for c in display_safe(&one_line).chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '&'

@@ -6,8 +6,6 @@ mod assemble;
 mod date;
 mod html;
 /// Escapes text for HTML element content and quoted attribute values.
-pub use html::escape as escape_html;
-pub use md::escape as escape_md;
 mod json;
 mod md;
 mod onepage;

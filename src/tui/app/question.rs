@@ -11,7 +11,8 @@ impl App {
     }
 
     pub(super) fn goto_first_unanswered(&mut self) {
-        match self.first_unanswered() {
+        // A follow-up walks through what is not yet confirmed or changed first.
+        match self.first_unreviewed().or_else(|| self.first_unanswered()) {
             Some(i) => self.goto_question(i),
             None => self.goto_review(),
         }
@@ -84,9 +85,11 @@ impl App {
 
     pub(super) fn set_answer(&mut self, answer: Option<Answer>) -> Vec<Effect> {
         let id = self.question().id.clone();
-        // The same answer again changes nothing: no re-scoring, nothing to save.
+        let marked = self.mark_reviewed(&id, answer.as_ref());
+        // The same answer again changes nothing: no re-scoring, nothing to save (but a
+        // follow-up's new "confirmed" mark).
         if self.answers.get(&id) == answer.as_ref() {
-            return vec![];
+            return if marked { vec![Effect::Save] } else { vec![] };
         }
         match answer {
             Some(a) => self.answers.set(id, a),
@@ -151,8 +154,11 @@ impl App {
         }
         let multi = self.question().kind == QuestionKind::Multi;
         if multi && matches!(self.rows().get(self.cursor), Some(Row::Option(_))) {
+            let id = self.question().id.clone();
+            let now = self.answers.get(&id).cloned();
+            let marked = self.mark_reviewed(&id, now.as_ref());
             self.advance();
-            return vec![];
+            return if marked { vec![Effect::Save] } else { vec![] };
         }
         self.choose(self.cursor, true)
     }

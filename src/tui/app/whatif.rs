@@ -226,6 +226,8 @@ impl App {
                     .filter(|x| w.answers.get(&x.id) != self.answers.get(&x.id))
                     .map(|x| x.id.clone())
                     .collect();
+                // In a follow-up check, adopted answers count as changed since last time.
+                self.mark_adopted(&w.answers);
                 let mut answers = w.answers;
                 for id in changed {
                     answers.mark_whatif(id, &self.today);

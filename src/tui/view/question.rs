@@ -116,10 +116,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         QuestionKind::Text => st::TYPE_TEXT.get(lang).to_string(),
         _ => st::SKIP_MEANS.get(lang).to_string(),
     };
-    frame.render_widget(
-        Paragraph::new(Line::styled(instruction, theme.muted())),
-        l.instruction,
-    );
+    // In a follow-up: whether this answer is confirmed, changed or only carried over.
+    let instruction = match app.follow_mark(app.current) {
+        Some(mark) => Line::from(vec![
+            Span::styled(mark.tag(lang), mark.style(theme)),
+            Span::styled(format!("  {instruction}"), theme.muted()),
+        ]),
+        None => Line::styled(instruction, theme.muted()),
+    };
+    frame.render_widget(Paragraph::new(instruction), l.instruction);
 
     match q.kind {
         QuestionKind::Number | QuestionKind::Text => draw_input(frame, l.list, app),

@@ -39,13 +39,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let vis = app.visible_indices();
     let todo = vis.iter().filter(|i| !app.is_answered(**i)).count();
     let mut head = vec![Line::styled(st::REVIEW.get(lang), theme.title())];
-    let status = if todo == 0 {
+    let mut status = if todo == 0 {
         st::REVIEW_DONE.get(lang).to_string()
     } else if todo == 1 {
         st::REVIEW_TODO_ONE.get(lang).to_string()
     } else {
         fill(st::REVIEW_TODO.get(lang), &[&todo])
     };
+    if app.is_follow_up() {
+        status = format!("{status}  {}", crate::tui::app::follow::legend(lang));
+    }
     head.extend(
         para(
             &status,
@@ -89,7 +92,13 @@ pub fn list_lines(list: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)> 
                 Some(a) if answered => answer_label(question, a, lang),
                 _ => format!("[{}]", st::UNANSWERED.get(lang)),
             };
-            let num = format!("{:>2} {} ", row + 1, if answered { " " } else { "!" });
+            // In a follow-up the sign says confirmed, changed or carried over.
+            let sign = match app.follow_mark(qi) {
+                _ if !answered => "!",
+                Some(mark) => mark.sign(),
+                None => " ",
+            };
+            let num = format!("{:>2} {sign} ", row + 1);
             let here = row == app.review_cursor;
             let style = if here {
                 theme.selected()

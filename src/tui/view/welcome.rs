@@ -134,6 +134,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     Line::styled(format!("    {note}"), theme.muted())
                 }
             }
+            WelcomeItem::FollowUp => Line::from(vec![
+                Span::raw(marker),
+                Span::styled(
+                    format!("[ {} ]", crate::tui::app::follow::entry(lang)),
+                    style,
+                ),
+            ]),
             WelcomeItem::Start => Line::from(vec![
                 Span::raw(marker),
                 Span::styled(format!("[ {} ]", st::START.get(lang)), style),
@@ -181,6 +188,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     )];
     if let Some(code) = &app.session.firm_code {
         tail.push(crate::tui::workshop::firm_code_welcome(code, lang, theme));
+    }
+    if let Some(follow) = app.follow_summary() {
+        tail.extend(para(&follow, w, theme.title()));
     }
     let fixed = head.len() + tail.len() + notes.len() + usize::from(!notes.is_empty()) + 1;
     if fixed + intro.len() + form.len() <= inner.height as usize {

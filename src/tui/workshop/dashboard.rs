@@ -7,6 +7,7 @@ use super::keymap::{Action, Ctx};
 use crate::domain::cohort::Cohort;
 use crate::domain::{Instrument, Lang};
 use crate::tui::theme::Theme;
+use crate::workshop::code::FirmCode;
 use crate::workshop::room::{Problem, Response};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +17,8 @@ pub enum Tab {
     Needs,
     Firms,
     Problems,
+    /// A follow-up room's change since the room it follows.
+    Change,
 }
 
 impl Tab {
@@ -27,9 +30,15 @@ impl Tab {
         Tab::Problems,
     ];
 
-    fn index(self) -> usize {
-        Tab::ALL.iter().position(|t| *t == self).unwrap_or(0)
-    }
+    /// The tabs of a follow-up room: the change since the earlier room last.
+    pub const WITH_CHANGE: [Tab; 6] = [
+        Tab::Room,
+        Tab::Dimensions,
+        Tab::Needs,
+        Tab::Firms,
+        Tab::Problems,
+        Tab::Change,
+    ];
 }
 
 pub struct Dashboard {
@@ -54,6 +63,14 @@ pub struct Dashboard {
     /// Rows a page of the list holds, from the last drawn size.
     pub page: usize,
     pub quit: bool,
+    /// The clock last activity is shown with, and idle firms are judged by; `None` leaves
+    /// both out (set by the shell at every look at the folder, fixed by tests).
+    pub clock: Option<crate::store::clock::Clock>,
+    /// Firms whose response is an exact copy of another firm's, and of which.
+    pub duplicates: std::collections::BTreeMap<FirmCode, FirmCode>,
+    /// A follow-up room's change since the room it follows, as the cohort report computes
+    /// it; `None` for a room that follows none (and then there is no such tab).
+    pub change: Option<crate::domain::progress::room::RoomChange>,
 }
 
 impl Dashboard {
@@ -81,6 +98,18 @@ impl Dashboard {
             detail: false,
             page: 10,
             quit: false,
+            clock: None,
+            duplicates: Default::default(),
+            change: None,
+        }
+    }
+
+    /// The tabs shown, in order.
+    pub fn tabs(&self) -> &'static [Tab] {
+        if self.change.is_some() {
+            &Tab::WITH_CHANGE
+        } else {
+            &Tab::ALL
         }
     }
 
@@ -97,6 +126,7 @@ impl Dashboard {
     pub fn set_room(&mut self, cohort: Cohort, firms: Vec<Arc<Response>>, problems: Vec<Problem>) {
         let selected = self.firms.get(self.cursor).map(|r| r.code.clone());
         self.cohort = cohort;
+        self.duplicates = crate::workshop::room::duplicates(&self.inst.questionnaire, &firms);
         self.firms = firms;
         self.problems = problems;
         if let Some(code) = selected
@@ -129,15 +159,16 @@ impl Dashboard {
             Action::Quit => self.quit = true,
             Action::SwitchLang => self.lang = self.lang.other(),
             Action::NextTab | Action::PrevTab | Action::GoTab(_) => {
-                let i = self.tab.index();
-                let n = Tab::ALL.len();
+                let tabs = self.tabs();
+                let i = tabs.iter().position(|t| *t == self.tab).unwrap_or(0);
+                let n = tabs.len();
                 let next = match action {
                     Action::NextTab => (i + 1) % n,
                     Action::PrevTab => (i + n - 1) % n,
                     Action::GoTab(k) => k.min(n - 1),
                     _ => i,
                 };
-                self.tab = Tab::ALL[next];
+                self.tab = tabs[next];
                 self.detail = false;
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown => {
@@ -170,7 +201,6 @@ mod tests {
     use super::*;
     use crate::domain::reach::{Lean, Rng, generate};
     use crate::domain::score::visibility;
-    use crate::workshop::code::FirmCode;
 
     fn response(inst: &Instrument, code: &str, seed: u64) -> Arc<Response> {
         let q = &inst.questionnaire;

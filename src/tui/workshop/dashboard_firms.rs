@@ -27,7 +27,9 @@ fn columns(d: &Dashboard) -> Columns {
     Columns {
         status: width(st::FINISHED.get(lang))
             .max(width(st::ANSWERING.get(lang)))
-            .max(width(st::NOT_STARTED.get(lang))),
+            .max(width(st::NOT_STARTED.get(lang)))
+            .max(width(st::IDLE.get(lang)))
+            .max(width(st::COPY.get(lang))),
         areas: d
             .inst
             .questionnaire
@@ -38,15 +40,42 @@ fn columns(d: &Dashboard) -> Columns {
     }
 }
 
-fn firm_row(d: &Dashboard, r: &Response, cols: &Columns, w: usize) -> String {
+/// A firm's status word: not started, idle (part-way, nothing saved for a while), answering
+/// or finished.
+fn status_of(d: &Dashboard, r: &Response) -> &'static str {
     let lang = d.lang;
-    let card = &r.card;
-    let (done, asked) = r.progress();
-    let status = match r.status() {
+    match r.status() {
         _ if crate::domain::cohort::is_empty(&r.answers) => st::NOT_STARTED.get(lang),
+        // An exact copy of another firm's file: said here, of which firm on its page.
+        _ if d.duplicates.contains_key(&r.code) => st::COPY.get(lang),
+        _ if d.clock.is_some_and(|c| r.is_stale(c.now)) => st::IDLE.get(lang),
         Status::Finished => st::FINISHED.get(lang),
         Status::InProgress => st::ANSWERING.get(lang),
-    };
+    }
+}
+
+/// When the firm last saved, in local time; a dash when its file does not say.
+fn last_save(d: &Dashboard, r: &Response) -> String {
+    match (d.clock, r.last_activity()) {
+        (Some(c), Some(t)) => c.show(t),
+        _ => "—".to_string(),
+    }
+}
+
+/// The width of the last-save column: its heading and the widest time shown.
+fn last_save_width(d: &Dashboard) -> usize {
+    d.firms
+        .iter()
+        .map(|r| width(&last_save(d, r)))
+        .chain([width(st::COL_ACTIVE.get(d.lang))])
+        .max()
+        .unwrap_or(5)
+}
+
+fn firm_row(d: &Dashboard, r: &Response, cols: &Columns, w: usize) -> String {
+    let card = &r.card;
+    let (done, asked) = r.progress();
+    let status = status_of(d, r);
     let mut s = format!("{}  ", r.code);
     if d.named {
         s.push_str(&pad(&r.name().unwrap_or_default(), NAME_W));
@@ -59,7 +88,21 @@ fn firm_row(d: &Dashboard, r: &Response, cols: &Columns, w: usize) -> String {
         s.push_str(&format!(" {:>aw$}", num_or_dash(a.score)));
     }
     for l in &card.ladders {
-        s.push_str(&format!("  {}/{}", l.index + 1, l.of));
+        // No rung for a firm that has not answered anything.
+        let rung = if crate::domain::cohort::is_empty(&r.answers) {
+            "—".to_string()
+        } else {
+            format!("{}/{}", l.index + 1, l.of)
+        };
+        s.push_str(&format!("  {rung:>3}"));
+    }
+    if d.clock.is_some() {
+        let t = last_save(d, r);
+        let tw = last_save_width(d);
+        s.push_str(&format!(
+            "  {}{t}",
+            " ".repeat(tw.saturating_sub(width(&t)))
+        ));
     }
     pad(&s, w)
 }
@@ -111,7 +154,15 @@ pub(super) fn firms(frame: &mut Frame, area: Rect, d: &Dashboard) {
         head.push_str(t);
     }
     if !q.ladders.is_empty() {
-        head.push_str(&format!("  {}", st::COL_RUNG.get(lang)));
+        // As wide as the rung cells ("1/6") below it.
+        let rung = st::COL_RUNG.get(lang);
+        let cells = q.ladders.len() * 5 - 2;
+        head.push_str(&format!("  {}", pad(rung, cells.max(width(rung)))));
+    }
+    if d.clock.is_some() {
+        let t = st::COL_ACTIVE.get(lang);
+        let tw = last_save_width(d);
+        head.push_str(&format!("  {}{t}", " ".repeat(tw.saturating_sub(width(t)))));
     }
     let mut lines = vec![Line::styled(pad(&head, list_w as usize), d.theme.title())];
     let rows = list.height.saturating_sub(2) as usize;
@@ -152,11 +203,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     {
         title.push_str(&format!(" · {name}"));
     }
-    let status = match r.status() {
-        _ if crate::domain::cohort::is_empty(&r.answers) => st::NOT_STARTED.get(lang),
-        Status::Finished => st::FINISHED.get(lang),
-        Status::InProgress => st::ANSWERING.get(lang),
-    };
+    let status = status_of(d, r);
     let mut out = vec![
         heading(d, pad(&title, w).trim_end().to_string()),
         Line::styled(
@@ -167,6 +214,27 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
             d.theme.muted(),
         ),
     ];
+    if let (Some(c), Some(t)) = (d.clock, r.last_activity()) {
+        let mut line = fill(st::LAST_ACTIVE.get(lang), &[&c.show(t)]);
+        if r.is_stale(c.now) {
+            line.push_str(&fill(
+                st::IDLE_FOR.get(lang),
+                &[&(c.since(t).as_secs() / 60)],
+            ));
+        }
+        out.extend(
+            wrap(&line, w, "", "")
+                .into_iter()
+                .map(|l| Line::styled(l, d.theme.muted())),
+        );
+    }
+    if let Some(first) = d.duplicates.get(&r.code) {
+        out.extend(
+            wrap(&fill(st::COPY_OF_LONG.get(lang), &[first]), w, "", "")
+                .into_iter()
+                .map(|l| Line::styled(l, d.theme.error())),
+        );
+    }
     let standing = if r.status() == Status::Finished {
         d.cohort.standing(card)
     } else {

@@ -63,19 +63,39 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
         Paragraph::new(tabs_line(d)),
         Rect::new(body.x, body.y + 2, body.width, 1),
     );
+    // On a short screen the blank row under the tabs goes: at 80×24 the room panels and the
+    // proposals need every row (the last line was cut before).
+    let top = if body.height < 30 { 3 } else { 4 };
     let content = Rect::new(
         body.x + 1,
-        body.y + 4,
+        body.y + top,
         body.width.saturating_sub(2),
-        body.height.saturating_sub(4),
+        body.height.saturating_sub(top),
     );
     match d.tab {
         Tab::Room => room(frame, content, d),
         Tab::Dimensions => lines_in(frame, content, dimensions(d, content.width as usize)),
-        Tab::Needs => lines_in(frame, content, needs_long(d, content.width as usize)),
+        Tab::Needs => lines_in(
+            frame,
+            content,
+            needs_long(d, content.width as usize, content.height as usize),
+        ),
         Tab::Firms => firms::firms(frame, content, d),
         Tab::Problems => firms::problems(frame, content, d),
+        Tab::Change => lines_in(
+            frame,
+            content,
+            super::dashboard_change::lines(d, content.width as usize),
+        ),
     }
+}
+
+/// "No firm has finished yet", wrapped to the width (it is cut at 80 columns otherwise).
+fn none_finished(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
+    wrap(st::NONE_FINISHED.get(d.lang), w, "", "")
+        .into_iter()
+        .map(|l| Line::styled(l, d.theme.muted()))
+        .collect()
 }
 
 pub(super) fn lines_in(frame: &mut Frame, area: Rect, mut lines: Vec<Line<'static>>) {
@@ -86,13 +106,14 @@ pub(super) fn lines_in(frame: &mut Frame, area: Rect, mut lines: Vec<Line<'stati
 fn tabs_line(d: &Dashboard) -> Line<'static> {
     let lang = d.lang;
     let mut spans = Vec::new();
-    for (i, tab) in Tab::ALL.iter().enumerate() {
+    for (i, tab) in d.tabs().iter().enumerate() {
         let label = match tab {
             Tab::Room => st::TAB_ROOM.get(lang).to_string(),
             Tab::Dimensions => st::TAB_DIMENSIONS.get(lang).to_string(),
             Tab::Needs => st::TAB_NEEDS.get(lang).to_string(),
             Tab::Firms => format!("{} ({})", st::TAB_FIRMS.get(lang), d.firms.len()),
             Tab::Problems => format!("{} ({})", st::TAB_PROBLEMS.get(lang), d.problems.len()),
+            Tab::Change => st::TAB_CHANGE.get(lang).to_string(),
         };
         let style = if *tab == d.tab {
             d.theme.selected()
@@ -420,7 +441,7 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     let q = &d.inst.questionnaire;
     let c = &d.cohort;
     if c.finished == 0 {
-        return vec![Line::styled(st::NONE_FINISHED.get(lang), d.theme.muted())];
+        return none_finished(d, w);
     }
     let titles: Vec<String> = c
         .dimensions
@@ -511,28 +532,37 @@ fn needs_short(d: &Dashboard, w: usize, limit: usize) -> Vec<Line<'static>> {
 }
 
 /// Proposals ranked with what to bring and the commonest next step.
-fn needs_long(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
+/// The proposals ranked, then the first step of the top three: only whole blocks that fit in
+/// `h` rows, and a step longer than two lines ends in "…" rather than mid-sentence.
+fn needs_long(d: &Dashboard, w: usize, h: usize) -> Vec<Line<'static>> {
     let lang = d.lang;
     let c = &d.cohort;
     if c.finished == 0 {
-        return vec![Line::styled(st::NONE_FINISHED.get(lang), d.theme.muted())];
+        return none_finished(d, w);
     }
     let mut out = needs_short(d, w, 11);
     out.push(Line::default());
     let q = &d.inst.questionnaire;
     for n in c.needs.iter().filter(|n| n.firms > 0).take(3) {
-        out.push(heading(d, proposal_line(d, n.proposal.as_str())));
+        let mut block = vec![heading(d, proposal_line(d, n.proposal.as_str()))];
         if let Some(step) = n.steps.first()
             && let Some(rule) = q.rules.iter().find(|r| r.id == step.id)
         {
             let text = format!("{} ({})", rule.action.get(lang), count_text(step.count));
-            out.extend(
-                wrap(&text, w, "  → ", "    ")
-                    .into_iter()
-                    .take(2)
-                    .map(|l| Line::styled(l, d.theme.muted())),
-            );
+            let mut rows = wrap(&text, w, "  → ", "    ");
+            if rows.len() > 2 {
+                rows.truncate(2);
+                if let Some(last) = rows.last_mut() {
+                    let keep = w.saturating_sub(1);
+                    *last = format!("{}…", pad(last, keep).trim_end());
+                }
+            }
+            block.extend(rows.into_iter().map(|l| Line::styled(l, d.theme.muted())));
         }
+        if out.len() + block.len() > h {
+            break;
+        }
+        out.extend(block);
     }
     out
 }

@@ -211,6 +211,8 @@ pub static BINDINGS: &[Binding] = &[
     bind!(DASH, Char('3'), Action::GoTab(2)),
     bind!(DASH, Char('4'), Action::GoTab(3)),
     bind!(DASH, Char('5'), Action::GoTab(4)),
+    // A follow-up room's sixth tab, the change since the earlier room.
+    bind!(DASH, Char('6'), Action::GoTab(5)),
     // Both.
     bind!(
         &[Present, Room, Firms, Firm, Problems],

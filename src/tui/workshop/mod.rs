@@ -3,9 +3,11 @@
 //! twice a second, around pure state.
 //!
 //! - [`present`] / [`present_view`]: the presenter's state and drawing;
-//! - [`dashboard`] / [`dashboard_view`] / [`dashboard_firms`]: the dashboard's state and
-//!   drawing (room panels; firm list, one firm, problem files);
+//! - [`dashboard`] / [`dashboard_view`] / [`dashboard_firms`] / [`dashboard_change`]: the
+//!   dashboard's state and drawing (room panels; firm list, one firm, problem files; a
+//!   follow-up room's change);
 //! - [`keymap`]: their one key table; [`frame`]: title row, hint bar, too-small notice;
+//! - [`resume`]: `run --workshop` offering the firm last answered on this machine;
 //! - [`join`]: the join panel (the phone server's address and QR code, or how to start it);
 //! - [`strings`]: every string, zh and en.
 //!
@@ -14,6 +16,7 @@
 //! and a look costs one directory listing — only changed files are read again.
 
 pub mod dashboard;
+pub mod dashboard_change;
 pub mod dashboard_firms;
 pub mod dashboard_view;
 pub mod frame;
@@ -21,6 +24,7 @@ pub mod join;
 pub mod keymap;
 pub mod present;
 pub mod present_view;
+pub mod resume;
 pub mod strings;
 
 use std::io::{self, IsTerminal};
@@ -79,7 +83,23 @@ impl View {
     pub fn set_room(&mut self, ws: &Workshop, room: &Room) {
         match self {
             View::Present(p) => p.set_room(&room.responses()),
-            View::Dashboard(d) => d.set_room(room.cohort(ws), room.responses(), room.problems()),
+            View::Dashboard(d) => {
+                d.set_room(room.cohort(ws), room.responses(), room.problems());
+                // The room's change, asked of the same code as the cohort report's.
+                d.change = crate::progress::follow_up::change(ws).ok().flatten();
+                if d.change.is_none() && d.tab == dashboard::Tab::Change {
+                    d.tab = dashboard::Tab::Room;
+                }
+                // The local offset is asked once; the time moves on at every look.
+                let offset = match d.clock {
+                    Some(c) => c.offset,
+                    None => crate::store::clock::Clock::system().offset,
+                };
+                d.clock = Some(crate::store::clock::Clock {
+                    now: SystemTime::now(),
+                    offset,
+                });
+            }
         }
     }
 
@@ -96,7 +116,12 @@ impl View {
         match self {
             View::Present(p) => p.tick(clock),
             // A page of the firm list: the screen less header, counts, tabs and hints.
-            View::Dashboard(d) => d.page = height.saturating_sub(9).max(1) as usize,
+            View::Dashboard(d) => {
+                d.page = height.saturating_sub(9).max(1) as usize;
+                if let Some(c) = d.clock.as_mut() {
+                    c.now = SystemTime::now();
+                }
+            }
         }
     }
 

@@ -36,6 +36,8 @@ crate::bilingual! {
     TAB_NEEDS = "提案", "Proposals";
     TAB_FIRMS = "企业", "Firms";
     TAB_PROBLEMS = "问题文件", "Problems";
+    TAB_CHANGE = "变化", "Change";
+    CHANGE_TOO_FEW = "两轮都参加的企业不足 3 家，为保护匿名暂不显示变化。", "Fewer than 3 firms took part in both rooms; the change is not shown, to keep firms anonymous.";
     HEAD_COUNTS = "企业 {} · 已完成 {} · 作答中 {}", "{} firms · {} finished · {} answering";
     HEAD_EMPTY = " · 尚未作答 {}", " · {} not started";
     NOT_STARTED = "尚未作答", "not started";
@@ -69,4 +71,14 @@ crate::bilingual! {
     NO_STANDING = "（已完成的企业不足 4 家，暂不比较）", "(fewer than 4 finished firms: no comparison yet)";
     SELECT_FIRM = "用 ↑↓ 选择企业，按 Enter 查看结果", "Select a firm with ↑↓, Enter shows its results";
     NONE = "无", "none";
+    IDLE = "已停顿", "idle";
+    RESUME_ASK = "这台电脑上次在本工作坊作答的企业是 {}{}。", "This computer last answered this workshop as firm {}{}.";
+    RESUME_ABOUT = "（已答 {}/{}，最近保存 {}）", " ({}/{} answered, last saved {})";
+    RESUME_CHOICES = "回车 = 继续这家企业，n = 作为新企业开始，或输入另一个企业代码：", "Enter = go on as that firm, n = start as a new firm, or type another firm code: ";
+    RESUME_UNKNOWN = "本工作坊没有企业代码 {}，请再输入一次。", "This workshop has no firm with the code {}; please try again.";
+    COL_ACTIVE = "最近保存", "Saved";
+    COPY = "重复答卷", "copy";
+    LAST_ACTIVE = "最近保存：{}", "Last saved {}";
+    IDLE_FOR = "（{} 分钟没有动静，可能已离开）", " (nothing for {} min: may have left)";
+    COPY_OF_LONG = "答卷与 {} 完全相同（可能同一份答卷导入了两次）", "Exactly the same answers as {} (perhaps one file imported twice)";
 }

@@ -6,10 +6,7 @@ use std::io::{self, Write};
 use super::doc::{Block, Cell, Doc, FirmRows, Table};
 use crate::domain::Lang;
 
-/// Text safe inside HTML elements and quoted attributes, with control characters neutralised.
-pub fn escape(s: &str) -> String {
-    crate::domain::report::escape_html(&crate::domain::text::display_safe(s)).into_owned()
-}
+pub use crate::domain::report::html_escape as escape;
 
 const STYLE: &str = "\
 body{font-family:system-ui,-apple-system,\"Segoe UI\",\"PingFang SC\",\"Microsoft YaHei\",\"Noto Sans CJK SC\",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}\

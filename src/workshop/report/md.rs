@@ -5,22 +5,7 @@ use std::io::{self, Write};
 
 use super::doc::{Block, Cell, Doc, FirmRows, Table};
 
-/// Text as Markdown shows it literally: characters with a meaning are escaped, lines joined.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::domain::report::md_escape as escape;
 
 /// A share as a 10-cell text bar with its percentage.
 pub fn bar(share: f64) -> String {

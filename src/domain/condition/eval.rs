@@ -1,16 +1,15 @@
-//! Conditions compiled once per questionnaire to question and option positions, so scoring a
-//! firm compares integers instead of looking up and comparing id strings in every rule.
-//! `Condition::holds` stays the reference; a property test checks both agree.
+//! Evaluating conditions: each one resolved once per questionnaire to question and option
+//! positions ([`Conditions`]), then tested against a firm's answers by position ([`Slots`]).
 
 mod because;
 
 use std::sync::Arc;
 
-use super::answers::{Answer, AnswerSet};
-use super::condition::{Condition, Derived, in_scope};
-use super::model::{QuestionId, Questionnaire};
-use super::score::question_fraction;
-use super::text::LocalText;
+use super::{Condition, Derived, in_scope};
+use crate::domain::answers::{Answer, AnswerSet};
+use crate::domain::model::{QuestionId, Questionnaire};
+use crate::domain::score::question_fraction;
+use crate::domain::text::LocalText;
 
 /// One question's answer, as the compiled conditions read it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -34,7 +33,7 @@ pub struct Slots<'a> {
     pub answers: Vec<Option<&'a Answer>>,
 }
 
-fn option_bit(q: &super::model::Question, id: &super::model::OptionId) -> u64 {
+fn option_bit(q: &crate::domain::model::Question, id: &crate::domain::model::OptionId) -> u64 {
     q.option_index(id)
         .filter(|i| *i < 64)
         .map_or(0, |i| 1u64 << i)
@@ -130,14 +129,16 @@ enum C {
         lo: Option<usize>,
         below: Option<usize>,
     },
-    /// The level reached, by [`Questionnaire::level_slot`], is one of the positions in `mask`.
+    /// The level reached, by [`Questionnaire::level_slot`], is one whose position is `true`.
     Level {
         slot: usize,
-        mask: u64,
+        any: Vec<bool>,
     },
     Finding(usize),
-    /// Profile fields: read as they are.
-    Other(Condition),
+    Profile {
+        field: String,
+        any_of: Vec<String>,
+    },
 }
 
 impl C {
@@ -251,22 +252,20 @@ impl C {
                     return C::Never;
                 };
                 let levels = q.levels_of_slot(slot).unwrap_or(&[]);
-                if levels.len() > 64 {
-                    return C::Other(c.clone());
-                }
-                let mask = levels
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, l)| any_of.iter().any(|x| l.id == *x))
-                    .fold(0u64, |m, (i, _)| m | 1 << i);
-                C::Level { slot, mask }
+                let any = (levels.iter())
+                    .map(|l| any_of.iter().any(|x| l.id == *x))
+                    .collect();
+                C::Level { slot, any }
             }
             Condition::Finding(id) => q
                 .findings
                 .iter()
                 .position(|f| &f.id == id)
                 .map_or(C::Never, C::Finding),
-            Condition::Profile { .. } => C::Other(c.clone()),
+            Condition::Profile { field, any_of } => C::Profile {
+                field: field.clone(),
+                any_of: any_of.clone(),
+            },
         }
     }
 
@@ -315,25 +314,23 @@ impl C {
                 .derived
                 .and_then(|d| d.rungs.get(*ladder).copied().flatten())
                 .is_some_and(|r| lo.is_none_or(|l| r >= l) && below.is_none_or(|b| r < b)),
-            C::Level { slot, mask } => e
+            C::Level { slot, any } => e
                 .derived
                 .and_then(|d| d.levels.get(*slot).copied().flatten())
-                .is_some_and(|i| i < 64 && mask & (1u64 << i) != 0),
+                .is_some_and(|i| any.get(i).copied().unwrap_or(false)),
             C::Finding(i) => e
                 .derived
                 .is_some_and(|d| d.findings.get(*i).copied().unwrap_or(false)),
-            C::Other(c) => c.holds(&super::condition::Facts {
-                questionnaire: e.questionnaire,
-                answers: e.answers,
-                derived: e.derived,
-                mask: Some(e.visible),
-                asked: Some(&e.slots.answers),
-            }),
+            C::Profile { field, any_of } => e
+                .answers
+                .profile
+                .get(field)
+                .is_some_and(|v| any_of.iter().any(|x| x == v)),
         }
     }
 }
 
-/// What compiled conditions are evaluated against.
+/// What conditions are evaluated against.
 pub struct Eval<'e, 'a> {
     pub questionnaire: &'e Questionnaire,
     pub answers: &'e AnswerSet,
@@ -342,7 +339,7 @@ pub struct Eval<'e, 'a> {
     pub derived: Option<&'e Derived>,
 }
 
-/// One requirement of a rung, compiled: its condition, the questions it reads by position
+/// One requirement of a rung, resolved: its condition, the questions it reads by position
 /// (the reasons when it fails), and what a score card shows when it is unmet: its text and
 /// those questions' ids, once each, in questionnaire order.
 #[derive(Debug, Clone)]
@@ -364,7 +361,7 @@ impl Requirement {
         asked.peek().is_some() && asked.all(|i| e.slots.slots[*i] == Slot::NotApplicable)
     }
 
-    fn compile(q: &Questionnaire, req: &super::model::Requirement) -> Requirement {
+    fn compile(q: &Questionnaire, req: &crate::domain::model::Requirement) -> Requirement {
         let reads = reads(q, &req.when);
         let mut positions = reads.clone();
         positions.sort_unstable();
@@ -381,9 +378,9 @@ impl Requirement {
     }
 }
 
-/// Every condition of a questionnaire, compiled.
+/// Every condition of a questionnaire, resolved to positions once (when it is loaded).
 #[derive(Debug, Clone, Default)]
-pub struct Compiled {
+pub struct Conditions {
     visible_if: Vec<Option<C>>,
     /// By ladder, then rung: the requirements.
     rungs: Vec<Vec<Vec<Requirement>>>,
@@ -405,9 +402,9 @@ fn reads(q: &Questionnaire, c: &Condition) -> Vec<usize> {
     out
 }
 
-impl Compiled {
-    pub fn new(q: &Questionnaire) -> Compiled {
-        Compiled {
+impl Conditions {
+    pub fn new(q: &Questionnaire) -> Conditions {
+        Conditions {
             visible_if: q
                 .questions
                 .iter()
@@ -484,11 +481,9 @@ impl Compiled {
         let n = q.questions.len();
         let mut slots = Slots::empty(n);
         let mut visible = vec![false; n];
-        // One pass over the answers, by position, instead of a search per question.
         let mut given: Vec<Option<&'a Answer>> = vec![None; n];
-        let positions = q.positions_sorted(answers.iter().map(|(id, _)| id));
-        for ((_, a), i) in answers.iter().zip(positions) {
-            if let Some(i) = i {
+        for (id, a) in answers.iter() {
+            if let Some(i) = q.question_index(id) {
                 given[i] = Some(a);
             }
         }

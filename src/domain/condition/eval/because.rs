@@ -1,32 +1,31 @@
-//! The reasons of a recommendation from compiled conditions: which questions made a rule hold,
-//! found by position. Gives the same questions as [`Condition::because`] (a test checks it).
+//! The reasons of a recommendation: which questions made a rule hold, by position. For
+//! `any`, only the branches that hold; under `not`, every question read that has a real
+//! answer; for scores and levels, the questions behind them answered below full points; for
+//! rungs, the answered questions of the next rung's unmet requirements; for findings, the
+//! finding's own reasons. A question not asked, not answered, "don't know" or "not applicable"
+//! is never a reason, and profile fields are not questions.
 
-use super::{C, Compiled, Eval};
-use crate::domain::condition::{Facts, QuestionSet};
+use super::{C, Conditions, Eval};
+use crate::domain::condition::QuestionSet;
 use crate::domain::score::question_fraction;
 
-impl Compiled {
-    /// The questions whose answers made rule `i` hold (see [`Condition::because`]).
-    ///
-    /// [`Condition::because`]: crate::domain::condition::Condition::because
+impl Conditions {
+    /// The questions whose answers made rule `i` hold.
     pub fn rule_because(&self, i: usize, e: &Eval, out: &mut QuestionSet) {
         if let Some(c) = self.rules.get(i) {
             self.because(c, e, out);
         }
     }
 
-    fn because(&self, c: &C, e: &Eval, out: &mut QuestionSet) {
+    pub(super) fn because(&self, c: &C, e: &Eval, out: &mut QuestionSet) {
         match c {
             C::All(cs) => cs.iter().for_each(|c| self.because(c, e, out)),
             C::Any(cs) => cs
                 .iter()
                 .filter(|c| c.holds(e))
                 .for_each(|c| self.because(c, e, out)),
-            // Only questions with a real answer are reasons (see `Condition::because`).
-            C::Not(_, reads) => reads
-                .iter()
-                .filter(|i| e.slots.slots[**i].is_real())
-                .for_each(|i| out.insert_at(*i)),
+            // Only questions with a real answer are reasons.
+            C::Not(_, reads) => out.extend(reads.iter().filter(|i| e.slots.slots[**i].is_real())),
             C::Choice { q, .. }
             | C::ChoiceAll { q, .. }
             | C::Count { q, .. }
@@ -34,19 +33,19 @@ impl Compiled {
             | C::Points { q, .. }
             | C::Answered(q)
             | C::DontKnow(q)
-            | C::NotApplicable(q) => out.insert_at(*q),
+            | C::NotApplicable(q) => {
+                out.insert(*q);
+            }
             // Never holds, so it is never a reason.
             C::Never => {}
             C::Score { slot, .. } => self.shortfall(*slot, e, out),
             C::Level { slot, .. } => self.shortfall(self.dimensions + slot, e, out),
             C::Breadth { .. } => {
-                for i in self
-                    .breadth
-                    .iter()
-                    .filter(|i| e.slots.answers[**i].is_some())
-                {
-                    out.insert_at(*i);
-                }
+                out.extend(
+                    self.breadth
+                        .iter()
+                        .filter(|i| e.slots.answers[**i].is_some()),
+                );
             }
             C::Rung { ladder, .. } => {
                 let reached = e
@@ -57,10 +56,7 @@ impl Compiled {
                     return;
                 };
                 for req in reqs.iter().filter(|r| !r.when.holds(e)) {
-                    req.reads
-                        .iter()
-                        .filter(|i| e.slots.slots[**i].is_real())
-                        .for_each(|i| out.insert_at(*i));
+                    out.extend(req.reads.iter().filter(|i| e.slots.slots[**i].is_real()));
                 }
             }
             C::Finding(i) => {
@@ -68,21 +64,12 @@ impl Compiled {
                     self.because(f, e, out);
                 }
             }
-            C::Other(c) => c.because(
-                &Facts {
-                    questionnaire: e.questionnaire,
-                    answers: e.answers,
-                    derived: e.derived,
-                    mask: Some(e.visible),
-                    asked: Some(&e.slots.answers),
-                },
-                out,
-            ),
+            C::Profile { .. } => {}
         }
     }
 
     /// Questions counting towards score slot `slot` that pulled it down: answered below full
-    /// points (see `condition::shortfall`).
+    /// points.
     fn shortfall(&self, slot: usize, e: &Eval, out: &mut QuestionSet) {
         let Some(scope) = self.scope.get(slot) else {
             return;
@@ -92,7 +79,9 @@ impl Compiled {
                 .and_then(|a| question_fraction(&e.questionnaire.questions[i], a))
                 .is_some_and(|s| s < 1.0);
             if short {
-                out.insert_at(i);
+                {
+                    out.insert(i);
+                };
             }
         }
     }
