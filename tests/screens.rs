@@ -464,6 +464,14 @@ fn narrow_screens_down_to_72_columns() {
         press(&mut a, &[KeyCode::Tab, KeyCode::Tab]);
         let screen = render(&mut a, 72, 24);
         insta::assert_snapshot!(format!("narrow_overview_{}_72x24", lang.code()), screen);
+        // The chosen recommendation's title wraps instead of being cut.
+        let mut a = results(lang, "04_mid_manufacturer");
+        press(&mut a, &[KeyCode::Left, KeyCode::Down, KeyCode::Down]);
+        let screen = render(&mut a, 72, 24);
+        insta::assert_snapshot!(
+            format!("narrow_recommendations_{}_72x24", lang.code()),
+            screen
+        );
     }
 }
 

@@ -5,6 +5,7 @@ pub mod question;
 pub mod results;
 pub mod review;
 pub mod welcome;
+pub mod whatif;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -36,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Review => review::draw(frame, area, app),
         Screen::Results => results::draw(frame, area, app),
         Screen::Detail => results::draw_detail(frame, area, app),
-        Screen::WhatIf => results::draw_whatif(frame, area, app),
+        Screen::WhatIf => whatif::draw(frame, area, app),
     }
     overlay::draw(frame, area, app);
 }

@@ -1,25 +1,23 @@
-//! Results: headline scores, dimensions, the cloud ladder, recommendations, a recommendation's
-//! detail, and the what-if sandbox.
+//! Results: headline scores, dimensions, the cloud ladder, recommendations and a
+//! recommendation's detail. The what-if sandbox is drawn in [`super::whatif`].
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Tabs, Wrap};
+use ratatui::widgets::{Paragraph, Tabs};
 
-use super::{bar, draw_footer, list_offset, pad, para};
+use super::{bar, draw_footer, pad, para};
 use crate::domain::model::Horizon;
 use crate::domain::report::plan::first_sentence;
 use crate::domain::report::{Report, strip_aside};
 use crate::domain::summary::{
-    answer_label, fmt_score, horizon_label, level_label, not_enough, provisional_suffix,
-    score_and_level,
+    fmt_score, horizon_label, level_label, not_enough, provisional_suffix, score_and_level,
 };
 use crate::domain::wrap::width;
-use crate::domain::{Answer, Lang, ScoreCard};
-use crate::tui::app::{App, Tab, WhatIfItem};
+use crate::domain::{Lang, ScoreCard};
+use crate::tui::app::{App, Tab};
 use crate::tui::strings::{self as st, fill};
-use crate::tui::theme::Theme;
 
 fn header(frame: &mut Frame, body: Rect, app: &App) -> Rect {
     let lang = app.lang;
@@ -292,7 +290,7 @@ fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn level_text(app: &App, area: Option<&str>, score: Option<f64>) -> (String, String) {
+pub(super) fn level_text(app: &App, area: Option<&str>, score: Option<f64>) -> (String, String) {
     level_label(&app.inst, area, score, app.lang)
 }
 
@@ -570,20 +568,28 @@ fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Paragraph::new(st::NO_RECS.get(lang)), area);
         return;
     }
-    // The list takes the upper part; the selected one's first step shows below it.
-    let list_h = (recs.len() as u16)
-        .min(area.height.saturating_sub(5))
-        .max(1);
-    let offset = list_offset(app.rec_cursor, list_h as usize);
-    let lines: Vec<Line> = (offset..recs.len().min(offset + list_h as usize))
+    // The list takes the upper part, the chosen one in full; its steps show below it.
+    let w = area.width as usize;
+    let blocks: Vec<Vec<Line<'static>>> = (0..recs.len())
         .map(|i| {
-            let style = if i == app.rec_cursor {
-                theme.selected()
+            if i == app.rec_cursor {
+                let title = rec_title(app, i);
+                let text = title.trim_start();
+                let lead = " ".repeat(title.len() - text.len());
+                crate::domain::wrap::wrap(text, w, &lead, "    ")
+                    .into_iter()
+                    .map(|l| Line::styled(pad(&l, w), theme.selected()))
+                    .collect()
             } else {
-                Style::new()
-            };
-            Line::styled(pad(&rec_title(app, i), area.width as usize), style)
+                vec![Line::raw(pad(&rec_title(app, i), w))]
+            }
         })
+        .collect();
+    let total: usize = blocks.iter().map(Vec::len).sum();
+    let list_h = (total as u16).min(area.height.saturating_sub(5)).max(1);
+    let lines: Vec<Line> = super::window(blocks, app.rec_cursor, list_h as usize, lang, theme)
+        .into_iter()
+        .map(|(_, l)| l)
         .collect();
     frame.render_widget(
         Paragraph::new(lines),
@@ -707,228 +713,4 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Paragraph::new(marks), note);
     }
     frame.render_widget(Paragraph::new(lines).scroll((app.scroll, 0)), body);
-}
-
-fn delta(before: Option<f64>, after: Option<f64>, lang: Lang) -> String {
-    let show = |x: Option<f64>| x.map_or_else(|| not_enough(lang).to_string(), fmt_score);
-    match (before, after) {
-        (Some(b), Some(a)) if (a - b).abs() < 0.05 => fmt_score(a),
-        (None, None) => show(None),
-        _ => format!("{} → {}", show(before), show(after)),
-    }
-}
-
-fn summary_lines(
-    app: &App,
-    before: &ScoreCard,
-    after: &ScoreCard,
-    w: usize,
-    theme: Theme,
-    lang: Lang,
-) -> Vec<Line<'static>> {
-    let q = &app.inst.questionnaire;
-    let mut lines = vec![Line::styled(
-        format!(
-            "{}: {}",
-            st::OVERALL.get(lang),
-            delta(before.overall_score, after.overall_score, lang)
-        ),
-        theme.title(),
-    )];
-    for (a, b) in after.areas.iter().zip(&before.areas) {
-        let title = q.area(&a.id).map(|x| x.title.get(lang)).unwrap_or("");
-        let (level, _) = level_text(app, Some(a.id.as_str()), a.score);
-        lines.push(Line::raw(format!(
-            "{title}: {} · {level}",
-            delta(b.score, a.score, lang)
-        )));
-    }
-    for (l, b) in after.ladders.iter().zip(&before.ladders) {
-        let Some(def) = q.ladders.iter().find(|x| x.id == l.id) else {
-            continue;
-        };
-        let name = |i: usize| def.rungs.get(i).map(|r| r.label.get(lang)).unwrap_or("");
-        let text = if l.index == b.index {
-            format!("{}: {}", def.title.get(lang), name(l.index))
-        } else {
-            format!(
-                "{}: {} → {}",
-                def.title.get(lang),
-                name(b.index),
-                name(l.index)
-            )
-        };
-        lines.push(Line::styled(
-            text,
-            if l.index > b.index {
-                theme.good()
-            } else {
-                Style::new()
-            },
-        ));
-    }
-    let ids = |c: &ScoreCard| {
-        c.recommendations
-            .iter()
-            .map(|r| r.proposal.to_string())
-            .collect::<Vec<_>>()
-    };
-    let (now, was) = (ids(after), ids(before));
-    let mut recs = format!("{}: {}", st::TAB_RECS.get(lang), now.join(" "));
-    let gone: Vec<&String> = was.iter().filter(|p| !now.contains(p)).collect();
-    if !gone.is_empty() {
-        recs.push_str(&format!(
-            "  (−{})",
-            gone.iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        ));
-    }
-    lines.extend(para(&recs, w, Style::new()));
-    lines
-}
-
-pub fn draw_whatif(frame: &mut Frame, area: Rect, app: &App) {
-    let lang = app.lang;
-    let theme = app.theme;
-    let body = draw_footer(frame, area, app);
-    let Some(wi) = &app.whatif else { return };
-    let changed = app.whatif_changes();
-    let status = if changed == 0 {
-        st::WHATIF_UNCHANGED.get(lang).to_string()
-    } else if changed == 1 {
-        st::WHATIF_CHANGED_ONE.get(lang).to_string()
-    } else {
-        fill(st::WHATIF_CHANGED.get(lang), &[&changed])
-    };
-    let mut head = para(st::WHATIF.get(lang), body.width as usize, theme.title());
-    head.push(Line::styled(
-        format!(
-            "{status}{}{}",
-            if lang == Lang::Zh { "" } else { " " },
-            st::WHATIF_MULTI.get(lang)
-        ),
-        theme.muted(),
-    ));
-    if let Some(find) = &wi.find {
-        head.push(Line::styled(
-            format!("{} {}_", st::FIND.get(lang), find.value()),
-            theme.selected(),
-        ));
-    }
-    let head_h = head.len() as u16;
-    frame.render_widget(
-        Paragraph::new(head),
-        Rect::new(body.x, body.y, body.width, head_h),
-    );
-
-    let summary = summary_lines(app, &app.card, &wi.card, body.width as usize, theme, lang);
-    let sum_h = (summary.len() as u16).min(body.height / 2);
-    let list_h = body.height.saturating_sub(head_h + sum_h + 2);
-    let list = Rect::new(body.x, body.y + head_h + 1, body.width, list_h);
-    let lines: Vec<Line> = whatif_list(app, wi, list.width as usize, list_h as usize)
-        .into_iter()
-        .map(|(_, l)| l)
-        .collect();
-    frame.render_widget(Paragraph::new(lines), list);
-    frame.render_widget(
-        Paragraph::new(summary).wrap(Wrap { trim: true }),
-        Rect::new(body.x, list.bottom() + 1, body.width, sum_h),
-    );
-}
-
-/// The what-if rows, grouped under their section's title, in `h` lines of `w` columns: one
-/// line each (cut with an ellipsis), the highlighted one in full (question and answer
-/// wrapped), with "↑ N more" and "↓ N more" markers.
-fn whatif_list(
-    app: &App,
-    wi: &crate::tui::app::WhatIf,
-    w: usize,
-    h: usize,
-) -> Vec<(Option<usize>, Line<'static>)> {
-    let lang = app.lang;
-    let theme = app.theme;
-    let q = &app.inst.questionnaire;
-    let mut blocks: Vec<Vec<Line<'static>>> = Vec::new();
-    let mut section = None;
-    for (row, &item) in wi.items.iter().enumerate() {
-        let question = &q.questions[item.question()];
-        let mut block = Vec::new();
-        if section != Some(&question.dimension) {
-            section = Some(&question.dimension);
-            let title = q
-                .dimension(&question.dimension)
-                .map(|(a, d)| format!("{} · {}", a.title.get(lang), d.title.get(lang)))
-                .unwrap_or_default();
-            if row > 0 {
-                block.push(Line::default());
-            }
-            block.push(Line::styled(pad(&title, w), theme.title()));
-        }
-        let current = wi.answers.get(&question.id);
-        let (label, answer) = match item {
-            WhatIfItem::Step(_) => {
-                let answer = current.map_or(format!("[{}]", st::UNANSWERED.get(lang)), |a| {
-                    answer_label(question, a, lang)
-                });
-                (question.text.get(lang), format!("< {answer} >"))
-            }
-            WhatIfItem::Tick { option, .. } => {
-                let opt = &question.options[option];
-                let ticked = matches!(current, Some(Answer::Choices(t)) if t.contains(&opt.id));
-                // The question's text heads its first option only: the options read as
-                // one block under it.
-                (
-                    if option == 0 {
-                        question.text.get(lang)
-                    } else {
-                        ""
-                    },
-                    format!(
-                        "[{}] {}",
-                        if ticked { "x" } else { " " },
-                        opt.label.get(lang)
-                    ),
-                )
-            }
-        };
-        let was_changed = wi.answers.get(&question.id) != app.answers.get(&question.id);
-        let here = row == wi.cursor;
-        let style = if here {
-            theme.selected()
-        } else if was_changed {
-            theme.good()
-        } else {
-            Style::new()
-        };
-        if here {
-            // In full: the question over its answer, both wrapped.
-            let text = if label.is_empty() {
-                question.text.get(lang)
-            } else {
-                label
-            };
-            block.extend(
-                crate::domain::wrap::wrap(text, w, "  ", "  ")
-                    .into_iter()
-                    .map(|l| Line::styled(pad(&l, w), style)),
-            );
-            block.extend(
-                crate::domain::wrap::wrap(&answer, w, "    ", "      ")
-                    .into_iter()
-                    .map(|l| Line::styled(pad(&l, w), style)),
-            );
-        } else {
-            let answer_w = w * 2 / 5;
-            let text = format!(
-                "  {} {}",
-                pad(label, w.saturating_sub(answer_w + 3)),
-                pad(&answer, answer_w)
-            );
-            block.push(Line::styled(text, style));
-        }
-        blocks.push(block);
-    }
-    super::window(blocks, wi.cursor, h, lang, theme)
 }
