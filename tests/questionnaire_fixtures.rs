@@ -102,6 +102,34 @@ const CASES: &[Case] = &[
         "option `b` of scored question `tax` has no points",
     ),
     case(
+        "role_firm_name_choice.json",
+        1035,
+        18,
+        "\"region\"",
+        "role `firm_name` names profile field `region`, which is a choice, not free text",
+    ),
+    case(
+        "role_unknown_area.json",
+        1033,
+        18,
+        "\"money\"",
+        "role `financing` names area `money`, which does not exist",
+    ),
+    case(
+        "role_unknown_finding.json",
+        1034,
+        25,
+        "\"wide_thin\"",
+        "role `breadth_vs_depth` names finding `wide_thin`, which does not exist",
+    ),
+    case(
+        "role_unknown_profile_field.json",
+        1035,
+        18,
+        "\"firm\"",
+        "role `firm_name` names profile field `firm`, which does not exist",
+    ),
+    case(
         "scale_decreasing.json",
         479,
         21,
@@ -244,7 +272,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 24);
+    assert_eq!(CASES.len(), 28);
 }
 
 #[test]

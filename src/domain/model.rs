@@ -7,8 +7,10 @@ use super::condition::Condition;
 use super::text::LocalText;
 
 mod index;
+mod roles;
 
 pub use index::{IdHasher, IdWalk, QuestionIndex};
+pub use roles::{Role, Roles};
 
 /// The format version this build reads. A file with another `schema_version` is rejected.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -156,6 +158,10 @@ pub struct Questionnaire {
     pub findings: Vec<Finding>,
     /// Recommendation rules: condition → proposal, priority and next action.
     pub rules: Vec<Rule>,
+    /// Which area is cloud depth, which is financing, which finding is "broad but shallow" and
+    /// which profile field is the firm's name; views that need an undeclared role are left out.
+    #[serde(default, skip_serializing_if = "Roles::is_empty")]
+    pub roles: Roles,
     /// Question id → position, built once after loading; lookups fall back to a scan without it.
     #[serde(skip)]
     #[schemars(skip)]

@@ -143,6 +143,7 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
         );
     }
     rules(&mut c, q, cat);
+    roles(&mut c, q);
     catalogue(&mut c, cat);
     c.problems
 }
@@ -565,6 +566,72 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
                     "add a rule with this proposal, or the firm can never be pointed to it",
                 ),
             );
+        }
+    }
+}
+
+/// Each declared role names something the questionnaire has; the firm's name is free text.
+fn roles(c: &mut Checker, q: &Questionnaire) {
+    let root = JsonPath::root().key("roles");
+    let r = &q.roles;
+    let areas = [("cloud_depth", &r.cloud_depth), ("financing", &r.financing)];
+    for (key, id) in areas {
+        if let Some(id) = id
+            && q.area(id).is_none()
+        {
+            c.report(
+                root.key(key),
+                said!(
+                    "角色 `{key}` 指向的领域 `{id}` 不存在",
+                    "role `{key}` names area `{id}`, which does not exist"
+                ),
+                Said::both(
+                    "请使用 `areas[].id` 里的编号，或者删掉这个角色",
+                    "use an id from `areas[].id`, or remove the role",
+                ),
+            );
+        }
+    }
+    if let Some(id) = &r.breadth_vs_depth
+        && !q.findings.iter().any(|f| &f.id == id)
+    {
+        c.report(
+            root.key("breadth_vs_depth"),
+            said!(
+                "角色 `breadth_vs_depth` 指向的发现 `{id}` 不存在",
+                "role `breadth_vs_depth` names finding `{id}`, which does not exist"
+            ),
+            Said::both(
+                "请使用 `findings[].id` 里的编号，或者删掉这个角色",
+                "use an id from `findings[].id`, or remove the role",
+            ),
+        );
+    }
+    if let Some(id) = &r.firm_name {
+        match q.profile.iter().find(|f| &f.id == id) {
+            None => c.report(
+                root.key("firm_name"),
+                said!(
+                    "角色 `firm_name` 指向的企业信息字段 `{id}` 不存在",
+                    "role `firm_name` names profile field `{id}`, which does not exist"
+                ),
+                Said::both(
+                    "请使用 `profile[].id` 里的编号，或者删掉这个角色",
+                    "use an id from `profile[].id`, or remove the role",
+                ),
+            ),
+            Some(f) if !f.options.is_empty() => c.report(
+                root.key("firm_name"),
+                said!(
+                    "角色 `firm_name` 指向的企业信息字段 `{id}` 是选择题，不是填写名称的地方",
+                    "role `firm_name` names profile field `{id}`, which is a choice, not free text"
+                ),
+                Said::both(
+                    "企业名称要用一个没有选项的自由填写字段",
+                    "the firm's name needs a free-text field, one without options",
+                ),
+            ),
+            Some(_) => {}
         }
     }
 }

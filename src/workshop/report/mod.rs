@@ -17,7 +17,7 @@ use super::room::{Problem, Room, for_each_file};
 use super::text::{self, T};
 use crate::domain::Lang;
 use crate::domain::cohort::{Cohort, CohortBuilder, Place};
-use crate::domain::model::level_for;
+use crate::domain::model::{Role, level_for};
 use firm::{Firm, Firms, Spill};
 
 /// The formats `workshop report --format` writes.
@@ -193,9 +193,10 @@ impl<'a> Report<'a> {
         {
             return b.get(self.lang);
         }
+        let q = &self.ws.inst.questionnaire;
         match area {
-            Some("cloud") => text::BRING_CLOUD.get(self.lang),
-            Some("finance") => text::BRING_FINANCE.get(self.lang),
+            Some(a) if q.role(Role::CloudDepth) == Some(a) => text::BRING_CLOUD.get(self.lang),
+            Some(a) if q.role(Role::Financing) == Some(a) => text::BRING_FINANCE.get(self.lang),
             _ => text::BRING_OTHER.get(self.lang),
         }
     }
