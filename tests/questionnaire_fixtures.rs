@@ -144,6 +144,20 @@ const CASES: &[Case] = &[
         "schema_version 2 is not supported; this smecheck reads version 1",
     ),
     case(
+        "score_format_edges_finer.json",
+        14,
+        51,
+        "2}",
+        "level edges have 2 decimals, finer than the scores' precision (1)",
+    ),
+    case(
+        "score_format_precision.json",
+        14,
+        33,
+        "9}",
+        "`precision` asks for 9 decimals; at most 4 are supported",
+    ),
+    case(
         "score_in_skip_logic.json",
         531,
         18,
@@ -264,6 +278,19 @@ fn mini_questionnaire_is_valid() {
 }
 
 #[test]
+fn published_closed_bands_are_valid_with_whole_number_edges() {
+    // The EU DMA's 0–25, 26–50, 51–75, 76–100, with scores at two decimals placed by rounding
+    // to whole numbers (`score_format.level_edges: 0`).
+    let path = "tests/fixtures/questionnaires/valid/closed_bands.json";
+    let (code, stdout, stderr) = validate(path);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert!(
+        stdout.starts_with(&format!("ok: {path}: mini-closed-bands 0.1.0")),
+        "{stdout}"
+    );
+}
+
+#[test]
 fn every_invalid_fixture_is_in_the_table() {
     let on_disk: BTreeSet<String> =
         std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(INVALID_DIR))
@@ -272,7 +299,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 28);
+    assert_eq!(CASES.len(), 30);
 }
 
 #[test]

@@ -142,6 +142,9 @@ pub struct Questionnaire {
     /// Firm profile fields asked before the questions; rules may use them.
     #[serde(default)]
     pub profile: Vec<ProfileField>,
+    /// How scores are rounded and placed in levels; by default one decimal.
+    #[serde(default, skip_serializing_if = "ScoreFormat::is_default")]
+    pub score_format: ScoreFormat,
     /// Score bands for the overall score.
     pub levels: Vec<Level>,
     pub areas: Vec<Area>,
@@ -185,7 +188,68 @@ pub struct ProfileOption {
     pub label: LocalText,
 }
 
-/// A named score band `[min, max)`; the last band of a list includes its max (100).
+/// How scores are rounded, once, and placed in levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreFormat {
+    /// Decimals of every score given out (score card, reports, exports). Scores are computed
+    /// unrounded and rounded once, to this many decimals (half up).
+    #[serde(default = "one_decimal")]
+    pub precision: u8,
+    /// Decimals of the level bands' edges as the instrument publishes them; by default
+    /// `precision`. A score is placed in a level after rounding it (half up) to this many
+    /// decimals, so bands may be written as closed ranges one step apart (0–25, 26–50, …):
+    /// with `0`, 50.71 rounds to 51 and falls in 51–75.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_edges: Option<u8>,
+}
+
+fn one_decimal() -> u8 {
+    1
+}
+
+impl Default for ScoreFormat {
+    fn default() -> Self {
+        ScoreFormat {
+            precision: one_decimal(),
+            level_edges: None,
+        }
+    }
+}
+
+impl ScoreFormat {
+    /// The most decimals a questionnaire may ask for.
+    pub const MAX_DECIMALS: u8 = 4;
+
+    pub fn is_default(&self) -> bool {
+        *self == ScoreFormat::default()
+    }
+
+    /// Decimals of the level edges.
+    pub fn edges(&self) -> u8 {
+        self.level_edges.unwrap_or(self.precision)
+    }
+
+    /// `x` rounded half up to the score precision: the one rounding a score gets.
+    pub fn round(&self, x: f64) -> f64 {
+        round_to(x, self.precision)
+    }
+
+    /// The smallest step between two level edges (1 for whole-number edges).
+    pub fn edge_step(&self) -> f64 {
+        10f64.powi(-i32::from(self.edges()))
+    }
+}
+
+/// `x` rounded half up to `decimals` decimals. A tiny nudge first keeps a value computed as
+/// 50.499999… from a true 50.5 on the right side of the edge.
+fn round_to(x: f64, decimals: u8) -> f64 {
+    let f = 10f64.powi(i32::from(decimals.min(ScoreFormat::MAX_DECIMALS)));
+    ((x * f) + 1e-9).round() / f
+}
+
+/// A named score band `[min, max)`; the last band of a list includes its max (100). With
+/// [`ScoreFormat::level_edges`], bands may also be closed ranges one edge step apart.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
@@ -468,6 +532,12 @@ impl Questionnaire {
     pub fn area(&self, id: &AreaId) -> Option<&Area> {
         self.areas.iter().find(|a| &a.id == id)
     }
+
+    /// The level of `levels` that `score` falls in, by this questionnaire's rounding rule: the
+    /// score is rounded to the level edges' decimals first. Every reader places scores here.
+    pub fn level_in<'l>(&self, levels: &'l [Level], score: f64) -> Option<&'l Level> {
+        level_for(levels, round_to(score, self.score_format.edges()))
+    }
 }
 
 impl Question {
@@ -532,10 +602,14 @@ impl Question {
     }
 }
 
-/// Picks the level whose band holds `score`; the last band includes its upper edge.
-pub fn level_for(levels: &[Level], score: f64) -> Option<&Level> {
+/// Picks the level whose band holds `score` (already rounded to the edges' decimals, see
+/// [`Questionnaire::level_in`]): the last band starting at or below it. For half-open bands
+/// that is `[min, max)`; for closed ones one step apart, `[min, max]`. The last band includes
+/// its upper edge; nothing holds a score outside the list.
+fn level_for(levels: &[Level], score: f64) -> Option<&Level> {
+    let last = levels.last()?;
     levels
         .iter()
-        .find(|l| score >= l.min && score < l.max)
-        .or_else(|| levels.last().filter(|l| score >= l.min && score <= l.max))
+        .rfind(|l| score >= l.min)
+        .filter(|_| score <= last.max)
 }

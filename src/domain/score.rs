@@ -11,7 +11,7 @@ use super::condition::{Derived, Facts};
 use super::instrument::Instrument;
 use super::model::{
     AreaId, DimensionId, FindingId, LadderId, LevelId, MultiScoring, Question, QuestionId,
-    QuestionKind, Questionnaire, RungId, level_for,
+    QuestionKind, Questionnaire, RungId,
 };
 use super::recommend::{Recommendation, recommend_fired};
 use super::text::LocalText;
@@ -275,14 +275,10 @@ pub struct ScoreCard {
     pub recommendations: Vec<Recommendation>,
 }
 
-/// The position of the level whose band holds `score` (see [`level_for`]).
-fn level_index(levels: &[super::model::Level], score: f64) -> Option<usize> {
-    let found = level_for(levels, score)?;
+/// The position of the level whose band holds `score` (see [`Questionnaire::level_in`]).
+fn level_index(q: &Questionnaire, levels: &[super::model::Level], score: f64) -> Option<usize> {
+    let found = q.level_in(levels, score)?;
     levels.iter().position(|l| std::ptr::eq(l, found))
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 fn weighted_mean(items: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
@@ -290,7 +286,8 @@ fn weighted_mean(items: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
     (weight > 0.0).then(|| sum / weight)
 }
 
-/// Every dimension's score in one pass over the questions, in `dimensions()` order.
+/// Every dimension's score in one pass over the questions, in `dimensions()` order; unrounded
+/// (the caller rounds once, after the areas' means are taken).
 fn score_dimensions(q: &Questionnaire, slots: &Slots, visible: &[bool]) -> Vec<DimensionScore> {
     let mut conf = vec![Confidence::default(); q.dimensions().count()];
     let mut sums = vec![(0.0f64, 0.0f64); conf.len()];
@@ -333,7 +330,7 @@ fn score_dimensions(q: &Questionnaire, slots: &Slots, visible: &[bool]) -> Vec<D
             confidence.finish();
             DimensionScore {
                 id: dim.id.clone(),
-                score: (weight > 0.0).then(|| round1(sum / weight)),
+                score: (weight > 0.0).then(|| sum / weight),
                 confidence,
             }
         })
@@ -417,7 +414,7 @@ fn breadth(q: &Questionnaire, at: &[usize], visible: &[bool], slots: &Slots) -> 
     if pending && !answered {
         return None;
     }
-    (total > 0).then(|| round1(used as f64 * 100.0 / total as f64))
+    (total > 0).then(|| q.score_format.round(used as f64 * 100.0 / total as f64))
 }
 
 /// Scores one firm's answers. Same instrument and answers give the same card, always.
@@ -454,31 +451,38 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         ..Derived::default()
     };
     let mut areas = Vec::with_capacity(q.areas.len());
+    // Scores are computed unrounded and rounded once, to the questionnaire's precision.
+    let fmt = q.score_format;
+    let mut exact = Vec::with_capacity(q.areas.len());
     let mut total_conf = Confidence::default();
     total_conf.finish();
     let mut dim_slot = 0;
     for (ai, area) in q.areas.iter().enumerate() {
-        let dims: Vec<DimensionScore> = all_dims.by_ref().take(area.dimensions.len()).collect();
+        let mut dims: Vec<DimensionScore> = all_dims.by_ref().take(area.dimensions.len()).collect();
         let mut conf = Confidence::default();
         conf.finish();
         for d in &dims {
             conf.add(d.confidence);
-            derived.scores[dim_slot] = d.score;
-            dim_slot += 1;
         }
         total_conf.add(conf);
-        let score = weighted_mean(
+        let unrounded = weighted_mean(
             area.dimensions
                 .iter()
                 .zip(&dims)
                 .filter_map(|(def, d)| d.score.map(|s| (s, def.weight))),
         )
-        .map(round1)
         .filter(|_| conf.is_enough());
+        exact.push(unrounded);
+        let score = unrounded.map(|s| fmt.round(s));
+        for d in &mut dims {
+            d.score = d.score.map(|s| fmt.round(s));
+            derived.scores[dim_slot] = d.score;
+            dim_slot += 1;
+        }
         // An area with no real answer has no level for rules to test: a rule must never fire
         // on answers the firm did not give.
         derived.scores[n_dims + ai] = score;
-        let level = level_index(&area.levels, score.unwrap_or(0.0));
+        let level = level_index(q, &area.levels, score.unwrap_or(0.0));
         if score.is_some() {
             derived.levels[ai] = level;
         }
@@ -491,18 +495,18 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         });
     }
     // An overall figure over some areas only would read as the whole firm's: none then.
-    let every_area = (0..q.areas.len()).all(|i| derived.scores[n_dims + i].is_some());
+    let every_area = exact.iter().all(Option::is_some);
     let overall = weighted_mean(
         q.areas
             .iter()
-            .enumerate()
-            .filter_map(|(i, a)| derived.scores[n_dims + i].map(|s| (s, a.weight))),
+            .zip(&exact)
+            .filter_map(|(a, s)| s.map(|s| (s, a.weight))),
     )
-    .map(round1)
+    .map(|s| fmt.round(s))
     .filter(|_| every_area);
     derived.scores[n_dims + q.areas.len()] = overall;
     let overall_score = overall;
-    let overall_at = level_index(&q.levels, overall_score.unwrap_or(0.0));
+    let overall_at = level_index(q, &q.levels, overall_score.unwrap_or(0.0));
     let overall_level = overall_at.map_or_else(LevelId::default, |i| q.levels[i].id.clone());
     if overall.is_some() {
         derived.levels[q.areas.len()] = overall_at;

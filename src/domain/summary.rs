@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::answers::{Answer, AnswerSet};
 use super::instrument::Instrument;
-use super::model::{Horizon, Question, QuestionKind, level_for};
+use super::model::{Horizon, Question, QuestionKind};
 use super::score::ScoreCard;
 use super::text::Lang;
 use super::wrap::wrap;
@@ -100,12 +100,13 @@ pub fn level_label(
         None => &q.levels,
         Some(a) => q.area(&a.into()).map_or(&q.levels, |a| &a.levels),
     };
-    level_for(levels, score).map_or_else(Default::default, |l| {
-        (
-            l.label.get(lang).to_string(),
-            l.meaning.get(lang).to_string(),
-        )
-    })
+    q.level_in(levels, score)
+        .map_or_else(Default::default, |l| {
+            (
+                l.label.get(lang).to_string(),
+                l.meaning.get(lang).to_string(),
+            )
+        })
 }
 
 /// The score JSON of the contract, with labels in `lang`.

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::condition::Condition;
 use super::instrument::{Problem, Said};
 use super::locate::JsonPath;
-use super::model::{Level, QuestionKind, Questionnaire, SCHEMA_VERSION};
+use super::model::{Level, QuestionKind, Questionnaire, SCHEMA_VERSION, ScoreFormat};
 use super::proposals::Catalogue;
 
 /// A message in Chinese and English from two format strings over the same arguments.
@@ -108,7 +108,9 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
                 .map(|(j, o)| (p.index(j).key("id"), o.id.as_str())),
         );
     }
-    levels(&mut c, &root.key("levels"), &q.levels);
+    score_format(&mut c, q);
+    let step = q.score_format.edge_step();
+    levels(&mut c, &root.key("levels"), &q.levels, step);
     areas(&mut c, q);
     questions(&mut c, q);
     ladders(&mut c, q);
@@ -208,7 +210,53 @@ fn missing_text(c: &mut Checker, v: &serde_json::Value, path: &JsonPath) {
     }
 }
 
-fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level]) {
+/// Decimals a questionnaire can honour: at most [`ScoreFormat::MAX_DECIMALS`], and level
+/// edges no finer than the scores placed in them.
+fn score_format(c: &mut Checker, q: &Questionnaire) {
+    let f = q.score_format;
+    let p = JsonPath::root().key("score_format");
+    let max = ScoreFormat::MAX_DECIMALS;
+    for (key, v) in [
+        ("precision", Some(f.precision)),
+        ("level_edges", f.level_edges),
+    ] {
+        if let Some(v) = v
+            && v > max
+        {
+            c.report(
+                p.key(key),
+                said!(
+                    "`{key}` 是 {v} 位小数，最多只能 {max} 位",
+                    "`{key}` asks for {v} decimals; at most {max} are supported"
+                ),
+                Said::both(
+                    "分数用不着这么细；写 0 到 4 之间的整数",
+                    "no score needs that many; give a whole number from 0 to 4",
+                ),
+            );
+        }
+    }
+    if let Some(e) = f.level_edges
+        && e > f.precision
+    {
+        c.report(
+            p.key("level_edges"),
+            said!(
+                "等级边界有 {e} 位小数，比分数的精度（{} 位）还细",
+                "level edges have {e} decimals, finer than the scores' precision ({})",
+                f.precision
+            ),
+            Said::both(
+                "把 `level_edges` 设成不大于 `precision` 的数",
+                "make `level_edges` no larger than `precision`",
+            ),
+        );
+    }
+}
+
+/// `step` is the smallest difference between two level edges: a band may start at the
+/// previous band's max (half-open bands) or one step above it (closed bands, as published).
+fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     if ls.is_empty() {
         c.report(
             path.clone(),
@@ -275,7 +323,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level]) {
         );
     }
     for (i, w) in ls.windows(2).enumerate() {
-        if w[0].max < w[1].min {
+        let closed = (w[1].min - w[0].max - step).abs() < step * 1e-6;
+        if w[0].max < w[1].min && !closed {
             c.report(
                 path.index(i + 1).key("min"),
                 said!(
@@ -287,8 +336,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level]) {
                     w[1].min
                 ),
                 Said::both(
-                    "让每个等级的 min 等于前一个等级的 max",
-                    "make each level's min equal the previous level's max",
+                    "让每个等级的 min 等于前一个等级的 max，或者正好比它大一个边界步长（见 `score_format.level_edges`）",
+                    "make each level's min equal the previous level's max, or exactly one edge step above it (see `score_format.level_edges`)",
                 ),
             );
         } else if w[0].max > w[1].min {
@@ -347,7 +396,7 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
             );
         }
         too_large(c, p.key("weight"), a.weight);
-        levels(c, &p.key("levels"), &a.levels);
+        levels(c, &p.key("levels"), &a.levels, q.score_format.edge_step());
         if a.dimensions.is_empty() {
             c.report(
                 p.key("dimensions"),

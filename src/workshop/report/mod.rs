@@ -17,7 +17,7 @@ use super::room::{Problem, Room, for_each_file};
 use super::text::{self, T};
 use crate::domain::Lang;
 use crate::domain::cohort::{Cohort, CohortBuilder, Place};
-use crate::domain::model::{Role, level_for};
+use crate::domain::model::Role;
 use firm::{Firm, Firms, Spill};
 
 /// The formats `workshop report --format` writes.
@@ -124,7 +124,8 @@ impl<'a> Report<'a> {
     pub fn level_for_score(&self, area: &str, score: f64) -> String {
         let q = &self.ws.inst.questionnaire;
         let levels = q.area(&area.into()).map_or(&q.levels, |a| &a.levels);
-        level_for(levels, score).map_or_else(String::new, |l| l.label.get(self.lang).to_string())
+        q.level_in(levels, score)
+            .map_or_else(String::new, |l| l.label.get(self.lang).to_string())
     }
 
     pub fn ladder_title(&self, ladder: &str) -> String {
