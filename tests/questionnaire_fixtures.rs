@@ -52,6 +52,13 @@ const CASES: &[Case] = &[
         "question `erp` names dimension `cloud.nowhere`, which no area defines",
     ),
     case(
+        "dimension_level_gap.json",
+        218,
+        71,
+        "55",
+        "gap between levels `low` and `high`: scores from 50 to 55 have no level",
+    ),
+    case(
         "dont_know_option_id.json",
         577,
         17,
@@ -299,7 +306,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 30);
+    assert_eq!(CASES.len(), 31);
 }
 
 #[test]

@@ -1,14 +1,16 @@
 //! `score_format`: scores computed unrounded and rounded once to the questionnaire's declared
 //! precision, and levels given with an instrument's own published edges (0–25, 26–50, …) and
-//! the rounding rule that gives every score one place. Worked by hand on the mini
-//! questionnaire (`tests/fixtures/questionnaires/valid/mini.json`).
+//! the rounding rule that gives every score one place; levels on dimensions as well as areas.
+//! Worked by hand on the mini questionnaire (`tests/fixtures/questionnaires/valid/mini.json`).
 
 use serde_json::{Value, json};
 
+use smecheck::domain::Lang;
 use smecheck::domain::answers::{Answer, AnswerSet};
 use smecheck::domain::instrument::{BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument};
 use smecheck::domain::model::{OptionId, QuestionId};
 use smecheck::domain::score::{ScoreCard, score};
+use smecheck::domain::summary::score_json;
 
 const MINI: &str = include_str!("fixtures/questionnaires/valid/mini.json");
 
@@ -169,4 +171,56 @@ fn closed_bands_need_edges_that_match_them() {
     );
     // Half-open bands stay valid under any edges.
     load(|v| v["score_format"] = json!({"precision": 2, "level_edges": 0})).unwrap();
+}
+
+#[test]
+fn a_dimension_with_its_own_levels_gets_one() {
+    let inst = load(|v| {
+        v["score_format"] = json!({"precision": 2, "level_edges": 0});
+        with_dma_bands(v);
+        v["areas"][0]["dimensions"][1]["levels"] = dma_bands();
+    })
+    .unwrap();
+    let firm = firm();
+    let card = score(&inst, &firm);
+    let dims: Vec<_> = card.areas.iter().flat_map(|a| &a.dimensions).collect();
+    // cloud.core = 66.67 → 67 → l2 (51–75); cloud.basic declares no levels.
+    let core = dims.iter().find(|d| d.id.as_str() == "cloud.core").unwrap();
+    assert_eq!(core.score, Some(66.67));
+    assert_eq!(core.level.as_ref().map(|l| l.as_str()), Some("l2"));
+    let basic = dims
+        .iter()
+        .find(|d| d.id.as_str() == "cloud.basic")
+        .unwrap();
+    assert_eq!(basic.level, None);
+    let json = score_json(&inst, &card, &firm, Lang::En);
+    let out = &json["areas"][0]["dimensions"];
+    assert_eq!(out[1]["level"], "l2");
+    assert_eq!(out[1]["level_label"], "l2");
+    assert!(out[0].get("level").is_none(), "{}", out[0]);
+    // Too few answers for a score: no level either.
+    let mut few = AnswerSet::new();
+    few.set(
+        QuestionId("has_plant".into()),
+        Answer::Choice(OptionId("yes".into())),
+    );
+    let card = score(&inst, &few);
+    let core = card.areas[0]
+        .dimensions
+        .iter()
+        .find(|d| d.id.as_str() == "cloud.core")
+        .unwrap();
+    assert_eq!(core.level, None);
+}
+
+#[test]
+fn dimension_levels_are_checked_like_an_area_s() {
+    let err = load(|v| {
+        v["areas"][1]["dimensions"][0]["levels"] = dma_bands();
+    })
+    .unwrap_err();
+    assert!(
+        err.contains("gap between levels `l0` and `l1`: scores from 25 to 26 have no level"),
+        "{err}"
+    );
 }

@@ -281,6 +281,10 @@ pub struct Dimension {
     pub description: LocalText,
     /// Weight of this dimension in its area's score.
     pub weight: f64,
+    /// Optional score bands of this dimension, like an area's (e.g. the EU DMA bands each of
+    /// its six dimensions); none means the dimension shows a score only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<Level>,
 }
 
 /// How a question is answered and scored.

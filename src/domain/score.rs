@@ -159,6 +159,10 @@ pub struct DimensionScore {
     /// applicable" leave the denominator); `None` when none has one. The area's mean uses it
     /// as it is; people see it only when enough questions back it ([`DimensionScore::shown`]).
     pub score: Option<f64>,
+    /// The level of the dimension's own bands its shown score falls in; `None` when the
+    /// dimension declares no levels or has too few answers for a score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<LevelId>,
     pub confidence: Confidence,
 }
 
@@ -331,6 +335,7 @@ fn score_dimensions(q: &Questionnaire, slots: &Slots, visible: &[bool]) -> Vec<D
             DimensionScore {
                 id: dim.id.clone(),
                 score: (weight > 0.0).then(|| sum / weight),
+                level: None,
                 confidence,
             }
         })
@@ -474,8 +479,12 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         .filter(|_| conf.is_enough());
         exact.push(unrounded);
         let score = unrounded.map(|s| fmt.round(s));
-        for d in &mut dims {
+        for (d, def) in dims.iter_mut().zip(&area.dimensions) {
             d.score = d.score.map(|s| fmt.round(s));
+            d.level = d
+                .shown()
+                .and_then(|s| q.level_in(&def.levels, s))
+                .map(|l| l.id.clone());
             derived.scores[dim_slot] = d.score;
             dim_slot += 1;
         }

@@ -126,13 +126,25 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
                 "level_meaning": meaning,
                 "provisional": a.confidence.is_provisional(),
                 "confidence": a.confidence,
-                "dimensions": a.dimensions.iter().map(|d| json!({
-                    "id": d.id,
-                    "title": q.dimension(&d.id).map(|(_, x)| x.title.get(lang)),
-                    "score": d.score,
-                    "enough": d.confidence.is_enough(),
-                    "confidence": d.confidence,
-                })).collect::<Vec<_>>(),
+                "dimensions": a.dimensions.iter().map(|d| {
+                    let def = q.dimension(&d.id).map(|(_, x)| x);
+                    let mut v = json!({
+                        "id": d.id,
+                        "title": def.map(|x| x.title.get(lang)),
+                        "score": d.score,
+                        "enough": d.confidence.is_enough(),
+                        "confidence": d.confidence,
+                    });
+                    // Only a dimension with its own bands has a level to give.
+                    if let (Some(level), Some(def)) = (&d.level, def)
+                        && let Some(l) = def.levels.iter().find(|l| l.id == *level)
+                    {
+                        v["level"] = json!(level);
+                        v["level_label"] = json!(l.label.get(lang));
+                        v["level_meaning"] = json!(l.meaning.get(lang));
+                    }
+                    v
+                }).collect::<Vec<_>>(),
             })
         })
         .collect();

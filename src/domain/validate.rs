@@ -422,6 +422,15 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
                 );
             }
             too_large(c, p.key("dimensions").index(j).key("weight"), d.weight);
+            if !d.levels.is_empty() {
+                let step = q.score_format.edge_step();
+                levels(
+                    c,
+                    &p.key("dimensions").index(j).key("levels"),
+                    &d.levels,
+                    step,
+                );
+            }
             if !q
                 .questions
                 .iter()
