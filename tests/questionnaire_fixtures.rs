@@ -242,6 +242,20 @@ const CASES: &[Case] = &[
         "invalid type: string \"high\", expected a number",
     ),
     case(
+        "zeroes_on_single.json",
+        583,
+        21,
+        "true",
+        "option `cd` zeroes its question but question `tax` is not multiple choice",
+    ),
+    case(
+        "zeroes_with_points.json",
+        353,
+        21,
+        "1,",
+        "option `office` of `tools` zeroes its question, so its points can have no effect",
+    ),
+    case(
         "yes_partly_no_options.json",
         514,
         17,
@@ -306,7 +320,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 31);
+    assert_eq!(CASES.len(), 33);
 }
 
 #[test]

@@ -196,10 +196,7 @@ impl Condition {
                     let q = f.questionnaire.question(question);
                     let n = os
                         .iter()
-                        .filter(|o| {
-                            q.and_then(|q| q.option(o))
-                                .is_some_and(|opt| !opt.exclusive)
-                        })
+                        .filter(|o| q.and_then(|q| q.option(o)).is_some_and(|opt| opt.is_kind()))
                         .count() as u32;
                     at_least.is_none_or(|lo| n >= lo) && at_most.is_none_or(|hi| n <= hi)
                 }

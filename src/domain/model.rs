@@ -397,6 +397,23 @@ pub struct AnswerOption {
     /// Ticking it clears the others ("none of these"); not counted in shares or breadth.
     #[serde(default)]
     pub exclusive: bool,
+    /// Multiple choice: ticking it gives the question no points whatever else is ticked (a
+    /// negative answer such as "data is not collected digitally"), and it still counts as one
+    /// of the options a share is taken over; never a kind of tool in breadth or counts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub zeroes: bool,
+}
+
+impl AnswerOption {
+    /// Whether ticking it counts as one more kind of tool or practice (breadth, `count`).
+    pub fn is_kind(&self) -> bool {
+        !self.exclusive && !self.zeroes
+    }
+
+    /// Whether it is one of the options a `share`-scored question's share is taken over.
+    pub fn in_share(&self) -> bool {
+        !self.exclusive || self.zeroes
+    }
 }
 
 /// A number band `[min, max)`; a missing max is open-ended.
@@ -562,7 +579,7 @@ impl Question {
                 .fold(0.0, f64::max),
             QuestionKind::Multi => match self.multi_scoring {
                 MultiScoring::Sum => self.options.iter().map(|o| positive(o.points)).sum(),
-                MultiScoring::Share => self.options.iter().filter(|o| !o.exclusive).count() as f64,
+                MultiScoring::Share => self.options.iter().filter(|o| o.in_share()).count() as f64,
             },
             QuestionKind::Number => self
                 .bands

@@ -38,6 +38,13 @@ pub fn question_fraction(q: &Question, a: &Answer) -> Option<f64> {
             let got = q.option(o).map(|o| positive(o.points))?;
             (top > 0.0).then(|| got / top)?
         }
+        (QuestionKind::Multi, Answer::Choices(ticked))
+            if ticked
+                .iter()
+                .any(|id| q.option(id).is_some_and(|o| o.zeroes)) =>
+        {
+            0.0
+        }
         (QuestionKind::Multi, Answer::Choices(ticked)) => match q.multi_scoring {
             MultiScoring::Sum => {
                 let got: f64 = ticked
@@ -51,7 +58,7 @@ pub fn question_fraction(q: &Question, a: &Answer) -> Option<f64> {
                 let got = ticked
                     .iter()
                     .filter_map(|id| q.option(id))
-                    .filter(|o| !o.exclusive)
+                    .filter(|o| o.is_kind())
                     .count();
                 (top > 0.0).then(|| got as f64 / top)?
             }
@@ -405,7 +412,7 @@ fn breadth(q: &Questionnaire, at: &[usize], visible: &[bool], slots: &Slots) -> 
     let (mut answered, mut pending) = (false, false);
     for &i in at {
         let question = &q.questions[i];
-        let kinds = || question.options.iter().filter(|o| !o.exclusive);
+        let kinds = || question.options.iter().filter(|o| o.is_kind());
         total += kinds().count();
         match slots.answers[i] {
             Some(Answer::Choices(ticked)) => {
