@@ -100,6 +100,13 @@ const CASES: &[Case] = &[
         "\"\"",
         "missing English (en) translation",
     ),
+    case(
+        "missing_translations_many.json",
+        5,
+        12,
+        "{",
+        "missing Chinese (zh) translation",
+    ),
     case("not_json.json", 1, 1, "this", "expected a JSON value"),
     case(
         "option_without_points.json",
@@ -320,7 +327,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 33);
+    assert_eq!(CASES.len(), 34);
 }
 
 #[test]
@@ -381,6 +388,31 @@ fn the_first_problem_reported_is_the_fixture_defect() {
             first.contains(&format!("{path}:{}:{}: ", c.line, c.col)) && first.contains(c.message),
             "{}: first line is `{first}`",
             c.file
+        );
+    }
+}
+
+#[test]
+fn every_missing_or_empty_translation_is_reported_at_once_in_file_order() {
+    // A missing `zh`, an empty `en`, a missing `en`: one wording for missing and empty, all
+    // three in one run, in the order they come in the file.
+    let path = format!("{INVALID_DIR}/missing_translations_many.json");
+    let (code, _, stderr) = validate(&path);
+    assert_eq!(code, 1);
+    let located: Vec<&str> = stderr
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("hint:"))
+        .collect();
+    let want = [
+        format!("{path}:5:12: missing Chinese (zh) translation"),
+        format!("{path}:10:11: missing English (en) translation"),
+        format!("{path}:341:27: missing English (en) translation"),
+    ];
+    assert_eq!(located.len(), want.len(), "{stderr}");
+    for (got, want) in located.iter().zip(&want) {
+        assert!(
+            got.trim_start_matches("smecheck: ") == want,
+            "`{got}`, wanted `{want}`"
         );
     }
 }

@@ -150,9 +150,15 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
     c.problems
 }
 
+/// Every missing or empty translation, and control characters in text; put in file order
+/// when placed (the walk over a serialised document knows no file order).
 fn translations(c: &mut Checker, q: &Questionnaire) {
+    let from = c.problems.len();
     if let Ok(v) = serde_json::to_value(q) {
         missing_text(c, &v, &JsonPath::root());
+    }
+    for p in &mut c.problems[from..] {
+        p.by_place = true;
     }
 }
 
@@ -697,8 +703,12 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
 fn catalogue(c: &mut Checker, cat: &Catalogue) {
     c.in_catalogue = true;
     let root = JsonPath::root();
+    let from = c.problems.len();
     if let Ok(v) = serde_json::to_value(cat) {
         missing_text(c, &v, &root);
+    }
+    for p in &mut c.problems[from..] {
+        p.by_place = true;
     }
     c.unique(
         ("提案", "proposal"),
