@@ -18,6 +18,7 @@ macro_rules! said {
 
 mod condition;
 mod questions;
+mod warnings;
 
 use condition::{Scope, condition};
 use questions::questions;
@@ -66,6 +67,17 @@ impl Checker {
             }
         }
     }
+}
+
+/// What a valid questionnaire says that is allowed but probably not meant: points that can
+/// have no effect, questions that can never score. `smecheck validate` prints them and passes.
+pub fn warnings(q: &Questionnaire) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+        in_catalogue: false,
+    };
+    warnings::warnings(&mut c, q);
+    c.problems
 }
 
 /// Every problem found, in file order as far as practical. Empty means valid.
