@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::domain::codebook::{codebook, template, write_csv, write_md};
+use crate::domain::codebook::{codebook, write_csv, write_md, write_template};
 use crate::domain::instrument::{
     BUILTIN_NAME, BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, LoadError, LoadedAnswers,
 };
@@ -398,7 +398,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
             let inst = load_instrument(args.questionnaire.as_deref(), resolve_lang(args.lang))?;
             let q = &inst.questionnaire;
             if args.template {
-                serde_json::to_writer_pretty(&mut *out, &template(q))?;
+                write_template(q, &mut *out)?;
                 writeln!(out)?;
             } else {
                 match args.format.unwrap_or(CodebookFormat::Json) {
