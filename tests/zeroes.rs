@@ -54,6 +54,23 @@ fn a_zeroing_option_counts_in_the_denominator_and_zeroes_the_question() {
 }
 
 #[test]
+fn the_codebook_marks_the_zeroing_option() {
+    let inst = mini();
+    let book = smecheck::domain::codebook::codebook(&inst.questionnaire);
+    let channels = book.iter().find(|e| e.id == "channels").unwrap();
+    let marked: Vec<&str> = channels
+        .options
+        .iter()
+        .filter(|o| o.zeroes)
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(marked, ["not_digital"]);
+    let json = serde_json::to_value(channels).unwrap();
+    assert_eq!(json["options"][4]["zeroes"], true);
+    assert!(json["options"][0].get("zeroes").is_none());
+}
+
+#[test]
 fn the_zeroed_question_stays_in_the_dimension_mean() {
     let inst = mini();
     let mut set = AnswerSet::new();

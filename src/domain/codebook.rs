@@ -16,6 +16,9 @@ pub struct CodebookOption {
     pub label: LocalText,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub exclusive: bool,
+    /// Ticking it zeroes the question (see the format's `zeroes`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub zeroes: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,6 +68,7 @@ pub fn codebook(q: &Questionnaire) -> Vec<CodebookEntry> {
                     points: o.points,
                     label: o.label.clone(),
                     exclusive: o.exclusive,
+                    zeroes: o.zeroes,
                 })
                 .collect(),
             bands: x
