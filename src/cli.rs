@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::domain::codebook::{codebook, template, write_csv, write_md};
+use crate::domain::codebook::{codebook, write_csv, write_md, write_template};
 use crate::domain::instrument::{
     BUILTIN_NAME, BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, LoadError, LoadedAnswers,
 };
@@ -220,6 +220,7 @@ crate::bilingual! {
         "note: the workshop has too few finished firms to place this one in the room";
     VALIDATE_OK = "通过：{}：{} {}（{}），{} 道题，{} 条规则；每一级台阶和每一个提案（共 {} 个）都能达到",
         "ok: {}: {} {} ({}), {} questions, {} rules; every rung and every proposal ({}) is reachable";
+    VALIDATE_WARNING = "{}:{}: 警告：{}\n  提示：{}", "{}:{}: warning: {}\n  hint: {}";
     A_QUESTIONNAIRE = "问卷文件", "questionnaire";
     AN_ANSWER_FILE = "答卷文件", "answer file";
     READ_FAILED = "无法读取{} {}：{}\n  提示：请确认路径无误、文件存在并且允许读取",
@@ -359,6 +360,19 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                 ));
             }
             let q = &inst.questionnaire;
+            // Allowed but probably not meant: said on stderr, the file still passes.
+            for p in crate::domain::validate::warnings(q) {
+                let pos = crate::domain::locate::locate(&src, &p.path);
+                let (message, hint) = match (&p.zh, lang) {
+                    (Some((m, h)), Lang::Zh) => (m.as_str(), h.as_str()),
+                    _ => (p.message.as_str(), p.hint.as_str()),
+                };
+                writeln!(
+                    err,
+                    "{}",
+                    VALIDATE_WARNING.fill(lang, &[&name, &pos, &message, &hint])
+                )?;
+            }
             writeln!(
                 out,
                 "{}",
@@ -390,7 +404,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
             let inst = load_instrument(args.questionnaire.as_deref(), resolve_lang(args.lang))?;
             let q = &inst.questionnaire;
             if args.template {
-                serde_json::to_writer_pretty(&mut *out, &template(q))?;
+                write_template(q, &mut *out)?;
                 writeln!(out)?;
             } else {
                 match args.format.unwrap_or(CodebookFormat::Json) {

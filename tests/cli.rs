@@ -488,6 +488,32 @@ fn schema_is_json_with_schema_version() {
 }
 
 #[test]
+fn template_lists_profile_and_answers_in_question_order() {
+    let t = smecheck(&["questionnaire", "--template"]);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    let inst = smecheck::domain::Instrument::builtin().unwrap();
+    let q = &inst.questionnaire;
+    // The keys as they come in the text (a parsed map would sort them).
+    let keys_after = |header: &str| -> Vec<String> {
+        let start = t.stdout.find(header).unwrap() + header.len();
+        let block = &t.stdout[start..];
+        let end = block.find("\n  }").unwrap();
+        block[..end]
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('"'))
+            .filter_map(|l| l.split('"').next())
+            .map(String::from)
+            .collect()
+    };
+    let answers = keys_after("\"answers\": {");
+    let want: Vec<String> = q.questions.iter().map(|x| x.id.to_string()).collect();
+    assert_eq!(answers, want);
+    let profile = keys_after("\"profile\": {");
+    let want: Vec<String> = q.profile.iter().map(|f| f.id.clone()).collect();
+    assert_eq!(profile, want);
+}
+
+#[test]
 fn template_parses_back_as_an_answer_file_and_scores() {
     let t = smecheck(&["questionnaire", "--template", "--questionnaire", MINI]);
     assert_eq!(t.code, 0, "{}", t.stderr);

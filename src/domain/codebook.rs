@@ -16,6 +16,9 @@ pub struct CodebookOption {
     pub label: LocalText,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub exclusive: bool,
+    /// Ticking it zeroes the question (see the format's `zeroes`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub zeroes: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,6 +68,7 @@ pub fn codebook(q: &Questionnaire) -> Vec<CodebookEntry> {
                     points: o.points,
                     label: o.label.clone(),
                     exclusive: o.exclusive,
+                    zeroes: o.zeroes,
                 })
                 .collect(),
             bands: x
@@ -257,6 +261,61 @@ pub fn write_md<W: Write>(q: &Questionnaire, lang: Lang, mut out: W) -> std::io:
         }
     }
     Ok(())
+}
+
+/// [`template`] written as pretty JSON with the profile fields and the answers in the
+/// questionnaire's order (q1, q2 … q10), not sorted as an answer file's maps are.
+pub fn write_template(q: &Questionnaire, out: &mut dyn Write) -> serde_json::Result<()> {
+    serde_json::to_writer_pretty(
+        out,
+        &InOrder {
+            q,
+            file: template(q),
+        },
+    )
+}
+
+/// An answer file whose maps serialise in the questionnaire's order.
+struct InOrder<'q> {
+    q: &'q Questionnaire,
+    file: AnswerFile,
+}
+
+/// Entries of a map, in the order given.
+struct Entries<'a, V>(Vec<(&'a str, &'a V)>);
+
+impl<V: Serialize> Serialize for Entries<'_, V> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl Serialize for InOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let f = &self.file;
+        let profile = Entries(
+            self.q
+                .profile
+                .iter()
+                .filter_map(|p| f.profile.get_key_value(&p.id))
+                .map(|(k, v)| (k.as_str(), v))
+                .collect(),
+        );
+        let answers = Entries(
+            self.q
+                .questions
+                .iter()
+                .filter_map(|x| f.answers.get_key_value(x.id.as_str()))
+                .map(|(k, v)| (k.as_str(), v))
+                .collect(),
+        );
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("questionnaire", &f.questionnaire)?;
+        m.serialize_entry("profile", &profile)?;
+        m.serialize_entry("answers", &answers)?;
+        m.end()
+    }
 }
 
 /// A blank answer file: every question present and `null` (unanswered).

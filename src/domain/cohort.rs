@@ -22,8 +22,6 @@ pub use tally::{Tally, tally};
 
 /// A dimension scoring below this is a gap.
 pub const GAP_BELOW: f64 = 60.0;
-/// The id of the "broad but shallow" finding, counted on its own.
-pub const BROAD_SHALLOW: &str = "broad_shallow";
 /// Below this many finished firms, quartiles say too little to place one firm in the room.
 pub const MIN_FOR_STANDING: usize = 4;
 
@@ -151,7 +149,9 @@ pub struct Cohort {
     pub needs: Vec<Need>,
     /// Every finding of the questionnaire, in its order, with how many firms show it.
     pub findings: Vec<Count>,
-    pub broad_shallow: usize,
+    /// How many firms show the questionnaire's breadth-vs-depth finding (its role
+    /// `breadth_vs_depth`); none when it declares no such role.
+    pub broad_shallow: Option<usize>,
 }
 
 /// Where a firm's score falls among the room's finished firms.

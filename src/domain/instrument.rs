@@ -118,6 +118,9 @@ pub struct Problem {
     pub hint: String,
     /// The message and hint in Chinese, where written.
     pub zh: Option<(String, String)>,
+    /// Reported among neighbours found by a walk that knows no file order (translations): the
+    /// run of such problems is put in the order of their place in the file.
+    pub by_place: bool,
 }
 
 /// A message in English, and in Chinese where it has been written.
@@ -162,6 +165,7 @@ impl Problem {
             message: message.en,
             hint: hint.en,
             zh,
+            by_place: false,
         }
     }
 }
@@ -604,7 +608,7 @@ fn place(
     p_name: &str,
     p_src: &str,
 ) -> Vec<Issue> {
-    problems
+    let mut placed: Vec<(bool, Issue)> = problems
         .into_iter()
         .map(|p| {
             let (file, src) = if p.in_catalogue {
@@ -612,16 +616,25 @@ fn place(
             } else {
                 (q_name, q_src)
             };
-            Issue {
+            let issue = Issue {
                 file: file.to_string(),
                 pos: locate(src, &p.path),
                 path: p.path,
                 message: p.message,
                 hint: p.hint,
                 zh: p.zh,
-            }
+            };
+            (p.by_place, issue)
         })
-        .collect()
+        .collect();
+    // Each run of problems found without knowing the file's order goes in file order.
+    let mut i = 0;
+    while i < placed.len() {
+        let run = placed[i..].iter().take_while(|(b, _)| *b).count();
+        placed[i..i + run].sort_by_key(|(_, x)| (x.file.clone(), x.pos.line, x.pos.col));
+        i += run.max(1);
+    }
+    placed.into_iter().map(|(_, x)| x).collect()
 }
 
 #[cfg(test)]
@@ -646,9 +659,11 @@ mod tests {
 
     #[test]
     fn missing_fields_point_at_the_object() {
-        let i = first_issue::<LocalText>("\n  {\"zh\": \"x\"}");
+        // (A text's missing side is not a parse error: validation reports every missing
+        // translation at once. A band's `points` is a field every band needs.)
+        let i = first_issue::<super::super::model::Band>("\n  {\"min\": 0}");
         assert_eq!((i.pos.line, i.pos.col), (2, 3));
-        assert_eq!(i.message, "missing field `en`");
+        assert_eq!(i.message, "missing field `points`");
     }
 
     #[test]

@@ -7,8 +7,10 @@ use super::condition::Condition;
 use super::text::LocalText;
 
 mod index;
+mod roles;
 
 pub use index::QuestionIndex;
+pub use roles::{Role, Roles};
 
 /// The format version this build reads. A file with another `schema_version` is rejected.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -140,6 +142,9 @@ pub struct Questionnaire {
     /// Firm profile fields asked before the questions; rules may use them.
     #[serde(default)]
     pub profile: Vec<ProfileField>,
+    /// How scores are rounded and placed in levels; by default one decimal.
+    #[serde(default, skip_serializing_if = "ScoreFormat::is_default")]
+    pub score_format: ScoreFormat,
     /// Score bands for the overall score.
     pub levels: Vec<Level>,
     pub areas: Vec<Area>,
@@ -156,6 +161,10 @@ pub struct Questionnaire {
     pub findings: Vec<Finding>,
     /// Recommendation rules: condition → proposal, priority and next action.
     pub rules: Vec<Rule>,
+    /// Which area is cloud depth, which is financing, which finding is "broad but shallow" and
+    /// which profile field is the firm's name; views that need an undeclared role are left out.
+    #[serde(default, skip_serializing_if = "Roles::is_empty")]
+    pub roles: Roles,
     /// Question id → position, built once after loading; lookups fall back to a scan without it.
     #[serde(skip)]
     #[schemars(skip)]
@@ -179,7 +188,68 @@ pub struct ProfileOption {
     pub label: LocalText,
 }
 
-/// A named score band `[min, max)`; the last band of a list includes its max (100).
+/// How scores are rounded, once, and placed in levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoreFormat {
+    /// Decimals of every score given out (score card, reports, exports). Scores are computed
+    /// unrounded and rounded once, to this many decimals (half up).
+    #[serde(default = "one_decimal")]
+    pub precision: u8,
+    /// Decimals of the level bands' edges as the instrument publishes them; by default
+    /// `precision`. A score is placed in a level after rounding it (half up) to this many
+    /// decimals, so bands may be written as closed ranges one step apart (0–25, 26–50, …):
+    /// with `0`, 50.71 rounds to 51 and falls in 51–75.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level_edges: Option<u8>,
+}
+
+fn one_decimal() -> u8 {
+    1
+}
+
+impl Default for ScoreFormat {
+    fn default() -> Self {
+        ScoreFormat {
+            precision: one_decimal(),
+            level_edges: None,
+        }
+    }
+}
+
+impl ScoreFormat {
+    /// The most decimals a questionnaire may ask for.
+    pub const MAX_DECIMALS: u8 = 4;
+
+    pub fn is_default(&self) -> bool {
+        *self == ScoreFormat::default()
+    }
+
+    /// Decimals of the level edges.
+    pub fn edges(&self) -> u8 {
+        self.level_edges.unwrap_or(self.precision)
+    }
+
+    /// `x` rounded half up to the score precision: the one rounding a score gets.
+    pub fn round(&self, x: f64) -> f64 {
+        round_to(x, self.precision)
+    }
+
+    /// The smallest step between two level edges (1 for whole-number edges).
+    pub fn edge_step(&self) -> f64 {
+        10f64.powi(-i32::from(self.edges()))
+    }
+}
+
+/// `x` rounded half up to `decimals` decimals. A tiny nudge first keeps a value computed as
+/// 50.499999… from a true 50.5 on the right side of the edge.
+fn round_to(x: f64, decimals: u8) -> f64 {
+    let f = 10f64.powi(i32::from(decimals.min(ScoreFormat::MAX_DECIMALS)));
+    ((x * f) + 1e-9).round() / f
+}
+
+/// A named score band `[min, max)`; the last band of a list includes its max (100). With
+/// [`ScoreFormat::level_edges`], bands may also be closed ranges one edge step apart.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Level {
@@ -211,6 +281,10 @@ pub struct Dimension {
     pub description: LocalText,
     /// Weight of this dimension in its area's score.
     pub weight: f64,
+    /// Optional score bands of this dimension, like an area's (e.g. the EU DMA bands each of
+    /// its six dimensions); none means the dimension shows a score only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<Level>,
 }
 
 /// How a question is answered and scored.
@@ -323,6 +397,23 @@ pub struct AnswerOption {
     /// Ticking it clears the others ("none of these"); not counted in shares or breadth.
     #[serde(default)]
     pub exclusive: bool,
+    /// Multiple choice: ticking it gives the question no points whatever else is ticked (a
+    /// negative answer such as "data is not collected digitally"), and it still counts as one
+    /// of the options a share is taken over; never a kind of tool in breadth or counts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub zeroes: bool,
+}
+
+impl AnswerOption {
+    /// Whether ticking it counts as one more kind of tool or practice (breadth, `count`).
+    pub fn is_kind(&self) -> bool {
+        !self.exclusive && !self.zeroes
+    }
+
+    /// Whether it is one of the options a `share`-scored question's share is taken over.
+    pub fn in_share(&self) -> bool {
+        !self.exclusive || self.zeroes
+    }
 }
 
 /// A number band `[min, max)`; a missing max is open-ended.
@@ -462,6 +553,12 @@ impl Questionnaire {
     pub fn area(&self, id: &AreaId) -> Option<&Area> {
         self.areas.iter().find(|a| &a.id == id)
     }
+
+    /// The level of `levels` that `score` falls in, by this questionnaire's rounding rule: the
+    /// score is rounded to the level edges' decimals first. Every reader places scores here.
+    pub fn level_in<'l>(&self, levels: &'l [Level], score: f64) -> Option<&'l Level> {
+        level_for(levels, round_to(score, self.score_format.edges()))
+    }
 }
 
 impl Question {
@@ -482,7 +579,7 @@ impl Question {
                 .fold(0.0, f64::max),
             QuestionKind::Multi => match self.multi_scoring {
                 MultiScoring::Sum => self.options.iter().map(|o| positive(o.points)).sum(),
-                MultiScoring::Share => self.options.iter().filter(|o| !o.exclusive).count() as f64,
+                MultiScoring::Share => self.options.iter().filter(|o| o.in_share()).count() as f64,
             },
             QuestionKind::Number => self
                 .bands
@@ -526,10 +623,14 @@ impl Question {
     }
 }
 
-/// Picks the level whose band holds `score`; the last band includes its upper edge.
-pub fn level_for(levels: &[Level], score: f64) -> Option<&Level> {
+/// Picks the level whose band holds `score` (already rounded to the edges' decimals, see
+/// [`Questionnaire::level_in`]): the last band starting at or below it. For half-open bands
+/// that is `[min, max)`; for closed ones one step apart, `[min, max]`. The last band includes
+/// its upper edge; nothing holds a score outside the list.
+fn level_for(levels: &[Level], score: f64) -> Option<&Level> {
+    let last = levels.last()?;
     levels
         .iter()
-        .find(|l| score >= l.min && score < l.max)
-        .or_else(|| levels.last().filter(|l| score >= l.min && score <= l.max))
+        .rfind(|l| score >= l.min)
+        .filter(|_| score <= last.max)
 }

@@ -10,7 +10,7 @@ use super::condition::{Conditions, Derived, Eval, Slots};
 use super::instrument::Instrument;
 use super::model::{
     AreaId, DimensionId, FindingId, LadderId, LevelId, MultiScoring, Question, QuestionId,
-    QuestionKind, Questionnaire, RungId, level_for,
+    QuestionKind, Questionnaire, RungId,
 };
 use super::recommend::{Recommendation, recommend};
 use super::text::LocalText;
@@ -37,6 +37,13 @@ pub fn question_fraction(q: &Question, a: &Answer) -> Option<f64> {
             let got = q.option(o).map(|o| positive(o.points))?;
             (top > 0.0).then(|| got / top)?
         }
+        (QuestionKind::Multi, Answer::Choices(ticked))
+            if ticked
+                .iter()
+                .any(|id| q.option(id).is_some_and(|o| o.zeroes)) =>
+        {
+            0.0
+        }
         (QuestionKind::Multi, Answer::Choices(ticked)) => match q.multi_scoring {
             MultiScoring::Sum => {
                 let got: f64 = ticked
@@ -50,7 +57,7 @@ pub fn question_fraction(q: &Question, a: &Answer) -> Option<f64> {
                 let got = ticked
                     .iter()
                     .filter_map(|id| q.option(id))
-                    .filter(|o| !o.exclusive)
+                    .filter(|o| o.is_kind())
                     .count();
                 (top > 0.0).then(|| got as f64 / top)?
             }
@@ -144,6 +151,10 @@ pub struct DimensionScore {
     /// applicable" leave the denominator); `None` when none has one. The area's mean uses it
     /// as it is; people see it only when enough questions back it ([`DimensionScore::shown`]).
     pub score: Option<f64>,
+    /// The level of the dimension's own bands its shown score falls in; `None` when the
+    /// dimension declares no levels or has too few answers for a score.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<LevelId>,
     pub confidence: Confidence,
 }
 
@@ -260,14 +271,10 @@ pub struct ScoreCard {
     pub recommendations: Vec<Recommendation>,
 }
 
-/// The position of the level whose band holds `score` (see [`level_for`]).
-fn level_index(levels: &[super::model::Level], score: f64) -> Option<usize> {
-    let found = level_for(levels, score)?;
+/// The position of the level whose band holds `score` (see [`Questionnaire::level_in`]).
+fn level_index(q: &Questionnaire, levels: &[super::model::Level], score: f64) -> Option<usize> {
+    let found = q.level_in(levels, score)?;
     levels.iter().position(|l| std::ptr::eq(l, found))
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 fn weighted_mean(items: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
@@ -275,7 +282,8 @@ fn weighted_mean(items: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
     (weight > 0.0).then(|| sum / weight)
 }
 
-/// Every dimension's score in one pass over the questions, in `dimensions()` order.
+/// Every dimension's score in one pass over the questions, in `dimensions()` order; unrounded
+/// (the caller rounds once, after the areas' means are taken).
 fn score_dimensions(q: &Questionnaire, slots: &Slots, visible: &[bool]) -> Vec<DimensionScore> {
     let mut conf = vec![Confidence::default(); q.dimensions().count()];
     let mut sums = vec![(0.0f64, 0.0f64); conf.len()];
@@ -318,7 +326,8 @@ fn score_dimensions(q: &Questionnaire, slots: &Slots, visible: &[bool]) -> Vec<D
             confidence.finish();
             DimensionScore {
                 id: dim.id.clone(),
-                score: (weight > 0.0).then(|| round1(sum / weight)),
+                score: (weight > 0.0).then(|| sum / weight),
+                level: None,
                 confidence,
             }
         })
@@ -388,7 +397,7 @@ fn breadth(q: &Questionnaire, at: &[usize], visible: &[bool], slots: &Slots) -> 
     let (mut answered, mut pending) = (false, false);
     for &i in at {
         let question = &q.questions[i];
-        let kinds = || question.options.iter().filter(|o| !o.exclusive);
+        let kinds = || question.options.iter().filter(|o| o.is_kind());
         total += kinds().count();
         match slots.answers[i] {
             Some(Answer::Choices(ticked)) => {
@@ -402,7 +411,7 @@ fn breadth(q: &Questionnaire, at: &[usize], visible: &[bool], slots: &Slots) -> 
     if pending && !answered {
         return None;
     }
-    (total > 0).then(|| round1(used as f64 * 100.0 / total as f64))
+    (total > 0).then(|| q.score_format.round(used as f64 * 100.0 / total as f64))
 }
 
 /// Scores one firm's answers. Same instrument and answers give the same card, always.
@@ -440,31 +449,42 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         ..Derived::default()
     };
     let mut areas = Vec::with_capacity(q.areas.len());
+    // Scores are computed unrounded and rounded once, to the questionnaire's precision.
+    let fmt = q.score_format;
+    let mut exact = Vec::with_capacity(q.areas.len());
     let mut total_conf = Confidence::default();
     total_conf.finish();
     let mut dim_slot = 0;
     for (ai, area) in q.areas.iter().enumerate() {
-        let dims: Vec<DimensionScore> = all_dims.by_ref().take(area.dimensions.len()).collect();
+        let mut dims: Vec<DimensionScore> = all_dims.by_ref().take(area.dimensions.len()).collect();
         let mut conf = Confidence::default();
         conf.finish();
         for d in &dims {
             conf.add(d.confidence);
-            derived.scores[dim_slot] = d.score;
-            dim_slot += 1;
         }
         total_conf.add(conf);
-        let score = weighted_mean(
+        let unrounded = weighted_mean(
             area.dimensions
                 .iter()
                 .zip(&dims)
                 .filter_map(|(def, d)| d.score.map(|s| (s, def.weight))),
         )
-        .map(round1)
         .filter(|_| conf.is_enough());
+        exact.push(unrounded);
+        let score = unrounded.map(|s| fmt.round(s));
+        for (d, def) in dims.iter_mut().zip(&area.dimensions) {
+            d.score = d.score.map(|s| fmt.round(s));
+            d.level = d
+                .shown()
+                .and_then(|s| q.level_in(&def.levels, s))
+                .map(|l| l.id.clone());
+            derived.scores[dim_slot] = d.score;
+            dim_slot += 1;
+        }
         // An area with no real answer has no level for rules to test: a rule must never fire
         // on answers the firm did not give.
         derived.scores[n_dims + ai] = score;
-        let level = level_index(&area.levels, score.unwrap_or(0.0));
+        let level = level_index(q, &area.levels, score.unwrap_or(0.0));
         if score.is_some() {
             derived.levels[ai] = level;
         }
@@ -477,18 +497,18 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         });
     }
     // An overall figure over some areas only would read as the whole firm's: none then.
-    let every_area = (0..q.areas.len()).all(|i| derived.scores[n_dims + i].is_some());
+    let every_area = exact.iter().all(Option::is_some);
     let overall = weighted_mean(
         q.areas
             .iter()
-            .enumerate()
-            .filter_map(|(i, a)| derived.scores[n_dims + i].map(|s| (s, a.weight))),
+            .zip(&exact)
+            .filter_map(|(a, s)| s.map(|s| (s, a.weight))),
     )
-    .map(round1)
+    .map(|s| fmt.round(s))
     .filter(|_| every_area);
     derived.scores[n_dims + q.areas.len()] = overall;
     let overall_score = overall;
-    let overall_at = level_index(&q.levels, overall_score.unwrap_or(0.0));
+    let overall_at = level_index(q, &q.levels, overall_score.unwrap_or(0.0));
     let overall_level = overall_at.map_or_else(LevelId::default, |i| q.levels[i].id.clone());
     if overall.is_some() {
         derived.levels[q.areas.len()] = overall_at;

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use super::answers::{Answer, AnswerSet};
 use super::instrument::Instrument;
-use super::model::{Horizon, Question, QuestionKind, level_for};
+use super::model::{Horizon, Question, QuestionKind};
 use super::score::ScoreCard;
 use super::text::Lang;
 use super::wrap::wrap;
@@ -100,12 +100,13 @@ pub fn level_label(
         None => &q.levels,
         Some(a) => q.area(&a.into()).map_or(&q.levels, |a| &a.levels),
     };
-    level_for(levels, score).map_or_else(Default::default, |l| {
-        (
-            l.label.get(lang).to_string(),
-            l.meaning.get(lang).to_string(),
-        )
-    })
+    q.level_in(levels, score)
+        .map_or_else(Default::default, |l| {
+            (
+                l.label.get(lang).to_string(),
+                l.meaning.get(lang).to_string(),
+            )
+        })
 }
 
 /// The score JSON of the contract, with labels in `lang`.
@@ -125,13 +126,25 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
                 "level_meaning": meaning,
                 "provisional": a.confidence.is_provisional(),
                 "confidence": a.confidence,
-                "dimensions": a.dimensions.iter().map(|d| json!({
-                    "id": d.id,
-                    "title": q.dimension(&d.id).map(|(_, x)| x.title.get(lang)),
-                    "score": d.score,
-                    "enough": d.confidence.is_enough(),
-                    "confidence": d.confidence,
-                })).collect::<Vec<_>>(),
+                "dimensions": a.dimensions.iter().map(|d| {
+                    let def = q.dimension(&d.id).map(|(_, x)| x);
+                    let mut v = json!({
+                        "id": d.id,
+                        "title": def.map(|x| x.title.get(lang)),
+                        "score": d.score,
+                        "enough": d.confidence.is_enough(),
+                        "confidence": d.confidence,
+                    });
+                    // Only a dimension with its own bands has a level to give.
+                    if let (Some(level), Some(def)) = (&d.level, def)
+                        && let Some(l) = def.levels.iter().find(|l| l.id == *level)
+                    {
+                        v["level"] = json!(level);
+                        v["level_label"] = json!(l.label.get(lang));
+                        v["level_meaning"] = json!(l.meaning.get(lang));
+                    }
+                    v
+                }).collect::<Vec<_>>(),
             })
         })
         .collect();

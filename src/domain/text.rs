@@ -91,11 +91,15 @@ macro_rules! bilingual {
     };
 }
 
-/// A string in Chinese and English. Both are required; validation rejects an empty one.
+/// A string in Chinese and English. Both are required; validation rejects a missing or empty
+/// one with the same message, every one of them in one run (a missing side reads as empty here,
+/// so the loader does not stop at the first).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct LocalText {
+    #[serde(default)]
     pub zh: String,
+    #[serde(default)]
     pub en: String,
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::condition::Condition;
 use super::instrument::{Problem, Said};
 use super::locate::JsonPath;
-use super::model::{Level, QuestionKind, Questionnaire, SCHEMA_VERSION};
+use super::model::{Level, QuestionKind, Questionnaire, SCHEMA_VERSION, ScoreFormat};
 use super::proposals::Catalogue;
 
 /// A message in Chinese and English from two format strings over the same arguments.
@@ -18,6 +18,7 @@ macro_rules! said {
 
 mod condition;
 mod questions;
+mod warnings;
 
 use condition::{Scope, condition};
 use questions::questions;
@@ -68,6 +69,17 @@ impl Checker {
     }
 }
 
+/// What a valid questionnaire says that is allowed but probably not meant: points that can
+/// have no effect, questions that can never score. `smecheck validate` prints them and passes.
+pub fn warnings(q: &Questionnaire) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+        in_catalogue: false,
+    };
+    warnings::warnings(&mut c, q);
+    c.problems
+}
+
 /// Every problem found, in file order as far as practical. Empty means valid.
 pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
     let mut c = Checker {
@@ -108,7 +120,9 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
                 .map(|(j, o)| (p.index(j).key("id"), o.id.as_str())),
         );
     }
-    levels(&mut c, &root.key("levels"), &q.levels);
+    score_format(&mut c, q);
+    let step = q.score_format.edge_step();
+    levels(&mut c, &root.key("levels"), &q.levels, step);
     areas(&mut c, q);
     questions(&mut c, q);
     ladders(&mut c, q);
@@ -143,13 +157,20 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
         );
     }
     rules(&mut c, q, cat);
+    roles(&mut c, q);
     catalogue(&mut c, cat);
     c.problems
 }
 
+/// Every missing or empty translation, and control characters in text; put in file order
+/// when placed (the walk over a serialised document knows no file order).
 fn translations(c: &mut Checker, q: &Questionnaire) {
+    let from = c.problems.len();
     if let Ok(v) = serde_json::to_value(q) {
         missing_text(c, &v, &JsonPath::root());
+    }
+    for p in &mut c.problems[from..] {
+        p.by_place = true;
     }
 }
 
@@ -207,7 +228,53 @@ fn missing_text(c: &mut Checker, v: &serde_json::Value, path: &JsonPath) {
     }
 }
 
-fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level]) {
+/// Decimals a questionnaire can honour: at most [`ScoreFormat::MAX_DECIMALS`], and level
+/// edges no finer than the scores placed in them.
+fn score_format(c: &mut Checker, q: &Questionnaire) {
+    let f = q.score_format;
+    let p = JsonPath::root().key("score_format");
+    let max = ScoreFormat::MAX_DECIMALS;
+    for (key, v) in [
+        ("precision", Some(f.precision)),
+        ("level_edges", f.level_edges),
+    ] {
+        if let Some(v) = v
+            && v > max
+        {
+            c.report(
+                p.key(key),
+                said!(
+                    "`{key}` 是 {v} 位小数，最多只能 {max} 位",
+                    "`{key}` asks for {v} decimals; at most {max} are supported"
+                ),
+                Said::both(
+                    "分数用不着这么细；写 0 到 4 之间的整数",
+                    "no score needs that many; give a whole number from 0 to 4",
+                ),
+            );
+        }
+    }
+    if let Some(e) = f.level_edges
+        && e > f.precision
+    {
+        c.report(
+            p.key("level_edges"),
+            said!(
+                "等级边界有 {e} 位小数，比分数的精度（{} 位）还细",
+                "level edges have {e} decimals, finer than the scores' precision ({})",
+                f.precision
+            ),
+            Said::both(
+                "把 `level_edges` 设成不大于 `precision` 的数",
+                "make `level_edges` no larger than `precision`",
+            ),
+        );
+    }
+}
+
+/// `step` is the smallest difference between two level edges: a band may start at the
+/// previous band's max (half-open bands) or one step above it (closed bands, as published).
+fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     if ls.is_empty() {
         c.report(
             path.clone(),
@@ -274,7 +341,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level]) {
         );
     }
     for (i, w) in ls.windows(2).enumerate() {
-        if w[0].max < w[1].min {
+        let closed = (w[1].min - w[0].max - step).abs() < step * 1e-6;
+        if w[0].max < w[1].min && !closed {
             c.report(
                 path.index(i + 1).key("min"),
                 said!(
@@ -286,8 +354,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level]) {
                     w[1].min
                 ),
                 Said::both(
-                    "让每个等级的 min 等于前一个等级的 max",
-                    "make each level's min equal the previous level's max",
+                    "让每个等级的 min 等于前一个等级的 max，或者正好比它大一个边界步长（见 `score_format.level_edges`）",
+                    "make each level's min equal the previous level's max, or exactly one edge step above it (see `score_format.level_edges`)",
                 ),
             );
         } else if w[0].max > w[1].min {
@@ -346,7 +414,7 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
             );
         }
         too_large(c, p.key("weight"), a.weight);
-        levels(c, &p.key("levels"), &a.levels);
+        levels(c, &p.key("levels"), &a.levels, q.score_format.edge_step());
         if a.dimensions.is_empty() {
             c.report(
                 p.key("dimensions"),
@@ -372,6 +440,15 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
                 );
             }
             too_large(c, p.key("dimensions").index(j).key("weight"), d.weight);
+            if !d.levels.is_empty() {
+                let step = q.score_format.edge_step();
+                levels(
+                    c,
+                    &p.key("dimensions").index(j).key("levels"),
+                    &d.levels,
+                    step,
+                );
+            }
             if !q
                 .questions
                 .iter()
@@ -569,11 +646,81 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
     }
 }
 
+/// Each declared role names something the questionnaire has; the firm's name is free text.
+fn roles(c: &mut Checker, q: &Questionnaire) {
+    let root = JsonPath::root().key("roles");
+    let r = &q.roles;
+    let areas = [("cloud_depth", &r.cloud_depth), ("financing", &r.financing)];
+    for (key, id) in areas {
+        if let Some(id) = id
+            && q.area(id).is_none()
+        {
+            c.report(
+                root.key(key),
+                said!(
+                    "角色 `{key}` 指向的领域 `{id}` 不存在",
+                    "role `{key}` names area `{id}`, which does not exist"
+                ),
+                Said::both(
+                    "请使用 `areas[].id` 里的编号，或者删掉这个角色",
+                    "use an id from `areas[].id`, or remove the role",
+                ),
+            );
+        }
+    }
+    if let Some(id) = &r.breadth_vs_depth
+        && !q.findings.iter().any(|f| &f.id == id)
+    {
+        c.report(
+            root.key("breadth_vs_depth"),
+            said!(
+                "角色 `breadth_vs_depth` 指向的发现 `{id}` 不存在",
+                "role `breadth_vs_depth` names finding `{id}`, which does not exist"
+            ),
+            Said::both(
+                "请使用 `findings[].id` 里的编号，或者删掉这个角色",
+                "use an id from `findings[].id`, or remove the role",
+            ),
+        );
+    }
+    if let Some(id) = &r.firm_name {
+        match q.profile.iter().find(|f| &f.id == id) {
+            None => c.report(
+                root.key("firm_name"),
+                said!(
+                    "角色 `firm_name` 指向的企业信息字段 `{id}` 不存在",
+                    "role `firm_name` names profile field `{id}`, which does not exist"
+                ),
+                Said::both(
+                    "请使用 `profile[].id` 里的编号，或者删掉这个角色",
+                    "use an id from `profile[].id`, or remove the role",
+                ),
+            ),
+            Some(f) if !f.options.is_empty() => c.report(
+                root.key("firm_name"),
+                said!(
+                    "角色 `firm_name` 指向的企业信息字段 `{id}` 是选择题，不是填写名称的地方",
+                    "role `firm_name` names profile field `{id}`, which is a choice, not free text"
+                ),
+                Said::both(
+                    "企业名称要用一个没有选项的自由填写字段",
+                    "the firm's name needs a free-text field, one without options",
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
 fn catalogue(c: &mut Checker, cat: &Catalogue) {
     c.in_catalogue = true;
     let root = JsonPath::root();
+    let from = c.problems.len();
     if let Ok(v) = serde_json::to_value(cat) {
         missing_text(c, &v, &root);
+    }
+    for p in &mut c.problems[from..] {
+        p.by_place = true;
     }
     c.unique(
         ("提案", "proposal"),

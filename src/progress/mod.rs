@@ -72,9 +72,11 @@ pub fn compare(args: &CompareArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     };
     let before = read_answer_file(&before_path, lang)?;
     let p = compare_files(&inst, &before, &after).map_err(|e| anyhow!("{}", e.text().get(lang)))?;
-    let firm = after
-        .profile
-        .get(crate::workshop::room::NAME_FIELD)
+    let name = inst
+        .questionnaire
+        .role(crate::domain::model::Role::FirmName);
+    let firm = name
+        .and_then(|n| after.profile.get(n))
         .map(|n| crate::domain::text::display_safe(n.trim()).into_owned())
         .filter(|n| !n.is_empty());
     emit(args.output.as_deref(), args.force, lang, out, err, |w| {

@@ -15,6 +15,7 @@ use super::text::{self, T, clean};
 use crate::domain::answers::{AnswerFile, AnswerSet, Misfit, direct, read_answers};
 use crate::domain::cohort::{Cohort, Status};
 use crate::domain::instrument::{MAX_FILE_BYTES, parse_json};
+use crate::domain::model::{Questionnaire, Role};
 use crate::domain::score::score_and_visibility;
 use crate::domain::text::LocalText;
 use crate::domain::{Lang, ScoreCard};
@@ -22,9 +23,6 @@ use crate::domain::{Lang, ScoreCard};
 /// A file changed this recently may change again within the file system's time resolution
 /// (two seconds on FAT-formatted USB sticks) without its time moving: read it again.
 const SETTLING: Duration = Duration::from_secs(3);
-
-/// The profile field holding the firm's name: shown only when the facilitator asks.
-pub const NAME_FIELD: &str = "name";
 
 /// A firm part-way through with no save for this long is marked idle: it may have left.
 pub const STALE_AFTER: Duration = Duration::from_secs(20 * 60);
@@ -69,11 +67,12 @@ impl Response {
                 .is_some_and(|t| now.duration_since(t).is_ok_and(|d| d >= STALE_AFTER))
     }
 
-    /// The firm's name as typed, cleaned of control characters; only for `--named` views.
-    pub fn name(&self) -> Option<String> {
+    /// The firm's name as typed (in the profile field of role `firm_name`), cleaned of control
+    /// characters; only for `--named` views.
+    pub fn name(&self, q: &Questionnaire) -> Option<String> {
         self.answers
             .profile
-            .get(NAME_FIELD)
+            .get(q.role(Role::FirmName)?)
             .map(|n| clean(n).trim().to_string())
             .filter(|n| !n.is_empty())
     }

@@ -4,10 +4,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{
-    AreaStats, BROAD_SHALLOW, Cohort, Count, DimensionStats, GAP_BELOW, LadderStats, Need, Scores,
-    Spread, Status, bump, counts, ranked,
+    AreaStats, Cohort, Count, DimensionStats, GAP_BELOW, LadderStats, Need, Scores, Spread, Status,
+    bump, counts, ranked,
 };
-use crate::domain::model::{AreaId, ProposalId, QuestionId, Questionnaire};
+use crate::domain::model::{AreaId, ProposalId, QuestionId, Questionnaire, Role};
 use crate::domain::recommend::proposal_number;
 use crate::domain::score::ScoreCard;
 
@@ -34,6 +34,8 @@ pub struct CohortBuilder<'q> {
     proposals: Vec<ProposalId>,
     area_of: HashMap<&'q QuestionId, &'q AreaId>,
     needs: Vec<Tracking>,
+    /// The finding counted on its own (role `breadth_vs_depth`).
+    broad_shallow: Option<&'q str>,
 }
 
 /// Whether a firm has not answered a single question (it joined and left): such a firm is
@@ -103,6 +105,7 @@ impl<'q> CohortBuilder<'q> {
             ladders,
             findings: counts(q.findings.iter().map(|f| f.id.to_string())),
             proposals,
+            broad_shallow: q.role(Role::BreadthVsDepth),
             area_of: q
                 .questions
                 .iter()
@@ -239,11 +242,12 @@ impl<'q> CohortBuilder<'q> {
                 .then(b.urgent.cmp(&a.urgent))
                 .then(proposal_number(&a.proposal).cmp(&proposal_number(&b.proposal)))
         });
-        let broad_shallow = self
-            .findings
-            .iter()
-            .find(|f| f.id == BROAD_SHALLOW)
-            .map_or(0, |f| f.count);
+        let broad_shallow = self.broad_shallow.map(|id| {
+            self.findings
+                .iter()
+                .find(|f| f.id == id)
+                .map_or(0, |f| f.count)
+        });
         Cohort {
             firms: self.firms,
             finished: self.finished,

@@ -328,8 +328,9 @@ proptest! {
         }
         prop_assert!(c.needs.windows(2).all(|w| w[0].firms >= w[1].firms));
         prop_assert!(c.gaps.windows(2).all(|w| w[0].count >= w[1].count));
-        let shallow = done.iter().filter(|k| k.findings.iter().any(|f| f == BROAD_SHALLOW)).count();
-        prop_assert_eq!(c.broad_shallow, shallow);
+        let role = inst.questionnaire.role(crate::domain::model::Role::BreadthVsDepth).expect("declared");
+        let shallow = done.iter().filter(|k| k.findings.iter().any(|f| f == role)).count();
+        prop_assert_eq!(c.broad_shallow, Some(shallow));
     }
 
     #[test]

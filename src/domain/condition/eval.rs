@@ -180,7 +180,7 @@ impl C {
                         .options
                         .iter()
                         .enumerate()
-                        .filter(|(p, o)| !o.exclusive && *p < 64)
+                        .filter(|(p, o)| o.is_kind() && *p < 64)
                         .fold(0, |m, (p, _)| m | 1u64 << p),
                     lo: *at_least,
                     hi: *at_most,

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 use crate::domain::answers::AnswerSet;
 use crate::domain::condition::Condition;
 use crate::domain::instrument::Instrument;
-use crate::domain::model::{Questionnaire, level_for};
+use crate::domain::model::Questionnaire;
 use crate::domain::proposals::Advice;
 use crate::domain::recommend::Recommendation;
 use crate::domain::score::ScoreCard;
@@ -130,7 +130,7 @@ pub(super) fn candidates(
         let top = def.levels.last();
         let at_top = a
             .score
-            .and_then(|s| level_for(&def.levels, s))
+            .and_then(|s| q.level_in(&def.levels, s))
             .zip(top)
             .is_some_and(|(l, t)| l.id == t.id);
         if !at_top {

@@ -3,7 +3,7 @@
 
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::instrument::Instrument;
-use crate::domain::model::{Level, Questionnaire, level_for};
+use crate::domain::model::{Level, Questionnaire, Role};
 use crate::domain::score::{Confidence, ScoreCard, visible_answers};
 use crate::domain::summary::{
     answer_label, is_answered, not_enough, provisional_mark, score_of_100,
@@ -30,9 +30,9 @@ impl Report {
         let q = &inst.questionnaire;
         let w = words(lang);
         let (visible, asked) = visible_answers(q, answers);
-        let firm = answers
-            .profile
-            .get("name")
+        let firm = q
+            .role(Role::FirmName)
+            .and_then(|n| answers.profile.get(n))
             .map(|n| display_safe(n.trim()).into_owned())
             .filter(|n| !n.is_empty());
         let lead = inst.proposals.advice.lead_question.as_ref().and_then(|id| {
@@ -93,6 +93,7 @@ impl Report {
             confidence: confidence(&card.confidence, lang),
             summary: onepage::OnePage::default(),
             overall: headline(
+                q,
                 "overall",
                 w.overall,
                 &q.levels,
@@ -106,6 +107,7 @@ impl Report {
                 .filter_map(|a| {
                     let area = q.area(&a.id)?;
                     Some(headline(
+                        q,
                         a.id.as_str(),
                         area.title.get(lang),
                         &area.levels,
@@ -205,7 +207,7 @@ fn thresholds(q: &Questionnaire, lang: Lang) -> Thresholds {
 fn profile(q: &Questionnaire, answers: &AnswerSet, lang: Lang) -> Vec<Field> {
     q.profile
         .iter()
-        .filter(|f| f.id != "name")
+        .filter(|f| Some(f.id.as_str()) != q.role(Role::FirmName))
         .filter_map(|f| {
             let raw = answers.profile.get(&f.id)?.trim();
             if raw.is_empty() {
@@ -249,6 +251,7 @@ fn confidence(c: &Confidence, lang: Lang) -> ConfidenceView {
 }
 
 fn headline(
+    q: &Questionnaire,
     id: &str,
     title: &str,
     levels: &[Level],
@@ -256,7 +259,7 @@ fn headline(
     provisional: bool,
     lang: Lang,
 ) -> Headline {
-    let level = score.and_then(|s| level_for(levels, s));
+    let level = score.and_then(|s| q.level_in(levels, s));
     let mut label = match score {
         Some(_) => level.map_or_else(String::new, |l| l.label.get(lang).to_string()),
         None => not_enough(lang).to_string(),

@@ -126,6 +126,35 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
                     Said::both("删掉 `exclusive`", "remove `exclusive`"),
                 );
             }
+            if o.zeroes && x.kind != QuestionKind::Multi {
+                c.report(
+                    p.key("options").index(j).key("zeroes"),
+                    said!(
+                        "选项 `{}` 设为归零，但题目 `{}` 不是多选题",
+                        "option `{}` zeroes its question but question `{}` is not multiple choice",
+                        o.id,
+                        x.id
+                    ),
+                    Said::both(
+                        "单选题里给这个选项 0 分就行，删掉 `zeroes`",
+                        "in a one-answer question give the option 0 points and remove `zeroes`",
+                    ),
+                );
+            } else if o.zeroes && o.points.is_some_and(|v| v > 0.0) {
+                c.report(
+                    p.key("options").index(j).key("points"),
+                    said!(
+                        "选项 `{}`（题目 `{}`）会让整题得零分，它的分值不起作用",
+                        "option `{}` of `{}` zeroes its question, so its points can have no effect",
+                        o.id,
+                        x.id
+                    ),
+                    Said::both(
+                        "删掉它的 `points` 或改成 0",
+                        "remove its `points` or make them 0",
+                    ),
+                );
+            }
         }
         question_kind(c, q, i, &p);
         if let Some(cond) = &x.visible_if {

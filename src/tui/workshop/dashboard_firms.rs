@@ -78,7 +78,10 @@ fn firm_row(d: &Dashboard, r: &Response, cols: &Columns, w: usize) -> String {
     let status = status_of(d, r);
     let mut s = format!("{}  ", r.code);
     if d.named {
-        s.push_str(&pad(&r.name().unwrap_or_default(), NAME_W));
+        s.push_str(&pad(
+            &r.name(&d.inst.questionnaire).unwrap_or_default(),
+            NAME_W,
+        ));
         s.push(' ');
     }
     s.push_str(&pad(status, cols.status));
@@ -199,7 +202,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     let (done, asked) = r.progress();
     let mut title = r.code.to_string();
     if d.named
-        && let Some(name) = r.name()
+        && let Some(name) = r.name(&d.inst.questionnaire)
     {
         title.push_str(&format!(" · {name}"));
     }

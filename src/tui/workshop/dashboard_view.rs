@@ -13,6 +13,7 @@ use super::dashboard_firms as firms;
 use super::frame::{footer, status_row, title_row, too_small};
 use super::strings::{self as st, fill};
 use crate::domain::cohort::{Count, Quartiles, count_text, shown_count};
+use crate::domain::model::Role;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::view::{bar, pad};
 use crate::workshop::report::num;
@@ -193,24 +194,20 @@ fn ladders(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
 }
 
 /// The levels of one area (or `overall`), top level first.
-fn levels(d: &Dashboard, area: &str, w: usize) -> Vec<Line<'static>> {
+/// The level distribution of the area playing `role`; nothing when the questionnaire has none.
+fn levels(d: &Dashboard, role: Role, w: usize) -> Vec<Line<'static>> {
     let q = &d.inst.questionnaire;
-    let (title, defs, counts): (String, _, &[Count]) = if area == "overall" {
-        (
-            crate::workshop::text::OVERALL.get(d.lang).to_string(),
-            &q.levels,
-            &d.cohort.overall.levels,
-        )
-    } else {
-        let (Some(def), Some(stats)) = (q.area(&area.into()), d.cohort.area(area)) else {
-            return Vec::new();
-        };
-        (
-            def.title.get(d.lang).to_string(),
-            &def.levels,
-            &stats.levels,
-        )
+    let Some(area) = q.role(role) else {
+        return Vec::new();
     };
+    let (Some(def), Some(stats)) = (q.area(&area.into()), d.cohort.area(area)) else {
+        return Vec::new();
+    };
+    let (title, defs, counts): (String, _, &[Count]) = (
+        def.title.get(d.lang).to_string(),
+        &def.levels,
+        &stats.levels,
+    );
     let items: Vec<(String, usize)> = counts
         .iter()
         .rev()
@@ -265,10 +262,12 @@ fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
             ]));
         }
     }
-    out.push(Line::styled(
-        fill(st::BROAD_SHALLOW.get(lang), &[&count_text(c.broad_shallow)]),
-        d.theme.title(),
-    ));
+    if let Some(n) = c.broad_shallow {
+        out.push(Line::styled(
+            fill(st::BROAD_SHALLOW.get(lang), &[&count_text(n)]),
+            d.theme.title(),
+        ));
+    }
     out.push(Line::default());
     let gaps: Vec<String> = c
         .gaps
@@ -374,16 +373,35 @@ fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
     if wide(area) {
         // Three panels on top (ladder, level distributions, headline medians and gaps), the
         // dimension spreads and the proposal ranking below.
-        let col = (area.width - 2 * gap) / 3;
+        // The middle panel shows the areas of roles `financing` and `cloud_depth`; without
+        // either, the other two panels share the width.
+        let q = &d.inst.questionnaire;
+        let n = if q.role(Role::Financing).is_some() || q.role(Role::CloudDepth).is_some() {
+            3
+        } else {
+            2
+        };
+        let col = (area.width - (n - 1) * gap) / n;
         let w = col as usize;
-        let mut mid = levels(d, "finance", w);
-        mid.push(Line::default());
-        mid.extend(levels(d, "cloud", w));
-        let mut top = vec![ladders(d, w), mid, summary(d, w, false)];
+        let mut top = vec![ladders(d, w)];
+        if n == 3 {
+            let mut mid = levels(d, Role::Financing, w);
+            let cloud = levels(d, Role::CloudDepth, w);
+            if !mid.is_empty() && !cloud.is_empty() {
+                mid.push(Line::default());
+            }
+            mid.extend(cloud);
+            top.push(mid);
+        }
+        top.push(summary(d, w, false));
         let top_h = top.iter().map(Vec::len).max().unwrap_or(0) as u16;
         for (i, lines) in top.drain(..).enumerate() {
             let x = area.x + i as u16 * (col + gap);
-            let cw = if i == 2 { area.right() - x } else { col };
+            let cw = if i as u16 == n - 1 {
+                area.right() - x
+            } else {
+                col
+            };
             lines_in(frame, Rect::new(x, area.y, cw, top_h), lines);
         }
         let y = area.y + top_h + 1;
@@ -406,11 +424,15 @@ fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
     let half = (area.width - gap) / 2;
     let top_h = ladders(d, half as usize)
         .len()
-        .max(levels(d, "finance", half as usize).len()) as u16;
+        .max(levels(d, Role::Financing, half as usize).len()) as u16;
     let left = Rect::new(area.x, area.y, half, top_h);
     let right = Rect::new(area.x + half + gap, area.y, area.width - half - gap, top_h);
     lines_in(frame, left, ladders(d, half as usize));
-    lines_in(frame, right, levels(d, "finance", right.width as usize));
+    lines_in(
+        frame,
+        right,
+        levels(d, Role::Financing, right.width as usize),
+    );
     let below = Rect::new(
         area.x,
         area.y + top_h + 1,

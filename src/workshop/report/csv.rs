@@ -17,8 +17,8 @@ use super::csv_labels;
 use crate::domain::Lang;
 use crate::domain::answers::{Answer, DONT_KNOW, NOT_APPLICABLE};
 use crate::domain::cohort::Status;
-use crate::domain::model::Questionnaire;
-use crate::workshop::room::{NAME_FIELD, Response};
+use crate::domain::model::{Questionnaire, Role};
+use crate::workshop::room::Response;
 
 pub use crate::domain::text::{neutralise, spreadsheet_cell as safe_cell};
 
@@ -76,7 +76,9 @@ impl<'q, W: Write> Rows<'q, W> {
         let profile: Vec<&str> = q
             .profile
             .iter()
-            .filter(|f| f.id != NAME_FIELD && (named || !f.options.is_empty()))
+            .filter(|f| {
+                Some(f.id.as_str()) != q.role(Role::FirmName) && (named || !f.options.is_empty())
+            })
             .map(|f| f.id.as_str())
             .collect();
         let questions: Vec<usize> = (0..q.questions.len())
@@ -133,7 +135,7 @@ impl<'q, W: Write> Rows<'q, W> {
         let (done, asked) = f.progress();
         self.cell(f.code.as_str())?;
         if self.named {
-            self.cell(&f.name().unwrap_or_default())?;
+            self.cell(&f.name(q).unwrap_or_default())?;
         }
         let status = match f.status() {
             _ if crate::domain::cohort::is_empty(&f.answers) => "not_started",

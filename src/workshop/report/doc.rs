@@ -255,7 +255,8 @@ pub fn build(r: &Report) -> Doc {
 
         let mut findings: Vec<&Count> = c.findings.iter().collect();
         // "Broad but shallow" leads: it is the finding the article is about.
-        findings.sort_by_key(|f| f.id != crate::domain::cohort::BROAD_SHALLOW);
+        let lead = q.role(crate::domain::model::Role::BreadthVsDepth);
+        findings.sort_by_key(|f| Some(f.id.as_str()) != lead);
         sections.push(Section {
             heading: r.t(text::H_FINDINGS).to_string(),
             blocks: vec![Block::List(

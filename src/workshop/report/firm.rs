@@ -93,7 +93,7 @@ impl Firm {
         }
         Firm {
             code: r.code.to_string(),
-            name: if named { r.name() } else { None },
+            name: if named { r.name(q) } else { None },
             status: r.status(),
             answered,
             asked,

@@ -17,7 +17,7 @@ use super::room::{Problem, Room, for_each_file};
 use super::text::{self, T};
 use crate::domain::Lang;
 use crate::domain::cohort::{Cohort, CohortBuilder, Place};
-use crate::domain::model::level_for;
+use crate::domain::model::Role;
 use firm::{Firm, Firms, Spill};
 
 /// The formats `workshop report --format` writes.
@@ -124,7 +124,8 @@ impl<'a> Report<'a> {
     pub fn level_for_score(&self, area: &str, score: f64) -> String {
         let q = &self.ws.inst.questionnaire;
         let levels = q.area(&area.into()).map_or(&q.levels, |a| &a.levels);
-        level_for(levels, score).map_or_else(String::new, |l| l.label.get(self.lang).to_string())
+        q.level_in(levels, score)
+            .map_or_else(String::new, |l| l.label.get(self.lang).to_string())
     }
 
     pub fn ladder_title(&self, ladder: &str) -> String {
@@ -193,9 +194,10 @@ impl<'a> Report<'a> {
         {
             return b.get(self.lang);
         }
+        let q = &self.ws.inst.questionnaire;
         match area {
-            Some("cloud") => text::BRING_CLOUD.get(self.lang),
-            Some("finance") => text::BRING_FINANCE.get(self.lang),
+            Some(a) if q.role(Role::CloudDepth) == Some(a) => text::BRING_CLOUD.get(self.lang),
+            Some(a) if q.role(Role::Financing) == Some(a) => text::BRING_FINANCE.get(self.lang),
             _ => text::BRING_OTHER.get(self.lang),
         }
     }
