@@ -35,8 +35,11 @@ fn folder() -> (tempfile::TempDir, Workshop) {
     let leans = [Lean::Any, Lean::Best(0.7), Lean::Worst(0.7)];
     for i in 0..FIRMS {
         let a = generate(q, &mut rng, leans[i % 3]);
-        ws.add_response(&serde_json::to_vec(&a.to_file(q, None)).expect("json"))
-            .expect("add");
+        ws.add_response(
+            &serde_json::to_vec(&a.to_file(q, None)).expect("json"),
+            smecheck::domain::Lang::En,
+        )
+        .expect("add");
     }
     (tmp, ws)
 }

@@ -695,6 +695,11 @@ fn codebook_md_in_both_languages() {
         "--questionnaire",
         MINI,
     ]);
+    assert!(
+        zh.stdout.contains("— 编码手册 (mini 0.1.0)"),
+        "{}",
+        zh.stdout
+    );
     assert!(zh.stdout.contains("| id | 选项 | 分值 |"));
     assert!(zh.stdout.contains("显示条件"));
 }

@@ -115,8 +115,11 @@ fn a_follow_up_room_shows_the_rooms_change() {
     for _ in 0..2 {
         let a = generate(q, &mut rng, Lean::Any);
         let file = a.to_file(q, None);
-        ws2.add_response(&serde_json::to_vec(&file).unwrap())
-            .unwrap();
+        ws2.add_response(
+            &serde_json::to_vec(&file).unwrap(),
+            smecheck::domain::Lang::En,
+        )
+        .unwrap();
     }
 
     let r = smecheck(&[

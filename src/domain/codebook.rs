@@ -211,13 +211,13 @@ fn md_cell(s: &str) -> String {
 
 /// Markdown: one section per question with a table of its options or bands.
 pub fn write_md<W: Write>(q: &Questionnaire, lang: Lang, mut out: W) -> std::io::Result<()> {
-    let (opt, pts, cond) = match lang {
-        Lang::Zh => ("选项", "分值", "显示条件"),
-        Lang::En => ("Option", "Points", "Shown when"),
+    let (title, opt, pts, cond) = match lang {
+        Lang::Zh => ("编码手册", "选项", "分值", "显示条件"),
+        Lang::En => ("codebook", "Option", "Points", "Shown when"),
     };
     writeln!(
         out,
-        "# {} — codebook ({} {})\n",
+        "# {} — {title} ({} {})\n",
         md_cell(q.title.get(lang)),
         md_cell(&q.id),
         md_cell(&q.version)

@@ -55,7 +55,7 @@ pub fn import(ws: &Workshop, files: &[PathBuf], lang: Lang) -> Imported {
             if let Some(code) = duplicate_of(ws, &bytes) {
                 return Err(text::DUPLICATE.fill(lang, &[&code]));
             }
-            ws.add_response(&bytes)
+            ws.add_response(&bytes, lang)
                 .map_err(|e| text::CANNOT_WRITE.fill(lang, &[&ws.responses_dir().display(), &e]))
         });
         match result {

@@ -356,8 +356,9 @@ impl Workshop {
         LocalText::new(self.meta.title.clone(), self.meta.title.clone())
     }
 
-    /// Stores `bytes` as a new response under a fresh firm code and returns the code.
-    pub fn add_response(&self, bytes: &[u8]) -> io::Result<FirmCode> {
+    /// Stores `bytes` as a new response under a fresh firm code and returns the code; a
+    /// failure is said in `lang`.
+    pub fn add_response(&self, bytes: &[u8], lang: Lang) -> io::Result<FirmCode> {
         let dir = self.responses_dir();
         fs::create_dir_all(&dir)?;
         for _ in 0..64 {
@@ -368,7 +369,7 @@ impl Workshop {
                 Err(e) => return Err(e),
             }
         }
-        Err(io::Error::other("no free firm code"))
+        Err(io::Error::other(text::NO_FREE_CODE.get(lang)))
     }
 
     /// Reads a firm's answers from its response file (the phone pages resume from it), with
@@ -425,7 +426,7 @@ impl Workshop {
                     AnswerSet::new().to_file(&self.inst.questionnaire, Some(store::rfc3339(now)));
                 let mut bytes = serde_json::to_vec_pretty(&empty)?;
                 bytes.push(b'\n');
-                let code = self.add_response(&bytes).map_err(|e| {
+                let code = self.add_response(&bytes, msg).map_err(|e| {
                     let dir = self.responses_dir();
                     err(text::CANNOT_WRITE, msg, &[&dir.display(), &e])
                 })?;

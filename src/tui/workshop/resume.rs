@@ -105,7 +105,7 @@ mod tests {
         }
         let file = a.to_file(q, Some("2026-11-24T09:30:00Z".into()));
         let bytes = serde_json::to_vec(&file).expect("json");
-        let code = ws.add_response(&bytes).expect("added");
+        let code = ws.add_response(&bytes, Lang::En).expect("added");
         (ws, code)
     }
 
@@ -132,7 +132,7 @@ mod tests {
         assert!(said.contains("17:30"), "last save in local time: {said}");
         assert_eq!(answer(&ws, Some(code.clone()), "n\n").0, None);
         // Another firm's code, after a typo.
-        let other = ws.add_response(b"{}").expect("added");
+        let other = ws.add_response(b"{}", Lang::En).expect("added");
         let (got, said) = answer(
             &ws,
             Some(code.clone()),

@@ -39,7 +39,7 @@ fn room(named_title: &str) -> (tempfile::TempDir, Workshop, Room) {
             }
         }
         let bytes = serde_json::to_vec(&a.to_file(q, None)).expect("json");
-        ws.add_response(&bytes).expect("added");
+        ws.add_response(&bytes, Lang::En).expect("added");
     }
     fs::write(
         ws.responses_dir().join("KKKKKK.json"),
