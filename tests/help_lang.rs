@@ -21,6 +21,11 @@ fn help_is_chinese_for_a_chinese_locale_and_english_for_an_english_one() {
     let zh = help(&["--help"], "zh_CN.UTF-8");
     assert!(zh.contains("用法：smecheck"), "{zh}");
     assert!(zh.contains("开始或继续交互式自检"), "{zh}");
+    assert!(zh.contains("显示本帮助，或某个命令的帮助"), "{zh}");
+    assert!(
+        !zh.contains("Print this message"),
+        "clap's own help line in Chinese too: {zh}"
+    );
     let en = help(&["--help"], "en_US.UTF-8");
     assert!(en.contains("Usage: smecheck"), "{en}");
     assert!(

@@ -292,7 +292,13 @@ pub fn lang_of<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Lang {
 pub fn localized(command: Command, lang: Lang) -> Command {
     match lang {
         Lang::En => command,
-        Lang::Zh => zh(command, ""),
+        Lang::Zh => {
+            let mut c = zh(command, "");
+            // clap adds its `help` subcommand when the command is built: build it, then say
+            // that one in Chinese too.
+            c.build();
+            c.mut_subcommand("help", |h| h.about("显示本帮助，或某个命令的帮助"))
+        }
     }
 }
 
