@@ -7,10 +7,12 @@ use std::sync::Arc;
 use super::{DimensionId, Question, QuestionId, Questionnaire};
 use crate::domain::condition::Conditions;
 
-/// Lookups built once after loading.
+/// Lookups built once after loading. Ids are looked up for every answer of every file, so
+/// the id table uses foldhash (already built for ratatui) rather than std's SipHash: with
+/// SipHash the 100,000-file throughput and start-up targets were missed (BENCHMARKS.md).
 #[derive(Debug, Clone, Default)]
 pub struct QuestionIndex {
-    by_id: HashMap<QuestionId, usize>,
+    by_id: HashMap<QuestionId, usize, foldhash::fast::RandomState>,
     dimension_of: Vec<Option<usize>>,
     conditions: Arc<Conditions>,
 }
@@ -18,7 +20,7 @@ pub struct QuestionIndex {
 impl Questionnaire {
     /// Builds the lookups and resolves the conditions; call once the questions are final.
     pub fn build_index(&mut self) {
-        let mut by_id = HashMap::with_capacity(self.questions.len());
+        let mut by_id = HashMap::with_capacity_and_hasher(self.questions.len(), Default::default());
         for (i, q) in self.questions.iter_mut().enumerate() {
             by_id.entry(q.id.clone()).or_insert(i);
             q.top = Some(q.top_points());
