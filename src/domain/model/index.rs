@@ -9,7 +9,7 @@ use crate::domain::condition::Conditions;
 
 /// Lookups built once after loading. Ids are looked up for every answer of every file, so
 /// the id table uses foldhash (already built for ratatui) rather than std's SipHash: with
-/// SipHash the 100,000-file throughput and start-up targets were missed (BENCHMARKS.md).
+/// SipHash the start-up target was missed (6.4 ms against 5 ms; BENCHMARKS.md).
 #[derive(Debug, Clone, Default)]
 pub struct QuestionIndex {
     by_id: HashMap<QuestionId, usize, foldhash::fast::RandomState>,
