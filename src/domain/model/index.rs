@@ -8,7 +8,7 @@ use super::{DimensionId, Question, QuestionId, Questionnaire};
 use crate::domain::condition::Conditions;
 
 /// Lookups built once after loading. Ids are looked up for every answer of every file, so
-/// the id table uses foldhash (already built for ratatui) rather than std's SipHash: with
+/// the id table uses foldhash (already in the build) rather than std's SipHash: with
 /// SipHash the start-up target was missed (6.4 ms against 5 ms; BENCHMARKS.md).
 #[derive(Debug, Clone, Default)]
 pub struct QuestionIndex {
