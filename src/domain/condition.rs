@@ -110,8 +110,6 @@ pub struct Derived {
     pub levels: Vec<Option<usize>>,
     /// Which findings apply, by position.
     pub findings: Vec<bool>,
-    /// Which questions were asked (skip logic), in questionnaire order.
-    pub visible: Vec<bool>,
 }
 
 impl Condition {

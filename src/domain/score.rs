@@ -445,7 +445,6 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
     let mut derived = Derived {
         scores: vec![None; n_dims + q.areas.len() + 1],
         levels: vec![None; q.areas.len() + 1],
-        visible: visible.clone(),
         ..Derived::default()
     };
     let mut areas = Vec::with_capacity(q.areas.len());
@@ -561,5 +560,5 @@ pub fn score_and_visibility(inst: &Instrument, answers: &AnswerSet) -> (ScoreCar
         confidence: total_conf,
         recommendations,
     };
-    (card, derived.visible)
+    (card, visible)
 }

@@ -42,7 +42,6 @@ fn derived(q: &Questionnaire, score: f64, breadth: f64, rung: usize) -> Derived 
         rungs: vec![Some(rung)],
         levels: vec![Some(2); q.areas.len() + 1],
         findings: vec![false; q.findings.len()],
-        visible: Vec::new(),
     }
 }
 
