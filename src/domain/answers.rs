@@ -38,20 +38,26 @@ pub enum Answer {
     NotApplicable,
 }
 
-impl Answer {
-    pub fn to_json(&self) -> serde_json::Value {
+/// As the answer file writes it: an option id, a list of them, a number (a number that is
+/// not finite as `null`), a text, or `"dont_know"` / `"not_applicable"`.
+impl Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
-            Answer::Choice(o) => serde_json::Value::String(o.0.to_string()),
-            Answer::Choices(os) => {
-                serde_json::Value::Array(os.iter().map(|o| o.as_str().into()).collect())
-            }
-            Answer::Number(n) => serde_json::Number::from_f64(*n)
-                .map(serde_json::Value::Number)
-                .unwrap_or(serde_json::Value::Null),
-            Answer::Text(t) => serde_json::Value::String(t.clone()),
-            Answer::DontKnow => serde_json::Value::String(DONT_KNOW.to_string()),
-            Answer::NotApplicable => serde_json::Value::String(NOT_APPLICABLE.to_string()),
+            Answer::Choice(o) => s.serialize_str(o.as_str()),
+            Answer::Choices(os) => s.collect_seq(os.iter().map(|o| o.as_str())),
+            Answer::Number(n) if n.is_finite() => s.serialize_f64(*n),
+            Answer::Number(_) => s.serialize_none(),
+            Answer::Text(t) => s.serialize_str(t),
+            Answer::DontKnow => s.serialize_str(DONT_KNOW),
+            Answer::NotApplicable => s.serialize_str(NOT_APPLICABLE),
         }
+    }
+}
+
+impl Answer {
+    /// The answer as the answer file writes it.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
 
     /// Whether this is a real answer, which scores and can be a reason: not "don't know",

@@ -217,7 +217,7 @@ fn record(cols: &Columns, q: &crate::domain::model::Questionnaire, r: &Response)
     for (i, (question, k)) in q.questions.iter().zip(&cols.question).enumerate() {
         let asked = r.visible.get(i).copied().unwrap_or(false);
         let answer = asked.then(|| r.answers.get(&question.id)).flatten();
-        field(&mut out, k, answer.map(|a| a.to_json()));
+        field(&mut out, k, answer);
     }
     // The last comma closes the object instead.
     if let Some(last) = out.last_mut() {
