@@ -14,8 +14,8 @@ pub mod report;
 pub mod room;
 pub mod text;
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -105,43 +105,6 @@ fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String> {
             &[&path.display(), &text::P_NOT_TEXT.get(lang)],
         )
     })
-}
-
-/// Writes `bytes` as a new file `target`, never over an existing one: written beside it
-/// first, then linked into place, so a reader never sees it half written.
-fn place_new(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // The store's temporary-file pattern, so a stale one is cleaned like the others.
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    })();
-    let result = written.and_then(|()| match fs::hard_link(&tmp, target) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        Err(_) => {
-            // Some USB sticks and network shares cannot link. Creating the file exclusively
-            // still never overwrites; a reader may briefly see it incomplete and looks again.
-            let mut f = OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(target)?;
-            f.write_all(bytes)?;
-            f.sync_all()
-        }
-    });
-    let _ = fs::remove_file(&tmp);
-    result
 }
 
 /// The join code `dir` spells when it is one (typed by hand: case and spaces forgiven) and
@@ -363,7 +326,7 @@ impl Workshop {
         fs::create_dir_all(&dir)?;
         for _ in 0..64 {
             let code = FirmCode::random();
-            match place_new(&dir.join(code.file_name()), bytes) {
+            match store::create_new(&dir.join(code.file_name()), bytes, None) {
                 Ok(()) => return Ok(code),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(e),
