@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use self::code::{FirmCode, JOIN_CODE_LEN, random_code};
 use crate::domain::answers::{AnswerSet, Kept};
 use crate::domain::instrument::{
-    BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, parse_json,
+    BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, LoadError, parse_json,
 };
 use crate::domain::{Lang, text::LocalText};
 use crate::store;
@@ -105,6 +105,29 @@ fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String> {
             &[&path.display(), &text::P_NOT_TEXT.get(lang)],
         )
     })
+}
+
+/// The instrument of the questionnaire text `src` (`None`: the built-in one), made by `make`
+/// only when it is not the one the last folder was opened with: a programme over hundreds of
+/// folders of one questionnaire then parses and checks it once, not once per folder. The
+/// instrument depends on nothing but that text, so an equal text gives an equal instrument.
+fn remembered(
+    src: Option<&str>,
+    make: impl FnOnce() -> Result<Instrument, LoadError>,
+) -> Result<Instrument, LoadError> {
+    type Last = Option<(Option<String>, Instrument)>;
+    static LAST: std::sync::Mutex<Last> = std::sync::Mutex::new(None);
+    let mut last = LAST
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((s, inst)) = last.as_ref()
+        && s.as_deref() == src
+    {
+        return Ok(inst.clone());
+    }
+    let inst = make()?;
+    *last = Some((src.map(str::to_string), inst.clone()));
+    Ok(inst)
 }
 
 /// The join code `dir` spells when it is one (typed by hand: case and spaces forgiven) and
@@ -251,19 +274,22 @@ impl Workshop {
             return Err(err(text::BAD_FORMAT, msg, &[&path.display(), &meta.format]));
         }
         let inst = match meta.questionnaire.file.as_deref() {
-            None => Instrument::builtin().map_err(|e| anyhow!("{}", e.display_in(msg)))?,
+            None => remembered(None, Instrument::builtin)
+                .map_err(|e| anyhow!("{}", e.display_in(msg)))?,
             // Only the fixed name: a path written in the file must not lead out of the folder.
             Some(QUESTIONNAIRE_FILE) => {
                 let qpath = dir.join(QUESTIONNAIRE_FILE);
                 let bytes = read_regular(&qpath)
                     .map_err(|e| err(text::CANNOT_READ, msg, &[&qpath.display(), &e]))?;
                 let qsrc = utf8(&qpath, bytes, msg)?;
-                Instrument::from_sources(
-                    &qpath.display().to_string(),
-                    &qsrc,
-                    BUILTIN_PROPOSALS_NAME,
-                    BUILTIN_PROPOSALS,
-                )
+                remembered(Some(&qsrc), || {
+                    Instrument::from_sources(
+                        &qpath.display().to_string(),
+                        &qsrc,
+                        BUILTIN_PROPOSALS_NAME,
+                        BUILTIN_PROPOSALS,
+                    )
+                })
                 .map_err(|e| anyhow!("{}", e.display_in(msg)))?
             }
             Some(_) => return Err(err(text::BAD_QUESTIONNAIRE_FILE, msg, &[&path.display()])),

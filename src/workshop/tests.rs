@@ -568,3 +568,27 @@ fn every_file_comes_back_once_in_name_order_and_a_failing_step_stops_the_reading
     );
     assert_eq!(taken, 40, "nothing is handed on after the error");
 }
+
+#[test]
+fn folders_of_different_questionnaires_opened_in_turn_each_get_their_own() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let q = tmp.path().join("mini.json");
+    fs::write(&q, MINI).expect("write");
+    let mini = Workshop::create(
+        &tmp.path().join("m"),
+        "Mini",
+        Some(&q),
+        None,
+        SystemTime::now(),
+        Lang::En,
+    )
+    .expect("created");
+    let core = new_workshop(tmp.path());
+    for _ in 0..2 {
+        for (ws, id) in [(&mini, "mini"), (&core, "smecheck-core"), (&mini, "mini")] {
+            let again = Workshop::open(&ws.dir, Lang::En).expect("opens");
+            assert_eq!(again.inst.questionnaire.id, id);
+            assert_eq!(again.inst.hash, ws.inst.hash);
+        }
+    }
+}
