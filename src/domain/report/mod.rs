@@ -29,6 +29,7 @@ pub use assemble::strip_aside;
 pub use date::{check_date, display_date};
 pub use html::escape as html_escape;
 pub use html::frame as html_page;
+pub use html::{PAGE_END as HTML_PAGE_END, page_head as html_page_head};
 pub use md::escape as md_escape;
 pub use onepage::{OnePage, TopAction, Verdict};
 pub use plan::{Plan, PlanItem, PlanKind};
