@@ -31,6 +31,7 @@ pub use html::escape as html_escape;
 pub use html::frame as html_page;
 pub use html::{PAGE_END as HTML_PAGE_END, page_head as html_page_head};
 pub use md::escape as md_escape;
+pub use md::{table_head as md_table_head, table_row as md_table_row};
 pub use onepage::{OnePage, TopAction, Verdict};
 pub use plan::{Plan, PlanItem, PlanKind};
 pub use since::{SinceView, write_compare};
