@@ -7,9 +7,7 @@ use anyhow::{Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::codebook::{codebook, write_csv, write_md, write_template};
-use crate::domain::instrument::{
-    BUILTIN_NAME, BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, LoadError, LoadedAnswers,
-};
+use crate::domain::instrument::{BUILTIN_NAME, Instrument, LoadError, LoadedAnswers};
 use crate::domain::reach::lint_reachability;
 use crate::domain::summary::{score_json, score_text};
 use crate::domain::{Lang, score};
@@ -220,6 +218,8 @@ crate::bilingual! {
         "note: the workshop has too few finished firms to place this one in the room";
     VALIDATE_OK = "通过：{}：{} {}（{}），{} 道题，{} 条规则；每一级台阶和每一个提案（共 {} 个）都能达到",
         "ok: {}: {} {} ({}), {} questions, {} rules; every rung and every proposal ({}) is reachable";
+    VALIDATE_OK_NO_RECOMMENDATIONS = "通过：{}：{} {}（{}），{} 道题；这份问卷不给建议（没有建议目录）；每一级台阶都能达到",
+        "ok: {}: {} {} ({}), {} questions; this questionnaire gives no recommendations (it has no catalogue); every rung is reachable";
     VALIDATE_WARNING = "{}:{}: 警告：{}\n  提示：{}", "{}:{}: warning: {}\n  hint: {}";
     A_QUESTIONNAIRE = "问卷文件", "questionnaire";
     AN_ANSWER_FILE = "答卷文件", "answer file";
@@ -266,13 +266,8 @@ fn load_instrument_and_source(
         )),
         Some(p) => {
             let src = read_file(p, A_QUESTIONNAIRE, lang)?;
-            let inst = Instrument::from_sources(
-                &p.display().to_string(),
-                &src,
-                BUILTIN_PROPOSALS_NAME,
-                BUILTIN_PROPOSALS,
-            )
-            .map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))?;
+            let inst = Instrument::load(&p.display().to_string(), &src)
+                .map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))?;
             Ok((inst, src.into()))
         }
     }
@@ -373,9 +368,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                     VALIDATE_WARNING.fill(lang, &[&name, &pos, &message, &hint])
                 )?;
             }
-            writeln!(
-                out,
-                "{}",
+            let ok = if inst.recommends() {
                 VALIDATE_OK.fill(
                     lang,
                     &[
@@ -385,10 +378,16 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                         &inst.hash,
                         &q.questions.len(),
                         &q.rules.len(),
-                        &inst.proposals.proposals.len()
-                    ]
+                        &inst.proposals.proposals.len(),
+                    ],
                 )
-            )?;
+            } else {
+                VALIDATE_OK_NO_RECOMMENDATIONS.fill(
+                    lang,
+                    &[&name, &q.id, &q.version, &inst.hash, &q.questions.len()],
+                )
+            };
+            writeln!(out, "{ok}")?;
         }
         Command::Report(args) => run_report(args, out, err)?,
         Command::Workshop(args) => crate::workshop::command::execute(&args.command, out, err)?,

@@ -481,10 +481,13 @@ fn schema_is_json_with_schema_version() {
         "version",
         "areas",
         "questions",
-        "rules",
     ] {
         assert!(required.contains(&k), "{k} not required");
     }
+    // A questionnaire without a recommendations catalogue has no rules (issue 17).
+    assert!(!required.contains(&"rules"), "rules required");
+    assert!(!required.contains(&"recommendations"));
+    assert!(v["properties"]["recommendations"].is_object());
 }
 
 #[test]

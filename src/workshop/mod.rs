@@ -24,9 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use self::code::{FirmCode, JOIN_CODE_LEN, random_code};
 use crate::domain::answers::{AnswerSet, Kept};
-use crate::domain::instrument::{
-    BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, parse_json,
-};
+use crate::domain::instrument::{Instrument, parse_json};
 use crate::domain::{Lang, text::LocalText};
 use crate::store;
 
@@ -214,13 +212,8 @@ impl Workshop {
                 let bytes = read_regular(p)
                     .map_err(|e| err(text::CANNOT_READ, msg, &[&p.display(), &e]))?;
                 let src = utf8(p, bytes, msg)?;
-                let inst = Instrument::from_sources(
-                    &p.display().to_string(),
-                    &src,
-                    BUILTIN_PROPOSALS_NAME,
-                    BUILTIN_PROPOSALS,
-                )
-                .map_err(|e| anyhow!("{}", e.display_in(msg)))?;
+                let inst = Instrument::load(&p.display().to_string(), &src)
+                    .map_err(|e| anyhow!("{}", e.display_in(msg)))?;
                 (inst, Some(src))
             }
         };
@@ -295,13 +288,8 @@ impl Workshop {
                 let bytes = read_regular(&qpath)
                     .map_err(|e| err(text::CANNOT_READ, msg, &[&qpath.display(), &e]))?;
                 let qsrc = utf8(&qpath, bytes, msg)?;
-                Instrument::from_sources(
-                    &qpath.display().to_string(),
-                    &qsrc,
-                    BUILTIN_PROPOSALS_NAME,
-                    BUILTIN_PROPOSALS,
-                )
-                .map_err(|e| anyhow!("{}", e.display_in(msg)))?
+                Instrument::load(&qpath.display().to_string(), &qsrc)
+                    .map_err(|e| anyhow!("{}", e.display_in(msg)))?
             }
             Some(_) => return Err(err(text::BAD_QUESTIONNAIRE_FILE, msg, &[&path.display()])),
         };
