@@ -475,13 +475,7 @@ fn schema_is_json_with_schema_version() {
         .iter()
         .map(|x| x.as_str().unwrap())
         .collect();
-    for k in [
-        "schema_version",
-        "id",
-        "version",
-        "areas",
-        "questions",
-    ] {
+    for k in ["schema_version", "id", "version", "areas", "questions"] {
         assert!(required.contains(&k), "{k} not required");
     }
     // A questionnaire without a recommendations catalogue has no rules (issue 17).
