@@ -293,6 +293,10 @@ pub fn score_text(
         "",
         "",
     );
+    if let Some(note) = &q.note {
+        out.push(String::new());
+        para(&mut out, note.get(lang), "", "");
+    }
     out.push(String::new());
     let (label, meaning) = level_label(inst, None, card.overall_score, lang);
     let mark = provisional_suffix(&card.confidence, lang);

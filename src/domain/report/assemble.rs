@@ -84,7 +84,13 @@ impl Report {
             date: date.to_string(),
             date_label: display_date(date, lang),
             title: q.title.get(lang).to_string(),
-            subtitle: w.subtitle.to_string(),
+            subtitle: if inst.recommends() {
+                w.subtitle
+            } else {
+                w.subtitle_plain
+            }
+            .to_string(),
+            note: q.note.as_ref().map(|n| n.get(lang).to_string()),
             firm,
             profile: profile(q, answers, lang),
             since: None,

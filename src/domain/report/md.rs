@@ -221,6 +221,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             writeln!(out, "> - {}", e(&w.whatif_item(a)))?;
         }
     }
+    if let Some(note) = &r.note {
+        writeln!(out, "\n> **{}**", e(note))?;
+    }
     if let Some(since) = &r.since {
         out.write_all(since.markdown(r.lang).as_bytes())?;
     }

@@ -158,8 +158,11 @@ pub struct Report {
     pub date_label: String,
     /// The questionnaire's title.
     pub title: String,
-    /// "Recommendation report" in `lang`.
+    /// "Recommendation report" in `lang` ("Results report" without recommendations).
     pub subtitle: String,
+    /// The questionnaire's note on what the result is and is not, shown near the top.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub firm: Option<String>,
     /// Firm profile as label → value, both readable (no ids).
     pub profile: Vec<Field>,

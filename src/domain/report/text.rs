@@ -276,6 +276,10 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             p.para(&w.whatif_item(a), "  - ", "    ");
         }
     }
+    if let Some(note) = &r.note {
+        p.blank();
+        p.para(note, "", "");
+    }
     if let Some(since) = &r.since {
         p.lines.extend(since.text_lines(r.lang));
     }

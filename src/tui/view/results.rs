@@ -165,6 +165,11 @@ fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let s = &r.summary;
     let mut lines = Vec::new();
     let head = |t: &str| Line::styled(format!("{t}{}", words.colon.trim_end()), theme.title());
+    // The questionnaire's note on what the result is and is not comes first.
+    if let Some(note) = &r.note {
+        lines.extend(wrapped(note, w, "", "", theme.muted()));
+        lines.push(Line::default());
+    }
     for v in &s.verdict {
         lines.extend(wrapped(&v.text, w, "- ", "  ", Style::new()));
     }
