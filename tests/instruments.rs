@@ -211,3 +211,61 @@ fn every_shipped_instrument_validates_scores_and_reports_by_name() {
         }
     }
 }
+
+#[test]
+fn a_workshop_runs_on_each_named_instrument_and_keeps_its_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, json) in INSTRUMENTS.iter().skip(1) {
+        let inst = load(name, json);
+        let ws = dir.path().join(name);
+        let ws_s = ws.to_str().unwrap();
+        let run = smecheck(&[
+            "workshop",
+            "new",
+            ws_s,
+            "--title",
+            "Room",
+            "--questionnaire",
+            name,
+            "--lang",
+            "en",
+        ]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        // The folder is self-sufficient: the instrument's text is kept in it.
+        assert_eq!(
+            std::fs::read_to_string(ws.join("questionnaire.json")).unwrap(),
+            *json
+        );
+        // The first and the second option everywhere: two firms with different answers.
+        for pick in [0, 1] {
+            let file = dir.path().join(format!("{name}-{pick}.json"));
+            std::fs::write(&file, answer_file(&inst, pick).to_string()).unwrap();
+            let run = smecheck(&["workshop", "import", ws_s, file.to_str().unwrap()]);
+            assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        }
+        for format in ["md", "html", "csv", "json"] {
+            let run = smecheck(&[
+                "workshop", "report", ws_s, "--format", format, "--lang", "en",
+            ]);
+            assert_eq!(run.code, 0, "{name} {format}: {}", run.stderr);
+            // The CSV is a header of labels, one of keys, and a row a firm; the others name
+            // the questionnaire.
+            if format == "csv" {
+                assert_eq!(run.stdout.lines().count(), 4, "{name}: {}", run.stdout);
+            } else {
+                assert!(
+                    run.stdout.contains(inst.questionnaire.id.as_str()),
+                    "{name} {format}"
+                );
+            }
+        }
+        let run = smecheck(&["workshop", "report", ws_s, "--format", "md", "--lang", "en"]);
+        assert!(run.stdout.contains("2 firms: 2 finished"), "{}", run.stdout);
+        if let Some(note) = &inst.questionnaire.note {
+            assert!(
+                run.stdout.contains(&note.en),
+                "{name}: the note is among the notes"
+            );
+        }
+    }
+}

@@ -79,7 +79,11 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(h, "</ul></div>")?;
     }
     if let Some(note) = &r.note {
-        writeln!(h, "<p class=\"note instrument-note\"><strong>{}</strong></p>", e(note))?;
+        writeln!(
+            h,
+            "<p class=\"note instrument-note\"><strong>{}</strong></p>",
+            e(note)
+        )?;
     }
     writeln!(h, "</header>")?;
     if let Some(since) = &r.since {
