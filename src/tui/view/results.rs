@@ -196,7 +196,9 @@ fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             Style::new(),
         ));
     }
-    lines.push(Line::default());
+    if r.recommends {
+        lines.push(Line::default());
+    }
     lines.push(head(words.strengths));
     if s.strengths.is_empty() {
         lines.extend(wrapped(words.no_strengths, w, "- ", "  ", theme.muted()));
