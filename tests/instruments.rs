@@ -269,3 +269,45 @@ fn a_workshop_runs_on_each_named_instrument_and_keeps_its_copy() {
         }
     }
 }
+
+#[test]
+fn plain_mode_runs_the_dii_by_name() {
+    // A firm name, seven "yes" and five "no", Enter for the results, "n" (no report).
+    let dir = tempfile::tempdir().unwrap();
+    let mut input = String::from("Acme\n");
+    input.push_str(&"1\n".repeat(7));
+    input.push_str(&"2\n".repeat(5));
+    input.push_str("\nn\n");
+    let answers = dir.path().join("dii.json");
+    let out = cargo_bin_cmd!("smecheck")
+        .env("LANG", "C.UTF-8")
+        .env("XDG_DATA_HOME", dir.path())
+        .args([
+            "run",
+            "--plain",
+            "--questionnaire",
+            "eurostat-dii",
+            "--lang",
+            "en",
+        ])
+        .arg("--answers")
+        .arg(&answers)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stdout}");
+    // 7 / 12 × 100 = 58.33, "high"; the note; no recommendations offered.
+    assert!(
+        stdout.contains("Overall: 58.33 / 100 · High (7–9 of 12)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("not an official statistic"), "{stdout}");
+    assert!(
+        stdout.contains("Write the results report to a file?"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("recommendation report"), "{stdout}");
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&answers).unwrap()).unwrap();
+    assert_eq!(saved["questionnaire"]["id"], "eurostat-dii");
+}

@@ -78,8 +78,12 @@ fn dii_seven(i: usize) -> usize {
 
 #[test]
 fn dii_results() {
-    shoot("dii_summary", |lang| results("eurostat-dii", lang, dii_seven, 0));
-    shoot("dii_overview", |lang| results("eurostat-dii", lang, dii_seven, 1));
+    shoot("dii_summary", |lang| {
+        results("eurostat-dii", lang, dii_seven, 0)
+    });
+    shoot("dii_overview", |lang| {
+        results("eurostat-dii", lang, dii_seven, 1)
+    });
 }
 
 #[test]
