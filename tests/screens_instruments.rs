@@ -64,7 +64,7 @@ fn shoot(name: &str, make: impl Fn(Lang) -> App) {
             let mut a = make(lang);
             a.resize(w, h);
             let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-            terminal.draw(|f| view::draw(f, &mut a)).unwrap();
+            terminal.draw(|f| view::draw(f, &a)).unwrap();
             let screen = screen_text(terminal.backend().buffer());
             insta::assert_snapshot!(format!("{name}_{}_{w}x{h}", lang.code()), screen);
         }
