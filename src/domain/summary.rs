@@ -198,7 +198,7 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
         })
         .collect();
     let (label, meaning) = level_label(inst, None, card.overall_score, lang);
-    json!({
+    let mut v = json!({
         "questionnaire": card.questionnaire,
         "lang": lang.code(),
         "overall": {"score": card.overall_score, "level": card.overall_level, "level_label": label, "level_meaning": meaning, "provisional": card.confidence.is_provisional()},
@@ -208,7 +208,14 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
         "findings": findings,
         "confidence": card.confidence,
         "recommendations": recs,
-    })
+    });
+    // A questionnaire without a catalogue recommends nothing: the key is left out.
+    if !inst.recommends()
+        && let Some(map) = v.as_object_mut()
+    {
+        map.remove("recommendations");
+    }
+    v
 }
 
 /// `（role）` in Chinese, ` (role)` in English.
@@ -224,24 +231,30 @@ pub fn fmt_score(x: f64) -> String {
     format!("{x:.1}")
 }
 
+/// Formats a firm's score at its questionnaire's declared precision (`score_format.precision`;
+/// one decimal by default, as [`fmt_score`]).
+pub fn fmt_score_at(x: f64, decimals: u8) -> String {
+    format!("{x:.*}", usize::from(decimals))
+}
+
 /// What stands in place of a score that too few answers support.
 pub fn not_enough(lang: Lang) -> &'static str {
     tr(lang, "答题太少，暂无分数", "not enough answers")
 }
 
-/// A score out of 100 for people, or "not enough answers".
-pub fn score_of_100(x: Option<f64>, lang: Lang) -> String {
+/// A score out of 100 for people at `decimals`, or "not enough answers".
+pub fn score_of_100(x: Option<f64>, decimals: u8, lang: Lang) -> String {
     match x {
-        Some(x) => format!("{} / 100", fmt_score(x)),
+        Some(x) => format!("{} / 100", fmt_score_at(x, decimals)),
         None => not_enough(lang).to_string(),
     }
 }
 
 /// "42.0 / 100 · Developing (estimate)" — or just "not enough answers", once.
-pub fn score_and_level(x: Option<f64>, label: &str, lang: Lang) -> String {
+pub fn score_and_level(x: Option<f64>, decimals: u8, label: &str, lang: Lang) -> String {
     match x {
-        Some(_) => format!("{} · {label}", score_of_100(x, lang)),
-        None => score_of_100(x, lang),
+        Some(_) => format!("{} · {label}", score_of_100(x, decimals, lang)),
+        None => score_of_100(x, decimals, lang),
     }
 }
 
@@ -286,6 +299,10 @@ pub fn score_text(
         "",
         "",
     );
+    if let Some(note) = &q.note {
+        out.push(String::new());
+        para(&mut out, note.get(lang), "", "");
+    }
     out.push(String::new());
     let (label, meaning) = level_label(inst, None, card.overall_score, lang);
     let mark = provisional_suffix(&card.confidence, lang);
@@ -294,7 +311,7 @@ pub fn score_text(
         &format!(
             "{}: {}{mark}",
             tr(lang, "总分", "Overall"),
-            score_and_level(card.overall_score, &label, lang)
+            score_and_level(card.overall_score, q.score_format.precision, &label, lang)
         ),
         "",
         "",
@@ -310,7 +327,7 @@ pub fn score_text(
             &format!(
                 "{}: {}{mark}",
                 area.title.get(lang),
-                score_and_level(a.score, &label, lang)
+                score_and_level(a.score, q.score_format.precision, &label, lang)
             ),
             "",
             "",
@@ -321,9 +338,10 @@ pub fn score_text(
                 .dimension(&d.id)
                 .map(|(_, x)| x.title.get(lang))
                 .unwrap_or("");
-            let score = d
-                .shown()
-                .map_or_else(|| not_enough(lang).to_string(), fmt_score);
+            let score = d.shown().map_or_else(
+                || not_enough(lang).to_string(),
+                |x| fmt_score_at(x, q.score_format.precision),
+            );
             para(&mut out, &format!("{title}: {score}"), "  - ", "    ");
         }
     }
@@ -419,73 +437,78 @@ pub fn score_text(
     };
     para(&mut out, &conf, "", "  ");
     out.push(String::new());
-    para(&mut out, tr(lang, "建议", "Recommendations"), "", "");
-    if card.recommendations.is_empty() {
-        para(
-            &mut out,
-            tr(
-                lang,
-                "（没有触发任何建议）",
-                "(no recommendation was triggered)",
-            ),
-            "  ",
-            "  ",
-        );
-    }
-    for (i, r) in card.recommendations.iter().enumerate() {
-        let Some(p) = inst.proposals.get(&r.proposal) else {
-            continue;
-        };
-        out.push(String::new());
-        para(
-            &mut out,
-            &format!(
-                "{}. [{}] {}{} · {} · {} {}",
-                i + 1,
-                r.proposal,
-                p.speaker.get(lang),
-                bracketed(p.role.get(lang), lang),
-                p.keyword.get(lang),
-                tr(lang, "优先级", "priority"),
-                r.priority
-            ),
-            "",
-            "   ",
-        );
-        para(&mut out, p.summary.get(lang), "   ", "   ");
-        para(&mut out, tr(lang, "原因：", "Why:"), "   ", "   ");
-        for id in &r.because {
-            let Some(question) = q.question(id) else {
-                continue;
-            };
-            // Unanswered questions score 0, so they can be the reason too.
-            let answer = answers.get(id).map_or_else(
-                || not_answered(lang).to_string(),
-                |a| answer_label(question, a, lang),
-            );
+    // Only where the questionnaire has a catalogue to recommend from.
+    if inst.recommends() {
+        para(&mut out, tr(lang, "建议", "Recommendations"), "", "");
+        if card.recommendations.is_empty() {
             para(
                 &mut out,
-                &format!("{} → {}", question.text.get(lang), answer),
-                "   - ",
-                "     ",
+                tr(
+                    lang,
+                    "（没有触发任何建议）",
+                    "(no recommendation was triggered)",
+                ),
+                "  ",
+                "  ",
             );
         }
-        para(&mut out, tr(lang, "下一步：", "Next steps:"), "   ", "   ");
-        for s in &r.steps {
+        for (i, r) in card.recommendations.iter().enumerate() {
+            let Some(p) = inst.proposals.get(&r.proposal) else {
+                continue;
+            };
+            out.push(String::new());
             para(
                 &mut out,
                 &format!(
-                    "[{}] {}",
-                    horizon_label(s.horizon, lang),
-                    s.action(q).get(lang)
+                    "{}. [{}] {}{} · {} · {} {}",
+                    i + 1,
+                    r.proposal,
+                    p.speaker.get(lang),
+                    bracketed(p.role.get(lang), lang),
+                    p.keyword.get(lang),
+                    tr(lang, "优先级", "priority"),
+                    r.priority
                 ),
-                "   - ",
-                "     ",
+                "",
+                "   ",
             );
+            para(&mut out, p.summary.get(lang), "   ", "   ");
+            para(&mut out, tr(lang, "原因：", "Why:"), "   ", "   ");
+            for id in &r.because {
+                let Some(question) = q.question(id) else {
+                    continue;
+                };
+                // Unanswered questions score 0, so they can be the reason too.
+                let answer = answers.get(id).map_or_else(
+                    || not_answered(lang).to_string(),
+                    |a| answer_label(question, a, lang),
+                );
+                para(
+                    &mut out,
+                    &format!("{} → {}", question.text.get(lang), answer),
+                    "   - ",
+                    "     ",
+                );
+            }
+            para(&mut out, tr(lang, "下一步：", "Next steps:"), "   ", "   ");
+            for s in &r.steps {
+                para(
+                    &mut out,
+                    &format!(
+                        "[{}] {}",
+                        horizon_label(s.horizon, lang),
+                        s.action(q).get(lang)
+                    ),
+                    "   - ",
+                    "     ",
+                );
+            }
+        }
+        out.push(String::new());
+        if !inst.proposals.caveat.zh.is_empty() {
+            para(&mut out, inst.proposals.caveat.get(lang), "", "");
         }
     }
-    out.push(String::new());
-    para(&mut out, inst.proposals.caveat.get(lang), "", "");
     para(
         &mut out,
         tr(

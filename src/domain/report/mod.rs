@@ -160,8 +160,11 @@ pub struct Report {
     pub date_label: String,
     /// The questionnaire's title.
     pub title: String,
-    /// "Recommendation report" in `lang`.
+    /// "Recommendation report" in `lang` ("Results report" without recommendations).
     pub subtitle: String,
+    /// The questionnaire's note on what the result is and is not, shown near the top.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub firm: Option<String>,
     /// Firm profile as label → value, both readable (no ids).
     pub profile: Vec<Field>,
@@ -204,6 +207,44 @@ pub struct Report {
     pub source: SourceView,
     pub caveat: String,
     pub disclaimer: String,
+    /// Whether the questionnaire gives recommendations. Without a catalogue the action plan,
+    /// the recommendations, the proposals, their source and caveat are left out.
+    #[serde(skip)]
+    pub recommends: bool,
+    /// Decimals of a firm's scores (`score_format.precision`).
+    #[serde(skip)]
+    pub decimals: u8,
+}
+
+/// The numbers of a report's sections: the action plan and the recommendations take 2 and 3
+/// where the questionnaire recommends, the ladders one number between dimensions and breadth
+/// where there are any; the rest move up where they are not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbers {
+    pub plan: u8,
+    pub recommendations: u8,
+    pub dimensions: u8,
+    pub ladders: u8,
+    pub breadth: u8,
+}
+
+impl Report {
+    /// A firm's score at the questionnaire's precision.
+    pub fn fmt(&self, x: f64) -> String {
+        crate::domain::summary::fmt_score_at(x, self.decimals)
+    }
+
+    pub fn numbers(&self) -> Numbers {
+        let dimensions = if self.recommends { 4 } else { 2 };
+        let ladders = dimensions + 1;
+        Numbers {
+            plan: 2,
+            recommendations: 3,
+            dimensions,
+            ladders,
+            breadth: ladders + u8::from(!self.ladders.is_empty()),
+        }
+    }
 }
 
 /// An answer adopted from the what-if sandbox.
@@ -298,6 +339,9 @@ pub struct DimensionRow {
     pub reference: f64,
     /// Proposals recommended because of answers in this dimension.
     pub proposals: Vec<ProposalId>,
+    /// The level of the dimension's own bands, where the questionnaire declares them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level_label: Option<String>,
 }
 
 /// Where a firm stands relative to one rung.
