@@ -60,8 +60,8 @@ pub struct Dashboard {
     pub problem_cursor: usize,
     /// The selected firm's results are open.
     pub detail: bool,
-    /// Rows a page of the list holds, from the last drawn size.
-    pub page: usize,
+    /// Rows a page of the list on screen holds, as the last drawing laid it out.
+    pub page: std::cell::Cell<usize>,
     pub quit: bool,
     /// The clock last activity is shown with, and idle firms are judged by; `None` leaves
     /// both out (set by the shell at every look at the folder, fixed by tests).
@@ -96,7 +96,7 @@ impl Dashboard {
             cursor: 0,
             problem_cursor: 0,
             detail: false,
-            page: 10,
+            page: std::cell::Cell::new(10),
             quit: false,
             clock: None,
             duplicates: Default::default(),
@@ -154,7 +154,7 @@ impl Dashboard {
 
     /// Applies one action. Pure: nothing here touches the terminal or the disk.
     pub fn update(&mut self, action: Action) {
-        let page = self.page.max(1) as isize;
+        let page = self.page.get().max(1) as isize;
         match action {
             Action::Quit => self.quit = true,
             Action::SwitchLang => self.lang = self.lang.other(),
@@ -248,6 +248,33 @@ mod tests {
         assert_eq!(d.cursor, 0);
         d.update(Action::Confirm);
         assert_eq!(d.ctx(), Ctx::Firms, "nothing to open");
+    }
+
+    #[test]
+    fn a_page_is_the_rows_the_drawn_list_holds() {
+        let inst = Instrument::builtin().expect("built-in");
+        let mut d = Dashboard::new(inst.clone(), "T".into(), "K7MQ".into(), Lang::En, false);
+        let code = |i: u64| {
+            let a = crate::workshop::code::ALPHABET;
+            let pick = |k: u64| a[(k % a.len() as u64) as usize] as char;
+            format!("AAAA{}{}", pick(i / 25), pick(i))
+        };
+        let firms = (0..60).map(|i| response(&inst, &code(i), i)).collect();
+        d.set_room(Cohort::build(&inst.questionnaire, []), firms, vec![]);
+        d.update(Action::GoTab(3));
+        for (w, h) in [(80u16, 24u16), (120, 40)] {
+            let mut t =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+            t.draw(|f| super::super::dashboard_view::draw(f, &d))
+                .expect("draw");
+            // The firm rows on screen: the codes drawn, with the selected one among them.
+            let screen = format!("{:?}", t.backend().buffer());
+            let shown = (0..60).filter(|i| screen.contains(&code(*i))).count();
+            assert_eq!(d.page.get(), shown, "{w}x{h}");
+            d.cursor = 0;
+            d.update(Action::PageDown);
+            assert_eq!(d.cursor, shown, "{w}x{h}: a page down moves a screenful");
+        }
     }
 
     #[test]

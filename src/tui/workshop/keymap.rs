@@ -1,12 +1,10 @@
-//! The key table of the presenter view and the room dashboard: it turns keys into actions and
-//! draws the hint bar, so the two never disagree.
+//! The key table of the presenter view and the room dashboard, read by the one keymap engine
+//! (`tui::keymap`) that turns keys into actions and draws the hint bar.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::text::Line;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::strings::S;
 use crate::domain::Lang;
-use crate::tui::theme::Theme;
+use crate::tui::keymap::{Binding, ctrl_c, hints_of, lookup, s};
 
 /// What a key asks the presenter or the dashboard to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,22 +49,7 @@ pub enum Ctx {
     Problems,
 }
 
-pub struct Binding {
-    pub ctx: &'static [Ctx],
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-    pub action: Action,
-    /// Key label and what it does, for the hint bar; `None` for alternative keys.
-    pub hint: Option<(&'static str, S)>,
-}
-
 const NONE: KeyModifiers = KeyModifiers::NONE;
-
-macro_rules! s {
-    ($zh:literal, $en:literal) => {
-        S { zh: $zh, en: $en }
-    };
-}
 
 macro_rules! bind {
     ($ctx:expr, $code:expr, $action:expr) => {
@@ -95,7 +78,7 @@ use KeyCode::*;
 const DASH: &[Ctx] = &[Room, Firms, Firm, Problems];
 const LISTS: &[Ctx] = &[Firms, Problems, Sections];
 
-pub static BINDINGS: &[Binding] = &[
+pub static BINDINGS: &[Binding<Ctx, Action>] = &[
     // Presenter: a clicker sends ←/→ or PageUp/PageDown.
     bind!(
         &[Present],
@@ -199,14 +182,8 @@ pub static BINDINGS: &[Binding] = &[
         action: Action::PrevTab,
         hint: None,
     },
-    bind!(
-        DASH,
-        Char('1'),
-        Action::GoTab(0),
-        "1-5",
-        "直接切换页",
-        "go to tab"
-    ),
+    // Their hint, "1-5" or "1-6", comes from the live tab count (see `hints`).
+    bind!(DASH, Char('1'), Action::GoTab(0)),
     bind!(DASH, Char('2'), Action::GoTab(1)),
     bind!(DASH, Char('3'), Action::GoTab(2)),
     bind!(DASH, Char('4'), Action::GoTab(3)),
@@ -235,39 +212,29 @@ pub static BINDINGS: &[Binding] = &[
 
 /// The action for a key in a context; Ctrl-C always quits.
 pub fn action_for(ctx: Ctx, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    if key.code == Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+    if ctrl_c(key) {
         return Some(Action::Quit);
     }
-    let mods = key.modifiers - KeyModifiers::SHIFT;
-    BINDINGS
-        .iter()
-        .find(|b| {
-            b.ctx.contains(&ctx)
-                && b.code == key.code
-                && (b.mods == mods || (b.code == BackTab && b.mods == key.modifiers))
-        })
-        .map(|b| b.action)
+    lookup(BINDINGS, ctx, key)
 }
 
-/// The hint bar entries for a context: (key label, what it does).
-pub fn hints(ctx: Ctx, lang: Lang) -> Vec<(&'static str, &'static str)> {
-    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.ctx.contains(&ctx)) {
-        if let Some((key, what)) = b.hint
-            && !out.iter().any(|(k, _)| *k == key)
-        {
-            out.push((key, what.get(lang)));
-        }
+/// The digit keys of a dashboard with `tabs` tabs, as the hint bar shows them.
+const TAB_KEYS: [&str; 6] = ["1", "1-2", "1-3", "1-4", "1-5", "1-6"];
+
+/// The hint bar entries for a context: (key label, what it does); on the dashboard, the digit
+/// keys of its `tabs` tabs as they are now.
+pub fn hints(ctx: Ctx, lang: Lang, tabs: usize) -> Vec<(&'static str, &'static str)> {
+    let mut out = hints_of(BINDINGS, ctx, lang, |_| true);
+    if DASH.contains(&ctx)
+        && let Some(keys) = TAB_KEYS.get(tabs.wrapping_sub(1))
+    {
+        let at = out
+            .iter()
+            .position(|(k, _)| *k == "Tab")
+            .map_or(0, |i| i + 1);
+        out.insert(at, (keys, s!("直接切换页", "go to tab").get(lang)));
     }
     out
-}
-
-/// The hint bar, wrapped to `w` columns.
-pub fn hint_lines(ctx: Ctx, lang: Lang, w: usize, theme: Theme) -> Vec<Line<'static>> {
-    crate::tui::view::hint_bar(&hints(ctx, lang), w, theme)
 }
 
 #[cfg(test)]
@@ -279,7 +246,7 @@ mod tests {
     #[test]
     fn every_context_has_hints_and_a_way_out() {
         for ctx in ALL {
-            assert!(!hints(ctx, Lang::En).is_empty(), "{ctx:?} has no hints");
+            assert!(!hints(ctx, Lang::En, 5).is_empty(), "{ctx:?} has no hints");
             assert!(
                 BINDINGS
                     .iter()
@@ -298,6 +265,24 @@ mod tests {
                 assert_eq!(got, Some(b.action), "{:?} in {ctx:?}", b.code);
             }
         }
+    }
+
+    #[test]
+    fn the_tab_keys_hint_follows_the_live_tab_count() {
+        let label = |ctx, tabs| {
+            hints(ctx, Lang::En, tabs)
+                .into_iter()
+                .find(|(_, what)| *what == "go to tab")
+                .map(|(key, _)| key)
+        };
+        assert_eq!(label(Room, 5), Some("1-5"));
+        // A follow-up room has a sixth tab, the change, and its key.
+        assert_eq!(label(Firms, 6), Some("1-6"));
+        assert_eq!(
+            action_for(Firms, KeyEvent::new(Char('6'), NONE)),
+            Some(Action::GoTab(5))
+        );
+        assert_eq!(label(Present, 0), None);
     }
 
     #[test]

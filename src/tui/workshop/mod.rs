@@ -1,6 +1,6 @@
 //! The facilitator's full-screen views — the presenter for the projector and the live room
-//! dashboard — as a thin shell: the terminal, keys, the clock, and a look at `responses/`
-//! twice a second, around pure state.
+//! dashboard — run by the one terminal shell (`tui::shell`) around pure state, with the clock
+//! and a look at `responses/` twice a second.
 //!
 //! - [`present`] / [`present_view`]: the presenter's state and drawing;
 //! - [`dashboard`] / [`dashboard_view`] / [`dashboard_firms`] / [`dashboard_change`]: the
@@ -31,12 +31,8 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime};
 
-use anyhow::{Context, Result, bail};
-use ratatui::Terminal;
-use ratatui::crossterm::event::{self, EnableMouseCapture, Event};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use ratatui::prelude::CrosstermBackend;
+use anyhow::{Result, bail};
+use ratatui::crossterm::event::Event;
 use ratatui::text::{Line, Span};
 
 use self::dashboard::Dashboard;
@@ -112,12 +108,10 @@ impl View {
         }
     }
 
-    pub fn tick(&mut self, clock: Duration, height: u16) {
+    pub fn tick(&mut self, clock: Duration) {
         match self {
             View::Present(p) => p.tick(clock),
-            // A page of the firm list: the screen less header, counts, tabs and hints.
             View::Dashboard(d) => {
-                d.page = height.saturating_sub(9).max(1) as usize;
                 if let Some(c) = d.clock.as_mut() {
                     c.now = SystemTime::now();
                 }
@@ -189,16 +183,70 @@ pub fn start(cmd: &WorkshopCommand) -> Result<()> {
     let mut view = view_for(&ws, &room, present, named, lang);
     view.set_theme(Theme::from_env());
 
-    super::watch_signals();
-    super::install_panic_hook(lang, None);
-    enable_raw_mode().context(crate::tui::strings::TERMINAL_RAW.get(lang))?;
-    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture) {
-        super::restore_terminal();
-        return Err(e).context(crate::tui::strings::TERMINAL_PREPARE.get(lang));
+    let mut screen = RoomScreen {
+        ws: &ws,
+        room,
+        view,
+        paced: None,
+        started: Instant::now(),
+        last_look: Instant::now(),
+    };
+    let result = super::shell::run(&mut screen, lang, None);
+    if screen.paced.is_some() {
+        crate::serve::state::PresentState::remove(&ws.dir);
     }
-    let result = run(&ws, &mut room, &mut view);
-    super::restore_terminal();
     result
+}
+
+/// The presenter or the dashboard as the shell drives it, with the room it watches.
+struct RoomScreen<'a> {
+    ws: &'a Workshop,
+    room: Room,
+    view: View,
+    /// What the presenter last told a paced phone server, and when.
+    paced: Option<(usize, Instant)>,
+    started: Instant,
+    last_look: Instant,
+}
+
+impl super::shell::Screen for RoomScreen<'_> {
+    type Action = Action;
+    // The clock and the timer move: drawn ten times a second.
+    const WAIT: Duration = Duration::from_millis(100);
+
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        self.view.draw(frame);
+    }
+
+    fn action(&self, event: Event) -> Option<Action> {
+        match event {
+            Event::Key(k) => action_for(self.view.ctx(), k),
+            _ => None,
+        }
+    }
+
+    fn perform(&mut self, action: Action) {
+        self.view.update(action);
+    }
+
+    fn tick(&mut self) -> bool {
+        let ws = self.ws;
+        pace(ws, &self.view, &mut self.paced);
+        self.view.tick(self.started.elapsed());
+        if self.last_look.elapsed() >= POLL {
+            self.last_look = Instant::now();
+            if self.room.scan(ws, SystemTime::now()) {
+                self.view.set_room(ws, &self.room);
+            }
+            self.view.join_mut().serving =
+                crate::serve::state::ServeState::live(&ws.dir, SystemTime::now());
+        }
+        true
+    }
+
+    fn done(&self) -> bool {
+        self.view.quit()
+    }
 }
 
 /// The presenter tells a paced phone server how far phones may go: the end of the section on
@@ -225,54 +273,6 @@ fn pace(ws: &Workshop, view: &View, written: &mut Option<(usize, Instant)>) {
         // Failing to write only means phones are not held back.
         let _ = st.write(&ws.dir, SystemTime::now());
         *written = Some((through, Instant::now()));
-    }
-}
-
-fn run(ws: &Workshop, room: &mut Room, view: &mut View) -> Result<()> {
-    let mut paced = None;
-    let result = run_loop(ws, room, view, &mut paced);
-    if paced.is_some() {
-        crate::serve::state::PresentState::remove(&ws.dir);
-    }
-    result
-}
-
-fn run_loop(
-    ws: &Workshop,
-    room: &mut Room,
-    view: &mut View,
-    paced: &mut Option<(usize, Instant)>,
-) -> Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let started = Instant::now();
-    let mut last_look = Instant::now();
-    loop {
-        pace(ws, view, paced);
-        let size = terminal.size()?;
-        view.tick(started.elapsed(), size.height);
-        terminal.draw(|f| view.draw(f))?;
-        if view.quit() {
-            return Ok(());
-        }
-        if event::poll(Duration::from_millis(100))? {
-            match event::read()? {
-                Event::Key(k) => {
-                    if let Some(a) = action_for(view.ctx(), k) {
-                        view.update(a);
-                    }
-                }
-                Event::Resize(..) => terminal.autoresize()?,
-                _ => {}
-            }
-        }
-        if last_look.elapsed() >= POLL {
-            last_look = Instant::now();
-            if room.scan(ws, SystemTime::now()) {
-                view.set_room(ws, room);
-            }
-            view.join_mut().serving =
-                crate::serve::state::ServeState::live(&ws.dir, SystemTime::now());
-        }
     }
 }
 

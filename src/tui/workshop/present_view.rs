@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use tui_big_text::{BigText, PixelSize};
 
 use super::frame::{clock, footer, status_row, title_row, too_small};
+use super::keymap::hints;
 use super::present::{Presenter, WALL_MIN_FIRMS};
 use super::strings::{self as st, fill};
 use crate::domain::model::{Question, QuestionKind};
@@ -22,7 +23,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     if too_small(frame, area, lang, theme) {
         return;
     }
-    let body = footer(frame, area, p.ctx(), lang, theme);
+    let body = footer(frame, area, &hints(p.ctx(), lang, 0), theme);
     let Some(question) = p.inst.questionnaire.questions.get(p.index) else {
         return;
     };
