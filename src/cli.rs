@@ -15,6 +15,7 @@ use crate::domain::summary::{score_json, score_text};
 use crate::domain::{Lang, score};
 
 pub mod help;
+pub mod start;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -21,6 +21,7 @@ pub mod workshop;
 mod tests;
 
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 use anyhow::Result;
@@ -29,41 +30,67 @@ use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 use self::action::{Action, Effect};
 use self::app::App;
 use self::session::Opened;
-use crate::cli::{RunArgs, load_instrument, resolve_lang};
 use crate::domain::report::{ReportFormat, write_report};
+use crate::domain::{Instrument, Lang};
+use crate::workshop::Workshop;
 
-/// Starts the self-check: full screen on a terminal, plain prompts otherwise or with `--plain`.
-pub fn start(args: &RunArgs) -> Result<()> {
+/// What the command line asks of the self-check, as plain values.
+pub struct RunOptions {
+    pub lang: Lang,
+    /// Line-by-line prompts even on a terminal.
+    pub plain: bool,
+    pub source: Source,
+}
+
+/// Whose answers the self-check takes.
+pub enum Source {
+    /// The owner's own check of `inst`: in `answers`, else in the per-user data folder.
+    Own {
+        inst: Box<Instrument>,
+        answers: Option<PathBuf>,
+        read_only: bool,
+        /// Starts a follow-up of this earlier answer file.
+        follow_up: Option<PathBuf>,
+    },
+    /// A workshop participant: a new firm, or the one with this code.
+    Workshop {
+        ws: Box<Workshop>,
+        firm: Option<String>,
+    },
+}
+
+/// Starts the self-check: full screen on a terminal, plain prompts otherwise or when asked.
+pub fn start(options: RunOptions) -> Result<()> {
     let utc_offset = crate::store::clock::local_offset();
-    let (inst, lang, opened) = match &args.workshop {
-        Some(dir) => {
-            session::open_workshop(dir, args.firm.as_deref(), args.lang, SystemTime::now())?
+    let lang = options.lang;
+    let (inst, opened) = match options.source {
+        Source::Workshop { ws, firm } => {
+            session::open_workshop(*ws, firm.as_deref(), lang, SystemTime::now())?
         }
-        None => {
-            let lang = resolve_lang(args.lang);
-            let inst = load_instrument(args.questionnaire.as_deref(), lang)?;
-            let access = if args.read_only {
+        Source::Own {
+            inst,
+            answers,
+            read_only,
+            follow_up,
+        } => {
+            let access = if read_only {
                 session::Access::ReadOnly
             } else {
                 session::Access::Write
             };
-            let mut opened = match &args.follow_up {
+            let mut opened = match &follow_up {
                 Some(earlier) => session::follow::open_follow_up(
                     &inst,
                     earlier,
-                    args.answers.as_deref(),
+                    answers.as_deref(),
                     SystemTime::now(),
                     lang,
                 )?,
-                None => session::open_with(
-                    &inst,
-                    args.answers.as_deref(),
-                    SystemTime::now(),
-                    lang,
-                    access,
-                )?,
+                None => {
+                    session::open_with(&inst, answers.as_deref(), SystemTime::now(), lang, access)?
+                }
             };
-            if let Some(named) = &args.answers
+            if let Some(named) = &answers
                 && access == session::Access::Write
             {
                 session::remember_named(named);
@@ -74,10 +101,10 @@ pub fn start(args: &RunArgs) -> Result<()> {
             {
                 opened.session.export_dir = std::env::current_dir().ok();
             }
-            (inst, lang, opened)
+            (*inst, opened)
         }
     };
-    let plain = args.plain || !io::stdout().is_terminal() || !io::stdin().is_terminal();
+    let plain = options.plain || !io::stdout().is_terminal() || !io::stdin().is_terminal();
     if plain {
         if let Some(code) = &opened.session.firm_code {
             println!("{}", workshop::firm_code_line(code, lang));
@@ -142,13 +169,7 @@ fn run_full_screen(
     utc_offset: Option<time::UtcOffset>,
 ) -> Result<()> {
     let saved_in = opened.session.answers_path.clone();
-    let mut shell = session::Shell::new(opened);
-    let mut app = App::new(
-        inst,
-        lang,
-        shell.answers.take().unwrap_or_default(),
-        shell.session.clone(),
-    );
+    let (mut app, shell) = session::Shell::start(inst, lang, opened);
     app.theme = theme::Theme::from_env();
     app.utc_offset = utc_offset;
     // Today as the owner's calendar has it, for the plan's dates and what-if marks.
@@ -169,7 +190,7 @@ fn run_full_screen(
         println!("{told}");
         return Err(session::unsaved_error(lang));
     }
-    println!("{}", shell.farewell(lang));
+    println!("{}", shell.farewell(&app));
     Ok(())
 }
 

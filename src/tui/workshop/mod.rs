@@ -39,7 +39,6 @@ use self::dashboard::Dashboard;
 use self::keymap::{Action, Ctx, action_for};
 use self::present::Presenter;
 use super::theme::Theme;
-use crate::cli::WorkshopCommand;
 use crate::domain::Lang;
 use crate::workshop::Workshop;
 use crate::workshop::room::Room;
@@ -156,14 +155,25 @@ pub fn view_for(ws: &Workshop, room: &Room, present: bool, named: bool, lang: La
     view
 }
 
+/// What the command line asks of a facilitator's view, as plain values.
+pub struct RoomOptions {
+    /// The workshop, opened by the caller.
+    pub ws: Workshop,
+    pub lang: Lang,
+    /// The presenter; otherwise the dashboard.
+    pub present: bool,
+    /// The dashboard shows firm names.
+    pub named: bool,
+}
+
 /// `smecheck workshop present|dashboard DIR`.
-pub fn start(cmd: &WorkshopCommand) -> Result<()> {
-    let (dir, lang, named, present) = match cmd {
-        WorkshopCommand::Present { dir, lang } => (dir, *lang, false, true),
-        WorkshopCommand::Dashboard { dir, named, lang } => (dir, *lang, *named, false),
-        _ => bail!("not a full-screen workshop command"),
-    };
-    let (ws, lang) = crate::workshop::command::open(dir, lang)?;
+pub fn start(options: RoomOptions) -> Result<()> {
+    let RoomOptions {
+        ws,
+        lang,
+        present,
+        named,
+    } = options;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         let name = if present {
             "smecheck workshop present"
