@@ -134,10 +134,11 @@ impl shell::Screen for SelfCheck {
         match event {
             Event::Key(k) => keymap::action_for(self.app.ctx(), k),
             Event::Mouse(m) => match m.kind {
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                    col: m.column,
-                    row: m.row,
-                }),
+                MouseEventKind::Down(MouseButton::Left) => {
+                    let (w, h) = self.app.size;
+                    let area = ratatui::layout::Rect::new(0, 0, w, h);
+                    view::hit(area, &self.app, m.column, m.row).map(Action::Click)
+                }
                 MouseEventKind::ScrollUp => Some(Action::ScrollUp),
                 MouseEventKind::ScrollDown => Some(Action::ScrollDown),
                 _ => None,
