@@ -1,7 +1,8 @@
-//! Style-aware screen tests: where only a style carries the meaning — the highlighted row of
-//! a question's options, the review list and the dashboard's firm list, and the "you are
-//! here" rung of the ladder — the cells' styles are read, so a lost highlight fails here even
-//! though the text snapshots stay the same.
+//! Screen tests that read more than the text. Where only a style carries the meaning — the
+//! highlighted row of a question's options, the review list and the dashboard's firm list,
+//! and the "you are here" rung of the ladder — the cells' styles are read, so a lost
+//! highlight fails here even though the text snapshots stay the same. And a page key moves
+//! the dashboard's list by the rows the drawing gave it.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 
@@ -186,39 +187,49 @@ fn the_ladder_marks_you_are_here_bold_and_the_chosen_rung_reversed() {
     }
 }
 
+/// Firms of the built-in questionnaire with these codes, answered at random.
+fn firms(inst: &Instrument, codes: &[String]) -> Vec<Arc<Response>> {
+    let q = &inst.questionnaire;
+    let firm = |(i, code): (usize, &String)| {
+        let answers = generate(q, &mut Rng::new(i as u64), Lean::Any);
+        Arc::new(Response {
+            code: FirmCode::parse(code).unwrap(),
+            visible: smecheck::domain::score::visibility(q, &answers),
+            card: smecheck::domain::score(inst, &answers),
+            answers,
+            saved_at: None,
+            dropped: 0,
+        })
+    };
+    codes.iter().enumerate().map(firm).collect()
+}
+
+fn draw_dashboard(d: &Dashboard, w: u16, h: u16) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| dashboard_view::draw(f, d)).unwrap();
+    t.backend().buffer().clone()
+}
+
 #[test]
 fn the_dashboard_highlights_the_selected_firm() {
     let inst = Instrument::builtin().unwrap();
-    let q = &inst.questionnaire;
-    let firms: Vec<Arc<Response>> = ["AAAAAA", "CCCCCC", "DDDDDD"]
-        .iter()
-        .enumerate()
-        .map(|(i, code)| {
-            let answers = generate(q, &mut Rng::new(i as u64), Lean::Any);
-            Arc::new(Response {
-                code: FirmCode::parse(code).unwrap(),
-                visible: smecheck::domain::score::visibility(q, &answers),
-                card: smecheck::domain::score(&inst, &answers),
-                answers,
-                saved_at: None,
-                dropped: 0,
-            })
-        })
-        .collect();
+    let codes = ["AAAAAA", "CCCCCC", "DDDDDD"].map(String::from);
+    let firms = firms(&inst, &codes);
     for lang in Lang::ALL {
         for (w, h) in SIZES {
             let mut d = Dashboard::new(inst.clone(), "T".into(), "K7MQ".into(), lang, false);
-            d.set_room(Cohort::build(q, []), firms.clone(), vec![]);
+            d.set_room(
+                Cohort::build(&inst.questionnaire, []),
+                firms.clone(),
+                vec![],
+            );
             d.update(RoomAction::GoTab(3));
             for _ in 0..2 {
-                let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-                t.draw(|f| dashboard_view::draw(f, &d)).unwrap();
+                let buf = draw_dashboard(&d, w, h);
                 let code = d.selected().map(|r| r.code.as_str().to_string()).unwrap();
-                let lit = styled_rows(t.backend().buffer(), Modifier::REVERSED);
-                let rows: Vec<&(u16, String)> = lit
-                    .iter()
-                    .filter(|(_, t)| t.contains("AAAA") || t.contains("CCCC") || t.contains("DDDD"))
-                    .collect();
+                let lit = styled_rows(&buf, Modifier::REVERSED);
+                let is_firm = |t: &str| codes.iter().any(|c| t.contains(&c[..4]));
+                let rows: Vec<_> = lit.iter().filter(|(_, t)| is_firm(t)).collect();
                 assert_eq!(rows.len(), 1, "{lang:?} {w}x{h}: one firm lit: {lit:?}");
                 assert!(
                     rows[0].1.starts_with(&code),
@@ -227,5 +238,30 @@ fn the_dashboard_highlights_the_selected_firm() {
                 d.update(RoomAction::Down);
             }
         }
+    }
+}
+
+#[test]
+fn a_dashboard_page_is_the_rows_the_drawn_list_holds() {
+    let inst = Instrument::builtin().unwrap();
+    let alphabet = smecheck::workshop::code::ALPHABET;
+    let pick = |k: usize| alphabet[k % alphabet.len()] as char;
+    let codes: Vec<String> = (0..60)
+        .map(|i| format!("AAAA{}{}", pick(i / 25), pick(i)))
+        .collect();
+    let mut d = Dashboard::new(inst.clone(), "T".into(), "K7MQ".into(), Lang::En, false);
+    d.set_room(
+        Cohort::build(&inst.questionnaire, []),
+        firms(&inst, &codes),
+        vec![],
+    );
+    d.update(RoomAction::GoTab(3));
+    for (w, h) in SIZES {
+        let screen = view::screen_text(&draw_dashboard(&d, w, h));
+        let shown = codes.iter().filter(|c| screen.contains(c.as_str())).count();
+        assert_eq!(d.page.get(), shown, "{w}x{h}: the rows drawn");
+        d.cursor = 0;
+        d.update(RoomAction::PageDown);
+        assert_eq!(d.cursor, shown, "{w}x{h}: a page down moves a screenful");
     }
 }

@@ -230,28 +230,6 @@ pub fn report_path_for(session: &app::Session, format: ReportFormat) -> std::pat
     dir.join(format!("{stem}-report.{}", format.extension()))
 }
 
-/// Writes the report atomically, dated today.
-pub fn export(
-    app: &App,
-    format: ReportFormat,
-    path: &std::path::Path,
-) -> Result<Vec<std::path::PathBuf>, String> {
-    let today = if app.today.is_empty() {
-        crate::store::rfc3339(SystemTime::now())[..10].to_string()
-    } else {
-        app.today.clone()
-    };
-    export_report(
-        &app.inst,
-        &app.answers,
-        &app.card,
-        app.lang,
-        &today,
-        format,
-        path,
-    )
-}
-
 /// Writes the report of `answers` to `path` atomically, dated `date`.
 pub fn export_report(
     inst: &crate::domain::Instrument,
@@ -289,7 +267,14 @@ impl session::Shell {
                 if path.exists() && !replace {
                     app.ask_replace(*format);
                 } else {
-                    let outcome = export(app, *format, &path);
+                    // Dated today as the shell said; else today in UTC.
+                    let today = match app.today.as_str() {
+                        "" => crate::store::rfc3339(SystemTime::now())[..10].to_string(),
+                        day => day.to_string(),
+                    };
+                    let (inst, answers, card) = (&app.inst, &app.answers, &app.card);
+                    let outcome =
+                        export_report(inst, answers, card, app.lang, &today, *format, &path);
                     if let Ok(paths) = &outcome {
                         for p in paths {
                             if !self.exported.contains(p) {

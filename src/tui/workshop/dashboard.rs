@@ -251,33 +251,6 @@ mod tests {
     }
 
     #[test]
-    fn a_page_is_the_rows_the_drawn_list_holds() {
-        let inst = Instrument::builtin().expect("built-in");
-        let mut d = Dashboard::new(inst.clone(), "T".into(), "K7MQ".into(), Lang::En, false);
-        let code = |i: u64| {
-            let a = crate::workshop::code::ALPHABET;
-            let pick = |k: u64| a[(k % a.len() as u64) as usize] as char;
-            format!("AAAA{}{}", pick(i / 25), pick(i))
-        };
-        let firms = (0..60).map(|i| response(&inst, &code(i), i)).collect();
-        d.set_room(Cohort::build(&inst.questionnaire, []), firms, vec![]);
-        d.update(Action::GoTab(3));
-        for (w, h) in [(80u16, 24u16), (120, 40)] {
-            let mut t =
-                ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
-            t.draw(|f| super::super::dashboard_view::draw(f, &d))
-                .expect("draw");
-            // The firm rows on screen: the codes drawn, with the selected one among them.
-            let screen = format!("{:?}", t.backend().buffer());
-            let shown = (0..60).filter(|i| screen.contains(&code(*i))).count();
-            assert_eq!(d.page.get(), shown, "{w}x{h}");
-            d.cursor = 0;
-            d.update(Action::PageDown);
-            assert_eq!(d.cursor, shown, "{w}x{h}: a page down moves a screenful");
-        }
-    }
-
-    #[test]
     fn tabs_cycle_and_jump() {
         let inst = Instrument::builtin().expect("built-in");
         let mut d = Dashboard::new(inst, "T".into(), "K7MQ".into(), Lang::Zh, false);

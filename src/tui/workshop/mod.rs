@@ -36,7 +36,7 @@ use ratatui::crossterm::event::Event;
 use ratatui::text::{Line, Span};
 
 use self::dashboard::Dashboard;
-use self::keymap::{Action, Ctx, action_for};
+use self::keymap::{Action, action_for};
 use self::present::Presenter;
 use super::theme::Theme;
 use crate::domain::Lang;
@@ -53,27 +53,6 @@ pub enum View {
 }
 
 impl View {
-    pub fn ctx(&self) -> Ctx {
-        match self {
-            View::Present(p) => p.ctx(),
-            View::Dashboard(d) => d.ctx(),
-        }
-    }
-
-    pub fn update(&mut self, action: Action) {
-        match self {
-            View::Present(p) => p.update(action),
-            View::Dashboard(d) => d.update(action),
-        }
-    }
-
-    pub fn quit(&self) -> bool {
-        match self {
-            View::Present(p) => p.quit,
-            View::Dashboard(d) => d.quit,
-        }
-    }
-
     /// Takes in the room as last read.
     pub fn set_room(&mut self, ws: &Workshop, room: &Room) {
         match self {
@@ -104,31 +83,6 @@ impl View {
         match self {
             View::Present(p) => &mut p.join,
             View::Dashboard(d) => &mut d.join,
-        }
-    }
-
-    pub fn tick(&mut self, clock: Duration) {
-        match self {
-            View::Present(p) => p.tick(clock),
-            View::Dashboard(d) => {
-                if let Some(c) = d.clock.as_mut() {
-                    c.now = SystemTime::now();
-                }
-            }
-        }
-    }
-
-    pub fn draw(&self, frame: &mut ratatui::Frame) {
-        match self {
-            View::Present(p) => present_view::draw(frame, p),
-            View::Dashboard(d) => dashboard_view::draw(frame, d),
-        }
-    }
-
-    pub fn set_theme(&mut self, theme: Theme) {
-        match self {
-            View::Present(p) => p.theme = theme,
-            View::Dashboard(d) => d.theme = theme,
         }
     }
 }
@@ -191,7 +145,10 @@ pub fn start(options: RoomOptions) -> Result<()> {
     let mut room = Room::new();
     room.scan(&ws, SystemTime::now());
     let mut view = view_for(&ws, &room, present, named, lang);
-    view.set_theme(Theme::from_env());
+    match &mut view {
+        View::Present(p) => p.theme = Theme::from_env(),
+        View::Dashboard(d) => d.theme = Theme::from_env(),
+    }
 
     let mut screen = RoomScreen {
         ws: &ws,
@@ -225,24 +182,41 @@ impl super::shell::Screen for RoomScreen<'_> {
     const WAIT: Duration = Duration::from_millis(100);
 
     fn draw(&self, frame: &mut ratatui::Frame) {
-        self.view.draw(frame);
+        match &self.view {
+            View::Present(p) => present_view::draw(frame, p),
+            View::Dashboard(d) => dashboard_view::draw(frame, d),
+        }
     }
 
     fn action(&self, event: Event) -> Option<Action> {
         match event {
-            Event::Key(k) => action_for(self.view.ctx(), k),
+            Event::Key(k) => match &self.view {
+                View::Present(p) => action_for(p.ctx(), k),
+                View::Dashboard(d) => action_for(d.ctx(), k),
+            },
             _ => None,
         }
     }
 
     fn perform(&mut self, action: Action) {
-        self.view.update(action);
+        match &mut self.view {
+            View::Present(p) => p.update(action),
+            View::Dashboard(d) => d.update(action),
+        }
     }
 
     fn tick(&mut self) -> bool {
         let ws = self.ws;
         pace(ws, &self.view, &mut self.paced);
-        self.view.tick(self.started.elapsed());
+        match &mut self.view {
+            View::Present(p) => p.tick(self.started.elapsed()),
+            // The dashboard's clock moves on with the wall clock's.
+            View::Dashboard(d) => {
+                if let Some(c) = d.clock.as_mut() {
+                    c.now = SystemTime::now();
+                }
+            }
+        }
         if self.last_look.elapsed() >= POLL {
             self.last_look = Instant::now();
             if self.room.scan(ws, SystemTime::now()) {
@@ -255,7 +229,10 @@ impl super::shell::Screen for RoomScreen<'_> {
     }
 
     fn done(&self) -> bool {
-        self.view.quit()
+        match &self.view {
+            View::Present(p) => p.quit,
+            View::Dashboard(d) => d.quit,
+        }
     }
 }
 
