@@ -170,19 +170,37 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
 fn translations(c: &mut Checker, q: &Questionnaire) {
     let from = c.problems.len();
     if let Ok(v) = serde_json::to_value(q) {
-        missing_text(c, &v, &JsonPath::root());
+        missing_text(c, &v, &JsonPath::root(), &mut Vec::new());
     }
     for p in &mut c.problems[from..] {
         p.by_place = true;
     }
 }
 
+/// A step from the walk's starting point, borrowed from the document: the path is only made
+/// (allocated) for a text that has a problem.
+enum Step<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
 /// Finds `{zh, en}` objects with an empty side anywhere in a serialised document.
-fn missing_text(c: &mut Checker, v: &serde_json::Value, path: &JsonPath) {
+fn missing_text<'v>(
+    c: &mut Checker,
+    v: &'v serde_json::Value,
+    base: &JsonPath,
+    at: &mut Vec<Step<'v>>,
+) {
     match v {
         serde_json::Value::Object(map) => {
             let is_text = map.len() == 2 && map.contains_key("zh") && map.contains_key("en");
             if is_text {
+                let path = || {
+                    at.iter().fold(base.clone(), |p, s| match s {
+                        Step::Key(k) => p.key(k),
+                        Step::Index(i) => p.index(*i),
+                    })
+                };
                 for lang in ["zh", "en"] {
                     if map
                         .get(lang)
@@ -190,7 +208,7 @@ fn missing_text(c: &mut Checker, v: &serde_json::Value, path: &JsonPath) {
                         .is_none_or(|s| s.trim().is_empty())
                     {
                         c.report(
-                            path.key(lang),
+                            path().key(lang),
                             if lang == "zh" {
                                 Said::both("缺少中文（zh）译文", "missing Chinese (zh) translation")
                             } else {
@@ -208,7 +226,7 @@ fn missing_text(c: &mut Checker, v: &serde_json::Value, path: &JsonPath) {
                         .and_then(|s| s.chars().find(|ch| super::text::is_unsafe_char(*ch)))
                     {
                         c.report(
-                            path.key(lang),
+                            path().key(lang),
                             said!("文字里有看不见的控制字符 U+{:04X}", "text contains the invisible control character U+{:04X}",
                                 u32::from(bad)
                             ),
@@ -218,13 +236,17 @@ fn missing_text(c: &mut Checker, v: &serde_json::Value, path: &JsonPath) {
                 }
             } else {
                 for (k, x) in map {
-                    missing_text(c, x, &path.key(k));
+                    at.push(Step::Key(k));
+                    missing_text(c, x, base, at);
+                    at.pop();
                 }
             }
         }
         serde_json::Value::Array(items) => {
             for (i, x) in items.iter().enumerate() {
-                missing_text(c, x, &path.index(i));
+                at.push(Step::Index(i));
+                missing_text(c, x, base, at);
+                at.pop();
             }
         }
         _ => {}
@@ -781,7 +803,7 @@ fn catalogue(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
     c.in_catalogue = !inline;
     let from = c.problems.len();
     if !inline && let Ok(v) = serde_json::to_value(cat) {
-        missing_text(c, &v, &root);
+        missing_text(c, &v, &root, &mut Vec::new());
     }
     for p in &mut c.problems[from..] {
         p.by_place = true;
