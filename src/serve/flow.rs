@@ -30,7 +30,11 @@ pub fn special_value(a: &Answer) -> Option<&'static str> {
     match a {
         Answer::DontKnow => Some(DONT_KNOW),
         Answer::NotApplicable => Some(NOT_APPLICABLE),
-        Answer::Choice(_) | Answer::Choices(_) | Answer::Number(_) | Answer::Text(_) => None,
+        Answer::Choice(_)
+        | Answer::Choices(_)
+        | Answer::Number(_)
+        | Answer::Text(_)
+        | Answer::Matrix(_) => None,
     }
 }
 
@@ -132,6 +136,29 @@ pub fn answer_from_form(q: &Question, form: &Form) -> Result<Option<Answer>, Loc
                 }
             }
         }
+        // One field per row, `m<row position>`: a scale row's one value, a tick row's boxes.
+        // A tick matrix always comes back answered (a row with no box ticks nothing).
+        (None, QuestionKind::Matrix) => {
+            let mut rows = serde_json::Map::new();
+            for (k, r) in q.rows.iter().enumerate() {
+                let name = format!("m{k}");
+                let vals: Vec<Value> = form.all(&name).map(|v| Value::String(v.into())).collect();
+                match (q.ticks, vals.len()) {
+                    (true, _) => {
+                        rows.insert(r.id.to_string(), Value::Array(vals));
+                    }
+                    (false, 0) => {}
+                    (false, 1) => {
+                        rows.extend(vals.into_iter().map(|v| (r.id.to_string(), v)));
+                    }
+                    (false, _) => return Err(bad_form()),
+                }
+            }
+            if rows.is_empty() {
+                return Ok(None);
+            }
+            Value::Object(rows)
+        }
         (None, QuestionKind::Text) => {
             let t = crate::workshop::text::clean(form.get("t").unwrap_or(""));
             let t = t.trim();
@@ -156,6 +183,19 @@ pub fn bad_form() -> LocalText {
         "提交的内容无法识别",
         "The form sent could not be understood",
     )
+}
+
+/// How a recorded matrix answer pre-fills row `row`: which option values are ticked.
+pub fn ticked_row(q: &Question, a: Option<&Answer>, row: usize) -> Vec<String> {
+    match (a, q.rows.get(row)) {
+        (Some(Answer::Matrix(m)), Some(r)) => m
+            .row(r.id.as_str())
+            .unwrap_or(&[])
+            .iter()
+            .map(|o| o.to_string())
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// How a recorded answer pre-fills the page: which option values are ticked.

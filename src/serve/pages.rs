@@ -267,6 +267,50 @@ pub fn question(f: &Frame, q: &Question, p: &QuestionPage) -> String {
                 );
             }
         }
+        // A table: a row per matrix row, a column per option (radio buttons, or tick boxes),
+        // each cell labelled for screen readers; it scrolls sideways on a narrow phone.
+        QuestionKind::Matrix => {
+            let kind = if q.ticks { "checkbox" } else { "radio" };
+            let note = if q.ticks {
+                t::TICK_ANY.get(l)
+            } else {
+                t::ONE_PER_ROW.get(l)
+            };
+            let _ = write!(
+                h,
+                "<p class=\"note\">{}</p><div class=\"grid\"><table><thead><tr><th></th>",
+                note
+            );
+            for o in &q.options {
+                let _ = write!(h, "<th scope=\"col\">{}</th>", esc(o.label.get(l)));
+            }
+            h.push_str("</tr></thead><tbody>");
+            for (k, r) in q.rows.iter().enumerate() {
+                let on = flow::ticked_row(q, p.answer, k);
+                let _ = write!(
+                    h,
+                    "<tr><th scope=\"row\" id=\"r{k}\">{}</th>",
+                    esc(r.label.get(l))
+                );
+                for (n, o) in q.options.iter().enumerate() {
+                    let v = o.id.as_str();
+                    let mark = if on.iter().any(|x| x == v) {
+                        " checked"
+                    } else {
+                        ""
+                    };
+                    let _ = write!(
+                        h,
+                        "<td><label class=\"cell\" for=\"m{k}o{n}\"><input type=\"{kind}\" id=\"m{k}o{n}\" name=\"m{k}\" value=\"{}\"{mark}><span class=\"sr\">{} · {}</span></label></td>",
+                        esc(v),
+                        esc(r.label.get(l)),
+                        esc(o.label.get(l))
+                    );
+                }
+                h.push_str("</tr>");
+            }
+            h.push_str("</tbody></table></div>");
+        }
         QuestionKind::Number => {
             let now = match (p.typed, p.answer) {
                 (Some(t), _) => t.to_string(),

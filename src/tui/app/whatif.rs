@@ -54,7 +54,7 @@ impl App {
                         option: o,
                     }))
                 }
-                QuestionKind::Text => {}
+                QuestionKind::Text | QuestionKind::Matrix => {}
             }
         }
         self.whatif = Some(WhatIf {
