@@ -16,6 +16,8 @@ use crate::domain::summary::{answer_label, is_answered, score_text, tr};
 use crate::domain::{Instrument, Lang, score};
 use crate::store;
 
+mod matrix;
+
 enum Reply {
     Answer(Option<Answer>),
     Back,
@@ -399,6 +401,9 @@ fn ask(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<Reply> {
+    if q.is_matrix() {
+        return matrix::ask(q, lang, current, input, out);
+    }
     writeln!(out, "{}", q.text.get(lang))?;
     for row in Row::of(q) {
         let (label, chosen) = match row {
@@ -415,7 +420,7 @@ fn ask(
                 st::DONT_KNOW.get(lang),
                 matches!(current, Some(Answer::DontKnow)),
             ),
-            Row::NotApplicable => (
+            Row::NotApplicable | Row::Matrix(_) => (
                 st::NOT_APPLICABLE.get(lang),
                 matches!(current, Some(Answer::NotApplicable)),
             ),
