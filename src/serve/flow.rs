@@ -235,6 +235,77 @@ mod tests {
     }
 
     #[test]
+    fn a_matrix_form_is_one_field_per_row_and_the_page_prefills_it() {
+        let src = include_str!("../../tests/fixtures/questionnaires/valid/matrix.json");
+        let inst = Instrument::from_sources(
+            "matrix.json",
+            src,
+            "p.json",
+            crate::domain::instrument::BUILTIN_PROPOSALS,
+        )
+        .unwrap();
+        let q = |id: &str| {
+            inst.questionnaire
+                .question(&crate::domain::model::QuestionId(id.into()))
+                .unwrap()
+                .clone()
+        };
+        let (tech, invest) = (q("tech"), q("invest"));
+        // Rows by position: m0 = sim, m2 = cad; iot left open.
+        let a = answer_from_form(&tech, &form("m0=5&m2=0"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(a.to_json(), serde_json::json!({"sim": "5", "cad": "0"}));
+        assert_eq!(answer_from_form(&tech, &form("")), Ok(None));
+        assert!(
+            answer_from_form(&tech, &form("m0=5&m0=4")).is_err(),
+            "one per row"
+        );
+        assert!(
+            answer_from_form(&tech, &form("m0=9")).is_err(),
+            "no such option"
+        );
+        assert_eq!(
+            answer_from_form(&tech, &form("a=dont_know")),
+            Ok(Some(Answer::DontKnow))
+        );
+        // Tick columns: every row comes back, a row with no box ticked ticks nothing.
+        let a = answer_from_form(&invest, &form("m0=invested&m0=planned&m1=planned"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            a.to_json(),
+            serde_json::json!({"design": ["invested", "planned"], "sales": ["planned"], "admin": []})
+        );
+        // The page: a table, radio buttons named per row, the answer ticked, labels for
+        // screen readers naming row and column.
+        let page = crate::serve::pages::question(
+            &crate::serve::pages::Frame {
+                lang: Lang::En,
+                workshop: "w",
+                here: "/q/tech",
+            },
+            &tech,
+            &crate::serve::pages::QuestionPage {
+                section: "s",
+                at: 1,
+                of: 2,
+                answer: answer_from_form(&tech, &form("m1=3")).unwrap().as_ref(),
+                back: "/".into(),
+                error: None,
+                typed: None,
+            },
+        );
+        assert!(page.contains("<table>"), "{page}");
+        assert!(
+            page.contains("<input type=\"radio\" id=\"m1o3\" name=\"m1\" value=\"3\" checked>")
+        );
+        assert!(page.contains("<span class=\"sr\">IoT · Testing</span>"));
+        assert_eq!(page.matches(" checked>").count(), 1);
+        assert_eq!(page.matches("name=\"m0\"").count(), tech.options.len());
+    }
+
+    #[test]
     fn forms_become_answers_through_the_one_reader() {
         let inst = Instrument::builtin().unwrap();
         let single = q_of(&inst, QuestionKind::Single, true);
