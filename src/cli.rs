@@ -7,12 +7,13 @@ use anyhow::{Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::codebook::{codebook, write_csv, write_md, write_template};
-use crate::domain::instrument::{BUILTIN_NAME, Instrument, LoadError, LoadedAnswers};
+use crate::domain::instrument::{Instrument, LoadError, LoadedAnswers};
 use crate::domain::reach::lint_reachability;
 use crate::domain::summary::{score_json, score_text};
 use crate::domain::{Lang, score};
 
 pub mod help;
+pub mod instruments;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,7 +36,9 @@ pub enum Command {
     Score(ScoreArgs),
     /// Check a questionnaire file (default: the built-in one).
     Validate {
-        /// The questionnaire JSON to check.
+        /// The questionnaire to check: a file's path, or a built-in one by name (see
+        /// `smecheck questionnaire --list`); a file that exists wins [default: smecheck].
+        #[arg(value_name = "NAME|PATH")]
         path: Option<PathBuf>,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
@@ -69,8 +72,9 @@ impl From<LangArg> for Lang {
 
 #[derive(Debug, Default, Args)]
 pub struct RunArgs {
-    /// Use this questionnaire instead of the built-in one.
-    #[arg(long, value_name = "PATH")]
+    /// The questionnaire: a built-in one by name (smecheck, eurostat-dii, …: see
+    /// `smecheck questionnaire --list`) or a file's path; a file that exists wins [default: smecheck].
+    #[arg(long, value_name = "NAME|PATH")]
     pub questionnaire: Option<PathBuf>,
     /// Language (default: from the locale, else Chinese).
     #[arg(long, value_enum)]
@@ -107,7 +111,9 @@ pub struct ScoreArgs {
     /// The answer file to score.
     #[arg(long, value_name = "FILE")]
     pub answers: PathBuf,
-    #[arg(long, value_name = "PATH")]
+    /// The questionnaire: a built-in one by name (smecheck, eurostat-dii, …: see
+    /// `smecheck questionnaire --list`) or a file's path; a file that exists wins [default: smecheck].
+    #[arg(long, value_name = "NAME|PATH")]
     pub questionnaire: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ScoreFormat,
@@ -123,7 +129,7 @@ pub enum CodebookFormat {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("what").required(true).args(["schema", "template", "codebook"])))]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["schema", "template", "codebook", "list"])))]
 pub struct QuestionnaireArgs {
     /// Print the JSON Schema of the questionnaire format.
     #[arg(long)]
@@ -140,7 +146,13 @@ pub struct QuestionnaireArgs {
     // the three is required) refuses it as bad usage.
     #[arg(long, value_enum, conflicts_with_all = ["schema", "template"])]
     pub format: Option<CodebookFormat>,
-    #[arg(long, value_name = "PATH")]
+    /// List the questionnaires built into smecheck: name, title, version, languages, question
+    /// count and what each measures.
+    #[arg(long, conflicts_with_all = ["format", "questionnaire"])]
+    pub list: bool,
+    /// The questionnaire: a built-in one by name (smecheck, eurostat-dii, …: see
+    /// `smecheck questionnaire --list`) or a file's path; a file that exists wins [default: smecheck].
+    #[arg(long, value_name = "NAME|PATH")]
     pub questionnaire: Option<PathBuf>,
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
@@ -248,29 +260,10 @@ pub fn read_file(path: &Path, what: crate::domain::text::Bilingual, lang: Lang) 
     })
 }
 
-/// The built-in questionnaire, or the one at `path` with the built-in proposals catalogue.
+/// The questionnaire `--questionnaire` names (a file, or a built-in instrument by name), or
+/// the built-in one without it, with the recommendations catalogue it declares.
 pub fn load_instrument(path: Option<&Path>, lang: Lang) -> Result<Instrument> {
-    Ok(load_instrument_and_source(path, lang)?.0)
-}
-
-/// Like [`load_instrument`], also giving the questionnaire's text (to locate problems in it),
-/// read once.
-fn load_instrument_and_source(
-    path: Option<&Path>,
-    lang: Lang,
-) -> Result<(Instrument, std::borrow::Cow<'static, str>)> {
-    match path {
-        None => Ok((
-            Instrument::builtin().map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))?,
-            crate::domain::instrument::BUILTIN_QUESTIONNAIRE.into(),
-        )),
-        Some(p) => {
-            let src = read_file(p, A_QUESTIONNAIRE, lang)?;
-            let inst = Instrument::load(&p.display().to_string(), &src)
-                .map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))?;
-            Ok((inst, src.into()))
-        }
-    }
+    Ok(instruments::load(path, lang)?.0)
 }
 
 crate::bilingual! {
@@ -332,10 +325,8 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
         }
         Command::Validate { path, lang } => {
             let lang = resolve_lang(*lang);
-            let (inst, src) = load_instrument_and_source(path.as_deref(), lang)?;
-            let name = path
-                .as_ref()
-                .map_or(BUILTIN_NAME.to_string(), |p| p.display().to_string());
+            let (inst, source) = instruments::load(path.as_deref(), lang)?;
+            let (name, src) = (source.shown, source.text);
             let problems = lint_reachability(&inst);
             if !problems.is_empty() {
                 let issues: Vec<_> = problems
@@ -399,6 +390,9 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                 serde_json::to_writer_pretty(&mut *out, &schema)?;
                 writeln!(out)?;
                 return Ok(());
+            }
+            if args.list {
+                return instruments::list(resolve_lang(args.lang), out);
             }
             let inst = load_instrument(args.questionnaire.as_deref(), resolve_lang(args.lang))?;
             let q = &inst.questionnaire;
@@ -467,8 +461,9 @@ pub struct ReportArgs {
     /// drawing, to paste into WeChat or an e-mail.
     #[arg(long)]
     pub short: bool,
-    /// Use this questionnaire instead of the built-in one.
-    #[arg(long, value_name = "PATH", conflicts_with = "workshop")]
+    /// The questionnaire: a built-in one by name (smecheck, eurostat-dii, …: see
+    /// `smecheck questionnaire --list`) or a file's path; a file that exists wins [default: smecheck].
+    #[arg(long, value_name = "NAME|PATH", conflicts_with = "workshop")]
     pub questionnaire: Option<PathBuf>,
     /// Add where the firm stands among the finished firms of this workshop (its questionnaire
     /// is used).
@@ -621,8 +616,9 @@ pub enum WorkshopCommand {
         /// The title shown on the projector and in the cohort report.
         #[arg(long)]
         title: String,
-        /// Use this questionnaire instead of the built-in one (a copy is kept in the folder).
-        #[arg(long, value_name = "PATH")]
+        /// The questionnaire: a built-in one by name (see `smecheck questionnaire --list`) or a
+        /// file's path, a file that exists winning; a copy is kept in the folder [default: smecheck].
+        #[arg(long, value_name = "NAME|PATH")]
         questionnaire: Option<PathBuf>,
         /// Language of the facilitator's views and reports (default: from the locale).
         #[arg(long, value_enum)]

@@ -19,6 +19,33 @@ pub const BUILTIN_PROPOSALS: &str = include_str!("../../questionnaires/proposals
 pub const BUILTIN_NAME: &str = "<built-in>/smecheck.json";
 pub const BUILTIN_PROPOSALS_NAME: &str = "<built-in>/proposals.json";
 
+/// The questionnaires built into smecheck, by the name `--questionnaire NAME` takes. The first
+/// is the default. Adding an instrument is one row here and one file in `questionnaires/`.
+pub const INSTRUMENTS: &[(&str, &str)] = &[("smecheck", BUILTIN_QUESTIONNAIRE)];
+
+/// The text of the built-in questionnaire of this name.
+pub fn builtin_instrument(name: &str) -> Option<&'static str> {
+    INSTRUMENTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, j)| *j)
+}
+
+/// How problems in the built-in questionnaire `name` are located: `<built-in>/NAME.json`.
+pub fn builtin_file_name(name: &str) -> String {
+    format!("<built-in>/{name}.json")
+}
+
+/// The known instrument name nearest to `typed`, if it is near enough to be a typo.
+pub fn nearest_instrument(typed: &str) -> Option<&'static str> {
+    INSTRUMENTS
+        .iter()
+        .map(|(n, _)| (strsim::levenshtein(typed, n), *n))
+        .filter(|(d, n)| *d <= 2.max(n.len() / 3))
+        .min()
+        .map(|(_, n)| n)
+}
+
 /// One recommendations catalogue built into smecheck.
 #[derive(Debug, Clone, Copy)]
 pub struct BuiltinCatalogue {

@@ -203,18 +203,17 @@ impl Workshop {
             }
             Err(_) => {}
         }
+        // The default questionnaire is built in and not copied; any other (a file, or a
+        // built-in instrument by name) is kept in the folder, which then re-opens on its own.
         let (inst, source) = match questionnaire {
             None => (
                 Instrument::builtin().map_err(|e| anyhow!("{}", e.display_in(msg)))?,
                 None,
             ),
             Some(p) => {
-                let bytes = read_regular(p)
-                    .map_err(|e| err(text::CANNOT_READ, msg, &[&p.display(), &e]))?;
-                let src = utf8(p, bytes, msg)?;
-                let inst = Instrument::load(&p.display().to_string(), &src)
-                    .map_err(|e| anyhow!("{}", e.display_in(msg)))?;
-                (inst, Some(src))
+                let (inst, source) = crate::cli::instruments::load(Some(p), msg)?;
+                let default = source.builtin == Some(crate::domain::instrument::INSTRUMENTS[0].0);
+                (inst, (!default).then(|| source.text.into_owned()))
             }
         };
         let responses = dir.join(RESPONSES);
