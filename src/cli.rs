@@ -7,14 +7,13 @@ use anyhow::{Result, bail};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::codebook::{codebook, write_csv, write_md, write_template};
-use crate::domain::instrument::{
-    BUILTIN_NAME, BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, LoadError, LoadedAnswers,
-};
+use crate::domain::instrument::{Instrument, LoadError, LoadedAnswers};
 use crate::domain::reach::lint_reachability;
 use crate::domain::summary::{score_json, score_text};
 use crate::domain::{Lang, score};
 
 pub mod help;
+pub mod instruments;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -37,7 +36,9 @@ pub enum Command {
     Score(ScoreArgs),
     /// Check a questionnaire file (default: the built-in one).
     Validate {
-        /// The questionnaire JSON to check.
+        /// The questionnaire to check: a file's path, or a built-in one by name (see
+        /// `smecheck questionnaire --list`); a file that exists wins [default: smecheck].
+        #[arg(value_name = "NAME|PATH")]
         path: Option<PathBuf>,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
@@ -71,8 +72,9 @@ impl From<LangArg> for Lang {
 
 #[derive(Debug, Default, Args)]
 pub struct RunArgs {
-    /// Use this questionnaire instead of the built-in one.
-    #[arg(long, value_name = "PATH")]
+    /// The questionnaire: a built-in one by name (smecheck, eurostat-dii, …: see
+    /// `smecheck questionnaire --list`) or a file's path; a file that exists wins [default: smecheck].
+    #[arg(long, value_name = "NAME|PATH")]
     pub questionnaire: Option<PathBuf>,
     /// Language (default: from the locale, else Chinese).
     #[arg(long, value_enum)]
@@ -109,7 +111,9 @@ pub struct ScoreArgs {
     /// The answer file to score.
     #[arg(long, value_name = "FILE")]
     pub answers: PathBuf,
-    #[arg(long, value_name = "PATH")]
+    /// The questionnaire: a built-in one by name (smecheck, eurostat-dii, …: see
+    /// `smecheck questionnaire --list`) or a file's path; a file that exists wins [default: smecheck].
+    #[arg(long, value_name = "NAME|PATH")]
     pub questionnaire: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ScoreFormat,
@@ -125,7 +129,7 @@ pub enum CodebookFormat {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("what").required(true).args(["schema", "template", "codebook"])))]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["schema", "template", "codebook", "list"])))]
 pub struct QuestionnaireArgs {
     /// Print the JSON Schema of the questionnaire format.
     #[arg(long)]
@@ -142,7 +146,13 @@ pub struct QuestionnaireArgs {
     // the three is required) refuses it as bad usage.
     #[arg(long, value_enum, conflicts_with_all = ["schema", "template"])]
     pub format: Option<CodebookFormat>,
-    #[arg(long, value_name = "PATH")]
+    /// List the questionnaires built into smecheck: name, title, version, languages, question
+    /// count and what each measures.
+    #[arg(long, conflicts_with_all = ["format", "questionnaire"])]
+    pub list: bool,
+    /// The questionnaire: a built-in one by name (smecheck, eurostat-dii, …: see
+    /// `smecheck questionnaire --list`) or a file's path; a file that exists wins [default: smecheck].
+    #[arg(long, value_name = "NAME|PATH")]
     pub questionnaire: Option<PathBuf>,
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
@@ -220,6 +230,8 @@ crate::bilingual! {
         "note: the workshop has too few finished firms to place this one in the room";
     VALIDATE_OK = "通过：{}：{} {}（{}），{} 道题，{} 条规则；每一级台阶和每一个提案（共 {} 个）都能达到",
         "ok: {}: {} {} ({}), {} questions, {} rules; every rung and every proposal ({}) is reachable";
+    VALIDATE_OK_NO_RECOMMENDATIONS = "通过：{}：{} {}（{}），{} 道题；这份问卷不给建议（没有建议目录）；每一级台阶都能达到",
+        "ok: {}: {} {} ({}), {} questions; this questionnaire gives no recommendations (it has no catalogue); every rung is reachable";
     VALIDATE_WARNING = "{}:{}: 警告：{}\n  提示：{}", "{}:{}: warning: {}\n  hint: {}";
     A_QUESTIONNAIRE = "问卷文件", "questionnaire";
     AN_ANSWER_FILE = "答卷文件", "answer file";
@@ -248,34 +260,10 @@ pub fn read_file(path: &Path, what: crate::domain::text::Bilingual, lang: Lang) 
     })
 }
 
-/// The built-in questionnaire, or the one at `path` with the built-in proposals catalogue.
+/// The questionnaire `--questionnaire` names (a file, or a built-in instrument by name), or
+/// the built-in one without it, with the recommendations catalogue it declares.
 pub fn load_instrument(path: Option<&Path>, lang: Lang) -> Result<Instrument> {
-    Ok(load_instrument_and_source(path, lang)?.0)
-}
-
-/// Like [`load_instrument`], also giving the questionnaire's text (to locate problems in it),
-/// read once.
-fn load_instrument_and_source(
-    path: Option<&Path>,
-    lang: Lang,
-) -> Result<(Instrument, std::borrow::Cow<'static, str>)> {
-    match path {
-        None => Ok((
-            Instrument::builtin().map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))?,
-            crate::domain::instrument::BUILTIN_QUESTIONNAIRE.into(),
-        )),
-        Some(p) => {
-            let src = read_file(p, A_QUESTIONNAIRE, lang)?;
-            let inst = Instrument::from_sources(
-                &p.display().to_string(),
-                &src,
-                BUILTIN_PROPOSALS_NAME,
-                BUILTIN_PROPOSALS,
-            )
-            .map_err(|e| anyhow::anyhow!("{}", e.display_in(lang)))?;
-            Ok((inst, src.into()))
-        }
-    }
+    Ok(instruments::load(path, lang)?.0)
 }
 
 crate::bilingual! {
@@ -337,10 +325,8 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
         }
         Command::Validate { path, lang } => {
             let lang = resolve_lang(*lang);
-            let (inst, src) = load_instrument_and_source(path.as_deref(), lang)?;
-            let name = path
-                .as_ref()
-                .map_or(BUILTIN_NAME.to_string(), |p| p.display().to_string());
+            let (inst, source) = instruments::load(path.as_deref(), lang)?;
+            let (name, src) = (source.shown, source.text);
             let problems = lint_reachability(&inst);
             if !problems.is_empty() {
                 let issues: Vec<_> = problems
@@ -373,9 +359,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                     VALIDATE_WARNING.fill(lang, &[&name, &pos, &message, &hint])
                 )?;
             }
-            writeln!(
-                out,
-                "{}",
+            let ok = if inst.recommends() {
                 VALIDATE_OK.fill(
                     lang,
                     &[
@@ -385,10 +369,16 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                         &inst.hash,
                         &q.questions.len(),
                         &q.rules.len(),
-                        &inst.proposals.proposals.len()
-                    ]
+                        &inst.proposals.proposals.len(),
+                    ],
                 )
-            )?;
+            } else {
+                VALIDATE_OK_NO_RECOMMENDATIONS.fill(
+                    lang,
+                    &[&name, &q.id, &q.version, &inst.hash, &q.questions.len()],
+                )
+            };
+            writeln!(out, "{ok}")?;
         }
         Command::Report(args) => run_report(args, out, err)?,
         Command::Workshop(args) => crate::workshop::command::execute(&args.command, out, err)?,
@@ -400,6 +390,9 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                 serde_json::to_writer_pretty(&mut *out, &schema)?;
                 writeln!(out)?;
                 return Ok(());
+            }
+            if args.list {
+                return instruments::list(resolve_lang(args.lang), out);
             }
             let inst = load_instrument(args.questionnaire.as_deref(), resolve_lang(args.lang))?;
             let q = &inst.questionnaire;
@@ -468,8 +461,9 @@ pub struct ReportArgs {
     /// drawing, to paste into WeChat or an e-mail.
     #[arg(long)]
     pub short: bool,
-    /// Use this questionnaire instead of the built-in one.
-    #[arg(long, value_name = "PATH", conflicts_with = "workshop")]
+    /// The questionnaire: a built-in one by name (smecheck, eurostat-dii, …: see
+    /// `smecheck questionnaire --list`) or a file's path; a file that exists wins [default: smecheck].
+    #[arg(long, value_name = "NAME|PATH", conflicts_with = "workshop")]
     pub questionnaire: Option<PathBuf>,
     /// Add where the firm stands among the finished firms of this workshop (its questionnaire
     /// is used).
@@ -622,8 +616,9 @@ pub enum WorkshopCommand {
         /// The title shown on the projector and in the cohort report.
         #[arg(long)]
         title: String,
-        /// Use this questionnaire instead of the built-in one (a copy is kept in the folder).
-        #[arg(long, value_name = "PATH")]
+        /// The questionnaire: a built-in one by name (see `smecheck questionnaire --list`) or a
+        /// file's path, a file that exists winning; a copy is kept in the folder [default: smecheck].
+        #[arg(long, value_name = "NAME|PATH")]
         questionnaire: Option<PathBuf>,
         /// Language of the facilitator's views and reports (default: from the locale).
         #[arg(long, value_enum)]

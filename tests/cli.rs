@@ -475,16 +475,13 @@ fn schema_is_json_with_schema_version() {
         .iter()
         .map(|x| x.as_str().unwrap())
         .collect();
-    for k in [
-        "schema_version",
-        "id",
-        "version",
-        "areas",
-        "questions",
-        "rules",
-    ] {
+    for k in ["schema_version", "id", "version", "areas", "questions"] {
         assert!(required.contains(&k), "{k} not required");
     }
+    // A questionnaire without a recommendations catalogue has no rules (issue 17).
+    assert!(!required.contains(&"rules"), "rules required");
+    assert!(!required.contains(&"recommendations"));
+    assert!(v["properties"]["recommendations"].is_object());
 }
 
 #[test]

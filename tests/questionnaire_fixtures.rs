@@ -320,6 +320,56 @@ const CASES: &[Case] = &[
         "\"maybe\"",
         "yes/partly/no question `erp` has option `maybe`",
     ),
+    // A questionnaire's own recommendations catalogue, or none (issue 17).
+    case(
+        "unknown_catalogue.json",
+        178,
+        22,
+        "\"smecheck-p1-p12\"",
+        "there is no built-in recommendations catalogue `smecheck-p1-p12`",
+    ),
+    case(
+        "rules_without_catalogue.json",
+        178,
+        12,
+        "[",
+        "the rules of questionnaire `tiny-own` have no recommendations catalogue to point to",
+    ),
+    case(
+        "inline_unknown_proposal.json",
+        225,
+        19,
+        "\"A2\"",
+        "rule `r1` names proposal `A2`, which the catalogue does not have",
+    ),
+    case(
+        "inline_missing_translation.json",
+        211,
+        17,
+        "\"\"",
+        "missing English (en) translation",
+    ),
+    case(
+        "inline_no_actions.json",
+        213,
+        20,
+        "[]",
+        "proposal `A1` has no actions",
+    ),
+    case(
+        "inline_duplicate_proposal.json",
+        221,
+        15,
+        "\"A1\"",
+        "duplicate proposal id `A1`",
+    ),
+    case(
+        "inline_unreachable.json",
+        251,
+        12,
+        "[",
+        "no rule of questionnaire `tiny-own` can ever recommend proposal `A2` (Use deeply)",
+    ),
 ];
 
 fn validate(path: &str) -> (i32, String, String) {
@@ -370,6 +420,32 @@ fn matrix_questionnaire_is_valid() {
     );
     assert!(stdout.contains("10 questions, 12 rules"), "{stdout}");
     assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn a_questionnaire_without_recommendations_is_valid_and_says_so() {
+    // No `recommendations` and no rules: nothing to reach, nothing recommended.
+    let path = "tests/fixtures/questionnaires/valid/no_recommendations.json";
+    let (code, stdout, stderr) = validate(path);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert_eq!(
+        stdout,
+        format!(
+            "ok: {path}: tiny 0.1.0 (sha256:9bb417e9ba2b8889), 2 questions; this questionnaire gives no recommendations (it has no catalogue); every rung is reachable\n"
+        )
+    );
+}
+
+#[test]
+fn a_questionnaire_with_its_own_catalogue_is_valid_and_reaches_it() {
+    // The catalogue written out in `recommendations`: one proposal `A1`, one rule to it.
+    let path = "tests/fixtures/questionnaires/valid/own_recommendations.json";
+    let (code, stdout, stderr) = validate(path);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert!(
+        stdout.contains("2 questions, 1 rules; every rung and every proposal (1) is reachable"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -448,7 +524,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 41);
+    assert_eq!(CASES.len(), 48);
 }
 
 #[test]

@@ -13,7 +13,11 @@ const ZH: &[(&str, &str, &str)] = &[
         "中小企业自查：用云用得有多深，融资准备得怎么样。不带命令时开始（或继续）交互式自检。",
     ),
     ("run", "", "开始或继续交互式自检"),
-    ("run", "questionnaire", "使用这份问卷，而不是内置问卷"),
+    (
+        "run",
+        "questionnaire",
+        "问卷：内置问卷的名字（smecheck、eurostat-dii 等，见 `smecheck questionnaire --list`）或问卷文件的路径；同名的文件优先 [默认：smecheck]",
+    ),
     ("run", "lang", "语言（默认：按系统语言，否则中文）"),
     (
         "run",
@@ -43,11 +47,19 @@ const ZH: &[(&str, &str, &str)] = &[
     ),
     ("score", "", "给已保存的答卷打分并打印结果（无界面）"),
     ("score", "answers", "要打分的答卷文件"),
-    ("score", "questionnaire", "使用这份问卷，而不是内置问卷"),
+    (
+        "score",
+        "questionnaire",
+        "问卷：内置问卷的名字（smecheck、eurostat-dii 等，见 `smecheck questionnaire --list`）或问卷文件的路径；同名的文件优先 [默认：smecheck]",
+    ),
     ("score", "format", "输出格式"),
     ("score", "lang", "语言（默认：按系统语言，否则中文）"),
     ("validate", "", "检查问卷文件（默认：内置问卷）"),
-    ("validate", "path", "要检查的问卷 JSON"),
+    (
+        "validate",
+        "path",
+        "要检查的问卷：问卷文件的路径，或内置问卷的名字（见 `smecheck questionnaire --list`）；同名的文件优先 [默认：smecheck]",
+    ),
     ("validate", "lang", "语言（默认：按系统语言，否则中文）"),
     ("questionnaire", "", "打印 JSON Schema、空白答卷或编码手册"),
     ("questionnaire", "schema", "打印问卷格式的 JSON Schema"),
@@ -61,7 +73,12 @@ const ZH: &[(&str, &str, &str)] = &[
     (
         "questionnaire",
         "questionnaire",
-        "使用这份问卷，而不是内置问卷",
+        "问卷：内置问卷的名字（smecheck、eurostat-dii 等，见 `smecheck questionnaire --list`）或问卷文件的路径；同名的文件优先 [默认：smecheck]",
+    ),
+    (
+        "questionnaire",
+        "list",
+        "列出 smecheck 内置的问卷：名字、标题、版本、语言、题数和各自衡量什么",
     ),
     (
         "questionnaire",
@@ -88,7 +105,11 @@ const ZH: &[(&str, &str, &str)] = &[
         "short",
         "与 `--format text` 一起用：只要一页摘要，最多 40 行，没有条形图和框线，便于粘贴到微信或邮件",
     ),
-    ("report", "questionnaire", "使用这份问卷，而不是内置问卷"),
+    (
+        "report",
+        "questionnaire",
+        "问卷：内置问卷的名字（smecheck、eurostat-dii 等，见 `smecheck questionnaire --list`）或问卷文件的路径；同名的文件优先 [默认：smecheck]",
+    ),
     (
         "report",
         "workshop",
@@ -118,7 +139,7 @@ const ZH: &[(&str, &str, &str)] = &[
     (
         "workshop new",
         "questionnaire",
-        "使用这份问卷，而不是内置问卷（文件夹里会留一份副本）",
+        "问卷：内置问卷的名字（见 `smecheck questionnaire --list`）或问卷文件的路径，同名的文件优先；文件夹里会留一份副本 [默认：smecheck]",
     ),
     (
         "workshop new",
@@ -209,7 +230,7 @@ const ZH: &[(&str, &str, &str)] = &[
     (
         "compare",
         "questionnaire",
-        "两份都用这份问卷打分，而不是内置问卷",
+        "两份都用这份问卷打分：内置问卷的名字（见 `smecheck questionnaire --list`）或问卷文件的路径，同名的文件优先 [默认：smecheck]",
     ),
     ("compare", "format", "输出格式"),
     (

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use super::answers::{AnswerFile, AnswerSet, Dropped, Misfit, read_answers};
 use super::locate::{JsonPath, Pos, locate, pos_of};
-use super::model::{OptionId, QuestionId, Questionnaire};
+use super::model::{OptionId, QuestionId, Questionnaire, Recommendations};
 use super::proposals::Catalogue;
 use super::score::Stamp;
 use super::text::{Lang, LocalText};
@@ -18,6 +18,60 @@ pub const BUILTIN_QUESTIONNAIRE: &str = include_str!("../../questionnaires/smech
 pub const BUILTIN_PROPOSALS: &str = include_str!("../../questionnaires/proposals.json");
 pub const BUILTIN_NAME: &str = "<built-in>/smecheck.json";
 pub const BUILTIN_PROPOSALS_NAME: &str = "<built-in>/proposals.json";
+
+/// The questionnaires built into smecheck, by the name `--questionnaire NAME` takes. The first
+/// is the default. Adding an instrument is one row here and one file in `questionnaires/`.
+pub const INSTRUMENTS: &[(&str, &str)] = &[("smecheck", BUILTIN_QUESTIONNAIRE)];
+
+/// The text of the built-in questionnaire of this name.
+pub fn builtin_instrument(name: &str) -> Option<&'static str> {
+    INSTRUMENTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, j)| *j)
+}
+
+/// How problems in the built-in questionnaire `name` are located: `<built-in>/NAME.json`.
+pub fn builtin_file_name(name: &str) -> String {
+    format!("<built-in>/{name}.json")
+}
+
+/// The known instrument name nearest to `typed`, if it is near enough to be a typo.
+pub fn nearest_instrument(typed: &str) -> Option<&'static str> {
+    INSTRUMENTS
+        .iter()
+        .map(|(n, _)| (strsim::levenshtein(typed, n), *n))
+        .filter(|(d, n)| *d <= 2.max(n.len() / 3))
+        .min()
+        .map(|(_, n)| n)
+}
+
+/// One recommendations catalogue built into smecheck.
+#[derive(Debug, Clone, Copy)]
+pub struct BuiltinCatalogue {
+    /// What a questionnaire writes in `recommendations` to use it.
+    pub name: &'static str,
+    /// How its problems are located (`<built-in>/…`).
+    pub file: &'static str,
+    pub json: &'static str,
+}
+
+/// The recommendations catalogues built into smecheck, by the name a questionnaire gives.
+pub const CATALOGUES: &[BuiltinCatalogue] = &[BuiltinCatalogue {
+    name: "smecheck-p1-p11",
+    file: BUILTIN_PROPOSALS_NAME,
+    json: BUILTIN_PROPOSALS,
+}];
+
+/// Questionnaires published before `recommendations` existed, by id, and the built-in
+/// catalogue they were shipped with. Their files name none and keep their bytes, so the hash
+/// stamped in earlier answer files and workshop folders still matches.
+const ADOPTED: &[(&str, &str)] = &[("smecheck-core", "smecheck-p1-p11")];
+
+/// The built-in catalogue of this name.
+pub fn builtin_catalogue(name: &str) -> Option<&'static BuiltinCatalogue> {
+    CATALOGUES.iter().find(|c| c.name == name)
+}
 
 /// Largest questionnaire or answer file accepted, to keep hostile input bounded.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -446,12 +500,14 @@ fn did_you_mean(raw: &str) -> Option<String> {
         .map(|(_, n)| n.to_string())
 }
 
-/// A questionnaire with its proposals catalogue, checked and ready to score with.
+/// A questionnaire with its recommendations catalogue (empty when it has none), checked and
+/// ready to score with.
 #[derive(Debug, Clone)]
 pub struct Instrument {
     pub questionnaire: Questionnaire,
     pub proposals: Catalogue,
-    /// `sha256:` and the first 16 hex digits of the hash of both files' bytes.
+    /// `sha256:` and the first 16 hex digits of the hash of the questionnaire's bytes and
+    /// those of the built-in catalogue it uses (none when written out or absent).
     pub hash: String,
 }
 
@@ -459,24 +515,52 @@ impl Instrument {
     /// The built-in questionnaire. It is validated by the test suite, so failing here is a bug
     /// in the shipped data, reported like any other data error.
     pub fn builtin() -> Result<Instrument, LoadError> {
-        Self::from_sources(
-            BUILTIN_NAME,
-            BUILTIN_QUESTIONNAIRE,
-            BUILTIN_PROPOSALS_NAME,
-            BUILTIN_PROPOSALS,
-        )
+        Self::load(BUILTIN_NAME, BUILTIN_QUESTIONNAIRE)
     }
 
-    /// Parses and validates a questionnaire and a catalogue.
+    /// Parses and validates a questionnaire with the recommendations catalogue it declares:
+    /// the built-in one it names, the one written out in it, or none.
+    pub fn load(q_name: &str, q_src: &str) -> Result<Instrument, LoadError> {
+        Self::build(q_name, q_src, None)
+    }
+
+    /// Parses and validates a questionnaire and a catalogue given beside it, which stands in
+    /// for `recommendations` when the questionnaire declares none.
     pub fn from_sources(
         q_name: &str,
         q_src: &str,
         p_name: &str,
         p_src: &str,
     ) -> Result<Instrument, LoadError> {
+        Self::build(q_name, q_src, Some((p_name, p_src)))
+    }
+
+    fn build(
+        q_name: &str,
+        q_src: &str,
+        given: Option<(&str, &str)>,
+    ) -> Result<Instrument, LoadError> {
         let mut questionnaire: Questionnaire = parse_json(q_name, q_src)?;
         questionnaire.build_index();
-        let proposals: Catalogue = parse_json(p_name, p_src)?;
+        // The catalogue's own file, when it is not written out in the questionnaire.
+        let file: Option<(&str, &str)> = match &questionnaire.recommendations {
+            Some(Recommendations::Inline(_)) => None,
+            // An unknown name is reported by validation, with the known ones.
+            Some(Recommendations::Named(n)) => builtin_catalogue(n).map(|c| (c.file, c.json)),
+            None => given.or_else(|| {
+                ADOPTED
+                    .iter()
+                    .find(|(id, _)| *id == questionnaire.id)
+                    .and_then(|(_, name)| builtin_catalogue(name))
+                    .map(|c| (c.file, c.json))
+            }),
+        };
+        let proposals: Catalogue = match (&questionnaire.recommendations, file) {
+            (Some(Recommendations::Inline(c)), _) => (**c).clone(),
+            (_, Some((p_name, p_src))) => parse_json(p_name, p_src)?,
+            (_, None) => Catalogue::default(),
+        };
+        let (p_name, p_src) = file.unwrap_or(("", ""));
         let problems = validate(&questionnaire, &proposals);
         if !problems.is_empty() {
             return Err(LoadError::Invalid(place(
@@ -494,6 +578,12 @@ impl Instrument {
             proposals,
             hash: format!("sha256:{hex}"),
         })
+    }
+
+    /// Whether this questionnaire gives recommendations at all: views leave the part out
+    /// when it does not.
+    pub fn recommends(&self) -> bool {
+        !self.proposals.is_empty()
     }
 
     pub fn stamp(&self) -> Stamp {

@@ -4,6 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::condition::Condition;
+use super::proposals::Catalogue;
 use super::text::LocalText;
 
 mod index;
@@ -163,7 +164,13 @@ pub struct Questionnaire {
     /// Named findings such as "broad but shallow".
     #[serde(default)]
     pub findings: Vec<Finding>,
+    /// Where the rules' proposals come from: the name of a catalogue built into smecheck
+    /// (`"smecheck-p1-p11"`) or a catalogue written out here. Without it the questionnaire
+    /// gives no recommendations, and has no rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendations: Option<Recommendations>,
     /// Recommendation rules: condition → proposal, priority and next action.
+    #[serde(default)]
     pub rules: Vec<Rule>,
     /// Which area is cloud depth, which is financing, which finding is "broad but shallow" and
     /// which profile field is the firm's name; views that need an undeclared role are left out.
@@ -173,6 +180,41 @@ pub struct Questionnaire {
     #[serde(skip)]
     #[schemars(skip)]
     pub index: QuestionIndex,
+}
+
+/// A questionnaire's recommendations catalogue: named (built into smecheck) or written out.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Recommendations {
+    /// The name of a catalogue built into smecheck, e.g. `smecheck-p1-p11`.
+    Named(String),
+    /// The catalogue itself, in the shape of `questionnaires/proposals.json`.
+    Inline(Box<Catalogue>),
+}
+
+impl<'de> Deserialize<'de> for Recommendations {
+    /// A string or an object, read in place so that a mistake inside a written-out catalogue
+    /// is reported where it is (an untagged enum would only say that nothing matched).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Recommendations;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("the name of a built-in catalogue or a catalogue object `{...}`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Recommendations::Named(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                Catalogue::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|c| Recommendations::Inline(Box::new(c)))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

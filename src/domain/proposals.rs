@@ -10,7 +10,7 @@ use super::model::ProposalId;
 use super::text::LocalText;
 
 /// Where the proposals come from.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: LocalText,
@@ -134,19 +134,40 @@ pub struct Advice {
     pub frontier: Vec<Frontier>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+/// A recommendations catalogue: the proposals a questionnaire's rules point to, where they come
+/// from, and the plan texts. `questionnaires/proposals.json` is the shipped smecheck one (built
+/// in as `smecheck-p1-p11`); a questionnaire may also write its own out in `recommendations`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
+    /// The catalogue format's version (1); may be left out of a catalogue written inside a
+    /// questionnaire.
+    #[serde(default = "format_version")]
     pub schema_version: u32,
     pub source: Source,
-    /// A reminder that 2020 measures may have lapsed; shown with recommendations.
+    /// A reminder shown with the recommendations (for smecheck's, that 2020 measures may have
+    /// lapsed). Optional.
+    #[serde(default, skip_serializing_if = "is_blank")]
     pub caveat: LocalText,
     pub proposals: Vec<Proposal>,
     #[serde(default)]
     pub advice: Advice,
 }
 
+fn format_version() -> u32 {
+    1
+}
+
+fn is_blank(t: &LocalText) -> bool {
+    t.zh.is_empty() && t.en.is_empty()
+}
+
 impl Catalogue {
+    /// True when there is nothing to recommend: a questionnaire without a catalogue.
+    pub fn is_empty(&self) -> bool {
+        self.proposals.is_empty()
+    }
+
     pub fn get(&self, id: &ProposalId) -> Option<&Proposal> {
         self.proposals.iter().find(|p| &p.id == id)
     }

@@ -222,7 +222,7 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
         })
         .collect();
     let (label, meaning) = level_label(inst, None, card.overall_score, lang);
-    json!({
+    let mut v = json!({
         "questionnaire": card.questionnaire,
         "lang": lang.code(),
         "overall": {"score": card.overall_score, "level": card.overall_level, "level_label": label, "level_meaning": meaning, "provisional": card.confidence.is_provisional()},
@@ -232,7 +232,14 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
         "findings": findings,
         "confidence": card.confidence,
         "recommendations": recs,
-    })
+    });
+    // A questionnaire without a catalogue recommends nothing: the key is left out.
+    if !inst.recommends()
+        && let Some(map) = v.as_object_mut()
+    {
+        map.remove("recommendations");
+    }
+    v
 }
 
 /// `（role）` in Chinese, ` (role)` in English.
@@ -443,73 +450,78 @@ pub fn score_text(
     };
     para(&mut out, &conf, "", "  ");
     out.push(String::new());
-    para(&mut out, tr(lang, "建议", "Recommendations"), "", "");
-    if card.recommendations.is_empty() {
-        para(
-            &mut out,
-            tr(
-                lang,
-                "（没有触发任何建议）",
-                "(no recommendation was triggered)",
-            ),
-            "  ",
-            "  ",
-        );
-    }
-    for (i, r) in card.recommendations.iter().enumerate() {
-        let Some(p) = inst.proposals.get(&r.proposal) else {
-            continue;
-        };
-        out.push(String::new());
-        para(
-            &mut out,
-            &format!(
-                "{}. [{}] {}{} · {} · {} {}",
-                i + 1,
-                r.proposal,
-                p.speaker.get(lang),
-                bracketed(p.role.get(lang), lang),
-                p.keyword.get(lang),
-                tr(lang, "优先级", "priority"),
-                r.priority
-            ),
-            "",
-            "   ",
-        );
-        para(&mut out, p.summary.get(lang), "   ", "   ");
-        para(&mut out, tr(lang, "原因：", "Why:"), "   ", "   ");
-        for id in &r.because {
-            let Some(question) = q.question(id) else {
-                continue;
-            };
-            // Unanswered questions score 0, so they can be the reason too.
-            let answer = answers.get(id).map_or_else(
-                || not_answered(lang).to_string(),
-                |a| answer_label(question, a, lang),
-            );
+    // Only where the questionnaire has a catalogue to recommend from.
+    if inst.recommends() {
+        para(&mut out, tr(lang, "建议", "Recommendations"), "", "");
+        if card.recommendations.is_empty() {
             para(
                 &mut out,
-                &format!("{} → {}", question.text.get(lang), answer),
-                "   - ",
-                "     ",
+                tr(
+                    lang,
+                    "（没有触发任何建议）",
+                    "(no recommendation was triggered)",
+                ),
+                "  ",
+                "  ",
             );
         }
-        para(&mut out, tr(lang, "下一步：", "Next steps:"), "   ", "   ");
-        for s in &r.steps {
+        for (i, r) in card.recommendations.iter().enumerate() {
+            let Some(p) = inst.proposals.get(&r.proposal) else {
+                continue;
+            };
+            out.push(String::new());
             para(
                 &mut out,
                 &format!(
-                    "[{}] {}",
-                    horizon_label(s.horizon, lang),
-                    s.action(q).get(lang)
+                    "{}. [{}] {}{} · {} · {} {}",
+                    i + 1,
+                    r.proposal,
+                    p.speaker.get(lang),
+                    bracketed(p.role.get(lang), lang),
+                    p.keyword.get(lang),
+                    tr(lang, "优先级", "priority"),
+                    r.priority
                 ),
-                "   - ",
-                "     ",
+                "",
+                "   ",
             );
+            para(&mut out, p.summary.get(lang), "   ", "   ");
+            para(&mut out, tr(lang, "原因：", "Why:"), "   ", "   ");
+            for id in &r.because {
+                let Some(question) = q.question(id) else {
+                    continue;
+                };
+                // Unanswered questions score 0, so they can be the reason too.
+                let answer = answers.get(id).map_or_else(
+                    || not_answered(lang).to_string(),
+                    |a| answer_label(question, a, lang),
+                );
+                para(
+                    &mut out,
+                    &format!("{} → {}", question.text.get(lang), answer),
+                    "   - ",
+                    "     ",
+                );
+            }
+            para(&mut out, tr(lang, "下一步：", "Next steps:"), "   ", "   ");
+            for s in &r.steps {
+                para(
+                    &mut out,
+                    &format!(
+                        "[{}] {}",
+                        horizon_label(s.horizon, lang),
+                        s.action(q).get(lang)
+                    ),
+                    "   - ",
+                    "     ",
+                );
+            }
+        }
+        out.push(String::new());
+        if !inst.proposals.caveat.zh.is_empty() {
+            para(&mut out, inst.proposals.caveat.get(lang), "", "");
         }
     }
-    out.push(String::new());
-    para(&mut out, inst.proposals.caveat.get(lang), "", "");
     para(
         &mut out,
         tr(

@@ -4,9 +4,11 @@
 use std::collections::BTreeSet;
 
 use super::condition::Condition;
-use super::instrument::{Problem, Said};
+use super::instrument::{CATALOGUES, Problem, Said, builtin_catalogue};
 use super::locate::JsonPath;
-use super::model::{Level, QuestionKind, Questionnaire, SCHEMA_VERSION, ScoreFormat};
+use super::model::{
+    Level, QuestionKind, Questionnaire, Recommendations, SCHEMA_VERSION, ScoreFormat,
+};
 use super::proposals::Catalogue;
 
 /// A message in Chinese and English from two format strings over the same arguments.
@@ -156,9 +158,10 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
             Scope::Results,
         );
     }
+    recommendations(&mut c, q, cat);
     rules(&mut c, q, cat);
     roles(&mut c, q);
-    catalogue(&mut c, cat);
+    catalogue(&mut c, q, cat);
     c.problems
 }
 
@@ -565,7 +568,10 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
     );
     for (i, r) in q.rules.iter().enumerate() {
         let p = root.index(i);
-        if cat.get(&r.proposal).is_none() {
+        // Without a catalogue at all, that is said once (see `recommendations`).
+        if !cat.is_empty() && cat.get(&r.proposal).is_none() {
+            let ids: Vec<&str> = cat.proposals.iter().map(|x| x.id.as_str()).collect();
+            let ids = ids.join(", ");
             c.report(
                 p.key("proposal"),
                 said!(
@@ -574,7 +580,10 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
                     r.id,
                     r.proposal
                 ),
-                Said::both("请使用 P1 … P11", "use P1 … P11"),
+                said!(
+                    "请使用目录里的提案：{ids}",
+                    "use one of the catalogue's proposals: {ids}"
+                ),
             );
         }
         if !(1..=3).contains(&r.priority) {
@@ -712,11 +721,66 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
     }
 }
 
-fn catalogue(c: &mut Checker, cat: &Catalogue) {
-    c.in_catalogue = true;
+/// The catalogue a questionnaire names exists, and rules have a catalogue to point into.
+fn recommendations(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
     let root = JsonPath::root();
+    match &q.recommendations {
+        Some(Recommendations::Named(name)) if builtin_catalogue(name).is_none() => {
+            let known: Vec<&str> = CATALOGUES.iter().map(|x| x.name).collect();
+            let known = known.join(", ");
+            let near = CATALOGUES
+                .iter()
+                .map(|x| (strsim::levenshtein(name, x.name), x.name))
+                .filter(|(d, n)| *d <= 2.max(n.len() / 3))
+                .min()
+                .map(|(_, n)| n);
+            let (zh, en) = match near {
+                Some(n) => (format!("是不是想写 `{n}`？"), format!("did you mean `{n}`? ")),
+                None => (String::new(), String::new()),
+            };
+            c.report(
+                root.key("recommendations"),
+                said!(
+                    "没有名为 `{name}` 的内置建议目录",
+                    "there is no built-in recommendations catalogue `{name}`"
+                ),
+                said!(
+                    "{zh}内置的有：{known}；也可以把目录直接写在这里（一个对象）",
+                    "{en}built in: {known}; or write the catalogue out here (an object)"
+                ),
+            );
+        }
+        None if cat.is_empty() && !q.rules.is_empty() => c.report(
+            root.key("rules"),
+            said!(
+                "问卷 `{}` 的规则没有建议目录可以指向",
+                "the rules of questionnaire `{}` have no recommendations catalogue to point to",
+                q.id
+            ),
+            Said::both(
+                "加上 `\"recommendations\": \"smecheck-p1-p11\"` 使用 smecheck 的 P1–P11，或者在 `recommendations` 里写出自己的目录，或者删掉这些规则",
+                "add `\"recommendations\": \"smecheck-p1-p11\"` for smecheck's P1–P11, write your own catalogue in `recommendations`, or remove the rules",
+            ),
+        ),
+        _ => {}
+    }
+}
+
+fn catalogue(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
+    // A catalogue written out in the questionnaire is checked there, where its translations
+    // have already been walked with the rest of the questionnaire.
+    let inline = matches!(q.recommendations, Some(Recommendations::Inline(_)));
+    if !inline && cat.is_empty() {
+        return;
+    }
+    let root = if inline {
+        JsonPath::root().key("recommendations")
+    } else {
+        JsonPath::root()
+    };
+    c.in_catalogue = !inline;
     let from = c.problems.len();
-    if let Ok(v) = serde_json::to_value(cat) {
+    if !inline && let Ok(v) = serde_json::to_value(cat) {
         missing_text(c, &v, &root);
     }
     for p in &mut c.problems[from..] {

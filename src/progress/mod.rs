@@ -35,8 +35,9 @@ pub struct CompareArgs {
     /// The later answer file (T1) of the same firm.
     #[arg(long, value_name = "FILE")]
     pub after: PathBuf,
-    /// Score both with this questionnaire instead of the built-in one.
-    #[arg(long, value_name = "PATH")]
+    /// Score both with this questionnaire: a built-in one by name (see `smecheck questionnaire
+    /// --list`) or a file's path, a file that exists winning [default: smecheck].
+    #[arg(long, value_name = "NAME|PATH")]
     pub questionnaire: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormatArg,

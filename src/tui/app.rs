@@ -709,6 +709,16 @@ impl App {
             .collect()
     }
 
+    /// The results tabs this questionnaire has: without a recommendations catalogue there is
+    /// no plan and nothing to recommend, so those two tabs are left out.
+    pub fn tabs(&self) -> Vec<Tab> {
+        let recommends = self.inst.recommends();
+        Tab::ALL
+            .into_iter()
+            .filter(|t| recommends || !matches!(t, Tab::Plan | Tab::Recommendations))
+            .collect()
+    }
+
     /// Shows a results tab from its top; the ladder opens on the rung the firm stands on.
     pub fn select_tab(&mut self, tab: Tab) {
         self.tab = tab;
@@ -724,7 +734,7 @@ impl App {
     }
 
     fn update_results(&mut self, action: Action) -> Vec<Effect> {
-        let tabs = Tab::ALL;
+        let tabs = self.tabs();
         let at = tabs.iter().position(|t| *t == self.tab).unwrap_or(0);
         match action {
             Action::NextTab | Action::PrevTab => {

@@ -24,9 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use self::code::{FirmCode, JOIN_CODE_LEN, random_code};
 use crate::domain::answers::{AnswerSet, Kept};
-use crate::domain::instrument::{
-    BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument, parse_json,
-};
+use crate::domain::instrument::{Instrument, parse_json};
 use crate::domain::{Lang, text::LocalText};
 use crate::store;
 
@@ -205,23 +203,17 @@ impl Workshop {
             }
             Err(_) => {}
         }
+        // The default questionnaire is built in and not copied; any other (a file, or a
+        // built-in instrument by name) is kept in the folder, which then re-opens on its own.
         let (inst, source) = match questionnaire {
             None => (
                 Instrument::builtin().map_err(|e| anyhow!("{}", e.display_in(msg)))?,
                 None,
             ),
             Some(p) => {
-                let bytes = read_regular(p)
-                    .map_err(|e| err(text::CANNOT_READ, msg, &[&p.display(), &e]))?;
-                let src = utf8(p, bytes, msg)?;
-                let inst = Instrument::from_sources(
-                    &p.display().to_string(),
-                    &src,
-                    BUILTIN_PROPOSALS_NAME,
-                    BUILTIN_PROPOSALS,
-                )
-                .map_err(|e| anyhow!("{}", e.display_in(msg)))?;
-                (inst, Some(src))
+                let (inst, source) = crate::cli::instruments::load(Some(p), msg)?;
+                let default = source.builtin == Some(crate::domain::instrument::INSTRUMENTS[0].0);
+                (inst, (!default).then(|| source.text.into_owned()))
             }
         };
         let responses = dir.join(RESPONSES);
@@ -295,13 +287,8 @@ impl Workshop {
                 let bytes = read_regular(&qpath)
                     .map_err(|e| err(text::CANNOT_READ, msg, &[&qpath.display(), &e]))?;
                 let qsrc = utf8(&qpath, bytes, msg)?;
-                Instrument::from_sources(
-                    &qpath.display().to_string(),
-                    &qsrc,
-                    BUILTIN_PROPOSALS_NAME,
-                    BUILTIN_PROPOSALS,
-                )
-                .map_err(|e| anyhow!("{}", e.display_in(msg)))?
+                Instrument::load(&qpath.display().to_string(), &qsrc)
+                    .map_err(|e| anyhow!("{}", e.display_in(msg)))?
             }
             Some(_) => return Err(err(text::BAD_QUESTIONNAIRE_FILE, msg, &[&path.display()])),
         };

@@ -164,6 +164,7 @@ impl Report {
             },
             caveat: inst.proposals.caveat.get(lang).to_string(),
             disclaimer: w.disclaimer.to_string(),
+            recommends: inst.recommends(),
         };
         report.summary = onepage::build(&report, onepage::wish(q, &asked));
         report

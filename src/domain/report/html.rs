@@ -84,9 +84,12 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     }
 
     summary(r, h)?;
-    advice::plan(r, h)?;
-    advice::recommendations(r, h)?;
+    if r.recommends {
+        advice::plan(r, h)?;
+        advice::recommendations(r, h)?;
+    }
     scores(r, h)?;
+    let num = r.numbers();
 
     for l in &r.ladders {
         writeln!(
@@ -96,7 +99,8 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         )?;
         writeln!(
             h,
-            "<h2>5. {}</h2>\n<div class=\"keep\"><p>{}</p>",
+            "<h2>{}. {}</h2>\n<div class=\"keep\"><p>{}</p>",
+            num.ladders,
             e(&l.title),
             e(&l.description)
         )?;
@@ -141,7 +145,8 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
 
     writeln!(
         h,
-        "<section id=\"breadth\">\n<h2>6. {}</h2>",
+        "<section id=\"breadth\">\n<h2>{}. {}</h2>",
+        num.breadth,
         e(w.sec_breadth)
     )?;
     if let Some(b) = &r.breadth {
@@ -179,19 +184,19 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         "<footer class=\"notes\" id=\"notes\">\n<h2>{}</h2>",
         e(w.sec_notes)
     )?;
-    writeln!(
-        h,
-        "<p><strong>{}{}</strong>{}</p>",
-        e(w.source),
-        w.colon,
-        e(&r.source.citation)
-    )?;
-    writeln!(
-        h,
-        "<p>{}</p>\n<p><strong>{}</strong></p>",
-        e(&r.caveat),
-        e(&r.disclaimer)
-    )?;
+    if r.recommends {
+        writeln!(
+            h,
+            "<p><strong>{}{}</strong>{}</p>",
+            e(w.source),
+            w.colon,
+            e(&r.source.citation)
+        )?;
+        if !r.caveat.is_empty() {
+            writeln!(h, "<p>{}</p>", e(&r.caveat))?;
+        }
+    }
+    writeln!(h, "<p><strong>{}</strong></p>", e(&r.disclaimer))?;
     let s = &r.questionnaire;
     writeln!(h, "<dl class=\"meta\">")?;
     writeln!(
@@ -295,24 +300,26 @@ fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(h, "<li>{}</li>", e(&v.text))?;
     }
     writeln!(h, "</ul>")?;
-    writeln!(
-        h,
-        "<div class=\"actions-box\" id=\"top-actions\"><h3>{}</h3><ol>",
-        e(w.top_actions)
-    )?;
-    if s.actions.is_empty() {
-        writeln!(h, "<li>{}</li>", e(w.no_plan))?;
-    }
-    for a in &s.actions {
+    if r.recommends {
         writeln!(
             h,
-            "<li><strong>{}</strong> <span class=\"due\">{}</span> <span class=\"note\">{}</span></li>",
-            e(&a.action),
-            e(&w.pair(w.due, &a.due)),
-            e(&a.owner)
+            "<div class=\"actions-box\" id=\"top-actions\"><h3>{}</h3><ol>",
+            e(w.top_actions)
         )?;
+        if s.actions.is_empty() {
+            writeln!(h, "<li>{}</li>", e(w.no_plan))?;
+        }
+        for a in &s.actions {
+            writeln!(
+                h,
+                "<li><strong>{}</strong> <span class=\"due\">{}</span> <span class=\"note\">{}</span></li>",
+                e(&a.action),
+                e(&w.pair(w.due, &a.due)),
+                e(&a.owner)
+            )?;
+        }
+        writeln!(h, "</ol></div>")?;
     }
-    writeln!(h, "</ol></div>")?;
     writeln!(h, "<div class=\"two\">")?;
     let list = |h: &mut String, title: &str, items: &[String], none: &str| -> std::fmt::Result {
         writeln!(h, "<div><h3>{}</h3><ul>", e(title))?;
@@ -349,7 +356,8 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
     let e = escape;
     writeln!(
         h,
-        "<section id=\"dimensions\">\n<h2>4. {}</h2>\n<div class=\"cards\">",
+        "<section id=\"dimensions\">\n<h2>{}. {}</h2>\n<div class=\"cards\">",
+        r.numbers().dimensions,
         e(w.sec_dimensions)
     )?;
     for x in &r.headlines {

@@ -57,6 +57,28 @@ pub fn value(r: &Report, inst: &Instrument, card: &ScoreCard, answers: &AnswerSe
         map.insert("summary".to_string(), summary);
         map.insert("plan".to_string(), Value::Array(plan));
         map.insert("report".to_string(), sections);
+        // Without a catalogue there is no plan and nothing recommended: left out, not empty.
+        if !r.recommends {
+            map.remove("plan");
+            for (section, keys) in [
+                ("summary", &["actions"][..]),
+                (
+                    "report",
+                    &["plan", "recommendations", "proposals", "source", "caveat"][..],
+                ),
+            ] {
+                if let Some(Value::Object(m)) = map.get_mut(section) {
+                    for k in keys {
+                        m.remove(*k);
+                    }
+                }
+            }
+            if let Some(Value::Object(m)) = map.get_mut("report")
+                && let Some(Value::Object(s)) = m.get_mut("summary")
+            {
+                s.remove("actions");
+            }
+        }
     }
     v
 }

@@ -69,9 +69,11 @@ fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for x in &s.gaps {
         writeln!(out, "- {}", e(x))?;
     }
-    writeln!(out, "\n**{}**\n", w.top_actions)?;
-    if s.actions.is_empty() {
-        writeln!(out, "{}", w.no_plan)?;
+    if r.recommends {
+        writeln!(out, "\n**{}**\n", w.top_actions)?;
+        if s.actions.is_empty() {
+            writeln!(out, "{}", w.no_plan)?;
+        }
     }
     for (n, a) in s.actions.iter().enumerate() {
         writeln!(
@@ -99,41 +101,12 @@ fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     )
 }
 
-pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
+/// Sections 2 and 3: the action plan and the recommendations.
+fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     let w = r.words;
     let e = escape;
-    writeln!(out, "# {} — {}", e(&r.title), e(&r.subtitle))?;
-    writeln!(out)?;
-    if let Some(firm) = &r.firm {
-        writeln!(
-            out,
-            "**{}{}** {}",
-            w.prepared_for,
-            w.colon.trim_end(),
-            e(firm)
-        )?;
-        writeln!(out)?;
-    }
-    writeln!(out, "| | |")?;
-    writeln!(out, "|---|---|")?;
-    writeln!(out, "| {} | {} |", w.date, e(&r.date_label))?;
-    for f in &r.profile {
-        writeln!(out, "| {} | {} |", e(&f.label), e(&f.value))?;
-    }
-    if !r.whatif.is_empty() {
-        writeln!(out, "\n> **{}**", e(&w.whatif_note(r.whatif.len())))?;
-        for a in &r.whatif {
-            writeln!(out, "> - {}", e(&w.whatif_item(a)))?;
-        }
-    }
-    if let Some(since) = &r.since {
-        out.write_all(since.markdown(r.lang).as_bytes())?;
-    }
-
-    writeln!(out, "\n## 1. {}\n", w.sec_onepage)?;
-    summary(r, out)?;
-
-    writeln!(out, "\n## 2. {}\n", w.sec_plan)?;
+    let num = r.numbers();
+    writeln!(out, "\n## {}. {}\n", num.plan, w.sec_plan)?;
     writeln!(out, "{}", w.plan_intro)?;
     if r.plan.items.is_empty() {
         writeln!(out, "\n{}", w.no_plan)?;
@@ -171,12 +144,22 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         writeln!(out, "\n{}", w.plan_left_out(r.plan.left_out))?;
     }
 
-    writeln!(out, "\n## 3. {}", w.sec_recommendations)?;
+    writeln!(
+        out,
+        "\n## {}. {}",
+        num.recommendations, w.sec_recommendations
+    )?;
     if r.recommendations.is_empty() {
         writeln!(out, "\n{}", w.no_recommendations)?;
     }
     for rec in &r.recommendations {
-        writeln!(out, "\n### 3.{} {}\n", rec.number, e(&rec.headline))?;
+        writeln!(
+            out,
+            "\n### {}.{} {}\n",
+            num.recommendations,
+            rec.number,
+            e(&rec.headline)
+        )?;
         let mut when = vec![e(&rec.when)];
         if !rec.due.is_empty() {
             when.push(w.pair(w.due, &rec.due));
@@ -208,8 +191,49 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
         writeln!(out, "\n<sub>{}</sub>", e(&rec.source_line))?;
     }
+    Ok(())
+}
 
-    writeln!(out, "\n## 4. {}\n", w.sec_dimensions)?;
+pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
+    let w = r.words;
+    let e = escape;
+    writeln!(out, "# {} — {}", e(&r.title), e(&r.subtitle))?;
+    writeln!(out)?;
+    if let Some(firm) = &r.firm {
+        writeln!(
+            out,
+            "**{}{}** {}",
+            w.prepared_for,
+            w.colon.trim_end(),
+            e(firm)
+        )?;
+        writeln!(out)?;
+    }
+    writeln!(out, "| | |")?;
+    writeln!(out, "|---|---|")?;
+    writeln!(out, "| {} | {} |", w.date, e(&r.date_label))?;
+    for f in &r.profile {
+        writeln!(out, "| {} | {} |", e(&f.label), e(&f.value))?;
+    }
+    if !r.whatif.is_empty() {
+        writeln!(out, "\n> **{}**", e(&w.whatif_note(r.whatif.len())))?;
+        for a in &r.whatif {
+            writeln!(out, "> - {}", e(&w.whatif_item(a)))?;
+        }
+    }
+    if let Some(since) = &r.since {
+        out.write_all(since.markdown(r.lang).as_bytes())?;
+    }
+
+    writeln!(out, "\n## 1. {}\n", w.sec_onepage)?;
+    summary(r, out)?;
+
+    let num = r.numbers();
+    if r.recommends {
+        plan_and_recommendations(r, out)?;
+    }
+
+    writeln!(out, "\n## {}. {}\n", num.dimensions, w.sec_dimensions)?;
     writeln!(out, "| {} | {} | {} | |", w.area, w.score, w.score_level)?;
     writeln!(out, "|---|---:|---|---|")?;
     for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
@@ -256,7 +280,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     }
 
     for l in &r.ladders {
-        writeln!(out, "\n## 5. {}\n", e(&l.title))?;
+        writeln!(out, "\n## {}. {}\n", num.ladders, e(&l.title))?;
         writeln!(out, "{}\n", e(&l.description))?;
         writeln!(out, "| # | {} | {} |", w.rung, w.status)?;
         writeln!(out, "|---:|---|---|")?;
@@ -304,7 +328,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
     }
 
-    writeln!(out, "\n## 6. {}\n", w.sec_breadth)?;
+    writeln!(out, "\n## {}. {}\n", num.breadth, w.sec_breadth)?;
     if let Some(b) = &r.breadth {
         writeln!(
             out,
@@ -367,14 +391,18 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     }
 
     writeln!(out, "\n## {}\n", w.sec_notes)?;
-    writeln!(
-        out,
-        "**{}{}** {}\n",
-        w.source,
-        w.colon.trim_end(),
-        e(&r.source.citation)
-    )?;
-    writeln!(out, "> {}\n", e(&r.caveat))?;
+    if r.recommends {
+        writeln!(
+            out,
+            "**{}{}** {}\n",
+            w.source,
+            w.colon.trim_end(),
+            e(&r.source.citation)
+        )?;
+        if !r.caveat.is_empty() {
+            writeln!(out, "> {}\n", e(&r.caveat))?;
+        }
+    }
     writeln!(out, "*{}*\n", r.disclaimer)?;
     let s = &r.questionnaire;
     writeln!(out, "| | |")?;

@@ -202,6 +202,36 @@ pub struct Report {
     pub source: SourceView,
     pub caveat: String,
     pub disclaimer: String,
+    /// Whether the questionnaire gives recommendations. Without a catalogue the action plan,
+    /// the recommendations, the proposals, their source and caveat are left out.
+    #[serde(skip)]
+    pub recommends: bool,
+}
+
+/// The numbers of a report's sections: the action plan and the recommendations take 2 and 3
+/// where the questionnaire recommends, the ladders one number between dimensions and breadth
+/// where there are any; the rest move up where they are not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Numbers {
+    pub plan: u8,
+    pub recommendations: u8,
+    pub dimensions: u8,
+    pub ladders: u8,
+    pub breadth: u8,
+}
+
+impl Report {
+    pub fn numbers(&self) -> Numbers {
+        let dimensions = if self.recommends { 4 } else { 2 };
+        let ladders = dimensions + 1;
+        Numbers {
+            plan: 2,
+            recommendations: 3,
+            dimensions,
+            ladders,
+            breadth: ladders + u8::from(!self.ladders.is_empty()),
+        }
+    }
 }
 
 /// An answer adopted from the what-if sandbox.

@@ -115,9 +115,11 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
         p.para(x, "- ", "  ");
     }
     p.blank();
-    p.label(w, w.top_actions);
-    if s.actions.is_empty() {
-        p.para(w.no_plan, "  ", "  ");
+    if r.recommends {
+        p.label(w, w.top_actions);
+        if s.actions.is_empty() {
+            p.para(w.no_plan, "  ", "  ");
+        }
     }
     for (n, a) in s.actions.iter().enumerate() {
         p.para(
@@ -167,34 +169,11 @@ pub fn write_short<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()>
 /// The most lines `--short` writes.
 pub const SHORT_LINES: usize = 40;
 
-pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
+/// Sections 2 and 3: the action plan and the recommendations.
+fn plan_and_recommendations(p: &mut Page, r: &Report) {
     let w = r.words;
-    let mut p = Page::new(r);
-    p.lines.push("=".repeat(WIDTH));
-    p.para(&r.title, "", "");
-    match &r.firm {
-        Some(firm) => p.para(&format!("{}  {firm}", r.subtitle), "", ""),
-        None => p.para(&r.subtitle, "", ""),
-    }
-    p.lines.push("=".repeat(WIDTH));
-    p.para(&w.pair(w.date, &r.date_label), "", "  ");
-    for f in &r.profile {
-        p.para(&w.pair(&f.label, &f.value), "", "  ");
-    }
-    if !r.whatif.is_empty() {
-        p.para(&w.whatif_note(r.whatif.len()), "", "");
-        for a in &r.whatif {
-            p.para(&w.whatif_item(a), "  - ", "    ");
-        }
-    }
-    if let Some(since) = &r.since {
-        p.lines.extend(since.text_lines(r.lang));
-    }
-
-    p.heading(&format!("1. {}", w.sec_onepage));
-    summary(&mut p, r, false);
-
-    p.heading(&format!("2. {}", w.sec_plan));
+    let num = r.numbers();
+    p.heading(&format!("{}. {}", num.plan, w.sec_plan));
     p.para(w.plan_intro, "", "");
     if r.plan.items.is_empty() {
         p.para(w.no_plan, "", "");
@@ -234,7 +213,10 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         p.para(&w.plan_left_out(r.plan.left_out), "", "");
     }
 
-    p.heading(&format!("3. {}", w.sec_recommendations));
+    p.heading(&format!(
+        "{}. {}",
+        num.recommendations, w.sec_recommendations
+    ));
     if r.recommendations.is_empty() {
         p.para(w.no_recommendations, "", "");
     }
@@ -272,8 +254,41 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
         p.para(&format!("({})", rec.source_line), "      ", "       ");
     }
+}
 
-    p.heading(&format!("4. {}", w.sec_dimensions));
+pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
+    let w = r.words;
+    let mut p = Page::new(r);
+    p.lines.push("=".repeat(WIDTH));
+    p.para(&r.title, "", "");
+    match &r.firm {
+        Some(firm) => p.para(&format!("{}  {firm}", r.subtitle), "", ""),
+        None => p.para(&r.subtitle, "", ""),
+    }
+    p.lines.push("=".repeat(WIDTH));
+    p.para(&w.pair(w.date, &r.date_label), "", "  ");
+    for f in &r.profile {
+        p.para(&w.pair(&f.label, &f.value), "", "  ");
+    }
+    if !r.whatif.is_empty() {
+        p.para(&w.whatif_note(r.whatif.len()), "", "");
+        for a in &r.whatif {
+            p.para(&w.whatif_item(a), "  - ", "    ");
+        }
+    }
+    if let Some(since) = &r.since {
+        p.lines.extend(since.text_lines(r.lang));
+    }
+
+    p.heading(&format!("1. {}", w.sec_onepage));
+    summary(&mut p, r, false);
+
+    let num = r.numbers();
+    if r.recommends {
+        plan_and_recommendations(&mut p, r);
+    }
+
+    p.heading(&format!("{}. {}", num.dimensions, w.sec_dimensions));
     for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
         p.para(
             &format!(
@@ -342,7 +357,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     }
 
     for l in &r.ladders {
-        p.heading(&format!("5. {}", l.title));
+        p.heading(&format!("{}. {}", num.ladders, l.title));
         p.para(&l.description, "", "");
         p.blank();
         let col = l
@@ -392,7 +407,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
     }
 
-    p.heading(&format!("6. {}", w.sec_breadth));
+    p.heading(&format!("{}. {}", num.breadth, w.sec_breadth));
     if let Some(b) = &r.breadth {
         p.para(
             &format!("{}{}{} / 100", b.title, w.colon, fmt_score(b.score)),
@@ -453,10 +468,14 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     }
 
     p.heading(w.sec_notes);
-    p.para(&w.pair(w.source, &r.source.citation), "", "  ");
-    p.blank();
-    p.para(&r.caveat, "", "");
-    p.blank();
+    if r.recommends {
+        p.para(&w.pair(w.source, &r.source.citation), "", "  ");
+        p.blank();
+        if !r.caveat.is_empty() {
+            p.para(&r.caveat, "", "");
+            p.blank();
+        }
+    }
     p.para(&r.disclaimer, "", "");
     p.blank();
     let s = &r.questionnaire;

@@ -21,8 +21,9 @@ use crate::tui::strings::{self as st, fill};
 
 fn header(frame: &mut Frame, body: Rect, app: &App) -> Rect {
     let lang = app.lang;
-    let titles = tab_titles(lang);
-    let selected = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
+    let tabs = app.tabs();
+    let titles: Vec<&str> = tabs.iter().map(|t| tab_title(*t, lang)).collect();
+    let selected = tabs.iter().position(|t| *t == app.tab).unwrap_or(0);
     frame.render_widget(
         Paragraph::new(Line::styled(st::RESULTS.get(lang), app.theme.title())),
         Rect::new(body.x, body.y, body.width, 1),
@@ -51,25 +52,25 @@ pub fn tabs_row(area: Rect, app: &App) -> Rect {
 /// one-column divider between them.
 pub fn tab_at(col: u16, app: &App) -> Option<Tab> {
     let mut x = 0usize;
-    for (tab, title) in Tab::ALL.iter().zip(tab_titles(app.lang)) {
-        let w = width(title) + 2;
+    for tab in app.tabs() {
+        let w = width(tab_title(tab, app.lang)) + 2;
         if (col as usize) >= x && (col as usize) < x + w {
-            return Some(*tab);
+            return Some(tab);
         }
         x += w + 1;
     }
     None
 }
 
-fn tab_titles(lang: Lang) -> [&'static str; 5] {
-    [
-        st::TAB_SUMMARY,
-        st::TAB_PLAN,
-        st::TAB_OVERVIEW,
-        st::TAB_LADDER,
-        st::TAB_RECS,
-    ]
-    .map(|s| s.get(lang))
+fn tab_title(tab: Tab, lang: Lang) -> &'static str {
+    match tab {
+        Tab::Summary => st::TAB_SUMMARY,
+        Tab::Plan => st::TAB_PLAN,
+        Tab::Overview => st::TAB_OVERVIEW,
+        Tab::Ladder => st::TAB_LADDER,
+        Tab::Recommendations => st::TAB_RECS,
+    }
+    .get(lang)
 }
 
 /// The lines of a tab that scrolls (every tab but the recommendations), `w` columns wide.
@@ -168,9 +169,12 @@ fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         lines.extend(wrapped(&v.text, w, "- ", "  ", Style::new()));
     }
     lines.push(Line::default());
-    lines.push(head(words.top_actions));
-    if s.actions.is_empty() {
-        lines.extend(wrapped(words.no_plan, w, "  ", "  ", theme.muted()));
+    // No first actions where the questionnaire recommends nothing.
+    if r.recommends {
+        lines.push(head(words.top_actions));
+        if s.actions.is_empty() {
+            lines.extend(wrapped(words.no_plan, w, "  ", "  ", theme.muted()));
+        }
     }
     for (n, a) in s.actions.iter().enumerate() {
         let due = if a.due.is_empty() {

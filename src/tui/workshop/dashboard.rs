@@ -39,6 +39,18 @@ impl Tab {
         Tab::Problems,
         Tab::Change,
     ];
+
+    /// The tabs for a questionnaire that recommends nothing: no proposals needed.
+    pub const NO_NEEDS: [Tab; 4] = [Tab::Room, Tab::Dimensions, Tab::Firms, Tab::Problems];
+
+    /// A follow-up room's tabs for a questionnaire that recommends nothing.
+    pub const NO_NEEDS_WITH_CHANGE: [Tab; 5] = [
+        Tab::Room,
+        Tab::Dimensions,
+        Tab::Firms,
+        Tab::Problems,
+        Tab::Change,
+    ];
 }
 
 pub struct Dashboard {
@@ -106,10 +118,11 @@ impl Dashboard {
 
     /// The tabs shown, in order.
     pub fn tabs(&self) -> &'static [Tab] {
-        if self.change.is_some() {
-            &Tab::WITH_CHANGE
-        } else {
-            &Tab::ALL
+        match (self.change.is_some(), self.inst.recommends()) {
+            (true, true) => &Tab::WITH_CHANGE,
+            (false, true) => &Tab::ALL,
+            (true, false) => &Tab::NO_NEEDS_WITH_CHANGE,
+            (false, false) => &Tab::NO_NEEDS,
         }
     }
 

@@ -406,6 +406,16 @@ fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
         }
         let y = area.y + top_h + 1;
         let h = area.bottom().saturating_sub(y);
+        // Without a recommendations catalogue there is no proposal ranking: the dimension
+        // spreads take the whole width.
+        if !d.inst.recommends() {
+            lines_in(
+                frame,
+                Rect::new(area.x, y, area.width, h),
+                dimensions(d, area.width as usize),
+            );
+            return;
+        }
         let left_w = (area.width - gap) * 3 / 5;
         lines_in(
             frame,
@@ -439,7 +449,11 @@ fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
         area.width,
         area.height.saturating_sub(top_h + 1),
     );
-    lines_in(frame, below, summary(d, area.width as usize, true));
+    lines_in(
+        frame,
+        below,
+        summary(d, area.width as usize, d.inst.recommends()),
+    );
 }
 
 /// A box plot of a 0–100 spread in `w` cells.

@@ -257,76 +257,82 @@ pub fn build(r: &Report) -> Doc {
         // "Broad but shallow" leads: it is the finding the article is about.
         let lead = q.role(crate::domain::model::Role::BreadthVsDepth);
         findings.sort_by_key(|f| Some(f.id.as_str()) != lead);
-        sections.push(Section {
-            heading: r.t(text::H_FINDINGS).to_string(),
-            blocks: vec![Block::List(
-                findings
-                    .iter()
-                    .map(|f| {
-                        text::FINDING_LINE
-                            .fill(lang, &[&r.finding_title(&f.id), &count_text(f.count)])
-                    })
-                    .collect(),
-            )],
-        });
+        // A questionnaire that defines no findings gets no empty section for them.
+        if !q.findings.is_empty() {
+            sections.push(Section {
+                heading: r.t(text::H_FINDINGS).to_string(),
+                blocks: vec![Block::List(
+                    findings
+                        .iter()
+                        .map(|f| {
+                            text::FINDING_LINE
+                                .fill(lang, &[&r.finding_title(&f.id), &count_text(f.count)])
+                        })
+                        .collect(),
+                )],
+            });
+        }
     }
 
-    let head = [
-        r.t(text::C_RANK),
-        r.t(text::C_PROPOSAL),
-        r.t(text::C_NEED),
-        r.t(text::C_URGENT),
-        r.t(text::C_SHARE),
-    ];
-    let rows = c
-        .needs
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            let share = if c.finished == 0 {
-                0.0
-            } else {
-                n.firms as f64 / c.finished as f64
-            };
-            let share = match shown_count(n.firms) {
-                Some(_) => Cell::Bar(share),
-                None => Cell::Text(String::new()),
-            };
-            vec![
-                Cell::Text((i + 1).to_string()),
-                Cell::Text(r.proposal_title(n.proposal.as_str())),
-                Cell::Text(count_text(n.firms)),
-                Cell::Text(count_text(n.urgent)),
-                share,
-            ]
-        })
-        .collect();
-    let mut blocks = vec![table(&head, &[true, false, true, true, false], rows)];
-    for n in c.needs.iter().filter(|n| n.firms > 0).take(5) {
-        blocks.push(Block::Sub(format!(
-            "{} — {}",
-            r.proposal_title(n.proposal.as_str()),
-            text::NEEDED_BY.fill(lang, &[&n.firms])
-        )));
-        let mut items = vec![format!(
-            "{}{colon}{}",
-            r.t(text::C_BRING),
-            r.bring(n.proposal.as_str(), n.area.as_ref().map(|a| a.as_str()))
-        )];
-        for s in n.steps.iter().take(3) {
-            items.push(format!(
-                "{}{colon}{}{}",
-                r.t(text::STEPS),
-                r.rule_action(&s.id),
-                text::STEP_FIRMS.fill(lang, &[&count_text(s.count)])
-            ));
+    // What the room needs, by proposal: only where the questionnaire recommends.
+    if r.ws.inst.recommends() {
+        let head = [
+            r.t(text::C_RANK),
+            r.t(text::C_PROPOSAL),
+            r.t(text::C_NEED),
+            r.t(text::C_URGENT),
+            r.t(text::C_SHARE),
+        ];
+        let rows = c
+            .needs
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let share = if c.finished == 0 {
+                    0.0
+                } else {
+                    n.firms as f64 / c.finished as f64
+                };
+                let share = match shown_count(n.firms) {
+                    Some(_) => Cell::Bar(share),
+                    None => Cell::Text(String::new()),
+                };
+                vec![
+                    Cell::Text((i + 1).to_string()),
+                    Cell::Text(r.proposal_title(n.proposal.as_str())),
+                    Cell::Text(count_text(n.firms)),
+                    Cell::Text(count_text(n.urgent)),
+                    share,
+                ]
+            })
+            .collect();
+        let mut blocks = vec![table(&head, &[true, false, true, true, false], rows)];
+        for n in c.needs.iter().filter(|n| n.firms > 0).take(5) {
+            blocks.push(Block::Sub(format!(
+                "{} — {}",
+                r.proposal_title(n.proposal.as_str()),
+                text::NEEDED_BY.fill(lang, &[&n.firms])
+            )));
+            let mut items = vec![format!(
+                "{}{colon}{}",
+                r.t(text::C_BRING),
+                r.bring(n.proposal.as_str(), n.area.as_ref().map(|a| a.as_str()))
+            )];
+            for s in n.steps.iter().take(3) {
+                items.push(format!(
+                    "{}{colon}{}{}",
+                    r.t(text::STEPS),
+                    r.rule_action(&s.id),
+                    text::STEP_FIRMS.fill(lang, &[&count_text(s.count)])
+                ));
+            }
+            blocks.push(Block::List(items));
         }
-        blocks.push(Block::List(items));
+        sections.push(Section {
+            heading: r.t(text::H_NEEDS).to_string(),
+            blocks,
+        });
     }
-    sections.push(Section {
-        heading: r.t(text::H_NEEDS).to_string(),
-        blocks,
-    });
 
     sections.push(firms_section(r));
 
@@ -382,8 +388,11 @@ fn firms_section(r: &Report) -> Section {
         head.push(l.title.get(lang).to_string());
         right.push(false);
     }
-    head.push(r.t(text::C_PROPOSALS).to_string());
-    right.push(false);
+    // The proposals column only where the questionnaire recommends.
+    if r.ws.inst.recommends() {
+        head.push(r.t(text::C_PROPOSALS).to_string());
+        right.push(false);
+    }
     Section {
         heading: r
             .t(if r.named {
@@ -455,12 +464,14 @@ fn firm_row(r: &Report, f: &Firm) -> Vec<Cell> {
             r.rung_label(l.id, l.rung)
         )));
     }
-    row.push(Cell::Text(
-        f.proposals
-            .iter()
-            .map(|x| x.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    ));
+    if r.ws.inst.recommends() {
+        row.push(Cell::Text(
+            f.proposals
+                .iter()
+                .map(|x| x.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ));
+    }
     row
 }
