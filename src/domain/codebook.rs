@@ -346,6 +346,26 @@ impl<V: Serialize> Serialize for Entries<'_, V> {
     }
 }
 
+/// An answer whose matrix rows serialise in the question's row order.
+struct RowsInOrder<'a>(&'a super::model::Question, &'a serde_json::Value);
+
+impl Serialize for RowsInOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.1 {
+            serde_json::Value::Object(map) if self.0.is_matrix() => Entries(
+                self.0
+                    .rows
+                    .iter()
+                    .filter_map(|r| map.get_key_value(r.id.as_str()))
+                    .map(|(k, v)| (k.as_str(), v))
+                    .collect(),
+            )
+            .serialize(s),
+            v => v.serialize(s),
+        }
+    }
+}
+
 impl Serialize for InOrder<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
@@ -358,14 +378,17 @@ impl Serialize for InOrder<'_> {
                 .map(|(k, v)| (k.as_str(), v))
                 .collect(),
         );
-        let answers = Entries(
-            self.q
-                .questions
-                .iter()
-                .filter_map(|x| f.answers.get_key_value(x.id.as_str()))
-                .map(|(k, v)| (k.as_str(), v))
-                .collect(),
-        );
+        let rows: Vec<(&str, RowsInOrder)> = self
+            .q
+            .questions
+            .iter()
+            .filter_map(|x| {
+                f.answers
+                    .get_key_value(x.id.as_str())
+                    .map(|(k, v)| (k.as_str(), RowsInOrder(x, v)))
+            })
+            .collect();
+        let answers = Entries(rows.iter().map(|(k, v)| (*k, v)).collect());
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("questionnaire", &f.questionnaire)?;
         m.serialize_entry("profile", &profile)?;

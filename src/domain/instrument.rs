@@ -21,7 +21,10 @@ pub const BUILTIN_PROPOSALS_NAME: &str = "<built-in>/proposals.json";
 
 /// The questionnaires built into smecheck, by the name `--questionnaire NAME` takes. The first
 /// is the default. Adding an instrument is one row here and one file in `questionnaires/`.
-pub const INSTRUMENTS: &[(&str, &str)] = &[("smecheck", BUILTIN_QUESTIONNAIRE)];
+pub const INSTRUMENTS: &[(&str, &str)] = &[
+    ("smecheck", BUILTIN_QUESTIONNAIRE),
+    ("eu-dma", include_str!("../../questionnaires/eu-dma.json")),
+];
 
 /// The text of the built-in questionnaire of this name.
 pub fn builtin_instrument(name: &str) -> Option<&'static str> {
