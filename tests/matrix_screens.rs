@@ -165,3 +165,34 @@ fn matrix_in_review_and_what_if() {
         a
     });
 }
+
+fn dma(lang: Lang) -> App {
+    let text = smecheck::domain::instrument::builtin_instrument("eu-dma").unwrap();
+    let inst = Instrument::load("eu-dma", text).unwrap();
+    let session = Session {
+        answers_path: "/home/owner/dma.json".into(),
+        ..Session::default()
+    };
+    App::new(inst, lang, AnswerSet::new(), session)
+}
+
+#[test]
+fn dma_grids_with_long_row_labels() {
+    // Q1: ten business areas × two tick columns; Q9: five AI families with long labels that
+    // wrap under themselves beside the cells.
+    shoot("dma_q1", |lang| {
+        let mut a = dma(lang);
+        a.goto_question(at(&a, "q1"));
+        press(
+            &mut a,
+            &[KeyCode::Char('1'), KeyCode::Down, KeyCode::Char('2')],
+        );
+        a
+    });
+    shoot("dma_q9", |lang| {
+        let mut a = dma(lang);
+        a.goto_question(at(&a, "q9"));
+        press(&mut a, &[KeyCode::Char('6'), KeyCode::Char('1')]);
+        a
+    });
+}
