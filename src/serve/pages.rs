@@ -267,8 +267,10 @@ pub fn question(f: &Frame, q: &Question, p: &QuestionPage) -> String {
                 );
             }
         }
-        // A table: a row per matrix row, a column per option (radio buttons, or tick boxes),
-        // each cell labelled for screen readers; it scrolls sideways on a narrow phone.
+        // A table that fits a 360 px phone: each row's label on a line of its own across the
+        // table, its cells on the line below, one per option. Up to three options head their
+        // columns by name; more are numbered, with the numbers explained above the table.
+        // Every cell is labelled for screen readers with its row and option.
         QuestionKind::Matrix => {
             let kind = if q.ticks { "checkbox" } else { "radio" };
             let note = if q.ticks {
@@ -276,23 +278,34 @@ pub fn question(f: &Frame, q: &Question, p: &QuestionPage) -> String {
             } else {
                 t::ONE_PER_ROW.get(l)
             };
-            let _ = write!(
-                h,
-                "<p class=\"note\">{}</p><div class=\"grid\"><table><thead><tr><th></th>",
-                note
-            );
-            for o in &q.options {
-                let _ = write!(h, "<th scope=\"col\">{}</th>", esc(o.label.get(l)));
+            let _ = write!(h, "<p class=\"note\">{note}</p>");
+            let named = q.options.len() <= 3;
+            if !named {
+                h.push_str("<ol class=\"legend\">");
+                for o in &q.options {
+                    let _ = write!(h, "<li>{}</li>", esc(o.label.get(l)));
+                }
+                h.push_str("</ol>");
             }
-            h.push_str("</tr></thead><tbody>");
-            for (k, r) in q.rows.iter().enumerate() {
-                let on = flow::ticked_row(q, p.answer, k);
+            let n = q.options.len();
+            h.push_str("<div class=\"grid\"><table><thead><tr>");
+            for (k, o) in q.options.iter().enumerate() {
+                let head = if named {
+                    esc(o.label.get(l)).into_owned()
+                } else {
+                    (k + 1).to_string()
+                };
+                let _ = write!(h, "<th scope=\"col\">{head}</th>");
+            }
+            h.push_str("</tr></thead>");
+            for (r, row) in q.rows.iter().enumerate() {
+                let on = flow::ticked_row(q, p.answer, r);
                 let _ = write!(
                     h,
-                    "<tr><th scope=\"row\" id=\"r{k}\">{}</th>",
-                    esc(r.label.get(l))
+                    "<tbody><tr><th scope=\"rowgroup\" colspan=\"{n}\" id=\"r{r}\">{}</th></tr><tr>",
+                    esc(row.label.get(l))
                 );
-                for (n, o) in q.options.iter().enumerate() {
+                for (k, o) in q.options.iter().enumerate() {
                     let v = o.id.as_str();
                     let mark = if on.iter().any(|x| x == v) {
                         " checked"
@@ -301,15 +314,15 @@ pub fn question(f: &Frame, q: &Question, p: &QuestionPage) -> String {
                     };
                     let _ = write!(
                         h,
-                        "<td><label class=\"cell\" for=\"m{k}o{n}\"><input type=\"{kind}\" id=\"m{k}o{n}\" name=\"m{k}\" value=\"{}\"{mark}><span class=\"sr\">{} · {}</span></label></td>",
+                        "<td><label class=\"cell\" for=\"m{r}o{k}\"><input type=\"{kind}\" id=\"m{r}o{k}\" name=\"m{r}\" value=\"{}\"{mark}><span class=\"sr\">{} · {}</span></label></td>",
                         esc(v),
-                        esc(r.label.get(l)),
+                        esc(row.label.get(l)),
                         esc(o.label.get(l))
                     );
                 }
-                h.push_str("</tr>");
+                h.push_str("</tr></tbody>");
             }
-            h.push_str("</tbody></table></div>");
+            h.push_str("</table></div>");
         }
         QuestionKind::Number => {
             let now = match (p.typed, p.answer) {
