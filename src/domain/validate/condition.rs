@@ -213,10 +213,9 @@ pub(super) fn condition(
                 );
                 check_options(c, "any_of", any_of);
             }
-            Condition::Cell { row, any_of, .. } => {
-                if matrix_row(c, x, row.as_str(), &q_at, &at) {
-                    check_options(c, "any_of", any_of);
-                }
+            // Options are checked only on a row that is there (the row's problem says enough).
+            Condition::Cell { row, any_of, .. } if matrix_row(c, x, row.as_str(), &q_at, &at) => {
+                check_options(c, "any_of", any_of);
             }
             Condition::RowPoints {
                 row,
