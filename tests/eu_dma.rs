@@ -276,4 +276,30 @@ fn a_dma_workshop_and_its_cohort_report_run_end_to_end() {
     assert_eq!(a[at("q1.marketing_sales.planned")], "1");
     assert_eq!(a[at("q1.project.invested")], "0");
     assert_eq!(a[at("dim.data")], "52.08");
+
+    // The programme export (JSONL): flat, one key per matrix row or row and tick column.
+    let run = smecheck(&["programme", "export", room_s]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2);
+    let a = records
+        .iter()
+        .find(|r| r["score_overall"] == json!(44.62))
+        .unwrap();
+    assert_eq!(a["q_q4_cad_cam"], json!("5"));
+    assert_eq!(a["q_q11_procurement"], json!("no"));
+    assert_eq!(a["q_q1_marketing_sales_planned"], json!(true));
+    assert_eq!(a["q_q1_project_invested"], json!(false));
+    assert_eq!(
+        a["q_q2"],
+        json!(["needs_aligned", "funding", "it_ready", "management"])
+    );
+    assert!(a.get("q_q4").is_none(), "no nested object for a matrix");
+    // Every record has the same keys.
+    let keys = |r: &Value| r.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&records[0]), keys(&records[1]));
 }
