@@ -23,6 +23,14 @@ pub const BUILTIN_PROPOSALS_NAME: &str = "<built-in>/proposals.json";
 /// is the default. Adding an instrument is one row here and one file in `questionnaires/`.
 pub const INSTRUMENTS: &[(&str, &str)] = &[
     ("smecheck", BUILTIN_QUESTIONNAIRE),
+    (
+        "eurostat-dii",
+        include_str!("../../questionnaires/eurostat-dii.json"),
+    ),
+    (
+        "miit-2024",
+        include_str!("../../questionnaires/miit-2024.json"),
+    ),
     ("eu-dma", include_str!("../../questionnaires/eu-dma.json")),
 ];
 

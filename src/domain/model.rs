@@ -144,6 +144,10 @@ pub struct Questionnaire {
     pub intro: LocalText,
     /// Expected minutes to finish.
     pub minutes: u32,
+    /// What the result is and is not, shown on every report, on the results screen and by
+    /// `score` (e.g. "an estimate; only the official system gives the official level").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<LocalText>,
     /// Firm profile fields asked before the questions; rules may use them.
     #[serde(default)]
     pub profile: Vec<ProfileField>,

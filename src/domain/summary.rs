@@ -255,24 +255,30 @@ pub fn fmt_score(x: f64) -> String {
     format!("{x:.1}")
 }
 
+/// Formats a firm's score at its questionnaire's declared precision (`score_format.precision`;
+/// one decimal by default, as [`fmt_score`]).
+pub fn fmt_score_at(x: f64, decimals: u8) -> String {
+    format!("{x:.*}", usize::from(decimals))
+}
+
 /// What stands in place of a score that too few answers support.
 pub fn not_enough(lang: Lang) -> &'static str {
     tr(lang, "答题太少，暂无分数", "not enough answers")
 }
 
-/// A score out of 100 for people, or "not enough answers".
-pub fn score_of_100(x: Option<f64>, lang: Lang) -> String {
+/// A score out of 100 for people at `decimals`, or "not enough answers".
+pub fn score_of_100(x: Option<f64>, decimals: u8, lang: Lang) -> String {
     match x {
-        Some(x) => format!("{} / 100", fmt_score(x)),
+        Some(x) => format!("{} / 100", fmt_score_at(x, decimals)),
         None => not_enough(lang).to_string(),
     }
 }
 
 /// "42.0 / 100 · Developing (estimate)" — or just "not enough answers", once.
-pub fn score_and_level(x: Option<f64>, label: &str, lang: Lang) -> String {
+pub fn score_and_level(x: Option<f64>, decimals: u8, label: &str, lang: Lang) -> String {
     match x {
-        Some(_) => format!("{} · {label}", score_of_100(x, lang)),
-        None => score_of_100(x, lang),
+        Some(_) => format!("{} · {label}", score_of_100(x, decimals, lang)),
+        None => score_of_100(x, decimals, lang),
     }
 }
 
@@ -317,6 +323,10 @@ pub fn score_text(
         "",
         "",
     );
+    if let Some(note) = &q.note {
+        out.push(String::new());
+        para(&mut out, note.get(lang), "", "");
+    }
     out.push(String::new());
     let (label, meaning) = level_label(inst, None, card.overall_score, lang);
     let mark = provisional_suffix(&card.confidence, lang);
@@ -325,7 +335,7 @@ pub fn score_text(
         &format!(
             "{}: {}{mark}",
             tr(lang, "总分", "Overall"),
-            score_and_level(card.overall_score, &label, lang)
+            score_and_level(card.overall_score, q.score_format.precision, &label, lang)
         ),
         "",
         "",
@@ -341,7 +351,7 @@ pub fn score_text(
             &format!(
                 "{}: {}{mark}",
                 area.title.get(lang),
-                score_and_level(a.score, &label, lang)
+                score_and_level(a.score, q.score_format.precision, &label, lang)
             ),
             "",
             "",
@@ -352,9 +362,10 @@ pub fn score_text(
                 .dimension(&d.id)
                 .map(|(_, x)| x.title.get(lang))
                 .unwrap_or("");
-            let score = d
-                .shown()
-                .map_or_else(|| not_enough(lang).to_string(), fmt_score);
+            let score = d.shown().map_or_else(
+                || not_enough(lang).to_string(),
+                |x| fmt_score_at(x, q.score_format.precision),
+            );
             para(&mut out, &format!("{title}: {score}"), "  - ", "    ");
         }
     }

@@ -710,12 +710,15 @@ impl App {
     }
 
     /// The results tabs this questionnaire has: without a recommendations catalogue there is
-    /// no plan and nothing to recommend, so those two tabs are left out.
+    /// no plan and nothing to recommend, so those two tabs are left out; without a ladder,
+    /// the ladder tab.
     pub fn tabs(&self) -> Vec<Tab> {
         let recommends = self.inst.recommends();
+        let ladders = !self.inst.questionnaire.ladders.is_empty();
         Tab::ALL
             .into_iter()
             .filter(|t| recommends || !matches!(t, Tab::Plan | Tab::Recommendations))
+            .filter(|t| ladders || *t != Tab::Ladder)
             .collect()
     }
 

@@ -263,7 +263,12 @@ pub fn run(
 
     // An offer to write the report, where the full screen's export would put it.
     writeln!(out)?;
-    writeln!(out, "{}", PLAIN_REPORT_OFFER.get(lang))?;
+    let offer = if inst.recommends() {
+        PLAIN_REPORT_OFFER
+    } else {
+        PLAIN_RESULTS_REPORT_OFFER
+    };
+    writeln!(out, "{}", offer.get(lang))?;
     for (k, format) in ReportFormat::ALL.iter().enumerate() {
         let label = match format {
             ReportFormat::Html => st::EXPORT_HTML,
@@ -326,6 +331,7 @@ crate::bilingual! {
     PLAIN_WHICH = "请输入 1 到 {} 之间的编号。", "Please enter a number from 1 to {}.";
     PLAIN_NEXT_PART = "（第 {} 部分，共 {} 部分。回车继续，q 跳过其余部分）", "(Part {} of {}. Enter for the next part, q to skip the rest) ";
     PLAIN_REPORT_OFFER = "要把建议报告写成文件吗？", "Write the recommendation report to a file?";
+    PLAIN_RESULTS_REPORT_OFFER = "要把结果报告写成文件吗？", "Write the results report to a file?";
     PLAIN_REPORT_PROMPT = "输入格式编号；直接回车结束：", "Enter a format's number, or Enter alone to finish: ";
     PLAIN_RESUME = "继续作答：smecheck run --plain --answers {}", "To resume: smecheck run --plain --answers {}";
 }

@@ -84,7 +84,13 @@ impl Report {
             date: date.to_string(),
             date_label: display_date(date, lang),
             title: q.title.get(lang).to_string(),
-            subtitle: w.subtitle.to_string(),
+            subtitle: if inst.recommends() {
+                w.subtitle
+            } else {
+                w.subtitle_plain
+            }
+            .to_string(),
+            note: q.note.as_ref().map(|n| n.get(lang).to_string()),
             firm,
             profile: profile(q, answers, lang),
             since: None,
@@ -165,6 +171,7 @@ impl Report {
             caveat: inst.proposals.caveat.get(lang).to_string(),
             disclaimer: w.disclaimer.to_string(),
             recommends: inst.recommends(),
+            decimals: q.score_format.precision,
         };
         report.summary = onepage::build(&report, onepage::wish(q, &asked));
         report
@@ -274,7 +281,7 @@ fn headline(
         id: id.to_string(),
         title: title.to_string(),
         score,
-        score_text: score_of_100(score, lang),
+        score_text: score_of_100(score, q.score_format.precision, lang),
         level: level.map_or_else(String::new, |l| l.id.to_string()),
         level_label: label,
         meaning: level.map_or_else(String::new, |l| l.meaning.get(lang).to_string()),
@@ -332,6 +339,11 @@ fn dimensions(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<DimensionR
                 thin: d.confidence.is_provisional(),
                 reference: GAP_BELOW,
                 proposals: related(q, card, &d.id),
+                level_label: d
+                    .level
+                    .as_ref()
+                    .and_then(|id| dim.levels.iter().find(|l| &l.id == id))
+                    .map(|l| l.label.get(lang).to_string()),
             })
         })
         .collect()

@@ -78,6 +78,13 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         }
         writeln!(h, "</ul></div>")?;
     }
+    if let Some(note) = &r.note {
+        writeln!(
+            h,
+            "<p class=\"note instrument-note\"><strong>{}</strong></p>",
+            e(note)
+        )?;
+    }
     writeln!(h, "</header>")?;
     if let Some(since) = &r.since {
         h.push_str(&since.html(r.lang));
@@ -374,13 +381,13 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
             id = e(&x.id),
             title = e(&x.title),
             score = match x.score {
-                Some(s) => format!("{} <small>/ 100</small>", fmt_score(s)),
+                Some(s) => format!("{} <small>/ 100</small>", r.fmt(s)),
                 None => e(&x.score_text).into_owned(),
             },
             level = e(&w.pair(w.score_level, &x.level_label)),
             meter = x.score.map_or_else(String::new, |s| svg::meter(
                 s,
-                &format!("{} {}", x.title, svg::score_label(s)),
+                &format!("{} {} / 100", x.title, r.fmt(s)),
                 bands
             )),
         )?;

@@ -221,6 +221,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             writeln!(out, "> - {}", e(&w.whatif_item(a)))?;
         }
     }
+    if let Some(note) = &r.note {
+        writeln!(out, "\n> **{}**", e(note))?;
+    }
     if let Some(since) = &r.since {
         out.write_all(since.markdown(r.lang).as_bytes())?;
     }
@@ -254,8 +257,11 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     )?;
     writeln!(out, "|---|---|---:|---|---:|---|")?;
     for d in &r.dimensions {
-        let score = d.score.map_or_else(|| w.no_data.to_string(), fmt_score);
+        let score = d.score.map_or_else(|| w.no_data.to_string(), |x| r.fmt(x));
         let mut marks = Vec::new();
+        if let Some(level) = &d.level_label {
+            marks.push(e(level));
+        }
         if d.thin {
             marks.push(format!("*{}*", w.thin_mark));
         }

@@ -158,8 +158,11 @@ pub struct Report {
     pub date_label: String,
     /// The questionnaire's title.
     pub title: String,
-    /// "Recommendation report" in `lang`.
+    /// "Recommendation report" in `lang` ("Results report" without recommendations).
     pub subtitle: String,
+    /// The questionnaire's note on what the result is and is not, shown near the top.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
     pub firm: Option<String>,
     /// Firm profile as label → value, both readable (no ids).
     pub profile: Vec<Field>,
@@ -206,6 +209,9 @@ pub struct Report {
     /// the recommendations, the proposals, their source and caveat are left out.
     #[serde(skip)]
     pub recommends: bool,
+    /// Decimals of a firm's scores (`score_format.precision`).
+    #[serde(skip)]
+    pub decimals: u8,
 }
 
 /// The numbers of a report's sections: the action plan and the recommendations take 2 and 3
@@ -221,6 +227,11 @@ pub struct Numbers {
 }
 
 impl Report {
+    /// A firm's score at the questionnaire's precision.
+    pub fn fmt(&self, x: f64) -> String {
+        crate::domain::summary::fmt_score_at(x, self.decimals)
+    }
+
     pub fn numbers(&self) -> Numbers {
         let dimensions = if self.recommends { 4 } else { 2 };
         let ladders = dimensions + 1;
@@ -326,6 +337,9 @@ pub struct DimensionRow {
     pub reference: f64,
     /// Proposals recommended because of answers in this dimension.
     pub proposals: Vec<ProposalId>,
+    /// The level of the dimension's own bands, where the questionnaire declares them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level_label: Option<String>,
 }
 
 /// Where a firm stands relative to one rung.

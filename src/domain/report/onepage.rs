@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::model::{QuestionKind, Questionnaire};
-use crate::domain::summary::fmt_score;
 use crate::domain::text::{Lang, display_safe};
 
 use super::{GAP_BELOW, Report};
@@ -100,7 +99,7 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
                     Lang::Zh => format!(
                         "{} {} 分，{}“{}”{rung}：{}",
                         h.title,
-                        h.score.map_or_else(String::new, fmt_score),
+                        h.score.map_or_else(String::new, |x| r.fmt(x)),
                         w.score_level,
                         h.level_label,
                         h.meaning
@@ -108,7 +107,7 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
                     Lang::En => format!(
                         "{} scores {} / 100, score level “{}”{rung}: {}",
                         h.title,
-                        h.score.map_or_else(String::new, fmt_score),
+                        h.score.map_or_else(String::new, |x| r.fmt(x)),
                         h.level_label,
                         lower_first(&h.meaning)
                     ),
@@ -125,13 +124,7 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
     let strengths = strong
         .iter()
         .take(TOP)
-        .map(|(d, s)| {
-            format!(
-                "{}{}",
-                d.title,
-                w.aside(&format!("{} / 100", fmt_score(*s)))
-            )
-        })
+        .map(|(d, s)| format!("{}{}", d.title, w.aside(&format!("{} / 100", r.fmt(*s)))))
         .collect();
     let gaps = r
         .gaps
@@ -141,7 +134,7 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
             let mut text = format!(
                 "{}{}",
                 g.title,
-                w.aside(&format!("{} / 100", fmt_score(g.score)))
+                w.aside(&format!("{} / 100", r.fmt(g.score)))
             );
             if !g.proposals.is_empty() {
                 let list: Vec<&str> = g.proposals.iter().map(|p| p.as_str()).collect();

@@ -6,6 +6,8 @@ use crate::domain::text::Lang;
 #[derive(Debug)]
 pub struct Words {
     pub subtitle: &'static str,
+    /// The subtitle of a report without recommendations.
+    pub subtitle_plain: &'static str,
     pub prepared_for: &'static str,
     pub date: &'static str,
     pub firm: &'static str,
@@ -130,6 +132,7 @@ pub struct Words {
 
 pub const ZH: Words = Words {
     subtitle: "建议报告",
+    subtitle_plain: "结果报告",
     prepared_for: "报告对象",
     date: "日期",
     firm: "企业",
@@ -250,6 +253,7 @@ pub const ZH: Words = Words {
 
 pub const EN: Words = Words {
     subtitle: "Recommendation report",
+    subtitle_plain: "Results report",
     prepared_for: "Prepared for",
     date: "Date",
     firm: "Firm",

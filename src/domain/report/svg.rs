@@ -3,8 +3,6 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::summary::fmt_score;
-
 use super::html::escape;
 use super::{Band, LadderView, Report, RungState, Words};
 
@@ -101,8 +99,11 @@ pub fn dot_plot(r: &Report) -> String {
             }
         }
         let w = r.words;
-        let score = d.score.map_or_else(|| w.no_data.to_string(), fmt_score);
+        let score = d.score.map_or_else(|| w.no_data.to_string(), |x| r.fmt(x));
         let mut marks = format!("{score} · {}% {}", d.answered, w.answered_share);
+        if let Some(level) = &d.level_label {
+            marks.push_str(&format!(" · {level}"));
+        }
         if d.thin {
             marks.push_str(&format!(" · {}", w.thin_mark));
         }
@@ -175,9 +176,4 @@ pub fn ladder(l: &LadderView, w: &Words) -> String {
     }
     s.push_str("</svg>");
     s
-}
-
-/// A score as `12.3 / 100`, for labels.
-pub fn score_label(score: f64) -> String {
-    format!("{} / 100", fmt_score(score))
 }

@@ -276,6 +276,10 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             p.para(&w.whatif_item(a), "  - ", "    ");
         }
     }
+    if let Some(note) = &r.note {
+        p.blank();
+        p.para(note, "", "");
+    }
     if let Some(since) = &r.since {
         p.lines.extend(since.text_lines(r.lang));
     }
@@ -325,8 +329,11 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         for t in title {
             p.lines.push(format!("  {t}"));
         }
-        let score = d.score.map_or_else(|| w.no_data.to_string(), fmt_score);
+        let score = d.score.map_or_else(|| w.no_data.to_string(), |x| r.fmt(x));
         let mut marks = vec![format!("{}% {}", d.answered, w.answered_share)];
+        if let Some(level) = &d.level_label {
+            marks.push(level.clone());
+        }
         if d.thin {
             marks.push(w.thin_mark.to_string());
         }

@@ -12,7 +12,8 @@ use crate::domain::model::Horizon;
 use crate::domain::report::plan::first_sentence;
 use crate::domain::report::{Report, strip_aside};
 use crate::domain::summary::{
-    fmt_score, horizon_label, level_label, not_enough, provisional_suffix, score_and_level,
+    fmt_score, fmt_score_at, horizon_label, level_label, not_enough, provisional_suffix,
+    score_and_level,
 };
 use crate::domain::wrap::width;
 use crate::domain::{Lang, ScoreCard};
@@ -165,6 +166,11 @@ fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let s = &r.summary;
     let mut lines = Vec::new();
     let head = |t: &str| Line::styled(format!("{t}{}", words.colon.trim_end()), theme.title());
+    // The questionnaire's note on what the result is and is not comes first.
+    if let Some(note) = &r.note {
+        lines.extend(wrapped(note, w, "", "", theme.muted()));
+        lines.push(Line::default());
+    }
     for v in &s.verdict {
         lines.extend(wrapped(&v.text, w, "- ", "  ", Style::new()));
     }
@@ -190,7 +196,9 @@ fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             Style::new(),
         ));
     }
-    lines.push(Line::default());
+    if r.recommends {
+        lines.push(Line::default());
+    }
     lines.push(head(words.strengths));
     if s.strengths.is_empty() {
         lines.extend(wrapped(words.no_strengths, w, "- ", "  ", theme.muted()));
@@ -302,6 +310,7 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let theme = app.theme;
     let q = &app.inst.questionnaire;
+    let digits = q.score_format.precision;
     let mut lines = Vec::new();
     // Wide enough for the longest title (dimensions are indented by two) and a space before
     // the bar; on a narrow screen at most half the width, and long titles are cut.
@@ -357,7 +366,7 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         format!(
             "{}: {}{mark}",
             st::OVERALL.get(lang),
-            score_and_level(card.overall_score, &level, lang)
+            score_and_level(card.overall_score, digits, &level, lang)
         ),
         theme.title(),
     ));
@@ -395,7 +404,11 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
             Span::raw(" "),
             Span::styled(bar(a.score.unwrap_or(0.0) / 100.0, bar_w), theme.bar()),
             Span::styled(
-                format!(" {:>5}", a.score.map_or_else(|| "—".to_string(), fmt_score)),
+                format!(
+                    " {:>5}",
+                    a.score
+                        .map_or_else(|| "—".to_string(), |x| fmt_score_at(x, digits))
+                ),
                 theme.title(),
             ),
             Span::styled(format!("  {level}"), theme.title()),
@@ -406,7 +419,15 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         lines.extend(para(&meaning, w, theme.muted()));
         if let Some(def) = q.area(&a.id) {
             for (d, dd) in a.dimensions.iter().zip(&def.dimensions) {
-                let score = d.shown().map_or(not_enough(lang).to_string(), fmt_score);
+                let score = d
+                    .shown()
+                    .map_or(not_enough(lang).to_string(), |x| fmt_score_at(x, digits));
+                // A dimension with its own bands shows its level after the share answered.
+                let level = d
+                    .level
+                    .as_ref()
+                    .and_then(|id| dd.levels.iter().find(|l| &l.id == id))
+                    .map_or(String::new(), |l| format!("  {}", l.label.get(lang)));
                 lines.push(Line::from(vec![
                     Span::raw(pad(&format!("  {}", dd.title.get(lang)), label_w - 1)),
                     Span::raw(" "),
@@ -420,6 +441,7 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
                             theme.muted()
                         },
                     ),
+                    Span::styled(level, theme.title()),
                 ]));
             }
         }

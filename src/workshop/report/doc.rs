@@ -154,6 +154,10 @@ pub fn build(r: &Report) -> Doc {
     let mut notes = ws.notes.clone();
     notes.push(r.t(text::R_BASIS).to_string());
     notes.push(r.t(text::R_ESTIMATE).to_string());
+    // The questionnaire's own note on what its result is and is not.
+    if let Some(note) = &ws.inst.questionnaire.note {
+        notes.push(note.get(lang).to_string());
+    }
 
     let mut sections = Vec::new();
     // A follow-up room opens with its change since the earlier room.
