@@ -124,6 +124,20 @@ const CASES: &[Case] = &[
         "matrix question `tech` has no rows",
     ),
     case(
+        "matrix_row_points_above_one.json",
+        1219,
+        27,
+        "2",
+        "`row_points` compares the share of a row's maximum, 0 to 1",
+    ),
+    case(
+        "matrix_too_many_rows.json",
+        647,
+        15,
+        "[",
+        "matrix question `invest` has 65 rows; at most 64 are supported",
+    ),
+    case(
         "matrix_rows_on_other_kind.json",
         530,
         15,
@@ -524,7 +538,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 48);
+    assert_eq!(CASES.len(), 50);
 }
 
 #[test]
