@@ -14,6 +14,7 @@ use crate::domain::{Lang, score};
 
 pub mod help;
 pub mod instruments;
+pub mod start;
 
 #[derive(Debug, Parser)]
 #[command(

@@ -24,12 +24,10 @@ fn main() -> ExitCode {
         }
     };
     let result = match &parsed.command {
-        None => smecheck::tui::start(&RunArgs::default()),
-        Some(Command::Run(args)) => smecheck::tui::start(args),
+        None => cli::start::run(&RunArgs::default()),
+        Some(Command::Run(args)) => cli::start::run(args),
         // Full-screen workshop views own the terminal: stdout must not be locked here.
-        Some(Command::Workshop(w)) if w.command.is_interactive() => {
-            smecheck::tui::workshop::start(&w.command)
-        }
+        Some(Command::Workshop(w)) if w.command.is_interactive() => cli::start::room(&w.command),
         Some(command) => {
             let stdout = io::stdout();
             let mut out = stdout.lock();

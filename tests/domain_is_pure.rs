@@ -55,3 +55,36 @@ fn domain_never_mentions_terminal_code() {
         hits.join("\n")
     );
 }
+
+/// The terminal UI takes plain options: the command line turns clap's arguments into them, so
+/// nothing under `src/tui/` reaches into `cli` (or names clap).
+#[test]
+fn the_tui_never_reaches_into_the_command_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    assert!(files.iter().any(|f| f.ends_with("shell.rs")), "{files:?}");
+    let mut hits = Vec::new();
+    for file in &files {
+        let src = std::fs::read_to_string(file).unwrap();
+        for (n, line) in src.lines().enumerate() {
+            if [
+                "crate::cli",
+                "clap::",
+                "LangArg",
+                "RunArgs",
+                "WorkshopCommand",
+            ]
+            .iter()
+            .any(|w| line.contains(w))
+            {
+                hits.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "the TUI names the command line:\n{}",
+        hits.join("\n")
+    );
+}

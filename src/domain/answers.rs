@@ -76,38 +76,49 @@ impl MatrixAnswer {
     /// The answer as written in an answer file: an object keyed by row id, a scale row's
     /// value an option id, a tick row's a list of option ids.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::Value::Object(
-            self.rows
-                .iter()
-                .map(|(r, os)| {
-                    let v = match (self.ticks, os.first()) {
-                        (false, Some(o)) => o.as_str().into(),
-                        _ => {
-                            serde_json::Value::Array(os.iter().map(|o| o.as_str().into()).collect())
-                        }
-                    };
-                    (r.to_string(), v)
-                })
-                .collect(),
-        )
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// An object keyed by row id, in row order: a scale row's option id, a tick row's list.
+impl Serialize for MatrixAnswer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.rows.len()))?;
+        for (r, os) in &self.rows {
+            match (self.ticks, os.first()) {
+                (false, Some(o)) => m.serialize_entry(r.as_str(), o.as_str())?,
+                _ => m.serialize_entry(
+                    r.as_str(),
+                    &os.iter().map(|o| o.as_str()).collect::<Vec<_>>(),
+                )?,
+            }
+        }
+        m.end()
+    }
+}
+
+/// As the answer file writes it: an option id, a list of them, a number (a number that is
+/// not finite as `null`), a text, a matrix's rows, or `"dont_know"` / `"not_applicable"`.
+impl Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Answer::Choice(o) => s.serialize_str(o.as_str()),
+            Answer::Choices(os) => s.collect_seq(os.iter().map(|o| o.as_str())),
+            Answer::Number(n) if n.is_finite() => s.serialize_f64(*n),
+            Answer::Number(_) => s.serialize_none(),
+            Answer::Text(t) => s.serialize_str(t),
+            Answer::Matrix(m) => m.serialize(s),
+            Answer::DontKnow => s.serialize_str(DONT_KNOW),
+            Answer::NotApplicable => s.serialize_str(NOT_APPLICABLE),
+        }
     }
 }
 
 impl Answer {
+    /// The answer as the answer file writes it.
     pub fn to_json(&self) -> serde_json::Value {
-        match self {
-            Answer::Matrix(m) => m.to_json(),
-            Answer::Choice(o) => serde_json::Value::String(o.0.to_string()),
-            Answer::Choices(os) => {
-                serde_json::Value::Array(os.iter().map(|o| o.as_str().into()).collect())
-            }
-            Answer::Number(n) => serde_json::Number::from_f64(*n)
-                .map(serde_json::Value::Number)
-                .unwrap_or(serde_json::Value::Null),
-            Answer::Text(t) => serde_json::Value::String(t.clone()),
-            Answer::DontKnow => serde_json::Value::String(DONT_KNOW.to_string()),
-            Answer::NotApplicable => serde_json::Value::String(NOT_APPLICABLE.to_string()),
-        }
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
 
     /// Whether this is a real answer, which scores and can be a reason: not "don't know",

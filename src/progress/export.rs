@@ -241,7 +241,7 @@ fn record(cols: &Columns, q: &crate::domain::model::Questionnaire, r: &Response)
         let answer = asked.then(|| r.answers.get(&question.id)).flatten();
         if !question.is_matrix() {
             if let Some(k) = k.first() {
-                field(&mut out, k, answer.map(|a| a.to_json()));
+                field(&mut out, k, answer);
             }
             continue;
         }

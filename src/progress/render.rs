@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::tally::*;
 use crate::domain::Lang;
-use crate::domain::report::{html_escape, md_escape};
+use crate::domain::report::{html_escape, md_escape, md_table_head, md_table_row};
 
 /// One table: header cells, then rows of cells (already text).
 struct Table {
@@ -184,14 +184,9 @@ pub fn markdown(v: &View, lang: Lang) -> String {
             Block::Para(text) => writeln!(s, "{}\n", e(&text)),
             Block::Table(t) => (|| {
                 writeln!(s, "**{}**\n", e(&t.title))?;
-                let cells = |r: &[String]| r.iter().map(|c| e(c)).collect::<Vec<_>>().join(" | ");
-                writeln!(s, "| {} |", cells(&t.head))?;
-                let align: Vec<&str> = (0..t.head.len())
-                    .map(|i| if i == 0 { "---" } else { "---:" })
-                    .collect();
-                writeln!(s, "|{}|", align.join("|"))?;
+                s.push_str(&md_table_head(&t.head, |i| i > 0));
                 for r in &t.rows {
-                    writeln!(s, "| {} |", cells(r))?;
+                    s.push_str(&md_table_row(r.iter().map(|c| e(c))));
                 }
                 writeln!(s)
             })(),

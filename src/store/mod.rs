@@ -1,7 +1,8 @@
 //! Every file smecheck writes or reads as data: one write path, one read path, one lock.
 //!
-//! - [`write`]: atomic replacement that keeps the mode, writes through links, replaces only
-//!   regular files; [`read`]: type and size checked before reading, never more than the cap;
+//! - [`write`]: atomic replacement (tempfile's persist) that keeps the mode, writes through
+//!   links, replaces only regular files, and new files that never overwrite one;
+//!   [`read`]: type and size checked before reading, never more than the cap;
 //! - [`lock`]: one writer per answer file; [`said`]: why a file was refused, in zh and en;
 //! - [`clock`]: saved times read back and shown in local time;
 //! - here: answer-file saves, backups, time stamps and the default places.
@@ -20,7 +21,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub use lock::{Lock, LockError, try_lock};
 pub use read::{read_capped, read_text};
 pub use said::{Refusal, explain, refused, shown};
-pub use write::{Links, atomic_write, atomic_write_links, atomic_write_with, same_file};
+pub use write::{
+    Links, atomic_write, atomic_write_links, atomic_write_with, create_new, same_file,
+};
 
 use crate::domain::answers::{AnswerFile, Kept};
 
@@ -72,7 +75,7 @@ pub fn backup(path: &Path, now: SystemTime) -> io::Result<PathBuf> {
     }
     // Never more than an answer file can be: a huge or endless file is not copied.
     let bytes = read_capped(path, crate::domain::instrument::MAX_FILE_BYTES)?;
-    write::create_new(&target, &bytes, fs::metadata(path).ok().as_ref())?;
+    create_new(&target, &bytes, fs::metadata(path).ok().as_ref())?;
     Ok(target)
 }
 
@@ -187,6 +190,39 @@ mod tests {
             1,
             "the temporary file was removed"
         );
+    }
+
+    #[test]
+    fn a_new_file_is_never_written_over_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("AAAAAA.json");
+        create_new(&p, b"first", None).unwrap();
+        let again = create_new(&p, b"second", None).unwrap_err();
+        assert_eq!(again.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&p).unwrap(), b"first");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temp left");
+    }
+
+    /// A written file has the mode a file created in place would have, or the mode of the
+    /// file it replaces or copies.
+    #[cfg(unix)]
+    #[test]
+    fn written_files_keep_the_mode_they_would_have() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain");
+        fs::write(&plain, "x").unwrap();
+        let usual = fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
+        let report = dir.path().join("report.md");
+        atomic_write(&report, b"new").unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&report), usual, "a new report is not made private");
+        fs::set_permissions(&report, fs::Permissions::from_mode(0o600)).unwrap();
+        atomic_write(&report, b"newer").unwrap();
+        assert_eq!(mode(&report), 0o600, "a private file stays private");
+        let copy = dir.path().join("copy");
+        create_new(&copy, b"x", fs::metadata(&report).ok().as_ref()).unwrap();
+        assert_eq!(mode(&copy), 0o600, "a backup is as private as its file");
     }
 
     #[test]

@@ -54,38 +54,39 @@ pub fn atomic_write_links(
         Err(e) => return Err(e),
     };
     let dir = parent_dir(&target);
+    let mut tmp = temp_beside(&target)?;
+    if let Some(m) = &existing {
+        keep_owner_and_mode(tmp.as_file(), m)?;
+    }
+    let mut w = io::BufWriter::new(tmp.as_file_mut());
+    render(&mut w)?;
+    w.flush()?;
+    drop(w);
+    tmp.as_file().sync_all()?;
+    #[cfg(debug_assertions)]
+    delay_on_request();
+    // On any error before this point the temporary file is removed as it is dropped.
+    tmp.persist(&target).map_err(|e| e.error)?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// An empty temporary file beside `target`, named `.NAME.XXXXXX.tmp` so that
+/// [`super::clean_stale_temps`] finds one a killed process left. A new file gets the mode any
+/// new file gets (the umask's), as if it had been created in place.
+fn temp_beside(target: &Path) -> io::Result<tempfile::NamedTempFile> {
     let name = target
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let f = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        if let Some(m) = &existing {
-            keep_owner_and_mode(&f, m)?;
-        }
-        let mut w = io::BufWriter::new(f);
-        render(&mut w)?;
-        let f = w.into_inner().map_err(io::IntoInnerError::into_error)?;
-        f.sync_all()?;
-        drop(f);
-        #[cfg(debug_assertions)]
-        delay_on_request();
-        fs::rename(&tmp, &target)?;
-        sync_dir(&dir);
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let mut b = tempfile::Builder::new();
+    b.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(fs::Permissions::from_mode(0o666));
     }
-    result
+    b.tempfile_in(parent_dir(target))
 }
 
 /// For the fault tests only: a debug build started with `SMECHECK_SAVE_DELAY_MS=N` holds every
@@ -104,18 +105,39 @@ fn delay_on_request() {
     }
 }
 
-/// Writes `bytes` as a new file, never over an existing one (backups). With `like`, the new
-/// file gets that file's permissions, so a private answer file has a private backup.
+/// Writes `bytes` as a new file `target`, never over an existing one (backups, firms' first
+/// answers): written beside it first, then moved into place only if nothing is there, so a
+/// reader never sees it half written. With `like`, the new file gets that file's permissions,
+/// so a private answer file has a private backup.
 pub fn create_new(target: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> io::Result<()> {
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(target)?;
+    let mut tmp = temp_beside(target)?;
     if let Some(m) = like {
-        f.set_permissions(m.permissions())?;
+        tmp.as_file().set_permissions(m.permissions())?;
     }
-    f.write_all(bytes)?;
-    f.sync_all()
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    match tmp.persist_noclobber(target) {
+        Ok(_) => {
+            sync_dir(&parent_dir(target));
+            Ok(())
+        }
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(e.error),
+        Err(e) => {
+            drop(e.file);
+            // Some USB sticks and network shares can neither link nor rename without
+            // replacing. Creating the file exclusively still never overwrites; a reader may
+            // briefly see it incomplete and looks again.
+            let mut f = OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(target)?;
+            if let Some(m) = like {
+                f.set_permissions(m.permissions())?;
+            }
+            f.write_all(bytes)?;
+            f.sync_all()
+        }
+    }
 }
 
 /// The file `path` names after following links (up to [`MAX_HOPS`]); with [`Links::Refuse`]

@@ -38,11 +38,8 @@ pub enum Action {
     No,
     /// Edit the focused input field.
     Edit(InputRequest),
-    /// A left click at a screen cell.
-    Click {
-        col: u16,
-        row: u16,
-    },
+    /// A left click on something drawn there, as `view::hit` finds it.
+    Click(Hit),
     ScrollUp,
     ScrollDown,
     /// Start finding a question by its words (what-if).
@@ -52,6 +49,17 @@ pub enum Action {
     PageDown,
     Home,
     End,
+}
+
+/// What a click landed on, as the view laid the screen out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A row of the question's option list (its index among `App::rows`).
+    Option(usize),
+    /// A results tab's title.
+    Tab(crate::tui::app::Tab),
+    /// A row of the review list (its position among the asked questions).
+    Review(usize),
 }
 
 /// Work the shell does for the app; the outcome comes back through `App::saved` and friends.

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use tui_input::{Input, InputRequest};
 
-use super::action::{Action, Effect, ExportOutcome};
+use super::action::{Action, Effect, ExportOutcome, Hit};
 use super::keymap::Ctx;
 use super::strings::{self as st};
 use crate::domain::answers::{
@@ -157,6 +157,9 @@ pub struct App {
     /// where the answers are; otherwise there is nothing on disk to point to.
     pub written: bool,
     pub scroll: u16,
+    /// How far the scrolling screen on show can scroll before its last line leaves the
+    /// bottom, as the view last drew it (nothing drawn: nothing to scroll).
+    pub scroll_max: std::cell::Cell<u16>,
     pub whatif: Option<WhatIf>,
     pub note: Option<Note>,
     /// Why the last save failed, until one succeeds: quitting must not claim the answers
@@ -208,6 +211,7 @@ impl App {
             from_review: false,
             written: false,
             scroll: 0,
+            scroll_max: std::cell::Cell::new(0),
             whatif: None,
             note: None,
             unsaved: None,
@@ -425,7 +429,7 @@ impl App {
             }
             Action::ScrollUp => return self.update(Action::Up),
             Action::ScrollDown => return self.update(Action::Down),
-            Action::Click { col, row } => return self.click(col, row),
+            Action::Click(hit) => return self.click(hit),
             _ => {}
         }
         match self.screen {
@@ -678,12 +682,6 @@ impl App {
         (self.size.1 as usize).saturating_sub(10).max(1)
     }
 
-    /// How far the current scrolling screen can scroll before its last line leaves the bottom.
-    fn max_scroll(&self) -> u16 {
-        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        super::view::results::max_scroll(area, self)
-    }
-
     fn scroll_by(&mut self, action: Action) {
         let page = self.page() as u16;
         self.scroll = match action {
@@ -695,7 +693,7 @@ impl App {
             Action::End => u16::MAX,
             _ => self.scroll,
         }
-        .min(self.max_scroll());
+        .min(self.scroll_max.get());
     }
 
     /// Every rung of every ladder, top ladder first, lowest rung first: (ladder, rung).
@@ -806,41 +804,15 @@ impl App {
 
     // ----- mouse -----
 
-    fn click(&mut self, col: u16, row: u16) -> Vec<Effect> {
-        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
-        match self.screen {
-            Screen::Question if matches!(self.ctx(), Ctx::Choice | Ctx::Multi) => {
-                let layout = super::view::question::layout(area, self);
-                let list = layout.list;
-                if col >= list.x
-                    && col < list.x + list.width
-                    && row >= list.y
-                    && row < list.y + list.height
-                {
-                    let lines = super::view::question::option_lines(list, self);
-                    if let Some((Some(index), _)) = lines.get((row - list.y) as usize) {
-                        return self.choose(*index, false);
-                    }
-                }
+    fn click(&mut self, hit: Hit) -> Vec<Effect> {
+        match (self.screen, hit) {
+            (Screen::Question, Hit::Option(index))
+                if matches!(self.ctx(), Ctx::Choice | Ctx::Multi) =>
+            {
+                return self.choose(index, false);
             }
-            Screen::Results => {
-                let tabs = super::view::results::tabs_row(area, self);
-                if row == tabs.y
-                    && let Some(tab) =
-                        super::view::results::tab_at(col.saturating_sub(tabs.x), self)
-                {
-                    self.select_tab(tab);
-                }
-            }
-            Screen::Review => {
-                let list = super::view::review::list_rect(area, self);
-                if row >= list.y && row < list.y + list.height {
-                    let lines = super::view::review::list_lines(list, self);
-                    if let Some((Some(index), _)) = lines.get((row - list.y) as usize) {
-                        self.review_cursor = *index;
-                    }
-                }
-            }
+            (Screen::Results, Hit::Tab(tab)) => self.select_tab(tab),
+            (Screen::Review, Hit::Review(index)) => self.review_cursor = index,
             _ => {}
         }
         vec![]

@@ -1,5 +1,6 @@
-//! One keymap table: it turns keys into actions and draws the key-hint bar, so the two never
-//! disagree.
+//! The one keymap engine of every full-screen view, and the self-check's table: a table turns
+//! keys into actions and draws the key-hint bar, so the two never disagree. The presenter's
+//! and the dashboard's table (`workshop::keymap`) is read by the same engine.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -68,23 +69,71 @@ impl Ctx {
     ];
 }
 
-pub struct Binding {
-    pub ctx: &'static [Ctx],
+/// One key of a table: where it works, the key, what it does, and its hint.
+pub struct Binding<C: 'static, A> {
+    pub ctx: &'static [C],
     pub code: KeyCode,
     pub mods: KeyModifiers,
-    pub action: Action,
-    /// Key label and what it does, for the hint bar; `None` for alternative keys.
+    pub action: A,
+    /// Key label and what it does (zh, en), for the hint bar; `None` for alternative keys.
     pub hint: Option<(&'static str, S)>,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+/// The action `table` binds to `key` in `ctx`: the first binding wins; Shift is ignored but
+/// on BackTab; a key's release is no key.
+pub fn lookup<C: PartialEq, A: Copy>(table: &[Binding<C, A>], ctx: C, key: KeyEvent) -> Option<A> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let mods = key.modifiers - KeyModifiers::SHIFT;
+    table
+        .iter()
+        .find(|b| {
+            b.ctx.contains(&ctx)
+                && b.code == key.code
+                && (b.mods == mods || (b.code == BackTab && b.mods == key.modifiers))
+        })
+        .map(|b| b.action)
+}
 
+/// Ctrl-C pressed: every view leaves on it, whatever the context.
+pub fn ctrl_c(key: KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && key.code == Char('c')
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+/// The hint bar entries `table` has for `ctx` and the actions `offered`: (key label, what it
+/// does in `lang`), one per label.
+pub fn hints_of<C: PartialEq, A: Copy>(
+    table: &[Binding<C, A>],
+    ctx: C,
+    lang: Lang,
+    offered: impl Fn(A) -> bool,
+) -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+    for b in table
+        .iter()
+        .filter(|b| b.ctx.contains(&ctx) && offered(b.action))
+    {
+        if let Some((key, what)) = b.hint
+            && !out.iter().any(|(k, _)| *k == key)
+        {
+            out.push((key, what.get(lang)));
+        }
+    }
+    out
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+
+/// A hint's words, zh and en.
 macro_rules! s {
     ($zh:literal, $en:literal) => {
-        S { zh: $zh, en: $en }
+        $crate::tui::strings::S { zh: $zh, en: $en }
     };
 }
+pub(crate) use s;
 
 use Ctx::*;
 use KeyCode::*;
@@ -107,7 +156,7 @@ const LISTS: &[Ctx] = &[
 const RESULTS: &[Ctx] = &[Results, Ladder, Recs];
 
 #[rustfmt::skip]
-pub static BINDINGS: &[Binding] = &[
+pub static BINDINGS: &[Binding<Ctx, Action>] = &[
     Binding { ctx: &[Choice, Multi], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("移动", "move"))) },
     Binding { ctx: &[Welcome, WelcomeText, Review, Sections, WhatIf], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("移动", "move"))) },
     Binding { ctx: &[Recs], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("选择", "select"))) },
@@ -197,20 +246,16 @@ pub fn action_for(ctx: Ctx, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    if key.code == Char('c') && key.modifiers.contains(CTRL) {
+    if ctrl_c(key) {
         return Some(Action::ForceQuit);
     }
-    let mods = key.modifiers - KeyModifiers::SHIFT;
-    let found = BINDINGS.iter().find(|b| {
-        b.ctx.contains(&ctx)
-            && b.code == key.code
-            && (b.mods == mods || (b.code == BackTab && b.mods == key.modifiers))
-    });
-    if let Some(b) = found {
-        return Some(b.action);
+    if let Some(action) = lookup(BINDINGS, ctx, key) {
+        return Some(action);
     }
     match (ctx, key.code) {
-        (Choice | Multi | Export, Char(c)) if c.is_ascii_digit() && mods == NONE => {
+        (Choice | Multi | Export, Char(c))
+            if c.is_ascii_digit() && key.modifiers - KeyModifiers::SHIFT == NONE =>
+        {
             c.to_digit(10).map(|d| Action::Pick(d as usize))
         }
         (Input, _) | (Number, _) | (WelcomeText, _) | (WhatIfFind, _) => {
@@ -229,29 +274,9 @@ pub fn hints(
     lang: Lang,
     offered: impl Fn(Action) -> bool,
 ) -> Vec<(&'static str, &'static str)> {
-    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
-    for b in BINDINGS
-        .iter()
-        .filter(|b| b.ctx.contains(&ctx) && offered(b.action))
-    {
-        if let Some((key, what)) = b.hint
-            && !out.iter().any(|(k, _)| *k == key)
-        {
-            out.push((key, what.get(lang)));
-        }
-    }
+    let mut out = hints_of(BINDINGS, ctx, lang, offered);
     if matches!(ctx, Choice | Multi) {
-        out.insert(
-            2,
-            (
-                "1-9,0",
-                if lang == Lang::Zh {
-                    "直接选"
-                } else {
-                    "pick"
-                },
-            ),
-        );
+        out.insert(2, ("1-9,0", s!("直接选", "pick").get(lang)));
     }
     out
 }
@@ -290,7 +315,7 @@ mod tests {
         ));
         assert_eq!(action_for(Input, key(Enter)), Some(Action::Confirm));
         assert_eq!(
-            action_for(Choice, KeyEvent::new(Char('c'), CTRL)),
+            action_for(Choice, KeyEvent::new(Char('c'), KeyModifiers::CONTROL)),
             Some(Action::ForceQuit)
         );
     }

@@ -1,7 +1,9 @@
-//! The interactive self-check: a thin shell (terminal, events, effects) around `App`.
+//! The interactive self-check: `App` run by the one terminal shell, with its effects.
 //!
+//! - [`shell`]: the terminal set-up and restore, panic and signal handling, the event loop of
+//!   every full-screen view (the self-check here, the presenter and dashboard in [`workshop`]);
 //! - [`app`]: state and the pure `update`; [`action`]: actions in, effects out;
-//! - [`keymap`]: the one key table for handling and hints; [`view`]: drawing;
+//! - [`keymap`]: the one keymap engine and the self-check's table; [`view`]: drawing;
 //! - [`plain`]: the line-by-line mode; [`session`]: finding and loading the answer file.
 
 pub mod action;
@@ -9,6 +11,7 @@ pub mod app;
 pub mod keymap;
 pub mod plain;
 pub mod session;
+pub mod shell;
 pub mod strings;
 pub mod theme;
 pub mod view;
@@ -18,57 +21,76 @@ pub mod workshop;
 mod tests;
 
 use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
-use anyhow::{Context, Result};
-use ratatui::Terminal;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
-};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use ratatui::prelude::CrosstermBackend;
+use anyhow::Result;
+use ratatui::crossterm::event::{Event, MouseButton, MouseEventKind};
 
 use self::action::{Action, Effect};
 use self::app::App;
 use self::session::Opened;
-use crate::cli::{RunArgs, load_instrument, resolve_lang};
 use crate::domain::report::{ReportFormat, write_report};
+use crate::domain::{Instrument, Lang};
+use crate::workshop::Workshop;
 
-/// Starts the self-check: full screen on a terminal, plain prompts otherwise or with `--plain`.
-pub fn start(args: &RunArgs) -> Result<()> {
+/// What the command line asks of the self-check, as plain values.
+pub struct RunOptions {
+    pub lang: Lang,
+    /// Line-by-line prompts even on a terminal.
+    pub plain: bool,
+    pub source: Source,
+}
+
+/// Whose answers the self-check takes.
+pub enum Source {
+    /// The owner's own check of `inst`: in `answers`, else in the per-user data folder.
+    Own {
+        inst: Box<Instrument>,
+        answers: Option<PathBuf>,
+        read_only: bool,
+        /// Starts a follow-up of this earlier answer file.
+        follow_up: Option<PathBuf>,
+    },
+    /// A workshop participant: a new firm, or the one with this code.
+    Workshop {
+        ws: Box<Workshop>,
+        firm: Option<String>,
+    },
+}
+
+/// Starts the self-check: full screen on a terminal, plain prompts otherwise or when asked.
+pub fn start(options: RunOptions) -> Result<()> {
     let utc_offset = crate::store::clock::local_offset();
-    let (inst, lang, opened) = match &args.workshop {
-        Some(dir) => {
-            session::open_workshop(dir, args.firm.as_deref(), args.lang, SystemTime::now())?
+    let lang = options.lang;
+    let (inst, opened) = match options.source {
+        Source::Workshop { ws, firm } => {
+            session::open_workshop(*ws, firm.as_deref(), lang, SystemTime::now())?
         }
-        None => {
-            let lang = resolve_lang(args.lang);
-            let inst = load_instrument(args.questionnaire.as_deref(), lang)?;
-            let access = if args.read_only {
+        Source::Own {
+            inst,
+            answers,
+            read_only,
+            follow_up,
+        } => {
+            let access = if read_only {
                 session::Access::ReadOnly
             } else {
                 session::Access::Write
             };
-            let mut opened = match &args.follow_up {
+            let mut opened = match &follow_up {
                 Some(earlier) => session::follow::open_follow_up(
                     &inst,
                     earlier,
-                    args.answers.as_deref(),
+                    answers.as_deref(),
                     SystemTime::now(),
                     lang,
                 )?,
-                None => session::open_with(
-                    &inst,
-                    args.answers.as_deref(),
-                    SystemTime::now(),
-                    lang,
-                    access,
-                )?,
+                None => {
+                    session::open_with(&inst, answers.as_deref(), SystemTime::now(), lang, access)?
+                }
             };
-            if let Some(named) = &args.answers
+            if let Some(named) = &answers
                 && access == session::Access::Write
             {
                 session::remember_named(named);
@@ -79,10 +101,10 @@ pub fn start(args: &RunArgs) -> Result<()> {
             {
                 opened.session.export_dir = std::env::current_dir().ok();
             }
-            (inst, lang, opened)
+            (*inst, opened)
         }
     };
-    let plain = args.plain || !io::stdout().is_terminal() || !io::stdin().is_terminal();
+    let plain = options.plain || !io::stdout().is_terminal() || !io::stdin().is_terminal();
     if plain {
         if let Some(code) = &opened.session.firm_code {
             println!("{}", workshop::firm_code_line(code, lang));
@@ -93,67 +115,53 @@ pub fn start(args: &RunArgs) -> Result<()> {
     run_full_screen(inst, lang, opened, utc_offset)
 }
 
-pub(crate) fn restore_terminal() {
-    let _ = disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        ratatui::crossterm::cursor::Show
-    );
+/// The self-check as the shell drives it: the app, and the shell's side of its session.
+struct SelfCheck {
+    app: App,
+    shell: session::Shell,
 }
 
-/// A panic must leave a usable terminal: restore it before the default hook prints, then
-/// tell the user, in their language, that their answers are safe and what to do.
-pub(crate) fn install_panic_hook(lang: crate::domain::Lang, saved_in: Option<std::path::PathBuf>) {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        default(info);
-        let note = match &saved_in {
-            Some(path) => strings::CRASHED.fill(lang, &[&path.display()]),
-            None => strings::CRASHED_VIEW.get(lang).to_string(),
-        };
-        eprintln!("\n{note}");
-    }));
-}
+impl shell::Screen for SelfCheck {
+    type Action = Action;
+    // Nothing on the self-check's screens changes with time: drawn only after an event.
+    const WAIT: Duration = Duration::from_millis(200);
 
-/// For the end-to-end tests only: a debug build started with `SMECHECK_PANIC_AFTER_KEYS=N`
-/// panics after its N-th action, so a test can check that a panic restores the terminal and
-/// loses no answer. Release builds have no such switch.
-#[cfg(debug_assertions)]
-fn panic_on_request(actions: usize) {
-    let wanted = std::env::var("SMECHECK_PANIC_AFTER_KEYS")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok());
-    if wanted == Some(actions) {
-        panic!("SMECHECK_PANIC_AFTER_KEYS={actions}: panicking as asked");
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        view::draw(frame, &self.app);
+    }
+
+    fn action(&self, event: Event) -> Option<Action> {
+        match event {
+            Event::Key(k) => keymap::action_for(self.app.ctx(), k),
+            Event::Mouse(m) => match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    let (w, h) = self.app.size;
+                    let area = ratatui::layout::Rect::new(0, 0, w, h);
+                    view::hit(area, &self.app, m.column, m.row).map(Action::Click)
+                }
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    fn perform(&mut self, action: Action) {
+        for effect in self.app.update(action) {
+            self.shell.perform(&mut self.app, &effect);
+        }
+        session::note_draft(&self.app);
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.app.resize(width, height);
+    }
+
+    fn done(&self) -> bool {
+        self.app.quit
     }
 }
-
-/// On SIGTERM, SIGHUP (terminal closed), SIGINT and SIGQUIT: save free text typed but not yet
-/// confirmed, wait for any save in progress, restore the terminal and exit. This runs on its
-/// own thread because a vanished terminal can keep the event loop busy inside the terminal
-/// library, where no flag would be seen.
-#[cfg(unix)]
-pub(crate) fn watch_signals() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-    {
-        std::thread::spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                session::save_draft();
-                let _saving = session::SAVE_LOCK.lock();
-                restore_terminal();
-                std::process::exit(128 + sig);
-            }
-        });
-    }
-}
-
-/// On Windows, closing the console ends the process; every answer is saved as it is given.
-#[cfg(not(unix))]
-pub(crate) fn watch_signals() {}
 
 fn run_full_screen(
     inst: crate::domain::Instrument,
@@ -161,92 +169,29 @@ fn run_full_screen(
     opened: Opened,
     utc_offset: Option<time::UtcOffset>,
 ) -> Result<()> {
-    watch_signals();
-    install_panic_hook(lang, Some(opened.session.answers_path.clone()));
-    enable_raw_mode().context(crate::tui::strings::TERMINAL_RAW.get(lang))?;
-    let mut stdout = io::stdout();
-    if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
-        restore_terminal();
-        return Err(e).context(crate::tui::strings::TERMINAL_PREPARE.get(lang));
-    }
-    let result = (|| -> Result<(session::Shell, App)> {
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        let mut shell = session::Shell::new(opened);
-        let mut app = App::new(
-            inst,
-            lang,
-            shell.answers.take().unwrap_or_default(),
-            shell.session.clone(),
-        );
-        app.theme = theme::Theme::from_env();
-        app.utc_offset = utc_offset;
-        // Today as the owner's calendar has it, for the plan's dates and what-if marks.
-        let now = time::OffsetDateTime::now_utc();
-        let today = utc_offset.map_or(now, |o| now.to_offset(o)).date();
-        app.today = format!(
-            "{:04}-{:02}-{:02}",
-            today.year(),
-            u8::from(today.month()),
-            today.day()
-        );
-        let size = terminal.size()?;
-        app.resize(size.width, size.height);
-        #[cfg(debug_assertions)]
-        let mut actions = 0usize;
-        // Nothing on the self-check's screens changes with time: draw only after an event.
-        let mut dirty = true;
-        loop {
-            if dirty {
-                terminal.draw(|f| view::draw(f, &app))?;
-                dirty = false;
-            }
-            if app.quit {
-                break;
-            }
-            if !event::poll(Duration::from_millis(200))? {
-                continue;
-            }
-            dirty = true;
-            let action = match event::read()? {
-                Event::Key(k) => keymap::action_for(app.ctx(), k),
-                Event::Mouse(m) => match m.kind {
-                    MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                        col: m.column,
-                        row: m.row,
-                    }),
-                    MouseEventKind::ScrollUp => Some(Action::ScrollUp),
-                    MouseEventKind::ScrollDown => Some(Action::ScrollDown),
-                    _ => None,
-                },
-                Event::Resize(w, h) => {
-                    app.resize(w, h);
-                    None
-                }
-                _ => None,
-            };
-            if let Some(a) = action {
-                for effect in app.update(a) {
-                    shell.perform(&mut app, &effect);
-                }
-                session::note_draft(&app);
-                #[cfg(debug_assertions)]
-                {
-                    actions += 1;
-                    panic_on_request(actions);
-                }
-            }
-        }
-        Ok((shell, app))
-    })();
-    restore_terminal();
-    let (mut shell, app) = result?;
+    let saved_in = opened.session.answers_path.clone();
+    let (mut app, shell) = session::Shell::start(inst, lang, opened);
+    app.theme = theme::Theme::from_env();
+    app.utc_offset = utc_offset;
+    // Today as the owner's calendar has it, for the plan's dates and what-if marks.
+    let now = time::OffsetDateTime::now_utc();
+    let today = utc_offset.map_or(now, |o| now.to_offset(o)).date();
+    app.today = format!(
+        "{:04}-{:02}-{:02}",
+        today.year(),
+        u8::from(today.month()),
+        today.day()
+    );
+    let mut screen = SelfCheck { app, shell };
+    shell::run(&mut screen, lang, Some(saved_in))?;
+    let SelfCheck { app, mut shell } = screen;
     // A failed save is never reported as saved: the answers go elsewhere, the user is told
     // where, and the exit code says it.
     if let Some(told) = shell.rescue(&app) {
         println!("{told}");
         return Err(session::unsaved_error(lang));
     }
-    println!("{}", shell.farewell(lang));
+    println!("{}", shell.farewell(&app));
     Ok(())
 }
 
@@ -283,28 +228,6 @@ pub fn report_path_for(session: &app::Session, format: ReportFormat) -> std::pat
             .unwrap_or_else(|| std::path::PathBuf::from(".")),
     };
     dir.join(format!("{stem}-report.{}", format.extension()))
-}
-
-/// Writes the report atomically, dated today.
-pub fn export(
-    app: &App,
-    format: ReportFormat,
-    path: &std::path::Path,
-) -> Result<Vec<std::path::PathBuf>, String> {
-    let today = if app.today.is_empty() {
-        crate::store::rfc3339(SystemTime::now())[..10].to_string()
-    } else {
-        app.today.clone()
-    };
-    export_report(
-        &app.inst,
-        &app.answers,
-        &app.card,
-        app.lang,
-        &today,
-        format,
-        path,
-    )
 }
 
 /// Writes the report of `answers` to `path` atomically, dated `date`.
@@ -344,7 +267,14 @@ impl session::Shell {
                 if path.exists() && !replace {
                     app.ask_replace(*format);
                 } else {
-                    let outcome = export(app, *format, &path);
+                    // Dated today as the shell said; else today in UTC.
+                    let today = match app.today.as_str() {
+                        "" => crate::store::rfc3339(SystemTime::now())[..10].to_string(),
+                        day => day.to_string(),
+                    };
+                    let (inst, answers, card) = (&app.inst, &app.answers, &app.card);
+                    let outcome =
+                        export_report(inst, answers, card, app.lang, &today, *format, &path);
                     if let Ok(paths) = &outcome {
                         for p in paths {
                             if !self.exported.contains(p) {

@@ -240,16 +240,14 @@ fn latest_of(a: Option<PathBuf>, b: Option<PathBuf>) -> Option<PathBuf> {
     }
 }
 
-/// Joins a workshop (`run --workshop DIR`): a new firm code and response file in the
-/// workshop folder, or with `firm` the existing one to resume; the workshop's questionnaire,
-/// and its language unless `--lang` says otherwise.
+/// Joins the workshop `ws` (`run --workshop DIR`): a new firm code and response file in its
+/// folder, or with `firm` the existing one to resume; messages in `lang`.
 pub fn open_workshop(
-    dir: &Path,
+    ws: crate::workshop::Workshop,
     firm: Option<&str>,
-    lang: Option<crate::cli::LangArg>,
+    lang: Lang,
     now: SystemTime,
-) -> Result<(Instrument, Lang, Opened)> {
-    let (ws, lang) = crate::workshop::command::open(dir, lang)?;
+) -> Result<(Instrument, Opened)> {
     // Without --firm, a person at a terminal may go on as the firm last answered here.
     let asked = match firm {
         None if crate::tui::workshop::resume::can_ask() => {
@@ -273,7 +271,7 @@ pub fn open_workshop(
     // A planted link in a shared folder must not lead a save elsewhere.
     opened.session.links = store::Links::Refuse;
     opened.session.firm_code = Some(code.to_string());
-    Ok((ws.inst, lang, opened))
+    Ok((ws.inst, opened))
 }
 
 fn open_explicit(
@@ -379,10 +377,9 @@ pub fn write_answers(session: &Session, file: &AnswerFile, lang: Lang) -> Result
         .map_err(|e| format!("{}: {}", shown(path), store::explain(&e, lang)))
 }
 
-/// The shell's side of a session: where answers go, and whether anything was written.
+/// The shell's side of a session: whether anything was written, what failed, which reports
+/// were made. The session itself (where answers go) lives in the app alone.
 pub struct Shell {
-    pub session: Session,
-    pub answers: Option<AnswerSet>,
     default_dir: Option<PathBuf>,
     wrote: bool,
     /// Why the last save failed; cleared by the next one that succeeds.
@@ -421,16 +418,19 @@ pub(crate) fn shell_quote(path: &str) -> String {
 }
 
 impl Shell {
-    pub fn new(opened: Opened) -> Shell {
-        Shell {
-            session: opened.session,
-            answers: opened.answers,
+    /// The app of `inst` with what [`open`] found (its answers and its session, which the app
+    /// owns from here), and the shell's side of it.
+    pub fn start(inst: Instrument, lang: Lang, opened: Opened) -> (App, Shell) {
+        let answers = opened.answers.unwrap_or_default();
+        let app = App::new(inst, lang, answers, opened.session);
+        let shell = Shell {
             default_dir: opened.default_dir,
             wrote: false,
             failed: None,
             exported: Vec::new(),
             _lock: opened.lock,
-        }
+        };
+        (app, shell)
     }
 
     /// Saves the app's answers atomically, and remembers whether that worked.
@@ -441,7 +441,6 @@ impl Shell {
             Ok(()) => {
                 self.wrote = true;
                 self.failed = None;
-                self.session.answers_path = app.session.answers_path.clone();
             }
             Err(e) => self.failed = Some(e.clone()),
         }
@@ -456,9 +455,8 @@ impl Shell {
                 let path = store::new_answers_path(dir, now);
                 // The new file is claimed like the first; the old claim goes with it.
                 self._lock = claim(&path, now, app.lang).map_err(|e| e.to_string())?;
-                app.session.answers_path = path.clone();
+                app.session.answers_path = path;
                 app.session.kept = Kept::default();
-                self.session.answers_path = path;
             }
             None => {
                 let path = &app.session.answers_path;
@@ -474,12 +472,12 @@ impl Shell {
 
     /// Where the answers go when their own file cannot be written: the per-user data folder,
     /// else the system's temporary folder.
-    pub fn rescue_path(&self) -> PathBuf {
+    pub fn rescue_path(app: &App) -> PathBuf {
         let now = SystemTime::now();
         let dir = store::default_answers_dir()
             .filter(|d| std::fs::create_dir_all(d).is_ok())
             .unwrap_or_else(std::env::temp_dir);
-        let stem = self
+        let stem = app
             .session
             .answers_path
             .file_stem()
@@ -493,8 +491,8 @@ impl Shell {
         let reason = self.failed.clone()?;
         let lang = app.lang;
         let mut lines =
-            vec![UNSAVED_FAREWELL.fill(lang, &[&shown(&self.session.answers_path), &reason])];
-        let path = self.rescue_path();
+            vec![UNSAVED_FAREWELL.fill(lang, &[&shown(&app.session.answers_path), &reason])];
+        let path = Shell::rescue_path(app);
         let mut session = app.session.clone();
         session.answers_path = path.clone();
         session.links = store::Links::Refuse;
@@ -508,14 +506,15 @@ impl Shell {
     }
 
     /// What to print after the screen is restored.
-    pub fn farewell(&self, lang: Lang) -> String {
-        if self.session.read_only {
+    pub fn farewell(&self, app: &App) -> String {
+        let (lang, session) = (app.lang, &app.session);
+        if session.read_only {
             return READ_ONLY_FAREWELL.get(lang).to_string();
         }
-        if let Some(code) = &self.session.firm_code {
-            return crate::tui::workshop::farewell(code, &self.session.answers_path, lang);
+        if let Some(code) = &session.firm_code {
+            return crate::tui::workshop::farewell(code, &session.answers_path, lang);
         }
-        let path = &self.session.answers_path;
+        let path = &session.answers_path;
         let mut lines = Vec::new();
         if self.wrote || path.exists() {
             let full = std::path::absolute(path).unwrap_or_else(|_| path.clone());

@@ -14,7 +14,6 @@ crate::bilingual! {
     START_OVER_NOTE = "旧的答卷会保留为备份文件。", "The old answers are kept as a backup file.";
     MINUTES = "约需 {} 分钟", "About {} minutes";
     SAVED_IN = "答案随时自动保存在：", "Answers are saved automatically in:";
-    TERMINAL_RAW = "无法把终端切换到交互模式", "cannot switch the terminal to interactive mode";
     TERMINAL_PREPARE = "无法准备终端", "cannot prepare the terminal";
     CANNOT_CREATE = "无法创建文件夹 {}", "cannot create {}";
     CANNOT_SAVE = "无法把答案保存到 {}", "cannot save answers to {}";

@@ -31,16 +31,36 @@ fn new_app() -> App {
     app_with(AnswerSet::new(), false)
 }
 
-/// Presses keys through the real keymap; returns every effect.
+/// Presses keys through the real keymap, drawing after each as the shell does; returns
+/// every effect.
 fn press(app: &mut App, keys: &[KeyCode]) -> Vec<Effect> {
     let mut effects = Vec::new();
     for k in keys {
         let ev = KeyEvent::new(*k, KeyModifiers::NONE);
         if let Some(a) = action_for(app.ctx(), ev) {
             effects.extend(app.update(a));
+            draw(app);
         }
     }
     effects
+}
+
+/// Draws the app at its size, as the shell does after every event.
+fn draw(app: &App) {
+    let (w, h) = app.size;
+    if w > 0 && h > 0 {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("term");
+        t.draw(|f| super::view::draw(f, app)).expect("draw");
+    }
+}
+
+/// A click at a cell, as the shell hands it over: what the view drew there.
+fn click(app: &mut App, col: u16, row: u16) -> Vec<Effect> {
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    match super::view::hit(area, app, col, row) {
+        Some(hit) => app.update(Action::Click(hit)),
+        None => vec![],
+    }
 }
 
 fn typed(app: &mut App, text: &str) {
@@ -581,10 +601,7 @@ fn clicking_an_option_chooses_it() {
     app.resize(80, 24);
     app.goto_question(4); // tax
     let layout = super::view::question::layout(ratatui::layout::Rect::new(0, 0, 80, 24), &app);
-    let fx = app.update(Action::Click {
-        col: 5,
-        row: layout.list.y + 2,
-    });
+    let fx = click(&mut app, 5, layout.list.y + 2);
     assert_eq!(fx, vec![Effect::Save]);
     assert_eq!(
         app.answers.get(&qid("tax")),
@@ -819,8 +836,14 @@ fn results_keys_do_what_their_hints_say() {
     let bottom = app.scroll;
     press(&mut app, &[KeyCode::Down, KeyCode::PageDown]);
     assert_eq!(app.scroll, bottom, "no scrolling past the content");
-    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
-    assert_eq!(bottom, super::view::results::max_scroll(area, &app));
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("term");
+    t.draw(|f| super::view::draw(f, &app)).expect("draw");
+    let screen = super::view::screen_text(t.backend().buffer());
+    assert!(
+        !screen.contains("more lines below"),
+        "at the bottom the last line shows:\n{screen}"
+    );
+    assert_eq!(bottom > 0, screen.contains("more lines above"), "{screen}");
     press(&mut app, &[KeyCode::Home]);
     assert_eq!(app.scroll, 0);
     // The ladder: ↑↓ choose a rung; it opens on the firm's own rung.
@@ -864,17 +887,11 @@ fn a_click_on_a_tab_title_opens_that_tab() {
         let at = line.find(title).expect("a title");
         crate::domain::wrap::width(&line[..at]) as u16
     };
-    app.update(Action::Click {
-        col: col("Overview"),
-        row,
-    });
+    click(&mut app, col("Overview"), row);
     assert_eq!(app.tab, Tab::Overview);
-    app.update(Action::Click {
-        col: col("Recommendations") + 3,
-        row,
-    });
+    click(&mut app, col("Recommendations") + 3, row);
     assert_eq!(app.tab, Tab::Recommendations);
-    app.update(Action::Click { col: 79, row });
+    click(&mut app, 79, row);
     assert_eq!(
         app.tab,
         Tab::Recommendations,

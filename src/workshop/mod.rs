@@ -14,8 +14,8 @@ pub mod report;
 pub mod room;
 pub mod text;
 
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use self::code::{FirmCode, JOIN_CODE_LEN, random_code};
 use crate::domain::answers::{AnswerSet, Kept};
-use crate::domain::instrument::{Instrument, parse_json};
+use crate::domain::instrument::{Instrument, LoadError, parse_json};
 use crate::domain::{Lang, text::LocalText};
 use crate::store;
 
@@ -105,41 +105,27 @@ fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String> {
     })
 }
 
-/// Writes `bytes` as a new file `target`, never over an existing one: written beside it
-/// first, then linked into place, so a reader never sees it half written.
-fn place_new(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // The store's temporary-file pattern, so a stale one is cleaned like the others.
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    })();
-    let result = written.and_then(|()| match fs::hard_link(&tmp, target) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        Err(_) => {
-            // Some USB sticks and network shares cannot link. Creating the file exclusively
-            // still never overwrites; a reader may briefly see it incomplete and looks again.
-            let mut f = OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(target)?;
-            f.write_all(bytes)?;
-            f.sync_all()
-        }
-    });
-    let _ = fs::remove_file(&tmp);
-    result
+/// The instrument of the questionnaire text `src` (`None`: the built-in one), made by `make`
+/// only when it is not the one the last folder was opened with: a programme over hundreds of
+/// folders of one questionnaire then parses and checks it once, not once per folder. The
+/// instrument depends on nothing but that text, so an equal text gives an equal instrument.
+fn remembered(
+    src: Option<&str>,
+    make: impl FnOnce() -> Result<Instrument, LoadError>,
+) -> Result<Instrument, LoadError> {
+    type Last = Option<(Option<String>, Instrument)>;
+    static LAST: std::sync::Mutex<Last> = std::sync::Mutex::new(None);
+    let mut last = LAST
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((s, inst)) = last.as_ref()
+        && s.as_deref() == src
+    {
+        return Ok(inst.clone());
+    }
+    let inst = make()?;
+    *last = Some((src.map(str::to_string), inst.clone()));
+    Ok(inst)
 }
 
 /// The join code `dir` spells when it is one (typed by hand: case and spaces forgiven) and
@@ -280,15 +266,18 @@ impl Workshop {
             return Err(err(text::BAD_FORMAT, msg, &[&path.display(), &meta.format]));
         }
         let inst = match meta.questionnaire.file.as_deref() {
-            None => Instrument::builtin().map_err(|e| anyhow!("{}", e.display_in(msg)))?,
+            None => remembered(None, Instrument::builtin)
+                .map_err(|e| anyhow!("{}", e.display_in(msg)))?,
             // Only the fixed name: a path written in the file must not lead out of the folder.
             Some(QUESTIONNAIRE_FILE) => {
                 let qpath = dir.join(QUESTIONNAIRE_FILE);
                 let bytes = read_regular(&qpath)
                     .map_err(|e| err(text::CANNOT_READ, msg, &[&qpath.display(), &e]))?;
                 let qsrc = utf8(&qpath, bytes, msg)?;
-                Instrument::load(&qpath.display().to_string(), &qsrc)
-                    .map_err(|e| anyhow!("{}", e.display_in(msg)))?
+                remembered(Some(&qsrc), || {
+                    Instrument::load(&qpath.display().to_string(), &qsrc)
+                })
+                .map_err(|e| anyhow!("{}", e.display_in(msg)))?
             }
             Some(_) => return Err(err(text::BAD_QUESTIONNAIRE_FILE, msg, &[&path.display()])),
         };
@@ -350,7 +339,7 @@ impl Workshop {
         fs::create_dir_all(&dir)?;
         for _ in 0..64 {
             let code = FirmCode::random();
-            match place_new(&dir.join(code.file_name()), bytes) {
+            match store::create_new(&dir.join(code.file_name()), bytes, None) {
                 Ok(()) => return Ok(code),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(e),

@@ -330,8 +330,6 @@ fn read_one(ws: &Workshop, name: &str) -> Outcome {
     }
 }
 
-/// Reads and scores files of `responses/`, on all cores when there are many; results in the
-/// order of `names`.
 /// Reads `names` on all cores (up to 8), handing each outcome to `map` on the thread that read
 /// it; the results come back in the order of `names`.
 fn read_many<T: Send>(
@@ -339,9 +337,7 @@ fn read_many<T: Send>(
     names: &[&str],
     map: &(impl Fn(Outcome) -> T + Sync),
 ) -> Vec<T> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let workers = readers();
     if names.len() < 64 || workers < 2 {
         return names.iter().map(|n| map(read_one(ws, n))).collect();
     }
@@ -401,13 +397,53 @@ pub fn map_each_file<T: Send>(
         .filter(|n| !by_product(n))
         .collect();
     names.sort();
-    for batch in names.chunks(2048) {
-        let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
-        for t in read_many(ws, &refs, &map) {
-            each(t)?;
+    let workers = readers();
+    if names.len() < 64 || workers < 2 {
+        for n in &names {
+            each(map(read_one(ws, n)))?;
         }
+        return Ok(());
     }
-    Ok(())
+    // Small batches dealt out in turn to the readers, each with a short queue, so `each`
+    // runs while the next files are read and no reader waits long at the folder's end;
+    // `each` takes the batches back in the order they were dealt.
+    const BATCH: usize = 32;
+    let batches: Vec<&[String]> = names.chunks(BATCH).collect();
+    std::thread::scope(|scope| {
+        let queues: Vec<_> = (0..workers)
+            .map(|w| {
+                let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<T>>(4);
+                let (batches, map) = (&batches, &map);
+                scope.spawn(move || {
+                    for batch in batches.iter().skip(w).step_by(workers) {
+                        let out = batch.iter().map(|n| map(read_one(ws, n))).collect();
+                        // The receiver is gone only when `each` failed: stop reading.
+                        if tx.send(out).is_err() {
+                            return;
+                        }
+                    }
+                });
+                rx
+            })
+            .collect();
+        for k in 0..batches.len() {
+            // A reader that panicked closes its queue; the scope then passes the panic on.
+            let Ok(batch) = queues[k % workers].recv() else {
+                break;
+            };
+            for t in batch {
+                each(t)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// How many threads read a folder: every core, up to 8.
+fn readers() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
 }
 
 /// Every response of the folder, as [`for_each_file`] reads them; problem files are skipped,

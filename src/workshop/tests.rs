@@ -515,3 +515,80 @@ fn exact_copies_are_found_and_idle_firms_are_told_apart() {
         "empty, not idle"
     );
 }
+
+#[test]
+fn every_file_comes_back_once_in_name_order_and_a_failing_step_stops_the_reading() {
+    use super::room::{Outcome, map_each_file};
+    let tmp = tempfile::tempdir().expect("tmp");
+    let ws = new_workshop(tmp.path());
+    // Enough files for the readers to share them, and one that is not a response.
+    let mut codes: Vec<String> = (0..300)
+        .map(|i| {
+            let code = FirmCode::random();
+            put(&ws, &code.file_name(), &answer_file(&ws, i));
+            code.as_str().to_string()
+        })
+        .collect();
+    put(&ws, "notes.json", b"{}");
+    codes.sort();
+    codes.dedup();
+    let mut seen = Vec::new();
+    map_each_file(
+        &ws,
+        |o| match o {
+            Outcome::Response(r) => Some(r.code.as_str().to_string()),
+            Outcome::Problem(_) => None,
+        },
+        |c| {
+            seen.push(c);
+            Ok(())
+        },
+    )
+    .expect("read");
+    assert_eq!(seen.iter().filter(|c| c.is_none()).count(), 1, "notes.json");
+    let seen: Vec<String> = seen.into_iter().flatten().collect();
+    assert_eq!(seen, codes, "each firm once, in file-name order");
+
+    let mut taken = 0;
+    let stopped = map_each_file(
+        &ws,
+        |o| o,
+        |_| {
+            taken += 1;
+            if taken == 40 {
+                Err(std::io::Error::other("disk full"))
+            } else {
+                Ok(())
+            }
+        },
+    );
+    assert_eq!(
+        stopped.expect_err("the step's error").to_string(),
+        "disk full"
+    );
+    assert_eq!(taken, 40, "nothing is handed on after the error");
+}
+
+#[test]
+fn folders_of_different_questionnaires_opened_in_turn_each_get_their_own() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let q = tmp.path().join("mini.json");
+    fs::write(&q, MINI).expect("write");
+    let mini = Workshop::create(
+        &tmp.path().join("m"),
+        "Mini",
+        Some(&q),
+        None,
+        SystemTime::now(),
+        Lang::En,
+    )
+    .expect("created");
+    let core = new_workshop(tmp.path());
+    for _ in 0..2 {
+        for (ws, id) in [(&mini, "mini"), (&core, "smecheck-core"), (&mini, "mini")] {
+            let again = Workshop::open(&ws.dir, Lang::En).expect("opens");
+            assert_eq!(again.inst.questionnaire.id, id);
+            assert_eq!(again.inst.hash, ws.inst.hash);
+        }
+    }
+}

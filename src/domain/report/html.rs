@@ -52,7 +52,7 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         Some(f) => format!("{f} — {}", r.subtitle),
         None => format!("{} — {}", r.title, r.subtitle),
     };
-    head(h, r.lang, &doc_title)?;
+    h.push_str(&page_head(r.lang, &doc_title));
 
     writeln!(h, "<header class=\"cover\">")?;
     writeln!(h, "<p class=\"eyebrow\">{}</p>", e(&r.title))?;
@@ -232,37 +232,31 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         e(&r.confidence.summary)
     )?;
     writeln!(h, "</dl>\n</footer>")?;
-    writeln!(h, "</main>\n</body>\n</html>")
+    h.push_str(PAGE_END);
+    Ok(())
 }
 
 /// Everything up to and including `<main class="report">`: the one page head (charset,
-/// content security policy, the stylesheet) of every HTML page a firm gets.
-fn head(h: &mut String, lang: Lang, doc_title: &str) -> std::fmt::Result {
+/// content security policy, the stylesheet) of every HTML page smecheck writes for a firm or a
+/// room; [`PAGE_END`] closes it.
+pub fn page_head(lang: Lang, doc_title: &str) -> String {
     let lang = match lang {
         Lang::Zh => "zh-CN",
         Lang::En => "en",
     };
-    writeln!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">"
-    )?;
-    writeln!(
-        h,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    // Defence in depth: even a mistake in escaping could not load or run anything.
-    writeln!(
-        h,
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
-    )?;
-    writeln!(h, "<meta name=\"generator\" content=\"smecheck\">")?;
-    writeln!(
-        h,
-        "<title>{}</title>\n<style>\n{CSS}</style>\n</head>",
+    // Defence in depth in the policy: even a mistake in escaping could not load or run anything.
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <meta name=\"generator\" content=\"smecheck\">\n\
+         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main class=\"report\">\n",
         escape(doc_title)
-    )?;
-    writeln!(h, "<body>\n<main class=\"report\">")
+    )
 }
+
+/// What closes a page [`page_head`] opened.
+pub const PAGE_END: &str = "</main>\n</body>\n</html>\n";
 
 /// A page in the report's frame: its head, a cover with `eyebrow`, `title` and `firm`, then
 /// `body` (already HTML).
@@ -277,7 +271,7 @@ pub fn frame(
     let mut h = String::with_capacity(16 * 1024 + body.len());
     // Writing to a String cannot fail.
     let _ = (|| -> std::fmt::Result {
-        head(&mut h, lang, doc_title)?;
+        h.push_str(&page_head(lang, doc_title));
         writeln!(h, "<header class=\"cover\">")?;
         writeln!(h, "<p class=\"eyebrow\">{}</p>", escape(eyebrow))?;
         writeln!(h, "<h1>{}</h1>", escape(title))?;
@@ -286,7 +280,8 @@ pub fn frame(
         }
         writeln!(h, "</header>")?;
         h.push_str(body);
-        writeln!(h, "</main>\n</body>\n</html>")
+        h.push_str(PAGE_END);
+        Ok(())
     })();
     h
 }

@@ -42,6 +42,24 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// A table's head and rule line, `|`-delimited with a newline after each; a column whose
+/// `right` is true is right-aligned (numbers). The head cells are escaped here.
+pub fn table_head(head: &[String], right: impl Fn(usize) -> bool) -> String {
+    let rule: Vec<&str> = (0..head.len())
+        .map(|i| if right(i) { "---:" } else { "---" })
+        .collect();
+    let head: Vec<String> = head.iter().map(|h| escape(h)).collect();
+    format!("| {} |\n|{}|\n", head.join(" | "), rule.join("|"))
+}
+
+/// One table row of cells already written as Markdown, with its newline.
+pub fn table_row(cells: impl IntoIterator<Item = String>) -> String {
+    format!(
+        "| {} |\n",
+        cells.into_iter().collect::<Vec<_>>().join(" | ")
+    )
+}
+
 fn text_bar(score: Option<f64>) -> String {
     let filled = score.map_or(0, |s| (s.clamp(0.0, 100.0) / 10.0).round() as usize);
     format!("`{}{}`", "#".repeat(filled), ".".repeat(10 - filled))

@@ -434,22 +434,19 @@ impl SinceView {
             writeln!(s, "\n## {}\n", e(&self.title))?;
             writeln!(s, "**{}**\n", e(&self.headline))?;
             writeln!(s, "{}\n", e(&self.basis))?;
-            let [c0, c1, c2, c3] = &self.columns;
-            writeln!(s, "| {} | {} | {} | {} |", e(c0), e(c1), e(c2), e(c3))?;
-            writeln!(s, "|---|---:|---:|---:|")?;
+            s.push_str(&md::table_head(&self.columns, |i| i > 0));
             for r in &self.rows {
                 let label = if r.indent {
                     format!("&nbsp;&nbsp;{}", e(&r.label))
                 } else {
                     format!("**{}**", e(&r.label))
                 };
-                writeln!(
-                    s,
-                    "| {label} | {} | {} | {} |",
+                s.push_str(&md::table_row([
+                    label,
                     e(&r.before),
                     e(&r.after),
-                    e(&r.change)
-                )?;
+                    e(&r.change),
+                ]));
             }
             if !self.rungs.is_empty() {
                 writeln!(s)?;

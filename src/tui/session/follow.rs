@@ -150,9 +150,8 @@ impl Shell {
         // Only now is the earlier file let go: nothing this session does writes it again.
         self._lock = lock;
         app.session.follow = Some(app.follow_up_of(follows));
-        app.session.answers_path = path.clone();
+        app.session.answers_path = path;
         app.session.saved_at = None;
-        self.session.answers_path = path;
         self.save(app)
     }
 }
@@ -208,14 +207,7 @@ mod tests {
     }
 
     fn start(inst: &Instrument, opened: Opened) -> (App, Shell) {
-        let mut shell = Shell::new(opened);
-        let app = App::new(
-            inst.clone(),
-            Lang::En,
-            shell.answers.take().unwrap_or_default(),
-            shell.session.clone(),
-        );
-        (app, shell)
+        Shell::start(inst.clone(), Lang::En, opened)
     }
 
     fn saved(path: &Path) -> AnswerFile {

@@ -13,7 +13,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::action::Action;
+use super::action::{Action, Hit};
 use super::app::{App, Screen};
 use super::keymap::hints;
 use super::strings as st;
@@ -41,6 +41,32 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::WhatIf => whatif::draw(frame, area, app),
     }
     overlay::draw(frame, area, app);
+}
+
+/// What a click at (`col`, `row`) lands on, with the screen laid out in `area` as [`draw`]
+/// lays it out: the shell asks, and hands the app what was hit.
+pub fn hit(area: Rect, app: &App, col: u16, row: u16) -> Option<Hit> {
+    let inside = |r: Rect| col >= r.x && col < r.right() && row >= r.y && row < r.bottom();
+    match app.screen {
+        Screen::Question => {
+            let list = question::layout(area, app).list;
+            let lines = question::option_lines(list, app);
+            let index = lines.get(row.checked_sub(list.y)? as usize)?.0;
+            index.filter(|_| inside(list)).map(Hit::Option)
+        }
+        Screen::Results => {
+            let tabs = results::tabs_row(area, app);
+            let tab = results::tab_at(col.saturating_sub(tabs.x), app);
+            tab.filter(|_| row == tabs.y).map(Hit::Tab)
+        }
+        Screen::Review => {
+            let list = review::list_rect(area, app);
+            let lines = review::list_lines(list, app);
+            let index = lines.get(row.checked_sub(list.y)? as usize)?.0;
+            index.filter(|_| row < list.bottom()).map(Hit::Review)
+        }
+        _ => None,
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {

@@ -96,17 +96,10 @@ fn content_rect(area: Rect, app: &App) -> Rect {
     )
 }
 
-/// How far the results tab or the recommendation's detail can scroll: no further than its
-/// last line at the bottom, never into blank screen.
-pub fn max_scroll(area: Rect, app: &App) -> u16 {
-    let (lines, h) = if app.screen == crate::tui::app::Screen::Detail {
-        let (body, _, _, _) = super::frame_parts(area, app);
-        (detail_lines(app, body.width as usize).len(), body.height)
-    } else {
-        let content = content_rect(area, app);
-        (tab_lines(app, content.width as usize).len(), content.height)
-    };
-    u16::try_from(lines.saturating_sub(h as usize)).unwrap_or(u16::MAX)
+/// How far `lines` lines in a view `height` rows high can scroll: no further than the last
+/// line at the bottom, never into blank screen.
+fn max_scroll(lines: usize, height: u16) -> u16 {
+    u16::try_from(lines.saturating_sub(height as usize)).unwrap_or(u16::MAX)
 }
 
 /// "↑ N more lines" / "↓ N more lines" for a scrolled text, on the row above it.
@@ -128,7 +121,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let content = header(frame, body, app);
     let w = content.width as usize;
     let (lines, scroll) = match app.tab {
-        Tab::Recommendations => return draw_recs(frame, content, app),
+        Tab::Recommendations => {
+            app.scroll_max.set(0);
+            return draw_recs(frame, content, app);
+        }
         Tab::Ladder => {
             // Scrolled so that the chosen rung and what it means are on screen.
             let (lines, at) = ladder_lines(app, &app.card, w);
@@ -139,6 +135,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         _ => (tab_lines(app, w), app.scroll),
     };
+    app.scroll_max
+        .set(max_scroll(lines.len(), content_rect(area, app).height));
     let marks = scroll_marks(app, scroll, lines.len(), content.height);
     frame.render_widget(
         Paragraph::new(marks),
@@ -732,7 +730,8 @@ pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
 pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
     let body = draw_footer(frame, area, app);
     let lines = detail_lines(app, body.width as usize);
-    let (_, note, _, _) = super::frame_parts(area, app);
+    let (parts, note, _, _) = super::frame_parts(area, app);
+    app.scroll_max.set(max_scroll(lines.len(), parts.height));
     if app.note.is_none() {
         // The note row says what lies beyond the screen.
         let marks = scroll_marks(app, app.scroll, lines.len(), body.height);

@@ -72,8 +72,8 @@ pub struct Dashboard {
     pub problem_cursor: usize,
     /// The selected firm's results are open.
     pub detail: bool,
-    /// Rows a page of the list holds, from the last drawn size.
-    pub page: usize,
+    /// Rows a page of the list on screen holds, as the last drawing laid it out.
+    pub page: std::cell::Cell<usize>,
     pub quit: bool,
     /// The clock last activity is shown with, and idle firms are judged by; `None` leaves
     /// both out (set by the shell at every look at the folder, fixed by tests).
@@ -108,7 +108,7 @@ impl Dashboard {
             cursor: 0,
             problem_cursor: 0,
             detail: false,
-            page: 10,
+            page: std::cell::Cell::new(10),
             quit: false,
             clock: None,
             duplicates: Default::default(),
@@ -167,7 +167,7 @@ impl Dashboard {
 
     /// Applies one action. Pure: nothing here touches the terminal or the disk.
     pub fn update(&mut self, action: Action) {
-        let page = self.page.max(1) as isize;
+        let page = self.page.get().max(1) as isize;
         match action {
             Action::Quit => self.quit = true,
             Action::SwitchLang => self.lang = self.lang.other(),

@@ -169,6 +169,7 @@ pub(super) fn firms(frame: &mut Frame, area: Rect, d: &Dashboard) {
     }
     let mut lines = vec![Line::styled(pad(&head, list_w as usize), d.theme.title())];
     let rows = list.height.saturating_sub(2) as usize;
+    d.page.set(rows);
     let top = list_offset(d.cursor, rows);
     for (i, r) in d.firms.iter().enumerate().skip(top).take(rows) {
         let text = firm_row(d, r, &cols, list_w as usize);
@@ -374,6 +375,7 @@ pub(super) fn problems(frame: &mut Frame, area: Rect, d: &Dashboard) {
     }
     let w = area.width as usize;
     let rows = (area.height as usize / 2).max(1);
+    d.page.set(rows);
     let top = list_offset(d.problem_cursor, rows);
     let mut lines = Vec::new();
     for (i, p) in d.problems.iter().enumerate().skip(top).take(rows) {

@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::dashboard::{Dashboard, Tab};
 use super::dashboard_firms as firms;
 use super::frame::{footer, status_row, title_row, too_small};
+use super::keymap::hints;
 use super::strings::{self as st, fill};
 use crate::domain::cohort::{Count, Quartiles, count_text, shown_count};
 use crate::domain::model::Role;
@@ -29,7 +30,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
     if too_small(frame, area, lang, theme) {
         return;
     }
-    let body = footer(frame, area, d.ctx(), lang, theme);
+    let body = footer(frame, area, &hints(d.ctx(), lang, d.tabs().len()), theme);
     let c = &d.cohort;
     let mut counts = fill(
         st::HEAD_COUNTS.get(lang),

@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::keymap::{Ctx, hint_lines};
 use super::strings as st;
 use crate::domain::Lang;
 use crate::domain::wrap::width;
@@ -25,9 +24,15 @@ pub fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) -> boo
     true
 }
 
-/// Draws the hint bar at the bottom and returns the area above it.
-pub fn footer(frame: &mut Frame, area: Rect, ctx: Ctx, lang: Lang, theme: Theme) -> Rect {
-    let lines = hint_lines(ctx, lang, area.width as usize, theme);
+/// Draws the hint bar of `hints` (from `keymap::hints`) at the bottom and returns the area
+/// above it.
+pub fn footer(
+    frame: &mut Frame,
+    area: Rect,
+    hints: &[(&'static str, &'static str)],
+    theme: Theme,
+) -> Rect {
+    let lines = crate::tui::view::hint_bar(hints, area.width as usize, theme);
     let h = (lines.len() as u16).min(2);
     let hints = Rect::new(area.x, area.bottom() - h, area.width, h);
     frame.render_widget(Paragraph::new(lines), hints);

@@ -1,12 +1,10 @@
-//! The key table of the presenter view and the room dashboard: it turns keys into actions and
-//! draws the hint bar, so the two never disagree.
+//! The key table of the presenter view and the room dashboard, read by the one keymap engine
+//! (`tui::keymap`) that turns keys into actions and draws the hint bar.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::text::Line;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::strings::S;
 use crate::domain::Lang;
-use crate::tui::theme::Theme;
+use crate::tui::keymap::{Binding, ctrl_c, hints_of, lookup, s};
 
 /// What a key asks the presenter or the dashboard to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,43 +49,7 @@ pub enum Ctx {
     Problems,
 }
 
-pub struct Binding {
-    pub ctx: &'static [Ctx],
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-    pub action: Action,
-    /// Key label and what it does, for the hint bar; `None` for alternative keys.
-    pub hint: Option<(&'static str, S)>,
-}
-
 const NONE: KeyModifiers = KeyModifiers::NONE;
-
-macro_rules! s {
-    ($zh:literal, $en:literal) => {
-        S { zh: $zh, en: $en }
-    };
-}
-
-macro_rules! bind {
-    ($ctx:expr, $code:expr, $action:expr) => {
-        Binding {
-            ctx: $ctx,
-            code: $code,
-            mods: NONE,
-            action: $action,
-            hint: None,
-        }
-    };
-    ($ctx:expr, $code:expr, $action:expr, $key:literal, $zh:literal, $en:literal) => {
-        Binding {
-            ctx: $ctx,
-            code: $code,
-            mods: NONE,
-            action: $action,
-            hint: Some(($key, s!($zh, $en))),
-        }
-    };
-}
 
 use Ctx::*;
 use KeyCode::*;
@@ -95,179 +57,81 @@ use KeyCode::*;
 const DASH: &[Ctx] = &[Room, Firms, Firm, Problems];
 const LISTS: &[Ctx] = &[Firms, Problems, Sections];
 
-pub static BINDINGS: &[Binding] = &[
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding<Ctx, Action>] = &[
     // Presenter: a clicker sends ←/→ or PageUp/PageDown.
-    bind!(
-        &[Present],
-        Left,
-        Action::Prev,
-        "←→",
-        "上一题/下一题",
-        "question"
-    ),
-    bind!(&[Present], Right, Action::Next),
-    bind!(&[Present], PageUp, Action::Prev),
-    bind!(&[Present], PageDown, Action::Next),
-    bind!(&[Present], Char(' '), Action::Next),
-    bind!(&[Present], Home, Action::First),
-    bind!(&[Present], End, Action::Last),
-    bind!(
-        &[Present],
-        Char('r'),
-        Action::Reveal,
-        "r",
-        "揭晓/隐藏分布",
-        "reveal/hide answers"
-    ),
-    bind!(
-        &[Present],
-        Char('n'),
-        Action::ToggleNote,
-        "n",
-        "主持人备注",
-        "facilitator note"
-    ),
-    bind!(&[Present], Char('w'), Action::Wall, "w", "心愿墙", "wishes"),
-    bind!(
-        &[Present],
-        Char('t'),
-        Action::Timer,
-        "t",
-        "计时开始/停止",
-        "timer start/stop"
-    ),
-    bind!(
-        &[Present],
-        Char('s'),
-        Action::Sections,
-        "s",
-        "章节",
-        "sections"
-    ),
+    Binding { ctx: &[Present], code: Left, mods: NONE, action: Action::Prev, hint: Some(("←→", s!("上一题/下一题", "question"))) },
+    Binding { ctx: &[Present], code: Right, mods: NONE, action: Action::Next, hint: None },
+    Binding { ctx: &[Present], code: PageUp, mods: NONE, action: Action::Prev, hint: None },
+    Binding { ctx: &[Present], code: PageDown, mods: NONE, action: Action::Next, hint: None },
+    Binding { ctx: &[Present], code: Char(' '), mods: NONE, action: Action::Next, hint: None },
+    Binding { ctx: &[Present], code: Home, mods: NONE, action: Action::First, hint: None },
+    Binding { ctx: &[Present], code: End, mods: NONE, action: Action::Last, hint: None },
+    Binding { ctx: &[Present], code: Char('r'), mods: NONE, action: Action::Reveal, hint: Some(("r", s!("揭晓/隐藏分布", "reveal/hide answers"))) },
+    Binding { ctx: &[Present], code: Char('n'), mods: NONE, action: Action::ToggleNote, hint: Some(("n", s!("主持人备注", "facilitator note"))) },
+    Binding { ctx: &[Present], code: Char('w'), mods: NONE, action: Action::Wall, hint: Some(("w", s!("心愿墙", "wishes"))) },
+    Binding { ctx: &[Present], code: Char('t'), mods: NONE, action: Action::Timer, hint: Some(("t", s!("计时开始/停止", "timer start/stop"))) },
+    Binding { ctx: &[Present], code: Char('s'), mods: NONE, action: Action::Sections, hint: Some(("s", s!("章节", "sections"))) },
     // Lists.
-    bind!(LISTS, Up, Action::Up, "↑↓", "选择", "select"),
-    bind!(LISTS, Down, Action::Down),
-    bind!(LISTS, Char('k'), Action::Up),
-    bind!(LISTS, Char('j'), Action::Down),
-    bind!(&[Firms, Problems], PageUp, Action::PageUp),
-    bind!(&[Firms, Problems], PageDown, Action::PageDown),
-    bind!(
-        &[Firm],
-        Up,
-        Action::Up,
-        "↑↓",
-        "上一家/下一家",
-        "previous/next firm"
-    ),
-    bind!(&[Firm], Down, Action::Down),
-    bind!(
-        &[Sections],
-        Enter,
-        Action::Confirm,
-        "Enter",
-        "跳到该章",
-        "go there"
-    ),
-    bind!(
-        &[Firms],
-        Enter,
-        Action::Confirm,
-        "Enter",
-        "查看结果",
-        "results"
-    ),
-    bind!(&[Sections], Esc, Action::Cancel, "Esc", "关闭", "close"),
-    bind!(&[Sections], Char('s'), Action::Cancel),
-    bind!(&[Sections], Char('q'), Action::Cancel),
-    bind!(
-        &[Firm],
-        Esc,
-        Action::Cancel,
-        "Esc",
-        "返回列表",
-        "back to the list"
-    ),
-    bind!(&[Firm], Backspace, Action::Cancel),
+    Binding { ctx: LISTS, code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("选择", "select"))) },
+    Binding { ctx: LISTS, code: Down, mods: NONE, action: Action::Down, hint: None },
+    Binding { ctx: LISTS, code: Char('k'), mods: NONE, action: Action::Up, hint: None },
+    Binding { ctx: LISTS, code: Char('j'), mods: NONE, action: Action::Down, hint: None },
+    Binding { ctx: &[Firms, Problems], code: PageUp, mods: NONE, action: Action::PageUp, hint: None },
+    Binding { ctx: &[Firms, Problems], code: PageDown, mods: NONE, action: Action::PageDown, hint: None },
+    Binding { ctx: &[Firm], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("上一家/下一家", "previous/next firm"))) },
+    Binding { ctx: &[Firm], code: Down, mods: NONE, action: Action::Down, hint: None },
+    Binding { ctx: &[Sections], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("跳到该章", "go there"))) },
+    Binding { ctx: &[Firms], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("查看结果", "results"))) },
+    Binding { ctx: &[Sections], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("关闭", "close"))) },
+    Binding { ctx: &[Sections], code: Char('s'), mods: NONE, action: Action::Cancel, hint: None },
+    Binding { ctx: &[Sections], code: Char('q'), mods: NONE, action: Action::Cancel, hint: None },
+    Binding { ctx: &[Firm], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("返回列表", "back to the list"))) },
+    Binding { ctx: &[Firm], code: Backspace, mods: NONE, action: Action::Cancel, hint: None },
     // Dashboard tabs.
-    bind!(DASH, Tab, Action::NextTab, "Tab", "切换页", "next tab"),
-    bind!(&[Room, Firms, Problems], Right, Action::NextTab),
-    bind!(&[Room, Firms, Problems], Left, Action::PrevTab),
-    Binding {
-        ctx: DASH,
-        code: BackTab,
-        mods: KeyModifiers::SHIFT,
-        action: Action::PrevTab,
-        hint: None,
-    },
-    bind!(
-        DASH,
-        Char('1'),
-        Action::GoTab(0),
-        "1-5",
-        "直接切换页",
-        "go to tab"
-    ),
-    bind!(DASH, Char('2'), Action::GoTab(1)),
-    bind!(DASH, Char('3'), Action::GoTab(2)),
-    bind!(DASH, Char('4'), Action::GoTab(3)),
-    bind!(DASH, Char('5'), Action::GoTab(4)),
+    Binding { ctx: DASH, code: Tab, mods: NONE, action: Action::NextTab, hint: Some(("Tab", s!("切换页", "next tab"))) },
+    Binding { ctx: &[Room, Firms, Problems], code: Right, mods: NONE, action: Action::NextTab, hint: None },
+    Binding { ctx: &[Room, Firms, Problems], code: Left, mods: NONE, action: Action::PrevTab, hint: None },
+    Binding { ctx: DASH, code: BackTab, mods: KeyModifiers::SHIFT, action: Action::PrevTab, hint: None },
+    // Their hint, "1-5" or "1-6", comes from the live tab count (see `hints`).
+    Binding { ctx: DASH, code: Char('1'), mods: NONE, action: Action::GoTab(0), hint: None },
+    Binding { ctx: DASH, code: Char('2'), mods: NONE, action: Action::GoTab(1), hint: None },
+    Binding { ctx: DASH, code: Char('3'), mods: NONE, action: Action::GoTab(2), hint: None },
+    Binding { ctx: DASH, code: Char('4'), mods: NONE, action: Action::GoTab(3), hint: None },
+    Binding { ctx: DASH, code: Char('5'), mods: NONE, action: Action::GoTab(4), hint: None },
     // A follow-up room's sixth tab, the change since the earlier room.
-    bind!(DASH, Char('6'), Action::GoTab(5)),
+    Binding { ctx: DASH, code: Char('6'), mods: NONE, action: Action::GoTab(5), hint: None },
     // Both.
-    bind!(
-        &[Present, Room, Firms, Firm, Problems],
-        F(2),
-        Action::SwitchLang,
-        "F2",
-        "English",
-        "中文"
-    ),
-    bind!(
-        &[Present, Room, Firms, Firm, Problems],
-        Char('q'),
-        Action::Quit,
-        "q",
-        "退出",
-        "quit"
-    ),
-    bind!(&[Present, Room, Firms, Problems], Esc, Action::Quit),
+    Binding { ctx: &[Present, Room, Firms, Firm, Problems], code: F(2), mods: NONE, action: Action::SwitchLang, hint: Some(("F2", s!("English", "中文"))) },
+    Binding { ctx: &[Present, Room, Firms, Firm, Problems], code: Char('q'), mods: NONE, action: Action::Quit, hint: Some(("q", s!("退出", "quit"))) },
+    Binding { ctx: &[Present, Room, Firms, Problems], code: Esc, mods: NONE, action: Action::Quit, hint: None },
 ];
 
 /// The action for a key in a context; Ctrl-C always quits.
 pub fn action_for(ctx: Ctx, key: KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    if key.code == Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+    if ctrl_c(key) {
         return Some(Action::Quit);
     }
-    let mods = key.modifiers - KeyModifiers::SHIFT;
-    BINDINGS
-        .iter()
-        .find(|b| {
-            b.ctx.contains(&ctx)
-                && b.code == key.code
-                && (b.mods == mods || (b.code == BackTab && b.mods == key.modifiers))
-        })
-        .map(|b| b.action)
+    lookup(BINDINGS, ctx, key)
 }
 
-/// The hint bar entries for a context: (key label, what it does).
-pub fn hints(ctx: Ctx, lang: Lang) -> Vec<(&'static str, &'static str)> {
-    let mut out: Vec<(&'static str, &'static str)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.ctx.contains(&ctx)) {
-        if let Some((key, what)) = b.hint
-            && !out.iter().any(|(k, _)| *k == key)
-        {
-            out.push((key, what.get(lang)));
-        }
+/// The digit keys of a dashboard with `tabs` tabs, as the hint bar shows them.
+const TAB_KEYS: [&str; 6] = ["1", "1-2", "1-3", "1-4", "1-5", "1-6"];
+
+/// The hint bar entries for a context: (key label, what it does); on the dashboard, the digit
+/// keys of its `tabs` tabs as they are now.
+pub fn hints(ctx: Ctx, lang: Lang, tabs: usize) -> Vec<(&'static str, &'static str)> {
+    let mut out = hints_of(BINDINGS, ctx, lang, |_| true);
+    if DASH.contains(&ctx)
+        && let Some(keys) = TAB_KEYS.get(tabs.wrapping_sub(1))
+    {
+        let at = out
+            .iter()
+            .position(|(k, _)| *k == "Tab")
+            .map_or(0, |i| i + 1);
+        out.insert(at, (keys, s!("直接切换页", "go to tab").get(lang)));
     }
     out
-}
-
-/// The hint bar, wrapped to `w` columns.
-pub fn hint_lines(ctx: Ctx, lang: Lang, w: usize, theme: Theme) -> Vec<Line<'static>> {
-    crate::tui::view::hint_bar(&hints(ctx, lang), w, theme)
 }
 
 #[cfg(test)]
@@ -279,7 +143,7 @@ mod tests {
     #[test]
     fn every_context_has_hints_and_a_way_out() {
         for ctx in ALL {
-            assert!(!hints(ctx, Lang::En).is_empty(), "{ctx:?} has no hints");
+            assert!(!hints(ctx, Lang::En, 5).is_empty(), "{ctx:?} has no hints");
             assert!(
                 BINDINGS
                     .iter()
@@ -298,6 +162,24 @@ mod tests {
                 assert_eq!(got, Some(b.action), "{:?} in {ctx:?}", b.code);
             }
         }
+    }
+
+    #[test]
+    fn the_tab_keys_hint_follows_the_live_tab_count() {
+        let label = |ctx, tabs| {
+            hints(ctx, Lang::En, tabs)
+                .into_iter()
+                .find(|(_, what)| *what == "go to tab")
+                .map(|(key, _)| key)
+        };
+        assert_eq!(label(Room, 5), Some("1-5"));
+        // A follow-up room has a sixth tab, the change, and its key.
+        assert_eq!(label(Firms, 6), Some("1-6"));
+        assert_eq!(
+            action_for(Firms, KeyEvent::new(Char('6'), NONE)),
+            Some(Action::GoTab(5))
+        );
+        assert_eq!(label(Present, 0), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The facilitator's full-screen views — the presenter for the projector and the live room
-//! dashboard — as a thin shell: the terminal, keys, the clock, and a look at `responses/`
-//! twice a second, around pure state.
+//! dashboard — run by the one terminal shell (`tui::shell`) around pure state, with the clock
+//! and a look at `responses/` twice a second.
 //!
 //! - [`present`] / [`present_view`]: the presenter's state and drawing;
 //! - [`dashboard`] / [`dashboard_view`] / [`dashboard_firms`] / [`dashboard_change`]: the
@@ -31,19 +31,14 @@ use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime};
 
-use anyhow::{Context, Result, bail};
-use ratatui::Terminal;
-use ratatui::crossterm::event::{self, EnableMouseCapture, Event};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use ratatui::prelude::CrosstermBackend;
+use anyhow::{Result, bail};
+use ratatui::crossterm::event::Event;
 use ratatui::text::{Line, Span};
 
 use self::dashboard::Dashboard;
-use self::keymap::{Action, Ctx, action_for};
+use self::keymap::{Action, action_for};
 use self::present::Presenter;
 use super::theme::Theme;
-use crate::cli::WorkshopCommand;
 use crate::domain::Lang;
 use crate::workshop::Workshop;
 use crate::workshop::room::Room;
@@ -58,27 +53,6 @@ pub enum View {
 }
 
 impl View {
-    pub fn ctx(&self) -> Ctx {
-        match self {
-            View::Present(p) => p.ctx(),
-            View::Dashboard(d) => d.ctx(),
-        }
-    }
-
-    pub fn update(&mut self, action: Action) {
-        match self {
-            View::Present(p) => p.update(action),
-            View::Dashboard(d) => d.update(action),
-        }
-    }
-
-    pub fn quit(&self) -> bool {
-        match self {
-            View::Present(p) => p.quit,
-            View::Dashboard(d) => d.quit,
-        }
-    }
-
     /// Takes in the room as last read.
     pub fn set_room(&mut self, ws: &Workshop, room: &Room) {
         match self {
@@ -111,33 +85,6 @@ impl View {
             View::Dashboard(d) => &mut d.join,
         }
     }
-
-    pub fn tick(&mut self, clock: Duration, height: u16) {
-        match self {
-            View::Present(p) => p.tick(clock),
-            // A page of the firm list: the screen less header, counts, tabs and hints.
-            View::Dashboard(d) => {
-                d.page = height.saturating_sub(9).max(1) as usize;
-                if let Some(c) = d.clock.as_mut() {
-                    c.now = SystemTime::now();
-                }
-            }
-        }
-    }
-
-    pub fn draw(&self, frame: &mut ratatui::Frame) {
-        match self {
-            View::Present(p) => present_view::draw(frame, p),
-            View::Dashboard(d) => dashboard_view::draw(frame, d),
-        }
-    }
-
-    pub fn set_theme(&mut self, theme: Theme) {
-        match self {
-            View::Present(p) => p.theme = theme,
-            View::Dashboard(d) => d.theme = theme,
-        }
-    }
 }
 
 /// Builds the view a command asks for, with the room read once.
@@ -162,14 +109,25 @@ pub fn view_for(ws: &Workshop, room: &Room, present: bool, named: bool, lang: La
     view
 }
 
+/// What the command line asks of a facilitator's view, as plain values.
+pub struct RoomOptions {
+    /// The workshop, opened by the caller.
+    pub ws: Workshop,
+    pub lang: Lang,
+    /// The presenter; otherwise the dashboard.
+    pub present: bool,
+    /// The dashboard shows firm names.
+    pub named: bool,
+}
+
 /// `smecheck workshop present|dashboard DIR`.
-pub fn start(cmd: &WorkshopCommand) -> Result<()> {
-    let (dir, lang, named, present) = match cmd {
-        WorkshopCommand::Present { dir, lang } => (dir, *lang, false, true),
-        WorkshopCommand::Dashboard { dir, named, lang } => (dir, *lang, *named, false),
-        _ => bail!("not a full-screen workshop command"),
-    };
-    let (ws, lang) = crate::workshop::command::open(dir, lang)?;
+pub fn start(options: RoomOptions) -> Result<()> {
+    let RoomOptions {
+        ws,
+        lang,
+        present,
+        named,
+    } = options;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         let name = if present {
             "smecheck workshop present"
@@ -187,18 +145,95 @@ pub fn start(cmd: &WorkshopCommand) -> Result<()> {
     let mut room = Room::new();
     room.scan(&ws, SystemTime::now());
     let mut view = view_for(&ws, &room, present, named, lang);
-    view.set_theme(Theme::from_env());
-
-    super::watch_signals();
-    super::install_panic_hook(lang, None);
-    enable_raw_mode().context(crate::tui::strings::TERMINAL_RAW.get(lang))?;
-    if let Err(e) = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture) {
-        super::restore_terminal();
-        return Err(e).context(crate::tui::strings::TERMINAL_PREPARE.get(lang));
+    match &mut view {
+        View::Present(p) => p.theme = Theme::from_env(),
+        View::Dashboard(d) => d.theme = Theme::from_env(),
     }
-    let result = run(&ws, &mut room, &mut view);
-    super::restore_terminal();
+
+    let mut screen = RoomScreen {
+        ws: &ws,
+        room,
+        view,
+        paced: None,
+        started: Instant::now(),
+        last_look: Instant::now(),
+    };
+    let result = super::shell::run(&mut screen, lang, None);
+    if screen.paced.is_some() {
+        crate::serve::state::PresentState::remove(&ws.dir);
+    }
     result
+}
+
+/// The presenter or the dashboard as the shell drives it, with the room it watches.
+struct RoomScreen<'a> {
+    ws: &'a Workshop,
+    room: Room,
+    view: View,
+    /// What the presenter last told a paced phone server, and when.
+    paced: Option<(usize, Instant)>,
+    started: Instant,
+    last_look: Instant,
+}
+
+impl super::shell::Screen for RoomScreen<'_> {
+    type Action = Action;
+    // The clock and the timer move: drawn ten times a second.
+    const WAIT: Duration = Duration::from_millis(100);
+
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        match &self.view {
+            View::Present(p) => present_view::draw(frame, p),
+            View::Dashboard(d) => dashboard_view::draw(frame, d),
+        }
+    }
+
+    fn action(&self, event: Event) -> Option<Action> {
+        match event {
+            Event::Key(k) => match &self.view {
+                View::Present(p) => action_for(p.ctx(), k),
+                View::Dashboard(d) => action_for(d.ctx(), k),
+            },
+            _ => None,
+        }
+    }
+
+    fn perform(&mut self, action: Action) {
+        match &mut self.view {
+            View::Present(p) => p.update(action),
+            View::Dashboard(d) => d.update(action),
+        }
+    }
+
+    fn tick(&mut self) -> bool {
+        let ws = self.ws;
+        pace(ws, &self.view, &mut self.paced);
+        match &mut self.view {
+            View::Present(p) => p.tick(self.started.elapsed()),
+            // The dashboard's clock moves on with the wall clock's.
+            View::Dashboard(d) => {
+                if let Some(c) = d.clock.as_mut() {
+                    c.now = SystemTime::now();
+                }
+            }
+        }
+        if self.last_look.elapsed() >= POLL {
+            self.last_look = Instant::now();
+            if self.room.scan(ws, SystemTime::now()) {
+                self.view.set_room(ws, &self.room);
+            }
+            self.view.join_mut().serving =
+                crate::serve::state::ServeState::live(&ws.dir, SystemTime::now());
+        }
+        true
+    }
+
+    fn done(&self) -> bool {
+        match &self.view {
+            View::Present(p) => p.quit,
+            View::Dashboard(d) => d.quit,
+        }
+    }
 }
 
 /// The presenter tells a paced phone server how far phones may go: the end of the section on
@@ -225,54 +260,6 @@ fn pace(ws: &Workshop, view: &View, written: &mut Option<(usize, Instant)>) {
         // Failing to write only means phones are not held back.
         let _ = st.write(&ws.dir, SystemTime::now());
         *written = Some((through, Instant::now()));
-    }
-}
-
-fn run(ws: &Workshop, room: &mut Room, view: &mut View) -> Result<()> {
-    let mut paced = None;
-    let result = run_loop(ws, room, view, &mut paced);
-    if paced.is_some() {
-        crate::serve::state::PresentState::remove(&ws.dir);
-    }
-    result
-}
-
-fn run_loop(
-    ws: &Workshop,
-    room: &mut Room,
-    view: &mut View,
-    paced: &mut Option<(usize, Instant)>,
-) -> Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let started = Instant::now();
-    let mut last_look = Instant::now();
-    loop {
-        pace(ws, view, paced);
-        let size = terminal.size()?;
-        view.tick(started.elapsed(), size.height);
-        terminal.draw(|f| view.draw(f))?;
-        if view.quit() {
-            return Ok(());
-        }
-        if event::poll(Duration::from_millis(100))? {
-            match event::read()? {
-                Event::Key(k) => {
-                    if let Some(a) = action_for(view.ctx(), k) {
-                        view.update(a);
-                    }
-                }
-                Event::Resize(..) => terminal.autoresize()?,
-                _ => {}
-            }
-        }
-        if last_look.elapsed() >= POLL {
-            last_look = Instant::now();
-            if room.scan(ws, SystemTime::now()) {
-                view.set_room(ws, room);
-            }
-            view.join_mut().serving =
-                crate::serve::state::ServeState::live(&ws.dir, SystemTime::now());
-        }
     }
 }
 

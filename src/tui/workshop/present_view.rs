@@ -7,9 +7,9 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use tui_big_text::{BigText, PixelSize};
 
 use super::frame::{clock, footer, status_row, title_row, too_small};
+use super::keymap::hints;
 use super::present::{Presenter, WALL_MIN_FIRMS};
 use super::strings::{self as st, fill};
 use crate::domain::model::{Question, QuestionKind};
@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     if too_small(frame, area, lang, theme) {
         return;
     }
-    let body = footer(frame, area, p.ctx(), lang, theme);
+    let body = footer(frame, area, &hints(p.ctx(), lang, 0), theme);
     let Some(question) = p.inst.questionnaire.questions.get(p.index) else {
         return;
     };
@@ -86,20 +86,21 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         return;
     }
 
-    // The big number: full-height pixels when the room's screen is large, half otherwise.
-    let (pixels, big_h) = if body.height >= 40 {
-        (PixelSize::Full, 8)
+    // The big number: large pixels when the room's screen is large, small ones otherwise.
+    let ((sx, sy), big_h) = if body.height >= 40 {
+        ((3, 3), 8)
     } else {
-        (PixelSize::HalfHeight, 4)
+        ((2, 1), 4)
     };
     let mut y = body.y + 2;
-    let big = BigText::builder()
-        .pixel_size(pixels)
-        .style(theme.title())
-        .lines(vec![Line::from(format!("{}", p.index + 1))])
-        .alignment(Alignment::Center)
-        .build();
-    frame.render_widget(big, Rect::new(body.x, y, body.width, big_h));
+    let big: Vec<Line> = big_number(p.index + 1, sx, sy)
+        .into_iter()
+        .map(|row| Line::styled(row, theme.title()))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(big).alignment(Alignment::Center),
+        Rect::new(body.x, y, body.width, big_h),
+    );
     y += big_h + 1;
 
     // The column everything else sits in: centred, at most 120 columns wide.
@@ -416,4 +417,63 @@ fn draw_sections(frame: &mut Frame, body: Rect, p: &Presenter, cursor: usize) {
     ));
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(rows).block(block), area);
+}
+
+/// The digits 0-9 in a block font three pixels wide and five high: one byte a pixel row,
+/// bit 2 the left pixel.
+const DIGITS: [[u8; 5]; 10] = [
+    [0b111, 0b101, 0b101, 0b101, 0b111],
+    [0b010, 0b110, 0b010, 0b010, 0b111],
+    [0b111, 0b001, 0b111, 0b100, 0b111],
+    [0b111, 0b001, 0b111, 0b001, 0b111],
+    [0b101, 0b101, 0b111, 0b001, 0b001],
+    [0b111, 0b100, 0b111, 0b001, 0b111],
+    [0b111, 0b100, 0b111, 0b101, 0b111],
+    [0b111, 0b001, 0b010, 0b010, 0b010],
+    [0b111, 0b101, 0b111, 0b101, 0b111],
+    [0b111, 0b101, 0b111, 0b001, 0b111],
+];
+
+/// `n` drawn in [`DIGITS`], each pixel `sx` columns wide and `sy` half-rows high (a half-row
+/// is about as tall as a column is wide), digits a pixel apart: the rows of text to show.
+fn big_number(n: usize, sx: usize, sy: usize) -> Vec<String> {
+    let digits: Vec<usize> = n
+        .to_string()
+        .bytes()
+        .map(|b| usize::from(b - b'0'))
+        .collect();
+    let (w, h) = ((digits.len() * 4 - 1) * sx, 5 * sy);
+    // Whether the pixel under column x, half-row y is set.
+    let on = |x: usize, y: usize| {
+        let (digit, col) = (x / (4 * sx), x % (4 * sx) / sx);
+        y < h && col < 3 && DIGITS[digits[digit]][y / sy] >> (2 - col) & 1 == 1
+    };
+    (0..h.div_ceil(2))
+        .map(|row| {
+            (0..w)
+                .map(|x| match (on(x, 2 * row), on(x, 2 * row + 1)) {
+                    (true, true) => '█',
+                    (true, false) => '▀',
+                    (false, true) => '▄',
+                    (false, false) => ' ',
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::big_number;
+
+    #[test]
+    fn the_big_number_is_drawn_in_block_digits() {
+        // One pixel a column and a half-row: two pixel rows share a text row.
+        assert_eq!(big_number(12, 1, 1), vec!["▄█  ▀▀█", " █  █▀▀", "▀▀▀ ▀▀▀"]);
+        // The projector's size fills the eight rows kept for it; the laptop's, four.
+        let large = big_number(10, 3, 3);
+        assert_eq!(large.len(), 8);
+        assert!(large.iter().all(|r| r.chars().count() == 21));
+        assert_eq!(big_number(7, 2, 1).len(), 3);
+    }
 }

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::doc::{Block, Cell, Doc, FirmRows, Table};
 
 pub use crate::domain::report::md_escape as escape;
+use crate::domain::report::{md_table_head, md_table_row};
 
 /// A share as a 10-cell text bar with its percentage.
 pub fn bar(share: f64) -> String {
@@ -26,22 +27,12 @@ fn cell(c: &Cell) -> String {
 }
 
 fn cells(row: &[Cell]) -> String {
-    row.iter().map(cell).collect::<Vec<_>>().join(" | ")
+    md_table_row(row.iter().map(cell))
 }
 
 fn head(t: &Table, out: &mut dyn Write) -> io::Result<()> {
-    let head: Vec<String> = t.head.iter().map(|h| escape(h)).collect();
-    writeln!(out, "| {} |", head.join(" | "))?;
-    let rule: Vec<&str> = (0..t.head.len())
-        .map(|i| {
-            if t.right.get(i).copied().unwrap_or(false) {
-                "---:"
-            } else {
-                "---"
-            }
-        })
-        .collect();
-    writeln!(out, "| {} |", rule.join(" | "))
+    let right = |i: usize| t.right.get(i).copied().unwrap_or(false);
+    out.write_all(md_table_head(&t.head, right).as_bytes())
 }
 
 pub fn write(doc: &Doc, firm_rows: FirmRows, out: &mut dyn Write) -> io::Result<()> {
@@ -72,12 +63,12 @@ pub fn write(doc: &Doc, firm_rows: FirmRows, out: &mut dyn Write) -> io::Result<
                 Block::Table(t) => {
                     head(t, out)?;
                     for row in &t.rows {
-                        writeln!(out, "| {} |", cells(row))?;
+                        out.write_all(cells(row).as_bytes())?;
                     }
                 }
                 Block::Firms(t) => {
                     head(t, out)?;
-                    firm_rows(&mut |row| writeln!(out, "| {} |", cells(&row)))?;
+                    firm_rows(&mut |row| out.write_all(cells(&row).as_bytes()))?;
                 }
             }
         }

@@ -176,6 +176,11 @@ fn html_is_self_contained_and_escaped() {
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("<html lang=\"zh-CN\">"));
     assert!(!html.contains("<script"), "nothing runs");
+    assert!(
+        html.contains("Content-Security-Policy\" content=\"default-src 'none'"),
+        "the firm report's page head, policy included"
+    );
+    assert!(html.trim_end().ends_with("</main>\n</body>\n</html>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;"));
     assert!(
         html.contains("张三五金&lt;b&gt;Hardware&lt;/b&gt;"),
