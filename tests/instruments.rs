@@ -34,6 +34,20 @@ fn answer_file(inst: &Instrument, pick: usize) -> Value {
             }
             QuestionKind::Number => json!(x.min.unwrap_or(0.0)),
             QuestionKind::Text => json!("x"),
+            // Every row its `pick`-th option (a tick row: that column ticked).
+            QuestionKind::Matrix => Value::Object(
+                x.rows
+                    .iter()
+                    .map(|r| {
+                        let v = if x.ticks {
+                            json!([opt(pick)])
+                        } else {
+                            json!(opt(pick))
+                        };
+                        (r.id.to_string(), v)
+                    })
+                    .collect(),
+            ),
         };
         answers.insert(x.id.to_string(), a);
     }

@@ -96,6 +96,69 @@ const CASES: &[Case] = &[
         "levels `l2` and `l3` overlap from 55 to 60",
     ),
     case(
+        "matrix_cell_on_other_kind.json",
+        1208,
+        27,
+        "\"erp\"",
+        "`cell` and `row_points` need a matrix question; `erp` is not one",
+    ),
+    case(
+        "matrix_choice_without_row.json",
+        1208,
+        27,
+        "\"invest\"",
+        "`invest` is a matrix question; `choice` cannot read one of its rows",
+    ),
+    case(
+        "matrix_duplicate_row.json",
+        663,
+        17,
+        "\"design\"",
+        "duplicate row id `design`",
+    ),
+    case(
+        "matrix_no_rows.json",
+        551,
+        15,
+        "[]",
+        "matrix question `tech` has no rows",
+    ),
+    case(
+        "matrix_row_points_above_one.json",
+        1219,
+        27,
+        "2",
+        "`row_points` compares the share of a row's maximum, 0 to 1",
+    ),
+    case(
+        "matrix_too_many_rows.json",
+        647,
+        15,
+        "[",
+        "matrix question `invest` has 65 rows; at most 64 are supported",
+    ),
+    case(
+        "matrix_rows_on_other_kind.json",
+        530,
+        15,
+        "[",
+        "question `erp` is not a matrix question but has `rows`",
+    ),
+    case(
+        "matrix_scale_decreasing.json",
+        605,
+        21,
+        "1",
+        "scale `tech` falls from `2` to `3`",
+    ),
+    case(
+        "matrix_unknown_row.json",
+        1209,
+        22,
+        "\"hr\"",
+        "matrix question `invest` has no row `hr`",
+    ),
+    case(
         "missing_translation.json",
         541,
         15,
@@ -358,6 +421,22 @@ fn mini_questionnaire_is_valid() {
 }
 
 #[test]
+fn matrix_questionnaire_is_valid() {
+    // valid/matrix.json is the mini questionnaire with a 0–5 scale matrix (`tech`), a matrix
+    // of tick columns (`invest`) whose skip logic reads one row of `tech`, and a rule on a
+    // cell and on a row's points.
+    let path = "tests/fixtures/questionnaires/valid/matrix.json";
+    let (code, stdout, stderr) = validate(path);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    assert!(
+        stdout.starts_with(&format!("ok: {path}: mini-matrix 0.1.0")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("10 questions, 12 rules"), "{stdout}");
+    assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
 fn a_questionnaire_without_recommendations_is_valid_and_says_so() {
     // No `recommendations` and no rules: nothing to reach, nothing recommended.
     let path = "tests/fixtures/questionnaires/valid/no_recommendations.json";
@@ -459,7 +538,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 41);
+    assert_eq!(CASES.len(), 50);
 }
 
 #[test]

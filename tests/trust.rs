@@ -55,6 +55,27 @@ fn worst(q: &smecheck::domain::Question) -> Option<Answer> {
             .min_by(|a, b| a.points.total_cmp(&b.points))
             .map(|b| Answer::Number(b.min)),
         QuestionKind::Text => None,
+        // No row ticked / every row at its lowest option.
+        QuestionKind::Matrix => {
+            let low = q
+                .options
+                .iter()
+                .min_by(|a, b| pts(a.points).total_cmp(&pts(b.points)));
+            Some(Answer::Matrix(smecheck::domain::answers::MatrixAnswer {
+                ticks: q.ticks,
+                rows: q
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let cells = match (q.ticks, low) {
+                            (false, Some(o)) => vec![o.id.clone()],
+                            _ => Vec::new(),
+                        };
+                        (r.id.clone(), cells)
+                    })
+                    .collect(),
+            }))
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire};
+use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire, RowId};
 use super::text::LocalText;
 
 pub mod direct;
@@ -32,14 +32,74 @@ pub enum Answer {
     Choices(Vec<OptionId>),
     Number(f64),
     Text(String),
+    /// The rows of a matrix question.
+    Matrix(MatrixAnswer),
     /// An explicit "don't know": counted apart, never as unanswered.
     DontKnow,
     /// An explicit "not applicable": the question does not apply to this firm.
     NotApplicable,
 }
 
+/// A matrix question's answer: for each answered row, in the question's row order, the
+/// option it picked (a scale: exactly one) or the columns it ticked (`ticks`: any, maybe none).
+/// A scale row that is not listed is not answered yet; a tick row not listed has no tick.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MatrixAnswer {
+    pub ticks: bool,
+    pub rows: Vec<(RowId, Vec<OptionId>)>,
+}
+
+impl MatrixAnswer {
+    /// What row `row` picked or ticked; `None` when it is not answered.
+    pub fn row(&self, row: &str) -> Option<&[OptionId]> {
+        self.rows
+            .iter()
+            .find(|(r, _)| r.as_str() == row)
+            .map(|(_, o)| o.as_slice())
+    }
+
+    /// Sets what a row picked or ticked, keeping the question's row order; an empty scale
+    /// row is cleared.
+    pub fn set(&mut self, question: &Question, row: usize, options: Vec<OptionId>) {
+        let Some(def) = question.rows.get(row) else {
+            return;
+        };
+        self.rows.retain(|(r, _)| r != &def.id);
+        if options.is_empty() && !self.ticks {
+            return;
+        }
+        self.rows.push((def.id.clone(), options));
+        self.rows
+            .sort_by_key(|(r, _)| question.row_index(r.as_str()).unwrap_or(usize::MAX));
+    }
+
+    /// The answer as written in an answer file: an object keyed by row id, a scale row's
+    /// value an option id, a tick row's a list of option ids.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// An object keyed by row id, in row order: a scale row's option id, a tick row's list.
+impl Serialize for MatrixAnswer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.rows.len()))?;
+        for (r, os) in &self.rows {
+            match (self.ticks, os.first()) {
+                (false, Some(o)) => m.serialize_entry(r.as_str(), o.as_str())?,
+                _ => m.serialize_entry(
+                    r.as_str(),
+                    &os.iter().map(|o| o.as_str()).collect::<Vec<_>>(),
+                )?,
+            }
+        }
+        m.end()
+    }
+}
+
 /// As the answer file writes it: an option id, a list of them, a number (a number that is
-/// not finite as `null`), a text, or `"dont_know"` / `"not_applicable"`.
+/// not finite as `null`), a text, a matrix's rows, or `"dont_know"` / `"not_applicable"`.
 impl Serialize for Answer {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -48,6 +108,7 @@ impl Serialize for Answer {
             Answer::Number(n) if n.is_finite() => s.serialize_f64(*n),
             Answer::Number(_) => s.serialize_none(),
             Answer::Text(t) => s.serialize_str(t),
+            Answer::Matrix(m) => m.serialize(s),
             Answer::DontKnow => s.serialize_str(DONT_KNOW),
             Answer::NotApplicable => s.serialize_str(NOT_APPLICABLE),
         }
@@ -154,6 +215,10 @@ impl Answer {
                 check_number(question, x).map(|()| Some(Answer::Number(x + 0.0)))
             }
             (QuestionKind::Text, Value::String(s)) => Ok(Some(Answer::Text(s.clone()))),
+            // A matrix with no row answered (`{}`, a template's rows of nulls) is unanswered;
+            // a tick row answered `[]` ticks nothing, and rows not listed tick nothing either.
+            (QuestionKind::Matrix, Value::Object(rows)) => matrix_from_json(question, rows, known)
+                .map(|m| (!m.rows.is_empty()).then_some(Answer::Matrix(m))),
             (kind, other) => {
                 let (kind_zh, kind_en) = kind_name(kind);
                 let (found_zh, found_en) = describe_json(other);
@@ -167,6 +232,80 @@ impl Answer {
             }
         }
     }
+}
+
+/// Reads the rows of a matrix answer (see [`MatrixAnswer`]).
+fn matrix_from_json(
+    question: &Question,
+    rows: &serde_json::Map<String, serde_json::Value>,
+    known: impl Fn(&str) -> Result<OptionId, LocalText>,
+) -> Result<MatrixAnswer, LocalText> {
+    use serde_json::Value;
+    let id = &question.id;
+    let mut answer = MatrixAnswer {
+        ticks: question.ticks,
+        rows: Vec::with_capacity(rows.len()),
+    };
+    for (key, value) in rows {
+        let Some(at) = question.row_index(key) else {
+            let list = question
+                .rows
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(LocalText::new(
+                format!("`{key}` 不是第 `{id}` 题的一行（行：{list}）"),
+                format!("`{key}` is not a row of question `{id}` (rows: {list})"),
+            ));
+        };
+        let picked = match (question.ticks, value) {
+            (_, Value::Null) => continue,
+            (false, Value::String(s)) => vec![known(s)?],
+            (true, Value::Array(items)) => {
+                let mut ids = Vec::with_capacity(items.len());
+                for item in items {
+                    let o = match item.as_str() {
+                        Some(s) => known(s)?,
+                        None => {
+                            return Err(LocalText::new(
+                                format!(
+                                    "第 `{id}` 题第 `{key}` 行要的是列编号的列表，这里却是 {item}"
+                                ),
+                                format!(
+                                    "question `{id}`, row `{key}` takes a list of column ids; found {item}"
+                                ),
+                            ));
+                        }
+                    };
+                    if !ids.contains(&o) {
+                        ids.push(o);
+                    }
+                }
+                ids.sort_by_key(|o| question.option_index(o));
+                ids
+            }
+            (ticks, other) => {
+                let (found_zh, found_en) = describe_json(other);
+                let (want_zh, want_en) = if ticks {
+                    ("列编号的列表", "an array of column ids")
+                } else {
+                    ("一个选项编号（字符串）", "an option id as a string")
+                };
+                return Err(LocalText::new(
+                    format!("第 `{id}` 题第 `{key}` 行不能填{found_zh}，应当填{want_zh}"),
+                    format!(
+                        "question `{id}`, row `{key}` cannot take {found_en}; expected {want_en}"
+                    ),
+                ));
+            }
+        };
+        answer.rows.push((question.rows[at].id.clone(), picked));
+    }
+    answer
+        .rows
+        .sort_by_key(|(r, _)| question.row_index(r.as_str()).unwrap_or(usize::MAX));
+    Ok(answer)
 }
 
 /// Why these ticks break the exclusive-option rule, if they do: an exclusive option ("none of
@@ -293,6 +432,7 @@ fn kind_name(kind: QuestionKind) -> (&'static str, &'static str) {
         QuestionKind::YesPartlyNo => ("是/部分/否", "yes/partly/no"),
         QuestionKind::Number => ("数字", "number"),
         QuestionKind::Text => ("文字", "free text"),
+        QuestionKind::Matrix => ("矩阵", "matrix"),
     }
 }
 
@@ -304,6 +444,7 @@ fn expected_value(kind: QuestionKind) -> (&'static str, &'static str) {
         QuestionKind::Multi => ("选项编号的列表", "an array of option ids"),
         QuestionKind::Number => ("一个数字", "a number"),
         QuestionKind::Text => ("一段文字", "a string"),
+        QuestionKind::Matrix => ("以行编号为键的对象", "an object keyed by row id"),
     }
 }
 

@@ -28,6 +28,13 @@ pub struct CodebookBand {
     pub points: f64,
 }
 
+/// One row of a matrix question.
+#[derive(Debug, Clone, Serialize)]
+pub struct CodebookRow {
+    pub id: String,
+    pub label: LocalText,
+}
+
 /// One question as an analyst needs it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CodebookEntry {
@@ -38,6 +45,11 @@ pub struct CodebookEntry {
     pub weight: f64,
     pub text: LocalText,
     pub options: Vec<CodebookOption>,
+    /// A matrix question's rows; each row takes the options (or ticks them, with `ticks`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<CodebookRow>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ticks: bool,
     pub bands: Vec<CodebookBand>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<LocalText>,
@@ -71,6 +83,15 @@ pub fn codebook(q: &Questionnaire) -> Vec<CodebookEntry> {
                     zeroes: o.zeroes,
                 })
                 .collect(),
+            rows: x
+                .rows
+                .iter()
+                .map(|r| CodebookRow {
+                    id: r.id.to_string(),
+                    label: r.label.clone(),
+                })
+                .collect(),
+            ticks: x.ticks,
             bands: x
                 .bands
                 .iter()
@@ -96,6 +117,7 @@ fn kind_code(k: QuestionKind) -> &'static str {
         QuestionKind::YesPartlyNo => "yes_partly_no",
         QuestionKind::Number => "number",
         QuestionKind::Text => "text",
+        QuestionKind::Matrix => "matrix",
     }
 }
 
@@ -103,8 +125,9 @@ fn num(x: Option<f64>) -> String {
     x.map(|v| v.to_string()).unwrap_or_default()
 }
 
-/// CSV: one row per option or band (one row for a question with neither), UTF-8 with BOM so
-/// spreadsheet programs read Chinese correctly.
+/// CSV: one row per option or band (one row for a question with neither; a matrix question one
+/// per row and option, naming the row in the last three columns), UTF-8 with BOM so spreadsheet
+/// programs read Chinese correctly.
 pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
     let mut out = out;
     out.write_all("\u{feff}".as_bytes())?;
@@ -126,6 +149,9 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
         "dont_know",
         "not_applicable",
         "visible_if",
+        "row",
+        "row_label_zh",
+        "row_label_en",
     ])?;
     for e in codebook(q) {
         let cond = e
@@ -133,7 +159,7 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
             .as_ref()
             .and_then(|c| serde_json::to_string(c).ok())
             .unwrap_or_default();
-        let base = |w: &mut csv::Writer<W>, cells: [String; 6]| {
+        let base = |w: &mut csv::Writer<W>, cells: [String; 6], row: Option<&CodebookRow>| {
             // Ids and texts come from a questionnaire file: no cell may be a live formula or
             // carry an escape sequence, as in the cohort CSV.
             w.write_record(
@@ -154,25 +180,36 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
                     e.dont_know.to_string(),
                     e.not_applicable.to_string(),
                     cond.clone(),
+                    row.map(|r| r.id.clone()).unwrap_or_default(),
+                    row.map(|r| r.label.zh.clone()).unwrap_or_default(),
+                    row.map(|r| r.label.en.clone()).unwrap_or_default(),
                 ]
                 .map(|c| spreadsheet_cell(&c)),
             )
         };
         if e.options.is_empty() && e.bands.is_empty() {
-            base(&mut w, Default::default())?;
+            base(&mut w, Default::default(), None)?;
         }
-        for o in &e.options {
-            base(
-                &mut w,
-                [
-                    o.id.clone(),
-                    o.label.zh.clone(),
-                    o.label.en.clone(),
-                    num(o.points),
-                    String::new(),
-                    String::new(),
-                ],
-            )?;
+        let rows: Vec<Option<&CodebookRow>> = if e.rows.is_empty() {
+            vec![None]
+        } else {
+            e.rows.iter().map(Some).collect()
+        };
+        for row in rows {
+            for o in &e.options {
+                base(
+                    &mut w,
+                    [
+                        o.id.clone(),
+                        o.label.zh.clone(),
+                        o.label.en.clone(),
+                        num(o.points),
+                        String::new(),
+                        String::new(),
+                    ],
+                    row,
+                )?;
+            }
         }
         for b in &e.bands {
             base(
@@ -185,6 +222,7 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
                     b.min.to_string(),
                     num(b.max),
                 ],
+                None,
             )?;
         }
     }
@@ -252,6 +290,24 @@ pub fn write_md<W: Write>(q: &Questionnaire, lang: Lang, mut out: W) -> std::io:
             }
             writeln!(out)?;
         }
+        if !e.rows.is_empty() {
+            let (row, each) = match (lang, e.ticks) {
+                (Lang::Zh, false) => ("行", "每行选上面的一个选项"),
+                (Lang::Zh, true) => ("行", "每行可勾选上面的任意几列"),
+                (Lang::En, false) => ("Row", "each row picks one of the options above"),
+                (Lang::En, true) => ("Row", "each row ticks any of the columns above"),
+            };
+            writeln!(out, "{each}:\n\n| id | {row} |\n|---|---|")?;
+            for r in &e.rows {
+                writeln!(
+                    out,
+                    "| {} | {} |",
+                    md_code(&r.id).replace('|', "\\|"),
+                    md_cell(r.label.get(lang))
+                )?;
+            }
+            writeln!(out)?;
+        }
         if !e.bands.is_empty() {
             writeln!(out, "| min | max | {pts} |\n|---|---|---|")?;
             for b in &e.bands {
@@ -290,6 +346,26 @@ impl<V: Serialize> Serialize for Entries<'_, V> {
     }
 }
 
+/// An answer whose matrix rows serialise in the question's row order.
+struct RowsInOrder<'a>(&'a super::model::Question, &'a serde_json::Value);
+
+impl Serialize for RowsInOrder<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.1 {
+            serde_json::Value::Object(map) if self.0.is_matrix() => Entries(
+                self.0
+                    .rows
+                    .iter()
+                    .filter_map(|r| map.get_key_value(r.id.as_str()))
+                    .map(|(k, v)| (k.as_str(), v))
+                    .collect(),
+            )
+            .serialize(s),
+            v => v.serialize(s),
+        }
+    }
+}
+
 impl Serialize for InOrder<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
@@ -302,14 +378,17 @@ impl Serialize for InOrder<'_> {
                 .map(|(k, v)| (k.as_str(), v))
                 .collect(),
         );
-        let answers = Entries(
-            self.q
-                .questions
-                .iter()
-                .filter_map(|x| f.answers.get_key_value(x.id.as_str()))
-                .map(|(k, v)| (k.as_str(), v))
-                .collect(),
-        );
+        let rows: Vec<(&str, RowsInOrder)> = self
+            .q
+            .questions
+            .iter()
+            .filter_map(|x| {
+                f.answers
+                    .get_key_value(x.id.as_str())
+                    .map(|(k, v)| (k.as_str(), RowsInOrder(x, v)))
+            })
+            .collect();
+        let answers = Entries(rows.iter().map(|(k, v)| (*k, v)).collect());
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("questionnaire", &f.questionnaire)?;
         m.serialize_entry("profile", &profile)?;
@@ -333,7 +412,20 @@ pub fn template(q: &Questionnaire) -> AnswerFile {
         answers: q
             .questions
             .iter()
-            .map(|x| (x.id.to_string(), serde_json::Value::Null))
+            .map(|x| {
+                // A matrix shows its rows to fill in, each still unanswered.
+                let blank = if x.rows.is_empty() {
+                    serde_json::Value::Null
+                } else {
+                    serde_json::Value::Object(
+                        x.rows
+                            .iter()
+                            .map(|r| (r.id.to_string(), serde_json::Value::Null))
+                            .collect(),
+                    )
+                };
+                (x.id.to_string(), blank)
+            })
             .collect(),
         saved_at: None,
         follows: None,

@@ -10,7 +10,7 @@ pub use eval::{Conditions, Eval, Slot, Slots};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::model::{OptionId, QuestionId, Questionnaire};
+use super::model::{OptionId, QuestionId, Questionnaire, RowId};
 
 /// A condition. A condition on a question that is hidden or unanswered is false, so is one on
 /// a "don't know" or "not applicable" answer (except `dont_know` and `not_applicable`); `not`
@@ -53,6 +53,22 @@ pub enum Condition {
     /// The question's points as a share of its maximum (0–1): `at_least <= share < below`.
     Points {
         question: QuestionId,
+        #[serde(default)]
+        at_least: Option<f64>,
+        #[serde(default)]
+        below: Option<f64>,
+    },
+    /// Matrix question: row `row` picked one of `any_of` (a tick row: ticked one of them).
+    Cell {
+        question: QuestionId,
+        row: RowId,
+        any_of: Vec<OptionId>,
+    },
+    /// Matrix question: row `row`'s points as a share of the most a row can earn (0–1):
+    /// `at_least <= share < below`. False while the row is not answered.
+    RowPoints {
+        question: QuestionId,
+        row: RowId,
         #[serde(default)]
         at_least: Option<f64>,
         #[serde(default)]
@@ -131,6 +147,8 @@ impl Condition {
             | Condition::Count { question, .. }
             | Condition::Number { question, .. }
             | Condition::Points { question, .. }
+            | Condition::Cell { question, .. }
+            | Condition::RowPoints { question, .. }
             | Condition::Answered(question)
             | Condition::DontKnow(question)
             | Condition::NotApplicable(question) => Some(question),

@@ -31,6 +31,7 @@ pub const INSTRUMENTS: &[(&str, &str)] = &[
         "miit-2024",
         include_str!("../../questionnaires/miit-2024.json"),
     ),
+    ("eu-dma", include_str!("../../questionnaires/eu-dma.json")),
 ];
 
 /// The text of the built-in questionnaire of this name.

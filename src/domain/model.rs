@@ -89,6 +89,10 @@ id_type!(
     OptionId
 );
 id_type!(
+    /// Identifies a row of a matrix question within it.
+    RowId
+);
+id_type!(
     /// Identifies a dimension; unique across the questionnaire.
     DimensionId
 );
@@ -349,6 +353,10 @@ pub enum QuestionKind {
     Number,
     /// Free text, never scored.
     Text,
+    /// Rows that share the question's options: each row picks one of them (a 0–5 scale per
+    /// technology), or, with `ticks`, ticks any of them (columns such as "already invested" /
+    /// "plan to invest" per business area). Each row is answered, scored and exported apart.
+    Matrix,
 }
 
 /// How the ticked options of a multiple-choice question become points.
@@ -380,6 +388,14 @@ pub struct Question {
     pub weight: f64,
     #[serde(default)]
     pub options: Vec<AnswerOption>,
+    /// Matrix question: its rows, in the order asked; the options are the shared scale or the
+    /// tick columns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<MatrixRow>,
+    /// Matrix question: each row ticks any of the options (columns) instead of picking one.
+    /// A row earns the points of its best ticked column.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ticks: bool,
     #[serde(default)]
     pub multi_scoring: MultiScoring,
     /// Unit of a number question, e.g. "%" or "people".
@@ -418,6 +434,15 @@ pub struct Question {
 
 fn one() -> f64 {
     1.0
+}
+
+/// One row of a matrix question.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixRow {
+    /// Unique within the question; answer files and conditions name the row by it.
+    pub id: RowId,
+    pub label: LocalText,
 }
 
 /// An earlier version's question whose answer carries over into this one.
@@ -633,7 +658,25 @@ impl Question {
                 .map(|b| b.points.max(0.0))
                 .fold(0.0, f64::max),
             QuestionKind::Text => 0.0,
+            QuestionKind::Matrix => self.rows.len() as f64 * self.row_top(),
         }
+    }
+
+    /// Matrix question: the most points one row can earn (its best option or column).
+    pub fn row_top(&self) -> f64 {
+        self.options
+            .iter()
+            .map(|o| o.points.unwrap_or(0.0).max(0.0))
+            .fold(0.0, f64::max)
+    }
+
+    /// Matrix question: the position of a row, by id.
+    pub fn row_index(&self, id: &str) -> Option<usize> {
+        self.rows.iter().position(|r| r.id.as_str() == id)
+    }
+
+    pub fn is_matrix(&self) -> bool {
+        self.kind == QuestionKind::Matrix
     }
 
     pub fn option(&self, id: &OptionId) -> Option<&AnswerOption> {
@@ -665,6 +708,7 @@ impl Question {
                 | QuestionKind::Multi
                 | QuestionKind::Scale
                 | QuestionKind::YesPartlyNo
+                | QuestionKind::Matrix
         )
     }
 }

@@ -84,6 +84,30 @@ fn extreme(q: &Question, best: bool) -> Option<Answer> {
             band.map(|b| Answer::Number(b.min))
         }
         QuestionKind::Text => None,
+        // Every row at its best (every column worth points ticked) or at its worst.
+        QuestionKind::Matrix => {
+            let pick = if best {
+                q.options.iter().max_by(|a, b| pts(a).total_cmp(&pts(b)))
+            } else {
+                q.options.iter().min_by(|a, b| pts(a).total_cmp(&pts(b)))
+            };
+            let cells = |_: &super::model::MatrixRow| -> Vec<super::model::OptionId> {
+                match (q.ticks, best) {
+                    (true, true) => q
+                        .options
+                        .iter()
+                        .filter(|o| pts(o) > 0.0)
+                        .map(|o| o.id.clone())
+                        .collect(),
+                    (true, false) => Vec::new(),
+                    (false, _) => pick.map(|o| vec![o.id.clone()]).unwrap_or_default(),
+                }
+            };
+            Some(Answer::Matrix(super::answers::MatrixAnswer {
+                ticks: q.ticks,
+                rows: q.rows.iter().map(|r| (r.id.clone(), cells(r))).collect(),
+            }))
+        }
     }
 }
 
@@ -128,6 +152,31 @@ fn random(q: &Question, rng: &mut Rng) -> Option<Answer> {
             ))
         }
         QuestionKind::Text => Some(Answer::Text(String::new())),
+        QuestionKind::Matrix => {
+            let n = q.options.len();
+            let rows = q
+                .rows
+                .iter()
+                .filter_map(|r| {
+                    let cells = if q.ticks {
+                        q.options
+                            .iter()
+                            .filter(|_| rng.chance(0.4))
+                            .map(|o| o.id.clone())
+                            .collect()
+                    } else if n > 0 {
+                        vec![q.options[rng.below(n)].id.clone()]
+                    } else {
+                        return None;
+                    };
+                    Some((r.id.clone(), cells))
+                })
+                .collect();
+            Some(Answer::Matrix(super::answers::MatrixAnswer {
+                ticks: q.ticks,
+                rows,
+            }))
+        }
     }
 }
 

@@ -70,6 +70,24 @@ pub fn question_fraction(q: &Question, a: &Answer) -> Option<f64> {
                 .or_else(|| q.bands.last().filter(|b| b.max.is_some_and(|hi| *x == hi)))?;
             (top > 0.0).then(|| band.points.max(0.0) / top)?
         }
+        (QuestionKind::Matrix, Answer::Matrix(m)) => {
+            // A row earns its picked option's points, or its best ticked column's. Every row
+            // of a tick matrix counts (no tick is none); a scale row not answered yet leaves
+            // the denominator, as an unanswered question does.
+            let rows = if q.ticks { q.rows.len() } else { m.rows.len() };
+            let top = rows as f64 * q.row_top();
+            let got: f64 = m
+                .rows
+                .iter()
+                .map(|(_, os)| {
+                    os.iter()
+                        .filter_map(|o| q.option(o))
+                        .map(|o| positive(o.points))
+                        .fold(0.0, f64::max)
+                })
+                .sum();
+            (top > 0.0).then(|| got / top)?
+        }
         _ => return None,
     };
     Some(share.clamp(0.0, 1.0))

@@ -40,6 +40,30 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
             format!("{} {unit}", n + 0.0).trim_end().to_string()
         }
         Answer::Text(t) => super::text::display_safe(t).into_owned(),
+        Answer::Matrix(m) => m
+            .rows
+            .iter()
+            .map(|(r, os)| {
+                let row = q
+                    .rows
+                    .iter()
+                    .find(|x| &x.id == r)
+                    .map_or_else(|| r.to_string(), |x| x.label.get(lang).to_string());
+                let picked = if os.is_empty() {
+                    tr(lang, "（未勾选）", "(none)").to_string()
+                } else {
+                    os.iter()
+                        .map(|o| {
+                            q.option(o)
+                                .map_or_else(|| o.to_string(), |o| o.label.get(lang).to_string())
+                        })
+                        .collect::<Vec<_>>()
+                        .join(tr(lang, "、", ", "))
+                };
+                format!("{row}{}{picked}", tr(lang, "：", ": "))
+            })
+            .collect::<Vec<_>>()
+            .join(tr(lang, "；", "; ")),
         Answer::DontKnow => tr(lang, "不清楚", "Don't know").to_string(),
         Answer::NotApplicable => tr(lang, "不适用", "Not applicable").to_string(),
     }

@@ -10,6 +10,7 @@ use anyhow::Result;
 use serde_json::Value;
 
 use crate::domain::Lang;
+use crate::domain::answers::Answer;
 use crate::domain::cohort::Status;
 use crate::workshop::Workshop;
 use crate::workshop::room::{Outcome, Response, map_each_file};
@@ -88,7 +89,9 @@ struct Columns {
     area: Vec<(Vec<u8>, Vec<u8>)>,
     dimension: Vec<Vec<u8>>,
     ladder: Vec<(Vec<u8>, Vec<u8>)>,
-    question: Vec<Vec<u8>>,
+    /// By question: its key, or a matrix's keys, a row's (`q_<q>_<row>`) or a row and tick
+    /// column's (`q_<q>_<row>_<column>`), in row order.
+    question: Vec<Vec<Vec<u8>>>,
 }
 
 /// `"key":`, quoted as JSON.
@@ -148,7 +151,25 @@ impl Columns {
                 })
                 .collect(),
             question: (q.questions.iter())
-                .map(|question| key(&column("q_", question.id.as_str())))
+                .map(|question| {
+                    let base = column("q_", question.id.as_str());
+                    if !question.is_matrix() {
+                        return vec![key(&base)];
+                    }
+                    let mut keys = Vec::new();
+                    for r in &question.rows {
+                        let row = column(&format!("{base}_"), r.id.as_str());
+                        if question.ticks {
+                            keys.extend(
+                                (question.options.iter())
+                                    .map(|o| key(&column(&format!("{row}_"), o.id.as_str()))),
+                            );
+                        } else {
+                            keys.push(key(&row));
+                        }
+                    }
+                    keys
+                })
                 .collect(),
         }
     }
@@ -166,7 +187,8 @@ fn field(out: &mut Vec<u8>, k: &[u8], v: impl serde::Serialize) {
 /// `questionnaire_*`, `firm`, `saved_at`, `status`, `profile_<field>` (fields with options only:
 /// never a name), `score_overall`, `level_overall`, `score_<area>`, `level_<area>`,
 /// `dim_<dimension>`, `rung_<ladder>` and `rung_<ladder>_number`, `breadth`, `findings`,
-/// `recommendations`, `rules`, the confidence counts and `q_<question>` for every question.
+/// `recommendations`, `rules`, the confidence counts and `q_<question>` for every question (a
+/// matrix: `q_<question>_<row>`, or `q_<question>_<row>_<column>` for tick columns).
 fn record(cols: &Columns, q: &crate::domain::model::Questionnaire, r: &Response) -> Vec<u8> {
     let card = &r.card;
     let mut out = Vec::with_capacity(2048);
@@ -217,7 +239,41 @@ fn record(cols: &Columns, q: &crate::domain::model::Questionnaire, r: &Response)
     for (i, (question, k)) in q.questions.iter().zip(&cols.question).enumerate() {
         let asked = r.visible.get(i).copied().unwrap_or(false);
         let answer = asked.then(|| r.answers.get(&question.id)).flatten();
-        field(&mut out, k, answer);
+        if !question.is_matrix() {
+            if let Some(k) = k.first() {
+                field(&mut out, k, answer);
+            }
+            continue;
+        }
+        // A matrix, flat: a scale row's option id, a tick column's true or false; null when
+        // the question or the row is unanswered ("don't know" for the whole question is
+        // written in each of its columns).
+        let mut keys = k.iter();
+        for def in &question.rows {
+            let picked = match answer {
+                Some(Answer::Matrix(m)) => m.row(def.id.as_str()),
+                _ => None,
+            };
+            let special = answer.filter(|a| !a.is_real()).map(Answer::to_json);
+            if question.ticks {
+                for o in &question.options {
+                    let Some(k) = keys.next() else { break };
+                    let v = match (&special, answer) {
+                        (Some(s), _) => s.clone(),
+                        (None, Some(_)) => Value::from(picked.is_some_and(|p| p.contains(&o.id))),
+                        (None, None) => Value::Null,
+                    };
+                    field(&mut out, k, v);
+                }
+            } else if let Some(k) = keys.next() {
+                let v = match (&special, picked) {
+                    (Some(s), _) => s.clone(),
+                    (None, Some([o, ..])) => Value::from(o.as_str()),
+                    (None, _) => Value::Null,
+                };
+                field(&mut out, k, v);
+            }
+        }
     }
     // The last comma closes the object instead.
     if let Some(last) = out.last_mut() {

@@ -30,7 +30,11 @@ pub fn special_value(a: &Answer) -> Option<&'static str> {
     match a {
         Answer::DontKnow => Some(DONT_KNOW),
         Answer::NotApplicable => Some(NOT_APPLICABLE),
-        Answer::Choice(_) | Answer::Choices(_) | Answer::Number(_) | Answer::Text(_) => None,
+        Answer::Choice(_)
+        | Answer::Choices(_)
+        | Answer::Number(_)
+        | Answer::Text(_)
+        | Answer::Matrix(_) => None,
     }
 }
 
@@ -132,6 +136,29 @@ pub fn answer_from_form(q: &Question, form: &Form) -> Result<Option<Answer>, Loc
                 }
             }
         }
+        // One field per row, `m<row position>`: a scale row's one value, a tick row's boxes.
+        // A tick matrix always comes back answered (a row with no box ticks nothing).
+        (None, QuestionKind::Matrix) => {
+            let mut rows = serde_json::Map::new();
+            for (k, r) in q.rows.iter().enumerate() {
+                let name = format!("m{k}");
+                let vals: Vec<Value> = form.all(&name).map(|v| Value::String(v.into())).collect();
+                match (q.ticks, vals.len()) {
+                    (true, _) => {
+                        rows.insert(r.id.to_string(), Value::Array(vals));
+                    }
+                    (false, 0) => {}
+                    (false, 1) => {
+                        rows.extend(vals.into_iter().map(|v| (r.id.to_string(), v)));
+                    }
+                    (false, _) => return Err(bad_form()),
+                }
+            }
+            if rows.is_empty() {
+                return Ok(None);
+            }
+            Value::Object(rows)
+        }
         (None, QuestionKind::Text) => {
             let t = crate::workshop::text::clean(form.get("t").unwrap_or(""));
             let t = t.trim();
@@ -156,6 +183,19 @@ pub fn bad_form() -> LocalText {
         "提交的内容无法识别",
         "The form sent could not be understood",
     )
+}
+
+/// How a recorded matrix answer pre-fills row `row`: which option values are ticked.
+pub fn ticked_row(q: &Question, a: Option<&Answer>, row: usize) -> Vec<String> {
+    match (a, q.rows.get(row)) {
+        (Some(Answer::Matrix(m)), Some(r)) => m
+            .row(r.id.as_str())
+            .unwrap_or(&[])
+            .iter()
+            .map(|o| o.to_string())
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// How a recorded answer pre-fills the page: which option values are ticked.
@@ -192,6 +232,77 @@ mod tests {
 
     fn form(s: &str) -> Form {
         Form::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_matrix_form_is_one_field_per_row_and_the_page_prefills_it() {
+        let src = include_str!("../../tests/fixtures/questionnaires/valid/matrix.json");
+        let inst = Instrument::from_sources(
+            "matrix.json",
+            src,
+            "p.json",
+            crate::domain::instrument::BUILTIN_PROPOSALS,
+        )
+        .unwrap();
+        let q = |id: &str| {
+            inst.questionnaire
+                .question(&crate::domain::model::QuestionId(id.into()))
+                .unwrap()
+                .clone()
+        };
+        let (tech, invest) = (q("tech"), q("invest"));
+        // Rows by position: m0 = sim, m2 = cad; iot left open.
+        let a = answer_from_form(&tech, &form("m0=5&m2=0"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(a.to_json(), serde_json::json!({"sim": "5", "cad": "0"}));
+        assert_eq!(answer_from_form(&tech, &form("")), Ok(None));
+        assert!(
+            answer_from_form(&tech, &form("m0=5&m0=4")).is_err(),
+            "one per row"
+        );
+        assert!(
+            answer_from_form(&tech, &form("m0=9")).is_err(),
+            "no such option"
+        );
+        assert_eq!(
+            answer_from_form(&tech, &form("a=dont_know")),
+            Ok(Some(Answer::DontKnow))
+        );
+        // Tick columns: every row comes back, a row with no box ticked ticks nothing.
+        let a = answer_from_form(&invest, &form("m0=invested&m0=planned&m1=planned"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            a.to_json(),
+            serde_json::json!({"design": ["invested", "planned"], "sales": ["planned"], "admin": []})
+        );
+        // The page: a table, radio buttons named per row, the answer ticked, labels for
+        // screen readers naming row and column.
+        let page = crate::serve::pages::question(
+            &crate::serve::pages::Frame {
+                lang: Lang::En,
+                workshop: "w",
+                here: "/q/tech",
+            },
+            &tech,
+            &crate::serve::pages::QuestionPage {
+                section: "s",
+                at: 1,
+                of: 2,
+                answer: answer_from_form(&tech, &form("m1=3")).unwrap().as_ref(),
+                back: "/".into(),
+                error: None,
+                typed: None,
+            },
+        );
+        assert!(page.contains("<table>"), "{page}");
+        assert!(
+            page.contains("<input type=\"radio\" id=\"m1o3\" name=\"m1\" value=\"3\" checked>")
+        );
+        assert!(page.contains("<span class=\"sr\">IoT · Testing</span>"));
+        assert_eq!(page.matches(" checked>").count(), 1);
+        assert_eq!(page.matches("name=\"m0\"").count(), tech.options.len());
     }
 
     #[test]

@@ -267,6 +267,63 @@ pub fn question(f: &Frame, q: &Question, p: &QuestionPage) -> String {
                 );
             }
         }
+        // A table that fits a 360 px phone: each row's label on a line of its own across the
+        // table, its cells on the line below, one per option. Up to three options head their
+        // columns by name; more are numbered, with the numbers explained above the table.
+        // Every cell is labelled for screen readers with its row and option.
+        QuestionKind::Matrix => {
+            let kind = if q.ticks { "checkbox" } else { "radio" };
+            let note = if q.ticks {
+                t::TICK_ANY.get(l)
+            } else {
+                t::ONE_PER_ROW.get(l)
+            };
+            let _ = write!(h, "<p class=\"note\">{note}</p>");
+            let named = q.options.len() <= 3;
+            if !named {
+                h.push_str("<ol class=\"legend\">");
+                for o in &q.options {
+                    let _ = write!(h, "<li>{}</li>", esc(o.label.get(l)));
+                }
+                h.push_str("</ol>");
+            }
+            let n = q.options.len();
+            h.push_str("<div class=\"grid\"><table><thead><tr>");
+            for (k, o) in q.options.iter().enumerate() {
+                let head = if named {
+                    esc(o.label.get(l)).into_owned()
+                } else {
+                    (k + 1).to_string()
+                };
+                let _ = write!(h, "<th scope=\"col\">{head}</th>");
+            }
+            h.push_str("</tr></thead>");
+            for (r, row) in q.rows.iter().enumerate() {
+                let on = flow::ticked_row(q, p.answer, r);
+                let _ = write!(
+                    h,
+                    "<tbody><tr><th scope=\"rowgroup\" colspan=\"{n}\" id=\"r{r}\">{}</th></tr><tr>",
+                    esc(row.label.get(l))
+                );
+                for (k, o) in q.options.iter().enumerate() {
+                    let v = o.id.as_str();
+                    let mark = if on.iter().any(|x| x == v) {
+                        " checked"
+                    } else {
+                        ""
+                    };
+                    let _ = write!(
+                        h,
+                        "<td><label class=\"cell\" for=\"m{r}o{k}\"><input type=\"{kind}\" id=\"m{r}o{k}\" name=\"m{r}\" value=\"{}\"{mark}><span class=\"sr\">{} · {}</span></label></td>",
+                        esc(v),
+                        esc(row.label.get(l)),
+                        esc(o.label.get(l))
+                    );
+                }
+                h.push_str("</tr></tbody>");
+            }
+            h.push_str("</table></div>");
+        }
         QuestionKind::Number => {
             let now = match (p.typed, p.answer) {
                 (Some(t), _) => t.to_string(),

@@ -49,6 +49,7 @@ crate::bilingual! {
     PROGRESS = "第 {} 题，共 {} 题", "Question {} of {}";
     NUMBER_RANGE = "范围 {} 到 {}", "from {} to {}";
     TICK_ANY = "可多选", "Tick all that apply";
+    ONE_PER_ROW = "每一行选一项", "Choose one in each row";
     SAVED = "已保存", "Saved";
     SKIP_NOTE = "不选就继续，这题会留空。", "Continuing without a choice leaves the question open.";
 

@@ -838,6 +838,8 @@ pub(crate) fn step_cursor(cursor: usize, last: usize, page: usize, action: Actio
 pub enum Row {
     /// The option at this position.
     Option(usize),
+    /// The matrix row at this position: its value or ticks are chosen by the options' keys.
+    Matrix(usize),
     DontKnow,
     NotApplicable,
 }
@@ -846,7 +848,11 @@ impl Row {
     /// The rows a question's list shows: its options, then "don't know" and "not applicable"
     /// where offered. Plain mode numbers its lines the same way.
     pub fn of(q: &crate::domain::Question) -> Vec<Row> {
-        let mut rows: Vec<Row> = (0..q.options.len()).map(Row::Option).collect();
+        let mut rows: Vec<Row> = if q.is_matrix() {
+            (0..q.rows.len()).map(Row::Matrix).collect()
+        } else {
+            (0..q.options.len()).map(Row::Option).collect()
+        };
         if q.dont_know {
             rows.push(Row::DontKnow);
         }
@@ -862,7 +868,7 @@ impl Row {
         match self {
             Row::Option(i) if i < 9 => char::from_digit(i as u32 + 1, 10),
             Row::Option(9) => Some('0'),
-            Row::Option(_) => None,
+            Row::Option(_) | Row::Matrix(_) => None,
             Row::DontKnow => Some('d'),
             Row::NotApplicable => Some('n'),
         }

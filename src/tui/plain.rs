@@ -16,6 +16,8 @@ use crate::domain::summary::{answer_label, is_answered, score_text, tr};
 use crate::domain::{Instrument, Lang, score};
 use crate::store;
 
+mod matrix;
+
 enum Reply {
     Answer(Option<Answer>),
     Back,
@@ -405,6 +407,9 @@ fn ask(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<Reply> {
+    if q.is_matrix() {
+        return matrix::ask(q, lang, current, input, out);
+    }
     writeln!(out, "{}", q.text.get(lang))?;
     for row in Row::of(q) {
         let (label, chosen) = match row {
@@ -421,12 +426,17 @@ fn ask(
                 st::DONT_KNOW.get(lang),
                 matches!(current, Some(Answer::DontKnow)),
             ),
-            Row::NotApplicable => (
+            Row::NotApplicable | Row::Matrix(_) => (
                 st::NOT_APPLICABLE.get(lang),
                 matches!(current, Some(Answer::NotApplicable)),
             ),
         };
-        let Some(key) = row.key() else { continue };
+        // Options past the tenth have no key on the full screen; here they take their number.
+        let key = match (row.key(), row) {
+            (Some(k), _) => k.to_string(),
+            (None, Row::Option(i)) => (i + 1).to_string(),
+            (None, _) => continue,
+        };
         writeln!(
             out,
             "  {key}) {label}{}",
@@ -553,6 +563,13 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
         )
     };
     let option = |word: &str| -> Result<usize, Msg> {
+        // An option past the tenth, by its number (11, 12, …).
+        if let Ok(n) = word.parse::<usize>()
+            && n > 10
+            && n <= q.options.len()
+        {
+            return Ok(n - 1);
+        }
         let mut chars = word.chars();
         let (Some(c), None) = (chars.next(), chars.next()) else {
             return Err(bad());
@@ -681,6 +698,32 @@ mod reply_tests {
             Some(Some(Answer::Choice(scale.options[1].id.clone())))
         );
         assert!(parse_reply(&scale, "4").is_err());
+    }
+
+    #[test]
+    fn options_past_the_tenth_take_their_number() {
+        let name = "eu-dma";
+        let text = crate::domain::instrument::builtin_instrument(name).expect("eu-dma");
+        let inst = Instrument::load(name, text).expect("eu-dma loads");
+        let q = inst
+            .questionnaire
+            .questions
+            .iter()
+            .find(|x| x.kind == QuestionKind::Multi && x.options.len() == 11)
+            .expect("a question with eleven options")
+            .clone();
+        assert_eq!(
+            parse_reply(&q, "11").ok(),
+            Some(Some(Answer::Choices(vec![q.options[10].id.clone()])))
+        );
+        assert_eq!(
+            parse_reply(&q, "0 1").ok(),
+            Some(Some(Answer::Choices(vec![
+                q.options[0].id.clone(),
+                q.options[9].id.clone()
+            ])))
+        );
+        assert!(parse_reply(&q, "12").is_err());
     }
 
     #[test]

@@ -6,7 +6,8 @@ Creates a workshop, runs `smecheck workshop serve` on 127.0.0.1, then: join, wri
 firm code and PIN, fill the profile, answer every question (choosing a skip-logic gate one way,
 going Back and changing it), reload and resume, switch language, finish, read the results,
 open and download the report; stops the server with Ctrl-C (SIGINT) and checks the answer file
-on disk and that `smecheck score` reads it.
+on disk and that `smecheck score` reads it. Then a second room on the EU DMA: its grid
+questions (a table of radio buttons or tick boxes per row) answered on the phone.
 
 Usage: tests/browser/phone.py [SMECHECK_BIN]   (default: target/debug/smecheck)
 Needs: chromium, chromium-driver, python3 selenium. SHOTS_DIR=DIR keeps the screenshots.
@@ -100,7 +101,66 @@ def main():
     check(not os.path.exists(os.path.join(room, "serve-state.json")), "state file removed")
     check(not [f for f in os.listdir(os.path.join(room, "responses")) if f.endswith(".tmp")],
           "no temporary files left")
+    matrix_walk(tmp, shots, opts, driver_path)
     print(f"phone.py: ok (screenshots in {shots})")
+
+
+def matrix_walk(tmp, shots, opts, driver_path):
+    """The EU DMA (grid questions) on a phone: every page fits 360 px, every grid cell is a
+    thumb-sized target, and the answer file holds one value per row."""
+    room = os.path.join(tmp, "dma-room")
+    r = smecheck("workshop", "new", room, "--title", "DMA", "--questionnaire", "eu-dma",
+                 "--lang", "en")
+    check(r.returncode == 0, r.stderr)
+    codebook = json.loads(smecheck("questionnaire", "--questionnaire", "eu-dma",
+                                   "--codebook").stdout)
+    by_id = {q["id"]: q for q in codebook}
+    server = subprocess.Popen(
+        [BIN, "workshop", "serve", room, "--bind", "127.0.0.1", "--port", "0", "--lang", "en"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = None
+    for _ in range(80):
+        line = server.stdout.readline()
+        m = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+        if m:
+            base = m.group(1)
+        if line.startswith("Press Ctrl-C") or not line:
+            break
+    check(base, "the DMA server printed its address")
+    d = webdriver.Chrome(options=opts, service=Service(driver_path) if driver_path else Service())
+    DRIVER[:] = [d]
+    try:
+        d.get(base)
+        tap_submit(d)  # Start
+        code = d.find_element(By.ID, "firm-code").text
+        tap(d, d.find_element(By.CSS_SELECTOR, "a.button.primary"))  # Begin
+        tap_submit(d)  # the profile, left empty
+        pages = 0
+        while "/done" not in d.current_url:
+            pages += 1
+            check(pages < 40, "the DMA walk ends")
+            qid = qid_of(d)
+            check(qid in by_id, f"a DMA question page: {d.current_url}")
+            fits(d, qid)
+            if by_id[qid]["kind"] == "matrix" and by_id[qid]["id"] == "q4":
+                d.save_screenshot(os.path.join(shots, "phone-matrix.png"))
+            answer_here(d, qid, by_id)
+        check(pages == 11, f"eleven DMA questions, not {pages}")
+    finally:
+        d.quit()
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=20)
+    with open(os.path.join(room, "responses", f"{code}.json"), encoding="utf-8") as f:
+        saved = json.load(f)
+    for qid in ("q1", "q4", "q9", "q11"):
+        rows = saved["answers"].get(qid)
+        check(isinstance(rows, dict) and len(rows) == len(by_id[qid]["rows"]),
+              f"{qid}: one value per row saved, got {rows}")
+    r = smecheck("score", "--questionnaire", "eu-dma", "--answers",
+                 os.path.join(room, "responses", f"{code}.json"), "--format", "json")
+    check(r.returncode == 0, r.stderr)
+    check(json.loads(r.stdout)["overall"]["score"] is not None, "the DMA scores")
+    print(f"phone.py: DMA, {pages} pages with grids, firm {code}")
 
 
 def fits(d, what):
@@ -144,6 +204,22 @@ def answer_here(d, qid, by_id, choose=None):
         box = d.find_element(By.ID, "t")
         box.clear()
         box.send_keys("More help with <cloud> finance & training")
+    elif kind == "matrix":
+        # A table: a row per matrix row, a cell per option; tap one cell in each row (a scale
+        # row takes one, a tick row may take several).
+        cells = d.find_elements(By.CSS_SELECTOR, "label.cell")
+        check(cells, f"{qid} shows its grid")
+        for el in cells:
+            w, h = el.size["width"], el.size["height"]
+            check(h >= 44 and w >= 40, f"{qid}: a grid cell is only {w}x{h}px")
+        for k, _ in enumerate(q["rows"]):
+            boxes = d.find_elements(By.CSS_SELECTOR, f"input[name='m{k}']")
+            check(len(boxes) == len(q["options"]), f"{qid}: row {k} has a cell per option")
+            pick = boxes[(k + 1) % len(boxes)]
+            if not pick.is_selected():
+                d.execute_script("arguments[0].scrollIntoView({block: 'center'})", pick)
+                pick.find_element(By.XPATH, "..").click()
+            check(pick.is_selected(), f"{qid}: tapping row {k}'s cell ticks it")
     else:
         labels = d.find_elements(By.CSS_SELECTOR, "label.opt:not(.special)")
         check(labels, f"{qid} shows its options")

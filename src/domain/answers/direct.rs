@@ -194,7 +194,7 @@ impl AnswerSeed<'_> {
                 .map(|o| Some(Answer::Choice(o.id.clone())))
                 .ok_or_else(refuse),
             QuestionKind::Text => Ok(Some(Answer::Text(s.to_string()))),
-            QuestionKind::Multi | QuestionKind::Number => Err(refuse()),
+            QuestionKind::Multi | QuestionKind::Number | QuestionKind::Matrix => Err(refuse()),
         }
     }
 

@@ -24,6 +24,8 @@ pub enum Slot {
     Ticked(u64),
     Number(f64),
     Text,
+    /// A matrix question's rows (read from the answer itself).
+    Rows,
 }
 
 /// The answers of the questions currently asked, by question position.
@@ -62,6 +64,7 @@ impl<'a> Slots<'a> {
             }
             Answer::Number(x) => Slot::Number(*x),
             Answer::Text(_) => Slot::Text,
+            Answer::Matrix(_) => Slot::Rows,
         };
     }
 }
@@ -107,6 +110,18 @@ enum C {
     },
     Points {
         q: usize,
+        lo: Option<f64>,
+        below: Option<f64>,
+    },
+    /// Row `row` of matrix question `q` picked or ticked an option in `mask`.
+    Cell {
+        q: usize,
+        row: usize,
+        mask: u64,
+    },
+    RowPoints {
+        q: usize,
+        row: usize,
         lo: Option<f64>,
         below: Option<f64>,
     },
@@ -205,6 +220,40 @@ impl C {
                 lo: *at_least,
                 below: *below,
             }),
+            Condition::Cell {
+                question,
+                row,
+                any_of,
+            } => {
+                match at(question).and_then(|i| Some((i, q.questions[i].row_index(row.as_str())?)))
+                {
+                    Some((i, row)) => C::Cell {
+                        q: i,
+                        row,
+                        mask: any_of
+                            .iter()
+                            .fold(0, |m, o| m | option_bit(&q.questions[i], o)),
+                    },
+                    None => C::Never,
+                }
+            }
+            Condition::RowPoints {
+                question,
+                row,
+                at_least,
+                below,
+            } => {
+                match at(question).and_then(|i| Some((i, q.questions[i].row_index(row.as_str())?)))
+                {
+                    Some((i, row)) => C::RowPoints {
+                        q: i,
+                        row,
+                        lo: *at_least,
+                        below: *below,
+                    },
+                    None => C::Never,
+                }
+            }
             Condition::Answered(question) => at(question).map_or(C::Never, C::Answered),
             Condition::DontKnow(question) => at(question).map_or(C::Never, C::DontKnow),
             Condition::NotApplicable(question) => at(question).map_or(C::Never, C::NotApplicable),
@@ -299,6 +348,20 @@ impl C {
             C::Points { q, lo, below } => e.slots.answers[*q]
                 .and_then(|a| question_fraction(&e.questionnaire.questions[*q], a))
                 .is_some_and(|s| within(s, *lo, *below)),
+            C::Cell { q, row, mask } => row_options(e, *q, *row).is_some_and(|(question, os)| {
+                os.iter().any(|o| option_bit(question, o) & mask != 0)
+            }),
+            C::RowPoints { q, row, lo, below } => {
+                row_options(e, *q, *row).is_some_and(|(question, os)| {
+                    let top = question.row_top();
+                    let got = os
+                        .iter()
+                        .filter_map(|o| question.option(o))
+                        .map(|o| o.points.unwrap_or(0.0).max(0.0))
+                        .fold(0.0, f64::max);
+                    top > 0.0 && within(got / top, *lo, *below)
+                })
+            }
             C::Answered(q) => e.slots.slots[*q].is_real(),
             C::DontKnow(q) => e.slots.slots[*q] == Slot::DontKnow,
             C::NotApplicable(q) => e.slots.slots[*q] == Slot::NotApplicable,
@@ -327,6 +390,28 @@ impl C {
                 .get(field)
                 .is_some_and(|v| any_of.iter().any(|x| x == v)),
         }
+    }
+}
+
+/// What row `row` of matrix question `q` picked or ticked, if the question is asked and the row
+/// answered (a tick row not listed has ticked nothing).
+fn row_options<'e>(
+    e: &'e Eval,
+    q: usize,
+    row: usize,
+) -> Option<(
+    &'e crate::domain::model::Question,
+    &'e [crate::domain::model::OptionId],
+)> {
+    let question = e.questionnaire.questions.get(q)?;
+    let Some(Answer::Matrix(m)) = e.slots.answers.get(q).copied().flatten() else {
+        return None;
+    };
+    let id = question.rows.get(row)?.id.as_str();
+    match m.row(id) {
+        Some(os) => Some((question, os)),
+        None if question.ticks => Some((question, &[])),
+        None => None,
     }
 }
 
@@ -554,5 +639,7 @@ impl Conditions {
     }
 }
 
+#[cfg(test)]
+mod matrix_tests;
 #[cfg(test)]
 mod tests;

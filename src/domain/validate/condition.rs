@@ -32,6 +32,8 @@ fn tag(cond: &Condition) -> &'static str {
         Condition::Count { .. } => "count",
         Condition::Number { .. } => "number",
         Condition::Points { .. } => "points",
+        Condition::Cell { .. } => "cell",
+        Condition::RowPoints { .. } => "row_points",
         Condition::Answered(_) => "answered",
         Condition::DontKnow(_) => "dont_know",
         Condition::NotApplicable(_) => "not_applicable",
@@ -42,6 +44,52 @@ fn tag(cond: &Condition) -> &'static str {
         Condition::Level { .. } => "level",
         Condition::Finding(_) => "finding",
     }
+}
+
+/// Checks that `x` is a matrix question with row `row`; says which is wrong where. Whether the
+/// row is there to read options from.
+fn matrix_row(
+    c: &mut Checker,
+    x: &crate::domain::model::Question,
+    row: &str,
+    q_at: &JsonPath,
+    at: &JsonPath,
+) -> bool {
+    let id = &x.id;
+    if !x.is_matrix() {
+        c.report(
+            q_at.clone(),
+            said!(
+                "`cell` 和 `row_points` 要用在矩阵题上；`{id}` 不是矩阵题",
+                "`cell` and `row_points` need a matrix question; `{id}` is not one"
+            ),
+            Said::both(
+                "别的题目请用 `choice` 或 `points`",
+                "use `choice` or `points` for other questions",
+            ),
+        );
+        return false;
+    }
+    if x.row_index(row).is_none() {
+        c.report(
+            at.key("row"),
+            said!(
+                "矩阵题 `{id}` 没有行 `{row}`",
+                "matrix question `{id}` has no row `{row}`"
+            ),
+            said!(
+                "`{id}` 的行：{}",
+                "rows of `{id}`: {}",
+                x.rows
+                    .iter()
+                    .map(|r| r.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        return false;
+    }
+    true
 }
 
 /// Checks one condition where it stands; `path` is the condition object, and each problem is
@@ -154,6 +202,40 @@ pub(super) fn condition(
                 }
             };
         match cond {
+            Condition::Choice { any_of, .. } if x.is_matrix() => {
+                c.report(
+                    q_at.clone(),
+                    said!(
+                        "`{id}` 是矩阵题，`choice` 读不到它的某一行",
+                        "`{id}` is a matrix question; `choice` cannot read one of its rows"
+                    ),
+                    Said::both("请改用 `cell`，写明 `row`", "use `cell` and name the `row`"),
+                );
+                check_options(c, "any_of", any_of);
+            }
+            // Options are checked only on a row that is there (the row's problem says enough).
+            Condition::Cell { row, any_of, .. } if matrix_row(c, x, row.as_str(), &q_at, &at) => {
+                check_options(c, "any_of", any_of);
+            }
+            Condition::RowPoints {
+                row,
+                at_least,
+                below,
+                ..
+            } => {
+                matrix_row(c, x, row.as_str(), &q_at, &at);
+                impossible_range(c, &at, *at_least, *below);
+                if at_least.is_some_and(|v| v > 1.0) {
+                    c.report(
+                        at.key("at_least"),
+                        Said::both(
+                            "`row_points` 比较的是占一行最高分的比例，在 0 到 1 之间",
+                            "`row_points` compares the share of a row's maximum, 0 to 1",
+                        ),
+                        Said::both("请用 0 到 1 之间的数", "use a value between 0 and 1"),
+                    );
+                }
+            }
             Condition::Choice { any_of, .. } => {
                 if !x.has_options() {
                     c.report(

@@ -157,9 +157,66 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
             }
         }
         question_kind(c, q, i, &p);
+        matrix(c, x, &p);
         if let Some(cond) = &x.visible_if {
             condition(c, q, cond, &p.key("visible_if"), Scope::Before(i));
         }
+    }
+}
+
+/// Checks of a matrix question's rows, and of rows or ticks given to another kind.
+fn matrix(c: &mut Checker, x: &crate::domain::model::Question, p: &JsonPath) {
+    if !x.is_matrix() {
+        for (key, given) in [("rows", !x.rows.is_empty()), ("ticks", x.ticks)] {
+            if given {
+                c.report(
+                    p.key(key),
+                    said!(
+                        "题目 `{}` 不是矩阵题，却有 `{key}`",
+                        "question `{}` is not a matrix question but has `{key}`",
+                        x.id
+                    ),
+                    Said::both(
+                        "删掉它，或者把 `kind` 改成 `matrix`",
+                        "remove it, or make `kind` `matrix`",
+                    ),
+                );
+            }
+        }
+        return;
+    }
+    if x.rows.is_empty() {
+        c.report(
+            p.key("rows"),
+            said!(
+                "矩阵题 `{}` 没有任何行",
+                "matrix question `{}` has no rows",
+                x.id
+            ),
+            Said::both(
+                "在 `rows` 里列出要逐行回答的项目，每行有 id 和 label",
+                "list the items answered row by row under `rows`, each with an id and a label",
+            ),
+        );
+    }
+    c.unique(
+        ("行", "row"),
+        x.rows
+            .iter()
+            .enumerate()
+            .map(|(k, r)| (p.key("rows").index(k).key("id"), r.id.as_str())),
+    );
+    if x.rows.len() > 64 {
+        c.report(
+            p.key("rows"),
+            said!(
+                "矩阵题 `{}` 有 {} 行，最多 64 行",
+                "matrix question `{}` has {} rows; at most 64 are supported",
+                x.id,
+                x.rows.len()
+            ),
+            Said::both("把它拆成几道题", "split it into several questions"),
+        );
     }
 }
 
@@ -222,7 +279,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 );
             }
         }
-        if x.kind == QuestionKind::Scale {
+        if x.kind == QuestionKind::Scale || (x.is_matrix() && !x.ticks) {
             for (j, w) in x.options.windows(2).enumerate() {
                 if w[1].points.unwrap_or(0.0) < w[0].points.unwrap_or(0.0) {
                     c.report(

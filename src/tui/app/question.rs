@@ -2,6 +2,8 @@
 //! text, "don't know", skipping and going back.
 
 use super::*;
+use crate::domain::answers::MatrixAnswer;
+use crate::domain::model::OptionId;
 
 impl App {
     /// Recomputes skip logic and the score card after answers changed.
@@ -31,6 +33,12 @@ impl App {
         let at = |row: Row| rows.iter().position(|r| *r == row);
         self.cursor = match answer {
             Some(Answer::Choice(o)) => q.option_index(o).and_then(|i| at(Row::Option(i))),
+            // A matrix opens on its first row still unanswered.
+            Some(Answer::Matrix(m)) => q
+                .rows
+                .iter()
+                .position(|r| m.row(r.id.as_str()).is_none())
+                .and_then(|r| at(Row::Matrix(r))),
             Some(Answer::DontKnow) => at(Row::DontKnow),
             Some(Answer::NotApplicable) => at(Row::NotApplicable),
             _ => None,
@@ -119,6 +127,54 @@ impl App {
         }
     }
 
+    /// Answers the highlighted matrix row with option `option`: a scale row takes it and the
+    /// cursor goes on to the next row; a tick row ticks or unticks it. "Don't know" or "not
+    /// applicable" for the whole question give way to the rows.
+    fn answer_row(&mut self, option: usize) -> Vec<Effect> {
+        let Some(Row::Matrix(r)) = self.rows().get(self.cursor).copied() else {
+            // Not on a row (on "don't know"): the first row takes it.
+            if let Some(first) = self.rows().iter().position(|x| matches!(x, Row::Matrix(_))) {
+                self.cursor = first;
+                return self.answer_row(option);
+            }
+            return vec![];
+        };
+        let q = self.question();
+        let (Some(row), Some(o)) = (q.rows.get(r), q.options.get(option)) else {
+            return vec![];
+        };
+        let mut m = match self.answers.get(&q.id) {
+            Some(Answer::Matrix(m)) => m.clone(),
+            _ => MatrixAnswer {
+                ticks: q.ticks,
+                rows: Vec::new(),
+            },
+        };
+        let now: Vec<OptionId> = m.row(row.id.as_str()).unwrap_or(&[]).to_vec();
+        let picked = if q.ticks {
+            let mut ticked = now;
+            match ticked.iter().position(|x| x == &o.id) {
+                Some(p) => {
+                    ticked.remove(p);
+                }
+                None => ticked.push(o.id.clone()),
+            }
+            ticked.sort_by_key(|x| q.option_index(x));
+            ticked
+        } else {
+            vec![o.id.clone()]
+        };
+        m.set(q, r, picked);
+        let ticks = q.ticks;
+        self.moved = true;
+        let answer = (!m.rows.is_empty()).then_some(Answer::Matrix(m));
+        let effects = self.set_answer(answer);
+        if !ticks && matches!(self.rows().get(self.cursor + 1), Some(Row::Matrix(_))) {
+            self.cursor += 1;
+        }
+        effects
+    }
+
     /// Chooses list row `at`: an option, "don't know" or "not applicable".
     pub(super) fn choose(&mut self, at: usize, advance: bool) -> Vec<Effect> {
         let Some(row) = self.rows().get(at).copied() else {
@@ -128,6 +184,8 @@ impl App {
         self.moved = true;
         let q = self.question();
         let answer = match row {
+            // A matrix row is answered by the options' keys; choosing it only highlights it.
+            Row::Matrix(_) => return vec![],
             Row::DontKnow => Answer::DontKnow,
             Row::NotApplicable => Answer::NotApplicable,
             Row::Option(i) if q.kind == QuestionKind::Multi => return self.toggle(i),
@@ -153,8 +211,16 @@ impl App {
             });
             return vec![];
         }
-        let multi = self.question().kind == QuestionKind::Multi;
-        if multi && matches!(self.rows().get(self.cursor), Some(Row::Option(_))) {
+        let multi = matches!(
+            self.question().kind,
+            QuestionKind::Multi | QuestionKind::Matrix
+        );
+        if multi
+            && matches!(
+                self.rows().get(self.cursor),
+                Some(Row::Option(_) | Row::Matrix(_))
+            )
+        {
             let id = self.question().id.clone();
             let now = self.answers.get(&id).cloned();
             let marked = self.mark_reviewed(&id, now.as_ref());
@@ -198,6 +264,9 @@ impl App {
                 self.cursor = super::step_cursor(self.cursor, last, self.page(), action);
             }
             // A digit picks the option that shows it; a digit no option shows does nothing.
+            Action::Pick(n) if kind == QuestionKind::Matrix => {
+                return self.answer_row(if n == 0 { 9 } else { n - 1 });
+            }
             Action::Pick(n) if !input_kind => {
                 let option = if n == 0 { 9 } else { n - 1 };
                 if option < self.question().options.len() {

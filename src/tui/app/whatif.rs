@@ -25,12 +25,17 @@ pub enum WhatIfItem {
     Step(usize),
     /// One option of a multiple-choice question, ticked on its own.
     Tick { question: usize, option: usize },
+    /// One row of a matrix question, stepped through its options (a tick row through the
+    /// combinations of its columns).
+    Cell { question: usize, row: usize },
 }
 
 impl WhatIfItem {
     pub fn question(self) -> usize {
         match self {
-            WhatIfItem::Step(q) | WhatIfItem::Tick { question: q, .. } => q,
+            WhatIfItem::Step(q)
+            | WhatIfItem::Tick { question: q, .. }
+            | WhatIfItem::Cell { question: q, .. } => q,
         }
     }
 }
@@ -53,6 +58,9 @@ impl App {
                         question: i,
                         option: o,
                     }))
+                }
+                QuestionKind::Matrix => {
+                    items.extend((0..x.rows.len()).map(|row| WhatIfItem::Cell { question: i, row }))
                 }
                 QuestionKind::Text => {}
             }
@@ -100,6 +108,13 @@ impl App {
                     (WhatIfItem::Step(_), Action::Left) => step_answer(question, current, -1),
                     (WhatIfItem::Step(_), Action::Right) => step_answer(question, current, 1),
                     (WhatIfItem::Step(_), _) => None,
+                    (WhatIfItem::Cell { row, .. }, Action::Left) => {
+                        step_row(question, current, row, -1)
+                    }
+                    (WhatIfItem::Cell { row, .. }, Action::Right) => {
+                        step_row(question, current, row, 1)
+                    }
+                    (WhatIfItem::Cell { .. }, _) => None,
                 };
                 if let Some(a) = changed {
                     w.answers.set(question.id.clone(), a);
@@ -147,6 +162,7 @@ impl App {
                         WhatIfItem::Tick { option, .. } => {
                             x.options.get(*option).map(|o| o.label.get(lang))
                         }
+                        WhatIfItem::Cell { row, .. } => x.rows.get(*row).map(|r| r.label.get(lang)),
                         WhatIfItem::Step(_) => None,
                     };
                     x.text.get(lang).to_lowercase().contains(&words)
@@ -252,6 +268,50 @@ fn step_index(cur: Option<usize>, n: usize, step: isize) -> usize {
         None if step > 0 => 0,
         None => n - 1,
     }
+}
+
+/// The matrix answer with row `row` stepped to its next or previous option; a tick row steps
+/// through the combinations of its columns (none, the first, the second, both, …).
+fn step_row(
+    q: &crate::domain::Question,
+    current: Option<&Answer>,
+    row: usize,
+    step: isize,
+) -> Option<Answer> {
+    use crate::domain::answers::MatrixAnswer;
+    let def = q.rows.get(row)?;
+    let n = q.options.len().min(16);
+    if n == 0 {
+        return None;
+    }
+    let mut m = match current {
+        Some(Answer::Matrix(m)) => m.clone(),
+        _ => MatrixAnswer {
+            ticks: q.ticks,
+            rows: Vec::new(),
+        },
+    };
+    let now = m.row(def.id.as_str());
+    let picked = if q.ticks {
+        let mask = now.map(|os| {
+            os.iter()
+                .filter_map(|o| q.option_index(o))
+                .filter(|k| *k < n)
+                .fold(0usize, |acc, k| acc | 1 << k)
+        });
+        let next = step_index(mask, 1 << n, step);
+        (0..n)
+            .filter(|k| next & (1 << k) != 0)
+            .map(|k| q.options[k].id.clone())
+            .collect()
+    } else {
+        let cur = now
+            .and_then(|os| os.first())
+            .and_then(|o| q.option_index(o));
+        vec![q.options[step_index(cur, q.options.len(), step)].id.clone()]
+    };
+    m.set(q, row, picked);
+    Some(Answer::Matrix(m))
 }
 
 /// The next or previous answer of a choice or number question, for what-if stepping.

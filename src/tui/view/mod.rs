@@ -1,5 +1,6 @@
 //! Drawing: one module per screen. Views read the app and never change it.
 
+pub mod matrix;
 pub mod overlay;
 pub mod question;
 pub mod results;

@@ -114,6 +114,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             format!("{}{}", st::TYPE_NUMBER.get(lang), range.trim_end())
         }
         QuestionKind::Text => st::TYPE_TEXT.get(lang).to_string(),
+        QuestionKind::Matrix if q.ticks => st::MATRIX_TICKS_HINT.get(lang).to_string(),
+        QuestionKind::Matrix => st::MATRIX_HINT.get(lang).to_string(),
         _ => st::SKIP_MEANS.get(lang).to_string(),
     };
     // In a follow-up: whether this answer is confirmed, changed or only carried over.
@@ -137,6 +139,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// themselves, so no option is ever cut.
 pub fn option_lines(area: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)> {
     let q = app.question();
+    if q.is_matrix() {
+        return super::matrix::lines(app, area.width as usize, area.height as usize);
+    }
     let theme = app.theme;
     let answer = app.answers.get(&q.id);
     let shown = app.cursor_shown();
@@ -160,7 +165,7 @@ pub fn option_lines(area: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)
                     st::DONT_KNOW.get(app.lang),
                     matches!(answer, Some(Answer::DontKnow)),
                 ),
-                Row::NotApplicable => (
+                Row::NotApplicable | Row::Matrix(_) => (
                     st::NOT_APPLICABLE.get(app.lang),
                     matches!(answer, Some(Answer::NotApplicable)),
                 ),

@@ -179,6 +179,42 @@ fn whatif_list(
                 });
                 (question.text.get(lang), format!("< {answer} >"))
             }
+            WhatIfItem::Cell { row, .. } => {
+                let def = question.rows.get(row);
+                let picked = match (current, def) {
+                    (Some(Answer::Matrix(m)), Some(r)) => m.row(r.id.as_str()),
+                    _ => None,
+                };
+                let value = match picked {
+                    // A tick row left out of a given answer ticked nothing.
+                    None if question.ticks && current.is_some() => "-".to_string(),
+                    None => format!("[{}]", st::UNANSWERED.get(lang)),
+                    Some([]) => "-".to_string(),
+                    Some(os) => os
+                        .iter()
+                        .filter_map(|o| question.option(o))
+                        .map(|o| o.label.get(lang))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                };
+                // The question's text heads its first row only, as for ticks.
+                (
+                    if row == 0 {
+                        question.text.get(lang)
+                    } else {
+                        ""
+                    },
+                    format!(
+                        "{}{} < {value} >",
+                        def.map_or("", |r| r.label.get(lang)),
+                        if lang == crate::domain::Lang::Zh {
+                            "："
+                        } else {
+                            ":"
+                        }
+                    ),
+                )
+            }
             WhatIfItem::Tick { option, .. } => {
                 let opt = &question.options[option];
                 let ticked = matches!(current, Some(Answer::Choices(t)) if t.contains(&opt.id));

@@ -10,6 +10,9 @@
 //! only with `--named`: what a firm writes can say who it is), holding the raw
 //! answer as the codebook (`smecheck questionnaire --codebook`) explains it: an option id, option
 //! ids separated by `;`, a number, the text, or `dont_know`; empty when unanswered or not asked.
+//! A matrix question has a column per row instead, `<question>.<row>` holding the option the
+//! row picked, or with tick columns one per row and column, `<question>.<row>.<column>`,
+//! holding `1` ticked or `0` not; a whole-question `dont_know` fills each of its columns.
 
 use std::io::{self, Write};
 
@@ -35,9 +38,101 @@ fn answer_cell(a: &Answer) -> std::borrow::Cow<'_, str> {
         Answer::Choices(os) => os.iter().map(|o| o.as_str()).collect::<Vec<_>>().join(";"),
         Answer::Number(n) => num(*n),
         Answer::Text(t) => return Cow::Borrowed(t.as_str()),
+        // A matrix is written per row (see `Col`); whole, it is its JSON.
+        Answer::Matrix(m) => m.to_json().to_string(),
         Answer::DontKnow => return Cow::Borrowed(DONT_KNOW),
         Answer::NotApplicable => return Cow::Borrowed(NOT_APPLICABLE),
     })
+}
+
+/// One answer column: a question, or one row of a matrix, or one row and tick column.
+#[derive(Debug, Clone, Copy)]
+struct Col {
+    q: usize,
+    row: Option<usize>,
+    tick: Option<usize>,
+}
+
+impl Col {
+    /// Every column of question `i`, in order.
+    fn of(q: &Questionnaire, i: usize) -> Vec<Col> {
+        let x = &q.questions[i];
+        if !x.is_matrix() {
+            return vec![Col {
+                q: i,
+                row: None,
+                tick: None,
+            }];
+        }
+        let ticks = if x.ticks { x.options.len() } else { 0 };
+        (0..x.rows.len())
+            .flat_map(|r| {
+                let per_row: Vec<Option<usize>> = if x.ticks {
+                    (0..ticks).map(Some).collect()
+                } else {
+                    vec![None]
+                };
+                per_row.into_iter().map(move |t| Col {
+                    q: i,
+                    row: Some(r),
+                    tick: t,
+                })
+            })
+            .collect()
+    }
+
+    fn id(self, q: &Questionnaire) -> String {
+        let x = &q.questions[self.q];
+        match (self.row.and_then(|r| x.rows.get(r)), self.tick) {
+            (Some(r), Some(t)) => format!("{}.{}.{}", x.id, r.id, x.options[t].id),
+            (Some(r), None) => format!("{}.{}", x.id, r.id),
+            _ => x.id.to_string(),
+        }
+    }
+
+    /// The label of a matrix column in `lang` (`None` for a whole question).
+    fn label(self, q: &Questionnaire, lang: Lang) -> Option<String> {
+        let x = &q.questions[self.q];
+        let r = x.rows.get(self.row?)?;
+        let base = format!("{} · {}", x.text.get(lang), r.label.get(lang));
+        Some(match self.tick {
+            Some(t) => format!("{base} · {}", x.options[t].label.get(lang)),
+            None => base,
+        })
+    }
+
+    /// The cell of this column for answer `a` (ids, or labels in `labels`).
+    fn cell(self, x: &crate::domain::model::Question, a: &Answer, labels: Option<Lang>) -> String {
+        let (Some(r), Answer::Matrix(m)) = (self.row.and_then(|r| x.rows.get(r)), a) else {
+            return match (self.row, labels) {
+                // "don't know" or "not applicable" for the whole matrix, in each column.
+                (_, Some(lang)) => csv_labels::answer(x, a, lang),
+                (_, None) => answer_cell(a).into_owned(),
+            };
+        };
+        let picked = m.row(r.id.as_str());
+        match (self.tick, picked) {
+            (Some(t), p) => {
+                let on = p.is_some_and(|os| os.iter().any(|o| o == &x.options[t].id));
+                match labels {
+                    Some(lang) => crate::domain::summary::tr(
+                        lang,
+                        if on { "是" } else { "否" },
+                        if on { "yes" } else { "no" },
+                    )
+                    .to_string(),
+                    None => if on { "1" } else { "0" }.to_string(),
+                }
+            }
+            (None, Some([o, ..])) => match labels {
+                Some(lang) => x
+                    .option(o)
+                    .map_or_else(|| o.to_string(), |o| o.label.get(lang).to_string()),
+                None => o.to_string(),
+            },
+            (None, _) => String::new(),
+        }
+    }
 }
 
 /// The CSV, written a firm at a time.
@@ -45,8 +140,8 @@ pub struct Rows<'q, W: Write> {
     q: &'q Questionnaire,
     named: bool,
     profile: Vec<&'q str>,
-    /// The questions with a column: free text only with `--named` (it can name a firm).
-    questions: Vec<usize>,
+    /// The answer columns: free text only with `--named` (it can name a firm).
+    questions: Vec<Col>,
     /// Labels in this language (a header row of labels above the ids, labels in the cells);
     /// `None` for ids only (`--codes`).
     labels: Option<Lang>,
@@ -81,8 +176,9 @@ impl<'q, W: Write> Rows<'q, W> {
             })
             .map(|f| f.id.as_str())
             .collect();
-        let questions: Vec<usize> = (0..q.questions.len())
+        let questions: Vec<Col> = (0..q.questions.len())
             .filter(|i| named || q.questions[*i].kind != crate::domain::model::QuestionKind::Text)
+            .flat_map(|i| Col::of(q, i))
             .collect();
         let mut head: Vec<String> = vec!["firm_code".into()];
         if named {
@@ -102,12 +198,15 @@ impl<'q, W: Write> Rows<'q, W> {
         head.push("breadth".into());
         head.extend(q.dimensions().map(|(_, d)| format!("dim.{}", d.id)));
         head.extend(["findings".to_string(), "proposals".to_string()]);
-        head.extend(questions.iter().map(|i| q.questions[*i].id.to_string()));
+        let fixed = head.len();
+        head.extend(questions.iter().map(|c| c.id(q)));
         if let Some(lang) = labels {
-            w.write_record(
-                head.iter()
-                    .map(|h| safe_cell(&csv_labels::header(q, h, lang))),
-            )
+            w.write_record(head.iter().enumerate().map(|(k, h)| {
+                let matrix = k
+                    .checked_sub(fixed)
+                    .and_then(|c| questions[c].label(q, lang));
+                safe_cell(&matrix.unwrap_or_else(|| csv_labels::header(q, h, lang)))
+            }))
             .map_err(io::Error::other)?;
         }
         w.write_record(head.iter().map(|h| safe_cell(h)))
@@ -211,12 +310,14 @@ impl<'q, W: Write> Rows<'q, W> {
             .collect();
         self.cell(&proposals.join(";"))?;
         for k in 0..self.questions.len() {
-            let i = self.questions[k];
+            let col = self.questions[k];
+            let i = col.q;
             let x = &q.questions[i];
             let asked = f.visible.get(i).copied().unwrap_or(true);
             let answer = f.answers.get(&x.id).filter(|_| asked);
             let cell = match (answer, labels) {
                 (None, _) => String::new(),
+                (Some(a), _) if col.row.is_some() => col.cell(x, a, labels),
                 (Some(a), Some(lang)) => csv_labels::answer(x, a, lang),
                 (Some(a), None) => answer_cell(a).into_owned(),
             };

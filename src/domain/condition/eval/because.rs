@@ -31,6 +31,8 @@ impl Conditions {
             | C::Count { q, .. }
             | C::Number { q, .. }
             | C::Points { q, .. }
+            | C::Cell { q, .. }
+            | C::RowPoints { q, .. }
             | C::Answered(q)
             | C::DontKnow(q)
             | C::NotApplicable(q) => {
