@@ -3,7 +3,6 @@
 pub use crate::domain::text::{Bilingual as S, fill};
 
 crate::bilingual! {
-    APP = "中小企业上云与融资自检", "SME cloud & financing self-check";
     LANGUAGE = "语言", "Language";
     LANG_NAME = "中文", "English";
     PROFILE = "企业信息（可选）", "Firm profile (optional)";

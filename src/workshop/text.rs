@@ -79,7 +79,7 @@ crate::bilingual! {
     R_BASIS = "以下分布、中位数和四分位数只统计已完成的企业：未答的题目按 0 分计，会把整体拉低。", "The distributions, medians and quartiles below count finished firms only: open questions score zero and would drag the room down.";
     R_NONE_FINISHED = "还没有企业完成自检，暂无分布可报告。", "No firm has finished the self-check yet, so there are no distributions to report.";
     R_ESTIMATE = "所有分数都是企业自评的估算，不是任何官方评级。", "All scores are self-assessment estimates, not official ratings.";
-    H_SCORES = "总分与两大领域", "Overall and the two areas";
+    H_SCORES = "总分与各领域", "Overall and each area";
     C_AREA = "领域", "Area";
     C_N = "企业数", "Firms";
     C_MIN = "最低", "Lowest";

@@ -396,7 +396,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
     }
 
-    writeln!(out, "\n## {}\n", w.sec_appendix)?;
+    writeln!(out, "\n## {}\n", r.appendix_heading())?;
     writeln!(out, "{}", w.appendix_intro)?;
     for g in &r.appendix {
         writeln!(out, "\n### {}\n", e(&g.title))?;

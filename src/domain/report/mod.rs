@@ -229,6 +229,16 @@ pub struct Numbers {
 }
 
 impl Report {
+    /// The answers appendix's heading: lettered after the proposals appendix when there is
+    /// one, plain when it is the only appendix (a questionnaire without a catalogue).
+    pub fn appendix_heading(&self) -> &'static str {
+        if self.proposals.is_empty() {
+            self.words.sec_appendix_alone
+        } else {
+            self.words.sec_appendix
+        }
+    }
+
     /// A firm's score at the questionnaire's precision.
     pub fn fmt(&self, x: f64) -> String {
         crate::domain::summary::fmt_score_at(x, self.decimals)

@@ -455,7 +455,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
     }
 
-    p.heading(w.sec_appendix);
+    p.heading(r.appendix_heading());
     p.para(w.appendix_intro, "", "");
     for g in &r.appendix {
         p.blank();

@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Span::styled(
-            format!(" {} ", st::APP.get(lang)),
+            format!(" {} ", q.title.get(lang)),
             theme.title(),
         ))
         .title_bottom(Line::styled(saved_in, theme.muted()));

@@ -166,7 +166,7 @@ pub(super) fn appendix(r: &Report, h: &mut String) -> std::fmt::Result {
     writeln!(
         h,
         "<section id=\"appendix\" class=\"compact\">\n<h2>{}</h2>\n<p>{}</p>\n<div class=\"cols\">",
-        e(w.sec_appendix),
+        e(r.appendix_heading()),
         e(w.appendix_intro)
     )?;
     for g in &r.appendix {
