@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime};
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use smecheck::domain::cohort::Cohort;
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::{Lang, ScoreCard, score};
 use smecheck::workshop::Workshop;
 use smecheck::workshop::report::{Format, Report, write};

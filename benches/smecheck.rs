@@ -8,7 +8,7 @@ use std::hint::black_box;
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::{Instrument, Lang, score};
 use smecheck::tui::action::Action;
 use smecheck::tui::app::{App, Session};
@@ -136,7 +136,7 @@ fn throughput(c: &mut Criterion) {
     c.bench_function("validate lint: reachability over sampled firms", |b| {
         b.iter_batched(
             || inst.clone(),
-            |i| black_box(smecheck::domain::reach::lint_reachability(&i)),
+            |i| black_box(smecheck::domain::reachability::lint_reachability(&i)),
             BatchSize::LargeInput,
         )
     });

@@ -7,7 +7,7 @@
 use std::time::SystemTime;
 
 use smecheck::domain::Lang;
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::workshop::Workshop;
 use smecheck::workshop::code::FirmCode;
 

@@ -1,7 +1,7 @@
 //! Scores generated answer files in a loop, for profiling (`valgrind --tool=callgrind`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a tool for developers, not for users
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::{Instrument, score};
 
 fn main() {

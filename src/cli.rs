@@ -8,8 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::domain::codebook::{codebook, write_csv, write_md, write_template};
 use crate::domain::instrument::{Instrument, LoadError, LoadedAnswers};
-use crate::domain::reach::lint_reachability;
-use crate::domain::summary::{score_json, score_text};
+use crate::domain::output::{score_json, score_text};
+use crate::domain::reachability::lint_reachability;
 use crate::domain::{Lang, score};
 
 pub mod help;
@@ -334,7 +334,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                     .into_iter()
                     .map(|p| crate::domain::instrument::Issue {
                         file: name.clone(),
-                        pos: crate::domain::locate::locate(&src, &p.path),
+                        pos: crate::domain::position::locate(&src, &p.path),
                         path: p.path,
                         message: p.message,
                         hint: p.hint,
@@ -349,7 +349,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
             let q = &inst.questionnaire;
             // Allowed but probably not meant: said on stderr, the file still passes.
             for p in crate::domain::validate::warnings(q) {
-                let pos = crate::domain::locate::locate(&src, &p.path);
+                let pos = crate::domain::position::locate(&src, &p.path);
                 let (message, hint) = match (&p.zh, lang) {
                     (Some((m, h)), Lang::Zh) => (m.as_str(), h.as_str()),
                     _ => (p.message.as_str(), p.hint.as_str()),
@@ -505,7 +505,7 @@ fn room_lines(
         .into_iter()
         .map(|s| {
             let area = q.area(&s.area.as_str().into()).map_or_else(
-                || crate::domain::summary::tr(lang, "总分", "Overall").to_string(),
+                || crate::domain::text::tr(lang, "总分", "Overall").to_string(),
                 |a| a.title.get(lang).to_string(),
             );
             let label = match lang {

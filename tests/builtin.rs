@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 
 use smecheck::domain::answers::AnswerSet;
 use smecheck::domain::instrument::Instrument;
-use smecheck::domain::reach::lint_reachability;
+use smecheck::domain::reachability::lint_reachability;
 use smecheck::domain::score::{ScoreCard, score};
 
 fn builtin() -> &'static Instrument {
@@ -799,7 +799,7 @@ fn the_unsure_owner_gets_a_provisional_result_with_low_confidence() {
 
 mod properties {
     use proptest::prelude::*;
-    use smecheck::domain::reach::{Lean, Rng, generate};
+    use smecheck::domain::sample::{Lean, Rng, generate};
     use smecheck::domain::score::score;
 
     use super::builtin;

@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use smecheck::domain::cohort::Cohort;
 use smecheck::domain::instrument::{INSTRUMENTS, builtin_file_name};
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::score::visible_answers;
 use smecheck::domain::{Instrument, Lang, score};
 use smecheck::tui::view::screen_text;

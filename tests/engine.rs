@@ -15,9 +15,9 @@ use smecheck::domain::Lang;
 use smecheck::domain::answers::{Answer, AnswerSet};
 use smecheck::domain::instrument::{BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument};
 use smecheck::domain::model::{OptionId, QuestionId, QuestionKind};
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::output::score_json;
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::score::{ScoreCard, question_fraction, score};
-use smecheck::domain::summary::score_json;
 
 const MINI_PATH: &str = "tests/fixtures/questionnaires/valid/mini.json";
 const MINI: &str = include_str!("fixtures/questionnaires/valid/mini.json");

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use pty::{ENTER, Tui};
 use serde_json::{Value, json};
-use smecheck::domain::reach::Rng;
+use smecheck::domain::sample::Rng;
 
 fn mini() -> String {
     format!(

@@ -13,7 +13,7 @@ use common::smecheck;
 use serde_json::Value;
 use smecheck::domain::cohort::quantile;
 use smecheck::domain::progress::{ActionStatus, Movement, Status, compare};
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::{AnswerSet, Lang, score};
 use smecheck::workshop::Workshop;
 use smecheck::workshop::code::FirmCode;

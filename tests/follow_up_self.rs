@@ -21,7 +21,7 @@ use serde_json::Value;
 use smecheck::domain::answers::follows::{FollowUp, Follows};
 use smecheck::domain::answers::{Answer, AnswerSet};
 use smecheck::domain::model::QuestionKind;
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::{Instrument, Lang};
 use smecheck::tui::app::{App, Session, WelcomeItem};
 use smecheck::tui::keymap::action_for;

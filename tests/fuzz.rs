@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use smecheck::domain::instrument::{BUILTIN_PROPOSALS, BUILTIN_QUESTIONNAIRE};
-use smecheck::domain::reach::Rng;
 use smecheck::domain::report::{ReportFormat, write_report};
+use smecheck::domain::sample::Rng;
 use smecheck::domain::{Instrument, Lang, score};
 
 /// Tokens spliced into inputs: each has tripped a JSON reader somewhere.
@@ -130,7 +130,7 @@ fn mutate(rng: &mut Rng, input: &[u8], corpus: &[Vec<u8>]) -> Vec<u8> {
 fn readers_agree(inst: &Instrument, src: &str) -> bool {
     let src = smecheck::domain::instrument::without_bom(src);
     let q = &inst.questionnaire;
-    let Some(fast) = smecheck::domain::answers::direct::read(q, src)
+    let Some(fast) = smecheck::domain::answers::fast_read::read(q, src)
         .filter(|d| d.questionnaire.id == q.id && d.questionnaire.version == q.version)
     else {
         return false;

@@ -16,7 +16,7 @@ use ratatui::style::Modifier;
 use smecheck::domain::answers::AnswerSet;
 use smecheck::domain::cohort::Cohort;
 use smecheck::domain::model::QuestionKind;
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::{Instrument, Lang};
 use smecheck::tui::app::{App, Session};
 use smecheck::tui::keymap::action_for;

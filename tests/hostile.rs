@@ -9,8 +9,8 @@ use ratatui::backend::TestBackend;
 use smecheck::domain::answers::{Answer, AnswerSet};
 use smecheck::domain::instrument::{BUILTIN_PROPOSALS, BUILTIN_QUESTIONNAIRE};
 use smecheck::domain::model::QuestionId;
+use smecheck::domain::output::score_text;
 use smecheck::domain::report::{ReportFormat, write_report};
-use smecheck::domain::summary::score_text;
 use smecheck::domain::{Instrument, Lang, score};
 use smecheck::tui::app::{App, Session};
 

@@ -13,7 +13,7 @@ mod common;
 use common::smecheck;
 use serde_json::Value;
 use smecheck::domain::Lang;
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::workshop::Workshop;
 use smecheck::workshop::code::FirmCode;
 

@@ -15,7 +15,7 @@ use smecheck::domain::instrument::{
     BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, BUILTIN_QUESTIONNAIRE,
 };
 use smecheck::domain::model::Role;
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::score::visible_answers;
 use smecheck::domain::{Instrument, Lang, score};
 use smecheck::tui::view::screen_text;

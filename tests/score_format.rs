@@ -11,8 +11,8 @@ use smecheck::domain::Lang;
 use smecheck::domain::answers::{Answer, AnswerSet};
 use smecheck::domain::instrument::{BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, Instrument};
 use smecheck::domain::model::{OptionId, QuestionId};
+use smecheck::domain::output::score_json;
 use smecheck::domain::score::{ScoreCard, score};
-use smecheck::domain::summary::score_json;
 
 const MINI: &str = include_str!("fixtures/questionnaires/valid/mini.json");
 

@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use smecheck::domain::answers::{Answer, AnswerSet};
 use smecheck::domain::cohort::Cohort;
 use smecheck::domain::model::QuestionKind;
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::score::visible_answers;
 use smecheck::domain::{Instrument, Lang, score};
 use smecheck::serve::state::ServeState;

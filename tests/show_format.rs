@@ -5,8 +5,8 @@
 
 use serde_json::{Value, json};
 use smecheck::domain::answers::{Answer, AnswerSet};
+use smecheck::domain::output::score_text;
 use smecheck::domain::report::{ReportFormat, write_report};
-use smecheck::domain::summary::score_text;
 use smecheck::domain::{Instrument, Lang, score};
 
 const TINY: &str = include_str!("fixtures/questionnaires/valid/no_recommendations.json");

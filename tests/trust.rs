@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use smecheck::domain::answers::{Answer, AnswerSet};
 use smecheck::domain::model::{QuestionId, QuestionKind};
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::score::score;
 use smecheck::domain::{Instrument, ScoreCard};
 

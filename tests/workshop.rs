@@ -15,7 +15,7 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use common::{Run, smecheck};
 use serde_json::Value;
 use smecheck::domain::cohort::{Status, quartiles};
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::{AnswerSet, Instrument, ScoreCard, score};
 
 const MINI: &str = "tests/fixtures/questionnaires/valid/mini.json";

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use pty::{ENTER, Tui};
 use smecheck::domain::Lang;
-use smecheck::domain::reach::{Lean, Rng, generate};
+use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::workshop::Workshop;
 
 /// "Within a second" is the goal (a look every 500 ms); the margin is for a busy machine.

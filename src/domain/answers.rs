@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire, RowId};
 use super::text::LocalText;
 
-pub mod direct;
+pub mod fast_read;
 pub mod follows;
 mod kept;
 pub mod migrate;
@@ -691,7 +691,7 @@ pub enum Misfit {
 /// of the questionnaire is first carried over as the questions' `previously` say; answers to
 /// questions the questionnaire lacks and profile values that are not among their field's
 /// options are left out and reported (`Dropped`); an answer that does not fit its question is
-/// treated as `misfit` says. The fast reading ([`direct`]) gives the same result for the files
+/// treated as `misfit` says. The fast reading ([`fast_read`]) gives the same result for the files
 /// it accepts, and [`crate::domain::Instrument::load_answers`] is the entry point for a file's
 /// text.
 pub fn read_answers(

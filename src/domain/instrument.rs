@@ -6,8 +6,8 @@ use std::fmt;
 use sha2::{Digest, Sha256};
 
 use super::answers::{AnswerFile, AnswerSet, Dropped, Misfit, read_answers};
-use super::locate::{JsonPath, Pos, locate, pos_of};
 use super::model::{OptionId, QuestionId, Questionnaire, Recommendations};
+use super::position::{JsonPath, Pos, locate, pos_of};
 use super::proposals::Catalogue;
 use super::score::Stamp;
 use super::text::{Lang, LocalText};
@@ -613,7 +613,7 @@ impl Instrument {
         // Most files are plainly right and read straight into typed answers; the rest take
         // the thorough path below, which explains what is wrong.
         if src.len() <= MAX_FILE_BYTES
-            && let Some(d) = crate::domain::answers::direct::read(q, src)
+            && let Some(d) = crate::domain::answers::fast_read::read(q, src)
             && d.questionnaire.id == q.id
             && d.questionnaire.version == q.version
         {
@@ -629,7 +629,7 @@ impl Instrument {
     }
 
     /// Reads an answer file through a JSON tree, so that every problem is located. Public so
-    /// that the fuzzer can check that the direct reading never decides a file differently.
+    /// that the fuzzer can check that the fast reading never decides a file differently.
     pub fn load_answers_thoroughly(
         &self,
         file: &str,

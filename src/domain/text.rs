@@ -64,6 +64,14 @@ impl Bilingual {
     }
 }
 
+/// Picks the string for the language, for a pair written where it is used.
+pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
 /// Replaces `{}` placeholders in order; extra arguments are ignored.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16);

@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use super::condition::Condition;
 use super::instrument::{CATALOGUES, Problem, Said, builtin_catalogue};
-use super::locate::JsonPath;
 use super::model::{
     Level, QuestionKind, Questionnaire, Recommendations, SCHEMA_VERSION, ScoreFormat,
 };
+use super::position::JsonPath;
 use super::proposals::Catalogue;
 
 /// A message in Chinese and English from two format strings over the same arguments.

@@ -15,8 +15,8 @@ use super::ProgrammeReportFormat;
 use super::export::{check_all, each_folder};
 use crate::domain::Lang;
 use crate::domain::cohort::Status;
+use crate::domain::output::fmt_score;
 use crate::domain::report::html_page;
-use crate::domain::summary::fmt_score;
 use crate::workshop::room::{Response, for_each_file};
 
 /// Cells with fewer firms than this are not shown (neither count nor mean).

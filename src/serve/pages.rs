@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use crate::domain::answers::Answer;
 use crate::domain::model::{ProfileField, Question, QuestionKind};
+use crate::domain::output::{fmt_score, not_enough};
 use crate::domain::report::Report;
-use crate::domain::summary::{fmt_score, not_enough};
 use crate::domain::text::Lang;
 
 use super::flow::{self, specials, ticked};

@@ -336,7 +336,7 @@ impl App {
 
     pub fn is_answered(&self, index: usize) -> bool {
         let q = &self.inst.questionnaire.questions[index];
-        crate::domain::summary::is_answered(q, self.answers.get(&q.id))
+        crate::domain::output::is_answered(q, self.answers.get(&q.id))
     }
 
     pub fn first_unanswered(&self) -> Option<usize> {

@@ -11,8 +11,9 @@ use super::session::Opened;
 use super::strings as st;
 use crate::domain::answers::{Answer, AnswerSet, check_number, exclusive_conflict, parse_number};
 use crate::domain::model::{OptionId, Question, QuestionKind};
+use crate::domain::output::{answer_label, is_answered, score_text};
 use crate::domain::report::ReportFormat;
-use crate::domain::summary::{answer_label, is_answered, score_text, tr};
+use crate::domain::text::tr;
 use crate::domain::{Instrument, Lang, score};
 use crate::store;
 

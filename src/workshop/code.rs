@@ -7,7 +7,7 @@ use std::hash::{BuildHasher, Hasher, RandomState};
 use serde::Serialize;
 
 use crate::domain::Lang;
-use crate::domain::summary::tr;
+use crate::domain::text::tr;
 
 /// Letters and digits that cannot be mistaken for one another: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
 pub const ALPHABET: &[u8] = b"34679ACDEFGHJKMNPQRTUVWXY";

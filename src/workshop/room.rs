@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::Workshop;
 use super::code::FirmCode;
 use super::text::{self, T, clean};
-use crate::domain::answers::{AnswerFile, AnswerSet, Misfit, direct, read_answers};
+use crate::domain::answers::{AnswerFile, AnswerSet, Misfit, fast_read, read_answers};
 use crate::domain::cohort::{Cohort, Status};
 use crate::domain::instrument::{MAX_FILE_BYTES, parse_json};
 use crate::domain::model::{Questionnaire, Role};
@@ -244,7 +244,7 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
     // A byte-order mark (Windows Notepad) is no reason to refuse a file.
     let src = crate::domain::instrument::without_bom(&src);
     let q = &ws.inst.questionnaire;
-    if let Some(d) = direct::read(q, src)
+    if let Some(d) = fast_read::read(q, src)
         && d.questionnaire.id == q.id
     {
         if d.questionnaire.version != q.version {

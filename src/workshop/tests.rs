@@ -8,7 +8,7 @@ use super::room::{ProblemKind, Room};
 use super::*;
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::model::QuestionId;
-use crate::domain::reach::{Lean, Rng, generate};
+use crate::domain::sample::{Lean, Rng, generate};
 
 const MINI: &str = include_str!("../../tests/fixtures/questionnaires/valid/mini.json");
 

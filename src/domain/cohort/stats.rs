@@ -156,7 +156,7 @@ impl Scores {
 #[cfg(test)]
 mod scores_tests {
     use super::*;
-    use crate::domain::reach::Rng;
+    use crate::domain::sample::Rng;
 
     #[test]
     fn quartiles_of_gathered_scores_equal_those_of_the_values() {

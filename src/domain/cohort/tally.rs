@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::model::{Question, QuestionKind};
-use crate::domain::summary::is_answered;
+use crate::domain::output::is_answered;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Tally {

@@ -3,7 +3,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::model::OptionId;
-use crate::domain::reach::{Lean, Rng, generate};
+use crate::domain::sample::{Lean, Rng, generate};
 use crate::domain::score::{score, visibility};
 use crate::domain::{Instrument, ScoreCard};
 

@@ -171,7 +171,7 @@ mod tests {
     use super::*;
     use crate::domain::Instrument;
     use crate::domain::progress::compare;
-    use crate::domain::reach::{Lean, Rng, generate};
+    use crate::domain::sample::{Lean, Rng, generate};
     use crate::domain::score;
 
     #[test]

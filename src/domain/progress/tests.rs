@@ -2,7 +2,7 @@
 //! (no question ids written here).
 
 use super::*;
-use crate::domain::reach::{Lean, Rng, generate};
+use crate::domain::sample::{Lean, Rng, generate};
 
 fn inst() -> Instrument {
     Instrument::builtin().unwrap()

@@ -8,10 +8,10 @@ use crate::domain::answers::AnswerSet;
 use crate::domain::condition::Condition;
 use crate::domain::instrument::Instrument;
 use crate::domain::model::Questionnaire;
+use crate::domain::output::{answer_label, fmt_score, horizon_label};
 use crate::domain::proposals::Advice;
 use crate::domain::recommend::Recommendation;
 use crate::domain::score::ScoreCard;
-use crate::domain::summary::{answer_label, fmt_score, horizon_label};
 use crate::domain::text::Lang;
 
 use super::plan::{Candidate, Plan, PlanKind, first_sentence};

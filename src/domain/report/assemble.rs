@@ -4,10 +4,10 @@
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::instrument::Instrument;
 use crate::domain::model::{Level, Questionnaire, Role};
-use crate::domain::score::{Confidence, ScoreCard, visible_answers};
-use crate::domain::summary::{
+use crate::domain::output::{
     answer_label, is_answered, not_enough, provisional_mark, score_of_100,
 };
+use crate::domain::score::{Confidence, ScoreCard, visible_answers};
 use crate::domain::text::Lang;
 use crate::domain::text::display_safe;
 

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::domain::summary::fmt_score;
+use crate::domain::output::fmt_score;
 use crate::domain::text::Lang;
 
 use super::svg;

@@ -7,8 +7,8 @@ use serde_json::{Value, json};
 
 use crate::domain::answers::AnswerSet;
 use crate::domain::instrument::Instrument;
+use crate::domain::output::score_json;
 use crate::domain::score::ScoreCard;
-use crate::domain::summary::score_json;
 
 use super::Report;
 

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::domain::model::Horizon;
-use crate::domain::summary::fmt_score;
+use crate::domain::output::fmt_score;
 use crate::domain::text::display_safe;
 
 use super::{AnswerState, PlanItem, Report, RungState};

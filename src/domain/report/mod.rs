@@ -241,7 +241,7 @@ impl Report {
 
     /// A firm's score at the questionnaire's precision.
     pub fn fmt(&self, x: f64) -> String {
-        crate::domain::summary::fmt_score_at(x, self.decimals)
+        crate::domain::output::fmt_score_at(x, self.decimals)
     }
 
     pub fn numbers(&self) -> Numbers {

@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use crate::domain::instrument::Instrument;
 use crate::domain::model::Level;
+use crate::domain::output::{fmt_score, not_enough};
 use crate::domain::progress::{ActionStatus, Movement, Progress, Status};
-use crate::domain::summary::{fmt_score, not_enough};
 use crate::domain::text::Lang;
 use crate::domain::wrap::{width, wrap};
 

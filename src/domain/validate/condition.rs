@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use super::{Checker, Said};
 use crate::domain::condition::Condition;
-use crate::domain::locate::JsonPath;
 use crate::domain::model::{QuestionKind, Questionnaire};
+use crate::domain::position::JsonPath;
 
 /// What a condition may read where it stands.
 #[derive(Clone, Copy)]

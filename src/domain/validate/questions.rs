@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::{Checker, Said, Scope, condition};
-use crate::domain::locate::JsonPath;
 use crate::domain::model::{QuestionKind, Questionnaire};
+use crate::domain::position::JsonPath;
 
 pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
     let root = JsonPath::root().key("questions");

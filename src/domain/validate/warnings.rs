@@ -3,8 +3,8 @@
 //! them and still passes the file.
 
 use super::{Checker, Said};
-use crate::domain::locate::JsonPath;
 use crate::domain::model::{MultiScoring, Question, QuestionKind, Questionnaire};
+use crate::domain::position::JsonPath;
 
 /// Every warning, in file order of the questions.
 pub(super) fn warnings(c: &mut Checker, q: &Questionnaire) {

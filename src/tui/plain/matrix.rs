@@ -9,7 +9,7 @@ use anyhow::Result;
 use super::{Msg, Reply, read_line};
 use crate::domain::answers::{Answer, MatrixAnswer};
 use crate::domain::model::{OptionId, Question};
-use crate::domain::summary::tr;
+use crate::domain::text::tr;
 use crate::domain::{Lang, text::display_safe};
 use crate::tui::app::Row;
 use crate::tui::strings as st;

@@ -165,7 +165,7 @@ mod tests {
     use crate::domain::answers::{Answer, AnswerSet};
     use crate::domain::instrument::BUILTIN_PROPOSALS;
     use crate::domain::model::QuestionKind;
-    use crate::domain::reach::{Lean, Rng, generate};
+    use crate::domain::sample::{Lean, Rng, generate};
     use crate::tui::app::{Screen, WelcomeItem};
 
     fn mini() -> Instrument {

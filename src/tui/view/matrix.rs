@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::domain::answers::Answer;
-use crate::domain::summary::answer_label;
+use crate::domain::output::answer_label;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::app::{App, Row};
 use crate::tui::strings::{self as st};

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 use super::{draw_footer, frame_parts};
 use crate::domain::answers::Answer;
 use crate::domain::model::QuestionKind;
-use crate::domain::summary::answer_label;
+use crate::domain::output::answer_label;
 use crate::domain::text::display_safe;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::app::{App, Row};

@@ -9,12 +9,12 @@ use ratatui::widgets::{Paragraph, Tabs};
 
 use super::{bar, draw_footer, pad, para};
 use crate::domain::model::Horizon;
-use crate::domain::report::plan::first_sentence;
-use crate::domain::report::{Report, strip_aside};
-use crate::domain::summary::{
+use crate::domain::output::{
     fmt_score, fmt_score_at, horizon_label, level_label, not_enough, provisional_suffix,
     score_and_level,
 };
+use crate::domain::report::plan::first_sentence;
+use crate::domain::report::{Report, strip_aside};
 use crate::domain::wrap::width;
 use crate::domain::{Lang, ScoreCard};
 use crate::tui::app::{App, Tab};

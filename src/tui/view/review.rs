@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::{draw_footer, frame_parts, pad, para};
-use crate::domain::summary::answer_label;
+use crate::domain::output::answer_label;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::app::App;
 use crate::tui::strings::{self as st, fill};

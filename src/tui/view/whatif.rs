@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::results::level_text;
 use super::{draw_footer, pad, para};
-use crate::domain::summary::{answer_label, fmt_score, not_enough};
+use crate::domain::output::{answer_label, fmt_score, not_enough};
 use crate::domain::{Answer, Lang, ScoreCard};
 use crate::tui::app::{App, WhatIfItem};
 use crate::tui::strings::{self as st, fill};

@@ -212,7 +212,7 @@ impl Dashboard {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::reach::{Lean, Rng, generate};
+    use crate::domain::sample::{Lean, Rng, generate};
     use crate::domain::score::visibility;
 
     fn response(inst: &Instrument, code: &str, seed: u64) -> Arc<Response> {

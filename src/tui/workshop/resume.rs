@@ -86,7 +86,7 @@ pub fn remember(ws: &Workshop, code: &FirmCode) {
 mod tests {
     use super::*;
     use crate::domain::answers::AnswerSet;
-    use crate::domain::reach::{Lean, Rng, generate};
+    use crate::domain::sample::{Lean, Rng, generate};
 
     fn room(dir: &std::path::Path) -> (Workshop, FirmCode) {
         let ws = Workshop::create(

@@ -115,7 +115,7 @@ impl Col {
             (Some(t), p) => {
                 let on = p.is_some_and(|os| os.iter().any(|o| o == &x.options[t].id));
                 match labels {
-                    Some(lang) => crate::domain::summary::tr(
+                    Some(lang) => crate::domain::text::tr(
                         lang,
                         if on { "是" } else { "否" },
                         if on { "yes" } else { "no" },

@@ -5,7 +5,7 @@
 use crate::domain::Lang;
 use crate::domain::answers::Answer;
 use crate::domain::model::{Question, Questionnaire};
-use crate::domain::summary::tr;
+use crate::domain::text::tr;
 
 /// The label of a header id (as [`super::csv`] writes them), or the id itself.
 pub fn header(q: &Questionnaire, id: &str, lang: Lang) -> String {
@@ -110,5 +110,5 @@ pub fn profile(q: &Questionnaire, field: &str, value: &str, lang: Lang) -> Strin
 
 /// An answer as the firm saw it: option labels, the number, the text, "don't know".
 pub fn answer(question: &Question, a: &Answer, lang: Lang) -> String {
-    crate::domain::summary::answer_label(question, a, lang)
+    crate::domain::output::answer_label(question, a, lang)
 }

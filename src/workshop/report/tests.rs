@@ -5,7 +5,7 @@ use super::csv::neutralise;
 use super::*;
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::model::QuestionId;
-use crate::domain::reach::{Lean, Rng, generate};
+use crate::domain::sample::{Lean, Rng, generate};
 
 const NAME: &str = "张三五金<b>Hardware</b>";
 
@@ -325,7 +325,7 @@ fn a_standing_resting_on_too_few_answers_is_marked_provisional() {
     for lang in Lang::ALL {
         let text = super::standing_text(&card, &s, lang);
         assert!(
-            text.ends_with(crate::domain::summary::provisional_mark(lang)),
+            text.ends_with(crate::domain::output::provisional_mark(lang)),
             "{text}"
         );
     }

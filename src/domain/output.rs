@@ -1,4 +1,5 @@
-//! The score result as JSON (the contract's shape) and as plain text, in one language.
+//! How a result is said: the score as JSON (the contract's shape) and as plain text in one
+//! language, and the labels every output shares (answers, levels, scores, "provisional").
 
 use serde_json::{Value, json};
 
@@ -6,16 +7,8 @@ use super::answers::{Answer, AnswerSet};
 use super::instrument::Instrument;
 use super::model::{Horizon, Question, QuestionKind};
 use super::score::ScoreCard;
-use super::text::Lang;
+use super::text::{Lang, tr};
 use super::wrap::wrap;
-
-/// Picks the string for the language.
-pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
 
 /// How an answer reads to a person: option labels, the number with its unit, the text.
 pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {

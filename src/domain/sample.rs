@@ -1,11 +1,9 @@
-//! Reachability lint: can every rung be stood on and every proposal be recommended? Searched
-//! with deterministic sampled answer sets; also the generator of realistic answer sets.
+//! Sampled firms: realistic answer sets from a deterministic generator, leaning towards the
+//! best or worst answers or not at all. The reachability check, the benchmarks, the fuzzer and
+//! the tests' generated firms and rooms all draw from here.
 
 use super::answers::{Answer, AnswerSet};
-use super::instrument::{Instrument, Problem, Said};
-use super::locate::JsonPath;
 use super::model::{Question, QuestionKind, Questionnaire};
-use super::score::score;
 
 /// A small deterministic generator (xorshift64*), so lints and benches repeat exactly.
 #[derive(Debug, Clone)]
@@ -203,92 +201,4 @@ pub fn generate(q: &Questionnaire, rng: &mut Rng, lean: Lean) -> AnswerSet {
         }
     }
     set
-}
-
-/// How many sampled answer sets the lint tries.
-pub const LINT_SAMPLES: usize = 3000;
-
-/// Rungs no sampled firm reaches and proposals no sampled firm is pointed to.
-pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
-    let q = &inst.questionnaire;
-    let mut rung_reached: Vec<Vec<bool>> = q
-        .ladders
-        .iter()
-        .map(|l| vec![false; l.rungs.len()])
-        .collect();
-    let mut proposal_hit = vec![false; inst.proposals.proposals.len()];
-    let mut rng = Rng::new(2020_0531);
-    let leans = [
-        Lean::Any,
-        Lean::Best(0.9),
-        Lean::Worst(0.9),
-        Lean::Best(0.6),
-        Lean::Worst(0.6),
-        Lean::Best(1.0),
-    ];
-    for i in 0..LINT_SAMPLES {
-        let answers = generate(q, &mut rng, leans[i % leans.len()]);
-        let card = score(inst, &answers);
-        for (li, l) in card.ladders.iter().enumerate() {
-            for r in rung_reached[li].iter_mut().take(l.index + 1) {
-                *r = true;
-            }
-        }
-        for rec in &card.recommendations {
-            if let Some(pi) = inst
-                .proposals
-                .proposals
-                .iter()
-                .position(|p| p.id == rec.proposal)
-            {
-                proposal_hit[pi] = true;
-            }
-        }
-        if rung_reached.iter().all(|v| v.iter().all(|x| *x)) && proposal_hit.iter().all(|x| *x) {
-            break;
-        }
-    }
-    let mut out = Vec::new();
-    for (li, l) in q.ladders.iter().enumerate() {
-        for (ri, r) in l.rungs.iter().enumerate() {
-            if !rung_reached[li][ri] {
-                out.push(Problem::new(
-                    false,
-                    JsonPath::root().key("ladders").index(li).key("rungs").index(ri).key("requires"),
-                    Said::both(
-                        format!("阶梯 `{}` 的台阶 `{}` 在 {LINT_SAMPLES} 家抽样企业中一次也没有达到", l.id, r.id),
-                        format!("rung `{}` of ladder `{}` was not reached by any of {LINT_SAMPLES} sampled firms", r.id, l.id),
-                    ),
-                    Said::both(
-                        "检查它的条件和下面每一级台阶的条件能不能同时成立",
-                        "check that its requirements and those of every lower rung can hold together",
-                    ),
-                ));
-            }
-        }
-    }
-    for (pi, p) in inst.proposals.proposals.iter().enumerate() {
-        if !proposal_hit[pi] && q.rules.iter().any(|r| r.proposal == p.id) {
-            let ri = q.rules.iter().position(|r| r.proposal == p.id).unwrap_or(0);
-            out.push(Problem::new(
-                false,
-                JsonPath::root().key("rules").index(ri).key("when"),
-                Said::both(
-                    format!(
-                        "提案 `{}` 在 {LINT_SAMPLES} 家抽样企业中一次也没有被推荐",
-                        p.id
-                    ),
-                    format!(
-                        "proposal `{}` was not recommended to any of {LINT_SAMPLES} sampled firms",
-                        p.id
-                    ),
-                ),
-                Said::both(
-                    "检查它的规则条件能不能成立",
-                    "check that the conditions of its rules can hold",
-                ),
-            ));
-        }
-    }
-    out
 }

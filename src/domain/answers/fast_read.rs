@@ -16,7 +16,7 @@ use super::{
 };
 use crate::domain::model::{Question, QuestionKind, Questionnaire};
 
-/// An answer file read the direct way.
+/// An answer file read the fast way.
 #[derive(Debug)]
 pub struct DirectFile {
     pub questionnaire: QuestionnaireRef,
@@ -250,7 +250,7 @@ mod tests {
     use super::*;
     use crate::domain::Instrument;
     use crate::domain::answers::{AnswerFile, Misfit, read_answers};
-    use crate::domain::reach::{Lean, Rng, generate};
+    use crate::domain::sample::{Lean, Rng, generate};
 
     /// What the thorough reading makes of `src`.
     fn thorough(q: &Questionnaire, src: &str) -> Option<(AnswerSet, Vec<Dropped>)> {
@@ -260,7 +260,7 @@ mod tests {
         Some((set, dropped))
     }
 
-    /// The direct reading either declines or agrees with the thorough one, and never accepts
+    /// The fast reading either declines or agrees with the thorough one, and never accepts
     /// what the thorough one refuses.
     fn agrees(q: &Questionnaire, src: &str) -> bool {
         match (read(q, src), thorough(q, src)) {
