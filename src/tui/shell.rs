@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, E
 use ratatui::crossterm::execute;
 use ratatui::{DefaultTerminal, Frame};
 
-use super::{session, strings};
+use super::strings;
 use crate::domain::Lang;
 
 /// A full-screen view as the shell drives it.
@@ -127,6 +127,7 @@ fn panic_on_request(actions: usize) {
 /// library, where no flag would be seen.
 #[cfg(unix)]
 fn watch_signals() {
+    use super::session;
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
     {
