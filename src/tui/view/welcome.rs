@@ -21,7 +21,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Span::styled(
-            format!(" {} ", q.title.get(lang)),
+            // The program's name: the questionnaire's own title is the first line inside.
+            " smecheck ",
             theme.title(),
         ))
         .title_bottom(Line::styled(saved_in, theme.muted()));
