@@ -141,20 +141,7 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
                         )
                     };
                     let mark = if chosen { "(*)" } else { "( )" };
-                    let key = row.key().unwrap_or(' ');
-                    let style = if here {
-                        theme.selected()
-                    } else if chosen {
-                        theme.good()
-                    } else {
-                        Style::new()
-                    };
-                    let first = format!("{cursor}{mark} {key}  ");
-                    let indent = " ".repeat(width(&first));
-                    wrap(label, w, &first, &indent)
-                        .into_iter()
-                        .map(|l| Line::styled(super::pad(&l, w), style))
-                        .collect()
+                    super::question::choice_lines(label, w, here, chosen, mark, row.key(), theme)
                 }
                 Row::Option(_) => Vec::new(),
             }

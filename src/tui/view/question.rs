@@ -14,6 +14,7 @@ use crate::domain::text::display_safe;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::app::{App, Row};
 use crate::tui::strings::{self as st};
+use crate::tui::theme::Theme;
 
 /// Where each part of the question screen goes; shared by drawing and mouse hit-testing.
 pub struct QuestionLayout {
@@ -178,21 +179,7 @@ pub fn option_lines(area: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)
                 (false, false) => "( )",
             };
             let here = shown && i == app.cursor;
-            let cursor = if here { ">" } else { " " };
-            let key = row.key().unwrap_or(' ');
-            let style = if here {
-                theme.selected()
-            } else if chosen {
-                theme.good()
-            } else {
-                Style::new()
-            };
-            let first = format!("{cursor} {mark} {key}  ");
-            let indent = " ".repeat(width(&first));
-            wrap(label, w, &first, &indent)
-                .into_iter()
-                .map(|l| Line::styled(super::pad(&l, w), style))
-                .collect()
+            choice_lines(label, w, here, chosen, mark, row.key(), theme)
         })
         .collect();
     super::window(
@@ -202,6 +189,35 @@ pub fn option_lines(area: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)
         app.lang,
         app.theme,
     )
+}
+
+/// One answer row: the cursor, the mark (`(*)`, `[x]`, …), the key and the label wrapped
+/// under itself; lit when the cursor is on it, marked good when chosen. The question screen
+/// and the matrix screen's "don't know" rows draw their choices this way.
+pub(super) fn choice_lines(
+    label: &str,
+    w: usize,
+    here: bool,
+    chosen: bool,
+    mark: &str,
+    key: Option<char>,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let cursor = if here { ">" } else { " " };
+    let key = key.unwrap_or(' ');
+    let style = if here {
+        theme.selected()
+    } else if chosen {
+        theme.good()
+    } else {
+        Style::new()
+    };
+    let first = format!("{cursor} {mark} {key}  ");
+    let indent = " ".repeat(width(&first));
+    wrap(label, w, &first, &indent)
+        .into_iter()
+        .map(|l| Line::styled(super::pad(&l, w), style))
+        .collect()
 }
 
 fn draw_options(frame: &mut Frame, area: Rect, app: &App) {
