@@ -5,6 +5,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 
+mod keys;
+
+use keys::press;
+
 mod common;
 #[cfg(unix)]
 mod pty;
@@ -16,7 +20,7 @@ use common::smecheck;
 use pty::{ENTER, Tui};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
 use smecheck::domain::answers::follows::{FollowUp, Follows};
 use smecheck::domain::answers::{Answer, AnswerSet};
@@ -24,7 +28,6 @@ use smecheck::domain::model::QuestionKind;
 use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::{Instrument, Lang};
 use smecheck::tui::app::{App, Session, WelcomeItem};
-use smecheck::tui::keymap::action_for;
 use smecheck::tui::view;
 
 fn mini() -> String {
@@ -203,14 +206,6 @@ fn app(lang: Lang, follow: bool) -> App {
         ..Session::default()
     };
     App::new(inst, lang, answers, session)
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for k in keys {
-        if let Some(a) = action_for(app.ctx(), KeyEvent::new(*k, KeyModifiers::NONE)) {
-            app.update(a);
-        }
-    }
 }
 
 fn shoot(name: &str, make: impl Fn(Lang) -> App) {

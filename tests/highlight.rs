@@ -6,12 +6,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 
+mod keys;
+
+use keys::press;
+
 use std::sync::Arc;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use smecheck::domain::answers::AnswerSet;
 use smecheck::domain::cohort::Cohort;
@@ -19,7 +23,6 @@ use smecheck::domain::model::QuestionKind;
 use smecheck::domain::sample::{Lean, Rng, generate};
 use smecheck::domain::{Instrument, Lang};
 use smecheck::tui::app::{App, Session};
-use smecheck::tui::keymap::action_for;
 use smecheck::tui::view;
 use smecheck::tui::workshop::dashboard::Dashboard;
 use smecheck::tui::workshop::dashboard_view;
@@ -59,14 +62,6 @@ fn draw_app(app: &mut App, w: u16, h: u16) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| view::draw(f, app)).unwrap();
     terminal.backend().buffer().clone()
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for k in keys {
-        if let Some(a) = action_for(app.ctx(), KeyEvent::new(*k, KeyModifiers::NONE)) {
-            app.update(a);
-        }
-    }
 }
 
 fn app(lang: Lang, answers: AnswerSet) -> App {

@@ -5,15 +5,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 
+mod keys;
+
+use keys::press;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use smecheck::domain::answers::{Answer, AnswerSet};
 use smecheck::domain::instrument::BUILTIN_PROPOSALS;
 use smecheck::domain::model::QuestionId;
 use smecheck::domain::{Instrument, Lang};
 use smecheck::tui::app::{App, Session};
-use smecheck::tui::keymap::action_for;
 use smecheck::tui::view::{self, screen_text};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -33,14 +36,6 @@ fn app(lang: Lang, answers: AnswerSet) -> App {
         ..Session::default()
     };
     App::new(instrument(), lang, answers, session)
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for k in keys {
-        if let Some(a) = action_for(app.ctx(), KeyEvent::new(*k, KeyModifiers::NONE)) {
-            app.update(a);
-        }
-    }
 }
 
 fn render(app: &mut App, w: u16, h: u16) -> String {

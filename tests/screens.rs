@@ -3,14 +3,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 
+mod keys;
+
+use keys::press;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use smecheck::domain::answers::AnswerSet;
 use smecheck::domain::model::QuestionKind;
 use smecheck::domain::{Instrument, Lang};
 use smecheck::tui::app::{App, Session};
-use smecheck::tui::keymap::action_for;
 use smecheck::tui::view;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -40,14 +43,6 @@ fn app(lang: Lang, answers: AnswerSet, resumable: bool) -> App {
         ..Session::default()
     };
     App::new(instrument(), lang, answers, session)
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for k in keys {
-        if let Some(a) = action_for(app.ctx(), KeyEvent::new(*k, KeyModifiers::NONE)) {
-            app.update(a);
-        }
-    }
 }
 
 fn render(app: &mut App, w: u16, h: u16) -> String {

@@ -5,14 +5,17 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test's unwrap is a failed test
 
+mod keys;
+
+use keys::press;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use smecheck::domain::answers::{Answer, AnswerSet};
 use smecheck::domain::instrument::{INSTRUMENTS, builtin_file_name};
 use smecheck::domain::{Instrument, Lang};
 use smecheck::tui::app::{App, Session};
-use smecheck::tui::keymap::action_for;
 use smecheck::tui::view::{self, screen_text};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -20,14 +23,6 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 fn instrument(name: &str) -> Instrument {
     let (_, json) = INSTRUMENTS.iter().find(|(n, _)| *n == name).unwrap();
     Instrument::load(&builtin_file_name(name), json).unwrap()
-}
-
-fn press(app: &mut App, keys: &[KeyCode]) {
-    for k in keys {
-        if let Some(a) = action_for(app.ctx(), KeyEvent::new(*k, KeyModifiers::NONE)) {
-            app.update(a);
-        }
-    }
 }
 
 /// The results of `name` with every question answered by `pick(i)` (option index), on `tabs`
