@@ -42,12 +42,17 @@ impl Lang {
     }
 }
 
-/// A fixed user-visible string in both languages, for the program's own words (questionnaire
-/// text lives in `LocalText`). Declared with [`bilingual!`](crate::bilingual).
+/// A fixed user-visible string in both languages: the one way the program writes its own
+/// words (questionnaire text lives in `LocalText`). Each layer declares its words in one table
+/// with [`bilingual!`](crate::bilingual); `{}` placeholders are filled in order by
+/// [`Bilingual::fill`], and a count picks English's singular or plural with
+/// [`Bilingual::count`] (Chinese has one form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Bilingual {
     pub zh: &'static str,
     pub en: &'static str,
+    /// English for a count other than one; the same as `en` for words that take no count.
+    pub en_many: &'static str,
 }
 
 impl Bilingual {
@@ -58,29 +63,70 @@ impl Bilingual {
         }
     }
 
-    /// The string with its `{}` placeholders filled in order.
-    pub fn fill(self, lang: Lang, args: &[&dyn std::fmt::Display]) -> String {
-        fill(self.get(lang), args)
+    /// The string with its `{}` placeholders filled in order. An argument may itself be
+    /// bilingual words, said in the same language.
+    pub fn fill(self, lang: Lang, args: &[&dyn Arg]) -> String {
+        fill_in(self.get(lang), lang, args)
+    }
+
+    /// The form for `n` (English: `en` for one, `en_many` otherwise), with `n` as the first
+    /// placeholder and `args` after it.
+    pub fn count(self, lang: Lang, n: usize, args: &[&dyn Arg]) -> String {
+        let template = match lang {
+            Lang::Zh => self.zh,
+            Lang::En if n == 1 => self.en,
+            Lang::En => self.en_many,
+        };
+        let mut all: Vec<&dyn Arg> = Vec::with_capacity(args.len() + 1);
+        all.push(&n);
+        all.extend_from_slice(args);
+        fill_in(template, lang, &all)
     }
 }
 
-/// Picks the string for the language, for a pair written where it is used.
+/// Picks the string for the language, for a pair written where it is used. Being folded into
+/// the layers' tables (#10); do not add new uses.
 pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
+    Bilingual {
+        zh,
+        en,
+        en_many: en,
+    }
+    .get(lang)
+}
+
+/// A value put into a placeholder: anything printable, or bilingual words said in the
+/// language of the sentence around them.
+pub trait Arg {
+    fn said_in(&self, lang: Lang) -> String;
+}
+
+impl<T: std::fmt::Display + ?Sized> Arg for T {
+    fn said_in(&self, _: Lang) -> String {
+        self.to_string()
+    }
+}
+
+impl Arg for Bilingual {
+    fn said_in(&self, lang: Lang) -> String {
+        self.get(lang).to_string()
     }
 }
 
 /// Replaces `{}` placeholders in order; extra arguments are ignored.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let args: Vec<&dyn Arg> = args.iter().map(|a| a as &dyn Arg).collect();
+    fill_in(template, Lang::En, &args)
+}
+
+fn fill_in(template: &str, lang: Lang, args: &[&dyn Arg]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     for a in args {
         match rest.find("{}") {
             Some(i) => {
                 out.push_str(&rest[..i]);
-                out.push_str(&a.to_string());
+                out.push_str(&a.said_in(lang));
                 rest = &rest[i + 2..];
             }
             None => break,
@@ -90,12 +136,20 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
-/// Declares `pub const NAME: Bilingual` for each `NAME = "中文", "English";` line.
+/// Declares `pub const NAME: Bilingual` for each `NAME = "中文", "English";` line; a count
+/// gives English both forms: `NAME = "{} 题", "{} question" | "{} questions";`.
 #[macro_export]
 macro_rules! bilingual {
-    ($($(#[$doc:meta])* $name:ident = $zh:literal, $en:literal;)*) => {
-        $($(#[$doc])* pub const $name: $crate::domain::text::Bilingual =
-            $crate::domain::text::Bilingual { zh: $zh, en: $en };)*
+    () => {};
+    ($(#[$doc:meta])* $name:ident = $zh:literal, $en:literal | $many:literal; $($rest:tt)*) => {
+        $(#[$doc])* pub const $name: $crate::domain::text::Bilingual =
+            $crate::domain::text::Bilingual { zh: $zh, en: $en, en_many: $many };
+        $crate::bilingual! { $($rest)* }
+    };
+    ($(#[$doc:meta])* $name:ident = $zh:literal, $en:literal; $($rest:tt)*) => {
+        $(#[$doc])* pub const $name: $crate::domain::text::Bilingual =
+            $crate::domain::text::Bilingual { zh: $zh, en: $en, en_many: $en };
+        $crate::bilingual! { $($rest)* }
     };
 }
 
@@ -188,6 +242,26 @@ pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    crate::bilingual! {
+        CHANGED = "已改动 {} 题", "{} answer changed" | "{} answers changed";
+        AREA = "云用深度", "cloud depth";
+        LOW_IN = "{}偏低：{}", "{} is low: {}";
+    }
+
+    #[test]
+    fn counts_take_the_english_plural_and_words_inside_words_keep_the_language() {
+        assert_eq!(CHANGED.count(Lang::En, 1, &[]), "1 answer changed");
+        assert_eq!(CHANGED.count(Lang::En, 3, &[]), "3 answers changed");
+        assert_eq!(CHANGED.count(Lang::En, 0, &[]), "0 answers changed");
+        assert_eq!(CHANGED.count(Lang::Zh, 1, &[]), "已改动 1 题");
+        assert_eq!(LOW_IN.fill(Lang::Zh, &[&AREA, &42]), "云用深度偏低：42");
+        assert_eq!(
+            LOW_IN.fill(Lang::En, &[&AREA, &"42"]),
+            "cloud depth is low: 42"
+        );
+        assert_eq!(AREA.en_many, AREA.en);
+    }
 
     #[test]
     fn escapes_and_overrides_are_neutralised() {

@@ -130,7 +130,11 @@ const NONE: KeyModifiers = KeyModifiers::NONE;
 /// A hint's words, zh and en.
 macro_rules! s {
     ($zh:literal, $en:literal) => {
-        $crate::tui::strings::S { zh: $zh, en: $en }
+        $crate::tui::strings::S {
+            zh: $zh,
+            en: $en,
+            en_many: $en,
+        }
     };
 }
 pub(crate) use s;

@@ -82,7 +82,7 @@ pub struct Workshop {
     pub notes: Vec<String>,
 }
 
-fn err(t: text::T, lang: Lang, args: &[&dyn std::fmt::Display]) -> anyhow::Error {
+fn err(t: text::T, lang: Lang, args: &[&dyn crate::domain::text::Arg]) -> anyhow::Error {
     anyhow!("{}", t.fill(lang, args))
 }
 
