@@ -14,6 +14,7 @@ use scraper::{Html, Selector};
 use serde_json::Value;
 use smecheck::domain::answers::AnswerSet;
 use smecheck::domain::instrument::{BUILTIN_PROPOSALS, BUILTIN_QUESTIONNAIRE};
+use smecheck::domain::report::strings as ws;
 use smecheck::domain::report::{Report, ReportFormat, write_report};
 use smecheck::domain::wrap::{width, width_cjk};
 use smecheck::domain::{Instrument, Lang, score};
@@ -210,7 +211,7 @@ fn every_section_is_in_every_format() {
     let a = answers(&inst, "02_broad_shallow_trader");
     for lang in Lang::ALL {
         let r = report(&inst, &a, lang);
-        let w = r.words;
+        let lang = r.lang;
         for format in [ReportFormat::Text, ReportFormat::Md, ReportFormat::Html] {
             let out = seen(&render(&inst, &a, lang, format), format);
             let windows = [
@@ -221,7 +222,7 @@ fn every_section_is_in_every_format() {
             for h in windows {
                 if r.plan.window(h).next().is_some() {
                     assert!(
-                        out.contains(&squash(w.horizon_title(h))),
+                        out.contains(&squash(ws::horizon_title(lang, h))),
                         "{format:?} {h:?}"
                     );
                 }
@@ -231,16 +232,16 @@ fn every_section_is_in_every_format() {
                 assert!(out.contains(&a.due), "{format:?}: due {}", a.due);
             }
             for must in [
-                w.sec_onepage,
-                w.sec_dimensions,
-                w.sec_breadth,
-                w.sec_gaps,
-                w.sec_recommendations,
-                w.sec_plan,
-                w.sec_proposals,
-                w.sec_appendix,
-                w.sec_notes,
-                w.inputs_fingerprint,
+                ws::SEC_ONEPAGE.get(lang),
+                ws::SEC_DIMENSIONS.get(lang),
+                ws::SEC_BREADTH.get(lang),
+                ws::SEC_GAPS.get(lang),
+                ws::SEC_RECOMMENDATIONS.get(lang),
+                ws::SEC_PLAN.get(lang),
+                ws::SEC_PROPOSALS.get(lang),
+                ws::SEC_APPENDIX.get(lang),
+                ws::SEC_NOTES.get(lang),
+                ws::INPUTS_FINGERPRINT.get(lang),
                 r.inputs_fingerprint.as_str(),
                 r.ladders[0].title.as_str(),
                 r.firm.as_deref().unwrap(),
@@ -391,10 +392,10 @@ fn appendix_lists_every_asked_question_and_marks_unanswered() {
         assert_eq!(numbers, (1..=items.len()).collect::<Vec<_>>());
         for id in ["c_lead", "x_wish"] {
             let item = items.iter().find(|i| i.id.as_str() == id).unwrap();
-            assert_eq!(item.answer, r.words.unanswered, "{id}");
+            assert_eq!(item.answer, ws::UNANSWERED.get(r.lang), "{id}");
         }
         let text = render(&inst, &a, lang, ReportFormat::Text);
-        assert!(text.matches(r.words.unanswered).count() >= 2);
+        assert!(text.matches(ws::UNANSWERED.get(r.lang)).count() >= 2);
     }
 }
 
@@ -421,8 +422,8 @@ fn provisional_levels_are_marked() {
     assert!(!r.summary.thin.is_empty());
     assert!(r.summary.confidence.contains(&r.summary.thin[0]));
     let en = render(&inst, &a, Lang::En, ReportFormat::Text);
-    assert!(en.contains(&format!("% {}", r.words.answered_share)));
-    assert!(en.contains(r.words.thin_mark));
+    assert!(en.contains(&format!("% {}", ws::ANSWERED_SHARE.get(r.lang))));
+    assert!(en.contains(ws::THIN_MARK.get(r.lang)));
     // A well-answered report keeps its level labels as the questionnaire words them.
     let sure = report(&inst, &answers(&inst, "04_mid_manufacturer"), Lang::En);
     assert!(!sure.confidence.provisional);
@@ -526,7 +527,7 @@ fn a_catalogue_without_plan_texts_still_gives_a_plan() {
     assert!(!r.plan.items.is_empty());
     for i in &r.plan.items {
         assert!(!i.action.is_empty() && i.action.len() < i.detail.len() + 1);
-        assert_eq!(i.owner, r.words.owner_default);
+        assert_eq!(i.owner, ws::OWNER_DEFAULT.get(r.lang));
         assert!(i.effort.is_none() && i.done_when.is_empty());
     }
     assert!(r.recommendations.iter().all(|x| !x.headline.is_empty()));
@@ -577,10 +578,13 @@ fn advanced_plant_has_no_recommendation_and_says_so() {
         for format in [ReportFormat::Text, ReportFormat::Md, ReportFormat::Html] {
             let out = seen(&render(&inst, &a, lang, format), format);
             assert!(
-                out.contains(&squash(r.words.no_recommendations)),
+                out.contains(&squash(ws::NO_RECOMMENDATIONS.get(r.lang))),
                 "{format:?}"
             );
-            assert!(out.contains(&squash(r.words.top_rung)), "{format:?}");
+            assert!(
+                out.contains(&squash(ws::TOP_RUNG.get(r.lang))),
+                "{format:?}"
+            );
         }
     }
 }

@@ -7,7 +7,7 @@ use super::answers::{Answer, AnswerSet};
 use super::instrument::Instrument;
 use super::model::{Horizon, Question, QuestionKind};
 use super::score::ScoreCard;
-use super::text::{Lang, tr};
+use super::text::Lang;
 use super::wrap::wrap;
 
 /// How an answer reads to a person: option labels, the number with its unit, the text.
@@ -16,9 +16,7 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
         Answer::Choice(o) => q
             .option(o)
             .map_or_else(|| o.to_string(), |o| o.label.get(lang).to_string()),
-        Answer::Choices(os) if os.is_empty() => {
-            tr(lang, "（未勾选任何项）", "(none ticked)").to_string()
-        }
+        Answer::Choices(os) if os.is_empty() => NONE_TICKED.get(lang).to_string(),
         Answer::Choices(os) => os
             .iter()
             .map(|o| {
@@ -26,7 +24,7 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
                     .map_or_else(|| o.to_string(), |o| o.label.get(lang).to_string())
             })
             .collect::<Vec<_>>()
-            .join(tr(lang, "；", "; ")),
+            .join(LIST_SEP.get(lang)),
         Answer::Number(n) => {
             let unit = q.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
             // Adding 0.0 turns -0 into 0: "-0 %" is never shown.
@@ -43,7 +41,7 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
                     .find(|x| &x.id == r)
                     .map_or_else(|| r.to_string(), |x| x.label.get(lang).to_string());
                 let picked = if os.is_empty() {
-                    tr(lang, "（未勾选）", "(none)").to_string()
+                    NONE_PICKED.get(lang).to_string()
                 } else {
                     os.iter()
                         .map(|o| {
@@ -51,44 +49,30 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
                                 .map_or_else(|| o.to_string(), |o| o.label.get(lang).to_string())
                         })
                         .collect::<Vec<_>>()
-                        .join(tr(lang, "、", ", "))
+                        .join(ROW_TICK_SEP.get(lang))
                 };
-                format!("{row}{}{picked}", tr(lang, "：", ": "))
+                format!("{row}{}{picked}", ROW_COLON.get(lang))
             })
             .collect::<Vec<_>>()
-            .join(tr(lang, "；", "; ")),
-        Answer::DontKnow => tr(lang, "不清楚", "Don't know").to_string(),
-        Answer::NotApplicable => tr(lang, "不适用", "Not applicable").to_string(),
+            .join(LIST_SEP.get(lang)),
+        Answer::DontKnow => DONT_KNOW.get(lang).to_string(),
+        Answer::NotApplicable => NOT_APPLICABLE.get(lang).to_string(),
     }
-}
-
-/// How an unanswered question reads in a list of reasons.
-pub fn not_answered(lang: Lang) -> &'static str {
-    tr(lang, "（未回答）", "(not answered)")
 }
 
 pub fn horizon_label(h: Horizon, lang: Lang) -> &'static str {
     match h {
-        Horizon::Now => tr(lang, "30 天内", "within 30 days"),
-        Horizon::Quarter => tr(lang, "本季度", "this quarter"),
-        Horizon::Later => tr(lang, "更长期", "longer term"),
+        Horizon::Now => WITHIN_30_DAYS.get(lang),
+        Horizon::Quarter => THIS_QUARTER.get(lang),
+        Horizon::Later => LONGER_TERM.get(lang),
     }
-}
-
-/// The mark added to a level that rests on too few real answers.
-pub fn provisional_mark(lang: Lang) -> &'static str {
-    tr(
-        lang,
-        "（暂定：作答不足）",
-        " (provisional: too few answers)",
-    )
 }
 
 /// The provisional mark when a level rests on too few real answers, else nothing.
 pub fn provisional_suffix(c: &super::score::Confidence, lang: Lang) -> &'static str {
     // Without enough answers there is no score to hedge: "not enough answers" says it once.
     if c.is_provisional() && c.is_enough() {
-        provisional_mark(lang)
+        PROVISIONAL.get(lang)
     } else {
         ""
     }
@@ -104,12 +88,7 @@ pub fn level_label(
     let Some(score) = score else {
         return (
             not_enough(lang).to_string(),
-            tr(
-                lang,
-                "回答的题目太少，算出的分数不可靠；多答几题就会显示分数和等级。",
-                "Too few questions have an answer for a fair score; answer more to see one.",
-            )
-            .to_string(),
+            TOO_FEW_TO_SCORE.get(lang).to_string(),
         );
     };
     let q = &inst.questionnaire;
@@ -203,7 +182,7 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
                 "because": r.because,
                 "evidence": r.because.iter().filter_map(|id| {
                     let question = q.question(id)?;
-                    let answer = answers.get(id).map_or_else(|| not_answered(lang).to_string(), |a| answer_label(question, a, lang));
+                    let answer = answers.get(id).map_or_else(|| NOT_ANSWERED.get(lang).to_string(), |a| answer_label(question, a, lang));
                     Some(json!({"question": id, "text": question.text.get(lang), "answer": answer}))
                 }).collect::<Vec<_>>(),
                 "action": r.action(q).get(lang),
@@ -235,12 +214,17 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
     v
 }
 
-/// `（role）` in Chinese, ` (role)` in English.
-pub fn bracketed(s: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("（{s}）"),
-        Lang::En => format!(" ({s})"),
-    }
+/// "12 of 30 questions answered, 3 don't know, 15 unanswered (40%)", `percent` as it is shown.
+pub fn confidence_summary(c: &super::score::Confidence, percent: &str, lang: Lang) -> String {
+    // Word order: Chinese names the total first, English the answered count.
+    let (first, second) = match lang {
+        Lang::Zh => (c.questions, c.answered),
+        Lang::En => (c.answered, c.questions),
+    };
+    CONFIDENCE_SUMMARY.fill(
+        lang,
+        &[&first, &second, &c.dont_know, &c.unanswered, &percent],
+    )
 }
 
 /// Formats a score for people: one decimal, no trailing `.0` noise.
@@ -256,7 +240,7 @@ pub fn fmt_score_at(x: f64, decimals: u8) -> String {
 
 /// What stands in place of a score that too few answers support.
 pub fn not_enough(lang: Lang) -> &'static str {
-    tr(lang, "答题太少，暂无分数", "not enough answers")
+    NOT_ENOUGH_ANSWERS.get(lang)
 }
 
 /// A score out of 100 for people at `decimals`, or "not enough answers".
@@ -279,6 +263,35 @@ crate::bilingual! {
     RUNG_HERE = "你在这里（第 {} 级，共 {} 级）", "you are here (rung {} of {})";
     RUNG_REACHED = "第 {} 级（共 {} 级），已达到", "rung {} of {}, reached";
     RUNG_AHEAD = "第 {} 级（共 {} 级），未达到", "rung {} of {}, not yet";
+    NONE_TICKED = "（未勾选任何项）", "(none ticked)";
+    LIST_SEP = "；", "; ";
+    NONE_PICKED = "（未勾选）", "(none)";
+    ROW_TICK_SEP = "、", ", ";
+    ROW_COLON = "：", ": ";
+    DONT_KNOW = "不清楚", "Don't know";
+    NOT_APPLICABLE = "不适用", "Not applicable";
+    /// How an unanswered question reads in a list of reasons.
+    NOT_ANSWERED = "（未回答）", "(not answered)";
+    WITHIN_30_DAYS = "30 天内", "within 30 days";
+    THIS_QUARTER = "本季度", "this quarter";
+    LONGER_TERM = "更长期", "longer term";
+    /// The mark added to a level that rests on too few real answers.
+    PROVISIONAL = "（暂定：作答不足）", " (provisional: too few answers)";
+    TOO_FEW_TO_SCORE = "回答的题目太少，算出的分数不可靠；多答几题就会显示分数和等级。", "Too few questions have an answer for a fair score; answer more to see one.";
+    /// How complete the answers are; Chinese names the total first (see `confidence_summary`).
+    CONFIDENCE_SUMMARY = "{} 题中已答 {} 题，不清楚 {} 题，未答 {} 题（{}%）", "{} of {} questions answered, {} don't know, {} unanswered ({}%)";
+    NOT_ENOUGH_ANSWERS = "答题太少，暂无分数", "not enough answers";
+    SELF_ESTIMATE = "自评估算结果", "self-assessment estimate";
+    QUESTIONNAIRE = "问卷", "Questionnaire";
+    OVERALL = "总分", "Overall";
+    TO_REACH_NEXT = "要登上下一级", "To reach the next rung,";
+    FINDING = "发现", "Finding";
+    RECOMMENDATIONS = "建议", "Recommendations";
+    NO_RECOMMENDATION = "（没有触发任何建议）", "(no recommendation was triggered)";
+    PRIORITY = "优先级", "priority";
+    WHY = "原因：", "Why:";
+    NEXT_STEPS = "下一步：", "Next steps:";
+    NOT_A_RATING = "本结果为企业自评估算，不是任何官方评级。", "This result is a self-assessment estimate, not an official rating.";
 }
 
 /// The score result as plain text, at most `width` display columns per line.
@@ -296,11 +309,7 @@ pub fn score_text(
     };
     para(
         &mut out,
-        &format!(
-            "{} — {}",
-            q.title.get(lang),
-            tr(lang, "自评估算结果", "self-assessment estimate")
-        ),
+        &format!("{} — {}", q.title.get(lang), SELF_ESTIMATE.get(lang)),
         "",
         "",
     );
@@ -308,7 +317,7 @@ pub fn score_text(
         &mut out,
         &format!(
             "{} {} {} ({})",
-            tr(lang, "问卷", "Questionnaire"),
+            QUESTIONNAIRE.get(lang),
             card.questionnaire.id,
             card.questionnaire.version,
             card.questionnaire.hash
@@ -327,7 +336,7 @@ pub fn score_text(
         &mut out,
         &format!(
             "{}: {}{mark}",
-            tr(lang, "总分", "Overall"),
+            OVERALL.get(lang),
             score_and_level(card.overall_score, q.score_format.precision, &label, lang)
         ),
         "",
@@ -383,7 +392,7 @@ pub fn score_text(
                 RUNG_AHEAD
             }
             .fill(lang, &[&(i + 1), &def.rungs.len()]);
-            let sep = tr(lang, "：", ": ");
+            let sep = ROW_COLON.get(lang);
             para(
                 &mut out,
                 &format!("{state}{sep}{}", r.label.get(lang)),
@@ -396,10 +405,7 @@ pub fn score_text(
             let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");
             para(
                 &mut out,
-                &format!(
-                    "{} {label}:",
-                    tr(lang, "要登上下一级", "To reach the next rung,")
-                ),
+                &format!("{} {label}:", TO_REACH_NEXT.get(lang)),
                 "  ",
                 "  ",
             );
@@ -426,7 +432,7 @@ pub fn score_text(
         out.push(String::new());
         para(
             &mut out,
-            &format!("{}: {}", tr(lang, "发现", "Finding"), f.title.get(lang)),
+            &format!("{}: {}", FINDING.get(lang), f.title.get(lang)),
             "",
             "",
         );
@@ -434,40 +440,16 @@ pub fn score_text(
     }
     out.push(String::new());
     let c = &card.confidence;
-    let conf = match lang {
-        Lang::Zh => format!(
-            "可信度：{} 题中已答 {} 题，不清楚 {} 题，未答 {} 题（{:.0}%）",
-            c.questions,
-            c.answered,
-            c.dont_know,
-            c.unanswered,
-            c.share * 100.0
-        ),
-        Lang::En => format!(
-            "Confidence: {} of {} questions answered, {} don't know, {} unanswered ({:.0}%)",
-            c.answered,
-            c.questions,
-            c.dont_know,
-            c.unanswered,
-            c.share * 100.0
-        ),
-    };
+    let summary = confidence_summary(c, &format!("{:.0}", c.share * 100.0), lang);
+    let conf =
+        super::report::strings::pair(lang, super::report::strings::CONFIDENCE.get(lang), &summary);
     para(&mut out, &conf, "", "  ");
     out.push(String::new());
     // Only where the questionnaire has a catalogue to recommend from.
     if inst.recommends() {
-        para(&mut out, tr(lang, "建议", "Recommendations"), "", "");
+        para(&mut out, RECOMMENDATIONS.get(lang), "", "");
         if card.recommendations.is_empty() {
-            para(
-                &mut out,
-                tr(
-                    lang,
-                    "（没有触发任何建议）",
-                    "(no recommendation was triggered)",
-                ),
-                "  ",
-                "  ",
-            );
+            para(&mut out, NO_RECOMMENDATION.get(lang), "  ", "  ");
         }
         for (i, r) in card.recommendations.iter().enumerate() {
             let Some(p) = inst.proposals.get(&r.proposal) else {
@@ -481,23 +463,23 @@ pub fn score_text(
                     i + 1,
                     r.proposal,
                     p.speaker.get(lang),
-                    bracketed(p.role.get(lang), lang),
+                    super::report::strings::aside(lang, p.role.get(lang)),
                     p.keyword.get(lang),
-                    tr(lang, "优先级", "priority"),
+                    PRIORITY.get(lang),
                     r.priority
                 ),
                 "",
                 "   ",
             );
             para(&mut out, p.summary.get(lang), "   ", "   ");
-            para(&mut out, tr(lang, "原因：", "Why:"), "   ", "   ");
+            para(&mut out, WHY.get(lang), "   ", "   ");
             for id in &r.because {
                 let Some(question) = q.question(id) else {
                     continue;
                 };
                 // Unanswered questions score 0, so they can be the reason too.
                 let answer = answers.get(id).map_or_else(
-                    || not_answered(lang).to_string(),
+                    || NOT_ANSWERED.get(lang).to_string(),
                     |a| answer_label(question, a, lang),
                 );
                 para(
@@ -507,7 +489,7 @@ pub fn score_text(
                     "     ",
                 );
             }
-            para(&mut out, tr(lang, "下一步：", "Next steps:"), "   ", "   ");
+            para(&mut out, NEXT_STEPS.get(lang), "   ", "   ");
             for s in &r.steps {
                 para(
                     &mut out,
@@ -526,16 +508,7 @@ pub fn score_text(
             para(&mut out, inst.proposals.caveat.get(lang), "", "");
         }
     }
-    para(
-        &mut out,
-        tr(
-            lang,
-            "本结果为企业自评估算，不是任何官方评级。",
-            "This result is a self-assessment estimate, not an official rating.",
-        ),
-        "",
-        "",
-    );
+    para(&mut out, NOT_A_RATING.get(lang), "", "");
     let mut s = out.join("\n");
     s.push('\n');
     s

@@ -15,7 +15,7 @@ use crate::domain::score::ScoreCard;
 use crate::domain::text::Lang;
 
 use super::plan::{Candidate, Plan, PlanKind, first_sentence};
-use super::strings::words;
+use super::strings as ws;
 use super::{Evidence, GAP_BELOW, RecommendationView, StepView};
 
 /// The profile facts a fired rule tested, e.g. "Location → County town" — in its condition or
@@ -73,9 +73,8 @@ pub(super) fn role_label(
     lead: Option<&str>,
     lang: Lang,
 ) -> String {
-    let w = words(lang);
     let Some(role) = key.and_then(|k| advice.roles.get(k)) else {
-        return w.owner_default.to_string();
+        return ws::OWNER_DEFAULT.get(lang).to_string();
     };
     let small = size.is_some_and(|s| advice.small_sizes.iter().any(|x| x == s));
     let no_lead = lead.is_some_and(|l| advice.no_lead.iter().any(|x| x == l));
@@ -124,7 +123,6 @@ pub(super) fn candidates(
             });
         }
     }
-    let w = words(lang);
     for a in &card.areas {
         let Some(def) = q.area(&a.id) else { continue };
         let top = def.levels.last();
@@ -141,14 +139,14 @@ pub(super) fn candidates(
             for (kind, label, text, done, horizon) in [
                 (
                     PlanKind::KeepDoing,
-                    w.keep_doing,
+                    ws::KEEP_DOING.get(lang),
                     &f.keep,
                     &f.keep_done,
                     crate::domain::model::Horizon::Now,
                 ),
                 (
                     PlanKind::NextFrontier,
-                    w.next_frontier,
+                    ws::NEXT_FRONTIER.get(lang),
                     &f.next,
                     &f.next_done,
                     crate::domain::model::Horizon::Quarter,
@@ -160,7 +158,7 @@ pub(super) fn candidates(
                     kind,
                     priority: 3,
                     horizon,
-                    headline: format!("{}{}{}", label, w.colon, text.get(lang)),
+                    headline: format!("{}{}{}", label, ws::COLON.get(lang), text.get(lang)),
                     detail: text.get(lang).to_string(),
                     owner: owner.clone(),
                     effort: Some(f.effort),
@@ -216,10 +214,7 @@ fn because(why: &[Evidence], lang: Lang) -> String {
             Lang::En => format!("“{}” to “{}”", e.answer, e.text.trim_end_matches('?')),
         })
         .collect();
-    match lang {
-        Lang::Zh => format!("本企业的回答：{}。", parts.join("；")),
-        Lang::En => format!("The firm answered {}.", parts.join("; and ")),
-    }
+    ws::FIRM_ANSWERED.fill(lang, &[&parts.join(ws::EVIDENCE_SEP.get(lang))])
 }
 
 pub(super) fn recommendations(
@@ -230,7 +225,6 @@ pub(super) fn recommendations(
     lang: Lang,
 ) -> Vec<RecommendationView> {
     let q = &inst.questionnaire;
-    let w = words(lang);
     let src = &inst.proposals.source;
     card.recommendations
         .iter()
@@ -271,20 +265,28 @@ pub(super) fn recommendations(
                 let Some((_, def)) = q.dimension(&d.id) else {
                     continue;
                 };
-                let label = format!("{}{}", def.title.get(lang), w.aside(&fmt_score(score)));
+                let label = format!(
+                    "{}{}",
+                    def.title.get(lang),
+                    ws::aside(lang, &fmt_score(score))
+                );
                 if !dims.contains(&label) {
                     dims.push(label);
                 }
             }
             let keyword = text(|p| &p.keyword);
-            let proposal = format!("{} {}", r.proposal, quoted(&keyword, lang));
+            let proposal = format!("{} {}", r.proposal, quoted(&keyword));
             let gap_line = if dims.is_empty() {
-                w.pair(w.proposal, &proposal)
+                ws::pair(lang, ws::PROPOSAL.get(lang), &proposal)
             } else {
                 format!(
                     "{} · {}",
-                    w.pair(w.gap_closes, &dims.join(list_sep(lang))),
-                    w.pair(w.proposal, &proposal)
+                    ws::pair(
+                        lang,
+                        ws::GAP_CLOSES.get(lang),
+                        &dims.join(ws::LIST_SEP.get(lang))
+                    ),
+                    ws::pair(lang, ws::PROPOSAL.get(lang), &proposal)
                 )
             };
             let first = r.steps.first();
@@ -334,10 +336,10 @@ pub(super) fn recommendations(
                 source_line: format!(
                     "{}{} · {} {} · {}",
                     speaker,
-                    w.aside(&role),
+                    ws::aside(lang, &role),
                     src.publisher.get(lang),
                     super::display_date(&src.date, lang),
-                    w.pair(w.keyword, &keyword)
+                    ws::pair(lang, ws::KEYWORD.get(lang), &keyword)
                 ),
                 time_bound: p
                     .and_then(|p| p.time_bound.as_ref())
@@ -353,16 +355,6 @@ pub(super) fn recommendations(
         .collect()
 }
 
-fn quoted(s: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("“{s}”"),
-        Lang::En => format!("“{s}”"),
-    }
-}
-
-fn list_sep(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "、",
-        Lang::En => ", ",
-    }
+fn quoted(s: &str) -> String {
+    format!("“{s}”")
 }

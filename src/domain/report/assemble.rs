@@ -5,7 +5,7 @@ use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::instrument::Instrument;
 use crate::domain::model::{Level, Questionnaire, Role};
 use crate::domain::output::{
-    answer_label, is_answered, not_enough, provisional_mark, score_of_100,
+    PROVISIONAL, answer_label, confidence_summary, is_answered, not_enough, score_of_100,
 };
 use crate::domain::score::{Confidence, ScoreCard, visible_answers};
 use crate::domain::text::Lang;
@@ -14,7 +14,8 @@ use crate::domain::text::display_safe;
 use super::advice::{candidates, fingerprint, recommendations};
 use super::onepage;
 use super::plan::{Caps, build};
-use super::strings::{Words, words};
+
+use super::strings as ws;
 use super::*;
 
 impl Report {
@@ -28,7 +29,6 @@ impl Report {
         date: &str,
     ) -> Report {
         let q = &inst.questionnaire;
-        let w = words(lang);
         let (visible, asked) = visible_answers(q, answers);
         let firm = q
             .role(Role::FirmName)
@@ -50,22 +50,14 @@ impl Report {
             .map(|s| s.trim().to_string());
         let caps = Caps::for_firm(&inst.proposals.advice, size.as_deref(), lead.as_deref());
         let cands = candidates(inst, card, size.as_deref(), lead.as_deref(), lang);
-        let plan = build(cands, caps, date, w);
+        let plan = build(cands, caps, date, lang);
         let recommendations = recommendations(inst, &asked, card, &plan, lang);
         let src = &inst.proposals.source;
         let source_date = display_date(&src.date, lang);
-        let citation = match lang {
-            Lang::Zh => format!(
-                "{}《{}》，{source_date}",
-                src.publisher.get(lang),
-                src.title.get(lang)
-            ),
-            Lang::En => format!(
-                "{}, “{}”, {source_date}",
-                src.publisher.get(lang),
-                src.title.get(lang)
-            ),
-        };
+        let citation = ws::CITATION.fill(
+            lang,
+            &[&src.publisher.get(lang), &src.title.get(lang), &source_date],
+        );
         let proposals = recommendations
             .iter()
             .map(|r| ProposalNote {
@@ -77,7 +69,6 @@ impl Report {
             })
             .collect();
         let mut report = Report {
-            words: w,
             format_version: FORMAT_VERSION,
             tool_version: env!("CARGO_PKG_VERSION").to_string(),
             lang,
@@ -85,9 +76,9 @@ impl Report {
             date_label: display_date(date, lang),
             title: q.title.get(lang).to_string(),
             subtitle: if inst.recommends() {
-                w.subtitle
+                ws::SUBTITLE.get(lang)
             } else {
-                w.subtitle_plain
+                ws::SUBTITLE_PLAIN.get(lang)
             }
             .to_string(),
             note: q.note.as_ref().map(|n| n.get(lang).to_string()),
@@ -101,7 +92,7 @@ impl Report {
             overall: headline(
                 q,
                 "overall",
-                w.overall,
+                ws::OVERALL.get(lang),
                 &q.levels,
                 card.overall_score,
                 card.confidence.is_provisional(),
@@ -145,10 +136,10 @@ impl Report {
             gaps: gaps(q, card, lang),
             plan,
             proposals,
-            reference_label: w.reference_threshold.to_string(),
+            reference_label: ws::REFERENCE_THRESHOLD.get(lang).to_string(),
             thresholds: thresholds(q, lang),
             recommendations,
-            appendix: appendix(q, &visible, &asked, w, lang),
+            appendix: appendix(q, &visible, &asked, lang),
             skipped: visible.iter().filter(|v| !**v).count(),
             whatif: answers
                 .whatif()
@@ -169,7 +160,7 @@ impl Report {
                 citation,
             },
             caveat: inst.proposals.caveat.get(lang).to_string(),
-            disclaimer: w.disclaimer.to_string(),
+            disclaimer: ws::DISCLAIMER.get(lang).to_string(),
             recommends: inst.recommends(),
             decimals: q.score_format.precision,
         };
@@ -187,7 +178,7 @@ impl Report {
                 d.reference = *m;
             }
         }
-        self.reference_label = self.words.reference_room.to_string();
+        self.reference_label = ws::REFERENCE_ROOM.get(self.lang).to_string();
     }
 }
 
@@ -234,18 +225,9 @@ fn profile(q: &Questionnaire, answers: &AnswerSet, lang: Lang) -> Vec<Field> {
 
 fn confidence(c: &Confidence, lang: Lang) -> ConfidenceView {
     let percent = (c.share * 100.0).round().clamp(0.0, 100.0) as u32;
-    let mut summary = match lang {
-        Lang::Zh => format!(
-            "{} 题中已答 {} 题，不清楚 {} 题，未答 {} 题（{percent}%）",
-            c.questions, c.answered, c.dont_know, c.unanswered
-        ),
-        Lang::En => format!(
-            "{} of {} questions answered, {} don't know, {} unanswered ({percent}%)",
-            c.answered, c.questions, c.dont_know, c.unanswered
-        ),
-    };
+    let mut summary = confidence_summary(c, &percent.to_string(), lang);
     if c.is_provisional() {
-        summary.push_str(provisional_mark(lang));
+        summary.push_str(PROVISIONAL.get(lang));
     }
     ConfidenceView {
         questions: c.questions,
@@ -275,7 +257,7 @@ fn headline(
     if provisional && score.is_some() {
         // One hedge, not two: "Basic (estimate)" becomes "Basic (provisional: …)".
         label = strip_aside(&label).to_string();
-        label.push_str(provisional_mark(lang));
+        label.push_str(PROVISIONAL.get(lang));
     }
     Headline {
         id: id.to_string(),
@@ -421,7 +403,6 @@ fn appendix(
     q: &Questionnaire,
     visible: &[bool],
     asked: &AnswerSet,
-    w: &Words,
     lang: Lang,
 ) -> Vec<AppendixGroup> {
     let mut groups: Vec<AppendixGroup> = Vec::new();
@@ -437,7 +418,10 @@ fn appendix(
             Some(a) if is_answered(question, Some(a)) => {
                 (AnswerState::Answered, answer_label(question, a, lang))
             }
-            _ => (AnswerState::Unanswered, w.unanswered.to_string()),
+            _ => (
+                AnswerState::Unanswered,
+                ws::UNANSWERED.get(lang).to_string(),
+            ),
         };
         let item = AppendixItem {
             number,

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use crate::domain::output::fmt_score;
 use crate::domain::text::Lang;
 
+use super::strings as ws;
 use super::svg;
 use super::{Report, RungState};
 use crate::domain::text::display_safe;
@@ -46,7 +47,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
 }
 
 fn page(r: &Report, h: &mut String) -> std::fmt::Result {
-    let w = r.words;
+    let lang = r.lang;
     let e = escape;
     let doc_title = match &r.firm {
         Some(f) => format!("{f} — {}", r.subtitle),
@@ -62,7 +63,7 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     }
     writeln!(h, "<dl class=\"meta\">")?;
     let mut meta = |label: &str, value: &str| writeln!(h, "<dt>{}</dt><dd>{value}</dd>", e(label));
-    meta(w.date, &e(&r.date_label))?;
+    meta(ws::DATE.get(lang), &e(&r.date_label))?;
     for f in &r.profile {
         meta(&f.label, &e(&f.value))?;
     }
@@ -71,10 +72,10 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(
             h,
             "<div class=\"whatif\"><p><strong>{}</strong></p><ul>",
-            e(&w.whatif_note(r.whatif.len()))
+            e(&ws::WHATIF.count(lang, r.whatif.len(), &[]))
         )?;
         for a in &r.whatif {
-            writeln!(h, "<li>{}</li>", e(&w.whatif_item(a)))?;
+            writeln!(h, "<li>{}</li>", e(&ws::whatif_item(lang, a)))?;
         }
         writeln!(h, "</ul></div>")?;
     }
@@ -111,14 +112,14 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
             e(&l.title),
             e(&l.description)
         )?;
-        writeln!(h, "<figure>{}</figure></div>", svg::ladder(l, w))?;
+        writeln!(h, "<figure>{}</figure></div>", svg::ladder(l, lang))?;
         writeln!(
             h,
             "<p><strong>{}{}{}{}{}</strong> {}</p>",
-            e(w.ladder_rung),
-            w.colon,
-            e(&w.rung_of(l.current, l.rungs.len())),
-            w.comma,
+            e(ws::LADDER_RUNG.get(lang)),
+            ws::COLON.get(lang),
+            e(&ws::RUNG_OF.fill(lang, &[&l.current, &l.rungs.len()])),
+            ws::COMMA.get(lang),
             e(&l.current_label),
             e(&l.current_description)
         )?;
@@ -127,25 +128,29 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
                 writeln!(
                     h,
                     "<div class=\"keep\"><h3>{}{}{}</h3>",
-                    e(w.next_rung),
-                    w.colon,
+                    e(ws::NEXT_RUNG.get(lang)),
+                    ws::COLON.get(lang),
                     e(&n.label)
                 )?;
                 writeln!(
                     h,
                     "<p>{}{}</p>\n<ul class=\"needs\">",
-                    e(w.needs),
-                    w.colon.trim_end()
+                    e(ws::NEEDS.get(lang)),
+                    ws::COLON.get(lang).trim_end()
                 )?;
                 for need in &n.needs {
                     writeln!(h, "<li>{}</li>", e(need))?;
                 }
                 writeln!(h, "</ul></div>")?;
             }
-            None => writeln!(h, "<p>{}</p>", e(w.top_rung))?,
+            None => writeln!(h, "<p>{}</p>", e(ws::TOP_RUNG.get(lang)))?,
         }
         if l.rungs.iter().any(|x| x.state == RungState::HeldAbove) {
-            writeln!(h, "<p class=\"note\">{}</p>", e(w.held_above_note))?;
+            writeln!(
+                h,
+                "<p class=\"note\">{}</p>",
+                e(ws::HELD_ABOVE_NOTE.get(lang))
+            )?;
         }
         writeln!(h, "</section>")?;
     }
@@ -154,14 +159,14 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         h,
         "<section id=\"breadth\">\n<h2>{}. {}</h2>",
         num.breadth,
-        e(w.sec_breadth)
+        e(ws::SEC_BREADTH.get(lang))
     )?;
     if let Some(b) = &r.breadth {
         writeln!(
             h,
             "<p><strong>{}{}{} / 100</strong></p>",
             e(&b.title),
-            w.colon,
+            ws::COLON.get(lang),
             fmt_score(b.score),
         )?;
         if !r.findings.is_empty() {
@@ -169,14 +174,14 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         }
     }
     if r.findings.is_empty() {
-        writeln!(h, "<p>{}</p>", e(w.no_findings))?;
+        writeln!(h, "<p>{}</p>", e(ws::NO_FINDINGS.get(lang)))?;
     }
     for f in &r.findings {
         writeln!(
             h,
             "<div class=\"callout finding\"><h3>{}{}{}</h3><p>{}</p></div>",
-            e(w.finding),
-            w.colon,
+            e(ws::FINDING.get(lang)),
+            ws::COLON.get(lang),
             e(&f.title),
             e(&f.text)
         )?;
@@ -189,14 +194,14 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     writeln!(
         h,
         "<footer class=\"notes\" id=\"notes\">\n<h2>{}</h2>",
-        e(w.sec_notes)
+        e(ws::SEC_NOTES.get(lang))
     )?;
     if r.recommends {
         writeln!(
             h,
             "<p><strong>{}{}</strong>{}</p>",
-            e(w.source),
-            w.colon,
+            e(ws::SOURCE.get(lang)),
+            ws::COLON.get(lang),
             e(&r.source.citation)
         )?;
         if !r.caveat.is_empty() {
@@ -209,26 +214,26 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
     writeln!(
         h,
         "<dt>{}</dt><dd>{} {}</dd>",
-        e(w.questionnaire),
+        e(ws::QUESTIONNAIRE.get(lang)),
         e(&s.id),
         e(&s.version)
     )?;
     writeln!(
         h,
         "<dt>{}</dt><dd class=\"hash\">{}</dd>",
-        e(w.content_hash),
+        e(ws::CONTENT_HASH.get(lang)),
         e(&s.hash)
     )?;
     writeln!(
         h,
         "<dt>{}</dt><dd class=\"hash\" id=\"inputs-fingerprint\">{}</dd>",
-        e(w.inputs_fingerprint),
+        e(ws::INPUTS_FINGERPRINT.get(lang)),
         e(&r.inputs_fingerprint)
     )?;
     writeln!(
         h,
         "<dt>{}</dt><dd>{}</dd>",
-        e(w.confidence),
+        e(ws::CONFIDENCE.get(lang)),
         e(&r.confidence.summary)
     )?;
     writeln!(h, "</dl>\n</footer>")?;
@@ -289,13 +294,13 @@ pub fn frame(
 /// The one-page summary: verdict, strengths and gaps side by side, the three first actions,
 /// how sure the result is and the firm's wish.
 fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
-    let w = r.words;
+    let lang = r.lang;
     let e = escape;
     let s = &r.summary;
     writeln!(
         h,
         "<section id=\"summary\">\n<h2>1. {}</h2>",
-        e(w.sec_onepage)
+        e(ws::SEC_ONEPAGE.get(lang))
     )?;
     writeln!(h, "<ul class=\"verdict\">")?;
     for v in &s.verdict {
@@ -306,17 +311,17 @@ fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(
             h,
             "<div class=\"actions-box\" id=\"top-actions\"><h3>{}</h3><ol>",
-            e(w.top_actions)
+            e(ws::TOP_ACTIONS.get(lang))
         )?;
         if s.actions.is_empty() {
-            writeln!(h, "<li>{}</li>", e(w.no_plan))?;
+            writeln!(h, "<li>{}</li>", e(ws::NO_PLAN.get(lang)))?;
         }
         for a in &s.actions {
             writeln!(
                 h,
                 "<li><strong>{}</strong> <span class=\"due\">{}</span> <span class=\"note\">{}</span></li>",
                 e(&a.action),
-                e(&w.pair(w.due, &a.due)),
+                e(&ws::pair(lang, ws::DUE.get(lang), &a.due)),
                 e(&a.owner)
             )?;
         }
@@ -333,34 +338,39 @@ fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
         }
         writeln!(h, "</ul></div>")
     };
-    list(h, w.strengths, &s.strengths, w.no_strengths)?;
-    list(h, w.sec_gaps, &s.gaps, w.no_gaps)?;
+    list(
+        h,
+        ws::STRENGTHS.get(lang),
+        &s.strengths,
+        ws::NO_STRENGTHS.get(lang),
+    )?;
+    list(h, ws::SEC_GAPS.get(lang), &s.gaps, ws::NO_GAPS.get(lang))?;
     writeln!(h, "</div>")?;
     writeln!(
         h,
         "<p><strong>{}{}</strong>{}</p>",
-        e(w.how_sure),
-        w.colon,
+        e(ws::HOW_SURE.get(lang)),
+        ws::COLON.get(lang),
         e(&s.confidence)
     )?;
     writeln!(
         h,
         "<p class=\"wish\"><strong>{}{}</strong>{}</p>\n</section>",
-        e(w.wish),
-        w.colon,
-        e(s.wish.as_deref().unwrap_or(w.no_wish))
+        e(ws::WISH.get(lang)),
+        ws::COLON.get(lang),
+        e(s.wish.as_deref().unwrap_or(ws::NO_WISH.get(lang)))
     )
 }
 
 /// Headline cards with their level bands, and the dimension table with its dot plot.
 fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
-    let w = r.words;
+    let lang = r.lang;
     let e = escape;
     writeln!(
         h,
         "<section id=\"dimensions\">\n<h2>{}. {}</h2>\n<div class=\"cards\">",
         r.numbers().dimensions,
-        e(w.sec_dimensions)
+        e(ws::SEC_DIMENSIONS.get(lang))
     )?;
     for x in &r.headlines {
         let prov = if x.provisional { " provisional" } else { "" };
@@ -379,7 +389,7 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
                 Some(s) => format!("{} <small>/ 100</small>", r.fmt(s)),
                 None => e(&x.score_text).into_owned(),
             },
-            level = e(&w.pair(w.score_level, &x.level_label)),
+            level = e(&ws::pair(lang, ws::SCORE_LEVEL.get(lang), &x.level_label)),
             meter = x.score.map_or_else(String::new, |s| svg::meter(
                 s,
                 &format!("{} {} / 100", x.title, r.fmt(s)),
@@ -393,18 +403,18 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
         h,
         "<p class=\"overall\"><strong>{}{}{} · {}</strong></p>",
         e(&o.title),
-        w.colon,
+        ws::COLON.get(lang),
         e(&o.score_text),
         e(&o.level_label),
     )?;
     writeln!(
         h,
         "<p class=\"note\">{}{}{}{}{}</p>",
-        e(w.gap_line),
+        e(ws::GAP_LINE.get(lang)),
         if r.lang == Lang::Zh { "" } else { " " },
-        e(w.thin_note),
+        e(ws::THIN_NOTE.get(lang)),
         if r.lang == Lang::Zh { "" } else { " " },
-        e(&svg::reference_note(w, &r.reference_label))
+        e(&svg::reference_note(lang, &r.reference_label))
     )?;
     writeln!(h, "<figure class=\"dotplot\">{}</figure>", svg::dot_plot(r))?;
     writeln!(h, "</section>")

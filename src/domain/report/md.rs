@@ -7,6 +7,7 @@ use crate::domain::model::Horizon;
 use crate::domain::output::fmt_score;
 use crate::domain::text::display_safe;
 
+use super::strings as ws;
 use super::{AnswerState, PlanItem, Report, RungState};
 
 /// Escapes text from users and data files for Markdown, on one line: characters that could
@@ -66,31 +67,31 @@ fn text_bar(score: Option<f64>) -> String {
 }
 
 fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
-    let w = r.words;
+    let lang = r.lang;
     let e = escape;
     let s = &r.summary;
-    writeln!(out, "**{}**\n", w.verdict)?;
+    writeln!(out, "**{}**\n", ws::VERDICT.get(lang))?;
     for v in &s.verdict {
         writeln!(out, "- {}", e(&v.text))?;
     }
-    writeln!(out, "\n**{}**\n", w.strengths)?;
+    writeln!(out, "\n**{}**\n", ws::STRENGTHS.get(lang))?;
     if s.strengths.is_empty() {
-        writeln!(out, "- {}", w.no_strengths)?;
+        writeln!(out, "- {}", ws::NO_STRENGTHS.get(lang))?;
     }
     for x in &s.strengths {
         writeln!(out, "- {}", e(x))?;
     }
-    writeln!(out, "\n**{}**\n", w.sec_gaps)?;
+    writeln!(out, "\n**{}**\n", ws::SEC_GAPS.get(lang))?;
     if s.gaps.is_empty() {
-        writeln!(out, "- {}", w.no_gaps)?;
+        writeln!(out, "- {}", ws::NO_GAPS.get(lang))?;
     }
     for x in &s.gaps {
         writeln!(out, "- {}", e(x))?;
     }
     if r.recommends {
-        writeln!(out, "\n**{}**\n", w.top_actions)?;
+        writeln!(out, "\n**{}**\n", ws::TOP_ACTIONS.get(lang))?;
         if s.actions.is_empty() {
-            writeln!(out, "{}", w.no_plan)?;
+            writeln!(out, "{}", ws::NO_PLAN.get(lang))?;
         }
     }
     for (n, a) in s.actions.iter().enumerate() {
@@ -99,45 +100,47 @@ fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             "{}. **{}** — {} · {}",
             n + 1,
             e(&a.action),
-            w.pair(w.due, &a.due),
+            ws::pair(lang, ws::DUE.get(lang), &a.due),
             e(&a.owner)
         )?;
     }
     writeln!(
         out,
         "\n**{}{}** {}\n",
-        w.how_sure,
-        w.colon.trim_end(),
+        ws::HOW_SURE.get(lang),
+        ws::COLON.get(lang).trim_end(),
         e(&s.confidence)
     )?;
     writeln!(
         out,
         "**{}{}** {}",
-        w.wish,
-        w.colon.trim_end(),
-        s.wish.as_deref().map_or_else(|| w.no_wish.to_string(), e)
+        ws::WISH.get(lang),
+        ws::COLON.get(lang).trim_end(),
+        s.wish
+            .as_deref()
+            .map_or_else(|| ws::NO_WISH.get(lang).to_string(), e)
     )
 }
 
 /// Sections 2 and 3: the action plan and the recommendations.
 fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
-    let w = r.words;
+    let lang = r.lang;
     let e = escape;
     let num = r.numbers();
-    writeln!(out, "\n## {}. {}\n", num.plan, w.sec_plan)?;
-    writeln!(out, "{}", w.plan_intro)?;
+    writeln!(out, "\n## {}. {}\n", num.plan, ws::SEC_PLAN.get(lang))?;
+    writeln!(out, "{}", ws::PLAN_INTRO.get(lang))?;
     if r.plan.items.is_empty() {
-        writeln!(out, "\n{}", w.no_plan)?;
+        writeln!(out, "\n{}", ws::NO_PLAN.get(lang))?;
     }
     for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
         let items: Vec<&PlanItem> = r.plan.window(h).collect();
         if items.is_empty() {
             continue;
         }
-        writeln!(out, "\n### {}\n", w.horizon_title(h))?;
+        writeln!(out, "\n### {}\n", ws::horizon_title(lang, h))?;
         for i in items {
             let first = if i.first {
-                format!("**[{}]** ", w.first_mark)
+                format!("**[{}]** ", ws::FIRST_MARK.get(lang))
             } else {
                 String::new()
             };
@@ -148,27 +151,32 @@ fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::R
                 format!(" ({})", ps.join(", "))
             };
             writeln!(out, "- [ ] {first}**{}**{ps}  ", e(&i.action))?;
-            let mut facts = vec![w.pair(w.due, &i.due), e(&i.owner)];
+            let mut facts = vec![ws::pair(lang, ws::DUE.get(lang), &i.due), e(&i.owner)];
             if !i.effort_label.is_empty() {
                 facts.push(e(&i.effort_label));
             }
             if !i.done_when.is_empty() {
-                facts.push(w.pair(w.done_when, &e(&i.done_when)));
+                facts.push(ws::pair(lang, ws::DONE_WHEN.get(lang), &e(&i.done_when)));
             }
             writeln!(out, "  {}", facts.join(" · "))?;
         }
     }
     if r.plan.left_out > 0 {
-        writeln!(out, "\n{}", w.plan_left_out(r.plan.left_out))?;
+        writeln!(
+            out,
+            "\n{}",
+            ws::PLAN_LEFT_OUT.count(lang, r.plan.left_out, &[])
+        )?;
     }
 
     writeln!(
         out,
         "\n## {}. {}",
-        num.recommendations, w.sec_recommendations
+        num.recommendations,
+        ws::SEC_RECOMMENDATIONS.get(lang)
     )?;
     if r.recommendations.is_empty() {
-        writeln!(out, "\n{}", w.no_recommendations)?;
+        writeln!(out, "\n{}", ws::NO_RECOMMENDATIONS.get(lang))?;
     }
     for rec in &r.recommendations {
         writeln!(
@@ -180,20 +188,26 @@ fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::R
         )?;
         let mut when = vec![e(&rec.when)];
         if !rec.due.is_empty() {
-            when.push(w.pair(w.due, &rec.due));
+            when.push(ws::pair(lang, ws::DUE.get(lang), &rec.due));
         }
         if !rec.effort.is_empty() {
             when.push(e(&rec.effort));
         }
         writeln!(out, "**{}**  ", when.join(" · "))?;
         writeln!(out, "{}  ", e(&rec.gap_line))?;
-        writeln!(out, "{}{}{}", w.because, w.colon, e(&rec.because))?;
+        writeln!(
+            out,
+            "{}{}{}",
+            ws::BECAUSE.get(lang),
+            ws::COLON.get(lang),
+            e(&rec.because)
+        )?;
         if let Some(t) = &rec.time_bound {
             writeln!(
                 out,
                 "\n> **{}{}** {}",
-                w.time_bound,
-                w.colon.trim_end(),
+                ws::TIME_BOUND.get(lang),
+                ws::COLON.get(lang).trim_end(),
                 e(t)
             )?;
         }
@@ -203,7 +217,7 @@ fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::R
                 out,
                 "- **{}**{}{}",
                 e(&s.horizon_label),
-                w.colon,
+                ws::COLON.get(lang),
                 e(&s.action)
             )?;
         }
@@ -213,7 +227,7 @@ fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::R
 }
 
 pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
-    let w = r.words;
+    let lang = r.lang;
     let e = escape;
     writeln!(out, "# {} — {}", e(&r.title), e(&r.subtitle))?;
     writeln!(out)?;
@@ -221,22 +235,26 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         writeln!(
             out,
             "**{}{}** {}",
-            w.prepared_for,
-            w.colon.trim_end(),
+            ws::PREPARED_FOR.get(lang),
+            ws::COLON.get(lang).trim_end(),
             e(firm)
         )?;
         writeln!(out)?;
     }
     writeln!(out, "| | |")?;
     writeln!(out, "|---|---|")?;
-    writeln!(out, "| {} | {} |", w.date, e(&r.date_label))?;
+    writeln!(out, "| {} | {} |", ws::DATE.get(lang), e(&r.date_label))?;
     for f in &r.profile {
         writeln!(out, "| {} | {} |", e(&f.label), e(&f.value))?;
     }
     if !r.whatif.is_empty() {
-        writeln!(out, "\n> **{}**", e(&w.whatif_note(r.whatif.len())))?;
+        writeln!(
+            out,
+            "\n> **{}**",
+            e(&ws::WHATIF.count(lang, r.whatif.len(), &[]))
+        )?;
         for a in &r.whatif {
-            writeln!(out, "> - {}", e(&w.whatif_item(a)))?;
+            writeln!(out, "> - {}", e(&ws::whatif_item(lang, a)))?;
         }
     }
     if let Some(note) = &r.note {
@@ -246,7 +264,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         out.write_all(since.markdown(r.lang).as_bytes())?;
     }
 
-    writeln!(out, "\n## 1. {}\n", w.sec_onepage)?;
+    writeln!(out, "\n## 1. {}\n", ws::SEC_ONEPAGE.get(lang))?;
     summary(r, out)?;
 
     let num = r.numbers();
@@ -254,8 +272,19 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         plan_and_recommendations(r, out)?;
     }
 
-    writeln!(out, "\n## {}. {}\n", num.dimensions, w.sec_dimensions)?;
-    writeln!(out, "| {} | {} | {} | |", w.area, w.score, w.score_level)?;
+    writeln!(
+        out,
+        "\n## {}. {}\n",
+        num.dimensions,
+        ws::SEC_DIMENSIONS.get(lang)
+    )?;
+    writeln!(
+        out,
+        "| {} | {} | {} | |",
+        ws::AREA.get(lang),
+        ws::SCORE.get(lang),
+        ws::SCORE_LEVEL.get(lang)
+    )?;
     writeln!(out, "|---|---:|---|---|")?;
     for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
         writeln!(
@@ -267,21 +296,31 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             e(&h.meaning)
         )?;
     }
-    writeln!(out, "\n{} {}\n", w.gap_line, w.thin_note)?;
+    writeln!(
+        out,
+        "\n{} {}\n",
+        ws::GAP_LINE.get(lang),
+        ws::THIN_NOTE.get(lang)
+    )?;
     writeln!(
         out,
         "| {} | {} | {} | | {} | |",
-        w.area, w.dimension, w.score, w.answered_share
+        ws::AREA.get(lang),
+        ws::DIMENSION.get(lang),
+        ws::SCORE.get(lang),
+        ws::ANSWERED_SHARE.get(lang)
     )?;
     writeln!(out, "|---|---|---:|---|---:|---|")?;
     for d in &r.dimensions {
-        let score = d.score.map_or_else(|| w.no_data.to_string(), |x| r.fmt(x));
+        let score = d
+            .score
+            .map_or_else(|| ws::NO_DATA.get(lang).to_string(), |x| r.fmt(x));
         let mut marks = Vec::new();
         if let Some(level) = &d.level_label {
             marks.push(e(level));
         }
         if d.thin {
-            marks.push(format!("*{}*", w.thin_mark));
+            marks.push(format!("*{}*", ws::THIN_MARK.get(lang)));
         }
         if d.gap {
             let list: Vec<String> = d.proposals.iter().map(|x| e(x.as_str())).collect();
@@ -290,7 +329,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             } else {
                 format!(" → {}", list.join(", "))
             };
-            marks.push(format!("**{}**{related}", w.gap_mark));
+            marks.push(format!("**{}**{related}", ws::GAP_MARK.get(lang)));
         }
         writeln!(
             out,
@@ -306,10 +345,15 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for l in &r.ladders {
         writeln!(out, "\n## {}. {}\n", num.ladders, e(&l.title))?;
         writeln!(out, "{}\n", e(&l.description))?;
-        writeln!(out, "| # | {} | {} |", w.rung, w.status)?;
+        writeln!(
+            out,
+            "| # | {} | {} |",
+            ws::RUNG.get(lang),
+            ws::STATUS.get(lang)
+        )?;
         writeln!(out, "|---:|---|---|")?;
         for rung in l.rungs.iter().rev() {
-            let state = w.rung_state(rung.state);
+            let state = ws::rung_state(lang, rung.state);
             if rung.state == RungState::Current {
                 writeln!(
                     out,
@@ -324,10 +368,10 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         writeln!(
             out,
             "\n**{}{}** {}{}{}\n",
-            w.ladder_rung,
-            w.colon.trim_end(),
-            w.rung_of(l.current, l.rungs.len()),
-            w.comma,
+            ws::LADDER_RUNG.get(lang),
+            ws::COLON.get(lang).trim_end(),
+            ws::RUNG_OF.fill(lang, &[&l.current, &l.rungs.len()]),
+            ws::COMMA.get(lang),
             e(&l.current_label)
         )?;
         writeln!(out, "{}\n", e(&l.current_description))?;
@@ -336,29 +380,34 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
                 writeln!(
                     out,
                     "**{}{}** {}\n",
-                    w.next_rung,
-                    w.colon.trim_end(),
+                    ws::NEXT_RUNG.get(lang),
+                    ws::COLON.get(lang).trim_end(),
                     e(&n.label)
                 )?;
-                writeln!(out, "{}{}\n", w.needs, w.colon.trim_end())?;
+                writeln!(
+                    out,
+                    "{}{}\n",
+                    ws::NEEDS.get(lang),
+                    ws::COLON.get(lang).trim_end()
+                )?;
                 for need in &n.needs {
                     writeln!(out, "- {}", e(need))?;
                 }
             }
-            None => writeln!(out, "{}", w.top_rung)?,
+            None => writeln!(out, "{}", ws::TOP_RUNG.get(lang))?,
         }
         if l.rungs.iter().any(|x| x.state == RungState::HeldAbove) {
-            writeln!(out, "\n{}", w.held_above_note)?;
+            writeln!(out, "\n{}", ws::HELD_ABOVE_NOTE.get(lang))?;
         }
     }
 
-    writeln!(out, "\n## {}. {}\n", num.breadth, w.sec_breadth)?;
+    writeln!(out, "\n## {}. {}\n", num.breadth, ws::SEC_BREADTH.get(lang))?;
     if let Some(b) = &r.breadth {
         writeln!(
             out,
             "**{}{}** {} / 100 {}\n",
             e(&b.title),
-            w.colon.trim_end(),
+            ws::COLON.get(lang).trim_end(),
             fmt_score(b.score),
             text_bar(Some(b.score))
         )?;
@@ -367,29 +416,29 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
     }
     if r.findings.is_empty() {
-        writeln!(out, "{}", w.no_findings)?;
+        writeln!(out, "{}", ws::NO_FINDINGS.get(lang))?;
     }
     for f in &r.findings {
         writeln!(
             out,
             "> **{}{}{}**  ",
-            w.finding,
-            w.colon.trim_end(),
+            ws::FINDING.get(lang),
+            ws::COLON.get(lang).trim_end(),
             e(&f.title)
         )?;
         writeln!(out, "> {}\n", e(&f.text))?;
     }
 
     if !r.proposals.is_empty() {
-        writeln!(out, "\n## {}\n", w.sec_proposals)?;
+        writeln!(out, "\n## {}\n", ws::SEC_PROPOSALS.get(lang))?;
         for n in &r.proposals {
             writeln!(
                 out,
                 "- **{} {}**{}{}{}  ",
                 e(n.proposal.as_str()),
                 e(&n.speaker),
-                e(&w.aside(&n.role)),
-                w.colon,
+                e(&ws::aside(lang, &n.role)),
+                ws::COLON.get(lang),
                 e(&n.keyword)
             )?;
             writeln!(out, "  {}", e(&n.summary))?;
@@ -397,30 +446,35 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     }
 
     writeln!(out, "\n## {}\n", r.appendix_heading())?;
-    writeln!(out, "{}", w.appendix_intro)?;
+    writeln!(out, "{}", ws::APPENDIX_INTRO.get(lang))?;
     for g in &r.appendix {
         writeln!(out, "\n### {}\n", e(&g.title))?;
-        writeln!(out, "| # | {} | {} |", w.question, w.answer)?;
+        writeln!(
+            out,
+            "| # | {} | {} |",
+            ws::QUESTION.get(lang),
+            ws::ANSWER.get(lang)
+        )?;
         writeln!(out, "|---:|---|---|")?;
         for item in &g.items {
             let answer = match item.state {
-                AnswerState::Unanswered => format!("*{}*", w.unanswered),
+                AnswerState::Unanswered => format!("*{}*", ws::UNANSWERED.get(lang)),
                 _ => e(&item.answer),
             };
             writeln!(out, "| {} | {} | {answer} |", item.number, e(&item.text))?;
         }
     }
     if r.skipped > 0 {
-        writeln!(out, "\n{}", w.skipped(r.skipped))?;
+        writeln!(out, "\n{}", ws::SKIPPED.count(lang, r.skipped, &[]))?;
     }
 
-    writeln!(out, "\n## {}\n", w.sec_notes)?;
+    writeln!(out, "\n## {}\n", ws::SEC_NOTES.get(lang))?;
     if r.recommends {
         writeln!(
             out,
             "**{}{}** {}\n",
-            w.source,
-            w.colon.trim_end(),
+            ws::SOURCE.get(lang),
+            ws::COLON.get(lang).trim_end(),
             e(&r.source.citation)
         )?;
         if !r.caveat.is_empty() {
@@ -434,23 +488,28 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     writeln!(
         out,
         "| {} | {} {} |",
-        w.questionnaire,
+        ws::QUESTIONNAIRE.get(lang),
         e(&s.id),
         e(&s.version)
     )?;
     writeln!(
         out,
         "| {} | `{}` |",
-        w.content_hash,
+        ws::CONTENT_HASH.get(lang),
         s.hash.replace('`', "")
     )?;
     writeln!(
         out,
         "| {} | `{}` |",
-        w.inputs_fingerprint,
+        ws::INPUTS_FINGERPRINT.get(lang),
         r.inputs_fingerprint.replace('`', "")
     )?;
-    writeln!(out, "| {} | {} |", w.confidence, e(&r.confidence.summary))?;
+    writeln!(
+        out,
+        "| {} | {} |",
+        ws::CONFIDENCE.get(lang),
+        e(&r.confidence.summary)
+    )?;
     Ok(())
 }
 

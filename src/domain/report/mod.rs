@@ -11,7 +11,7 @@ mod md;
 mod onepage;
 pub mod plan;
 mod since;
-mod strings;
+pub mod strings;
 mod svg;
 mod text;
 
@@ -24,6 +24,7 @@ use super::instrument::Instrument;
 use super::model::{Horizon, ProposalId, QuestionId};
 use super::score::{ScoreCard, Stamp};
 use super::text::Lang;
+use strings as ws;
 
 pub use assemble::strip_aside;
 pub use date::{check_date, display_date};
@@ -35,7 +36,6 @@ pub use md::{table_head as md_table_head, table_row as md_table_row};
 pub use onepage::{OnePage, TopAction, Verdict};
 pub use plan::{Plan, PlanItem, PlanKind};
 pub use since::{SinceView, write_compare};
-pub use strings::Words;
 
 /// The version of the report's JSON layout; raised when a field changes meaning or goes.
 pub const FORMAT_VERSION: u32 = 2;
@@ -148,8 +148,6 @@ pub fn write_report_with<W: Write + ?Sized>(
 /// Everything a recommendation report shows, in one language, ready to print.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
-    #[serde(skip)]
-    pub words: &'static Words,
     pub format_version: u32,
     /// The smecheck version that wrote the report.
     pub tool_version: String,
@@ -233,9 +231,9 @@ impl Report {
     /// one, plain when it is the only appendix (a questionnaire without a catalogue).
     pub fn appendix_heading(&self) -> &'static str {
         if self.proposals.is_empty() {
-            self.words.sec_appendix_alone
+            ws::SEC_APPENDIX_ALONE.get(self.lang)
         } else {
-            self.words.sec_appendix
+            ws::SEC_APPENDIX.get(self.lang)
         }
     }
 

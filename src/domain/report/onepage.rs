@@ -7,6 +7,7 @@ use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::model::{QuestionKind, Questionnaire};
 use crate::domain::text::{Lang, display_safe};
 
+use super::strings as ws;
 use super::{GAP_BELOW, Report};
 
 /// How many strengths, gaps and actions the summary names.
@@ -59,7 +60,7 @@ pub fn wish(q: &Questionnaire, asked: &AnswerSet) -> Option<String> {
 
 /// Builds the summary from the rest of the report.
 pub fn build(r: &Report, wish: Option<String>) -> OnePage {
-    let w = r.words;
+    let lang = r.lang;
     // One sentence per area; where a ladder measures the area, the rung goes in the same
     // sentence, so the score level and the rung are read together, each by its own name.
     let verdict: Vec<Verdict> = r
@@ -100,7 +101,7 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
                         "{} {} 分，{}“{}”{rung}：{}",
                         h.title,
                         h.score.map_or_else(String::new, |x| r.fmt(x)),
-                        w.score_level,
+                        ws::SCORE_LEVEL.get(lang),
                         h.level_label,
                         h.meaning
                     ),
@@ -124,7 +125,13 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
     let strengths = strong
         .iter()
         .take(TOP)
-        .map(|(d, s)| format!("{}{}", d.title, w.aside(&format!("{} / 100", r.fmt(*s)))))
+        .map(|(d, s)| {
+            format!(
+                "{}{}",
+                d.title,
+                ws::aside(lang, &format!("{} / 100", r.fmt(*s)))
+            )
+        })
         .collect();
     let gaps = r
         .gaps
@@ -134,7 +141,7 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
             let mut text = format!(
                 "{}{}",
                 g.title,
-                w.aside(&format!("{} / 100", r.fmt(g.score)))
+                ws::aside(lang, &format!("{} / 100", r.fmt(g.score)))
             );
             if !g.proposals.is_empty() {
                 let list: Vec<&str> = g.proposals.iter().map(|p| p.as_str()).collect();
@@ -161,27 +168,21 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
         .filter(|d| d.thin)
         .map(|d| d.title.clone())
         .collect();
-    let mut confidence = w.sure_line(r.confidence.percent);
-    confidence.push_str(match r.lang {
-        Lang::Zh => "。",
-        Lang::En => ".",
-    });
+    let mut confidence = ws::SURE_LINE.fill(lang, &[&r.confidence.percent]);
+    confidence.push_str(ws::FULL_STOP.get(lang));
     if r.confidence.provisional {
-        confidence.push_str(&format!(" {}", provisional_sentence(r.lang)));
+        confidence.push_str(&format!(" {}", ws::ALL_PROVISIONAL.get(lang)));
     }
     if thin.is_empty() {
-        confidence.push_str(&format!(" {}", w.all_sure));
+        confidence.push_str(&format!(" {}", ws::ALL_SURE.get(lang)));
     } else {
         confidence.push_str(&format!(
             " {}{}{}",
-            w.thin_dims,
-            w.colon,
-            thin.join(list_sep(r.lang))
+            ws::THIN_DIMS.get(lang),
+            ws::COLON.get(lang),
+            thin.join(ws::LIST_SEP.get(lang))
         ));
-        confidence.push_str(match r.lang {
-            Lang::Zh => "。",
-            Lang::En => ".",
-        });
+        confidence.push_str(ws::FULL_STOP.get(lang));
     }
     OnePage {
         verdict,
@@ -191,20 +192,6 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
         confidence: confidence.replace("。 ", "。"),
         thin,
         wish,
-    }
-}
-
-fn list_sep(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "、",
-        Lang::En => ", ",
-    }
-}
-
-fn provisional_sentence(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => "作答太少，各等级只能算暂定。",
-        Lang::En => "Too few answers: every level is provisional.",
     }
 }
 

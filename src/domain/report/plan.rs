@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use crate::domain::model::{Horizon, ProposalId, RuleId};
 use crate::domain::proposals::{Advice, Effort};
+use crate::domain::text::Lang;
 
 use super::date::add_days;
-use super::strings::Words;
+use super::strings as ws;
 
 /// What kind of action a plan item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -132,7 +133,7 @@ fn days(h: Horizon, e: Option<Effort>) -> (i64, i64) {
 
 /// Merges duplicates, orders by priority then window, marks the first-priority actions,
 /// places each in its window or the next one with room, and dates it from `date`.
-pub fn build(cands: Vec<Candidate>, caps: Caps, date: &str, w: &Words) -> Plan {
+pub fn build(cands: Vec<Candidate>, caps: Caps, date: &str, lang: Lang) -> Plan {
     let mut merged: Vec<(Candidate, Vec<ProposalId>, Vec<RuleId>)> = Vec::new();
     for c in cands {
         match merged.iter_mut().find(|(m, _, _)| m.headline == c.headline) {
@@ -184,7 +185,7 @@ pub fn build(cands: Vec<Candidate>, caps: Caps, date: &str, w: &Words) -> Plan {
             effort: c.effort,
             effort_label: c
                 .effort
-                .map_or_else(String::new, |e| w.effort(e).to_string()),
+                .map_or_else(String::new, |e| ws::effort(lang, e).to_string()),
             done_when: c.done_when,
         });
     }
@@ -211,7 +212,7 @@ pub fn first_sentence(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::report::strings::words;
+
     use crate::domain::text::Lang;
 
     fn cand(rule: &str, p: &str, priority: u8, horizon: Horizon, headline: &str) -> Candidate {
@@ -254,13 +255,13 @@ mod tests {
 
     #[test]
     fn at_most_three_first_priority_and_the_window_cap_holds() {
-        let plan = build(many(9, 1, Horizon::Now), caps(3, 5), DATE, words(Lang::En));
+        let plan = build(many(9, 1, Horizon::Now), caps(3, 5), DATE, Lang::En);
         assert_eq!(plan.items.iter().filter(|i| i.first).count(), 3);
         assert_eq!(plan.window(Horizon::Now).count(), 5);
         // The rest spill into the next window, not out of the plan.
         assert_eq!(plan.window(Horizon::Quarter).count(), 4);
         assert_eq!(plan.left_out, 0);
-        let plan = build(many(20, 2, Horizon::Now), caps(3, 5), DATE, words(Lang::En));
+        let plan = build(many(20, 2, Horizon::Now), caps(3, 5), DATE, Lang::En);
         assert_eq!(plan.items.len(), 15);
         assert_eq!(plan.left_out, 5);
         assert!(
@@ -286,11 +287,11 @@ mod tests {
         assert_eq!(Caps::for_firm(&advice, None, None).first_priority, 3);
         // A micro firm with nobody leading gets a plan it can carry.
         let micro = Caps::for_firm(&advice, Some("micro"), Some("nobody"));
-        let plan = build(many(23, 2, Horizon::Now), micro, DATE, words(Lang::Zh));
+        let plan = build(many(23, 2, Horizon::Now), micro, DATE, Lang::Zh);
         assert_eq!(plan.window(Horizon::Now).count(), 2);
         assert_eq!(plan.items.len(), 6);
         let medium = Caps::for_firm(&advice, Some("medium"), None);
-        let plan = build(many(23, 2, Horizon::Now), medium, DATE, words(Lang::Zh));
+        let plan = build(many(23, 2, Horizon::Now), medium, DATE, Lang::Zh);
         assert_eq!(plan.window(Horizon::Now).count(), 5);
     }
 
@@ -303,7 +304,7 @@ mod tests {
         ];
         cands[0].effort = Some(Effort::Hours);
         cands[1].effort = Some(Effort::Months);
-        let plan = build(cands, caps(3, 5), DATE, words(Lang::En));
+        let plan = build(cands, caps(3, 5), DATE, Lang::En);
         let dates: Vec<(&str, &str)> = plan
             .items
             .iter()
@@ -317,9 +318,12 @@ mod tests {
                 ("2027-02-22", "2027-05-23")
             ]
         );
-        assert_eq!(plan.items[0].effort_label, words(Lang::En).effort_hours);
+        assert_eq!(
+            plan.items[0].effort_label,
+            super::super::strings::EFFORT_HOURS.get(Lang::En)
+        );
         // A spilled action takes its new window's dates.
-        let plan = build(many(3, 2, Horizon::Now), caps(3, 2), DATE, words(Lang::En));
+        let plan = build(many(3, 2, Horizon::Now), caps(3, 2), DATE, Lang::En);
         assert_eq!(plan.items[2].horizon, Horizon::Quarter);
         assert_eq!(plan.items[2].start, "2026-12-24");
     }
@@ -338,7 +342,7 @@ mod tests {
             cand("p6_c", "P6", 1, Horizon::Now, "Check the grade"),
             cand("p6_d", "P6", 2, Horizon::Now, "Check the grade"),
         ];
-        let plan = build(cands, caps(3, 5), DATE, words(Lang::En));
+        let plan = build(cands, caps(3, 5), DATE, Lang::En);
         assert_eq!(plan.items.len(), 2);
         let reg = &plan.items[0];
         assert_eq!(reg.action, "Register on the platform");
@@ -361,7 +365,7 @@ mod tests {
         keep.kind = PlanKind::KeepDoing;
         keep.rule = None;
         keep.proposal = None;
-        let plan = build(vec![keep], caps(3, 5), DATE, words(Lang::En));
+        let plan = build(vec![keep], caps(3, 5), DATE, Lang::En);
         assert_eq!(plan.items.len(), 1);
         assert!(!plan.items[0].first);
         assert!(plan.items[0].proposals.is_empty());

@@ -15,10 +15,13 @@ use crate::domain::text::Lang;
 use crate::domain::wrap::{width, wrap};
 
 use super::date::display_date;
+use super::strings as ws;
 use super::{ReportFormat, html, md, text};
 
 crate::bilingual! {
     TITLE = "与上次相比", "Since last time";
+    /// An answer left out of the comparison: which check, the question, why.
+    UNREADABLE_ANSWER = "{}的 `{}`：{}", "{} `{}`: {}";
     COMPARE_TITLE = "两次自评的对比", "Progress between two checks";
     BASIS = "上次自评：{}（问卷 {} 版）；本次：{}（问卷 {} 版）。两次都按问卷 {} {} 版计分，按题目和选项编号对应。",
         "Earlier check: {} (questionnaire version {}); this check: {} (version {}). Both are scored with questionnaire {} {}, matching answers by question and option id.";
@@ -187,10 +190,11 @@ impl SinceView {
             .collect();
 
         let proposal = |id: &crate::domain::model::ProposalId| match inst.proposals.get(id) {
-            Some(pr) => match lang {
-                Lang::Zh => format!("{id} {}（{}）", pr.keyword.get(lang), pr.speaker.get(lang)),
-                Lang::En => format!("{id} {} ({})", pr.keyword.get(lang), pr.speaker.get(lang)),
-            },
+            Some(pr) => format!(
+                "{id} {}{}",
+                pr.keyword.get(lang),
+                ws::aside(lang, pr.speaker.get(lang))
+            ),
             None => id.to_string(),
         };
         let recs = |status: Status| -> Vec<String> {
@@ -204,11 +208,7 @@ impl SinceView {
                 .filter(|a| a.status == status)
                 .filter_map(|a| {
                     let rule = q.rules.iter().find(|r| r.id == a.rule)?;
-                    let colon = match lang {
-                        Lang::Zh => "：",
-                        Lang::En => ": ",
-                    };
-                    Some(format!("{}{colon}{}", a.proposal, rule.action.get(lang)))
+                    Some(ws::pair(lang, a.proposal.as_str(), rule.action.get(lang)))
                 })
                 .collect()
         };
@@ -312,10 +312,7 @@ impl SinceView {
                     crate::domain::progress::Side::Before => EARLIER.get(lang),
                     crate::domain::progress::Side::After => LATER.get(lang),
                 };
-                match lang {
-                    Lang::Zh => format!("{side}的 `{}`：{}", u.question, u.reason.get(lang)),
-                    Lang::En => format!("{side} `{}`: {}", u.question, u.reason.get(lang)),
-                }
+                UNREADABLE_ANSWER.fill(lang, &[&side, &u.question, &u.reason.get(lang)])
             })
             .collect();
         SinceView {

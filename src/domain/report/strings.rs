@@ -2,478 +2,211 @@
 
 use crate::domain::text::Lang;
 
-/// The report's own words in one language. A struct, so a missing translation cannot compile.
-#[derive(Debug)]
-pub struct Words {
-    pub subtitle: &'static str,
+use super::{RungState, WhatIfAnswer};
+use crate::domain::model::Horizon;
+use crate::domain::proposals::Effort;
+
+crate::bilingual! {
+    SUBTITLE = "建议报告", "Recommendation report";
     /// The subtitle of a report without recommendations.
-    pub subtitle_plain: &'static str,
-    pub prepared_for: &'static str,
-    pub date: &'static str,
-    pub firm: &'static str,
-    pub questionnaire: &'static str,
-    pub content_hash: &'static str,
-    pub confidence: &'static str,
-    pub contents: &'static str,
-    pub sec_summary: &'static str,
-    pub sec_dimensions: &'static str,
-    pub sec_ladder: &'static str,
-    pub sec_breadth: &'static str,
-    pub sec_gaps: &'static str,
-    pub sec_recommendations: &'static str,
-    pub sec_plan: &'static str,
-    pub sec_appendix: &'static str,
+    SUBTITLE_PLAIN = "结果报告", "Results report";
+    PREPARED_FOR = "报告对象", "Prepared for";
+    DATE = "日期", "Date";
+    FIRM = "企业", "Firm";
+    QUESTIONNAIRE = "问卷", "Questionnaire";
+    CONTENT_HASH = "问卷指纹（同一份问卷都一样）", "Questionnaire fingerprint (the same for every firm)";
+    CONFIDENCE = "可信度", "Confidence";
+    CONTENTS = "目录", "Contents";
+    SEC_SUMMARY = "总体结果", "Results at a glance";
+    SEC_DIMENSIONS = "各维度得分", "Scores by dimension";
+    SEC_LADDER = "上云深度阶梯", "Cloud depth ladder";
+    SEC_BREADTH = "工具广度与发现", "Breadth of tools and findings";
+    SEC_GAPS = "短板", "Gaps";
+    SEC_RECOMMENDATIONS = "该做什么（按优先级）", "What to do, by priority";
+    SEC_PLAN = "行动计划（带日期）", "Action plan, with dates";
+    SEC_APPENDIX = "附录二：全部问题与本企业的回答", "Appendix B: every question and the firm's answer";
     /// The same appendix when it is the only one (no proposals appendix before it).
-    pub sec_appendix_alone: &'static str,
-    pub sec_notes: &'static str,
-    pub overall: &'static str,
-    pub score: &'static str,
-    pub level: &'static str,
-    pub rung: &'static str,
-    pub status: &'static str,
-    pub area: &'static str,
-    pub dimension: &'static str,
-    pub no_data: &'static str,
-    pub gap_mark: &'static str,
-    pub gap_line: &'static str,
-    pub no_gaps: &'static str,
-    pub related: &'static str,
-    pub rung_reached: &'static str,
-    pub rung_current: &'static str,
-    pub rung_next: &'static str,
-    pub rung_held_above: &'static str,
-    pub rung_ahead: &'static str,
+    SEC_APPENDIX_ALONE = "附录：全部问题与本企业的回答", "Appendix: every question and the firm's answer";
+    SEC_NOTES = "说明", "Notes";
+    OVERALL = "总分", "Overall";
+    SCORE = "得分", "Score";
+    LEVEL = "得分等级", "Score level";
+    RUNG = "阶梯位置", "Ladder rung";
+    STATUS = "状态", "Status";
+    AREA = "领域", "Area";
+    DIMENSION = "维度", "Dimension";
+    NO_DATA = "无数据", "no data";
+    GAP_MARK = "短板", "gap";
+    GAP_LINE = "低于 60 分的维度算作短板。", "A dimension scoring below 60 counts as a gap.";
+    NO_GAPS = "没有低于 60 分的维度。", "No dimension scores below 60.";
+    RELATED = "相关建议", "Related recommendations";
+    RUNG_REACHED = "已达到", "reached";
+    RUNG_CURRENT = "当前所在", "you are here";
+    RUNG_NEXT = "下一级", "next rung";
+    RUNG_HELD_ABOVE = "条件已具备，但下面一级还没站稳", "conditions met, but a lower rung is missing";
+    RUNG_AHEAD = "未达到", "not yet";
     /// `rung_held_above`, short enough for the ladder chart.
-    pub rung_held_short: &'static str,
-    pub you_are_here: &'static str,
-    pub rung_of: &'static str,
-    pub next_rung: &'static str,
-    pub needs: &'static str,
-    pub top_rung: &'static str,
-    pub held_above_note: &'static str,
-    pub finding: &'static str,
-    pub no_findings: &'static str,
-    pub recommendation: &'static str,
-    pub priority: &'static str,
-    pub speaker: &'static str,
-    pub role: &'static str,
-    pub keyword: &'static str,
-    pub proposal_summary: &'static str,
-    pub source: &'static str,
-    pub why: &'static str,
-    pub next_steps: &'static str,
-    pub no_recommendations: &'static str,
-    pub plan_intro: &'static str,
-    pub plan_now: &'static str,
-    pub plan_quarter: &'static str,
-    pub plan_later: &'static str,
-    pub plan_empty: &'static str,
-    pub appendix_intro: &'static str,
-    pub question: &'static str,
-    pub answer: &'static str,
-    pub unanswered: &'static str,
-    pub skipped: &'static str,
-    pub whatif_one: &'static str,
-    pub whatif_many: &'static str,
-    pub whatif_adopted: &'static str,
-    pub disclaimer: &'static str,
-    pub priority_names: [&'static str; 3],
-    pub bars_title: &'static str,
-    pub ladder_chart_title: &'static str,
-    pub sec_onepage: &'static str,
-    pub sec_proposals: &'static str,
-    pub verdict: &'static str,
-    pub strengths: &'static str,
-    pub top_actions: &'static str,
-    pub how_sure: &'static str,
-    pub wish: &'static str,
-    pub no_strengths: &'static str,
-    pub no_wish: &'static str,
-    pub when: &'static str,
-    pub start: &'static str,
-    pub due: &'static str,
-    pub owner: &'static str,
-    pub owner_default: &'static str,
-    pub effort: &'static str,
-    pub done_when: &'static str,
-    pub first_mark: &'static str,
-    pub effort_hours: &'static str,
-    pub effort_days: &'static str,
-    pub effort_weeks: &'static str,
-    pub effort_months: &'static str,
-    pub because: &'static str,
-    pub gap_closes: &'static str,
-    pub proposal: &'static str,
-    pub steps: &'static str,
-    pub time_bound: &'static str,
-    pub keep_doing: &'static str,
-    pub next_frontier: &'static str,
-    pub plan_left_out: &'static str,
-    pub answered_share: &'static str,
-    pub thin_mark: &'static str,
-    pub thin_note: &'static str,
-    pub thin_dims: &'static str,
-    pub inputs_fingerprint: &'static str,
-    pub score_level: &'static str,
-    pub ladder_rung: &'static str,
-    pub chart_title: &'static str,
-    pub reference_threshold: &'static str,
-    pub reference_room: &'static str,
-    pub speech: &'static str,
-    pub no_plan: &'static str,
-    pub sure_line: &'static str,
-    pub all_sure: &'static str,
-    pub short_more: &'static str,
-    /// Opening and closing bracket around an aside: `（…）` or ` (…)`.
-    pub paren: (&'static str, &'static str),
-    /// Between a label and its value: `：` or `: `.
-    pub colon: &'static str,
-    /// Between items in a run of text: `，` or `, `.
-    pub comma: &'static str,
-}
-
-pub const ZH: Words = Words {
-    subtitle: "建议报告",
-    subtitle_plain: "结果报告",
-    prepared_for: "报告对象",
-    date: "日期",
-    firm: "企业",
-    questionnaire: "问卷",
-    content_hash: "问卷指纹（同一份问卷都一样）",
-    confidence: "可信度",
-    contents: "目录",
-    sec_summary: "总体结果",
-    sec_dimensions: "各维度得分",
-    sec_ladder: "上云深度阶梯",
-    sec_breadth: "工具广度与发现",
-    sec_gaps: "短板",
-    sec_recommendations: "该做什么（按优先级）",
-    sec_plan: "行动计划（带日期）",
-    sec_appendix: "附录二：全部问题与本企业的回答",
-    sec_appendix_alone: "附录：全部问题与本企业的回答",
-    sec_notes: "说明",
-    overall: "总分",
-    score: "得分",
-    level: "得分等级",
-    rung: "阶梯位置",
-    status: "状态",
-    area: "领域",
-    dimension: "维度",
-    no_data: "无数据",
-    gap_mark: "短板",
-    gap_line: "低于 60 分的维度算作短板。",
-    no_gaps: "没有低于 60 分的维度。",
-    related: "相关建议",
-    rung_reached: "已达到",
-    rung_current: "当前所在",
-    rung_next: "下一级",
-    rung_held_above: "条件已具备，但下面一级还没站稳",
-    rung_ahead: "未达到",
-    rung_held_short: "条件已具备（未计入）",
-    you_are_here: "当前位置",
-    rung_of: "第 {n} 级（共 {of} 级）",
-    next_rung: "下一级",
-    needs: "还需要做到",
-    top_rung: "已经站在最高一级。",
-    held_above_note: "有些更高一级的条件已经具备，但只有下面各级都站稳，它们才算数。",
-    finding: "发现",
-    no_findings: "没有需要特别指出的发现。",
-    recommendation: "建议",
-    priority: "优先级",
-    speaker: "提出人",
-    role: "身份",
-    keyword: "关键词",
-    proposal_summary: "主张摘要",
-    source: "出处",
-    why: "为什么适用于本企业（本企业的回答）",
-    next_steps: "下一步",
-    no_recommendations: "本次自查没有触发任何建议：各项回答都没有落到建议规则的条件里。",
-    plan_intro: "按企业的规模和人手排好的行动，每项有负责人、工作量、完成日期和完成标志；做完一项勾一项。",
-    plan_now: "前 30 天（快速见效）",
-    plan_quarter: "本季度",
-    plan_later: "更长期",
-    plan_empty: "（这一段没有安排）",
-    appendix_intro: "下面是本次自查实际问到的每一道题和本企业的回答。",
-    question: "问题",
-    answer: "回答",
-    unanswered: "（未作答）",
-    skipped: "另有 {n} 道题因前面的回答而没有问到。",
-    whatif_one: "注意：本报告中有 1 个答案来自“假设”试算，不是企业原本的回答：",
-    whatif_many: "注意：本报告中有 {n} 个答案来自“假设”试算，不是企业原本的回答：",
-    whatif_adopted: "{d} 采用",
-    disclaimer: "本报告为企业自评估算，根据企业自己的回答生成，不是任何官方评级、信用评价或贷款承诺。",
-    priority_names: ["高", "中", "低"],
-    bars_title: "满分 100 分，虚线标出 60 分。",
-    ladder_chart_title: "上云深度阶梯，标出本企业所在的一级",
-    sec_onepage: "一页摘要",
-    sec_proposals: "附录一：建议所依据的2020年提案",
-    verdict: "结论",
-    strengths: "优势",
-    top_actions: "最先要做的三件事",
-    how_sure: "结果有多可靠",
-    wish: "企业自己的心愿",
-    no_strengths: "还没有达到 60 分的维度。",
-    no_wish: "（没有填写）",
-    when: "时间",
-    start: "开始",
-    due: "完成日期",
-    owner: "负责人",
-    owner_default: "老板",
-    effort: "工作量",
-    done_when: "完成标志",
-    first_mark: "优先",
-    effort_hours: "几小时",
-    effort_days: "一到三天",
-    effort_weeks: "几周",
-    effort_months: "数月",
-    because: "原因",
-    gap_closes: "短板",
-    proposal: "提案",
-    steps: "步骤",
-    time_bound: "时效提醒",
-    keep_doing: "继续保持",
-    next_frontier: "下一个目标",
-    plan_left_out: "另有 {n} 项行动暂不排进计划，做完上面这些再看“建议”一节。",
-    answered_share: "已答",
-    thin_mark: "作答少",
-    thin_note: "作答不足 80% 的维度标为“作答少”，它的分数只是粗估。",
-    thin_dims: "作答少的维度",
-    inputs_fingerprint: "本报告输入的指纹（回答、问卷、日期）",
-    score_level: "得分等级",
-    ladder_rung: "阶梯位置",
-    chart_title: "各维度得分与参照线",
-    reference_threshold: "短板线（60 分）",
-    reference_room: "本场中位数",
-    speech: "发言要点",
-    no_plan: "本次没有需要排进计划的行动。",
-    sure_line: "{p}% 的题目有实际回答",
-    all_sure: "各维度作答都比较完整。",
-    short_more: "完整报告：smecheck report --format html",
-    paren: ("（", "）"),
-    colon: "：",
-    comma: "，",
-};
-
-pub const EN: Words = Words {
-    subtitle: "Recommendation report",
-    subtitle_plain: "Results report",
-    prepared_for: "Prepared for",
-    date: "Date",
-    firm: "Firm",
-    questionnaire: "Questionnaire",
-    content_hash: "Questionnaire fingerprint (the same for every firm)",
-    confidence: "Confidence",
-    contents: "Contents",
-    sec_summary: "Results at a glance",
-    sec_dimensions: "Scores by dimension",
-    sec_ladder: "Cloud depth ladder",
-    sec_breadth: "Breadth of tools and findings",
-    sec_gaps: "Gaps",
-    sec_recommendations: "What to do, by priority",
-    sec_plan: "Action plan, with dates",
-    sec_appendix: "Appendix B: every question and the firm's answer",
-    sec_appendix_alone: "Appendix: every question and the firm's answer",
-    sec_notes: "Notes",
-    overall: "Overall",
-    score: "Score",
-    level: "Score level",
-    rung: "Ladder rung",
-    status: "Status",
-    area: "Area",
-    dimension: "Dimension",
-    no_data: "no data",
-    gap_mark: "gap",
-    gap_line: "A dimension scoring below 60 counts as a gap.",
-    no_gaps: "No dimension scores below 60.",
-    related: "Related recommendations",
-    rung_reached: "reached",
-    rung_current: "you are here",
-    rung_next: "next rung",
-    rung_held_above: "conditions met, but a lower rung is missing",
-    rung_ahead: "not yet",
-    rung_held_short: "met, not yet counted",
-    you_are_here: "You are here",
-    rung_of: "rung {n} of {of}",
-    next_rung: "Next rung",
-    needs: "What it still needs",
-    top_rung: "The firm is on the top rung.",
-    held_above_note: "Some conditions of higher rungs are already met, but they count only once every rung below holds.",
-    finding: "Finding",
-    no_findings: "Nothing in particular to point out.",
-    recommendation: "Recommendation",
-    priority: "Priority",
-    speaker: "Proposed by",
-    role: "Role",
-    keyword: "Keyword",
-    proposal_summary: "What was proposed",
-    source: "Source",
-    why: "Why it applies (the firm's own answers)",
-    next_steps: "Next steps",
-    no_recommendations: "No recommendation was triggered: none of the answers met the conditions of a recommendation rule.",
-    plan_intro: "Actions sized to the firm and its people, each with an owner, effort, a due date and what done looks like. Tick each one off when done.",
-    plan_now: "First 30 days (quick wins)",
-    plan_quarter: "This quarter",
-    plan_later: "Longer term",
-    plan_empty: "(nothing planned here)",
-    appendix_intro: "Every question the self-check asked, with the firm's answer.",
-    question: "Question",
-    answer: "Answer",
-    unanswered: "(not answered)",
-    skipped: "{n} more questions were not asked because of earlier answers.",
-    whatif_one: "Note: 1 answer in this report was set in the what-if sandbox, not given as the firm's own:",
-    whatif_many: "Note: {n} answers in this report were set in the what-if sandbox, not given as the firm's own:",
-    whatif_adopted: "adopted {d}",
-    disclaimer: "This report is a self-assessment estimate built from the firm's own answers. It is not an official rating, a credit assessment or a promise of a loan.",
-    priority_names: ["high", "medium", "low"],
-    bars_title: "Scores are out of 100; the dashed line marks 60.",
-    ladder_chart_title: "Cloud depth ladder with the firm's rung marked",
-    sec_onepage: "Summary on one page",
-    sec_proposals: "Appendix A: the 2020 proposals behind the advice",
-    verdict: "Verdict",
-    strengths: "Strengths",
-    top_actions: "The three things to do first",
-    how_sure: "How sure the result is",
-    wish: "The firm's wish, in its own words",
-    no_strengths: "No dimension scores 60 or more yet.",
-    no_wish: "(not given)",
-    when: "When",
-    start: "Start",
-    due: "Due",
-    owner: "Owner",
-    owner_default: "Owner",
-    effort: "Effort",
-    done_when: "Done when",
-    first_mark: "first",
-    effort_hours: "a few hours",
-    effort_days: "1–3 days",
-    effort_weeks: "a few weeks",
-    effort_months: "months",
-    because: "Because",
-    gap_closes: "Gap",
-    proposal: "Proposal",
-    steps: "Steps",
-    time_bound: "Time-bound",
-    keep_doing: "Keep doing",
-    next_frontier: "Next frontier",
-    plan_left_out: "{n} more actions are left out of the plan for now; see the recommendations once these are done.",
-    answered_share: "answered",
-    thin_mark: "thin",
-    thin_note: "A dimension with fewer than 80% of its questions answered is marked thin; its score is a rough guess.",
-    thin_dims: "Thin dimensions",
-    inputs_fingerprint: "Fingerprint of this report's inputs (answers, questionnaire, date)",
-    score_level: "Score level",
-    ladder_rung: "Ladder rung",
-    chart_title: "Each dimension against the reference line",
-    reference_threshold: "gap line (60)",
-    reference_room: "room median",
-    speech: "What was said",
-    no_plan: "Nothing to plan this time.",
-    sure_line: "{p}% of the questions have a real answer",
-    all_sure: "Every dimension is well answered.",
-    short_more: "Full report: smecheck report --format html",
-    paren: (" (", ")"),
-    colon: ": ",
-    comma: ", ",
-};
-
-/// The report's words in `lang`.
-pub fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Zh => &ZH,
-        Lang::En => &EN,
-    }
-}
-
-impl Words {
-    /// `1 (high)`: the priority's number and its name.
-    pub fn priority_value(&self, p: u8) -> String {
-        let name = self
-            .priority_names
-            .get(usize::from(p.clamp(1, 3)) - 1)
-            .copied()
-            .unwrap_or("");
-        format!("{p}{}", self.aside(name))
-    }
-
-    /// `Priority 1 (high)`.
-    pub fn priority_label(&self, p: u8) -> String {
-        format!("{} {}", self.priority, self.priority_value(p))
-    }
-
-    /// `（text）` or ` (text)`.
-    pub fn aside(&self, text: &str) -> String {
-        format!("{}{text}{}", self.paren.0, self.paren.1)
-    }
-
-    /// `label：value` or `label: value`.
-    pub fn pair(&self, label: &str, value: &str) -> String {
-        format!("{label}{}{value}", self.colon)
-    }
-
-    /// `rung 3 of 6`.
-    pub fn rung_of(&self, n: usize, of: usize) -> String {
-        self.rung_of
-            .replace("{n}", &n.to_string())
-            .replace("{of}", &of.to_string())
-    }
-
+    RUNG_HELD_SHORT = "条件已具备（未计入）", "met, not yet counted";
+    YOU_ARE_HERE = "当前位置", "You are here";
+    RUNG_OF = "第 {} 级（共 {} 级）", "rung {} of {}";
+    NEXT_RUNG = "下一级", "Next rung";
+    NEEDS = "还需要做到", "What it still needs";
+    TOP_RUNG = "已经站在最高一级。", "The firm is on the top rung.";
+    HELD_ABOVE_NOTE = "有些更高一级的条件已经具备，但只有下面各级都站稳，它们才算数。", "Some conditions of higher rungs are already met, but they count only once every rung below holds.";
+    FINDING = "发现", "Finding";
+    NO_FINDINGS = "没有需要特别指出的发现。", "Nothing in particular to point out.";
+    RECOMMENDATION = "建议", "Recommendation";
+    PRIORITY = "优先级", "Priority";
+    SPEAKER = "提出人", "Proposed by";
+    ROLE = "身份", "Role";
+    KEYWORD = "关键词", "Keyword";
+    PROPOSAL_SUMMARY = "主张摘要", "What was proposed";
+    SOURCE = "出处", "Source";
+    WHY = "为什么适用于本企业（本企业的回答）", "Why it applies (the firm's own answers)";
+    NEXT_STEPS = "下一步", "Next steps";
+    NO_RECOMMENDATIONS = "本次自查没有触发任何建议：各项回答都没有落到建议规则的条件里。", "No recommendation was triggered: none of the answers met the conditions of a recommendation rule.";
+    PLAN_INTRO = "按企业的规模和人手排好的行动，每项有负责人、工作量、完成日期和完成标志；做完一项勾一项。", "Actions sized to the firm and its people, each with an owner, effort, a due date and what done looks like. Tick each one off when done.";
+    PLAN_NOW = "前 30 天（快速见效）", "First 30 days (quick wins)";
+    PLAN_QUARTER = "本季度", "This quarter";
+    PLAN_LATER = "更长期", "Longer term";
+    PLAN_EMPTY = "（这一段没有安排）", "(nothing planned here)";
+    APPENDIX_INTRO = "下面是本次自查实际问到的每一道题和本企业的回答。", "Every question the self-check asked, with the firm's answer.";
+    QUESTION = "问题", "Question";
+    ANSWER = "回答", "Answer";
+    UNANSWERED = "（未作答）", "(not answered)";
+    SKIPPED = "另有 {} 道题因前面的回答而没有问到。", "{} more question was not asked because of earlier answers." | "{} more questions were not asked because of earlier answers.";
     /// The note heading the answers adopted from what-if.
-    pub fn whatif_note(&self, n: usize) -> String {
-        if n == 1 {
-            self.whatif_one.to_string()
-        } else {
-            self.whatif_many.replace("{n}", &n.to_string())
-        }
-    }
+    WHATIF = "注意：本报告中有 {} 个答案来自“假设”试算，不是企业原本的回答：", "Note: {} answer in this report was set in the what-if sandbox, not given as the firm's own:" | "Note: {} answers in this report were set in the what-if sandbox, not given as the firm's own:";
+    WHATIF_ADOPTED = "{} 采用", "adopted {}";
+    DISCLAIMER = "本报告为企业自评估算，根据企业自己的回答生成，不是任何官方评级、信用评价或贷款承诺。", "This report is a self-assessment estimate built from the firm's own answers. It is not an official rating, a credit assessment or a promise of a loan.";
+    PRIORITY_HIGH = "高", "high";
+    PRIORITY_MEDIUM = "中", "medium";
+    PRIORITY_LOW = "低", "low";
+    BARS_TITLE = "满分 100 分，虚线标出 60 分。", "Scores are out of 100; the dashed line marks 60.";
+    LADDER_CHART_TITLE = "上云深度阶梯，标出本企业所在的一级", "Cloud depth ladder with the firm's rung marked";
+    SEC_ONEPAGE = "一页摘要", "Summary on one page";
+    SEC_PROPOSALS = "附录一：建议所依据的2020年提案", "Appendix A: the 2020 proposals behind the advice";
+    VERDICT = "结论", "Verdict";
+    STRENGTHS = "优势", "Strengths";
+    TOP_ACTIONS = "最先要做的三件事", "The three things to do first";
+    HOW_SURE = "结果有多可靠", "How sure the result is";
+    WISH = "企业自己的心愿", "The firm's wish, in its own words";
+    NO_STRENGTHS = "还没有达到 60 分的维度。", "No dimension scores 60 or more yet.";
+    NO_WISH = "（没有填写）", "(not given)";
+    WHEN = "时间", "When";
+    START = "开始", "Start";
+    DUE = "完成日期", "Due";
+    OWNER = "负责人", "Owner";
+    OWNER_DEFAULT = "老板", "Owner";
+    EFFORT = "工作量", "Effort";
+    DONE_WHEN = "完成标志", "Done when";
+    FIRST_MARK = "优先", "first";
+    EFFORT_HOURS = "几小时", "a few hours";
+    EFFORT_DAYS = "一到三天", "1–3 days";
+    EFFORT_WEEKS = "几周", "a few weeks";
+    EFFORT_MONTHS = "数月", "months";
+    BECAUSE = "原因", "Because";
+    GAP_CLOSES = "短板", "Gap";
+    PROPOSAL = "提案", "Proposal";
+    STEPS = "步骤", "Steps";
+    TIME_BOUND = "时效提醒", "Time-bound";
+    KEEP_DOING = "继续保持", "Keep doing";
+    NEXT_FRONTIER = "下一个目标", "Next frontier";
+    PLAN_LEFT_OUT = "另有 {} 项行动暂不排进计划，做完上面这些再看“建议”一节。", "{} more action is left out of the plan for now; see the recommendations once these are done." | "{} more actions are left out of the plan for now; see the recommendations once these are done.";
+    ANSWERED_SHARE = "已答", "answered";
+    THIN_MARK = "作答少", "thin";
+    THIN_NOTE = "作答不足 80% 的维度标为“作答少”，它的分数只是粗估。", "A dimension with fewer than 80% of its questions answered is marked thin; its score is a rough guess.";
+    THIN_DIMS = "作答少的维度", "Thin dimensions";
+    INPUTS_FINGERPRINT = "本报告输入的指纹（回答、问卷、日期）", "Fingerprint of this report's inputs (answers, questionnaire, date)";
+    SCORE_LEVEL = "得分等级", "Score level";
+    LADDER_RUNG = "阶梯位置", "Ladder rung";
+    CHART_TITLE = "各维度得分与参照线", "Each dimension against the reference line";
+    REFERENCE_THRESHOLD = "短板线（60 分）", "gap line (60)";
+    REFERENCE_ROOM = "本场中位数", "room median";
+    SPEECH = "发言要点", "What was said";
+    NO_PLAN = "本次没有需要排进计划的行动。", "Nothing to plan this time.";
+    SURE_LINE = "{}% 的题目有实际回答", "{}% of the questions have a real answer";
+    ALL_SURE = "各维度作答都比较完整。", "Every dimension is well answered.";
+    SHORT_MORE = "完整报告：smecheck report --format html", "Full report: smecheck report --format html";
+    /// Opening and closing bracket around an aside: `（…）` or ` (…)`.
+    /// Between the items of a short list: `、` or `, `.
+    LIST_SEP = "、", ", ";
+    /// The end of a sentence.
+    FULL_STOP = "。", ".";
+    ALL_PROVISIONAL = "作答太少，各等级只能算暂定。", "Too few answers: every level is provisional.";
+    /// Why a recommendation applies: the firm's answers, joined by `EVIDENCE_SEP`.
+    FIRM_ANSWERED = "本企业的回答：{}。", "The firm answered {}.";
+    EVIDENCE_SEP = "；", "; and ";
+    /// Where the proposals come from: publisher, title, date.
+    CITATION = "{}《{}》，{}", "{}, “{}”, {}";
+    PAREN_OPEN = "（", " (";
+    PAREN_CLOSE = "）", ")";
+    /// Between a label and its value: `：` or `: `.
+    COLON = "：", ": ";
+    /// Between items in a run of text: `，` or `, `.
+    COMMA = "，", ", ";
+}
 
-    /// One answer adopted from what-if: question → answer (adopted on the day).
-    pub fn whatif_item(&self, a: &super::WhatIfAnswer) -> String {
-        let mut s = format!("{} → {}", a.question, a.answer);
-        if !a.adopted.is_empty() {
-            s.push_str(&self.aside(&self.whatif_adopted.replace("{d}", &a.adopted)));
-        }
-        s
-    }
+/// `1 (high)`: the priority's number and its name.
+pub fn priority_value(lang: Lang, p: u8) -> String {
+    let name = match p {
+        0 | 1 => PRIORITY_HIGH,
+        2 => PRIORITY_MEDIUM,
+        _ => PRIORITY_LOW,
+    };
+    format!("{p}{}", aside(lang, name.get(lang)))
+}
 
-    pub fn skipped(&self, n: usize) -> String {
-        self.skipped.replace("{n}", &n.to_string())
-    }
+/// `Priority 1 (high)`.
+pub fn priority_label(lang: Lang, p: u8) -> String {
+    format!("{} {}", PRIORITY.get(lang), priority_value(lang, p))
+}
 
-    pub fn rung_state(&self, s: super::RungState) -> &'static str {
-        use super::RungState::*;
-        match s {
-            Reached => self.rung_reached,
-            Current => self.rung_current,
-            Next => self.rung_next,
-            HeldAbove => self.rung_held_above,
-            Ahead => self.rung_ahead,
-        }
-    }
+/// `（text）` or ` (text)`.
+pub fn aside(lang: Lang, text: &str) -> String {
+    format!("{}{text}{}", PAREN_OPEN.get(lang), PAREN_CLOSE.get(lang))
+}
 
-    pub fn effort(&self, e: crate::domain::proposals::Effort) -> &'static str {
-        use crate::domain::proposals::Effort::*;
-        match e {
-            Hours => self.effort_hours,
-            Days => self.effort_days,
-            Weeks => self.effort_weeks,
-            Months => self.effort_months,
-        }
-    }
+/// `label：value` or `label: value`.
+pub fn pair(lang: Lang, label: &str, value: &str) -> String {
+    format!("{label}{}{value}", COLON.get(lang))
+}
 
-    pub fn plan_left_out(&self, n: usize) -> String {
-        self.plan_left_out.replace("{n}", &n.to_string())
+/// One answer adopted from what-if: question → answer (adopted on the day).
+pub fn whatif_item(lang: Lang, a: &WhatIfAnswer) -> String {
+    let mut s = format!("{} → {}", a.question, a.answer);
+    if !a.adopted.is_empty() {
+        s.push_str(&aside(lang, &WHATIF_ADOPTED.fill(lang, &[&a.adopted])));
     }
+    s
+}
 
-    pub fn sure_line(&self, percent: u32) -> String {
-        self.sure_line.replace("{p}", &percent.to_string())
+pub fn rung_state(lang: Lang, s: RungState) -> &'static str {
+    match s {
+        RungState::Reached => RUNG_REACHED,
+        RungState::Current => RUNG_CURRENT,
+        RungState::Next => RUNG_NEXT,
+        RungState::HeldAbove => RUNG_HELD_ABOVE,
+        RungState::Ahead => RUNG_AHEAD,
     }
+    .get(lang)
+}
 
-    pub fn horizon_title(&self, h: crate::domain::model::Horizon) -> &'static str {
-        use crate::domain::model::Horizon::*;
-        match h {
-            Now => self.plan_now,
-            Quarter => self.plan_quarter,
-            Later => self.plan_later,
-        }
+pub fn effort(lang: Lang, e: Effort) -> &'static str {
+    match e {
+        Effort::Hours => EFFORT_HOURS,
+        Effort::Days => EFFORT_DAYS,
+        Effort::Weeks => EFFORT_WEEKS,
+        Effort::Months => EFFORT_MONTHS,
     }
+    .get(lang)
+}
+
+pub fn horizon_title(lang: Lang, h: Horizon) -> &'static str {
+    match h {
+        Horizon::Now => PLAN_NOW,
+        Horizon::Quarter => PLAN_QUARTER,
+        Horizon::Later => PLAN_LATER,
+    }
+    .get(lang)
 }

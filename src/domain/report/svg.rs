@@ -4,7 +4,9 @@
 use std::fmt::Write as _;
 
 use super::html::escape;
-use super::{Band, LadderView, Report, RungState, Words};
+use super::strings as ws;
+use super::{Band, LadderView, Report, RungState};
+use crate::domain::text::Lang;
 
 /// A label without its trailing aside, short enough for a meter band.
 fn short(label: &str) -> &str {
@@ -41,8 +43,13 @@ pub fn meter(score: f64, label: &str, bands: &[Band]) -> String {
 }
 
 /// "The dashed line marks the gap line (60)." in words, for the chart's caption.
-pub fn reference_note(w: &Words, reference: &str) -> String {
-    format!("{}{}{}", w.chart_title, w.colon, reference)
+pub fn reference_note(lang: Lang, reference: &str) -> String {
+    format!(
+        "{}{}{}",
+        ws::CHART_TITLE.get(lang),
+        ws::COLON.get(lang),
+        reference
+    )
 }
 
 const DOT_ROW: usize = 16;
@@ -57,7 +64,7 @@ pub fn dot_plot(r: &Report) -> String {
     let height = n * DOT_ROW + 22;
     let mut s = format!(
         r#"<svg class="dots" viewBox="0 0 760 {height}" width="100%" role="img" aria-label="{}">"#,
-        escape(&reference_note(r.words, &r.reference_label))
+        escape(&reference_note(r.lang, &r.reference_label))
     );
     let x = |v: f64| DOT_LEFT + v.clamp(0.0, 100.0) / 100.0 * DOT_W;
     for t in [0, 20, 40, 60, 80, 100] {
@@ -98,17 +105,19 @@ pub fn dot_plot(r: &Report) -> String {
                 let _ = write!(s, r#"<circle cx="{cx:.1}" cy="{y}" r="4.5" class="dot"/>"#);
             }
         }
-        let w = r.words;
-        let score = d.score.map_or_else(|| w.no_data.to_string(), |x| r.fmt(x));
-        let mut marks = format!("{score} · {}% {}", d.answered, w.answered_share);
+        let lang = r.lang;
+        let score = d
+            .score
+            .map_or_else(|| ws::NO_DATA.get(lang).to_string(), |x| r.fmt(x));
+        let mut marks = format!("{score} · {}% {}", d.answered, ws::ANSWERED_SHARE.get(lang));
         if let Some(level) = &d.level_label {
             marks.push_str(&format!(" · {level}"));
         }
         if d.thin {
-            marks.push_str(&format!(" · {}", w.thin_mark));
+            marks.push_str(&format!(" · {}", ws::THIN_MARK.get(lang)));
         }
         if d.gap {
-            marks.push_str(&format!(" · {}", w.gap_mark));
+            marks.push_str(&format!(" · {}", ws::GAP_MARK.get(lang)));
             let list: Vec<&str> = d.proposals.iter().map(|p| p.as_str()).collect();
             if !list.is_empty() {
                 marks.push_str(&format!(" → {}", list.join(", ")));
@@ -133,13 +142,13 @@ const RUNG_W: usize = 330;
 const LEFT: usize = 34;
 
 /// The ladder as a staircase from the lowest rung (bottom) up, the firm's rung marked.
-pub fn ladder(l: &LadderView, w: &Words) -> String {
+pub fn ladder(l: &LadderView, lang: Lang) -> String {
     let n = l.rungs.len();
     let height = n * ROW + 8;
     let mut s = format!(
         r#"<svg class="ladder" viewBox="0 0 680 {height}" width="100%" role="img" aria-labelledby="ladder-title-{id}"><title id="ladder-title-{id}">{title}</title>"#,
         id = escape(&l.id),
-        title = escape(w.ladder_chart_title)
+        title = escape(ws::LADDER_CHART_TITLE.get(lang))
     );
     for (i, rung) in l.rungs.iter().enumerate() {
         let y = (n - 1 - i) * ROW + 4;
@@ -162,9 +171,9 @@ pub fn ladder(l: &LadderView, w: &Words) -> String {
             label = escape(&rung.label),
         );
         let state = match rung.state {
-            RungState::Current => format!("◀ {}", w.you_are_here),
-            RungState::HeldAbove => w.rung_held_short.to_string(),
-            other => w.rung_state(other).to_string(),
+            RungState::Current => format!("◀ {}", ws::YOU_ARE_HERE.get(lang)),
+            RungState::HeldAbove => ws::RUNG_HELD_SHORT.get(lang).to_string(),
+            other => ws::rung_state(lang, other).to_string(),
         };
         let _ = write!(
             s,

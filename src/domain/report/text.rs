@@ -8,7 +8,8 @@ use crate::domain::output::fmt_score;
 use crate::domain::text::Lang;
 use crate::domain::wrap::{width, width_cjk, wrap, wrap_cjk};
 
-use super::{AnswerState, PlanItem, Report, RungState, Words};
+use super::strings as ws;
+use super::{AnswerState, PlanItem, Report, RungState};
 
 /// The widest line the text report writes.
 pub const WIDTH: usize = 80;
@@ -54,8 +55,12 @@ impl Page {
         self.lines.push("-".repeat(WIDTH));
     }
 
-    fn label(&mut self, w: &Words, label: &str) {
-        self.para(&format!("{label}{}", w.colon.trim_end()), "", "");
+    fn label(&mut self, lang: Lang, label: &str) {
+        self.para(
+            &format!("{label}{}", ws::COLON.get(lang).trim_end()),
+            "",
+            "",
+        );
     }
 
     fn out<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
@@ -82,8 +87,8 @@ fn bar(score: Option<f64>) -> String {
 }
 
 /// `due 2026-12-08 · Owner · a few hours`.
-fn item_facts(w: &Words, i: &PlanItem) -> String {
-    let mut parts = vec![w.pair(w.due, &i.due), i.owner.clone()];
+fn item_facts(lang: Lang, i: &PlanItem) -> String {
+    let mut parts = vec![ws::pair(lang, ws::DUE.get(lang), &i.due), i.owner.clone()];
     if !i.effort_label.is_empty() {
         parts.push(i.effort_label.clone());
     }
@@ -92,33 +97,33 @@ fn item_facts(w: &Words, i: &PlanItem) -> String {
 
 /// The one-page summary, shared by the full and the short text.
 fn summary(p: &mut Page, r: &Report, short: bool) {
-    let w = r.words;
+    let lang = r.lang;
     let s = &r.summary;
-    p.label(w, w.verdict);
+    p.label(lang, ws::VERDICT.get(lang));
     for v in &s.verdict {
         p.para(&v.text, "- ", "  ");
     }
     p.blank();
-    p.label(w, w.strengths);
+    p.label(lang, ws::STRENGTHS.get(lang));
     if s.strengths.is_empty() {
-        p.para(w.no_strengths, "- ", "  ");
+        p.para(ws::NO_STRENGTHS.get(lang), "- ", "  ");
     }
     for x in &s.strengths {
         p.para(x, "- ", "  ");
     }
     p.blank();
-    p.label(w, w.sec_gaps);
+    p.label(lang, ws::SEC_GAPS.get(lang));
     if s.gaps.is_empty() {
-        p.para(w.no_gaps, "- ", "  ");
+        p.para(ws::NO_GAPS.get(lang), "- ", "  ");
     }
     for x in &s.gaps {
         p.para(x, "- ", "  ");
     }
     p.blank();
     if r.recommends {
-        p.label(w, w.top_actions);
+        p.label(lang, ws::TOP_ACTIONS.get(lang));
         if s.actions.is_empty() {
-            p.para(w.no_plan, "  ", "  ");
+            p.para(ws::NO_PLAN.get(lang), "  ", "  ");
         }
     }
     for (n, a) in s.actions.iter().enumerate() {
@@ -126,17 +131,32 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
             &format!(
                 "{}{}",
                 a.action,
-                w.aside(&format!("{} · {}", w.pair(w.due, &a.due), a.owner))
+                ws::aside(
+                    lang,
+                    &format!(
+                        "{} · {}",
+                        ws::pair(lang, ws::DUE.get(lang), &a.due),
+                        a.owner
+                    )
+                )
             ),
             &format!("{}. ", n + 1),
             "   ",
         );
     }
     p.blank();
-    p.para(&w.pair(w.how_sure, &s.confidence), "", "  ");
+    p.para(
+        &ws::pair(lang, ws::HOW_SURE.get(lang), &s.confidence),
+        "",
+        "  ",
+    );
     if !short || s.wish.is_some() {
         p.para(
-            &w.pair(w.wish, s.wish.as_deref().unwrap_or(w.no_wish)),
+            &ws::pair(
+                lang,
+                ws::WISH.get(lang),
+                s.wish.as_deref().unwrap_or(ws::NO_WISH.get(lang)),
+            ),
             "",
             "  ",
         );
@@ -145,7 +165,7 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
 
 /// The short form for chat and e-mail: the summary, at most [`SHORT_LINES`] lines, no bars.
 pub fn write_short<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
-    let w = r.words;
+    let lang = r.lang;
     let mut p = Page::new(r);
     // Chat apps show “ ” — … double width in Chinese fonts, whatever the report's language.
     p.cjk = true;
@@ -157,7 +177,7 @@ pub fn write_short<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()>
     p.blank();
     summary(&mut p, r, true);
     p.blank();
-    p.para(w.short_more, "", "");
+    p.para(ws::SHORT_MORE.get(lang), "", "");
     // Drop blank lines first, then cut, so nothing but spacing is lost on a long summary.
     if p.lines.len() > SHORT_LINES {
         p.lines.retain(|l| !l.is_empty());
@@ -171,12 +191,12 @@ pub const SHORT_LINES: usize = 40;
 
 /// Sections 2 and 3: the action plan and the recommendations.
 fn plan_and_recommendations(p: &mut Page, r: &Report) {
-    let w = r.words;
+    let lang = r.lang;
     let num = r.numbers();
-    p.heading(&format!("{}. {}", num.plan, w.sec_plan));
-    p.para(w.plan_intro, "", "");
+    p.heading(&format!("{}. {}", num.plan, ws::SEC_PLAN.get(lang)));
+    p.para(ws::PLAN_INTRO.get(lang), "", "");
     if r.plan.items.is_empty() {
-        p.para(w.no_plan, "", "");
+        p.para(ws::NO_PLAN.get(lang), "", "");
     }
     for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
         let items: Vec<&PlanItem> = r.plan.window(h).collect();
@@ -184,10 +204,10 @@ fn plan_and_recommendations(p: &mut Page, r: &Report) {
             continue;
         }
         p.blank();
-        p.para(w.horizon_title(h), "", "");
+        p.para(ws::horizon_title(lang, h), "", "");
         for i in items {
             let first = if i.first {
-                format!("[{}] ", w.first_mark)
+                format!("[{}] ", ws::FIRST_MARK.get(lang))
             } else {
                 String::new()
             };
@@ -195,53 +215,62 @@ fn plan_and_recommendations(p: &mut Page, r: &Report) {
             let ps = if ps.is_empty() {
                 String::new()
             } else {
-                w.aside(&ps.join(", "))
+                ws::aside(lang, &ps.join(", "))
             };
             p.para(
                 &format!("{first}{}{ps}", i.action),
                 &format!("[ ] {:>2}. ", i.number),
                 "        ",
             );
-            p.para(&item_facts(w, i), "        ", "        ");
+            p.para(&item_facts(lang, i), "        ", "        ");
             if !i.done_when.is_empty() {
-                p.para(&w.pair(w.done_when, &i.done_when), "        ", "          ");
+                p.para(
+                    &ws::pair(lang, ws::DONE_WHEN.get(lang), &i.done_when),
+                    "        ",
+                    "          ",
+                );
             }
         }
     }
     if r.plan.left_out > 0 {
         p.blank();
-        p.para(&w.plan_left_out(r.plan.left_out), "", "");
+        p.para(&ws::PLAN_LEFT_OUT.count(lang, r.plan.left_out, &[]), "", "");
     }
 
     p.heading(&format!(
         "{}. {}",
-        num.recommendations, w.sec_recommendations
+        num.recommendations,
+        ws::SEC_RECOMMENDATIONS.get(lang)
     ));
     if r.recommendations.is_empty() {
-        p.para(w.no_recommendations, "", "");
+        p.para(ws::NO_RECOMMENDATIONS.get(lang), "", "");
     }
     for rec in &r.recommendations {
         p.blank();
         p.para(&format!("3.{}  {}", rec.number, rec.headline), "", "      ");
         let mut when = vec![rec.when.clone()];
         if !rec.due.is_empty() {
-            when.push(w.pair(w.due, &rec.due));
+            when.push(ws::pair(lang, ws::DUE.get(lang), &rec.due));
         }
         if !rec.effort.is_empty() {
             when.push(rec.effort.clone());
         }
         p.para(&when.join(" · "), "      ", "      ");
         p.para(&rec.gap_line, "      ", "      ");
-        p.para(&w.pair(w.because, &rec.because), "      ", "        ");
+        p.para(
+            &ws::pair(lang, ws::BECAUSE.get(lang), &rec.because),
+            "      ",
+            "        ",
+        );
         if let Some(t) = &rec.time_bound {
             p.para(
-                &format!("! {}", w.pair(w.time_bound, t)),
+                &format!("! {}", ws::pair(lang, ws::TIME_BOUND.get(lang), t)),
                 "      ",
                 "        ",
             );
         }
         p.para(
-            &format!("{}{}", w.steps, w.colon.trim_end()),
+            &format!("{}{}", ws::STEPS.get(lang), ws::COLON.get(lang).trim_end()),
             "      ",
             "      ",
         );
@@ -257,7 +286,7 @@ fn plan_and_recommendations(p: &mut Page, r: &Report) {
 }
 
 pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
-    let w = r.words;
+    let lang = r.lang;
     let mut p = Page::new(r);
     p.lines.push("=".repeat(WIDTH));
     p.para(&r.title, "", "");
@@ -266,14 +295,14 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         None => p.para(&r.subtitle, "", ""),
     }
     p.lines.push("=".repeat(WIDTH));
-    p.para(&w.pair(w.date, &r.date_label), "", "  ");
+    p.para(&ws::pair(lang, ws::DATE.get(lang), &r.date_label), "", "  ");
     for f in &r.profile {
-        p.para(&w.pair(&f.label, &f.value), "", "  ");
+        p.para(&ws::pair(lang, &f.label, &f.value), "", "  ");
     }
     if !r.whatif.is_empty() {
-        p.para(&w.whatif_note(r.whatif.len()), "", "");
+        p.para(&ws::WHATIF.count(lang, r.whatif.len(), &[]), "", "");
         for a in &r.whatif {
-            p.para(&w.whatif_item(a), "  - ", "    ");
+            p.para(&ws::whatif_item(lang, a), "  - ", "    ");
         }
     }
     if let Some(note) = &r.note {
@@ -284,7 +313,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         p.lines.extend(since.text_lines(r.lang));
     }
 
-    p.heading(&format!("1. {}", w.sec_onepage));
+    p.heading(&format!("1. {}", ws::SEC_ONEPAGE.get(lang)));
     summary(&mut p, r, false);
 
     let num = r.numbers();
@@ -292,23 +321,27 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         plan_and_recommendations(&mut p, r);
     }
 
-    p.heading(&format!("{}. {}", num.dimensions, w.sec_dimensions));
+    p.heading(&format!(
+        "{}. {}",
+        num.dimensions,
+        ws::SEC_DIMENSIONS.get(lang)
+    ));
     for h in r.headlines.iter().chain(std::iter::once(&r.overall)) {
         p.para(
             &format!(
                 "{}{}{}  {}",
                 h.title,
-                w.colon,
+                ws::COLON.get(lang),
                 h.score_text,
-                w.pair(w.score_level, &h.level_label)
+                ws::pair(lang, ws::SCORE_LEVEL.get(lang), &h.level_label)
             ),
             "",
             "  ",
         );
     }
     p.blank();
-    p.para(w.gap_line, "", "");
-    p.para(w.thin_note, "", "");
+    p.para(ws::GAP_LINE.get(lang), "", "");
+    p.para(ws::THIN_NOTE.get(lang), "", "");
     let marks_w = 16;
     let col = r
         .dimensions
@@ -329,16 +362,18 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         for t in title {
             p.lines.push(format!("  {t}"));
         }
-        let score = d.score.map_or_else(|| w.no_data.to_string(), |x| r.fmt(x));
-        let mut marks = vec![format!("{}% {}", d.answered, w.answered_share)];
+        let score = d
+            .score
+            .map_or_else(|| ws::NO_DATA.get(lang).to_string(), |x| r.fmt(x));
+        let mut marks = vec![format!("{}% {}", d.answered, ws::ANSWERED_SHARE.get(lang))];
         if let Some(level) = &d.level_label {
             marks.push(level.clone());
         }
         if d.thin {
-            marks.push(w.thin_mark.to_string());
+            marks.push(ws::THIN_MARK.get(lang).to_string());
         }
         if d.gap {
-            marks.push(w.gap_mark.to_string());
+            marks.push(ws::GAP_MARK.get(lang).to_string());
         }
         let score = format!(
             "{}{score}",
@@ -359,7 +394,11 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
         if d.gap && !d.proposals.is_empty() {
             let list: Vec<&str> = d.proposals.iter().map(|x| x.as_str()).collect();
-            p.para(&w.pair(w.related, &list.join(", ")), "    ", "    ");
+            p.para(
+                &ws::pair(lang, ws::RELATED.get(lang), &list.join(", ")),
+                "    ",
+                "    ",
+            );
         }
     }
 
@@ -380,7 +419,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             } else {
                 "  "
             };
-            let state = w.aside(w.rung_state(rung.state));
+            let state = ws::aside(lang, ws::rung_state(lang, rung.state));
             let first = format!("{here} {:>2}  ", rung.number);
             let text = format!("{}  {}", pad(&rung.label, col), state.trim());
             p.para(&text, &first, "        ");
@@ -389,10 +428,10 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         p.para(
             &format!(
                 "{}{}{}{}{}",
-                w.ladder_rung,
-                w.colon,
-                w.rung_of(l.current, l.rungs.len()),
-                w.comma,
+                ws::LADDER_RUNG.get(lang),
+                ws::COLON.get(lang),
+                ws::RUNG_OF.fill(lang, &[&l.current, &l.rungs.len()]),
+                ws::COMMA.get(lang),
                 l.current_label
             ),
             "",
@@ -401,23 +440,32 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         p.para(&l.current_description, "  ", "  ");
         match &l.next {
             Some(n) => {
-                p.para(&w.pair(w.next_rung, &n.label), "", "  ");
-                p.para(&format!("{}{}", w.needs, w.colon.trim_end()), "  ", "  ");
+                p.para(&ws::pair(lang, ws::NEXT_RUNG.get(lang), &n.label), "", "  ");
+                p.para(
+                    &format!("{}{}", ws::NEEDS.get(lang), ws::COLON.get(lang).trim_end()),
+                    "  ",
+                    "  ",
+                );
                 for need in &n.needs {
                     p.para(need, "  - ", "    ");
                 }
             }
-            None => p.para(w.top_rung, "", ""),
+            None => p.para(ws::TOP_RUNG.get(lang), "", ""),
         }
         if l.rungs.iter().any(|x| x.state == RungState::HeldAbove) {
-            p.para(w.held_above_note, "", "");
+            p.para(ws::HELD_ABOVE_NOTE.get(lang), "", "");
         }
     }
 
-    p.heading(&format!("{}. {}", num.breadth, w.sec_breadth));
+    p.heading(&format!("{}. {}", num.breadth, ws::SEC_BREADTH.get(lang)));
     if let Some(b) = &r.breadth {
         p.para(
-            &format!("{}{}{} / 100", b.title, w.colon, fmt_score(b.score)),
+            &format!(
+                "{}{}{} / 100",
+                b.title,
+                ws::COLON.get(lang),
+                fmt_score(b.score)
+            ),
             "",
             "  ",
         );
@@ -428,15 +476,15 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         p.blank();
     }
     if r.findings.is_empty() {
-        p.para(w.no_findings, "", "");
+        p.para(ws::NO_FINDINGS.get(lang), "", "");
     }
     for f in &r.findings {
-        p.para(&w.pair(w.finding, &f.title), "", "  ");
+        p.para(&ws::pair(lang, ws::FINDING.get(lang), &f.title), "", "  ");
         p.para(&f.text, "  ", "  ");
     }
 
     if !r.proposals.is_empty() {
-        p.heading(w.sec_proposals);
+        p.heading(ws::SEC_PROPOSALS.get(lang));
         for n in &r.proposals {
             p.blank();
             p.para(
@@ -444,39 +492,47 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
                     "{} {}{}{}{}",
                     n.proposal,
                     n.speaker,
-                    w.aside(&n.role),
-                    w.colon,
+                    ws::aside(lang, &n.role),
+                    ws::COLON.get(lang),
                     n.keyword
                 ),
                 "",
                 "  ",
             );
-            p.para(&w.pair(w.speech, &n.summary), "  ", "  ");
+            p.para(
+                &ws::pair(lang, ws::SPEECH.get(lang), &n.summary),
+                "  ",
+                "  ",
+            );
         }
     }
 
     p.heading(r.appendix_heading());
-    p.para(w.appendix_intro, "", "");
+    p.para(ws::APPENDIX_INTRO.get(lang), "", "");
     for g in &r.appendix {
         p.blank();
         p.para(&g.title, "", "");
         for item in &g.items {
             p.para(&item.text, &format!("{:>4}. ", item.number), "      ");
             let answer = match item.state {
-                AnswerState::Unanswered => w.unanswered.to_string(),
-                _ => w.pair(w.answer, &item.answer),
+                AnswerState::Unanswered => ws::UNANSWERED.get(lang).to_string(),
+                _ => ws::pair(lang, ws::ANSWER.get(lang), &item.answer),
             };
             p.para(&answer, "      ", "        ");
         }
     }
     if r.skipped > 0 {
         p.blank();
-        p.para(&w.skipped(r.skipped), "", "");
+        p.para(&ws::SKIPPED.count(lang, r.skipped, &[]), "", "");
     }
 
-    p.heading(w.sec_notes);
+    p.heading(ws::SEC_NOTES.get(lang));
     if r.recommends {
-        p.para(&w.pair(w.source, &r.source.citation), "", "  ");
+        p.para(
+            &ws::pair(lang, ws::SOURCE.get(lang), &r.source.citation),
+            "",
+            "  ",
+        );
         p.blank();
         if !r.caveat.is_empty() {
             p.para(&r.caveat, "", "");
@@ -487,17 +543,33 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     p.blank();
     let s = &r.questionnaire;
     p.para(
-        &w.pair(w.questionnaire, &format!("{} {}", s.id, s.version)),
+        &ws::pair(
+            lang,
+            ws::QUESTIONNAIRE.get(lang),
+            &format!("{} {}", s.id, s.version),
+        ),
         "",
         "  ",
     );
-    p.para(&w.pair(w.content_hash, &s.hash), "", "  ");
     p.para(
-        &w.pair(w.inputs_fingerprint, &r.inputs_fingerprint),
+        &ws::pair(lang, ws::CONTENT_HASH.get(lang), &s.hash),
         "",
         "  ",
     );
-    p.para(&w.pair(w.confidence, &r.confidence.summary), "", "  ");
+    p.para(
+        &ws::pair(
+            lang,
+            ws::INPUTS_FINGERPRINT.get(lang),
+            &r.inputs_fingerprint,
+        ),
+        "",
+        "  ",
+    );
+    p.para(
+        &ws::pair(lang, ws::CONFIDENCE.get(lang), &r.confidence.summary),
+        "",
+        "  ",
+    );
     p.lines.push("=".repeat(WIDTH));
     p.out(out)
 }

@@ -14,6 +14,7 @@ use crate::domain::output::{
     score_and_level,
 };
 use crate::domain::report::plan::first_sentence;
+use crate::domain::report::strings as ws;
 use crate::domain::report::{Report, strip_aside};
 use crate::domain::wrap::width;
 use crate::domain::{Lang, ScoreCard};
@@ -160,10 +161,15 @@ fn wrapped(text: &str, w: usize, first: &str, rest: &str, style: Style) -> Vec<L
 fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let r = report(app);
-    let words = r.words;
+    let lang = r.lang;
     let s = &r.summary;
     let mut lines = Vec::new();
-    let head = |t: &str| Line::styled(format!("{t}{}", words.colon.trim_end()), theme.title());
+    let head = |t: &str| {
+        Line::styled(
+            format!("{t}{}", ws::COLON.get(lang).trim_end()),
+            theme.title(),
+        )
+    };
     // The questionnaire's note on what the result is and is not comes first.
     if let Some(note) = &r.note {
         lines.extend(wrapped(note, w, "", "", theme.muted()));
@@ -175,19 +181,23 @@ fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     lines.push(Line::default());
     // No first actions where the questionnaire recommends nothing.
     if r.recommends {
-        lines.push(head(words.top_actions));
+        lines.push(head(ws::TOP_ACTIONS.get(lang)));
         if s.actions.is_empty() {
-            lines.extend(wrapped(words.no_plan, w, "  ", "  ", theme.muted()));
+            lines.extend(wrapped(ws::NO_PLAN.get(lang), w, "  ", "  ", theme.muted()));
         }
     }
     for (n, a) in s.actions.iter().enumerate() {
         let due = if a.due.is_empty() {
             String::new()
         } else {
-            format!(" · {}", words.pair(words.due, &a.due))
+            format!(" · {}", ws::pair(lang, ws::DUE.get(lang), &a.due))
         };
         lines.extend(wrapped(
-            &format!("{}{}", a.action, words.aside(&format!("{}{due}", a.owner))),
+            &format!(
+                "{}{}",
+                a.action,
+                ws::aside(lang, &format!("{}{due}", a.owner))
+            ),
             w,
             &format!("{}. ", n + 1),
             "   ",
@@ -197,30 +207,40 @@ fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     if r.recommends {
         lines.push(Line::default());
     }
-    lines.push(head(words.strengths));
+    lines.push(head(ws::STRENGTHS.get(lang)));
     if s.strengths.is_empty() {
-        lines.extend(wrapped(words.no_strengths, w, "- ", "  ", theme.muted()));
+        lines.extend(wrapped(
+            ws::NO_STRENGTHS.get(lang),
+            w,
+            "- ",
+            "  ",
+            theme.muted(),
+        ));
     }
     for x in &s.strengths {
         lines.extend(wrapped(x, w, "- ", "  ", theme.good()));
     }
-    lines.push(head(words.sec_gaps));
+    lines.push(head(ws::SEC_GAPS.get(lang)));
     if s.gaps.is_empty() {
-        lines.extend(wrapped(words.no_gaps, w, "- ", "  ", theme.muted()));
+        lines.extend(wrapped(ws::NO_GAPS.get(lang), w, "- ", "  ", theme.muted()));
     }
     for x in &s.gaps {
         lines.extend(wrapped(x, w, "- ", "  ", Style::new()));
     }
     lines.push(Line::default());
     lines.extend(wrapped(
-        &words.pair(words.how_sure, &s.confidence),
+        &ws::pair(lang, ws::HOW_SURE.get(lang), &s.confidence),
         w,
         "",
         "  ",
         theme.muted(),
     ));
     lines.extend(wrapped(
-        &words.pair(words.wish, s.wish.as_deref().unwrap_or(words.no_wish)),
+        &ws::pair(
+            lang,
+            ws::WISH.get(lang),
+            s.wish.as_deref().unwrap_or(ws::NO_WISH.get(lang)),
+        ),
         w,
         "",
         "  ",
@@ -232,20 +252,20 @@ fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
 fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     let theme = app.theme;
     let r = report(app);
-    let words = r.words;
+    let lang = r.lang;
     let mut lines = Vec::new();
     if r.plan.items.is_empty() {
-        lines.extend(wrapped(words.no_plan, w, "", "", theme.muted()));
+        lines.extend(wrapped(ws::NO_PLAN.get(lang), w, "", "", theme.muted()));
     }
     for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
         let items: Vec<_> = r.plan.window(h).collect();
         if items.is_empty() {
             continue;
         }
-        lines.push(Line::styled(words.horizon_title(h), theme.title()));
+        lines.push(Line::styled(ws::horizon_title(lang, h), theme.title()));
         for i in items {
             let first = if i.first {
-                format!("[{}] ", words.first_mark)
+                format!("[{}] ", ws::FIRST_MARK.get(lang))
             } else {
                 String::new()
             };
@@ -253,7 +273,7 @@ fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             let ps = if ps.is_empty() {
                 String::new()
             } else {
-                words.aside(&ps.join(", "))
+                ws::aside(lang, &ps.join(", "))
             };
             lines.extend(wrapped(
                 &format!("{first}{}{ps}", i.action),
@@ -264,7 +284,7 @@ fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             ));
             let mut facts = Vec::new();
             if !i.due.is_empty() {
-                facts.push(words.pair(words.due, &i.due));
+                facts.push(ws::pair(lang, ws::DUE.get(lang), &i.due));
             }
             facts.push(i.owner.clone());
             if !i.effort_label.is_empty() {
@@ -279,7 +299,7 @@ fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
             ));
             if !i.done_when.is_empty() {
                 lines.extend(wrapped(
-                    &words.pair(words.done_when, &i.done_when),
+                    &ws::pair(lang, ws::DONE_WHEN.get(lang), &i.done_when),
                     w,
                     "        ",
                     "          ",
@@ -290,7 +310,7 @@ fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     }
     if r.plan.left_out > 0 {
         lines.extend(wrapped(
-            &words.plan_left_out(r.plan.left_out),
+            &ws::PLAN_LEFT_OUT.count(lang, r.plan.left_out, &[]),
             w,
             "",
             "",
@@ -662,11 +682,10 @@ fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
 /// effort, the gap and proposal, why (the firm's answers), the steps; then, muted, who proposed
 /// it in 2020, what was said and the caveat on time-bound measures.
 pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
-    let lang = app.lang;
     let theme = app.theme;
     let mut lines = Vec::new();
     let r = report(app);
-    let words = r.words;
+    let lang = r.lang;
     let Some(rec) = r.recommendations.get(app.rec_cursor) else {
         return lines;
     };
@@ -679,7 +698,7 @@ pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     ));
     let mut when = vec![rec.when.clone()];
     if !rec.due.is_empty() {
-        when.push(words.pair(words.due, &rec.due));
+        when.push(ws::pair(lang, ws::DUE.get(lang), &rec.due));
     }
     if !rec.effort.is_empty() {
         when.push(rec.effort.clone());
@@ -688,7 +707,7 @@ pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     lines.extend(wrapped(&rec.gap_line, w, "", "", Style::new()));
     if let Some(t) = &rec.time_bound {
         lines.extend(wrapped(
-            &format!("! {}", words.pair(words.time_bound, t)),
+            &format!("! {}", ws::pair(lang, ws::TIME_BOUND.get(lang), t)),
             w,
             "",
             "  ",

@@ -233,7 +233,7 @@ pub fn standing_text(
         .map_or(&card.confidence, |a| &a.confidence);
     let mut text = place_text(s.place, lang).to_string();
     if confidence.is_provisional() {
-        text.push_str(crate::domain::output::provisional_mark(lang));
+        text.push_str(crate::domain::output::PROVISIONAL.get(lang));
     }
     text
 }

@@ -325,7 +325,7 @@ fn a_standing_resting_on_too_few_answers_is_marked_provisional() {
     for lang in Lang::ALL {
         let text = super::standing_text(&card, &s, lang);
         assert!(
-            text.ends_with(crate::domain::output::provisional_mark(lang)),
+            text.ends_with(crate::domain::output::PROVISIONAL.get(lang)),
             "{text}"
         );
     }

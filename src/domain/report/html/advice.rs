@@ -5,23 +5,24 @@ use std::fmt::Write as _;
 
 use super::escape;
 use crate::domain::model::Horizon;
+use crate::domain::report::strings as ws;
 use crate::domain::report::{AnswerState, Report};
 
 pub(super) fn recommendations(r: &Report, h: &mut String) -> std::fmt::Result {
-    let w = r.words;
+    let lang = r.lang;
     let e = escape;
     writeln!(
         h,
         "<section id=\"recommendations\">\n<h2>3. {}</h2>",
-        e(w.sec_recommendations)
+        e(ws::SEC_RECOMMENDATIONS.get(lang))
     )?;
     if r.recommendations.is_empty() {
-        writeln!(h, "<p>{}</p>", e(w.no_recommendations))?;
+        writeln!(h, "<p>{}</p>", e(ws::NO_RECOMMENDATIONS.get(lang)))?;
     }
     for rec in &r.recommendations {
         let mut when = vec![e(&rec.when).into_owned()];
         if !rec.due.is_empty() {
-            when.push(e(&w.pair(w.due, &rec.due)).into_owned());
+            when.push(e(&ws::pair(lang, ws::DUE.get(lang), &rec.due)).into_owned());
         }
         if !rec.effort.is_empty() {
             when.push(e(&rec.effort).into_owned());
@@ -42,16 +43,16 @@ pub(super) fn recommendations(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(
             h,
             "<p class=\"why\"><strong>{}{}</strong>{}</p>",
-            e(w.because),
-            w.colon,
+            e(ws::BECAUSE.get(lang)),
+            ws::COLON.get(lang),
             e(&rec.because)
         )?;
         if let Some(t) = &rec.time_bound {
             writeln!(
                 h,
                 "<p class=\"time-bound\"><strong>{}{}</strong>{}</p>",
-                e(w.time_bound),
-                w.colon,
+                e(ws::TIME_BOUND.get(lang)),
+                ws::COLON.get(lang),
                 e(t)
             )?;
         }
@@ -74,16 +75,16 @@ pub(super) fn recommendations(r: &Report, h: &mut String) -> std::fmt::Result {
 }
 
 pub(super) fn plan(r: &Report, h: &mut String) -> std::fmt::Result {
-    let w = r.words;
+    let lang = r.lang;
     let e = escape;
     writeln!(
         h,
         "<section id=\"plan\">\n<h2>2. {}</h2>\n<p class=\"note\">{}</p>",
-        e(w.sec_plan),
-        e(w.plan_intro)
+        e(ws::SEC_PLAN.get(lang)),
+        e(ws::PLAN_INTRO.get(lang))
     )?;
     if r.plan.items.is_empty() {
-        writeln!(h, "<p>{}</p>", e(w.no_plan))?;
+        writeln!(h, "<p>{}</p>", e(ws::NO_PLAN.get(lang)))?;
     }
     for hz in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
         let items: Vec<_> = r.plan.window(hz).collect();
@@ -93,15 +94,18 @@ pub(super) fn plan(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(
             h,
             "<table class=\"plan\"><thead><tr><th colspan=\"2\">{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
-            e(w.horizon_title(hz)),
-            e(w.owner),
-            e(w.effort),
-            e(w.done_when),
-            e(w.due)
+            e(ws::horizon_title(lang, hz)),
+            e(ws::OWNER.get(lang)),
+            e(ws::EFFORT.get(lang)),
+            e(ws::DONE_WHEN.get(lang)),
+            e(ws::DUE.get(lang))
         )?;
         for i in items {
             let first = if i.first {
-                format!("<span class=\"first\">{}</span> ", e(w.first_mark))
+                format!(
+                    "<span class=\"first\">{}</span> ",
+                    e(ws::FIRST_MARK.get(lang))
+                )
             } else {
                 String::new()
             };
@@ -127,7 +131,7 @@ pub(super) fn plan(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(
             h,
             "<p class=\"note\">{}</p>",
-            e(&w.plan_left_out(r.plan.left_out))
+            e(&ws::PLAN_LEFT_OUT.count(lang, r.plan.left_out, &[]))
         )?;
     }
     writeln!(h, "</section>")
@@ -138,12 +142,12 @@ pub(super) fn proposals(r: &Report, h: &mut String) -> std::fmt::Result {
     if r.proposals.is_empty() {
         return Ok(());
     }
-    let w = r.words;
+    let lang = r.lang;
     let e = escape;
     writeln!(
         h,
         "<section id=\"proposals\" class=\"compact\">\n<h2>{}</h2>\n<div class=\"cols\"><dl class=\"speeches\">",
-        e(w.sec_proposals)
+        e(ws::SEC_PROPOSALS.get(lang))
     )?;
     for n in &r.proposals {
         writeln!(
@@ -151,8 +155,8 @@ pub(super) fn proposals(r: &Report, h: &mut String) -> std::fmt::Result {
             "<div class=\"speech\"><dt>{} {}{}{}{}</dt><dd>{}</dd></div>",
             e(n.proposal.as_str()),
             e(&n.speaker),
-            e(&w.aside(&n.role)),
-            w.colon,
+            e(&ws::aside(lang, &n.role)),
+            ws::COLON.get(lang),
             e(&n.keyword),
             e(&n.summary)
         )?;
@@ -161,13 +165,13 @@ pub(super) fn proposals(r: &Report, h: &mut String) -> std::fmt::Result {
 }
 
 pub(super) fn appendix(r: &Report, h: &mut String) -> std::fmt::Result {
-    let w = r.words;
+    let lang = r.lang;
     let e = escape;
     writeln!(
         h,
         "<section id=\"appendix\" class=\"compact\">\n<h2>{}</h2>\n<p>{}</p>\n<div class=\"cols\">",
         e(r.appendix_heading()),
-        e(w.appendix_intro)
+        e(ws::APPENDIX_INTRO.get(lang))
     )?;
     for g in &r.appendix {
         writeln!(
@@ -178,7 +182,10 @@ pub(super) fn appendix(r: &Report, h: &mut String) -> std::fmt::Result {
         for item in &g.items {
             let answer = match item.state {
                 AnswerState::Unanswered => {
-                    format!("<span class=\"unanswered\">{}</span>", e(w.unanswered))
+                    format!(
+                        "<span class=\"unanswered\">{}</span>",
+                        e(ws::UNANSWERED.get(lang))
+                    )
                 }
                 _ => e(&item.answer).into_owned(),
             };
@@ -193,7 +200,11 @@ pub(super) fn appendix(r: &Report, h: &mut String) -> std::fmt::Result {
     }
     writeln!(h, "</div>")?;
     if r.skipped > 0 {
-        writeln!(h, "<p class=\"note\">{}</p>", e(&w.skipped(r.skipped)))?;
+        writeln!(
+            h,
+            "<p class=\"note\">{}</p>",
+            e(&ws::SKIPPED.count(lang, r.skipped, &[]))
+        )?;
     }
     writeln!(h, "</section>")
 }
