@@ -176,6 +176,8 @@ crate::bilingual! {
     OUTPUT_EXISTS = "{} 已存在；如要覆盖，请加 --force", "{} already exists; pass --force to replace it";
     OUTPUT_FAILED = "无法写入报告 {}：{}", "cannot write the report to {}: {}";
     OUTPUT_WRITTEN = "已写入报告：{}", "Report written: {}";
+    /// After an area's title: where the firm stands among the room's firms.
+    IN_THIS_ROOM = "在本场（{} 家）", " in this room ({} firm)" | " in this room ({} firms)";
     OUTPUT_IS_INPUT = "{} 是这份报告读取的文件，不能用报告覆盖它（--force 也不行）\n  提示：用 -o 指定另一个文件名", "{} is a file this report is made from; it is never overwritten with the report, not even with --force\n  hint: pass another file name with -o";
 }
 
@@ -229,10 +231,12 @@ crate::bilingual! {
         "--short works with --format text only: drop --short or use --format text";
     TOO_FEW_TO_PLACE = "注意：本场已完成的企业太少，暂不能比较这家企业在全场的位置",
         "note: the workshop has too few finished firms to place this one in the room";
-    VALIDATE_OK = "通过：{}：{} {}（{}），{} 道题，{} 条规则；每一级台阶和每一个提案（共 {} 个）都能达到",
-        "ok: {}: {} {} ({}), {} questions, {} rules; every rung and every proposal ({}) is reachable";
-    VALIDATE_OK_NO_RECOMMENDATIONS = "通过：{}：{} {}（{}），{} 道题；这份问卷不给建议（没有建议目录）；每一级台阶都能达到",
-        "ok: {}: {} {} ({}), {} questions; this questionnaire gives no recommendations (it has no catalogue); every rung is reachable";
+    VALIDATE_OK = "通过：{}：{} {}（{}），{}，{}；每一级台阶和每一个提案（共 {} 个）都能达到",
+        "ok: {}: {} {} ({}), {}, {}; every rung and every proposal ({}) is reachable";
+    VALIDATE_OK_NO_RECOMMENDATIONS = "通过：{}：{} {}（{}），{}；这份问卷不给建议（没有建议目录）；每一级台阶都能达到",
+        "ok: {}: {} {} ({}), {}; this questionnaire gives no recommendations (it has no catalogue); every rung is reachable";
+    QUESTIONS = "{} 道题", "{} question" | "{} questions";
+    RULES = "{} 条规则", "{} rule" | "{} rules";
     VALIDATE_WARNING = "{}:{}: 警告：{}\n  提示：{}", "{}:{}: warning: {}\n  hint: {}";
     A_QUESTIONNAIRE = "问卷文件", "questionnaire";
     AN_ANSWER_FILE = "答卷文件", "answer file";
@@ -368,15 +372,21 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                         &q.id,
                         &q.version,
                         &inst.hash,
-                        &q.questions.len(),
-                        &q.rules.len(),
+                        &QUESTIONS.count(lang, q.questions.len(), &[]),
+                        &RULES.count(lang, q.rules.len(), &[]),
                         &inst.proposals.proposals.len(),
                     ],
                 )
             } else {
                 VALIDATE_OK_NO_RECOMMENDATIONS.fill(
                     lang,
-                    &[&name, &q.id, &q.version, &inst.hash, &q.questions.len()],
+                    &[
+                        &name,
+                        &q.id,
+                        &q.version,
+                        &inst.hash,
+                        &QUESTIONS.count(lang, q.questions.len(), &[]),
+                    ],
                 )
             };
             writeln!(out, "{ok}")?;
@@ -505,13 +515,10 @@ fn room_lines(
         .into_iter()
         .map(|s| {
             let area = q.area(&s.area.as_str().into()).map_or_else(
-                || crate::domain::text::tr(lang, "总分", "Overall").to_string(),
+                || crate::domain::output::OVERALL.get(lang).to_string(),
                 |a| a.title.get(lang).to_string(),
             );
-            let label = match lang {
-                Lang::Zh => format!("{area}在本场（{} 家）", s.of),
-                Lang::En => format!("{area} in this room ({} firms)", s.of),
-            };
+            let label = format!("{area}{}", IN_THIS_ROOM.count(lang, s.of, &[]));
             crate::domain::report::Field {
                 label,
                 value: crate::workshop::report::standing_text(card, &s, lang),

@@ -19,7 +19,7 @@ crate::bilingual! {
     DID_YOU_MEAN = "是不是想写 `{}`？", "did you mean `{}`?";
     HOW_TO_NAME = "用 `smecheck questionnaire --list` 列出的名字，或者问卷文件的路径",
         "give a name that `smecheck questionnaire --list` shows, or the path of a questionnaire file";
-    LIST_LINE = "{}  ·  版本 {}  ·  语言：{}  ·  {} 道题", "{}  ·  version {}  ·  languages: {}  ·  {} questions";
+    LIST_LINE = "{}  ·  版本 {}  ·  语言：{}  ·  {}", "{}  ·  version {}  ·  languages: {}  ·  {}";
     LIST_USE = "使用：--questionnaire 名字（例如 --questionnaire {}），或者问卷文件的路径；同名的文件优先。",
         "Use: --questionnaire NAME (e.g. --questionnaire {}), or the path of a questionnaire file; a file of that name wins.";
 }
@@ -108,7 +108,15 @@ pub fn list(lang: Lang, out: &mut dyn Write) -> Result<()> {
         writeln!(
             out,
             "{}",
-            LIST_LINE.fill(lang, &[name, &q.version, &"zh, en", &q.questions.len()])
+            LIST_LINE.fill(
+                lang,
+                &[
+                    name,
+                    &q.version,
+                    &"zh, en",
+                    &crate::cli::QUESTIONS.count(lang, q.questions.len(), &[])
+                ]
+            )
         )?;
         for l in [Lang::Zh, Lang::En] {
             writeln!(out, "  {}", q.title.get(l))?;

@@ -7,6 +7,9 @@ use serde::Serialize;
 use super::answers::{AnswerFile, QuestionnaireRef};
 use super::condition::Condition;
 use super::model::{QuestionKind, Questionnaire};
+use super::output::{
+    CB_OPTION, CB_POINTS, CB_ROW, CB_ROW_PICKS, CB_ROW_TICKS, CB_SHOWN_WHEN, CODEBOOK,
+};
 use super::text::{Lang, LocalText, display_safe, spreadsheet_cell};
 
 #[derive(Debug, Clone, Serialize)]
@@ -249,10 +252,8 @@ fn md_cell(s: &str) -> String {
 
 /// Markdown: one section per question with a table of its options or bands.
 pub fn write_md<W: Write>(q: &Questionnaire, lang: Lang, mut out: W) -> std::io::Result<()> {
-    let (title, opt, pts, cond) = match lang {
-        Lang::Zh => ("编码手册", "选项", "分值", "显示条件"),
-        Lang::En => ("codebook", "Option", "Points", "Shown when"),
-    };
+    let [title, opt, pts, cond] =
+        [CODEBOOK, CB_OPTION, CB_POINTS, CB_SHOWN_WHEN].map(|x| x.get(lang));
     writeln!(
         out,
         "# {} — {title} ({} {})\n",
@@ -291,12 +292,8 @@ pub fn write_md<W: Write>(q: &Questionnaire, lang: Lang, mut out: W) -> std::io:
             writeln!(out)?;
         }
         if !e.rows.is_empty() {
-            let (row, each) = match (lang, e.ticks) {
-                (Lang::Zh, false) => ("行", "每行选上面的一个选项"),
-                (Lang::Zh, true) => ("行", "每行可勾选上面的任意几列"),
-                (Lang::En, false) => ("Row", "each row picks one of the options above"),
-                (Lang::En, true) => ("Row", "each row ticks any of the columns above"),
-            };
+            let row = CB_ROW.get(lang);
+            let each = if e.ticks { CB_ROW_TICKS } else { CB_ROW_PICKS }.get(lang);
             writeln!(out, "{each}:\n\n| id | {row} |\n|---|---|")?;
             for r in &e.rows {
                 writeln!(

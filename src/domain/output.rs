@@ -260,6 +260,15 @@ pub fn score_and_level(x: Option<f64>, decimals: u8, label: &str, lang: Lang) ->
 }
 
 crate::bilingual! {
+    // The codebook (`questionnaire --codebook`).
+    CODEBOOK = "编码手册", "codebook";
+    CB_OPTION = "选项", "Option";
+    CB_POINTS = "分值", "Points";
+    CB_SHOWN_WHEN = "显示条件", "Shown when";
+    CB_ROW = "行", "Row";
+    CB_ROW_PICKS = "每行选上面的一个选项", "each row picks one of the options above";
+    CB_ROW_TICKS = "每行可勾选上面的任意几列", "each row ticks any of the columns above";
+
     RUNG_HERE = "你在这里（第 {} 级，共 {} 级）", "you are here (rung {} of {})";
     RUNG_REACHED = "第 {} 级（共 {} 级），已达到", "rung {} of {}, reached";
     RUNG_AHEAD = "第 {} 级（共 {} 级），未达到", "rung {} of {}, not yet";

@@ -16,9 +16,12 @@ use crate::workshop::Workshop;
 use crate::workshop::room::{Outcome, Response, map_each_file};
 
 crate::bilingual! {
-    SKIPPED = "注意：{} 中有 {} 个文件无法读取，未导出（`smecheck workshop dashboard` 会列出原因）",
-        "note: {} has {} files that could not be read and were not exported (`smecheck workshop dashboard` lists why)";
-    EXPORTED = "已导出 {} 条记录，来自 {} 个研讨会", "{} records exported from {} workshops";
+    SKIPPED = "注意：{} 中有 {}", "note: {} has {}";
+    UNREADABLE = "{} 个文件无法读取，未导出（`smecheck workshop dashboard` 会列出原因）",
+        "{} file that could not be read and was not exported (`smecheck workshop dashboard` lists why)"
+        | "{} files that could not be read and were not exported (`smecheck workshop dashboard` lists why)";
+    EXPORTED = "已导出 {} 条记录，来自 {}", "{} record exported from {}" | "{} records exported from {}";
+    WORKSHOPS = "{} 个研讨会", "{} workshop" | "{} workshops";
 }
 
 /// The round of a workshop: `round` in `workshop.json` when it has one (a follow-up room),
@@ -337,14 +340,18 @@ pub fn run(
     let mut count = 0;
     crate::cli::emit(output, force, lang, out, err, |w| {
         count = write_all(dirs, lang, w, &mut |ws, n| {
-            notes.push(SKIPPED.fill(lang, &[&ws.dir.display(), &n]));
+            notes.push(SKIPPED.fill(lang, &[&ws.dir.display(), &UNREADABLE.count(lang, n, &[])]));
         })?;
         Ok(())
     })?;
     for n in notes {
         writeln!(err, "{n}")?;
     }
-    writeln!(err, "{}", EXPORTED.fill(lang, &[&count, &dirs.len()]))?;
+    writeln!(
+        err,
+        "{}",
+        EXPORTED.count(lang, count, &[&WORKSHOPS.count(lang, dirs.len(), &[])])
+    )?;
     Ok(())
 }
 

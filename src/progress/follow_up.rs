@@ -46,8 +46,9 @@ crate::bilingual! {
     C_RESOLVED = "已不再需要", "No longer needed";
     C_SHARE = "行动比例", "Share acted";
     OVERALL = "总分", "Overall";
-    CARRIED = "跟进第 {} 轮：{} 家企业的编号和上次答案已带入（来自 {}）",
-        "Follow-up, round {}: {} firms keep their codes, their earlier answers filled in (from {})";
+    CARRIED = "跟进第 {} 轮：{}（来自 {}）", "Follow-up, round {}: {} (from {})";
+    FIRMS_CARRIED = "{} 家企业的编号和上次答案已带入", "{} firm keeps its code, its earlier answers filled in"
+        | "{} firms keep their codes, their earlier answers filled in";
 }
 
 /// Checks that `earlier` can be followed up by a room using `inst` (same questionnaire id).
@@ -113,7 +114,14 @@ pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
             CANNOT_READ.fill(lang, &[&earlier.responses_dir().display(), &e])
         ),
     })?;
-    Ok(CARRIED.fill(lang, &[&round, &carried, &earlier.dir.display()]))
+    Ok(CARRIED.fill(
+        lang,
+        &[
+            &round,
+            &FIRMS_CARRIED.count(lang, carried, &[]),
+            &earlier.dir.display(),
+        ],
+    ))
 }
 
 /// The cohort report's section on the room's change, when the room follows another.

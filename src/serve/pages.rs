@@ -80,7 +80,7 @@ pub fn welcome(
         h,
         "<p>{}</p><p>{}</p>",
         t::WELCOME.get(l),
-        esc(&t::MINUTES.fill(l, &[&minutes]))
+        esc(&t::MINUTES.count(l, minutes as usize, &[]))
     );
     if let Some(code) = firm {
         let _ = write!(
@@ -443,7 +443,7 @@ pub fn results(f: &Frame, r: &Report, open: usize, first_open: Option<&str>) -> 
         let _ = write!(
             h,
             "<p class=\"error\">{}</p>",
-            esc(&t::OPEN_LEFT.fill(l, &[&open]))
+            esc(&t::OPEN_LEFT.count(l, open, &[]))
         );
         if let Some(q) = first_open {
             let _ = write!(

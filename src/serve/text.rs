@@ -22,7 +22,7 @@ crate::bilingual! {
 
     // The start page.
     WELCOME = "欢迎参加本次工作坊。用手机回答问卷，每个答案都会立即保存；结束时您会看到自己的结果和报告。", "Welcome to this workshop. Answer the questionnaire on your phone; every answer is saved at once, and at the end you see your own results and report.";
-    MINUTES = "大约需要 {} 分钟。", "It takes about {} minutes.";
+    MINUTES = "大约需要 {} 分钟。", "It takes about {} minute." | "It takes about {} minutes.";
     START = "开始作答", "Start";
     CONTINUE = "继续作答（企业代码 {}）", "Continue (firm code {})";
     OTHER_DEVICE = "在另一台设备上继续", "Continue from another device";
@@ -59,7 +59,7 @@ crate::bilingual! {
 
     // The results page.
     RESULTS_TITLE = "您的自检结果", "Your self-check results";
-    OPEN_LEFT = "还有 {} 道题没有回答，结果是初步的。", "{} questions are still open; the results are provisional.";
+    OPEN_LEFT = "还有 {} 道题没有回答，结果是初步的。", "{} question is still open; the results are provisional." | "{} questions are still open; the results are provisional.";
     ANSWER_OPEN = "回答剩下的问题", "Answer the open questions";
     TOP_ACTIONS = "最先要做的事", "What to do first";
     GAPS = "差距最大的方面", "Where the gaps are";

@@ -7,7 +7,7 @@ use std::hash::{BuildHasher, Hasher, RandomState};
 use serde::Serialize;
 
 use crate::domain::Lang;
-use crate::domain::text::tr;
+use crate::workshop::text;
 
 /// Letters and digits that cannot be mistaken for one another: no 0/O, 1/I/L, 2/Z, 5/S, 8/B.
 pub const ALPHABET: &[u8] = b"34679ACDEFGHJKMNPQRTUVWXY";
@@ -35,16 +35,7 @@ impl BadCode {
             .filter(|c| !c.is_control())
             .take(40)
             .collect();
-        match lang {
-            Lang::Zh => format!(
-                "“{shown}”不是企业代码：企业代码由 {FIRM_CODE_LEN} 位字母和数字组成，例如 {}",
-                example()
-            ),
-            Lang::En => format!(
-                "\"{shown}\" is not a firm code: a firm code has {FIRM_CODE_LEN} letters and digits, e.g. {}",
-                example()
-            ),
-        }
+        text::NOT_A_CODE.fill(lang, &[&shown, &FIRM_CODE_LEN, &example()])
     }
 }
 
@@ -94,14 +85,7 @@ impl fmt::Display for FirmCode {
 
 /// A message for a code that belongs to nobody in this workshop.
 pub fn unknown_code(code: &FirmCode, lang: Lang) -> String {
-    format!(
-        "{} {code}",
-        tr(
-            lang,
-            "这个工作坊里没有这个企业代码：",
-            "No firm in this workshop has the code"
-        )
-    )
+    text::UNKNOWN_CODE.fill(lang, &[code])
 }
 
 /// 64 random bits from the operating system (the generator the server's tokens use); should

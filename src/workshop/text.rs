@@ -74,8 +74,8 @@ crate::bilingual! {
     R_TITLE = "{}——群体报告", "{} — cohort report";
     R_DATE = "日期", "Date";
     R_QUESTIONNAIRE = "问卷", "Questionnaire";
-    R_FIRMS_LINE = "共 {} 家企业：{} 家已完成，{} 家未完成。", "{} firms: {} finished, {} in progress.";
-    R_SKIPPED_FILES = "另有 {} 个文件无法计入（见文末）。", "{} more files could not be counted (listed at the end).";
+    R_FIRMS_LINE = "共 {} 家企业：{} 家已完成，{} 家未完成。", "{} firm: {} finished, {} in progress." | "{} firms: {} finished, {} in progress.";
+    R_SKIPPED_FILES = "另有 {} 个文件无法计入（见文末）。", "{} more file could not be counted (listed at the end)." | "{} more files could not be counted (listed at the end).";
     R_BASIS = "以下分布、中位数和四分位数只统计已完成的企业：未答的题目按 0 分计，会把整体拉低。", "The distributions, medians and quartiles below count finished firms only: open questions score zero and would drag the room down.";
     R_NONE_FINISHED = "还没有企业完成自检，暂无分布可报告。", "No firm has finished the self-check yet, so there are no distributions to report.";
     R_ESTIMATE = "所有分数都是企业自评的估算，不是任何官方评级。", "All scores are self-assessment estimates, not official ratings.";
@@ -130,6 +130,25 @@ crate::bilingual! {
     PLACE_UPPER = "处于本场的上四分位（前 25%）", "in the upper quartile of this room";
     NO_DATA = "无数据", "no data";
     COLON = "：", ": ";
-    NEEDED_BY = "{} 家企业需要", "needed by {} firms";
+    NEEDED_BY = "{} 家企业需要", "needed by {} firm" | "needed by {} firms";
     STEP_FIRMS = "（{} 家）", " ({} firms)";
+
+    // The CSV export's headers and cells, where they are labelled (`--labels`).
+    CSV_ANSWERED = "已答题数", "Answered";
+    CSV_ASKED = "应答题数", "Asked";
+    CSV_SAVED_AT = "保存时间", "Saved at";
+    CSV_OVERALL_SCORE = "总分", "Overall score";
+    CSV_OVERALL_LEVEL = "总体等级", "Overall level";
+    CSV_BREADTH = "上云广度", "Breadth";
+    CSV_PROPOSALS = "建议的对接", "Proposals";
+    CSV_SCORE_SUFFIX = "得分", " score";
+    CSV_LEVEL_SUFFIX = "等级", " level";
+    CSV_RUNG_NO_SUFFIX = "（第几级）", " (rung number)";
+    CSV_ANSWERING = "作答中", "answering";
+    CSV_NOT_STARTED = "尚未作答", "not started";
+    CSV_TICKED = "是", "yes";
+    CSV_NOT_TICKED = "否", "no";
+
+    NOT_A_CODE = "“{}”不是企业代码：企业代码由 {} 位字母和数字组成，例如 {}", "\"{}\" is not a firm code: a firm code has {} letters and digits, e.g. {}";
+    UNKNOWN_CODE = "这个工作坊里没有这个企业代码： {}", "No firm in this workshop has the code {}";
 }

@@ -411,9 +411,9 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
         h,
         "<p class=\"note\">{}{}{}{}{}</p>",
         e(ws::GAP_LINE.get(lang)),
-        if r.lang == Lang::Zh { "" } else { " " },
+        ws::SENTENCE_GAP.get(lang),
         e(ws::THIN_NOTE.get(lang)),
-        if r.lang == Lang::Zh { "" } else { " " },
+        ws::SENTENCE_GAP.get(lang),
         e(&svg::reference_note(lang, &r.reference_label))
     )?;
     writeln!(h, "<figure class=\"dotplot\">{}</figure>", svg::dot_plot(r))?;

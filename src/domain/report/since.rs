@@ -26,8 +26,11 @@ crate::bilingual! {
     BASIS = "上次自评：{}（问卷 {} 版）；本次：{}（问卷 {} 版）。两次都按问卷 {} {} 版计分，按题目和选项编号对应。",
         "Earlier check: {} (questionnaire version {}); this check: {} (version {}). Both are scored with questionnaire {} {}, matching answers by question and option id.";
     UNDATED = "未注明日期", "undated";
-    HEADLINE = "总分 {} → {}（{}）；{}；已解决 {} 项建议，仍待处理 {} 项，新增 {} 项；上次计划中 {} 项行动已从答案中看到。",
-        "Overall {} → {} ({}); {}; {} recommendations resolved, {} still open, {} new; {} actions of the last plan now show in the answers.";
+    /// Its fifth and last placeholders are `N_RESOLVED` and `N_ACTED_ON`, counted.
+    HEADLINE = "总分 {} → {}（{}）；{}；已解决 {}，仍待处理 {} 项，新增 {} 项；上次计划中 {}已从答案中看到。",
+        "Overall {} → {} ({}); {}; {}, {} still open, {} new; {}.";
+    N_RESOLVED = "{} 项建议", "{} recommendation resolved" | "{} recommendations resolved";
+    N_ACTED_ON = "{} 项行动", "{} action of the last plan now shows in the answers" | "{} actions of the last plan now show in the answers";
     RUNGS_SAME = "台阶没有变化", "no rung changed";
     RUNGS_MOVED = "台阶：{}", "rungs: {}";
     COL_WHAT = "项目", "What";
@@ -275,10 +278,10 @@ impl SinceView {
                     .map_or_else(|| not_enough(lang).to_string(), fmt_score),
                 &p.overall.delta.map_or_else(|| "–".to_string(), signed),
                 &rung_summary,
-                &p.with_status(Status::Resolved).count(),
+                &N_RESOLVED.count(lang, p.with_status(Status::Resolved).count(), &[]),
                 &p.with_status(Status::StillOpen).count(),
                 &p.with_status(Status::New).count(),
-                &p.acted_on().count(),
+                &N_ACTED_ON.count(lang, p.acted_on().count(), &[]),
             ],
         );
         let basis = BASIS.fill(

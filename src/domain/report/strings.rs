@@ -84,6 +84,10 @@ crate::bilingual! {
     PRIORITY_LOW = "低", "low";
     BARS_TITLE = "满分 100 分，虚线标出 60 分。", "Scores are out of 100; the dashed line marks 60.";
     LADDER_CHART_TITLE = "上云深度阶梯，标出本企业所在的一级", "Cloud depth ladder with the firm's rung marked";
+}
+
+// Two tables: one would pass the macro's recursion limit.
+crate::bilingual! {
     SEC_ONEPAGE = "一页摘要", "Summary on one page";
     SEC_PROPOSALS = "附录一：建议所依据的2020年提案", "Appendix A: the 2020 proposals behind the advice";
     VERDICT = "结论", "Verdict";
@@ -131,8 +135,9 @@ crate::bilingual! {
     /// Opening and closing bracket around an aside: `（…）` or ` (…)`.
     /// Between the items of a short list: `、` or `, `.
     LIST_SEP = "、", ", ";
-    /// The end of a sentence.
+    /// The end of a sentence, and the gap before the next one.
     FULL_STOP = "。", ".";
+    SENTENCE_GAP = "", " ";
     ALL_PROVISIONAL = "作答太少，各等级只能算暂定。", "Too few answers: every level is provisional.";
     /// Why a recommendation applies: the firm's answers, joined by `EVIDENCE_SEP`.
     FIRM_ANSWERED = "本企业的回答：{}。", "The firm answered {}.";

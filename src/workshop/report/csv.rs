@@ -22,6 +22,7 @@ use crate::domain::answers::{Answer, DONT_KNOW, NOT_APPLICABLE};
 use crate::domain::cohort::Status;
 use crate::domain::model::{Questionnaire, Role};
 use crate::workshop::room::Response;
+use crate::workshop::text;
 
 pub use crate::domain::text::{neutralise, spreadsheet_cell as safe_cell};
 
@@ -115,11 +116,12 @@ impl Col {
             (Some(t), p) => {
                 let on = p.is_some_and(|os| os.iter().any(|o| o == &x.options[t].id));
                 match labels {
-                    Some(lang) => crate::domain::text::tr(
-                        lang,
-                        if on { "是" } else { "否" },
-                        if on { "yes" } else { "no" },
-                    )
+                    Some(lang) => if on {
+                        text::CSV_TICKED
+                    } else {
+                        text::CSV_NOT_TICKED
+                    }
+                    .get(lang)
                     .to_string(),
                     None => if on { "1" } else { "0" }.to_string(),
                 }

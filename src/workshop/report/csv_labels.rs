@@ -5,22 +5,22 @@
 use crate::domain::Lang;
 use crate::domain::answers::Answer;
 use crate::domain::model::{Question, Questionnaire};
-use crate::domain::text::tr;
+use crate::workshop::text;
 
 /// The label of a header id (as [`super::csv`] writes them), or the id itself.
 pub fn header(q: &Questionnaire, id: &str, lang: Lang) -> String {
     let fixed = match id {
-        "firm_code" => Some(tr(lang, "企业代码", "Firm code")),
-        "firm_name" => Some(tr(lang, "企业名称", "Firm name")),
-        "status" => Some(tr(lang, "状态", "Status")),
-        "answered" => Some(tr(lang, "已答题数", "Answered")),
-        "asked" => Some(tr(lang, "应答题数", "Asked")),
-        "saved_at" => Some(tr(lang, "保存时间", "Saved at")),
-        "score.overall" => Some(tr(lang, "总分", "Overall score")),
-        "level.overall" => Some(tr(lang, "总体等级", "Overall level")),
-        "breadth" => Some(tr(lang, "上云广度", "Breadth")),
-        "findings" => Some(tr(lang, "发现", "Findings")),
-        "proposals" => Some(tr(lang, "建议的对接", "Proposals")),
+        "firm_code" => Some(text::C_CODE.get(lang)),
+        "firm_name" => Some(text::C_NAME.get(lang)),
+        "status" => Some(text::C_STATUS.get(lang)),
+        "answered" => Some(text::CSV_ANSWERED.get(lang)),
+        "asked" => Some(text::CSV_ASKED.get(lang)),
+        "saved_at" => Some(text::CSV_SAVED_AT.get(lang)),
+        "score.overall" => Some(text::CSV_OVERALL_SCORE.get(lang)),
+        "level.overall" => Some(text::CSV_OVERALL_LEVEL.get(lang)),
+        "breadth" => Some(text::CSV_BREADTH.get(lang)),
+        "findings" => Some(text::H_FINDINGS.get(lang)),
+        "proposals" => Some(text::CSV_PROPOSALS.get(lang)),
         _ => None,
     };
     if let Some(t) = fixed {
@@ -44,11 +44,11 @@ pub fn header(q: &Questionnaire, id: &str, lang: Lang) -> String {
             .find(|f| f.id == p)
             .map(|f| f.label.get(lang).to_string())
     } else if let Some(a) = id.strip_prefix("score.") {
-        area_title(a).map(|t| format!("{t}{}", tr(lang, "得分", " score")))
+        area_title(a).map(|t| format!("{t}{}", text::CSV_SCORE_SUFFIX.get(lang)))
     } else if let Some(a) = id.strip_prefix("level.") {
-        area_title(a).map(|t| format!("{t}{}", tr(lang, "等级", " level")))
+        area_title(a).map(|t| format!("{t}{}", text::CSV_LEVEL_SUFFIX.get(lang)))
     } else if let Some(l) = id.strip_prefix("rung_no.") {
-        ladder_title(l).map(|t| format!("{t}{}", tr(lang, "（第几级）", " (rung number)")))
+        ladder_title(l).map(|t| format!("{t}{}", text::CSV_RUNG_NO_SUFFIX.get(lang)))
     } else if let Some(l) = id.strip_prefix("rung.") {
         ladder_title(l)
     } else if let Some(d) = id.strip_prefix("dim.") {
@@ -67,9 +67,9 @@ pub fn header(q: &Questionnaire, id: &str, lang: Lang) -> String {
 /// A status as a word.
 pub fn status(code: &str, lang: Lang) -> String {
     match code {
-        "finished" => tr(lang, "已完成", "finished"),
-        "in_progress" => tr(lang, "作答中", "answering"),
-        "not_started" => tr(lang, "尚未作答", "not started"),
+        "finished" => text::FINISHED.get(lang),
+        "in_progress" => text::CSV_ANSWERING.get(lang),
+        "not_started" => text::CSV_NOT_STARTED.get(lang),
         other => other,
     }
     .to_string()

@@ -146,10 +146,10 @@ pub fn build(r: &Report) -> Doc {
             q.version,
             ws.inst.hash
         ),
-        text::R_FIRMS_LINE.fill(lang, &[&c.firms, &c.finished, &c.in_progress]),
+        text::R_FIRMS_LINE.count(lang, c.firms, &[&c.finished, &c.in_progress]),
     ];
     if !r.problems.is_empty() {
-        meta.push(text::R_SKIPPED_FILES.fill(lang, &[&r.problems.len()]));
+        meta.push(text::R_SKIPPED_FILES.count(lang, r.problems.len(), &[]));
     }
     let mut notes = ws.notes.clone();
     notes.push(r.t(text::R_BASIS).to_string());
@@ -315,7 +315,7 @@ pub fn build(r: &Report) -> Doc {
             blocks.push(Block::Sub(format!(
                 "{} — {}",
                 r.proposal_title(n.proposal.as_str()),
-                text::NEEDED_BY.fill(lang, &[&n.firms])
+                text::NEEDED_BY.count(lang, n.firms, &[])
             )));
             let mut items = vec![format!(
                 "{}{colon}{}",
