@@ -515,7 +515,11 @@ fn room_lines(
         .into_iter()
         .map(|s| {
             let area = q.area(&s.area.as_str().into()).map_or_else(
-                || crate::domain::output::OVERALL.get(lang).to_string(),
+                || {
+                    crate::domain::report::strings::OVERALL
+                        .get(lang)
+                        .to_string()
+                },
                 |a| a.title.get(lang).to_string(),
             );
             let label = format!("{area}{}", IN_THIS_ROOM.count(lang, s.of, &[]));

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use super::answers::{Answer, AnswerSet};
 use super::instrument::Instrument;
 use super::model::{Horizon, Question, QuestionKind};
+use super::report::strings as ws;
 use super::score::ScoreCard;
 use super::text::Lang;
 use super::wrap::wrap;
@@ -49,9 +50,9 @@ pub fn answer_label(q: &Question, a: &Answer, lang: Lang) -> String {
                                 .map_or_else(|| o.to_string(), |o| o.label.get(lang).to_string())
                         })
                         .collect::<Vec<_>>()
-                        .join(ROW_TICK_SEP.get(lang))
+                        .join(ws::LIST_SEP.get(lang))
                 };
-                format!("{row}{}{picked}", ROW_COLON.get(lang))
+                format!("{row}{}{picked}", ws::COLON.get(lang))
             })
             .collect::<Vec<_>>()
             .join(LIST_SEP.get(lang)),
@@ -275,8 +276,6 @@ crate::bilingual! {
     NONE_TICKED = "（未勾选任何项）", "(none ticked)";
     LIST_SEP = "；", "; ";
     NONE_PICKED = "（未勾选）", "(none)";
-    ROW_TICK_SEP = "、", ", ";
-    ROW_COLON = "：", ": ";
     DONT_KNOW = "不清楚", "Don't know";
     NOT_APPLICABLE = "不适用", "Not applicable";
     /// How an unanswered question reads in a list of reasons.
@@ -291,10 +290,7 @@ crate::bilingual! {
     CONFIDENCE_SUMMARY = "{} 题中已答 {} 题，不清楚 {} 题，未答 {} 题（{}%）", "{} of {} questions answered, {} don't know, {} unanswered ({}%)";
     NOT_ENOUGH_ANSWERS = "答题太少，暂无分数", "not enough answers";
     SELF_ESTIMATE = "自评估算结果", "self-assessment estimate";
-    QUESTIONNAIRE = "问卷", "Questionnaire";
-    OVERALL = "总分", "Overall";
     TO_REACH_NEXT = "要登上下一级", "To reach the next rung,";
-    FINDING = "发现", "Finding";
     RECOMMENDATIONS = "建议", "Recommendations";
     NO_RECOMMENDATION = "（没有触发任何建议）", "(no recommendation was triggered)";
     PRIORITY = "优先级", "priority";
@@ -326,7 +322,7 @@ pub fn score_text(
         &mut out,
         &format!(
             "{} {} {} ({})",
-            QUESTIONNAIRE.get(lang),
+            ws::QUESTIONNAIRE.get(lang),
             card.questionnaire.id,
             card.questionnaire.version,
             card.questionnaire.hash
@@ -345,7 +341,7 @@ pub fn score_text(
         &mut out,
         &format!(
             "{}: {}{mark}",
-            OVERALL.get(lang),
+            ws::OVERALL.get(lang),
             score_and_level(card.overall_score, q.score_format.precision, &label, lang)
         ),
         "",
@@ -401,7 +397,7 @@ pub fn score_text(
                 RUNG_AHEAD
             }
             .fill(lang, &[&(i + 1), &def.rungs.len()]);
-            let sep = ROW_COLON.get(lang);
+            let sep = ws::COLON.get(lang);
             para(
                 &mut out,
                 &format!("{state}{sep}{}", r.label.get(lang)),
@@ -441,7 +437,7 @@ pub fn score_text(
         out.push(String::new());
         para(
             &mut out,
-            &format!("{}: {}", FINDING.get(lang), f.title.get(lang)),
+            &format!("{}: {}", ws::FINDING.get(lang), f.title.get(lang)),
             "",
             "",
         );
@@ -450,8 +446,7 @@ pub fn score_text(
     out.push(String::new());
     let c = &card.confidence;
     let summary = confidence_summary(c, &format!("{:.0}", c.share * 100.0), lang);
-    let conf =
-        super::report::strings::pair(lang, super::report::strings::CONFIDENCE.get(lang), &summary);
+    let conf = ws::pair(lang, ws::CONFIDENCE.get(lang), &summary);
     para(&mut out, &conf, "", "  ");
     out.push(String::new());
     // Only where the questionnaire has a catalogue to recommend from.
@@ -472,7 +467,7 @@ pub fn score_text(
                     i + 1,
                     r.proposal,
                     p.speaker.get(lang),
-                    super::report::strings::aside(lang, p.role.get(lang)),
+                    ws::aside(lang, p.role.get(lang)),
                     p.keyword.get(lang),
                     PRIORITY.get(lang),
                     r.priority

@@ -97,6 +97,8 @@ crate::bilingual! {
     C_DIMENSION = "维度", "Dimension";
     C_BELOW = "低于 60 分", "Below 60";
     H_GAPS = "最常见的短板", "The most common gaps";
+    // GAP_LINE, FINDING_LINE and STEP_FIRMS count with `cohort::count_text`: never 1 or 2 ("<3"),
+    // so their English stays plural.
     GAP_LINE = "{}：{} 家企业低于 60 分", "{}: {} firms below 60";
     NO_GAPS = "没有企业在任何维度上低于 60 分。", "No firm scores below 60 on any dimension.";
     H_FINDINGS = "发现", "Findings";

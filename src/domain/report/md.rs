@@ -348,7 +348,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         writeln!(
             out,
             "| # | {} | {} |",
-            ws::RUNG.get(lang),
+            ws::LADDER_RUNG.get(lang),
             ws::STATUS.get(lang)
         )?;
         writeln!(out, "|---:|---|---|")?;

@@ -67,51 +67,32 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
         .headlines
         .iter()
         .map(|h| {
-            let rung = r
-                .ladders
-                .iter()
-                .find(|l| l.area == h.id)
-                .map(|l| match r.lang {
-                    Lang::Zh => format!(
-                        "，在{}上站在第 {} 级（共 {} 级）“{}”",
-                        l.title,
-                        l.current,
-                        l.rungs.len(),
-                        l.current_label
-                    ),
-                    Lang::En => format!(
-                        ", and rung {} of {} on the {}, “{}”",
-                        l.current,
-                        l.rungs.len(),
-                        lower_first(&l.title),
-                        l.current_label
-                    ),
-                });
+            let rung = r.ladders.iter().find(|l| l.area == h.id).map(|l| {
+                let (n, of, label) = (l.current, l.rungs.len(), &l.current_label);
+                // Word order: Chinese names the ladder first; English lowers it mid-sentence.
+                match lang {
+                    Lang::Zh => ws::VERDICT_RUNG.fill(lang, &[&l.title, &n, &of, label]),
+                    Lang::En => {
+                        ws::VERDICT_RUNG.fill(lang, &[&n, &of, &lower_first(&l.title), label])
+                    }
+                }
+            });
             let rung = rung.unwrap_or_default();
             Verdict {
                 area: h.id.clone(),
-                text: match r.lang {
-                    Lang::Zh if h.score.is_none() => {
-                        format!("{}：{}{rung}。", h.title, h.score_text)
+                text: match h.score {
+                    None => ws::VERDICT_NO_SCORE.fill(lang, &[&h.title, &h.score_text, &rung]),
+                    Some(x) => {
+                        // English runs the meaning on after a colon, so it starts lower case.
+                        let meaning = match lang {
+                            Lang::Zh => h.meaning.clone(),
+                            Lang::En => lower_first(&h.meaning),
+                        };
+                        ws::VERDICT_LINE.fill(
+                            lang,
+                            &[&h.title, &r.fmt(x), &h.level_label, &rung, &meaning],
+                        )
                     }
-                    Lang::En if h.score.is_none() => {
-                        format!("{}: {}{rung}.", h.title, h.score_text)
-                    }
-                    Lang::Zh => format!(
-                        "{} {} 分，{}“{}”{rung}：{}",
-                        h.title,
-                        h.score.map_or_else(String::new, |x| r.fmt(x)),
-                        ws::SCORE_LEVEL.get(lang),
-                        h.level_label,
-                        h.meaning
-                    ),
-                    Lang::En => format!(
-                        "{} scores {} / 100, score level “{}”{rung}: {}",
-                        h.title,
-                        h.score.map_or_else(String::new, |x| r.fmt(x)),
-                        h.level_label,
-                        lower_first(&h.meaning)
-                    ),
                 },
             }
         })

@@ -37,8 +37,6 @@ crate::bilingual! {
     COL_THEN = "上次", "Then";
     COL_NOW = "本次", "Now";
     COL_CHANGE = "变化", "Change";
-    OVERALL = "总分", "Overall";
-    NO_DATA = "无数据", "no data";
     RUNG_LINE = "{}：第 {} 级“{}” → 第 {} 级“{}”（{}）", "{}: rung {} “{}” → rung {} “{}” ({})";
     CLIMBED = "上升 {} 级", "climbed {}";
     LOST = "下降 {} 级", "lost {}";
@@ -127,7 +125,7 @@ impl SinceView {
             None => not_enough(lang).to_string(),
         };
         let mut rows = vec![ChangeRow {
-            label: OVERALL.get(lang).to_string(),
+            label: ws::OVERALL.get(lang).to_string(),
             indent: false,
             before: score_cell(p.overall.before, &q.levels, p.overall.level_before.as_str()),
             after: score_cell(p.overall.after, &q.levels, p.overall.level_after.as_str()),
@@ -149,7 +147,7 @@ impl SinceView {
                     .dimension(&d.id)
                     .map_or_else(|| d.id.to_string(), |(_, x)| x.title.get(lang).to_string());
                 let cell =
-                    |s: Option<f64>| s.map_or_else(|| NO_DATA.get(lang).to_string(), fmt_score);
+                    |s: Option<f64>| s.map_or_else(|| ws::NO_DATA.get(lang).to_string(), fmt_score);
                 rows.push(ChangeRow {
                     label: title,
                     indent: true,

@@ -30,8 +30,6 @@ crate::bilingual! {
     SEC_NOTES = "说明", "Notes";
     OVERALL = "总分", "Overall";
     SCORE = "得分", "Score";
-    LEVEL = "得分等级", "Score level";
-    RUNG = "阶梯位置", "Ladder rung";
     STATUS = "状态", "Status";
     AREA = "领域", "Area";
     DIMENSION = "维度", "Dimension";
@@ -142,6 +140,14 @@ crate::bilingual! {
     /// Why a recommendation applies: the firm's answers, joined by `EVIDENCE_SEP`.
     FIRM_ANSWERED = "本企业的回答：{}。", "The firm answered {}.";
     EVIDENCE_SEP = "；", "; and ";
+    /// One answer behind a recommendation: Chinese question then answer, English the reverse.
+    EVIDENCE = "{}——“{}”", "“{}” to “{}”";
+    /// The one-page verdict of an area: title, score, level, the rung sentence, the meaning.
+    VERDICT_LINE = "{} {} 分，得分等级“{}”{}：{}", "{} scores {} / 100, score level “{}”{}: {}";
+    /// The verdict when too few answers give a score: title, "not enough answers", the rung.
+    VERDICT_NO_SCORE = "{}：{}{}。", "{}: {}{}.";
+    /// Chinese: ladder, rung, of, label; English: rung, of, ladder, label.
+    VERDICT_RUNG = "，在{}上站在第 {} 级（共 {} 级）“{}”", ", and rung {} of {} on the {}, “{}”";
     /// Where the proposals come from: publisher, title, date.
     CITATION = "{}《{}》，{}", "{}, “{}”, {}";
     PAREN_OPEN = "（", " (";
