@@ -83,11 +83,6 @@ impl fmt::Display for FirmCode {
     }
 }
 
-/// A message for a code that belongs to nobody in this workshop.
-pub fn unknown_code(code: &FirmCode, lang: Lang) -> String {
-    text::UNKNOWN_CODE.fill(lang, &[code])
-}
-
 /// 64 random bits from the operating system (the generator the server's tokens use); should
 /// it ever fail, the standard library's randomly seeded hasher stands in.
 fn random_u64() -> u64 {

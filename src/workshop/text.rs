@@ -152,5 +152,4 @@ crate::bilingual! {
     CSV_NOT_TICKED = "否", "no";
 
     NOT_A_CODE = "“{}”不是企业代码：企业代码由 {} 位字母和数字组成，例如 {}", "\"{}\" is not a firm code: a firm code has {} letters and digits, e.g. {}";
-    UNKNOWN_CODE = "这个工作坊里没有这个企业代码： {}", "No firm in this workshop has the code {}";
 }

@@ -202,7 +202,7 @@ fn the_report_has_what_the_organiser_needs() {
         "Date: 2026-11-24",
         "Questionnaire: smecheck-core",
         "6 firms: 5 finished, 1 in progress.",
-        "1 more files could not be counted",
+        "1 more file could not be counted",
         "## Cloud depth ladder: firms on each rung",
         "## Levels: Financing readiness",
         "## Each dimension: median and quartiles",
