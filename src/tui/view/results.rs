@@ -199,14 +199,26 @@ fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     }
     lines.push(head(words.strengths));
     if s.strengths.is_empty() {
-        lines.extend(wrapped(words.no_strengths, w, "- ", "  ", theme.muted()));
+        lines.extend(wrapped(
+            &r.at_gap_line(words.no_strengths),
+            w,
+            "- ",
+            "  ",
+            theme.muted(),
+        ));
     }
     for x in &s.strengths {
         lines.extend(wrapped(x, w, "- ", "  ", theme.good()));
     }
     lines.push(head(words.sec_gaps));
     if s.gaps.is_empty() {
-        lines.extend(wrapped(words.no_gaps, w, "- ", "  ", theme.muted()));
+        lines.extend(wrapped(
+            &r.at_gap_line(words.no_gaps),
+            w,
+            "- ",
+            "  ",
+            theme.muted(),
+        ));
     }
     for x in &s.gaps {
         lines.extend(wrapped(x, w, "- ", "  ", Style::new()));
