@@ -200,6 +200,62 @@ fn worked_examples_match_the_published_arithmetic_to_a_hundredth() {
     }
 }
 
+/// The DMA draws its own gap line (`score_format.gap_below: 51`, "moderately advanced"), not
+/// smecheck's 60: firm A's data (52.08) and green (55) dimensions are no gaps.
+#[test]
+fn gaps_are_the_dimensions_below_the_dma_line_not_below_sixty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&firm_a()).unwrap()).unwrap();
+    let report = |format: &str| {
+        let run = smecheck(&[
+            "report",
+            "--questionnaire",
+            "eu-dma",
+            "--answers",
+            path.to_str().unwrap(),
+            "--format",
+            format,
+            "--lang",
+            "en",
+            "--date",
+            "2026-12-01",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let json: Value = serde_json::from_str(&report("json")).unwrap();
+    assert_eq!(json["thresholds"]["gap_below"], json!(51.0));
+    let gaps: Vec<(&str, bool)> = json["report"]["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), d["gap"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            ("strategy", true),
+            ("readiness", true),
+            ("human", true),
+            ("data", false),
+            ("automation", true),
+            ("green", false),
+        ]
+    );
+    let gap_scores: Vec<f64> = json["report"]["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["score"].as_f64().unwrap())
+        .collect();
+    assert_eq!(gap_scores, [33.93, 36.0, 45.0, 45.71], "weakest first");
+    // The printed report names the line it used.
+    let text = report("text");
+    assert!(text.contains("below 51"), "{text}");
+    assert!(!text.contains("below 60"), "{text}");
+}
+
 #[test]
 fn a_dma_workshop_and_its_cohort_report_run_end_to_end() {
     let dir = tempfile::tempdir().unwrap();

@@ -237,6 +237,13 @@ const CASES: &[Case] = &[
         "`precision` asks for 9 decimals; at most 4 are supported",
     ),
     case(
+        "score_format_gap_below.json",
+        14,
+        33,
+        "160}",
+        "the gap line `gap_below` is 160, outside 0 to 100",
+    ),
+    case(
         "score_in_skip_logic.json",
         531,
         18,
@@ -538,7 +545,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 50);
+    assert_eq!(CASES.len(), 51);
 }
 
 #[test]

@@ -185,6 +185,7 @@ pub static BINDINGS: &[Binding<Ctx, Action>] = &[
     Binding { ctx: &[Multi], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("继续", "go on"))) },
     Binding { ctx: &[Choice], code: Char(' '), mods: NONE, action: Action::Toggle, hint: None },
     Binding { ctx: &[Input, Number], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("保存并继续", "save, go on"))) },
+    Binding { ctx: &[Choice], code: Char('-'), mods: NONE, action: Action::NoTicks, hint: None },
     Binding { ctx: &[Choice, Multi, Number], code: Char('d'), mods: NONE, action: Action::DontKnow, hint: Some(("d", s!("不清楚", "don't know"))) },
     Binding { ctx: &[Choice, Multi, Number], code: Char('n'), mods: NONE, action: Action::NotApplicable, hint: Some(("n", s!("不适用", "not applicable"))) },
     Binding { ctx: &[Choice, Multi], code: Left, mods: NONE, action: Action::Back, hint: Some(("←", s!("上一题", "back"))) },

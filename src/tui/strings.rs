@@ -34,7 +34,7 @@ crate::bilingual! {
     ANSWER_IS = "当前回答：", "Current answer: ";
     MULTI_HINT = "可多选：空格勾选，Enter 继续", "Tick all that apply: Space to tick, Enter to go on";
     MATRIX_HINT = "逐行回答：↑↓ 选行，按列的数字选定，Enter 继续", "Row by row: ↑↓ picks a row, a column's number answers it, Enter goes on";
-    MATRIX_TICKS_HINT = "逐行勾选：↑↓ 选行，按列的数字勾选/取消，Enter 继续", "Row by row: ↑↓ picks a row, a column's number ticks or unticks it, Enter goes on";
+    MATRIX_TICKS_HINT = "逐行勾选：↑↓ 选行，按列的数字勾选/取消，- 表示这一行都不勾，Enter 继续", "↑↓ picks a row, a column's number ticks/unticks it, - ticks none, Enter goes on";
     MATRIX_PLAIN = "逐行回答：输入该行所选项的编号；直接回车保留原样；d 不清楚、n 不适用指整道题", "Row by row: enter the number of the row's answer; Enter keeps the row as it is; d (don't know) and n (not applicable) answer the whole question";
     MATRIX_TICKS_PLAIN = "逐行勾选：输入要勾的编号，用空格或逗号分开，- 表示都不勾；直接回车保留原样", "Row by row: enter the numbers to tick, separated by spaces or commas, - for none; Enter keeps the row as it is";
     MATRIX_ROWS_DONE = "已答 {} / {} 行", "{} of {} rows answered";

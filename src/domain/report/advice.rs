@@ -16,7 +16,7 @@ use crate::domain::text::Lang;
 
 use super::plan::{Candidate, Plan, PlanKind, first_sentence};
 use super::strings as ws;
-use super::{Evidence, GAP_BELOW, RecommendationView, StepView};
+use super::{Evidence, RecommendationView, StepView};
 
 /// The profile facts a fired rule tested, e.g. "Location → County town" — in its condition or
 /// in whom it is for (`eligible_if`): who the advice is meant for is worth saying.
@@ -262,7 +262,7 @@ pub(super) fn recommendations(
                 else {
                     continue;
                 };
-                let Some(score) = d.score.filter(|s| *s < GAP_BELOW) else {
+                let Some(score) = d.score.filter(|s| q.score_format.is_gap(*s)) else {
                     continue;
                 };
                 let Some((_, def)) = q.dimension(&d.id) else {

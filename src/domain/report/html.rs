@@ -342,9 +342,14 @@ fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
         h,
         ws::STRENGTHS.get(lang),
         &s.strengths,
-        ws::NO_STRENGTHS.get(lang),
+        &r.at_gap_line(ws::NO_STRENGTHS),
     )?;
-    list(h, ws::SEC_GAPS.get(lang), &s.gaps, ws::NO_GAPS.get(lang))?;
+    list(
+        h,
+        ws::SEC_GAPS.get(lang),
+        &s.gaps,
+        &r.at_gap_line(ws::NO_GAPS),
+    )?;
     writeln!(h, "</div>")?;
     writeln!(
         h,
@@ -410,7 +415,7 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
     writeln!(
         h,
         "<p class=\"note\">{}{}{}{}{}</p>",
-        e(ws::GAP_LINE.get(lang)),
+        e(&r.at_gap_line(ws::GAP_LINE)),
         ws::SENTENCE_GAP.get(lang),
         e(ws::THIN_NOTE.get(lang)),
         ws::SENTENCE_GAP.get(lang),

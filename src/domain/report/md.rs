@@ -76,14 +76,14 @@ fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     }
     writeln!(out, "\n**{}**\n", ws::STRENGTHS.get(lang))?;
     if s.strengths.is_empty() {
-        writeln!(out, "- {}", ws::NO_STRENGTHS.get(lang))?;
+        writeln!(out, "- {}", &r.at_gap_line(ws::NO_STRENGTHS))?;
     }
     for x in &s.strengths {
         writeln!(out, "- {}", e(x))?;
     }
     writeln!(out, "\n**{}**\n", ws::SEC_GAPS.get(lang))?;
     if s.gaps.is_empty() {
-        writeln!(out, "- {}", ws::NO_GAPS.get(lang))?;
+        writeln!(out, "- {}", &r.at_gap_line(ws::NO_GAPS))?;
     }
     for x in &s.gaps {
         writeln!(out, "- {}", e(x))?;
@@ -299,7 +299,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     writeln!(
         out,
         "\n{} {}\n",
-        ws::GAP_LINE.get(lang),
+        &r.at_gap_line(ws::GAP_LINE),
         ws::THIN_NOTE.get(lang)
     )?;
     writeln!(

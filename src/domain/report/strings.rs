@@ -35,8 +35,8 @@ crate::bilingual! {
     DIMENSION = "维度", "Dimension";
     NO_DATA = "无数据", "no data";
     GAP_MARK = "短板", "gap";
-    GAP_LINE = "低于 60 分的维度算作短板。", "A dimension scoring below 60 counts as a gap.";
-    NO_GAPS = "没有低于 60 分的维度。", "No dimension scores below 60.";
+    GAP_LINE = "低于 {} 分的维度算作短板。", "A dimension scoring below {} counts as a gap.";
+    NO_GAPS = "没有低于 {} 分的维度。", "No dimension scores below {}.";
     RELATED = "相关建议", "Related recommendations";
     RUNG_REACHED = "已达到", "reached";
     RUNG_CURRENT = "当前所在", "you are here";
@@ -80,7 +80,7 @@ crate::bilingual! {
     PRIORITY_HIGH = "高", "high";
     PRIORITY_MEDIUM = "中", "medium";
     PRIORITY_LOW = "低", "low";
-    BARS_TITLE = "满分 100 分，虚线标出 60 分。", "Scores are out of 100; the dashed line marks 60.";
+    BARS_TITLE = "满分 100 分，虚线标出 {} 分。", "Scores are out of 100; the dashed line marks {}.";
     LADDER_CHART_TITLE = "上云深度阶梯，标出本企业所在的一级", "Cloud depth ladder with the firm's rung marked";
 }
 
@@ -93,7 +93,7 @@ crate::bilingual! {
     TOP_ACTIONS = "最先要做的三件事", "The three things to do first";
     HOW_SURE = "结果有多可靠", "How sure the result is";
     WISH = "企业自己的心愿", "The firm's wish, in its own words";
-    NO_STRENGTHS = "还没有达到 60 分的维度。", "No dimension scores 60 or more yet.";
+    NO_STRENGTHS = "还没有达到 {} 分的维度。", "No dimension scores {} or more yet.";
     NO_WISH = "（没有填写）", "(not given)";
     WHEN = "时间", "When";
     START = "开始", "Start";
@@ -123,7 +123,7 @@ crate::bilingual! {
     SCORE_LEVEL = "得分等级", "Score level";
     LADDER_RUNG = "阶梯位置", "Ladder rung";
     CHART_TITLE = "各维度得分与参照线", "Each dimension against the reference line";
-    REFERENCE_THRESHOLD = "短板线（60 分）", "gap line (60)";
+    REFERENCE_THRESHOLD = "短板线（{} 分）", "gap line ({})";
     REFERENCE_ROOM = "本场中位数", "room median";
     SPEECH = "发言要点", "What was said";
     NO_PLAN = "本次没有需要排进计划的行动。", "Nothing to plan this time.";

@@ -106,7 +106,7 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
     p.blank();
     p.label(lang, ws::STRENGTHS.get(lang));
     if s.strengths.is_empty() {
-        p.para(ws::NO_STRENGTHS.get(lang), "- ", "  ");
+        p.para(&r.at_gap_line(ws::NO_STRENGTHS), "- ", "  ");
     }
     for x in &s.strengths {
         p.para(x, "- ", "  ");
@@ -114,7 +114,7 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
     p.blank();
     p.label(lang, ws::SEC_GAPS.get(lang));
     if s.gaps.is_empty() {
-        p.para(ws::NO_GAPS.get(lang), "- ", "  ");
+        p.para(&r.at_gap_line(ws::NO_GAPS), "- ", "  ");
     }
     for x in &s.gaps {
         p.para(x, "- ", "  ");
@@ -340,7 +340,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         );
     }
     p.blank();
-    p.para(ws::GAP_LINE.get(lang), "", "");
+    p.para(&r.at_gap_line(ws::GAP_LINE), "", "");
     p.para(ws::THIN_NOTE.get(lang), "", "");
     let marks_w = 16;
     let col = r

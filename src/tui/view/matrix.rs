@@ -6,6 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::domain::answers::Answer;
+use crate::domain::model::OptionId;
 use crate::domain::output::answer_label;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::app::{App, Row};
@@ -104,7 +105,7 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
                             .map(|l| Line::styled(super::pad(&l, w), style))
                             .collect();
                     }
-                    let cells: String = (0..q.options.len())
+                    let mut cells: String = (0..q.options.len())
                         .map(|k| match (q.ticks, on(k)) {
                             (true, true) => " [x]",
                             (true, false) => " [ ]",
@@ -112,6 +113,10 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
                             (false, false) => " ( )",
                         })
                         .collect();
+                    // A tick row answered with nothing ticked (`-`), unlike one not reached yet.
+                    if picked.is_some_and(<[OptionId]>::is_empty) {
+                        cells.push_str("  -");
+                    }
                     let mut out: Vec<Line<'static>> = wrap(label, label_w, "", "")
                         .into_iter()
                         .enumerate()

@@ -210,7 +210,7 @@ fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     lines.push(head(ws::STRENGTHS.get(lang)));
     if s.strengths.is_empty() {
         lines.extend(wrapped(
-            ws::NO_STRENGTHS.get(lang),
+            &r.at_gap_line(ws::NO_STRENGTHS),
             w,
             "- ",
             "  ",
@@ -222,7 +222,13 @@ fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     }
     lines.push(head(ws::SEC_GAPS.get(lang)));
     if s.gaps.is_empty() {
-        lines.extend(wrapped(ws::NO_GAPS.get(lang), w, "- ", "  ", theme.muted()));
+        lines.extend(wrapped(
+            &r.at_gap_line(ws::NO_GAPS),
+            w,
+            "- ",
+            "  ",
+            theme.muted(),
+        ));
     }
     for x in &s.gaps {
         lines.extend(wrapped(x, w, "- ", "  ", Style::new()));

@@ -286,7 +286,10 @@ fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
     } else {
         gaps.join(" · ")
     };
-    out.push(heading(d, st::TOP_GAPS.get(lang).to_string()));
+    out.push(heading(
+        d,
+        st::TOP_GAPS.fill(lang, &[&q.score_format.gap_below]),
+    ));
     out.extend(wrap(&gaps, w, "  ", "  ").into_iter().map(Line::raw));
     if !needs {
         return out;
@@ -490,14 +493,15 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
             )
         })
         .collect();
-    // "  title " before the plot, " 52.3  <60:  12" after it.
+    // "  title " before the plot, " 52.3  <60:  12" after it (the instrument's gap line).
+    let below = format!("<{}:", q.score_format.gap_below);
     let title_w = titles
         .iter()
         .map(|t| width(t))
         .max()
         .unwrap_or(0)
         .min(w * 2 / 5);
-    let tail = 16;
+    let tail = 12 + width(&below);
     let plot_w = w.saturating_sub(title_w + 3 + tail).max(10);
     let axis = format!(
         "{}0{}50{}100",
@@ -522,13 +526,21 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         out.push(Line::from(vec![
             Span::raw(format!("  {} ", pad(&title, title_w))),
             Span::styled(plot, d.theme.bar()),
-            Span::raw(format!(" {median:>5}  <60:{:>3}", count_text(x.gaps))),
+            Span::raw(format!(" {median:>5}  {below}{:>3}", count_text(x.gaps))),
         ]));
     }
     out.extend(
-        wrap(st::SPREAD_LEGEND.get(lang), w, "", "")
-            .into_iter()
-            .map(|l| Line::styled(l, d.theme.muted())),
+        wrap(
+            &st::SPREAD_LEGEND.fill(
+                lang,
+                &[&q.score_format.gap_below, &q.score_format.gap_below],
+            ),
+            w,
+            "",
+            "",
+        )
+        .into_iter()
+        .map(|l| Line::styled(l, d.theme.muted())),
     );
     out
 }

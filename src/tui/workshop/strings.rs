@@ -46,10 +46,10 @@ crate::bilingual! {
     NONE_FINISHED = "还没有企业完成。完成后这里会出现全场的分布。", "No firm has finished yet. The room's distributions appear here as firms finish.";
     MEDIAN_LINE = "中位数 {}（四分位 {}–{}）", "median {} (quartiles {}–{})";
     BROAD_SHALLOW = "工具多、用得浅：{} 家", "Broad but shallow: {} firms";
-    TOP_GAPS = "最常见的短板（低于 60 分）", "Most common gaps (below 60)";
+    TOP_GAPS = "最常见的短板（低于 {} 分）", "Most common gaps (below {})";
     TOP_NEEDS = "最需要的提案", "Proposals most needed";
     NO_GAPS = "没有短板", "no gaps";
-    SPREAD_LEGEND = "── 最低到最高　█ 中间一半企业　┃ 中位数　<60 低于 60 分的企业数", "── lowest to highest  █ middle half of firms  ┃ median  <60 firms below 60";
+    SPREAD_LEGEND = "── 最低到最高　█ 中间一半企业　┃ 中位数　<{} 低于 {} 分的企业数", "── lowest to highest  █ middle half of firms  ┃ median  <{} firms below {}";
     NO_FIRMS = "还没有企业加入。", "No firm has joined yet.";
     JOIN_AT = "手机加入：{}", "Join on a phone: {}";
     JOIN_SCAN = "用手机扫码，或在浏览器中输入：", "Scan with a phone, or type into its browser:";
