@@ -464,7 +464,7 @@ fn a_questionnaire_with_its_own_catalogue_is_valid_and_reaches_it() {
     let (code, stdout, stderr) = validate(path);
     assert_eq!(code, 0, "stderr: {stderr}");
     assert!(
-        stdout.contains("2 questions, 1 rules; every rung and every proposal (1) is reachable"),
+        stdout.contains("2 questions, 1 rule; every rung and every proposal (1) is reachable"),
         "{stdout}"
     );
 }

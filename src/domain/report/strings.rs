@@ -12,14 +12,10 @@ crate::bilingual! {
     SUBTITLE_PLAIN = "结果报告", "Results report";
     PREPARED_FOR = "报告对象", "Prepared for";
     DATE = "日期", "Date";
-    FIRM = "企业", "Firm";
     QUESTIONNAIRE = "问卷", "Questionnaire";
     CONTENT_HASH = "问卷指纹（同一份问卷都一样）", "Questionnaire fingerprint (the same for every firm)";
     CONFIDENCE = "可信度", "Confidence";
-    CONTENTS = "目录", "Contents";
-    SEC_SUMMARY = "总体结果", "Results at a glance";
     SEC_DIMENSIONS = "各维度得分", "Scores by dimension";
-    SEC_LADDER = "上云深度阶梯", "Cloud depth ladder";
     SEC_BREADTH = "工具广度与发现", "Breadth of tools and findings";
     SEC_GAPS = "短板", "Gaps";
     SEC_RECOMMENDATIONS = "该做什么（按优先级）", "What to do, by priority";
@@ -43,7 +39,7 @@ crate::bilingual! {
     RUNG_NEXT = "下一级", "next rung";
     RUNG_HELD_ABOVE = "条件已具备，但下面一级还没站稳", "conditions met, but a lower rung is missing";
     RUNG_AHEAD = "未达到", "not yet";
-    /// `rung_held_above`, short enough for the ladder chart.
+    /// `RUNG_HELD_ABOVE`, short enough for the ladder chart.
     RUNG_HELD_SHORT = "条件已具备（未计入）", "met, not yet counted";
     YOU_ARE_HERE = "当前位置", "You are here";
     RUNG_OF = "第 {} 级（共 {} 级）", "rung {} of {}";
@@ -53,21 +49,14 @@ crate::bilingual! {
     HELD_ABOVE_NOTE = "有些更高一级的条件已经具备，但只有下面各级都站稳，它们才算数。", "Some conditions of higher rungs are already met, but they count only once every rung below holds.";
     FINDING = "发现", "Finding";
     NO_FINDINGS = "没有需要特别指出的发现。", "Nothing in particular to point out.";
-    RECOMMENDATION = "建议", "Recommendation";
     PRIORITY = "优先级", "Priority";
-    SPEAKER = "提出人", "Proposed by";
-    ROLE = "身份", "Role";
     KEYWORD = "关键词", "Keyword";
-    PROPOSAL_SUMMARY = "主张摘要", "What was proposed";
     SOURCE = "出处", "Source";
-    WHY = "为什么适用于本企业（本企业的回答）", "Why it applies (the firm's own answers)";
-    NEXT_STEPS = "下一步", "Next steps";
     NO_RECOMMENDATIONS = "本次自查没有触发任何建议：各项回答都没有落到建议规则的条件里。", "No recommendation was triggered: none of the answers met the conditions of a recommendation rule.";
     PLAN_INTRO = "按企业的规模和人手排好的行动，每项有负责人、工作量、完成日期和完成标志；做完一项勾一项。", "Actions sized to the firm and its people, each with an owner, effort, a due date and what done looks like. Tick each one off when done.";
     PLAN_NOW = "前 30 天（快速见效）", "First 30 days (quick wins)";
     PLAN_QUARTER = "本季度", "This quarter";
     PLAN_LATER = "更长期", "Longer term";
-    PLAN_EMPTY = "（这一段没有安排）", "(nothing planned here)";
     APPENDIX_INTRO = "下面是本次自查实际问到的每一道题和本企业的回答。", "Every question the self-check asked, with the firm's answer.";
     QUESTION = "问题", "Question";
     ANSWER = "回答", "Answer";
@@ -80,11 +69,10 @@ crate::bilingual! {
     PRIORITY_HIGH = "高", "high";
     PRIORITY_MEDIUM = "中", "medium";
     PRIORITY_LOW = "低", "low";
-    BARS_TITLE = "满分 100 分，虚线标出 {} 分。", "Scores are out of 100; the dashed line marks {}.";
     LADDER_CHART_TITLE = "上云深度阶梯，标出本企业所在的一级", "Cloud depth ladder with the firm's rung marked";
 }
 
-// Two tables: one would pass the macro's recursion limit.
+// A second table: one would exceed the macro's recursion limit.
 crate::bilingual! {
     SEC_ONEPAGE = "一页摘要", "Summary on one page";
     SEC_PROPOSALS = "附录一：建议所依据的2020年提案", "Appendix A: the 2020 proposals behind the advice";
@@ -95,8 +83,6 @@ crate::bilingual! {
     WISH = "企业自己的心愿", "The firm's wish, in its own words";
     NO_STRENGTHS = "还没有达到 {} 分的维度。", "No dimension scores {} or more yet.";
     NO_WISH = "（没有填写）", "(not given)";
-    WHEN = "时间", "When";
-    START = "开始", "Start";
     DUE = "完成日期", "Due";
     OWNER = "负责人", "Owner";
     OWNER_DEFAULT = "老板", "Owner";
@@ -130,7 +116,6 @@ crate::bilingual! {
     SURE_LINE = "{}% 的题目有实际回答", "{}% of the questions have a real answer";
     ALL_SURE = "各维度作答都比较完整。", "Every dimension is well answered.";
     SHORT_MORE = "完整报告：smecheck report --format html", "Full report: smecheck report --format html";
-    /// Opening and closing bracket around an aside: `（…）` or ` (…)`.
     /// Between the items of a short list: `、` or `, `.
     LIST_SEP = "、", ", ";
     /// The end of a sentence, and the gap before the next one.
@@ -150,6 +135,7 @@ crate::bilingual! {
     VERDICT_RUNG = "，在{}上站在第 {} 级（共 {} 级）“{}”", ", and rung {} of {} on the {}, “{}”";
     /// Where the proposals come from: publisher, title, date.
     CITATION = "{}《{}》，{}", "{}, “{}”, {}";
+    /// Opening and closing bracket around an aside: `（…）` or ` (…)`.
     PAREN_OPEN = "（", " (";
     PAREN_CLOSE = "）", ")";
     /// Between a label and its value: `：` or `: `.
