@@ -207,3 +207,48 @@ pub fn horizon_title(lang: Lang, h: Horizon) -> &'static str {
     }
     .get(lang)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_counts_read_right_for_one_and_chinese_is_as_it_was() {
+        let en = |x: crate::domain::text::Bilingual, n| x.count(Lang::En, n, &[]);
+        assert_eq!(
+            en(SKIPPED, 1),
+            "1 more question was not asked because of earlier answers."
+        );
+        assert_eq!(
+            en(SKIPPED, 4),
+            "4 more questions were not asked because of earlier answers."
+        );
+        assert!(en(WHATIF, 1).starts_with("Note: 1 answer in this report was set"));
+        assert!(en(WHATIF, 2).starts_with("Note: 2 answers in this report were set"));
+        assert!(en(PLAN_LEFT_OUT, 1).starts_with("1 more action is left out"));
+        assert!(en(PLAN_LEFT_OUT, 3).starts_with("3 more actions are left out"));
+        let since = |x: crate::domain::text::Bilingual| x.count(Lang::En, 1, &[]);
+        assert_eq!(
+            since(super::super::since::N_RESOLVED),
+            "1 recommendation resolved"
+        );
+        assert_eq!(
+            since(super::super::since::N_ACTED_ON),
+            "1 action of the last plan now shows in the answers"
+        );
+        // The old whatif_one, byte for byte: Chinese has one form.
+        assert_eq!(
+            WHATIF.count(Lang::Zh, 1, &[]),
+            "注意：本报告中有 1 个答案来自“假设”试算，不是企业原本的回答："
+        );
+    }
+
+    #[test]
+    fn priorities_are_named_and_clamped() {
+        assert_eq!(priority_value(Lang::En, 1), "1 (high)");
+        assert_eq!(priority_value(Lang::Zh, 2), "2（中）");
+        assert_eq!(priority_value(Lang::En, 0), "0 (high)");
+        assert_eq!(priority_value(Lang::En, 9), "9 (low)");
+        assert_eq!(priority_label(Lang::En, 3), "Priority 3 (low)");
+    }
+}
