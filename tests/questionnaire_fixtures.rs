@@ -152,6 +152,20 @@ const CASES: &[Case] = &[
         "scale `tech` falls from `2` to `3`",
     ),
     case(
+        "matrix_previously_unknown_row.json",
+        704,
+        24,
+        "\"sale\"",
+        "question `invest`: `previously` puts an earlier answer in row `sale`, which it does not have",
+    ),
+    case(
+        "previously_row_on_other_kind.json",
+        422,
+        18,
+        "\"sim\"",
+        "question `has_plant` is not a matrix: `previously` cannot map `rows` or a `row`",
+    ),
+    case(
         "matrix_unknown_row.json",
         1209,
         22,
@@ -545,7 +559,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 51);
+    assert_eq!(CASES.len(), 53);
 }
 
 #[test]

@@ -468,9 +468,18 @@ pub struct Previously {
     /// The question's id in the earlier version.
     pub question: QuestionId,
     /// Earlier option id → this question's option id; options not listed have no counterpart.
-    /// Empty for a number or free-text question, whose value carries over as it is.
+    /// Empty for a number or free-text question, whose value carries over as it is (and for a
+    /// matrix whose columns kept their ids).
     #[serde(default)]
     pub options: std::collections::BTreeMap<String, String>,
+    /// A matrix from an earlier matrix: earlier row id → this question's row id; rows not
+    /// listed have no counterpart. Empty when the rows kept their ids.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub rows: std::collections::BTreeMap<String, String>,
+    /// A matrix from an earlier question that was not a grid (one question per row, as
+    /// instruments were written before the matrix kind): the row its answer becomes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

@@ -8,7 +8,7 @@ use crate::domain::answers::AnswerSet;
 use crate::domain::condition::Condition;
 use crate::domain::instrument::Instrument;
 use crate::domain::model::Questionnaire;
-use crate::domain::output::{answer_label, fmt_score, horizon_label};
+use crate::domain::output::{answer_label, fmt_score_at, horizon_label};
 use crate::domain::proposals::Advice;
 use crate::domain::recommend::Recommendation;
 use crate::domain::score::ScoreCard;
@@ -268,11 +268,8 @@ pub(super) fn recommendations(
                 let Some((_, def)) = q.dimension(&d.id) else {
                     continue;
                 };
-                let label = format!(
-                    "{}{}",
-                    def.title.get(lang),
-                    ws::aside(lang, &fmt_score(score))
-                );
+                let shown = fmt_score_at(score, q.score_format.precision);
+                let label = format!("{}{}", def.title.get(lang), ws::aside(lang, &shown));
                 if !dims.contains(&label) {
                     dims.push(label);
                 }

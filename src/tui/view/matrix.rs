@@ -12,6 +12,9 @@ use crate::domain::wrap::{width, wrap};
 use crate::tui::app::{App, Row};
 use crate::tui::strings::{self as st};
 
+/// After a tick row's cells: the row was answered with nothing ticked (`-`).
+const NONE_MARK: &str = "  -";
+
 /// Columns of one cell: a space and `( )`.
 const CELL: usize = 4;
 /// Below this many columns for the row labels the cells give way to the answer in words.
@@ -56,8 +59,10 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
         .map(|r| width(r.label.get(lang)))
         .max()
         .unwrap_or(0);
+    // A tick grid keeps room for the "nothing ticked" mark after its cells.
+    let mark = if q.ticks { NONE_MARK.len() } else { 0 };
     let label_w = w
-        .saturating_sub(2 + CELL * q.options.len())
+        .saturating_sub(2 + CELL * q.options.len() + mark)
         .min(widest.max(MIN_LABEL) + 2);
     let grid = label_w >= MIN_LABEL;
     if grid {
@@ -115,7 +120,7 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
                         .collect();
                     // A tick row answered with nothing ticked (`-`), unlike one not reached yet.
                     if picked.is_some_and(<[OptionId]>::is_empty) {
-                        cells.push_str("  -");
+                        cells.push_str(NONE_MARK);
                     }
                     let mut out: Vec<Line<'static>> = wrap(label, label_w, "", "")
                         .into_iter()

@@ -8,16 +8,18 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::results::level_text;
 use super::{draw_footer, pad, para};
-use crate::domain::output::{answer_label, fmt_score, not_enough};
+use crate::domain::output::{answer_label, fmt_score_at, not_enough};
 use crate::domain::{Answer, Lang, ScoreCard};
 use crate::tui::app::{App, WhatIfItem};
 use crate::tui::strings::{self as st, fill};
 use crate::tui::theme::Theme;
 
-fn delta(before: Option<f64>, after: Option<f64>, lang: Lang) -> String {
-    let show = |x: Option<f64>| x.map_or_else(|| not_enough(lang).to_string(), fmt_score);
+/// "42.0 → 47.5", or the one score when it did not move at the questionnaire's precision.
+fn delta(before: Option<f64>, after: Option<f64>, decimals: u8, lang: Lang) -> String {
+    let at = |x: f64| fmt_score_at(x, decimals);
+    let show = |x: Option<f64>| x.map_or_else(|| not_enough(lang).to_string(), at);
     match (before, after) {
-        (Some(b), Some(a)) if (a - b).abs() < 0.05 => fmt_score(a),
+        (Some(b), Some(a)) if at(a) == at(b) => at(a),
         (None, None) => show(None),
         _ => format!("{} → {}", show(before), show(after)),
     }
@@ -32,11 +34,12 @@ fn summary_lines(
     lang: Lang,
 ) -> Vec<Line<'static>> {
     let q = &app.inst.questionnaire;
+    let decimals = q.score_format.precision;
     let mut lines = vec![Line::styled(
         format!(
             "{}: {}",
             st::OVERALL.get(lang),
-            delta(before.overall_score, after.overall_score, lang)
+            delta(before.overall_score, after.overall_score, decimals, lang)
         ),
         theme.title(),
     )];
@@ -45,7 +48,7 @@ fn summary_lines(
         let (level, _) = level_text(app, Some(a.id.as_str()), a.score);
         lines.push(Line::raw(format!(
             "{title}: {} · {level}",
-            delta(b.score, a.score, lang)
+            delta(b.score, a.score, decimals, lang)
         )));
     }
     for (l, b) in after.ladders.iter().zip(&before.ladders) {
