@@ -92,10 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Gauge::default()
             .ratio(ratio.clamp(0.0, 1.0))
             .gauge_style(theme.bar())
-            .label(super::super::strings::fill(
-                st::ANSWERED_OF.get(lang),
-                &[&app.answered_count(), &total],
-            )),
+            .label(st::ANSWERED_OF.fill(lang, &[&app.answered_count(), &total])),
         l.gauge,
     );
     let text: Vec<Line> = text_lines(app, l.text.width as usize)

@@ -18,7 +18,7 @@ use crate::domain::report::{Report, strip_aside};
 use crate::domain::wrap::width;
 use crate::domain::{Lang, ScoreCard};
 use crate::tui::app::{App, Tab};
-use crate::tui::strings::{self as st, fill};
+use crate::tui::strings as st;
 
 fn header(frame: &mut Frame, body: Rect, app: &App) -> Rect {
     let lang = app.lang;
@@ -108,10 +108,10 @@ fn scroll_marks(app: &App, scroll: u16, lines: usize, h: u16) -> Line<'static> {
     let below = lines.saturating_sub(above + h as usize);
     let mut parts = Vec::new();
     if above > 0 {
-        parts.push(st::LINES_ABOVE.fill(app.lang, &[&above]));
+        parts.push(st::LINES_ABOVE.count(app.lang, above, &[]));
     }
     if below > 0 {
-        parts.push(st::LINES_BELOW.fill(app.lang, &[&below]));
+        parts.push(st::LINES_BELOW.count(app.lang, below, &[]));
     }
     Line::styled(parts.join("   "), app.theme.muted()).right_aligned()
 }
@@ -446,12 +446,10 @@ fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     let c = &card.confidence;
-    let conf = st::CONFIDENCE_LINE
-        .get(lang)
-        .replace("{a}", &c.answered.to_string())
-        .replace("{d}", &c.dont_know.to_string())
-        .replace("{u}", &c.unanswered.to_string())
-        .replace("{n}", &c.questions.to_string());
+    let conf = st::CONFIDENCE_LINE.fill(
+        lang,
+        &[&c.answered, &c.dont_know, &c.unanswered, &c.questions],
+    );
     lines.extend(para(
         &format!(
             "{}: {:.0}% · {conf}",
@@ -514,8 +512,8 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> (Vec<Line<'static>>, u
                         .into_iter()
                         .map(|t| Line::styled(pad(&t, w), style)),
                 );
-                let about = fill(
-                    st::RUNG_MEANS.get(lang),
+                let about = st::RUNG_MEANS.fill(
+                    lang,
                     &[&(i + 1), &def.rungs.len(), &r.description.get(lang)],
                 );
                 lines.extend(wrapped(&about, w, "      ", "      ", Style::new()));
@@ -531,11 +529,7 @@ fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> (Vec<Line<'static>>, u
         match &l.next {
             Some(next) => {
                 let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");
-                lines.extend(para(
-                    &fill(st::NEXT_RUNG.get(lang), &[&label]),
-                    w,
-                    theme.title(),
-                ));
+                lines.extend(para(&st::NEXT_RUNG.fill(lang, &[&label]), w, theme.title()));
                 for u in &next.unmet {
                     lines.extend(
                         crate::domain::wrap::wrap(&u.describe(lang), w, "  - ", "    ")
@@ -650,7 +644,7 @@ fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
             let hidden = lines.len() - (h - 1);
             lines.truncate(h - 1);
             lines.push(Line::styled(
-                st::LINES_BELOW_DETAIL.fill(lang, &[&hidden]),
+                st::LINES_BELOW_DETAIL.count(lang, hidden, &[]),
                 theme.muted(),
             ));
         }

@@ -19,7 +19,7 @@ pub fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) -> boo
     if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
         return false;
     }
-    let msg = st::fill(st::TOO_SMALL.get(lang), &[&area.width, &area.height]);
+    let msg = st::TOO_SMALL.fill(lang, &[&area.width, &area.height]);
     crate::tui::view::too_small_notice(frame, area, &msg, st::TOO_SMALL_HINT.get(lang), theme);
     true
 }
