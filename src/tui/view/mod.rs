@@ -218,6 +218,18 @@ pub fn window(
     out
 }
 
+/// The lines of a scrolling list as [`window`] gave them, once the app knows how many of its
+/// rows they show: the page that PgUp/PgDn move by.
+pub fn paged(
+    app: &App,
+    lines: Vec<(Option<usize>, Line<'static>)>,
+) -> Vec<(Option<usize>, Line<'static>)> {
+    let mut rows: Vec<usize> = lines.iter().filter_map(|(i, _)| *i).collect();
+    rows.dedup();
+    app.page.set(rows.len().max(1));
+    lines
+}
+
 /// Wrapped lines of `text` in a style.
 pub fn para(text: &str, w: usize, style: ratatui::style::Style) -> Vec<Line<'static>> {
     wrap(text, w.max(1), "", "")

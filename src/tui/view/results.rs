@@ -137,6 +137,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     app.scroll_max
         .set(max_scroll(lines.len(), content_rect(area, app).height));
+    app.page.set(content.height as usize);
     let marks = scroll_marks(app, scroll, lines.len(), content.height);
     frame.render_widget(
         Paragraph::new(marks),
@@ -605,7 +606,8 @@ fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     let total: usize = blocks.iter().map(Vec::len).sum();
     let list_h = (total as u16).min(area.height.saturating_sub(5)).max(1);
-    let lines: Vec<Line> = super::window(blocks, app.rec_cursor, list_h as usize, lang, theme)
+    let shown = super::window(blocks, app.rec_cursor, list_h as usize, lang, theme);
+    let lines: Vec<Line> = super::paged(app, shown)
         .into_iter()
         .map(|(_, l)| l)
         .collect();
@@ -726,6 +728,7 @@ pub fn draw_detail(frame: &mut Frame, area: Rect, app: &App) {
     let lines = detail_lines(app, body.width as usize);
     let (parts, note, _, _) = super::frame_parts(area, app);
     app.scroll_max.set(max_scroll(lines.len(), parts.height));
+    app.page.set(body.height as usize);
     if app.note.is_none() {
         // The note row says what lies beyond the screen.
         let marks = scroll_marks(app, app.scroll, lines.len(), body.height);

@@ -130,5 +130,6 @@ pub fn list_lines(list: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)> 
             vec![Line::styled(text, style)]
         })
         .collect();
-    super::window(blocks, app.review_cursor, list.height as usize, lang, theme)
+    let lines = super::window(blocks, app.review_cursor, list.height as usize, lang, theme);
+    super::paged(app, lines)
 }

@@ -265,5 +265,5 @@ fn whatif_list(
         }
         blocks.push(block);
     }
-    super::window(blocks, wi.cursor, h, lang, theme)
+    super::paged(app, super::window(blocks, wi.cursor, h, lang, theme))
 }
