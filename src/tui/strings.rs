@@ -97,7 +97,7 @@ crate::bilingual! {
     QUIT_UNSAVED = "最近的答案没有保存成功：", "Your latest answers were NOT saved:";
     QUIT_RESCUE = "现在退出的话，全部答案会另存到另一个文件夹，并告诉你存在哪里。也可以先解决问题（例如腾出磁盘空间）再继续答题，下一次保存会重试。",
         "If you quit now, all your answers are saved in another folder instead, and you are told where. Or fix the problem (e.g. free some disk space) and keep going: the next save tries again.";
-    TOO_SMALL = "窗口太小：{w}×{h}。smecheck 至少需要 72×24。", "The window is {w}×{h}; smecheck needs at least 72×24.";
+    TOO_SMALL = "窗口太小：{}×{}。smecheck 至少需要 {}×{}。", "The window is {}×{}; smecheck needs at least {}×{}.";
     LINES_BELOW_DETAIL = "↓ 还有 {} 行：按 Enter 看全部", "↓ {} more line: Enter shows it" | "↓ {} more lines: Enter shows them all";
     RUNG_REACHED = "已达到", "reached";
     RUNG_AHEAD = "未达到", "not yet";

@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::dashboard::{Dashboard, Tab};
 use super::dashboard_firms as firms;
-use super::frame::{footer, status_row, title_row, too_small};
+use super::frame::{footer, status_row, title_row};
 use super::keymap::hints;
 use super::strings as st;
 use crate::domain::cohort::{Count, Quartiles, count_text, shown_count};
@@ -27,7 +27,7 @@ fn wide(area: Rect) -> bool {
 pub fn draw(frame: &mut Frame, d: &Dashboard) {
     let area = frame.area();
     let (lang, theme) = (d.lang, d.theme);
-    if too_small(frame, area, lang, theme) {
+    if crate::tui::view::too_small(frame, area, lang, theme, st::TOO_SMALL_HINT) {
         return;
     }
     let body = footer(frame, area, &hints(d.ctx(), lang, d.tabs().len()), theme);

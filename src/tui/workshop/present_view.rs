@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::frame::{clock, footer, status_row, title_row, too_small};
+use super::frame::{clock, footer, status_row, title_row};
 use super::keymap::hints;
 use super::present::{Presenter, WALL_MIN_FIRMS};
 use super::strings as st;
@@ -19,7 +19,7 @@ use crate::tui::view::{bar, pad};
 pub fn draw(frame: &mut Frame, p: &Presenter) {
     let area = frame.area();
     let (lang, theme) = (p.lang, p.theme);
-    if too_small(frame, area, lang, theme) {
+    if crate::tui::view::too_small(frame, area, lang, theme, st::TOO_SMALL_HINT) {
         return;
     }
     let body = footer(frame, area, &hints(p.ctx(), lang, 0), theme);

@@ -9,7 +9,6 @@ crate::bilingual! {
 
     // Both views.
     JOIN = "加入码", "Join code";
-    TOO_SMALL = "窗口太小：{}×{}。至少需要 80×24。", "The window is {}×{}; at least 80×24 is needed.";
     TOO_SMALL_HINT = "请放大窗口或调小字号。", "Please enlarge the window or use a smaller font.";
 
     // Presenter.
