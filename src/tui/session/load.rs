@@ -1,42 +1,18 @@
-//! Finding, loading and saving the answer file of an interactive session.
+//! Finding and opening a session's answer file: the one named, or the latest in the per-user
+//! data folder; claimed against a second session, read leniently, backed up when unreadable.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use anyhow::{Result, anyhow, bail};
 
-use super::app::{App, Session};
-use crate::domain::answers::{Answer, AnswerFile, AnswerSet, Dropped, Kept};
+use super::{Access, Opened, follow};
+use crate::domain::answers::{AnswerFile, AnswerSet, Dropped, Kept};
 use crate::domain::answers::{Misfit, read_answers};
 use crate::domain::instrument::parse_json;
 use crate::domain::{Instrument, Lang};
 use crate::store::{self, shown};
-
-pub mod follow;
-
-/// Held while an answer file is written, so that a signal never ends the process mid-save.
-pub static SAVE_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// How a session may use its answer file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Access {
-    /// Saved after every change; the file is locked against a second session.
-    #[default]
-    Write,
-    /// Shown, never written (`--read-only`), e.g. while another session has the file.
-    ReadOnly,
-}
-
-/// What `open` found: where to save, and any answers to resume.
-#[derive(Debug, Clone)]
-pub struct Opened {
-    pub session: Session,
-    pub answers: Option<AnswerSet>,
-    /// Set when the file lives in the per-user data folder: starting over opens a new file there.
-    pub default_dir: Option<PathBuf>,
-    /// This session's claim on the file; released when the session ends.
-    pub lock: Option<std::sync::Arc<store::Lock>>,
-}
+use crate::tui::app::Session;
 
 /// Reads answers leniently for resuming: an answer that no longer fits its question is left
 /// out and reported, never a reason to lose the rest; what is left out is kept for the next
@@ -49,7 +25,7 @@ pub fn lenient_answers(inst: &Instrument, file: &AnswerFile) -> (AnswerSet, Vec<
 }
 
 /// What a file held that was not taken, to be written back on save.
-fn kept(file: &AnswerFile, src: &str, dropped: &[Dropped]) -> Kept {
+pub(super) fn kept(file: &AnswerFile, src: &str, dropped: &[Dropped]) -> Kept {
     let mut kept = Kept::from_source(src, dropped);
     for d in dropped {
         if let Some(field) = d.question.strip_prefix("profile.")
@@ -63,7 +39,7 @@ fn kept(file: &AnswerFile, src: &str, dropped: &[Dropped]) -> Kept {
 
 /// The answer file's bytes: `Ok(None)` when there is none, `Err` when what is there must not
 /// be read at all (a pipe, a device, a folder, far too large) — said in `lang`.
-fn read(path: &Path, lang: Lang) -> Result<Option<Vec<u8>>> {
+pub(super) fn read(path: &Path, lang: Lang) -> Result<Option<Vec<u8>>> {
     match store::read_text(path) {
         Ok(bytes) => Ok(Some(bytes)),
         // Nothing there yet (or no folder yet): a new file; a save will say if it cannot be.
@@ -97,7 +73,11 @@ crate::bilingual! {
 /// Claims `path` for this session, or says who has it. The folder is made first: the lock
 /// file lives beside the answer file. `None` when no lock file can be made there (a read-only
 /// or full disk): the file cannot be written either, which every save then says.
-fn claim(path: &Path, now: SystemTime, lang: Lang) -> Result<Option<std::sync::Arc<store::Lock>>> {
+pub(super) fn claim(
+    path: &Path,
+    now: SystemTime,
+    lang: Lang,
+) -> Result<Option<std::sync::Arc<store::Lock>>> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         let _ = std::fs::create_dir_all(dir);
     }
@@ -349,253 +329,13 @@ fn open_explicit(
     }
 }
 
-/// Writes `file` for `session`: its folder made, what was not understood put back, links
-/// followed or refused as the session says, never during a signal's exit. The error is said
-/// in `lang`.
-pub fn write_answers(session: &Session, file: &AnswerFile, lang: Lang) -> Result<(), String> {
-    let path = &session.answers_path;
-    if session.read_only {
-        return Err(READ_ONLY.get(lang).to_string());
-    }
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", shown(dir)))?;
-    }
-    // A follow-up keeps what it follows and its marks, whichever mode wrote the answers.
-    let with_follow;
-    let file = match &session.follow {
-        Some(f) if file.follows.is_none() && f.follows.is_some() => {
-            let mut full = file.clone();
-            full.follows = f.follows.clone();
-            full.reviewed = f.reviewed_map();
-            with_follow = full;
-            &with_follow
-        }
-        _ => file,
-    };
-    let _saving = SAVE_LOCK.lock();
-    store::save_answers(path, file, &session.kept, session.links)
-        .map_err(|e| format!("{}: {}", shown(path), store::explain(&e, lang)))
-}
-
-/// The shell's side of a session: whether anything was written, what failed, which reports
-/// were made. The session itself (where answers go) lives in the app alone.
-pub struct Shell {
-    default_dir: Option<PathBuf>,
-    wrote: bool,
-    /// Why the last save failed; cleared by the next one that succeeds.
-    pub failed: Option<String>,
-    /// Reports written this session, printed on exit.
-    pub exported: Vec<PathBuf>,
-    /// Held until the shell goes: no other session writes this file meanwhile.
-    _lock: Option<std::sync::Arc<store::Lock>>,
-}
-
-crate::bilingual! {
-    UNSAVED_FAREWELL = "注意：最近的答案没有保存到 {}（{}）。", "WARNING: your latest answers were NOT saved in {} ({}).";
-    RESCUED = "已把全部答案另存到：{}\n继续作答：smecheck run --answers {}", "All your answers were saved instead in: {}\nTo continue: smecheck run --answers {}";
-    NOT_RESCUED = "也无法另存一份（{}）。请腾出磁盘空间或换一个可写的文件夹后重新作答。", "No copy could be saved elsewhere either ({}). Free some disk space or use a folder that can be written to, then answer again.";
-    READ_ONLY_FAREWELL = "以只读方式打开，没有写入任何文件。", "Opened read-only; no file was written.";
-    SAVE_FAILED_EXIT = "答案没有全部保存", "not all answers were saved";
-    SAVED_IN = "答案已保存：{}", "Your answers are saved in {}";
-    RESUME_WITH = "继续作答：smecheck run --answers {}", "To resume: smecheck run --answers {}";
-    NOTHING_WRITTEN = "尚未作答，没有写入任何文件。", "Nothing was answered; no file was written.";
-    REPORT_IN = "报告：{}", "Report: {}";
-}
-
-/// A path as typed in a command: quoted when it holds a space or a character the shell
-/// would read.
-pub(crate) fn shell_quote(path: &str) -> String {
-    let plain = path
-        .chars()
-        .all(|c| c.is_alphanumeric() || "/._-:\\+=,@~".contains(c));
-    if plain {
-        path.to_string()
-    } else if cfg!(windows) {
-        format!("\"{path}\"")
-    } else {
-        format!("'{}'", path.replace('\'', "'\\''"))
-    }
-}
-
-impl Shell {
-    /// The app of `inst` with what [`open`] found (its answers and its session, which the app
-    /// owns from here), and the shell's side of it.
-    pub fn start(inst: Instrument, lang: Lang, opened: Opened) -> (App, Shell) {
-        let answers = opened.answers.unwrap_or_default();
-        let app = App::new(inst, lang, answers, opened.session);
-        let shell = Shell {
-            default_dir: opened.default_dir,
-            wrote: false,
-            failed: None,
-            exported: Vec::new(),
-            _lock: opened.lock,
-        };
-        (app, shell)
-    }
-
-    /// Saves the app's answers atomically, and remembers whether that worked.
-    pub fn save(&mut self, app: &App) -> Result<(), String> {
-        let file = app.answer_file(Some(store::rfc3339(SystemTime::now())));
-        let r = write_answers(&app.session, &file, app.lang);
-        match &r {
-            Ok(()) => {
-                self.wrote = true;
-                self.failed = None;
-            }
-            Err(e) => self.failed = Some(e.clone()),
-        }
-        r
-    }
-
-    /// Starting over: a new file in the data folder, or a backup of the named file.
-    pub fn start_over(&mut self, app: &mut App) -> Result<(), String> {
-        let now = SystemTime::now();
-        match &self.default_dir {
-            Some(dir) => {
-                let path = store::new_answers_path(dir, now);
-                // The new file is claimed like the first; the old claim goes with it.
-                self._lock = claim(&path, now, app.lang).map_err(|e| e.to_string())?;
-                app.session.answers_path = path;
-                app.session.kept = Kept::default();
-            }
-            None => {
-                let path = &app.session.answers_path;
-                if path.exists() {
-                    store::backup(path, now).map_err(|e| format!("{}: {e}", shown(path)))?;
-                }
-                // The backup holds everything; the fresh file starts clean.
-                app.session.kept = Kept::default();
-            }
-        }
-        Ok(())
-    }
-
-    /// Where the answers go when their own file cannot be written: the per-user data folder,
-    /// else the system's temporary folder.
-    pub fn rescue_path(app: &App) -> PathBuf {
-        let now = SystemTime::now();
-        let dir = store::default_answers_dir()
-            .filter(|d| std::fs::create_dir_all(d).is_ok())
-            .unwrap_or_else(std::env::temp_dir);
-        let stem = app
-            .session
-            .answers_path
-            .file_stem()
-            .map_or_else(|| "smecheck".into(), |s| s.to_string_lossy().into_owned());
-        dir.join(format!("{stem}-rescued-{}.json", store::compact_stamp(now)))
-    }
-
-    /// After a failed save, at the end: the answers written to [`Shell::rescue_path`], and
-    /// what to print. `None` when nothing failed.
-    pub fn rescue(&mut self, app: &App) -> Option<String> {
-        let reason = self.failed.clone()?;
-        let lang = app.lang;
-        let mut lines =
-            vec![UNSAVED_FAREWELL.fill(lang, &[&shown(&app.session.answers_path), &reason])];
-        let path = Shell::rescue_path(app);
-        let mut session = app.session.clone();
-        session.answers_path = path.clone();
-        session.links = store::Links::Refuse;
-        session.read_only = false;
-        let file = app.answer_file(Some(store::rfc3339(SystemTime::now())));
-        match write_answers(&session, &file, lang) {
-            Ok(()) => lines.push(RESCUED.fill(lang, &[&shown(&path), &shown(&path)])),
-            Err(e) => lines.push(NOT_RESCUED.fill(lang, &[&e])),
-        }
-        Some(lines.join("\n"))
-    }
-
-    /// What to print after the screen is restored.
-    pub fn farewell(&self, app: &App) -> String {
-        let (lang, session) = (app.lang, &app.session);
-        if session.read_only {
-            return READ_ONLY_FAREWELL.get(lang).to_string();
-        }
-        if let Some(code) = &session.firm_code {
-            return crate::tui::workshop::farewell(code, &session.answers_path, lang);
-        }
-        let path = &session.answers_path;
-        let mut lines = Vec::new();
-        if self.wrote || path.exists() {
-            let full = std::path::absolute(path).unwrap_or_else(|_| path.clone());
-            lines.push(SAVED_IN.fill(lang, &[&shown(&full)]));
-            lines.push(RESUME_WITH.fill(lang, &[&shell_quote(&shown(&full))]));
-        } else {
-            lines.push(NOTHING_WRITTEN.get(lang).to_string());
-        }
-        for report in &self.exported {
-            let full = std::path::absolute(report).unwrap_or_else(|_| report.clone());
-            lines.push(REPORT_IN.fill(lang, &[&shown(&full)]));
-        }
-        lines.join("\n")
-    }
-}
-
-/// Free text typed into the current question but not yet confirmed with Enter, as the answer
-/// file it would make: what a signal's exit writes, so that closing the terminal mid-sentence
-/// loses nothing. `None` when there is nothing unconfirmed.
-struct Draft {
-    session: Session,
-    file: AnswerFile,
-    lang: Lang,
-}
-
-static DRAFT: std::sync::Mutex<Option<Draft>> = std::sync::Mutex::new(None);
-
-/// Notes the app's unconfirmed free text (or that there is none) after each event.
-pub fn note_draft(app: &App) {
-    let draft = unconfirmed_text(app).map(|answers| Draft {
-        session: app.session.clone(),
-        file: answers.to_file(
-            &app.inst.questionnaire,
-            Some(store::rfc3339(SystemTime::now())),
-        ),
-        lang: app.lang,
-    });
-    if let Ok(mut slot) = DRAFT.lock() {
-        *slot = draft;
-    }
-}
-
-/// The answers with the text being typed taken as the current question's answer, as Enter
-/// would take it; `None` when no free text is being typed or it is already the answer.
-fn unconfirmed_text(app: &App) -> Option<AnswerSet> {
-    if app.screen != super::app::Screen::Question {
-        return None;
-    }
-    let q = app.question();
-    let text = app.input.value().trim();
-    if q.kind != crate::domain::model::QuestionKind::Text || text.is_empty() {
-        return None;
-    }
-    if matches!(app.answers.get(&q.id), Some(Answer::Text(t)) if t == text) {
-        return None;
-    }
-    let mut answers = app.answers.clone();
-    answers.set(q.id.clone(), Answer::Text(text.to_string()));
-    Some(answers)
-}
-
-/// On a signal's exit: writes the unconfirmed text, if any. Waits for a save in progress.
-pub fn save_draft() {
-    let draft = DRAFT.lock().ok().and_then(|mut d| d.take());
-    if let Some(d) = draft {
-        let _ = write_answers(&d.session, &d.file, d.lang);
-    }
-}
-
-/// The error a session ends with when answers were not saved: the exit code is then not 0.
-pub fn unsaved_error(lang: Lang) -> anyhow::Error {
-    anyhow!("{}", SAVE_FAILED_EXIT.get(lang))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::instrument::BUILTIN_PROPOSALS;
 
     fn mini() -> Instrument {
-        let src = include_str!("../../tests/fixtures/questionnaires/valid/mini.json");
+        let src = include_str!("../../../tests/fixtures/questionnaires/valid/mini.json");
         Instrument::from_sources("mini.json", src, "proposals.json", BUILTIN_PROPOSALS)
             .expect("mini loads")
     }
