@@ -59,7 +59,7 @@ pub fn run(
     writeln!(out, "{}", q.title.get(lang))?;
     writeln!(out, "{}", q.intro.get(lang))?;
     if opened.session.read_only {
-        writeln!(out, "{}", super::session::READ_ONLY.get(lang))?;
+        writeln!(out, "{}", st::READ_ONLY.get(lang))?;
     }
     if let Some(b) = &opened.session.unreadable_backup {
         writeln!(out, "{} {}", st::UNREADABLE.get(lang), b.display())?;
@@ -400,8 +400,8 @@ fn ask(
     if let Some(a) = current {
         writeln!(
             out,
-            "{} {}",
-            st::PLAIN_CURRENT.get(lang),
+            "{}{}",
+            st::ANSWER_IS.get(lang),
             answer_label(q, a, lang)
         )?;
     }

@@ -128,7 +128,6 @@ crate::bilingual! {
     PLAIN_OPTIONAL = "（可选，回车跳过）", " (optional, Enter to skip)";
     PLAIN_PICK = "请输入编号 1–{}", "Enter a number 1–{}";
     PLAIN_CHOSEN = "（已选）", " (chosen)";
-    PLAIN_CURRENT = "当前回答：", "Current answer:";
     PLAIN_TICKS = "可多选，编号之间用空格或逗号分开，例如 1 3", "Tick several: numbers separated by spaces or commas, e.g. 1 3";
     PLAIN_NUMBER = "输入数字", "Enter a number";
     PLAIN_TEXT = "输入文字", "Type your answer";
@@ -192,4 +191,48 @@ crate::bilingual! {
     KEY_REPLACE = "替换", "replace";
     KEY_YES = "是", "yes";
     KEY_STAY_WHATIF = "否，留在假设里", "no, stay in what-if";
+}
+
+// Opening, saving and ending a session (tui::session), and follow-up checks.
+crate::bilingual! {
+    NO_DATA_FOLDER = "找不到可以保存答案的用户数据文件夹\n  提示：用 --answers 文件名 指定答卷文件", "cannot find a per-user data folder for saving answers\n  hint: pass --answers FILE";
+    ANSWERS_OTHER_QUESTIONNAIRE = "{} 里是问卷 `{}` 的答案，不是 `{}` 的\n  提示：用 --questionnaire 指定对应的问卷，或换一个 --answers 文件", "{} holds answers for questionnaire `{}`, not `{}`\n  hint: pass the matching --questionnaire, or another --answers file";
+    NO_BACKUP = "{} 无法读取，也无法备份（{}），为了不丢数据没有继续\n  提示：检查文件夹能否写入，或换一个 --answers 文件", "{} could not be read, and no backup copy could be made ({}), so nothing was changed\n  hint: check the folder can be written to, or pass another --answers file";
+    CANNOT_OPEN = "无法打开答卷 {}：{}\n  提示：--answers 要指向一个普通的答卷文件（.json）", "cannot open the answer file {}: {}\n  hint: --answers must name an ordinary answer file (.json)";
+    IN_USE = "{} 正被另一个 smecheck 会话使用{}。同一时间只能有一个会话写入同一份答卷，否则彼此的答案会互相覆盖。\n  提示：先在另一个窗口里退出；只想查看的话，加 --read-only 以只读方式打开",
+        "{} is in use by another smecheck session{}. Only one session at a time may write an answer file; otherwise each would overwrite the other's answers.\n  hint: quit the other session first, or add --read-only to look without saving";
+    IN_USE_BY = "（进程 {}，自 {} 起）", " (process {}, since {})";
+    READ_ONLY = "以只读方式打开：改动不会保存", "opened read-only: changes are not saved";
+    NOT_UTF8 = "不是 UTF-8 文本（第 {} 个字节无效）", "not UTF-8 text (bad byte at offset {})";
+    NOT_UNDERSTOOD = "{}：无法读取（{}）", "{}: could not be read ({})";
+    UNSAVED_FAREWELL = "注意：最近的答案没有保存到 {}（{}）。", "WARNING: your latest answers were NOT saved in {} ({}).";
+    RESCUED = "已把全部答案另存到：{}\n继续作答：smecheck run --answers {}", "All your answers were saved instead in: {}\nTo continue: smecheck run --answers {}";
+    NOT_RESCUED = "也无法另存一份（{}）。请腾出磁盘空间或换一个可写的文件夹后重新作答。", "No copy could be saved elsewhere either ({}). Free some disk space or use a folder that can be written to, then answer again.";
+    READ_ONLY_FAREWELL = "以只读方式打开，没有写入任何文件。", "Opened read-only; no file was written.";
+    SAVE_FAILED_EXIT = "答案没有全部保存", "not all answers were saved";
+    FAREWELL_SAVED_IN = "答案已保存：{}", "Your answers are saved in {}";
+    RESUME_WITH = "继续作答：smecheck run --answers {}", "To resume: smecheck run --answers {}";
+    NOTHING_WRITTEN = "尚未作答，没有写入任何文件。", "Nothing was answered; no file was written.";
+    REPORT_IN = "报告：{}", "Report: {}";
+    NO_EARLIER = "找不到上次的答卷 {}\n  提示：--follow-up 要指向上次自检保存的答卷文件（.json）",
+        "the earlier answer file {} is not there\n  hint: --follow-up must name the answer file an earlier self-check saved (.json)";
+    EARLIER_UNREADABLE = "无法读取上次的答卷 {}：{}", "cannot read the earlier answer file {}: {}";
+    SAME_FILE = "跟进自检要另存一个新文件，不能写回上次的答卷 {}\n  提示：用 --answers 指定另一个文件名，或不加 --answers",
+        "a follow-up is saved in a new file, never over the earlier one {}\n  hint: name another file with --answers, or leave --answers out";
+    NEW_EXISTS = "{} 已存在，而且不是 {} 的跟进自检\n  提示：用 --answers 指定一个新的文件名",
+        "{} already exists and is not a follow-up of {}\n  hint: name a new file with --answers";
+    EARLIER_OTHER_QUESTIONNAIRE = "上次的答卷 {} 用的是问卷 `{}`，现在是 `{}`\n  提示：用 --questionnaire 指定那份问卷",
+        "the earlier answer file {} is for questionnaire `{}`, not `{}`\n  hint: pass that questionnaire with --questionnaire";
+    FOLLOW_UP = "开始跟进自检（以本次答案为起点，另存新文件；本次答卷保持不变）",
+        "Start a follow-up check (starts from these answers in a new file; this one stays as it is)";
+    FOLLOWING = "跟进自检：起点是 {} 的答卷 · 已确认 {} · 已修改 {} · 尚未核对 {}",
+        "Follow-up of the check saved {}: {} confirmed · {} changed · {} not yet checked";
+    FOLLOWING_GONE = "跟进自检：上次的答卷已不在原处或已被改动，不能再标记“已确认/已修改”",
+        "Follow-up: the earlier answer file is gone or was changed, so answers can no longer be marked confirmed or changed";
+    TAG_CONFIRMED = "✓ 已确认（与上次相同）", "✓ confirmed (same as last time)";
+    TAG_CHANGED = "✎ 已修改（与上次不同）", "✎ changed since last time";
+    TAG_CARRIED = "○ 沿用上次的答案：按回车确认，或选择新的答案", "○ last time's answer: press Enter to confirm it, or choose another";
+    LEGEND = "✓ 已确认 · ✎ 已修改 · ○ 沿用上次、尚未核对", "✓ confirmed · ✎ changed · ○ carried over, not yet checked";
+    STARTED = "已开始跟进自检：答案另存在 {}，上次的答卷没有改动", "Follow-up started: answers go to {}; the earlier file is left as it was";
+    UNKNOWN_DATE = "（未记录日期）", "(no date)";
 }

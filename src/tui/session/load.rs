@@ -13,6 +13,7 @@ use crate::domain::instrument::parse_json;
 use crate::domain::{Instrument, Lang};
 use crate::store::{self, shown};
 use crate::tui::app::Session;
+use crate::tui::strings as st;
 
 /// Reads answers leniently for resuming: an answer that no longer fits its question is left
 /// out and reported, never a reason to lose the rest; what is left out is kept for the next
@@ -53,21 +54,9 @@ pub(super) fn read(path: &Path, lang: Lang) -> Result<Option<Vec<u8>>> {
         }
         Err(e) => bail!(
             "{}",
-            CANNOT_OPEN.fill(lang, &[&shown(path), &store::explain(&e, lang)])
+            st::CANNOT_OPEN.fill(lang, &[&shown(path), &store::explain(&e, lang)])
         ),
     }
-}
-
-crate::bilingual! {
-    NO_DATA_FOLDER = "找不到可以保存答案的用户数据文件夹\n  提示：用 --answers 文件名 指定答卷文件", "cannot find a per-user data folder for saving answers\n  hint: pass --answers FILE";
-    OTHER_QUESTIONNAIRE = "{} 里是问卷 `{}` 的答案，不是 `{}` 的\n  提示：用 --questionnaire 指定对应的问卷，或换一个 --answers 文件", "{} holds answers for questionnaire `{}`, not `{}`\n  hint: pass the matching --questionnaire, or another --answers file";
-    NO_BACKUP = "{} 无法读取，也无法备份（{}），为了不丢数据没有继续\n  提示：检查文件夹能否写入，或换一个 --answers 文件", "{} could not be read, and no backup copy could be made ({}), so nothing was changed\n  hint: check the folder can be written to, or pass another --answers file";
-    CANNOT_OPEN = "无法打开答卷 {}：{}\n  提示：--answers 要指向一个普通的答卷文件（.json）", "cannot open the answer file {}: {}\n  hint: --answers must name an ordinary answer file (.json)";
-    IN_USE = "{} 正被另一个 smecheck 会话使用{}。同一时间只能有一个会话写入同一份答卷，否则彼此的答案会互相覆盖。\n  提示：先在另一个窗口里退出；只想查看的话，加 --read-only 以只读方式打开",
-        "{} is in use by another smecheck session{}. Only one session at a time may write an answer file; otherwise each would overwrite the other's answers.\n  hint: quit the other session first, or add --read-only to look without saving";
-    IN_USE_BY = "（进程 {}，自 {} 起）", " (process {}, since {})";
-    READ_ONLY = "以只读方式打开：改动不会保存", "opened read-only: changes are not saved";
-    NOT_UNDERSTOOD = "{}：无法读取（{}）", "{}: could not be read ({})";
 }
 
 /// Claims `path` for this session, or says who has it. The folder is made first: the lock
@@ -85,10 +74,10 @@ pub(super) fn claim(
         Ok(lock) => Ok(Some(std::sync::Arc::new(lock))),
         Err(store::LockError::InUse { pid, since }) => {
             let by = match (pid, since) {
-                (Some(pid), Some(since)) => IN_USE_BY.fill(lang, &[&pid, &since]),
+                (Some(pid), Some(since)) => st::IN_USE_BY.fill(lang, &[&pid, &since]),
                 _ => String::new(),
             };
-            bail!("{}", IN_USE.fill(lang, &[&shown(path), &by]))
+            bail!("{}", st::IN_USE.fill(lang, &[&shown(path), &by]))
         }
         Err(store::LockError::Io(_)) => Ok(None),
     }
@@ -138,7 +127,7 @@ pub fn open_with(
 /// firms on one machine): then, as with no file, a new one.
 fn open_default(inst: &Instrument, now: SystemTime, lang: Lang, access: Access) -> Result<Opened> {
     let dir =
-        store::default_answers_dir().ok_or_else(|| anyhow!("{}", NO_DATA_FOLDER.get(lang)))?;
+        store::default_answers_dir().ok_or_else(|| anyhow!("{}", st::NO_DATA_FOLDER.get(lang)))?;
     if let Some(latest) = latest_of(last_named(&dir), store::latest_answers(&dir)) {
         let lock = match access {
             Access::Write => claim(&latest, now, lang).ok().flatten(),
@@ -277,15 +266,7 @@ fn open_explicit(
     };
     let name = shown(path);
     let parsed = String::from_utf8(bytes)
-        .map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            crate::domain::text::LocalText::new(
-                format!("不是 UTF-8 文本（第 {at} 个字节无效）"),
-                format!("not UTF-8 text (bad byte at offset {at})"),
-            )
-            .get(lang)
-            .to_string()
-        })
+        .map_err(|e| st::NOT_UTF8.fill(lang, &[&e.utf8_error().valid_up_to()]))
         .and_then(|src| {
             parse_json::<AnswerFile>(&name, &src)
                 .map(|file| (file, src))
@@ -294,7 +275,7 @@ fn open_explicit(
     match parsed {
         Ok((file, _)) if file.questionnaire.id != inst.questionnaire.id => bail!(
             "{}",
-            OTHER_QUESTIONNAIRE.fill(
+            st::ANSWERS_OTHER_QUESTIONNAIRE.fill(
                 lang,
                 &[&name, &file.questionnaire.id, &inst.questionnaire.id]
             )
@@ -318,12 +299,12 @@ fn open_explicit(
             })
         }
         Err(reason) if access == Access::ReadOnly => {
-            bail!("{}", NOT_UNDERSTOOD.fill(lang, &[&name, &reason]))
+            bail!("{}", st::NOT_UNDERSTOOD.fill(lang, &[&name, &reason]))
         }
         Err(reason) => {
             // Never overwrite a file we could not read without keeping a copy.
             let backup = store::backup(path, now)
-                .map_err(|e| anyhow!("{}", NO_BACKUP.fill(lang, &[&name, &e])))?;
+                .map_err(|e| anyhow!("{}", st::NO_BACKUP.fill(lang, &[&name, &e])))?;
             Ok(fresh(Some((backup, reason))))
         }
     }

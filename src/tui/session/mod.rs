@@ -14,8 +14,8 @@ mod load;
 mod save;
 
 pub use draft::{note_draft, save_draft};
-pub use load::{READ_ONLY, lenient_answers, open, open_with, open_workshop, remember_named};
 use load::{claim, kept, read};
+pub use load::{lenient_answers, open, open_with, open_workshop, remember_named};
 pub(crate) use save::shell_quote;
 pub use save::{Shell, unsaved_error, write_answers};
 

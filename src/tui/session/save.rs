@@ -6,11 +6,12 @@ use std::time::SystemTime;
 
 use anyhow::anyhow;
 
-use super::{Opened, READ_ONLY, SAVE_LOCK, claim};
+use super::{Opened, SAVE_LOCK, claim};
 use crate::domain::answers::{AnswerFile, Kept};
 use crate::domain::{Instrument, Lang};
 use crate::store::{self, shown};
 use crate::tui::app::{App, Session};
+use crate::tui::strings as st;
 
 /// Writes `file` for `session`: its folder made, what was not understood put back, links
 /// followed or refused as the session says, never during a signal's exit. The error is said
@@ -18,7 +19,7 @@ use crate::tui::app::{App, Session};
 pub fn write_answers(session: &Session, file: &AnswerFile, lang: Lang) -> Result<(), String> {
     let path = &session.answers_path;
     if session.read_only {
-        return Err(READ_ONLY.get(lang).to_string());
+        return Err(st::READ_ONLY.get(lang).to_string());
     }
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", shown(dir)))?;
@@ -51,18 +52,6 @@ pub struct Shell {
     pub exported: Vec<PathBuf>,
     /// Held until the shell goes: no other session writes this file meanwhile.
     pub(super) _lock: Option<std::sync::Arc<store::Lock>>,
-}
-
-crate::bilingual! {
-    UNSAVED_FAREWELL = "注意：最近的答案没有保存到 {}（{}）。", "WARNING: your latest answers were NOT saved in {} ({}).";
-    RESCUED = "已把全部答案另存到：{}\n继续作答：smecheck run --answers {}", "All your answers were saved instead in: {}\nTo continue: smecheck run --answers {}";
-    NOT_RESCUED = "也无法另存一份（{}）。请腾出磁盘空间或换一个可写的文件夹后重新作答。", "No copy could be saved elsewhere either ({}). Free some disk space or use a folder that can be written to, then answer again.";
-    READ_ONLY_FAREWELL = "以只读方式打开，没有写入任何文件。", "Opened read-only; no file was written.";
-    SAVE_FAILED_EXIT = "答案没有全部保存", "not all answers were saved";
-    SAVED_IN = "答案已保存：{}", "Your answers are saved in {}";
-    RESUME_WITH = "继续作答：smecheck run --answers {}", "To resume: smecheck run --answers {}";
-    NOTHING_WRITTEN = "尚未作答，没有写入任何文件。", "Nothing was answered; no file was written.";
-    REPORT_IN = "报告：{}", "Report: {}";
 }
 
 /// A path as typed in a command: quoted when it holds a space or a character the shell
@@ -154,7 +143,7 @@ impl Shell {
         let reason = self.failed.clone()?;
         let lang = app.lang;
         let mut lines =
-            vec![UNSAVED_FAREWELL.fill(lang, &[&shown(&app.session.answers_path), &reason])];
+            vec![st::UNSAVED_FAREWELL.fill(lang, &[&shown(&app.session.answers_path), &reason])];
         let path = Shell::rescue_path(app);
         let mut session = app.session.clone();
         session.answers_path = path.clone();
@@ -162,8 +151,8 @@ impl Shell {
         session.read_only = false;
         let file = app.answer_file(Some(store::rfc3339(SystemTime::now())));
         match write_answers(&session, &file, lang) {
-            Ok(()) => lines.push(RESCUED.fill(lang, &[&shown(&path), &shown(&path)])),
-            Err(e) => lines.push(NOT_RESCUED.fill(lang, &[&e])),
+            Ok(()) => lines.push(st::RESCUED.fill(lang, &[&shown(&path), &shown(&path)])),
+            Err(e) => lines.push(st::NOT_RESCUED.fill(lang, &[&e])),
         }
         Some(lines.join("\n"))
     }
@@ -172,7 +161,7 @@ impl Shell {
     pub fn farewell(&self, app: &App) -> String {
         let (lang, session) = (app.lang, &app.session);
         if session.read_only {
-            return READ_ONLY_FAREWELL.get(lang).to_string();
+            return st::READ_ONLY_FAREWELL.get(lang).to_string();
         }
         if let Some(code) = &session.firm_code {
             return crate::tui::workshop::farewell(code, &session.answers_path, lang);
@@ -181,14 +170,14 @@ impl Shell {
         let mut lines = Vec::new();
         if self.wrote || path.exists() {
             let full = std::path::absolute(path).unwrap_or_else(|_| path.clone());
-            lines.push(SAVED_IN.fill(lang, &[&shown(&full)]));
-            lines.push(RESUME_WITH.fill(lang, &[&shell_quote(&shown(&full))]));
+            lines.push(st::FAREWELL_SAVED_IN.fill(lang, &[&shown(&full)]));
+            lines.push(st::RESUME_WITH.fill(lang, &[&shell_quote(&shown(&full))]));
         } else {
-            lines.push(NOTHING_WRITTEN.get(lang).to_string());
+            lines.push(st::NOTHING_WRITTEN.get(lang).to_string());
         }
         for report in &self.exported {
             let full = std::path::absolute(report).unwrap_or_else(|_| report.clone());
-            lines.push(REPORT_IN.fill(lang, &[&shown(&full)]));
+            lines.push(st::REPORT_IN.fill(lang, &[&shown(&full)]));
         }
         lines.join("\n")
     }
@@ -196,5 +185,5 @@ impl Shell {
 
 /// The error a session ends with when answers were not saved: the exit code is then not 0.
 pub fn unsaved_error(lang: Lang) -> anyhow::Error {
-    anyhow!("{}", SAVE_FAILED_EXIT.get(lang))
+    anyhow!("{}", st::SAVE_FAILED_EXIT.get(lang))
 }
