@@ -1,4 +1,5 @@
-//! Every user-visible string of the interactive self-check, in Chinese and English.
+//! Every user-visible string of the self-check layer, in Chinese and English: the full-screen
+//! views, plain mode, the key-hint bar, opening and saving a session, follow-up checks.
 
 pub use crate::domain::text::Bilingual;
 
