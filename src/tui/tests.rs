@@ -1103,3 +1103,21 @@ fn page_down_shows_the_row_after_the_last_one_on_screen() {
         );
     }
 }
+
+#[test]
+fn a_page_on_the_ladder_is_the_rungs_on_screen() {
+    let mut app = finished_app();
+    app.resize(80, 24);
+    app.select_tab(Tab::Ladder);
+    let shown = screen(&app);
+    let rungs = shown
+        .lines()
+        .filter(|l| {
+            [" · reached", " · not yet", " · you are here"]
+                .iter()
+                .any(|s| l.contains(s))
+        })
+        .count();
+    assert!(rungs > 1, "{shown}");
+    assert_eq!(app.page.get(), rungs, "{shown}");
+}

@@ -16,13 +16,18 @@ pub(super) const RUNG_MEANING_LINES: usize = 4;
 
 /// The ladder tab: each ladder's rungs, top first, the firm's rung marked in words and the
 /// chosen rung (↑↓) with what it means; then what the firm's rung means and what the next
-/// one needs. Returns the lines and the line of the chosen rung.
-pub(super) fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> (Vec<Line<'static>>, usize) {
+/// one needs. Returns the lines, the line of the chosen rung and the line each rung starts on.
+pub(super) fn ladder_lines(
+    app: &App,
+    card: &ScoreCard,
+    w: usize,
+) -> (Vec<Line<'static>>, usize, Vec<usize>) {
     let lang = app.lang;
     let theme = app.theme;
     let q = &app.inst.questionnaire;
     let chosen = app.rungs().get(app.rung_cursor).copied();
     let mut at = 0;
+    let mut rung_starts = Vec::new();
     let mut lines = Vec::new();
     for l in &card.ladders {
         let Some(li) = q.ladders.iter().position(|x| x.id == l.id) else {
@@ -53,6 +58,7 @@ pub(super) fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> (Vec<Line<'
             };
             let mark = if picked { ">" } else { " " };
             let text = format!("{mark} [{}] {} · {state}", i + 1, r.label.get(lang));
+            rung_starts.push(lines.len());
             if picked {
                 at = lines.len();
                 lines.extend(
@@ -103,5 +109,5 @@ pub(super) fn ladder_lines(app: &App, card: &ScoreCard, w: usize) -> (Vec<Line<'
         }
         lines.push(Line::default());
     }
-    (lines, at)
+    (lines, at, rung_starts)
 }

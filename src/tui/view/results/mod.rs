@@ -134,17 +134,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         Tab::Ladder => {
             // Scrolled so that the chosen rung and what it means are on screen.
-            let (lines, at) = ladder_lines(app, &app.card, w);
+            let (lines, at, rung_starts) = ladder_lines(app, &app.card, w);
             let h = content.height as usize;
             let top = at.saturating_sub(h.saturating_sub(RUNG_MEANING_LINES).max(1) - 1);
-            let max = lines.len().saturating_sub(h);
-            (lines, top.min(max) as u16)
+            let top = top.min(lines.len().saturating_sub(h));
+            // A page of rungs: as many as are on screen.
+            let shown = rung_starts.iter().filter(|i| (top..top + h).contains(i));
+            app.page.set(shown.count());
+            (lines, top as u16)
         }
-        _ => (tab_lines(app, w), app.scroll),
+        _ => {
+            app.page.set(content.height as usize);
+            (tab_lines(app, w), app.scroll)
+        }
     };
     app.scroll_max
         .set(max_scroll(lines.len(), content_rect(area, app).height));
-    app.page.set(content.height as usize);
     let marks = scroll_marks(app, scroll, lines.len(), content.height);
     frame.render_widget(
         Paragraph::new(marks),
