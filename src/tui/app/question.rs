@@ -341,10 +341,9 @@ impl App {
             None => vec![],
             Some(x) => match check_number(q, x) {
                 Err(_) => {
-                    let text = st::RANGE
-                        .get(self.lang)
-                        .replace("{min}", &q.min.map_or("-∞".to_string(), |v| v.to_string()))
-                        .replace("{max}", &q.max.map_or("∞".to_string(), |v| v.to_string()));
+                    let lo = q.min.map_or("-∞".to_string(), |v| v.to_string());
+                    let hi = q.max.map_or("∞".to_string(), |v| v.to_string());
+                    let text = st::RANGE.fill(self.lang, &[&lo, &hi]);
                     self.note = Some(Note { text, error: true });
                     vec![]
                 }

@@ -160,7 +160,7 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
     let mut tail = vec![(
         None,
         Line::styled(
-            st::fill(st::MATRIX_ROWS_DONE.get(lang), &[&done, &of]),
+            st::MATRIX_ROWS_DONE.fill(lang, &[&done, &of]),
             theme.muted(),
         ),
     )];

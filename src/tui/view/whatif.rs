@@ -11,7 +11,7 @@ use super::{draw_footer, pad, para};
 use crate::domain::output::{answer_label, fmt_score_at, not_enough};
 use crate::domain::{Answer, Lang, ScoreCard};
 use crate::tui::app::{App, WhatIfItem};
-use crate::tui::strings::{self as st, fill};
+use crate::tui::strings as st;
 use crate::tui::theme::Theme;
 
 /// "42.0 → 47.5", or the one score when it did not move at the questionnaire's precision.
@@ -105,16 +105,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let changed = app.whatif_changes();
     let status = if changed == 0 {
         st::WHATIF_UNCHANGED.get(lang).to_string()
-    } else if changed == 1 {
-        st::WHATIF_CHANGED_ONE.get(lang).to_string()
     } else {
-        fill(st::WHATIF_CHANGED.get(lang), &[&changed])
+        st::WHATIF_CHANGED.count(lang, changed, &[])
     };
     let mut head = para(st::WHATIF.get(lang), body.width as usize, theme.title());
     head.push(Line::styled(
         format!(
             "{status}{}{}",
-            if lang == Lang::Zh { "" } else { " " },
+            st::SENTENCE_GAP.get(lang),
             st::WHATIF_MULTI.get(lang)
         ),
         theme.muted(),
@@ -210,11 +208,7 @@ fn whatif_list(
                     format!(
                         "{}{} < {value} >",
                         def.map_or("", |r| r.label.get(lang)),
-                        if lang == crate::domain::Lang::Zh {
-                            "："
-                        } else {
-                            ":"
-                        }
+                        st::COLON_TIGHT.get(lang)
                     ),
                 )
             }
@@ -274,5 +268,5 @@ fn whatif_list(
         }
         blocks.push(block);
     }
-    super::window(blocks, wi.cursor, h, lang, theme)
+    super::paged(app, super::window(blocks, wi.cursor, h, lang, theme))
 }

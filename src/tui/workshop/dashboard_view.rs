@@ -10,9 +10,9 @@ use ratatui::widgets::Paragraph;
 
 use super::dashboard::{Dashboard, Tab};
 use super::dashboard_firms as firms;
-use super::frame::{footer, status_row, title_row, too_small};
+use super::frame::{footer, status_row, title_row};
 use super::keymap::hints;
-use super::strings::{self as st, fill};
+use super::strings as st;
 use crate::domain::cohort::{Count, Quartiles, count_text, shown_count};
 use crate::domain::model::Role;
 use crate::domain::wrap::{width, wrap};
@@ -27,21 +27,18 @@ fn wide(area: Rect) -> bool {
 pub fn draw(frame: &mut Frame, d: &Dashboard) {
     let area = frame.area();
     let (lang, theme) = (d.lang, d.theme);
-    if too_small(frame, area, lang, theme) {
+    if crate::tui::view::too_small(frame, area, lang, theme, st::TOO_SMALL_HINT) {
         return;
     }
     let body = footer(frame, area, &hints(d.ctx(), lang, d.tabs().len()), theme);
     let c = &d.cohort;
-    let mut counts = fill(
-        st::HEAD_COUNTS.get(lang),
-        &[&c.firms, &c.finished, &c.in_progress],
-    );
+    let mut counts = st::HEAD_COUNTS.count(lang, c.firms, &[&c.finished, &c.in_progress]);
     // Joined and left without an answer: said apart, counted nowhere else.
     if c.empty > 0 {
-        counts.push_str(&fill(st::HEAD_EMPTY.get(lang), &[&c.empty]));
+        counts.push_str(&st::HEAD_EMPTY.fill(lang, &[&c.empty]));
     }
     if !d.problems.is_empty() {
-        counts.push_str(&fill(st::HEAD_PROBLEMS.get(lang), &[&d.problems.len()]));
+        counts.push_str(&st::HEAD_PROBLEMS.fill(lang, &[&d.problems.len()]));
     }
     // The title keeps the whole first row but for the join code; the counts, in bold, and
     // where phones join share the second, so nothing a room needs is cut at 80 columns.
@@ -226,10 +223,7 @@ fn levels(d: &Dashboard, role: Role, w: usize) -> Vec<Line<'static>> {
 }
 
 fn spread_text(d: &Dashboard, q: &Quartiles) -> String {
-    fill(
-        st::MEDIAN_LINE.get(d.lang),
-        &[&num(q.median), &num(q.q1), &num(q.q3)],
-    )
+    st::MEDIAN_LINE.fill(d.lang, &[&num(q.median), &num(q.q1), &num(q.q3)])
 }
 
 /// Medians of the headline scores, broad-but-shallow, top gaps, and (with `needs`) the
@@ -265,7 +259,7 @@ fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
     }
     if let Some(n) = c.broad_shallow {
         out.push(Line::styled(
-            fill(st::BROAD_SHALLOW.get(lang), &[&count_text(n)]),
+            st::BROAD_SHALLOW.fill(lang, &[&count_text(n)]),
             d.theme.title(),
         ));
     }
@@ -360,7 +354,7 @@ fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
         area
     };
     let basis = Line::styled(
-        fill(st::BASIS.get(lang), &[&d.cohort.finished]),
+        st::BASIS.count(lang, d.cohort.finished, &[]),
         d.theme.muted(),
     );
     frame.render_widget(
