@@ -1,0 +1,156 @@
+//! What is wrong with a data file, said with its place: an `Issue` (file:line:col, message and
+//! hint in both languages), the `LoadError` that carries them, and the `Problem` that validation
+//! finds before it is placed.
+
+use std::fmt;
+
+use crate::domain::position::{JsonPath, Pos};
+use crate::domain::text::Lang;
+
+/// One problem in a data file, with where it is and what to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    pub file: String,
+    pub pos: Pos,
+    pub path: JsonPath,
+    pub message: String,
+    pub hint: String,
+    /// The message and hint in Chinese, where they are written: for answer files and JSON
+    /// syntax. A questionnaire author's validation messages are English only.
+    pub zh: Option<(String, String)>,
+}
+
+impl Issue {
+    /// The issue as [`fmt::Display`] gives it, in Chinese where that is written.
+    pub fn display_in(&self, lang: Lang) -> String {
+        match (&self.zh, lang) {
+            (Some((message, hint)), Lang::Zh) => {
+                let mut s = format!("{}:{}: {message}", self.file, self.pos);
+                if !hint.is_empty() {
+                    s.push_str(&format!("\n  提示：{hint}"));
+                }
+                s
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.pos, self.message)?;
+        if !self.hint.is_empty() {
+            write!(f, "\n  hint: {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a data file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}", join(.0))]
+    Invalid(Vec<Issue>),
+    #[error(
+        "{file}: the file is {size} bytes, more than the {max} bytes accepted\n  hint: check that this is the right file"
+    )]
+    TooLarge {
+        file: String,
+        size: usize,
+        max: usize,
+    },
+}
+
+fn join(issues: &[Issue]) -> String {
+    issues
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl LoadError {
+    /// The error in `lang`, where its words have been written in it.
+    pub fn display_in(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (LoadError::Invalid(issues), _) => issues
+                .iter()
+                .map(|i| i.display_in(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            (LoadError::TooLarge { file, size, max }, Lang::Zh) => format!(
+                "{file}：文件有 {size} 字节，超过了允许的 {max} 字节\n  提示：请确认是不是选错了文件"
+            ),
+            (LoadError::TooLarge { .. }, Lang::En) => self.to_string(),
+        }
+    }
+
+    pub fn issues(&self) -> &[Issue] {
+        match self {
+            LoadError::Invalid(v) => v,
+            LoadError::TooLarge { .. } => &[],
+        }
+    }
+}
+
+/// A semantic problem found by validation, before it is placed in the source text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Which file: the questionnaire or the proposals catalogue.
+    pub in_catalogue: bool,
+    pub path: JsonPath,
+    pub message: String,
+    pub hint: String,
+    /// The message and hint in Chinese, where written.
+    pub zh: Option<(String, String)>,
+    /// Reported among neighbours found by a walk that knows no file order (translations): the
+    /// run of such problems is put in the order of their place in the file.
+    pub by_place: bool,
+}
+
+/// A message in English, and in Chinese where it has been written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Said {
+    pub en: String,
+    pub zh: Option<String>,
+}
+
+impl Said {
+    pub fn both(zh: impl Into<String>, en: impl Into<String>) -> Said {
+        Said {
+            en: en.into(),
+            zh: Some(zh.into()),
+        }
+    }
+}
+
+impl From<String> for Said {
+    fn from(en: String) -> Said {
+        Said { en, zh: None }
+    }
+}
+
+impl From<&str> for Said {
+    fn from(en: &str) -> Said {
+        Said {
+            en: en.to_string(),
+            zh: None,
+        }
+    }
+}
+
+impl Problem {
+    pub fn new(in_catalogue: bool, path: JsonPath, message: Said, hint: Said) -> Problem {
+        let zh = message
+            .zh
+            .map(|m| (m, hint.zh.unwrap_or_else(|| hint.en.clone())));
+        Problem {
+            in_catalogue,
+            path,
+            message: message.en,
+            hint: hint.en,
+            zh,
+            by_place: false,
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Loading a questionnaire and its recommendations catalogue into a checked `Instrument`, and
+//! loading answer files against it. The parts: [`registry`] (the built-in instruments),
+//! [`parse`] (JSON with file:line:col), [`issue`] (what is wrong and where).
+
+mod issue;
+mod parse;
+mod registry;
+
+pub use issue::{Issue, LoadError, Problem, Said};
+pub use parse::{MAX_FILE_BYTES, parse_json, without_bom};
+use registry::ADOPTED;
+pub use registry::{
+    BUILTIN_NAME, BUILTIN_PROPOSALS, BUILTIN_PROPOSALS_NAME, BUILTIN_QUESTIONNAIRE,
+    BuiltinCatalogue, CATALOGUES, INSTRUMENTS, builtin_catalogue, builtin_file_name,
+    builtin_instrument, nearest_instrument,
+};
+
+use sha2::{Digest, Sha256};
+
+use super::answers::{AnswerFile, AnswerSet, Dropped, Misfit, read_answers};
+use super::model::{OptionId, QuestionId, Questionnaire, Recommendations};
+use super::position::{JsonPath, locate};
+use super::proposals::Catalogue;
+use super::score::Stamp;
+use super::text::LocalText;
+use super::validate::validate;
+
+/// A questionnaire with its recommendations catalogue (empty when it has none), checked and
+/// ready to score with.
+#[derive(Debug, Clone)]
+pub struct Instrument {
+    pub questionnaire: Questionnaire,
+    pub proposals: Catalogue,
+    /// `sha256:` and the first 16 hex digits of the hash of the questionnaire's bytes and
+    /// those of the built-in catalogue it uses (none when written out or absent).
+    pub hash: String,
+}
+
+impl Instrument {
+    /// The built-in questionnaire. It is validated by the test suite, so failing here is a bug
+    /// in the shipped data, reported like any other data error.
+    pub fn builtin() -> Result<Instrument, LoadError> {
+        Self::load(BUILTIN_NAME, BUILTIN_QUESTIONNAIRE)
+    }
+
+    /// Parses and validates a questionnaire with the recommendations catalogue it declares:
+    /// the built-in one it names, the one written out in it, or none.
+    pub fn load(q_name: &str, q_src: &str) -> Result<Instrument, LoadError> {
+        Self::build(q_name, q_src, None)
+    }
+
+    /// Parses and validates a questionnaire and a catalogue given beside it, which stands in
+    /// for `recommendations` when the questionnaire declares none.
+    pub fn from_sources(
+        q_name: &str,
+        q_src: &str,
+        p_name: &str,
+        p_src: &str,
+    ) -> Result<Instrument, LoadError> {
+        Self::build(q_name, q_src, Some((p_name, p_src)))
+    }
+
+    fn build(
+        q_name: &str,
+        q_src: &str,
+        given: Option<(&str, &str)>,
+    ) -> Result<Instrument, LoadError> {
+        let mut questionnaire: Questionnaire = parse_json(q_name, q_src)?;
+        questionnaire.build_index();
+        // The catalogue's own file, when it is not written out in the questionnaire.
+        let file: Option<(&str, &str)> = match &questionnaire.recommendations {
+            Some(Recommendations::Inline(_)) => None,
+            // An unknown name is reported by validation, with the known ones.
+            Some(Recommendations::Named(n)) => builtin_catalogue(n).map(|c| (c.file, c.json)),
+            None => given.or_else(|| {
+                ADOPTED
+                    .iter()
+                    .find(|(id, _)| *id == questionnaire.id)
+                    .and_then(|(_, name)| builtin_catalogue(name))
+                    .map(|c| (c.file, c.json))
+            }),
+        };
+        let proposals: Catalogue = match (&questionnaire.recommendations, file) {
+            (Some(Recommendations::Inline(c)), _) => (**c).clone(),
+            (_, Some((p_name, p_src))) => parse_json(p_name, p_src)?,
+            (_, None) => Catalogue::default(),
+        };
+        let (p_name, p_src) = file.unwrap_or(("", ""));
+        let problems = validate(&questionnaire, &proposals);
+        if !problems.is_empty() {
+            return Err(LoadError::Invalid(place(
+                problems, q_name, q_src, p_name, p_src,
+            )));
+        }
+        let mut h = Sha256::new();
+        h.update(q_src.as_bytes());
+        h.update([0u8]);
+        h.update(p_src.as_bytes());
+        let digest = h.finalize();
+        let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+        Ok(Instrument {
+            questionnaire,
+            proposals,
+            hash: format!("sha256:{hex}"),
+        })
+    }
+
+    /// Whether this questionnaire gives recommendations at all: views leave the part out
+    /// when it does not.
+    pub fn recommends(&self) -> bool {
+        !self.proposals.is_empty()
+    }
+
+    pub fn stamp(&self) -> Stamp {
+        Stamp {
+            id: self.questionnaire.id.as_str().into(),
+            version: self.questionnaire.version.as_str().into(),
+            hash: self.hash.as_str().into(),
+        }
+    }
+
+    /// Reads an answer file. Another questionnaire id is an error; another version keeps what
+    /// matches by id and reports the rest as dropped.
+    pub fn load_answers(&self, file: &str, src: &str) -> Result<LoadedAnswers, LoadError> {
+        let src = without_bom(src);
+        let q = &self.questionnaire;
+        // Most files are plainly right and read straight into typed answers; the rest take
+        // the thorough path below, which explains what is wrong.
+        if src.len() <= MAX_FILE_BYTES
+            && let Some(d) = crate::domain::answers::fast_read::read(q, src)
+            && d.questionnaire.id == q.id
+            && d.questionnaire.version == q.version
+        {
+            return Ok(LoadedAnswers {
+                version_differs: d.questionnaire.version != q.version,
+                file_version: d.questionnaire.version,
+                saved_at: d.saved_at,
+                answers: d.answers,
+                dropped: d.dropped,
+            });
+        }
+        self.load_answers_thoroughly(file, src)
+    }
+
+    /// Reads an answer file through a JSON tree, so that every problem is located. Public so
+    /// that the fuzzer can check that the fast reading never decides a file differently.
+    pub fn load_answers_thoroughly(
+        &self,
+        file: &str,
+        src: &str,
+    ) -> Result<LoadedAnswers, LoadError> {
+        let raw: AnswerFile = parse_json(file, src)?;
+        let q = &self.questionnaire;
+        let issue = |path: JsonPath, message: LocalText, hint: LocalText| {
+            LoadError::Invalid(vec![Issue {
+                file: file.to_string(),
+                pos: locate(src, &path),
+                path,
+                message: message.en,
+                hint: hint.en,
+                zh: Some((message.zh, hint.zh)),
+            }])
+        };
+        if raw.questionnaire.id != q.id {
+            let (theirs, ours) = (&raw.questionnaire.id, &q.id);
+            return Err(issue(
+                JsonPath::root().key("questionnaire").key("id"),
+                LocalText::new(
+                    format!("这份答卷属于问卷 `{theirs}`，不是 `{ours}`"),
+                    format!("this answer file belongs to questionnaire `{theirs}`, not `{ours}`"),
+                ),
+                LocalText::new(
+                    "用 --questionnaire 路径 指定对应的问卷",
+                    "pass the matching questionnaire with --questionnaire PATH",
+                ),
+            ));
+        }
+        let (answers, dropped) = read_answers(q, &raw, Misfit::Refuse).map_err(|(key, msg)| {
+            let mut path = JsonPath::root().key("answers").key(&key);
+            // In a list of ticked options, point at the first item that is not an option id.
+            if let (Some(serde_json::Value::Array(items)), Some(question)) =
+                (raw.answers.get(&key), q.question(&QuestionId(key.as_str().into())))
+                && let Some(i) = items.iter().position(|v| {
+                    v.as_str()
+                        .is_none_or(|s| question.option(&OptionId(s.into())).is_none())
+                })
+            {
+                path = path.index(i);
+            }
+            issue(
+                path,
+                msg,
+                LocalText::new(
+                    "改正或删掉这个答案；`smecheck questionnaire --codebook` 列出了每道题的选项",
+                    "fix or remove this answer; `smecheck questionnaire --codebook` lists every question's options",
+                ),
+            )
+        })?;
+        Ok(LoadedAnswers {
+            version_differs: raw.questionnaire.version != q.version,
+            file_version: raw.questionnaire.version,
+            saved_at: raw.saved_at,
+            answers,
+            dropped,
+        })
+    }
+}
+
+/// An answer file read against an instrument.
+#[derive(Debug, Clone)]
+pub struct LoadedAnswers {
+    pub answers: AnswerSet,
+    pub dropped: Vec<Dropped>,
+    pub version_differs: bool,
+    pub file_version: String,
+    pub saved_at: Option<String>,
+}
+
+fn place(
+    problems: Vec<Problem>,
+    q_name: &str,
+    q_src: &str,
+    p_name: &str,
+    p_src: &str,
+) -> Vec<Issue> {
+    let mut placed: Vec<(bool, Issue)> = problems
+        .into_iter()
+        .map(|p| {
+            let (file, src) = if p.in_catalogue {
+                (p_name, p_src)
+            } else {
+                (q_name, q_src)
+            };
+            let issue = Issue {
+                file: file.to_string(),
+                pos: locate(src, &p.path),
+                path: p.path,
+                message: p.message,
+                hint: p.hint,
+                zh: p.zh,
+            };
+            (p.by_place, issue)
+        })
+        .collect();
+    // Each run of problems found without knowing the file's order goes in file order.
+    let mut i = 0;
+    while i < placed.len() {
+        let run = placed[i..].iter().take_while(|(b, _)| *b).count();
+        placed[i..i + run].sort_by_key(|(_, x)| (x.file.clone(), x.pos.line, x.pos.col));
+        i += run.max(1);
+    }
+    placed.into_iter().map(|(_, x)| x).collect()
+}
