@@ -21,6 +21,7 @@ macro_rules! said {
 mod condition;
 mod questions;
 mod warnings;
+pub(crate) mod words;
 
 use condition::{Scope, condition};
 use questions::questions;

@@ -6,6 +6,7 @@ use std::fmt;
 
 use crate::domain::position::{JsonPath, Pos};
 use crate::domain::text::Lang;
+use crate::domain::validate::words::{CHECKS_WAIT, TOO_LARGE};
 
 /// One problem in a data file, with where it is and what to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,11 +50,13 @@ impl fmt::Display for Issue {
 /// Why a data file could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}", join(.0))]
+    #[error("{}", self.display_in(Lang::En))]
     Invalid(Vec<Issue>),
-    #[error(
-        "{file}: the file is {size} bytes, more than the {max} bytes accepted\n  hint: check that this is the right file"
-    )]
+    /// Format problems, some of which took part of the file out of the reading: the checks
+    /// that need the whole file run once they are fixed, as a last line says.
+    #[error("{}", self.display_in(Lang::En))]
+    Unfinished(Vec<Issue>),
+    #[error("{}", self.display_in(Lang::En))]
     TooLarge {
         file: String,
         size: usize,
@@ -61,33 +64,24 @@ pub enum LoadError {
     },
 }
 
-fn join(issues: &[Issue]) -> String {
-    issues
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 impl LoadError {
-    /// The error in `lang`, where its words have been written in it.
+    /// The error in `lang`.
     pub fn display_in(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (LoadError::Invalid(issues), _) => issues
-                .iter()
-                .map(|i| i.display_in(lang))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            (LoadError::TooLarge { file, size, max }, Lang::Zh) => format!(
-                "{file}：文件有 {size} 字节，超过了允许的 {max} 字节\n  提示：请确认是不是选错了文件"
-            ),
-            (LoadError::TooLarge { .. }, Lang::En) => self.to_string(),
+        match self {
+            LoadError::Invalid(issues) | LoadError::Unfinished(issues) => {
+                let mut lines: Vec<String> = issues.iter().map(|i| i.display_in(lang)).collect();
+                if let (LoadError::Unfinished(_), Some(first)) = (self, issues.first()) {
+                    lines.push(CHECKS_WAIT.fill(lang, &[&first.file]));
+                }
+                lines.join("\n")
+            }
+            LoadError::TooLarge { file, size, max } => TOO_LARGE.fill(lang, &[file, size, max]),
         }
     }
 
     pub fn issues(&self) -> &[Issue] {
         match self {
-            LoadError::Invalid(v) => v,
+            LoadError::Invalid(v) | LoadError::Unfinished(v) => v,
             LoadError::TooLarge { .. } => &[],
         }
     }

@@ -2,10 +2,12 @@
 //! loading answer files against it. The parts: [`registry`] (the built-in instruments),
 //! [`parse`] (JSON with file:line:col), [`issue`] (what is wrong and where).
 
+mod every;
 mod issue;
 mod parse;
 mod registry;
 
+pub use every::MAX_PROBLEMS;
 pub use issue::{Issue, LoadError, Problem, Said};
 pub use parse::{MAX_FILE_BYTES, parse_json, without_bom};
 use registry::ADOPTED;
@@ -15,6 +17,9 @@ pub use registry::{
     builtin_instrument, nearest_instrument,
 };
 
+use std::borrow::Cow;
+
+use parse::Parsed;
 use sha2::{Digest, Sha256};
 
 use super::answers::{AnswerFile, AnswerSet, Dropped, Misfit, read_answers};
@@ -65,7 +70,18 @@ impl Instrument {
         q_src: &str,
         given: Option<(&str, &str)>,
     ) -> Result<Instrument, LoadError> {
-        let mut questionnaire: Questionnaire = parse_json(q_name, q_src)?;
+        // With unknown fields only, the rest is checked on the file without them, so that one
+        // run reports every problem.
+        let (mut questionnaire, read, mut found): (Questionnaire, Cow<str>, _) =
+            match parse::parse(q_name, q_src) {
+                Parsed::Read(q) => (q, Cow::Borrowed(q_src), Vec::new()),
+                Parsed::WithoutUnknown {
+                    value,
+                    text,
+                    issues,
+                } => (value, Cow::Owned(text), issues),
+                Parsed::Failed(e) => return Err(e),
+            };
         questionnaire.build_index();
         // The catalogue's own file, when it is not written out in the questionnaire.
         let file: Option<(&str, &str)> = match &questionnaire.recommendations {
@@ -82,15 +98,22 @@ impl Instrument {
         };
         let proposals: Catalogue = match (&questionnaire.recommendations, file) {
             (Some(Recommendations::Inline(c)), _) => (**c).clone(),
-            (_, Some((p_name, p_src))) => parse_json(p_name, p_src)?,
+            (_, Some((p_name, p_src))) => {
+                parse_json(p_name, p_src).map_err(|e| after(found.clone(), e))?
+            }
             (_, None) => Catalogue::default(),
         };
         let (p_name, p_src) = file.unwrap_or(("", ""));
         let problems = validate(&questionnaire, &proposals);
-        if !problems.is_empty() {
-            return Err(LoadError::Invalid(place(
-                problems, q_name, q_src, p_name, p_src,
-            )));
+        if !problems.is_empty() || !found.is_empty() {
+            let placed = place(problems, q_name, &read, p_name, p_src);
+            if found.is_empty() {
+                return Err(LoadError::Invalid(placed));
+            }
+            // Format and other problems together, in file order (the questionnaire's first).
+            found.extend(placed);
+            found.sort_by_key(|i| (i.file != q_name, i.pos.line, i.pos.col));
+            return Err(LoadError::Invalid(found));
         }
         let mut h = Sha256::new();
         h.update(q_src.as_bytes());
@@ -214,6 +237,21 @@ pub struct LoadedAnswers {
     pub version_differs: bool,
     pub file_version: String,
     pub saved_at: Option<String>,
+}
+
+/// The problems of an earlier file, then those of `e`.
+fn after(mut earlier: Vec<Issue>, e: LoadError) -> LoadError {
+    match e {
+        LoadError::Invalid(v) => {
+            earlier.extend(v);
+            LoadError::Invalid(earlier)
+        }
+        LoadError::Unfinished(v) => {
+            earlier.extend(v);
+            LoadError::Unfinished(earlier)
+        }
+        too_large @ LoadError::TooLarge { .. } => too_large,
+    }
 }
 
 fn place(

@@ -10,36 +10,77 @@ pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 
 /// Parses JSON into `T`, turning serde's error into an `Issue` with line and column. The
 /// position is moved to the start of the offending token, and serde's Rust-flavoured wording
-/// ("expected f64") is put in the author's terms.
+/// ("expected f64") is put in the author's terms. A data error reads on, to report every
+/// format problem of the file in one run ([`super::every`]).
 pub fn parse_json<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Result<T, LoadError> {
+    match parse(file, src) {
+        Parsed::Read(value) => Ok(value),
+        Parsed::WithoutUnknown { issues, .. } => Err(LoadError::Invalid(issues)),
+        Parsed::Failed(e) => Err(e),
+    }
+}
+
+/// What reading a file into `T` gave.
+pub(super) enum Parsed<T> {
+    Read(T),
+    /// Only unknown fields were wrong: `value` is read without them from `text`, the file with
+    /// them blanked out (so every line and column is where it was), for later checks to run on.
+    WithoutUnknown {
+        value: T,
+        text: String,
+        issues: Vec<Issue>,
+    },
+    Failed(LoadError),
+}
+
+/// [`parse_json`], keeping what was read when only unknown fields were wrong.
+pub(super) fn parse<T: serde::de::DeserializeOwned>(file: &str, src: &str) -> Parsed<T> {
     let src = without_bom(src);
     if src.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+        return Parsed::Failed(LoadError::TooLarge {
             file: file.to_string(),
             size: src.len(),
             max: MAX_FILE_BYTES,
         });
     }
-    serde_json::from_str(src).map_err(|e| {
-        let text = e.to_string();
-        let raw = match text.rfind(" at line ") {
-            Some(i) => text[..i].to_string(),
-            None => text,
-        };
-        let data = e.classify() == serde_json::error::Category::Data;
-        // serde counts columns in bytes and points at the last byte it read.
-        let offset = serde_offset(src, e.line(), e.column());
-        let pos = pos_of(src, token_start(src, offset, data, &raw));
-        let (message, hint, hint_zh) = explain(&raw, e.classify());
-        LoadError::Invalid(vec![Issue {
-            file: file.to_string(),
-            pos,
-            path: JsonPath::root(),
-            zh: Some((format!("JSON 有误：{}", zh_message(&raw)), hint_zh)),
-            message,
-            hint,
-        }])
-    })
+    // The fast path: one pass, as before; the rest runs only for a file that fails.
+    match serde_json::from_str(src) {
+        Ok(value) => Parsed::Read(value),
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
+            super::every::read_on(file, src, e)
+        }
+        Err(e) => Parsed::Failed(LoadError::Invalid(vec![failure(file, src, &e).issue])),
+    }
+}
+
+/// A serde error placed in `src` and said in an author's words.
+pub(super) struct Failure {
+    pub issue: Issue,
+    /// serde's own words, without the position.
+    pub raw: String,
+    /// The byte offset of the start of the offending token.
+    pub offset: usize,
+}
+
+pub(super) fn failure(file: &str, src: &str, e: &serde_json::Error) -> Failure {
+    let text = e.to_string();
+    let raw = match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    };
+    let data = e.classify() == serde_json::error::Category::Data;
+    // serde counts columns in bytes and points at the last byte it read.
+    let offset = token_start(src, serde_offset(src, e.line(), e.column()), data, &raw);
+    let (message, hint, hint_zh) = explain(&raw, e.classify());
+    let issue = Issue {
+        file: file.to_string(),
+        pos: pos_of(src, offset),
+        path: JsonPath::root(),
+        zh: Some((format!("JSON 有误：{}", zh_message(&raw)), hint_zh)),
+        message,
+        hint,
+    };
+    Failure { issue, raw, offset }
 }
 
 /// `src` without the UTF-8 byte-order mark Windows Notepad puts at the start of a file: JSON
