@@ -274,7 +274,11 @@ fn zh_message(raw: &str) -> String {
     }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         return match rest.split_once(", expected ") {
-            Some((found, want)) => format!("类型不对：这里是 {found}，应当是 {want}"),
+            Some((found, want)) => format!(
+                "类型不对：这里是 {}，应当是 {}",
+                zh_kind(found),
+                zh_kind(want)
+            ),
             None => format!("类型不对：{rest}"),
         };
     }
@@ -308,6 +312,42 @@ fn zh_message(raw: &str) -> String {
         .iter()
         .find(|(en, _)| raw.starts_with(en))
         .map_or_else(|| raw.to_string(), |(_, zh)| (*zh).to_string())
+}
+
+/// A kind of JSON value as serde names it (`string "x"`, `f64`, `a sequence`), in Chinese; the
+/// value it quotes is kept.
+fn zh_kind(kind: &str) -> String {
+    const KINDS: &[(&str, &str)] = &[
+        ("string", "文字"),
+        ("integer", "整数"),
+        ("floating point", "小数"),
+        ("boolean", "布尔值"),
+        ("null", "null"),
+        ("map", "对象 `{...}`"),
+        ("sequence", "列表 `[...]`"),
+        ("f64", "数字"),
+        ("u32", "不小于 0 的整数"),
+        ("usize", "不小于 0 的整数"),
+        ("u8", "0 到 255 的整数"),
+        ("a string", "文字"),
+        ("a boolean", "true 或 false"),
+        ("a sequence", "列表 `[...]`"),
+        ("a map", "对象 `{...}`"),
+        (
+            "struct LocalText",
+            "文字对象 `{\"zh\": \"…\", \"en\": \"…\"}`",
+        ),
+    ];
+    if kind.starts_with("struct ") && kind != "struct LocalText" {
+        return "对象 `{...}`".to_string();
+    }
+    KINDS
+        .iter()
+        .find_map(|(en, zh)| {
+            let rest = kind.strip_prefix(en)?;
+            (rest.is_empty() || rest.starts_with(' ')).then(|| format!("{zh}{rest}"))
+        })
+        .unwrap_or_else(|| kind.to_string())
 }
 
 /// For "unknown field `weigth`, expected one of `weight`, …" (or variant): the closest name.
@@ -362,6 +402,22 @@ mod tests {
         let i = first_issue::<LocalText>("{\"zh\": yes}");
         assert_eq!((i.pos.line, i.pos.col), (1, 8));
         assert_eq!(i.message, "expected a JSON value");
+    }
+
+    #[test]
+    fn types_are_named_in_chinese() {
+        assert_eq!(
+            zh_message("invalid type: string \"five\", expected u32"),
+            "类型不对：这里是 文字 \"five\"，应当是 不小于 0 的整数"
+        );
+        assert_eq!(
+            zh_message("invalid type: integer `5`, expected a string"),
+            "类型不对：这里是 整数 `5`，应当是 文字"
+        );
+        assert_eq!(
+            zh_message("invalid type: map, expected struct Band"),
+            "类型不对：这里是 对象 `{...}`，应当是 对象 `{...}`"
+        );
     }
 
     #[test]
