@@ -330,7 +330,10 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
                     l.min,
                     l.max
                 ),
-                "each band is [min, max) with min < max",
+                Said::both(
+                    "每一档是 [min, max)：含 min，不含 max，min 要小于 max",
+                    "each band is [min, max) with min < max",
+                ),
             );
         }
     }

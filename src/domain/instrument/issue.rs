@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::domain::position::{JsonPath, Pos};
-use crate::domain::text::Lang;
+use crate::domain::text::{Arg, Bilingual, Lang, LocalText};
 use crate::domain::validate::words::{CHECKS_WAIT, TOO_LARGE};
 
 /// One problem in a data file, with where it is and what to do.
@@ -16,8 +16,8 @@ pub struct Issue {
     pub path: JsonPath,
     pub message: String,
     pub hint: String,
-    /// The message and hint in Chinese, where they are written: for answer files and JSON
-    /// syntax. A questionnaire author's validation messages are English only.
+    /// The message and hint in Chinese: every message of this program has them; the field
+    /// stays optional for issues made elsewhere.
     pub zh: Option<(String, String)>,
 }
 
@@ -102,42 +102,41 @@ pub struct Problem {
     pub by_place: bool,
 }
 
-/// A message in English, and in Chinese where it has been written.
+/// A message in English and Chinese.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Said {
     pub en: String,
-    pub zh: Option<String>,
+    pub zh: String,
 }
 
 impl Said {
     pub fn both(zh: impl Into<String>, en: impl Into<String>) -> Said {
         Said {
             en: en.into(),
-            zh: Some(zh.into()),
+            zh: zh.into(),
         }
     }
 }
 
-impl From<String> for Said {
-    fn from(en: String) -> Said {
-        Said { en, zh: None }
-    }
-}
-
-impl From<&str> for Said {
-    fn from(en: &str) -> Said {
+impl Said {
+    /// The entry's words in both languages, with `args` filled in order.
+    pub fn fill(entry: Bilingual, args: &[&dyn Arg]) -> Said {
         Said {
-            en: en.to_string(),
-            zh: None,
+            en: entry.fill(Lang::En, args),
+            zh: entry.fill(Lang::Zh, args),
         }
+    }
+}
+
+impl From<LocalText> for Said {
+    fn from(t: LocalText) -> Said {
+        Said { en: t.en, zh: t.zh }
     }
 }
 
 impl Problem {
     pub fn new(in_catalogue: bool, path: JsonPath, message: Said, hint: Said) -> Problem {
-        let zh = message
-            .zh
-            .map(|m| (m, hint.zh.unwrap_or_else(|| hint.en.clone())));
+        let zh = Some((message.zh, hint.zh));
         Problem {
             in_catalogue,
             path,

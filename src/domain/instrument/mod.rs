@@ -27,8 +27,10 @@ use super::model::{OptionId, QuestionId, Questionnaire, Recommendations};
 use super::position::{JsonPath, locate};
 use super::proposals::Catalogue;
 use super::score::Stamp;
-use super::text::LocalText;
 use super::validate::validate;
+use super::validate::words::{
+    ANSWERS_OF_ANOTHER, FIX_OR_REMOVE_ANSWER, PASS_MATCHING_QUESTIONNAIRE,
+};
 
 /// A questionnaire with its recommendations catalogue (empty when it has none), checked and
 /// ready to score with.
@@ -174,50 +176,38 @@ impl Instrument {
     ) -> Result<LoadedAnswers, LoadError> {
         let raw: AnswerFile = parse_json(file, src)?;
         let q = &self.questionnaire;
-        let issue = |path: JsonPath, message: LocalText, hint: LocalText| {
+        let issue = |path: JsonPath, message: Said, hint: Said| {
+            let p = Problem::new(false, path, message, hint);
             LoadError::Invalid(vec![Issue {
                 file: file.to_string(),
-                pos: locate(src, &path),
-                path,
-                message: message.en,
-                hint: hint.en,
-                zh: Some((message.zh, hint.zh)),
+                pos: locate(src, &p.path),
+                path: p.path,
+                message: p.message,
+                hint: p.hint,
+                zh: p.zh,
             }])
         };
         if raw.questionnaire.id != q.id {
             let (theirs, ours) = (&raw.questionnaire.id, &q.id);
             return Err(issue(
                 JsonPath::root().key("questionnaire").key("id"),
-                LocalText::new(
-                    format!("这份答卷属于问卷 `{theirs}`，不是 `{ours}`"),
-                    format!("this answer file belongs to questionnaire `{theirs}`, not `{ours}`"),
-                ),
-                LocalText::new(
-                    "用 --questionnaire 路径 指定对应的问卷",
-                    "pass the matching questionnaire with --questionnaire PATH",
-                ),
+                Said::fill(ANSWERS_OF_ANOTHER, &[theirs, ours]),
+                Said::fill(PASS_MATCHING_QUESTIONNAIRE, &[]),
             ));
         }
         let (answers, dropped) = read_answers(q, &raw, Misfit::Refuse).map_err(|(key, msg)| {
             let mut path = JsonPath::root().key("answers").key(&key);
             // In a list of ticked options, point at the first item that is not an option id.
-            if let (Some(serde_json::Value::Array(items)), Some(question)) =
-                (raw.answers.get(&key), q.question(&QuestionId(key.as_str().into())))
-                && let Some(i) = items.iter().position(|v| {
-                    v.as_str()
-                        .is_none_or(|s| question.option(&OptionId(s.into())).is_none())
-                })
-            {
+            if let (Some(serde_json::Value::Array(items)), Some(question)) = (
+                raw.answers.get(&key),
+                q.question(&QuestionId(key.as_str().into())),
+            ) && let Some(i) = items.iter().position(|v| {
+                v.as_str()
+                    .is_none_or(|s| question.option(&OptionId(s.into())).is_none())
+            }) {
                 path = path.index(i);
             }
-            issue(
-                path,
-                msg,
-                LocalText::new(
-                    "改正或删掉这个答案；`smecheck questionnaire --codebook` 列出了每道题的选项",
-                    "fix or remove this answer; `smecheck questionnaire --codebook` lists every question's options",
-                ),
-            )
+            issue(path, msg.into(), Said::fill(FIX_OR_REMOVE_ANSWER, &[]))
         })?;
         Ok(LoadedAnswers {
             version_differs: raw.questionnaire.version != q.version,

@@ -3,7 +3,13 @@
 
 use crate::domain::position::{JsonPath, pos_of};
 
-use super::issue::{Issue, LoadError};
+use crate::domain::text::Lang;
+use crate::domain::validate::words::{
+    DID_YOU_MEAN, HINT_BARE_WORD, HINT_DUPLICATE_KEY, HINT_FORMAT, HINT_MISSING_COMMA,
+    HINT_NOT_JSON, HINT_TRAILING_COMMA, JSON_WRONG,
+};
+
+use super::issue::{Issue, LoadError, Said};
 
 /// Largest questionnaire or answer file accepted, to keep hostile input bounded.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -71,14 +77,14 @@ pub(super) fn failure(file: &str, src: &str, e: &serde_json::Error) -> Failure {
     let data = e.classify() == serde_json::error::Category::Data;
     // serde counts columns in bytes and points at the last byte it read.
     let offset = token_start(src, serde_offset(src, e.line(), e.column()), data, &raw);
-    let (message, hint, hint_zh) = explain(&raw, e.classify());
+    let (message, hint) = explain(&raw, e.classify());
     let issue = Issue {
         file: file.to_string(),
         pos: pos_of(src, offset),
         path: JsonPath::root(),
-        zh: Some((format!("JSON 有误：{}", zh_message(&raw)), hint_zh)),
+        zh: Some((JSON_WRONG.fill(Lang::Zh, &[&zh_message(&raw)]), hint.zh)),
         message,
-        hint,
+        hint: hint.en,
     };
     Failure { issue, raw, offset }
 }
@@ -183,7 +189,7 @@ fn bracket_opening(b: &[u8], close: usize) -> Option<usize> {
 }
 
 /// serde's message in an author's words, and a hint.
-fn explain(raw: &str, category: serde_json::error::Category) -> (String, String, String) {
+fn explain(raw: &str, category: serde_json::error::Category) -> (String, Said) {
     use serde_json::error::Category;
     let mut message = raw.to_string();
     for (from, to) in [
@@ -207,47 +213,29 @@ fn explain(raw: &str, category: serde_json::error::Category) -> (String, String,
     if let Some(i) = message.find("expected struct ") {
         message = format!("{}expected an object `{{...}}`", &message[..i]);
     }
-    let (hint, hint_zh) = if let Some(near) = did_you_mean(raw) {
-        (
-            format!("did you mean `{near}`?"),
-            format!("是不是想写 `{near}`？"),
-        )
-    } else {
-        let (en, zh) = match category {
-            Category::Data if raw.starts_with(crate::domain::answers::unique::DUPLICATE_PREFIX) => {
-                (
-                    "keep one of the two and delete the other: which one stands is not guessed",
-                    "保留其中一个，删掉另一个：程序不会猜哪一个算数",
-                )
-            }
-            Category::Syntax if raw.starts_with("expected `,`") => (
-                "a comma is probably missing after the value before this point",
-                "这里之前的那个值后面可能少了一个逗号",
-            ),
-            Category::Syntax if raw.starts_with("trailing comma") => (
-                "remove this comma: JSON allows none after the last item",
-                "删掉这个逗号：JSON 不允许在最后一项后面加逗号",
-            ),
-            Category::Syntax
-                if raw.starts_with("expected value") || raw.starts_with("expected ident") =>
-            {
-                (
-                    "this is not JSON here: text must be in double quotes, and only true, false and null are bare words",
-                    "这里不是 JSON：文字要放在双引号里，只有 true、false 和 null 可以不加引号",
-                )
-            }
-            Category::Syntax | Category::Eof => (
-                "this is not valid JSON here: look for a missing comma, quote or bracket",
-                "这里的 JSON 有误：检查是否少了逗号、引号或括号",
-            ),
-            _ => (
-                "the value does not fit the format: see docs/questionnaire-format.md or `smecheck questionnaire --schema`",
-                "这个值不符合格式：参见 docs/questionnaire-format.md 或 `smecheck questionnaire --schema`",
-            ),
-        };
-        (en.to_string(), zh.to_string())
+    let hint = match did_you_mean(raw) {
+        Some(near) => Said::fill(DID_YOU_MEAN, &[&near]),
+        None => Said::fill(
+            match category {
+                Category::Data
+                    if raw.starts_with(crate::domain::answers::unique::DUPLICATE_PREFIX) =>
+                {
+                    HINT_DUPLICATE_KEY
+                }
+                Category::Syntax if raw.starts_with("expected `,`") => HINT_MISSING_COMMA,
+                Category::Syntax if raw.starts_with("trailing comma") => HINT_TRAILING_COMMA,
+                Category::Syntax
+                    if raw.starts_with("expected value") || raw.starts_with("expected ident") =>
+                {
+                    HINT_BARE_WORD
+                }
+                Category::Syntax | Category::Eof => HINT_NOT_JSON,
+                _ => HINT_FORMAT,
+            },
+            &[],
+        ),
     };
-    (message, hint, hint_zh)
+    (message, hint)
 }
 
 /// serde_json's message in Chinese, for a Chinese user: the common ones translated, the
