@@ -220,6 +220,21 @@ mod tests {
     }
 
     #[test]
+    fn answer_files_get_every_problem_too() {
+        // A profile key twice, an answer twice, a number for `saved_at`: three problems in
+        // file order, each at its place, and the last line.
+        use crate::domain::answers::AnswerFile;
+        let src = "{\"questionnaire\": {\"id\": \"q\", \"version\": \"1\"},\n\
+                   \"profile\": {\"name\": \"a\", \"name\": \"b\"},\n\
+                   \"answers\": {\"x\": \"y\", \"x\": \"z\"},\n\
+                   \"saved_at\": 5}";
+        let e = parse_json::<AnswerFile>("a.json", src).unwrap_err();
+        let lines: Vec<String> = e.issues().iter().map(|i| i.pos.to_string()).collect();
+        assert_eq!(lines, ["2:26", "3:23", "4:13"], "{e}");
+        assert!(matches!(e, LoadError::Unfinished(_)));
+    }
+
+    #[test]
     fn blanking_keeps_lines_and_columns() {
         let mut text = "{\"a\": \"中文\", \"b\": 1}".to_string();
         let m = members(&text, 0)[0].clone();
