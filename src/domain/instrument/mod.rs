@@ -98,17 +98,29 @@ impl Instrument {
                     .map(|c| (c.file, c.json))
             }),
         };
+        let (p_name, p_src) = file.unwrap_or(("", ""));
+        // The catalogue's text as read: without its unknown fields, if it had any.
+        let mut p_read = Cow::Borrowed(p_src);
         let proposals: Catalogue = match (&questionnaire.recommendations, file) {
             (Some(Recommendations::Inline(c)), _) => (**c).clone(),
-            (_, Some((p_name, p_src))) => {
-                parse_json(p_name, p_src).map_err(|e| after(found.clone(), e))?
-            }
+            (_, Some(_)) => match parse::parse(p_name, p_src) {
+                Parsed::Read(c) => c,
+                Parsed::WithoutUnknown {
+                    value,
+                    text,
+                    issues,
+                } => {
+                    found.extend(issues);
+                    p_read = Cow::Owned(text);
+                    value
+                }
+                Parsed::Failed(e) => return Err(after(found, e)),
+            },
             (_, None) => Catalogue::default(),
         };
-        let (p_name, p_src) = file.unwrap_or(("", ""));
         let problems = validate(&questionnaire, &proposals);
         if !problems.is_empty() || !found.is_empty() {
-            let placed = place(problems, q_name, &read, p_name, p_src);
+            let placed = place(problems, q_name, &read, p_name, &p_read);
             if found.is_empty() {
                 return Err(LoadError::Invalid(placed));
             }
@@ -278,4 +290,39 @@ fn place(
         i += run.max(1);
     }
     placed.into_iter().map(|(_, x)| x).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_catalogue_beside_the_questionnaire_gets_every_problem_too() {
+        // Unknown fields in both files: each reported, the questionnaire's first, and the other
+        // checks still run (a rule naming a proposal the catalogue lacks).
+        let mini = include_str!("../../../tests/fixtures/questionnaires/valid/mini.json");
+        let mut q: serde_json::Value = serde_json::from_str(mini).unwrap();
+        q.as_object_mut().unwrap().remove("recommendations");
+        q["colour"] = "red".into();
+        q["rules"][0]["proposal"] = "P99".into();
+        let mut p: serde_json::Value = serde_json::from_str(BUILTIN_PROPOSALS).unwrap();
+        p["sauce"] = "x".into();
+        let (q, p) = (
+            serde_json::to_string_pretty(&q).unwrap(),
+            serde_json::to_string_pretty(&p).unwrap(),
+        );
+        let e = Instrument::from_sources("q.json", &q, "p.json", &p).unwrap_err();
+        let got: Vec<(&str, &str)> = e
+            .issues()
+            .iter()
+            .map(|i| (i.file.as_str(), i.message.as_str()))
+            .collect();
+        // In file order: `colour` (keys come out sorted), the rules' problems, the catalogue.
+        assert_eq!(got.len(), 4, "{e}");
+        assert!(got[0].1.starts_with("unknown field `colour`"), "{e}");
+        assert!(got[1].1.contains("recommend proposal `P1`"), "{e}");
+        assert!(got[2].1.contains("proposal `P99`"), "{e}");
+        assert_eq!(got[3].0, "p.json", "{e}");
+        assert!(got[3].1.starts_with("unknown field `sauce`"), "{e}");
+    }
 }
