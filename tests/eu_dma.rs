@@ -200,6 +200,104 @@ fn worked_examples_match_the_published_arithmetic_to_a_hundredth() {
     }
 }
 
+/// The DMA draws its own gap line (`score_format.gap_below: 51`, "moderately advanced"), not
+/// smecheck's 60: firm A's data (52.08) and green (55) dimensions are no gaps.
+#[test]
+fn gaps_are_the_dimensions_below_the_dma_line_not_below_sixty() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&firm_a()).unwrap()).unwrap();
+    let report = |format: &str| {
+        let run = smecheck(&[
+            "report",
+            "--questionnaire",
+            "eu-dma",
+            "--answers",
+            path.to_str().unwrap(),
+            "--format",
+            format,
+            "--lang",
+            "en",
+            "--date",
+            "2026-12-01",
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let json: Value = serde_json::from_str(&report("json")).unwrap();
+    assert_eq!(json["thresholds"]["gap_below"], json!(51.0));
+    let gaps: Vec<(&str, bool)> = json["report"]["dimensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), d["gap"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            ("strategy", true),
+            ("readiness", true),
+            ("human", true),
+            ("data", false),
+            ("automation", true),
+            ("green", false),
+        ]
+    );
+    let gap_scores: Vec<f64> = json["report"]["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["score"].as_f64().unwrap())
+        .collect();
+    assert_eq!(gap_scores, [33.93, 36.0, 45.0, 45.71], "weakest first");
+    // The printed report names the line it used.
+    let text = report("text");
+    assert!(text.contains("below 51"), "{text}");
+    assert!(!text.contains("below 60"), "{text}");
+}
+
+/// `compare` on the DMA speaks its precision (two decimals, the change too) and leaves out the
+/// recommendation lists of an instrument that gives none.
+#[test]
+fn compare_shows_two_decimals_and_no_recommendation_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("before.json");
+    let after = dir.path().join("after.json");
+    let mut later = firm_a();
+    // Q2: two more of ten ticked, 4 → 6 points: strategy (5 + 6) × 5 = 55, +10; overall
+    // +10 / 6 = +1.666… → 46.29 (from 44.621… → 46.287…), shown +1.67.
+    later["answers"]["q2"] = json!([
+        "needs_aligned",
+        "funding",
+        "it_ready",
+        "management",
+        "ict_staff",
+        "staff"
+    ]);
+    std::fs::write(&before, firm_a().to_string()).unwrap();
+    std::fs::write(&after, later.to_string()).unwrap();
+    let run = smecheck(&[
+        "compare",
+        "--questionnaire",
+        "eu-dma",
+        "--before",
+        before.to_str().unwrap(),
+        "--after",
+        after.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = &run.stdout;
+    assert!(
+        out.contains("Overall 44.62 → 46.29 (+1.67); no rung changed."),
+        "{out}"
+    );
+    assert!(out.contains("+10.00"), "{out}");
+    assert!(!out.contains("ecommendation"), "{out}");
+    assert!(!out.contains("actions of the last plan"), "{out}");
+}
+
 #[test]
 fn a_dma_workshop_and_its_cohort_report_run_end_to_end() {
     let dir = tempfile::tempdir().unwrap();

@@ -264,8 +264,30 @@ fn a_workshop_runs_on_each_named_instrument_and_keeps_its_copy() {
             assert_eq!(run.code, 0, "{name} {format}: {}", run.stderr);
             // The CSV is a header of labels, one of keys, and a row a firm; the others name
             // the questionnaire.
+            // A column or field for proposals only where the instrument can recommend any.
             if format == "csv" {
                 assert_eq!(run.stdout.lines().count(), 4, "{name}: {}", run.stdout);
+                let keys = run.stdout.lines().nth(1).unwrap();
+                assert_eq!(
+                    keys.split(',').any(|k| k == "proposals"),
+                    inst.recommends(),
+                    "{name}: {keys}"
+                );
+            } else if format == "json" {
+                assert!(
+                    run.stdout.contains(inst.questionnaire.id.as_str()),
+                    "{name}"
+                );
+                let room: Value = serde_json::from_str(&run.stdout).unwrap();
+                let firms = room["firms"].as_array().unwrap();
+                assert_eq!(firms.len(), 2, "{name}");
+                for f in firms {
+                    assert_eq!(
+                        f.get("proposals").is_some(),
+                        inst.recommends(),
+                        "{name}: {f}"
+                    );
+                }
             } else {
                 assert!(
                     run.stdout.contains(inst.questionnaire.id.as_str()),

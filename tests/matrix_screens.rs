@@ -102,6 +102,41 @@ fn keys_answer_a_scale_row_by_row_and_tick_columns() {
     );
 }
 
+/// A firm with nothing in a grid of tick columns says so row by row with `-`: the question is
+/// answered (nothing ticked), unlike one never touched, and the row shows it.
+#[test]
+fn a_dash_says_a_tick_row_has_nothing_ticked_and_goes_on() {
+    let mut a = app(Lang::En, AnswerSet::new());
+    let invest = at(&a, "invest");
+    a.goto_question(invest);
+    assert_eq!(a.answers.get(&QuestionId("invest".into())), None);
+    press(&mut a, &[KeyCode::Char('-')]);
+    assert_eq!(row(&a, "invest", "design"), Some(vec![]));
+    // The cursor went on: the next `-` answers the second row.
+    press(&mut a, &[KeyCode::Char('-')]);
+    assert_eq!(row(&a, "invest", "sales"), Some(vec![]));
+    assert!(matches!(
+        a.answers.get(&QuestionId("invest".into())),
+        Some(Answer::Matrix(_))
+    ));
+    // Ticks after `-` tick as usual (the cursor is on the third row now: back up two);
+    // `-` on a ticked row clears it.
+    press(&mut a, &[KeyCode::Up, KeyCode::Up, KeyCode::Char('1')]);
+    assert_eq!(row(&a, "invest", "design"), Some(vec!["invested".into()]));
+    press(&mut a, &[KeyCode::Char('-')]);
+    assert_eq!(row(&a, "invest", "design"), Some(vec![]));
+    let screen = render(&mut a, 80, 24);
+    assert!(
+        screen.lines().any(|l| l.contains("[ ] [ ]  -")),
+        "an answered empty row is marked:\n{screen}"
+    );
+    // On a scale grid `-` does nothing: a scale row needs a value.
+    let tech = at(&a, "tech");
+    a.goto_question(tech);
+    press(&mut a, &[KeyCode::Char('-')]);
+    assert_eq!(a.answers.get(&QuestionId("tech".into())), None);
+}
+
 #[test]
 fn matrix_question_screens() {
     shoot("matrix_scale", |lang| {

@@ -159,6 +159,20 @@ const CASES: &[Case] = &[
         "scale `tech` falls from `2` to `3`",
     ),
     case(
+        "matrix_previously_unknown_row.json",
+        704,
+        24,
+        "\"sale\"",
+        "question `invest`: `previously` puts an earlier answer in row `sale`, which it does not have",
+    ),
+    case(
+        "previously_row_on_other_kind.json",
+        422,
+        18,
+        "\"sim\"",
+        "question `has_plant` is not a matrix: `previously` cannot map `rows` or a `row`",
+    ),
+    case(
         "matrix_unknown_row.json",
         1209,
         22,
@@ -242,6 +256,13 @@ const CASES: &[Case] = &[
         33,
         "9}",
         "`precision` asks for 9 decimals; at most 4 are supported",
+    ),
+    case(
+        "score_format_gap_below.json",
+        14,
+        33,
+        "160}",
+        "the gap line `gap_below` is 160, outside 0 to 100",
     ),
     case(
         "score_in_skip_logic.json",
@@ -552,7 +573,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 52);
+    assert_eq!(CASES.len(), 55);
 }
 
 #[test]

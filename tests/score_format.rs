@@ -226,3 +226,34 @@ fn dimension_levels_are_checked_like_an_area_s() {
         "{err}"
     );
 }
+
+#[test]
+fn the_gap_line_is_the_instruments_and_is_rounded_like_a_level_edge() {
+    // By default 60, as before.
+    let inst = load(|_| {}).unwrap();
+    let f = inst.questionnaire.score_format;
+    assert_eq!(f.gap_below, 60.0);
+    assert!(f.is_gap(59.94), "59.94 shows as 59.9: a gap");
+    assert!(!f.is_gap(60.0));
+    // The DMA's line at 51 with whole-number edges: 50.6 rounds to 51, the first score of
+    // "moderately advanced", and is no gap; 50.49 rounds to 50 and is.
+    let inst = load(|v| {
+        v["score_format"] = json!({"precision": 2, "level_edges": 0, "gap_below": 51});
+        with_dma_bands(v);
+    })
+    .unwrap();
+    let f = inst.questionnaire.score_format;
+    assert!(!f.is_gap(50.6));
+    assert!(f.is_gap(50.49));
+    // The firm's cloud.basic (33.33) is a gap under either line, finance.footprint (70.83) under
+    // neither; the report marks exactly the dimensions below the declared line.
+    let card = score(&inst, &firm());
+    assert!(f.is_gap(dim(&card, "cloud.basic")));
+    assert!(!f.is_gap(dim(&card, "cloud.core")), "66.67");
+    // Outside 0–100 is refused with its place.
+    let err = load(|v| v["score_format"] = json!({"gap_below": -5})).unwrap_err();
+    assert!(
+        err.contains("the gap line `gap_below` is -5, outside 0 to 100"),
+        "{err}"
+    );
+}

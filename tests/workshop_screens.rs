@@ -288,10 +288,21 @@ fn no_name_on_any_anonymous_screen() {
 fn too_small_windows_say_so() {
     let p = presenter(Lang::En, "b_tools", &[]);
     let screen = render(60, 20, |f| present_view::draw(f, &p));
-    assert!(screen.contains("at least 80×24"), "{screen}");
+    assert!(screen.contains("needs at least 72×24"), "{screen}");
     let d = dashboard(Lang::Zh, false, true, &[]);
-    let screen = render(79, 24, |f| dashboard_view::draw(f, &d));
-    assert!(screen.contains("至少需要 80×24"), "{screen}");
+    let screen = render(71, 24, |f| dashboard_view::draw(f, &d));
+    assert!(screen.contains("至少需要 72×24"), "{screen}");
+    // At the limit both views draw themselves: the same limit as the self-check's.
+    let screen = render(72, 24, |f| dashboard_view::draw(f, &d));
+    assert!(
+        !screen.contains("72×24") && screen.contains("K7MQ"),
+        "{screen}"
+    );
+    let screen = render(72, 24, |f| present_view::draw(f, &p));
+    assert!(
+        !screen.contains("72×24") && screen.contains("K7MQ"),
+        "{screen}"
+    );
 }
 
 #[test]

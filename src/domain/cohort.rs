@@ -20,8 +20,6 @@ pub use build::{CohortBuilder, is_empty};
 pub use stats::{Quartiles, Scores, quantile, quartiles};
 pub use tally::{Tally, tally};
 
-/// A dimension scoring below this is a gap.
-pub const GAP_BELOW: f64 = 60.0;
 /// Below this many finished firms, quartiles say too little to place one firm in the room.
 pub const MIN_FOR_STANDING: usize = 4;
 
@@ -103,7 +101,7 @@ pub struct DimensionStats {
     pub id: DimensionId,
     pub area: AreaId,
     pub spread: Spread,
-    /// Firms scoring below [`GAP_BELOW`] here.
+    /// Firms scoring below the gap line (`score_format.gap_below`) here.
     pub gaps: usize,
 }
 
@@ -143,7 +141,7 @@ pub struct Cohort {
     pub areas: Vec<AreaStats>,
     pub ladders: Vec<LadderStats>,
     pub dimensions: Vec<DimensionStats>,
-    /// Dimensions with at least one firm below [`GAP_BELOW`], commonest first.
+    /// Dimensions with at least one firm below the gap line (`score_format.gap_below`), commonest first.
     pub gaps: Vec<Count>,
     /// Every proposal the questionnaire can recommend, most needed first.
     pub needs: Vec<Need>,

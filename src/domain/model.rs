@@ -239,7 +239,7 @@ pub struct ProfileOption {
 }
 
 /// How scores are rounded, once, and placed in levels.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScoreFormat {
     /// Decimals of every score given out (score card, reports, exports). Scores are computed
@@ -252,10 +252,19 @@ pub struct ScoreFormat {
     /// with `0`, 50.71 rounds to 51 and falls in 51–75.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level_edges: Option<u8>,
+    /// A dimension scoring below this (rounded like a level edge) is a gap: it is named in the
+    /// report, drives the advice and is counted in a room. By default 60; an instrument sets
+    /// the line its method draws (the DMA's "moderately advanced" at 51, say).
+    #[serde(default = "sixty")]
+    pub gap_below: f64,
 }
 
 fn one_decimal() -> u8 {
     1
+}
+
+fn sixty() -> f64 {
+    60.0
 }
 
 impl Default for ScoreFormat {
@@ -263,6 +272,7 @@ impl Default for ScoreFormat {
         ScoreFormat {
             precision: one_decimal(),
             level_edges: None,
+            gap_below: sixty(),
         }
     }
 }
@@ -283,6 +293,12 @@ impl ScoreFormat {
     /// `x` rounded half up to the score precision: the one rounding a score gets.
     pub fn round(&self, x: f64) -> f64 {
         round_to(x, self.precision)
+    }
+
+    /// Whether a dimension's score is a gap: below [`ScoreFormat::gap_below`] once rounded to
+    /// the level edges' decimals (so a DMA score of 50.6, shown in level 51–75, is no gap).
+    pub fn is_gap(&self, score: f64) -> bool {
+        round_to(score, self.edges()) < self.gap_below
     }
 
     /// The smallest step between two level edges (1 for whole-number edges).
@@ -452,9 +468,18 @@ pub struct Previously {
     /// The question's id in the earlier version.
     pub question: QuestionId,
     /// Earlier option id → this question's option id; options not listed have no counterpart.
-    /// Empty for a number or free-text question, whose value carries over as it is.
+    /// Empty for a number or free-text question, whose value carries over as it is (and for a
+    /// matrix whose columns kept their ids).
     #[serde(default)]
     pub options: std::collections::BTreeMap<String, String>,
+    /// A matrix from an earlier matrix: earlier row id → this question's row id; rows not
+    /// listed have no counterpart. Empty when the rows kept their ids.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub rows: std::collections::BTreeMap<String, String>,
+    /// A matrix from an earlier question that was not a grid (one question per row, as
+    /// instruments were written before the matrix kind): the row its answer becomes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

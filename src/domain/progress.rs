@@ -10,7 +10,7 @@ use super::answers::{Answer, AnswerFile, AnswerSet};
 use super::instrument::Instrument;
 use super::model::{
     AreaId, DimensionId, FindingId, Horizon, LadderId, LevelId, ProposalId, QuestionId, RuleId,
-    RungId,
+    RungId, ScoreFormat,
 };
 use super::score::{ScoreCard, Stamp, score};
 use super::text::LocalText;
@@ -37,11 +37,13 @@ pub enum Movement {
 }
 
 impl Movement {
-    /// Scores within half a point count as unchanged (they are shown to one decimal).
-    pub fn of_delta(delta: f64) -> Movement {
-        if delta >= 0.05 {
+    /// A change smaller than half the last shown decimal counts as none: scores are shown
+    /// at the questionnaire's precision (`decimals`), and a change nobody can see is no move.
+    pub fn of_delta(delta: f64, decimals: u8) -> Movement {
+        let half = 0.5 * 10f64.powi(-i32::from(decimals)) - 1e-9;
+        if delta >= half {
             Movement::Up
-        } else if delta <= -0.05 {
+        } else if delta <= -half {
             Movement::Down
         } else {
             Movement::Same
@@ -90,18 +92,20 @@ pub struct ScoreChange {
 }
 
 impl ScoreChange {
+    /// The change, at the questionnaire's precision like the scores themselves.
     fn new(
         before: Option<f64>,
         after: Option<f64>,
         level_before: LevelId,
         level_after: LevelId,
+        format: &ScoreFormat,
     ) -> Self {
-        let delta = before.zip(after).map(|(b, a)| round1(a - b));
+        let delta = before.zip(after).map(|(b, a)| format.round(a - b));
         ScoreChange {
             before,
             after,
             delta,
-            movement: delta.map(Movement::of_delta),
+            movement: delta.map(|d| Movement::of_delta(d, format.precision)),
             level_before,
             level_after,
         }
@@ -337,13 +341,19 @@ pub fn compare(
                         id: ad.id.clone(),
                         before: bd,
                         after: ad.score,
-                        delta: bd.zip(ad.score).map(|(x, y)| round1(y - x)),
+                        delta: bd.zip(ad.score).map(|(x, y)| q.score_format.round(y - x)),
                     }
                 })
                 .collect();
             Some(AreaChange {
                 id: aa.id.clone(),
-                score: ScoreChange::new(ba.score, aa.score, ba.level.clone(), aa.level.clone()),
+                score: ScoreChange::new(
+                    ba.score,
+                    aa.score,
+                    ba.level.clone(),
+                    aa.level.clone(),
+                    &q.score_format,
+                ),
                 dimensions,
             })
         })
@@ -491,6 +501,7 @@ pub fn compare(
             a.overall_score,
             b.overall_level.clone(),
             a.overall_level.clone(),
+            &q.score_format,
         ),
         areas,
         ladders,
@@ -503,10 +514,6 @@ pub fn compare(
         only_before,
         unmapped: Vec::new(),
     }
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 impl Progress {

@@ -296,6 +296,20 @@ fn score_format(c: &mut Checker, q: &Questionnaire) {
             ),
         );
     }
+    if !(0.0..=100.0).contains(&f.gap_below) {
+        c.report(
+            p.key("gap_below"),
+            said!(
+                "短板线 `gap_below` 是 {}，不在 0 到 100 之间",
+                "the gap line `gap_below` is {}, outside 0 to 100",
+                f.gap_below
+            ),
+            Said::both(
+                "分数是 0 到 100 分，短板线也得在这个范围里（默认 60）",
+                "scores run from 0 to 100, so the gap line must too (60 by default)",
+            ),
+        );
+    }
 }
 
 /// `step` is the smallest difference between two level edges: a band may start at the

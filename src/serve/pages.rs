@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use crate::domain::answers::Answer;
 use crate::domain::model::{ProfileField, Question, QuestionKind};
-use crate::domain::output::{fmt_score, not_enough};
+use crate::domain::output::not_enough;
 use crate::domain::report::Report;
 use crate::domain::text::Lang;
 
@@ -460,7 +460,9 @@ pub fn results(f: &Frame, r: &Report, open: usize, first_open: Option<&str>) -> 
             h,
             "<section class=\"score\"><h2>{}</h2><p class=\"big\">{}</p><p><strong>{}</strong></p><p>{}</p></section>",
             esc(&x.title),
-            esc(&x.score.map_or_else(|| not_enough(l).to_string(), fmt_score)),
+            esc(&x
+                .score
+                .map_or_else(|| not_enough(l).to_string(), |s| r.fmt(s))),
             esc(&x.level_label),
             esc(&x.meaning)
         );
@@ -473,12 +475,7 @@ pub fn results(f: &Frame, r: &Report, open: usize, first_open: Option<&str>) -> 
     if !r.gaps.is_empty() {
         let _ = write!(h, "<h2>{}</h2><ul>", t::GAPS.get(l));
         for g in r.gaps.iter().take(3) {
-            let _ = write!(
-                h,
-                "<li>{} · {}</li>",
-                esc(&g.title),
-                esc(&fmt_score(g.score))
-            );
+            let _ = write!(h, "<li>{} · {}</li>", esc(&g.title), esc(&r.fmt(g.score)));
         }
         h.push_str("</ul>");
     }

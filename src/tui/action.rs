@@ -17,6 +17,8 @@ pub enum Action {
     Toggle,
     /// A digit key: 1–9 pick that option, 0 the tenth; a digit no option shows does nothing.
     Pick(usize),
+    /// A tick matrix's row with nothing ticked, said on purpose (`-`).
+    NoTicks,
     DontKnow,
     NotApplicable,
     Back,

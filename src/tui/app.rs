@@ -160,6 +160,9 @@ pub struct App {
     /// How far the scrolling screen on show can scroll before its last line leaves the
     /// bottom, as the view last drew it (nothing drawn: nothing to scroll).
     pub scroll_max: std::cell::Cell<u16>,
+    /// Rows a page key moves on the list or text on show: as many as the last drawing showed
+    /// of it (one before anything is drawn); set by the views, read by `update`.
+    pub page: std::cell::Cell<usize>,
     pub whatif: Option<WhatIf>,
     pub note: Option<Note>,
     /// Why the last save failed, until one succeeds: quitting must not claim the answers
@@ -212,6 +215,7 @@ impl App {
             written: false,
             scroll: 0,
             scroll_max: std::cell::Cell::new(0),
+            page: std::cell::Cell::new(1),
             whatif: None,
             note: None,
             unsaved: None,
@@ -677,9 +681,9 @@ impl App {
         self.note = None;
     }
 
-    /// Rows a page key moves: the screen's height less its header and footer.
+    /// Rows a page key moves: what the last drawing showed of the list or text on screen.
     pub(super) fn page(&self) -> usize {
-        (self.size.1 as usize).saturating_sub(10).max(1)
+        self.page.get().max(1)
     }
 
     fn scroll_by(&mut self, action: Action) {

@@ -5,8 +5,9 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
-use super::strings::S;
+use super::strings as st;
 use crate::domain::Lang;
+use crate::domain::text::Bilingual;
 
 /// Where the keyboard focus is; each context has its own bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,8 +76,8 @@ pub struct Binding<C: 'static, A> {
     pub code: KeyCode,
     pub mods: KeyModifiers,
     pub action: A,
-    /// Key label and what it does (zh, en), for the hint bar; `None` for alternative keys.
-    pub hint: Option<(&'static str, S)>,
+    /// Key label and what it does, for the hint bar; `None` for alternative keys.
+    pub hint: Option<(&'static str, Bilingual)>,
 }
 
 /// The action `table` binds to `key` in `ctx`: the first binding wins; Shift is ignored but
@@ -127,18 +128,6 @@ pub fn hints_of<C: PartialEq, A: Copy>(
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 
-/// A hint's words, zh and en.
-macro_rules! s {
-    ($zh:literal, $en:literal) => {
-        $crate::tui::strings::S {
-            zh: $zh,
-            en: $en,
-            en_many: $en,
-        }
-    };
-}
-pub(crate) use s;
-
 use Ctx::*;
 use KeyCode::*;
 
@@ -161,12 +150,12 @@ const RESULTS: &[Ctx] = &[Results, Ladder, Recs];
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding<Ctx, Action>] = &[
-    Binding { ctx: &[Choice, Multi], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("移动", "move"))) },
-    Binding { ctx: &[Welcome, WelcomeText, Review, Sections, WhatIf], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("移动", "move"))) },
-    Binding { ctx: &[Recs], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("选择", "select"))) },
-    Binding { ctx: &[Ladder], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("看各级含义", "read each rung"))) },
-    Binding { ctx: &[Results, Detail], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("滚动", "scroll"))) },
-    Binding { ctx: &[Results, Detail, Review, WhatIf, Choice, Multi, Sections], code: PageUp, mods: NONE, action: Action::PageUp, hint: Some(("PgUp/PgDn", s!("翻页", "page"))) },
+    Binding { ctx: &[Choice, Multi], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", st::KEY_MOVE)) },
+    Binding { ctx: &[Welcome, WelcomeText, Review, Sections, WhatIf], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", st::KEY_MOVE)) },
+    Binding { ctx: &[Recs], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", st::KEY_SELECT)) },
+    Binding { ctx: &[Ladder], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", st::KEY_RUNGS)) },
+    Binding { ctx: &[Results, Detail], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", st::KEY_SCROLL)) },
+    Binding { ctx: &[Results, Detail, Review, WhatIf, Choice, Multi, Sections], code: PageUp, mods: NONE, action: Action::PageUp, hint: Some(("PgUp/PgDn", st::KEY_PAGE)) },
     Binding { ctx: &[Results, Detail, Review, WhatIf, Choice, Multi, Sections], code: PageDown, mods: NONE, action: Action::PageDown, hint: None },
     Binding { ctx: &[Results, Detail, Review, WhatIf, Ladder, Recs, Choice, Multi, Sections], code: Home, mods: NONE, action: Action::Home, hint: None },
     Binding { ctx: &[Results, Detail, Review, WhatIf, Ladder, Recs, Choice, Multi, Sections], code: End, mods: NONE, action: Action::End, hint: None },
@@ -175,73 +164,74 @@ pub static BINDINGS: &[Binding<Ctx, Action>] = &[
     Binding { ctx: &[Choice, Multi, Review, Sections, Results, Ladder, Recs, Detail, WhatIf], code: Char('j'), mods: NONE, action: Action::Down, hint: None },
     Binding { ctx: &[Input, Number], code: Up, mods: NONE, action: Action::Back, hint: None },
     Binding { ctx: &[Input, Number], code: Down, mods: NONE, action: Action::Skip, hint: None },
-    Binding { ctx: &[Welcome], code: Left, mods: NONE, action: Action::Left, hint: Some(("←→", s!("切换选项", "change"))) },
+    Binding { ctx: &[Welcome], code: Left, mods: NONE, action: Action::Left, hint: Some(("←→", st::KEY_CHANGE)) },
     Binding { ctx: &[Welcome], code: Right, mods: NONE, action: Action::Right, hint: None },
-    Binding { ctx: &[Welcome, WelcomeText], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("确定", "select"))) },
+    Binding { ctx: &[Welcome, WelcomeText], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_OK)) },
     Binding { ctx: &[Welcome, WelcomeText], code: Tab, mods: NONE, action: Action::Down, hint: None },
-    Binding { ctx: &[Welcome, WelcomeText], code: F(2), mods: NONE, action: Action::SwitchLang, hint: Some(("F2", s!("English", "中文"))) },
-    Binding { ctx: &[Choice], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("选定并继续", "choose, go on"))) },
-    Binding { ctx: &[Multi], code: Char(' '), mods: NONE, action: Action::Toggle, hint: Some(("Space", s!("勾选/取消", "tick/untick"))) },
-    Binding { ctx: &[Multi], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("继续", "go on"))) },
+    Binding { ctx: &[Welcome, WelcomeText], code: F(2), mods: NONE, action: Action::SwitchLang, hint: Some(("F2", st::KEY_OTHER_LANG)) },
+    Binding { ctx: &[Choice], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_CHOOSE_GO_ON)) },
+    Binding { ctx: &[Multi], code: Char(' '), mods: NONE, action: Action::Toggle, hint: Some(("Space", st::KEY_TICK)) },
+    Binding { ctx: &[Multi], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_GO_ON)) },
     Binding { ctx: &[Choice], code: Char(' '), mods: NONE, action: Action::Toggle, hint: None },
-    Binding { ctx: &[Input, Number], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("保存并继续", "save, go on"))) },
-    Binding { ctx: &[Choice, Multi, Number], code: Char('d'), mods: NONE, action: Action::DontKnow, hint: Some(("d", s!("不清楚", "don't know"))) },
-    Binding { ctx: &[Choice, Multi, Number], code: Char('n'), mods: NONE, action: Action::NotApplicable, hint: Some(("n", s!("不适用", "not applicable"))) },
-    Binding { ctx: &[Choice, Multi], code: Left, mods: NONE, action: Action::Back, hint: Some(("←", s!("上一题", "back"))) },
+    Binding { ctx: &[Input, Number], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_SAVE_GO_ON)) },
+    Binding { ctx: &[Choice], code: Char('-'), mods: NONE, action: Action::NoTicks, hint: None },
+    Binding { ctx: &[Choice, Multi, Number], code: Char('d'), mods: NONE, action: Action::DontKnow, hint: Some(("d", st::KEY_DONT_KNOW)) },
+    Binding { ctx: &[Choice, Multi, Number], code: Char('n'), mods: NONE, action: Action::NotApplicable, hint: Some(("n", st::KEY_NOT_APPLICABLE)) },
+    Binding { ctx: &[Choice, Multi], code: Left, mods: NONE, action: Action::Back, hint: Some(("←", st::KEY_BACK)) },
     Binding { ctx: &[Choice, Multi], code: Backspace, mods: NONE, action: Action::Back, hint: None },
-    Binding { ctx: &[Choice, Multi], code: Right, mods: NONE, action: Action::Skip, hint: Some(("→", s!("跳过", "skip"))) },
-    Binding { ctx: &[Input, Number], code: PageUp, mods: NONE, action: Action::Back, hint: Some(("↑/PgUp", s!("上一题", "back"))) },
-    Binding { ctx: &[Input, Number], code: PageDown, mods: NONE, action: Action::Skip, hint: Some(("↓/PgDn", s!("跳过", "skip"))) },
-    Binding { ctx: &[Choice, Multi], code: Char('?'), mods: NONE, action: Action::Help, hint: Some(("?", s!("说明", "help"))) },
+    Binding { ctx: &[Choice, Multi], code: Right, mods: NONE, action: Action::Skip, hint: Some(("→", st::KEY_SKIP)) },
+    Binding { ctx: &[Input, Number], code: PageUp, mods: NONE, action: Action::Back, hint: Some(("↑/PgUp", st::KEY_BACK)) },
+    Binding { ctx: &[Input, Number], code: PageDown, mods: NONE, action: Action::Skip, hint: Some(("↓/PgDn", st::KEY_SKIP)) },
+    Binding { ctx: &[Choice, Multi], code: Char('?'), mods: NONE, action: Action::Help, hint: Some(("?", st::KEY_HELP)) },
     Binding { ctx: &[Choice, Multi, Input, Number], code: F(1), mods: NONE, action: Action::Help, hint: None },
-    Binding { ctx: &[Input, Number], code: F(1), mods: NONE, action: Action::Help, hint: Some(("F1", s!("说明", "help"))) },
-    Binding { ctx: &[Choice, Multi], code: Char('s'), mods: NONE, action: Action::Sections, hint: Some(("s", s!("章节", "sections"))) },
-    Binding { ctx: &[Input, Number], code: F(3), mods: NONE, action: Action::Sections, hint: Some(("F3", s!("章节", "sections"))) },
-    Binding { ctx: &[Choice, Multi, Results, Ladder, Recs], code: Char('r'), mods: NONE, action: Action::Review, hint: Some(("r", s!("检查", "review"))) },
-    Binding { ctx: &[Input, Number], code: F(4), mods: NONE, action: Action::Review, hint: Some(("F4", s!("检查", "review"))) },
-    Binding { ctx: &[Review], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("去改这题", "edit"))) },
-    Binding { ctx: &[Review], code: Char('f'), mods: NONE, action: Action::Finish, hint: Some(("f", s!("完成，看结果", "finish, see results"))) },
-    Binding { ctx: RESULTS, code: Tab, mods: NONE, action: Action::NextTab, hint: Some(("Tab/←→", s!("切换页", "tabs"))) },
+    Binding { ctx: &[Input, Number], code: F(1), mods: NONE, action: Action::Help, hint: Some(("F1", st::KEY_HELP)) },
+    Binding { ctx: &[Choice, Multi], code: Char('s'), mods: NONE, action: Action::Sections, hint: Some(("s", st::KEY_SECTIONS)) },
+    Binding { ctx: &[Input, Number], code: F(3), mods: NONE, action: Action::Sections, hint: Some(("F3", st::KEY_SECTIONS)) },
+    Binding { ctx: &[Choice, Multi, Results, Ladder, Recs], code: Char('r'), mods: NONE, action: Action::Review, hint: Some(("r", st::KEY_REVIEW)) },
+    Binding { ctx: &[Input, Number], code: F(4), mods: NONE, action: Action::Review, hint: Some(("F4", st::KEY_REVIEW)) },
+    Binding { ctx: &[Review], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_EDIT)) },
+    Binding { ctx: &[Review], code: Char('f'), mods: NONE, action: Action::Finish, hint: Some(("f", st::KEY_FINISH)) },
+    Binding { ctx: RESULTS, code: Tab, mods: NONE, action: Action::NextTab, hint: Some(("Tab/←→", st::KEY_TABS)) },
     Binding { ctx: RESULTS, code: Right, mods: NONE, action: Action::NextTab, hint: None },
     Binding { ctx: RESULTS, code: Left, mods: NONE, action: Action::PrevTab, hint: None },
     Binding { ctx: RESULTS, code: BackTab, mods: KeyModifiers::SHIFT, action: Action::PrevTab, hint: None },
-    Binding { ctx: &[Recs], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("详情", "details"))) },
-    Binding { ctx: RESULTS, code: Char('w'), mods: NONE, action: Action::WhatIf, hint: Some(("w", s!("假设", "what if"))) },
-    Binding { ctx: RESULTS, code: Char('e'), mods: NONE, action: Action::Export, hint: Some(("e", s!("导出", "export"))) },
-    Binding { ctx: &[WhatIf], code: Left, mods: NONE, action: Action::Left, hint: Some(("←→", s!("改答案", "change answer"))) },
+    Binding { ctx: &[Recs], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_DETAILS)) },
+    Binding { ctx: RESULTS, code: Char('w'), mods: NONE, action: Action::WhatIf, hint: Some(("w", st::KEY_WHATIF)) },
+    Binding { ctx: RESULTS, code: Char('e'), mods: NONE, action: Action::Export, hint: Some(("e", st::KEY_EXPORT)) },
+    Binding { ctx: &[WhatIf], code: Left, mods: NONE, action: Action::Left, hint: Some(("←→", st::KEY_CHANGE_ANSWER)) },
     Binding { ctx: &[WhatIf], code: Right, mods: NONE, action: Action::Right, hint: None },
     Binding { ctx: &[WhatIf], code: Char(' '), mods: NONE, action: Action::Toggle, hint: None },
-    Binding { ctx: &[WhatIf], code: Char('/'), mods: NONE, action: Action::Find, hint: Some(("/", s!("找题", "find"))) },
-    Binding { ctx: &[WhatIfFind], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("下一个", "next match"))) },
-    Binding { ctx: &[WhatIfFind], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("结束查找", "stop finding"))) },
-    Binding { ctx: &[WhatIf], code: Char('c'), mods: NONE, action: Action::Commit, hint: Some(("c", s!("采用并保存…", "adopt and save…"))) },
-    Binding { ctx: &[WhatIf], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("离开…", "leave…"))) },
-    Binding { ctx: &[Detail, Sections, Review], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("返回", "back"))) },
+    Binding { ctx: &[WhatIf], code: Char('/'), mods: NONE, action: Action::Find, hint: Some(("/", st::KEY_FIND)) },
+    Binding { ctx: &[WhatIfFind], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_NEXT_MATCH)) },
+    Binding { ctx: &[WhatIfFind], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", st::KEY_STOP_FIND)) },
+    Binding { ctx: &[WhatIf], code: Char('c'), mods: NONE, action: Action::Commit, hint: Some(("c", st::KEY_ADOPT)) },
+    Binding { ctx: &[WhatIf], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", st::KEY_LEAVE)) },
+    Binding { ctx: &[Detail, Sections, Review], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", st::KEY_RETURN)) },
     Binding { ctx: &[Detail], code: Left, mods: NONE, action: Action::Cancel, hint: None },
     Binding { ctx: &[Detail], code: Backspace, mods: NONE, action: Action::Cancel, hint: None },
-    Binding { ctx: &[Sections], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("跳到该章", "go there"))) },
-    Binding { ctx: &[Help], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("关闭", "close"))) },
+    Binding { ctx: &[Sections], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_GO_THERE)) },
+    Binding { ctx: &[Help], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", st::KEY_CLOSE)) },
     Binding { ctx: &[Help], code: Char('?'), mods: NONE, action: Action::Cancel, hint: None },
     Binding { ctx: &[Help], code: F(1), mods: NONE, action: Action::Cancel, hint: None },
     Binding { ctx: &[Help, Sections], code: Char('q'), mods: NONE, action: Action::Cancel, hint: None },
-    Binding { ctx: &[Export], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("选择格式", "choose format"))) },
+    Binding { ctx: &[Export], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", st::KEY_FORMAT)) },
     Binding { ctx: &[Export], code: Down, mods: NONE, action: Action::Down, hint: None },
-    Binding { ctx: &[Export], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("导出", "export"))) },
-    Binding { ctx: &[Export], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("取消", "cancel"))) },
-    Binding { ctx: &[ConfirmQuit], code: Char('y'), mods: NONE, action: Action::Yes, hint: Some(("y", s!("退出", "quit"))) },
+    Binding { ctx: &[Export], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_EXPORT)) },
+    Binding { ctx: &[Export], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", st::KEY_CANCEL)) },
+    Binding { ctx: &[ConfirmQuit], code: Char('y'), mods: NONE, action: Action::Yes, hint: Some(("y", st::KEY_QUIT)) },
     Binding { ctx: &[ConfirmQuit], code: Enter, mods: NONE, action: Action::Yes, hint: None },
-    Binding { ctx: &[ConfirmQuit], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", s!("继续", "stay"))) },
+    Binding { ctx: &[ConfirmQuit], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", st::KEY_STAY)) },
     Binding { ctx: &[ConfirmQuit], code: Esc, mods: NONE, action: Action::No, hint: None },
-    Binding { ctx: &[ConfirmReplace], code: Char('y'), mods: NONE, action: Action::Yes, hint: Some(("y", s!("替换", "replace"))) },
+    Binding { ctx: &[ConfirmReplace], code: Char('y'), mods: NONE, action: Action::Yes, hint: Some(("y", st::KEY_REPLACE)) },
     Binding { ctx: &[ConfirmReplace], code: Enter, mods: NONE, action: Action::Yes, hint: None },
-    Binding { ctx: &[ConfirmReplace], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", s!("取消", "cancel"))) },
+    Binding { ctx: &[ConfirmReplace], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", st::KEY_CANCEL)) },
     Binding { ctx: &[ConfirmReplace], code: Esc, mods: NONE, action: Action::No, hint: None },
-    Binding { ctx: &[ConfirmWhatIf], code: Char('y'), mods: NONE, action: Action::Yes, hint: Some(("y", s!("是", "yes"))) },
-    Binding { ctx: &[ConfirmWhatIf], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", s!("否，留在假设里", "no, stay in what-if"))) },
+    Binding { ctx: &[ConfirmWhatIf], code: Char('y'), mods: NONE, action: Action::Yes, hint: Some(("y", st::KEY_YES)) },
+    Binding { ctx: &[ConfirmWhatIf], code: Char('n'), mods: NONE, action: Action::No, hint: Some(("n", st::KEY_STAY_WHATIF)) },
     Binding { ctx: &[ConfirmWhatIf], code: Esc, mods: NONE, action: Action::No, hint: None },
-    Binding { ctx: &[Welcome, Choice, Multi, Review, Results, Ladder, Recs], code: Char('q'), mods: NONE, action: Action::Quit, hint: Some(("q", s!("退出", "quit"))) },
+    Binding { ctx: &[Welcome, Choice, Multi, Review, Results, Ladder, Recs], code: Char('q'), mods: NONE, action: Action::Quit, hint: Some(("q", st::KEY_QUIT)) },
     Binding { ctx: &[Welcome, WelcomeText, Choice, Multi, Input, Number, Results, Ladder, Recs], code: Esc, mods: NONE, action: Action::Quit, hint: None },
-    Binding { ctx: &[Input, Number, WelcomeText], code: Esc, mods: NONE, action: Action::Quit, hint: Some(("Esc", s!("退出", "quit"))) },
+    Binding { ctx: &[Input, Number, WelcomeText], code: Esc, mods: NONE, action: Action::Quit, hint: Some(("Esc", st::KEY_QUIT)) },
 ];
 
 /// The action for a key in a context. Digits pick options; in an input field, keys not bound
@@ -280,7 +270,7 @@ pub fn hints(
 ) -> Vec<(&'static str, &'static str)> {
     let mut out = hints_of(BINDINGS, ctx, lang, offered);
     if matches!(ctx, Choice | Multi) {
-        out.insert(2, ("1-9,0", s!("直接选", "pick").get(lang)));
+        out.insert(2, ("1-9,0", st::KEY_PICK.get(lang)));
     }
     out
 }

@@ -13,7 +13,7 @@ use crate::domain::answers::{Answer, AnswerSet, check_number, exclusive_conflict
 use crate::domain::model::{OptionId, Question, QuestionKind};
 use crate::domain::output::{answer_label, is_answered, score_text};
 use crate::domain::report::ReportFormat;
-use crate::domain::text::tr;
+use crate::domain::text::Arg;
 use crate::domain::{Instrument, Lang, score};
 use crate::store;
 
@@ -59,19 +59,10 @@ pub fn run(
     writeln!(out, "{}", q.title.get(lang))?;
     writeln!(out, "{}", q.intro.get(lang))?;
     if opened.session.read_only {
-        writeln!(out, "{}", super::session::READ_ONLY.get(lang))?;
+        writeln!(out, "{}", st::READ_ONLY.get(lang))?;
     }
     if let Some(b) = &opened.session.unreadable_backup {
-        writeln!(
-            out,
-            "{} {}",
-            tr(
-                lang,
-                "原答卷无法读取，已保留副本：",
-                "The answer file could not be read; a copy was kept at:"
-            ),
-            b.display()
-        )?;
+        writeln!(out, "{} {}", st::UNREADABLE.get(lang), b.display())?;
         if let Some(reason) = &opened.session.unreadable_reason {
             writeln!(out, "{reason}")?;
         }
@@ -80,33 +71,16 @@ pub fn run(
         writeln!(
             out,
             "{} {}: {}",
-            tr(lang, "已略过旧答案", "Left out old answer"),
+            st::PLAIN_DROPPED.get(lang),
             d.question,
             d.reason.get(lang)
         )?;
     }
-    writeln!(
-        out,
-        "{} {}",
-        tr(lang, "答案保存在：", "Answers are saved in:"),
-        path.display()
-    )?;
-    writeln!(
-        out,
-        "{}",
-        tr(
-            lang,
-            "每题输入选项前的编号后按回车；d 不清楚，n 不适用（题目提供时），? 看说明，b 上一题，直接回车跳过（跳过的题不计分，不会算成最差答案），q 退出。",
-            "Answer with the number shown beside an option and Enter; d for don't know and n for not applicable (where offered), ? for help, b to go back, Enter alone to skip (a skipped question leaves the score, it never counts as the worst answer), q to quit."
-        )
-    )?;
+    writeln!(out, "{} {}", st::PLAIN_SAVED_IN.get(lang), path.display())?;
+    writeln!(out, "{}", st::PLAIN_HOW.get(lang))?;
 
     if opened.session.resumable {
-        writeln!(
-            out,
-            "{}",
-            tr(lang, "继续上次的自检。", "Resuming your last self-check.")
-        )?;
+        writeln!(out, "{}", st::PLAIN_RESUMING.get(lang))?;
     } else {
         for f in &q.profile {
             if !ask_profile(f, lang, &mut answers, input, out)? {
@@ -143,11 +117,7 @@ pub fn run(
                 writeln!(
                     out,
                     "{} {}",
-                    tr(
-                        lang,
-                        "已保存。下次运行可继续：",
-                        "Saved. Run again to resume:"
-                    ),
+                    st::PLAIN_SAVED_RESUME.get(lang),
                     path.display()
                 )?;
                 writeln!(out, "{}", resume_line(lang, &path))?;
@@ -180,14 +150,21 @@ pub fn run(
             .collect();
         writeln!(out)?;
         match open.len() {
-            0 => writeln!(out, "{}", PLAIN_ALL_ANSWERED.fill(lang, &[&asked.len()]))?,
-            1 => writeln!(out, "{}", PLAIN_ONE_OPEN.get(lang))?,
-            n => writeln!(out, "{}", PLAIN_OPEN.fill(lang, &[&n]))?,
+            0 => writeln!(
+                out,
+                "{}",
+                st::PLAIN_ALL_ANSWERED.fill(lang, &[&asked.len()])
+            )?,
+            n => writeln!(out, "{}", st::PLAIN_OPEN.count(lang, n, &[]))?,
         }
         for (pos, i) in &open {
             writeln!(out, "  {pos}. {}", q.questions[*i].text.get(lang))?;
         }
-        write!(out, "{}", PLAIN_REVIEW_PROMPT.fill(lang, &[&asked.len()]))?;
+        write!(
+            out,
+            "{}",
+            st::PLAIN_REVIEW_PROMPT.fill(lang, &[&asked.len()])
+        )?;
         out.flush()?;
         let Some(line) = read_line(input)? else {
             writeln!(out)?;
@@ -207,7 +184,7 @@ pub fn run(
             .and_then(|n| n.checked_sub(1))
             .and_then(|n| asked.get(n))
         else {
-            writeln!(out, "{}", PLAIN_WHICH.fill(lang, &[&asked.len()]))?;
+            writeln!(out, "{}", st::PLAIN_WHICH.fill(lang, &[&asked.len()]))?;
             continue;
         };
         let question = &q.questions[i];
@@ -250,7 +227,7 @@ pub fn run(
             write!(
                 out,
                 "{}",
-                PLAIN_NEXT_PART.fill(lang, &[&(k + 1), &parts.len()])
+                st::PLAIN_NEXT_PART.fill(lang, &[&(k + 1), &parts.len()])
             )?;
             out.flush()?;
             match read_line(input)? {
@@ -265,9 +242,9 @@ pub fn run(
     // An offer to write the report, where the full screen's export would put it.
     writeln!(out)?;
     let offer = if inst.recommends() {
-        PLAIN_REPORT_OFFER
+        st::PLAIN_REPORT_OFFER
     } else {
-        PLAIN_RESULTS_REPORT_OFFER
+        st::PLAIN_RESULTS_REPORT_OFFER
     };
     writeln!(out, "{}", offer.get(lang))?;
     for (k, format) in ReportFormat::ALL.iter().enumerate() {
@@ -280,7 +257,7 @@ pub fn run(
         writeln!(out, "  {}) {}", k + 1, label.get(lang))?;
     }
     loop {
-        write!(out, "{}", PLAIN_REPORT_PROMPT.get(lang))?;
+        write!(out, "{}", st::PLAIN_REPORT_PROMPT.get(lang))?;
         out.flush()?;
         let Some(line) = read_line(input)? else {
             writeln!(out)?;
@@ -298,7 +275,7 @@ pub fn run(
             writeln!(
                 out,
                 "{}",
-                PLAIN_WHICH.fill(lang, &[&ReportFormat::ALL.len()])
+                st::PLAIN_WHICH.fill(lang, &[&ReportFormat::ALL.len()])
             )?;
             continue;
         };
@@ -314,33 +291,15 @@ pub fn run(
             Err(e) => writeln!(out, "{} {e}", st::EXPORT_FAILED.get(lang))?,
         }
     }
-    writeln!(
-        out,
-        "{} {}",
-        tr(lang, "答案保存在：", "Answers are saved in:"),
-        path.display()
-    )?;
+    writeln!(out, "{} {}", st::PLAIN_SAVED_IN.get(lang), path.display())?;
     writeln!(out, "{}", resume_line(lang, &path))?;
     Ok(())
-}
-
-crate::bilingual! {
-    PLAIN_ALL_ANSWERED = "检查答案：{} 道题全部已回答。", "Review: all {} questions are answered.";
-    PLAIN_ONE_OPEN = "检查答案：还有 1 题未答：", "Review: 1 question is still unanswered:";
-    PLAIN_OPEN = "检查答案：还有 {} 题未答：", "Review: {} questions are still unanswered:";
-    PLAIN_REVIEW_PROMPT = "输入题号（1–{}）回答或修改该题；直接回车查看结果；q 退出：", "Enter a question's number (1–{}) to answer or change it; Enter alone shows the results; q quits: ";
-    PLAIN_WHICH = "请输入 1 到 {} 之间的编号。", "Please enter a number from 1 to {}.";
-    PLAIN_NEXT_PART = "（第 {} 部分，共 {} 部分。回车继续，q 跳过其余部分）", "(Part {} of {}. Enter for the next part, q to skip the rest) ";
-    PLAIN_REPORT_OFFER = "要把建议报告写成文件吗？", "Write the recommendation report to a file?";
-    PLAIN_RESULTS_REPORT_OFFER = "要把结果报告写成文件吗？", "Write the results report to a file?";
-    PLAIN_REPORT_PROMPT = "输入格式编号；直接回车结束：", "Enter a format's number, or Enter alone to finish: ";
-    PLAIN_RESUME = "继续作答：smecheck run --plain --answers {}", "To resume: smecheck run --plain --answers {}";
 }
 
 /// The exact command that resumes this check in plain mode.
 fn resume_line(lang: Lang, path: &std::path::Path) -> String {
     let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    PLAIN_RESUME.fill(lang, &[&super::session::shell_quote(&store::shown(&full))])
+    st::PLAIN_RESUME.fill(lang, &[&super::session::shell_quote(&store::shown(&full))])
 }
 
 /// Reads one line; `None` at end of input.
@@ -360,12 +319,7 @@ fn ask_profile(
     out: &mut dyn Write,
 ) -> Result<bool> {
     loop {
-        writeln!(
-            out,
-            "{}{}",
-            f.label.get(lang),
-            tr(lang, "（可选，回车跳过）", " (optional, Enter to skip)")
-        )?;
+        writeln!(out, "{}{}", f.label.get(lang), st::PLAIN_OPTIONAL.get(lang))?;
         for (i, o) in f.options.iter().enumerate() {
             writeln!(out, "  {}) {}", i + 1, o.label.get(lang))?;
         }
@@ -391,12 +345,7 @@ fn ask_profile(
                 answers.profile.insert(f.id.clone(), o.id.clone());
                 return Ok(true);
             }
-            None => writeln!(
-                out,
-                "{} 1–{}",
-                tr(lang, "请输入编号", "Enter a number"),
-                f.options.len()
-            )?,
+            None => writeln!(out, "{}", st::PLAIN_PICK.fill(lang, &[&f.options.len()]))?,
         }
     }
 }
@@ -442,7 +391,7 @@ fn ask(
             out,
             "  {key}) {label}{}",
             if chosen {
-                tr(lang, "（已选）", " (chosen)")
+                st::PLAIN_CHOSEN.get(lang)
             } else {
                 ""
             }
@@ -451,39 +400,34 @@ fn ask(
     if let Some(a) = current {
         writeln!(
             out,
-            "{} {}",
-            tr(lang, "当前回答：", "Current answer:"),
+            "{}{}",
+            st::ANSWER_IS.get(lang),
             answer_label(q, a, lang)
         )?;
     }
     let prompt = match q.kind {
-        QuestionKind::Multi => tr(
-            lang,
-            "可多选，编号之间用空格或逗号分开，例如 1 3",
-            "Tick several: numbers separated by spaces or commas, e.g. 1 3",
-        )
-        .to_string(),
+        QuestionKind::Multi => st::PLAIN_TICKS.get(lang).to_string(),
         QuestionKind::Number => {
             let unit = q.unit.as_ref().map(|u| u.get(lang)).unwrap_or("");
             let range = match (q.min, q.max) {
                 (Some(lo), Some(hi)) => format!(" {lo}–{hi}"),
                 _ => String::new(),
             };
-            format!("{}{range} {unit}", tr(lang, "输入数字", "Enter a number"))
+            format!("{}{range} {unit}", st::PLAIN_NUMBER.get(lang))
                 .trim_end()
                 .to_string()
         }
-        QuestionKind::Text => tr(lang, "输入文字", "Type your answer").to_string(),
-        _ => tr(lang, "输入编号", "Enter the number").to_string(),
+        QuestionKind::Text => st::PLAIN_TEXT.get(lang).to_string(),
+        _ => st::PLAIN_OPTION.get(lang).to_string(),
     };
     loop {
         write!(
             out,
             "{prompt}{sep}? {}{sep}b {}{colon}",
-            tr(lang, "说明", "help"),
-            tr(lang, "上一题", "back"),
-            sep = tr(lang, "，", ", "),
-            colon = tr(lang, "：", ": ")
+            st::KEY_HELP.get(lang),
+            st::KEY_BACK.get(lang),
+            sep = st::COMMA.get(lang),
+            colon = st::COLON.get(lang)
         )?;
         out.flush()?;
         let Some(line) = read_line(input)? else {
@@ -496,7 +440,7 @@ fn ask(
                 writeln!(
                     out,
                     "{} {}",
-                    tr(lang, "例子：", "Example:"),
+                    st::PLAIN_EXAMPLE.get(lang),
                     q.example.get(lang)
                 )?;
                 continue;
@@ -512,15 +456,16 @@ fn ask(
     }
 }
 
-/// A message in both languages.
+/// A refusal, said in both languages: words of the table filled in, or the domain's message.
 struct Msg(String, String);
 
 impl Msg {
+    fn of(words: st::Bilingual, args: &[&dyn Arg]) -> Msg {
+        Msg(words.fill(Lang::Zh, args), words.fill(Lang::En, args))
+    }
+
     fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => &self.0,
-            Lang::En => &self.1,
-        }
+        if lang == Lang::Zh { &self.0 } else { &self.1 }
     }
 }
 
@@ -536,12 +481,7 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
         .map(|(k, _)| k.to_string())
         .collect::<Vec<_>>()
         .join(" ");
-    let bad = || {
-        Msg(
-            format!("请输入选项前的编号：{shown}"),
-            format!("Please enter one of the numbers shown: {shown}"),
-        )
-    };
+    let bad = || Msg::of(st::PLAIN_KEYS_SHOWN, &[&shown]);
     let special = |word: &str| -> Option<Result<Answer, Msg>> {
         let row = match word {
             "d" | "D" => Row::DontKnow,
@@ -555,12 +495,7 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
                     Row::DontKnow => Answer::DontKnow,
                     _ => Answer::NotApplicable,
                 })
-                .ok_or_else(|| {
-                    Msg(
-                        "这道题没有这个选项".to_string(),
-                        "This question does not offer that".to_string(),
-                    )
-                }),
+                .ok_or_else(|| Msg::of(st::PLAIN_NOT_OFFERED, &[])),
         )
     };
     let option = |word: &str| -> Result<usize, Msg> {
@@ -594,10 +529,7 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
             check_number(q, x).map_err(|_| {
                 let lo = q.min.map_or("-∞".to_string(), |v| v.to_string());
                 let hi = q.max.map_or("∞".to_string(), |v| v.to_string());
-                Msg(
-                    format!("请输入 {lo} 到 {hi} 之间的数字"),
-                    format!("Enter a number from {lo} to {hi}"),
-                )
+                Msg::of(st::RANGE, &[&lo, &hi])
             })?;
             Ok(Some(Answer::Number(x)))
         }

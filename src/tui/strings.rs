@@ -1,6 +1,7 @@
-//! Every user-visible string of the interactive self-check, in Chinese and English.
+//! Every user-visible string of the self-check layer, in Chinese and English: the full-screen
+//! views, plain mode, the key-hint bar, opening and saving a session, follow-up checks.
 
-pub use crate::domain::text::{Bilingual as S, fill};
+pub use crate::domain::text::Bilingual;
 
 crate::bilingual! {
     LANGUAGE = "语言", "Language";
@@ -22,7 +23,7 @@ crate::bilingual! {
         "smecheck stopped because of an internal error; the responses in the workshop folder are untouched. Please pass the lines above on to us, then run the command again.";
     ANSWERED_OF = "已答 {} / {} 题", "{} of {} answered";
     SAVED_AT = "保存于", "saved";
-    DROPPED = "旧版本问卷中有 {} 个答案无法对应，已略过：", "{} answers from another questionnaire version no longer match and were left out:";
+    DROPPED = "旧版本问卷中有 {} 个答案无法对应，已略过：", "{} answer from another questionnaire version no longer matches and was left out:" | "{} answers from another questionnaire version no longer match and were left out:";
     UNREADABLE = "原答卷文件无法读取，已保留副本：", "The answer file could not be read; a copy was kept at:";
     DONT_KNOW = "不清楚", "Don't know";
     NOT_APPLICABLE = "不适用", "Not applicable";
@@ -30,11 +31,11 @@ crate::bilingual! {
     SKIP_MEANS = "不确定可按 → 跳过：跳过的题不计分，不会算成最差答案", "Unsure? → skips: a skipped question leaves the score, never counts as worst";
     CHOOSE_FIRST = "还没有选：按选项前的数字，或用 ↑↓ 移到一项再按 Enter；→ 跳过", "Nothing chosen: press an option's number, or ↑↓ then Enter; → skips";
     TYPE_TEXT = "输入文字后按 Enter（可留空）", "Type your answer, then Enter (may be left empty)";
-    RANGE = "请输入 {min} 到 {max} 之间的数字", "Enter a number from {min} to {max}";
+    RANGE = "请输入 {} 到 {} 之间的数字", "Enter a number from {} to {}";
     ANSWER_IS = "当前回答：", "Current answer: ";
     MULTI_HINT = "可多选：空格勾选，Enter 继续", "Tick all that apply: Space to tick, Enter to go on";
     MATRIX_HINT = "逐行回答：↑↓ 选行，按列的数字选定，Enter 继续", "Row by row: ↑↓ picks a row, a column's number answers it, Enter goes on";
-    MATRIX_TICKS_HINT = "逐行勾选：↑↓ 选行，按列的数字勾选/取消，Enter 继续", "Row by row: ↑↓ picks a row, a column's number ticks or unticks it, Enter goes on";
+    MATRIX_TICKS_HINT = "逐行勾选：↑↓ 选行，按列的数字勾选/取消，- 表示这一行都不勾，Enter 继续", "↑↓ picks a row, a column's number ticks/unticks it, - ticks none, Enter goes on";
     MATRIX_PLAIN = "逐行回答：输入该行所选项的编号；直接回车保留原样；d 不清楚、n 不适用指整道题", "Row by row: enter the number of the row's answer; Enter keeps the row as it is; d (don't know) and n (not applicable) answer the whole question";
     MATRIX_TICKS_PLAIN = "逐行勾选：输入要勾的编号，用空格或逗号分开，- 表示都不勾；直接回车保留原样", "Row by row: enter the numbers to tick, separated by spaces or commas, - for none; Enter keeps the row as it is";
     MATRIX_ROWS_DONE = "已答 {} / {} 行", "{} of {} rows answered";
@@ -43,9 +44,8 @@ crate::bilingual! {
     SECTIONS = "章节", "Sections";
     REVIEW = "检查答案", "Review your answers";
     UNANSWERED = "未答", "unanswered";
-    REVIEW_TODO = "还有 {} 题未答（已标出）。可以跳过，但结果的可信度会降低。", "{} questions are still unanswered (marked). You may finish anyway, but the result is less certain.";
+    REVIEW_TODO = "还有 {} 题未答（已标出）。可以跳过，但结果的可信度会降低。", "{} question is still unanswered (marked). You may finish anyway, but the result is less certain." | "{} questions are still unanswered (marked). You may finish anyway, but the result is less certain.";
     REVIEW_DONE = "全部题目已回答。按 f 查看结果，或按 Enter 修改选中的一题。", "Every question is answered. Press f to see your results, or Enter to change the highlighted one.";
-    REVIEW_TODO_ONE = "还有 1 题未答（已标出）。可以跳过，但结果的可信度会降低。", "1 question is still unanswered (marked). You may finish anyway, but the result is less certain.";
     RESULTS = "自检结果（估算）", "Your results (estimate)";
     TAB_SUMMARY = "摘要", "Summary";
     TAB_PLAN = "计划", "Plan";
@@ -54,7 +54,7 @@ crate::bilingual! {
     TAB_RECS = "建议", "Recommendations";
     OVERALL = "总分", "Overall";
     CONFIDENCE = "可信度", "Confidence";
-    CONFIDENCE_LINE = "{a} 题已答，{d} 题不清楚，{u} 题未答（共 {n} 题）", "{a} answered, {d} don't know, {u} unanswered (of {n})";
+    CONFIDENCE_LINE = "{} 题已答，{} 题不清楚，{} 题未答（共 {} 题）", "{} answered, {} don't know, {} unanswered (of {})";
     ANSWERED_SHARE = "已答", "answered";
     THIN = "作答少", "thin";
     YOU_ARE_HERE = "你在这里", "you are here";
@@ -68,8 +68,7 @@ crate::bilingual! {
     ESTIMATE_NOTE = "本结果为自评估算，不是官方评级。", "This is a self-assessment estimate, not an official rating.";
     WHATIF = "假设一下：改动答案，看结果怎么变（尚未保存）", "What if: change answers and watch the result move (not saved yet)";
     WHATIF_UNCHANGED = "尚无改动", "No changes yet";
-    WHATIF_CHANGED = "已改动 {} 题", "{} answers changed";
-    WHATIF_CHANGED_ONE = "已改动 1 题", "1 answer changed";
+    WHATIF_CHANGED = "已改动 {} 题", "{} answer changed" | "{} answers changed";
     WHATIF_DISCARD_Q = "放弃这些假设的改动？已保存的答案不受影响。", "Discard these what-if changes? Your saved answers stay as they are.";
     WHATIF_ADOPT_Q = "把假设的答案采用为正式答案并保存？这些题会在答卷和报告中标明“来自假设（{}）”。", "Adopt the what-if answers as your answers and save them? These questions are marked \"changed in what-if ({})\" in the answer file and in reports.";
     FIND = "查找题目 /", "Find a question /";
@@ -99,14 +98,142 @@ crate::bilingual! {
     QUIT_UNSAVED = "最近的答案没有保存成功：", "Your latest answers were NOT saved:";
     QUIT_RESCUE = "现在退出的话，全部答案会另存到另一个文件夹，并告诉你存在哪里。也可以先解决问题（例如腾出磁盘空间）再继续答题，下一次保存会重试。",
         "If you quit now, all your answers are saved in another folder instead, and you are told where. Or fix the problem (e.g. free some disk space) and keep going: the next save tries again.";
-    TOO_SMALL = "窗口太小：{w}×{h}。smecheck 至少需要 72×24。", "The window is {w}×{h}; smecheck needs at least 72×24.";
-    LINES_BELOW_DETAIL = "↓ 还有 {} 行：按 Enter 看全部", "↓ {} more lines: Enter shows them all";
+    TOO_SMALL = "窗口太小：{}×{}。smecheck 至少需要 {}×{}。", "The window is {}×{}; smecheck needs at least {}×{}.";
+    LINES_BELOW_DETAIL = "↓ 还有 {} 行：按 Enter 看全部", "↓ {} more line: Enter shows it" | "↓ {} more lines: Enter shows them all";
     RUNG_REACHED = "已达到", "reached";
     RUNG_AHEAD = "未达到", "not yet";
     RUNG_MEANS = "第 {} 级（共 {} 级）的意思：{}", "Rung {} of {} means: {}";
     MORE_ABOVE = "↑ 上面还有 {} 项", "↑ {} more above";
     MORE_BELOW = "↓ 下面还有 {} 项", "↓ {} more below";
-    LINES_ABOVE = "↑ 上面还有 {} 行", "↑ {} more lines above";
-    LINES_BELOW = "↓ 下面还有 {} 行（↓ 或 PgDn）", "↓ {} more lines below (↓ or PgDn)";
+    LINES_ABOVE = "↑ 上面还有 {} 行", "↑ {} more line above" | "↑ {} more lines above";
+    LINES_BELOW = "↓ 下面还有 {} 行（↓ 或 PgDn）", "↓ {} more line below (↓ or PgDn)" | "↓ {} more lines below (↓ or PgDn)";
     TOO_SMALL_HINT = "请放大窗口或调小字号；在此之前按键不起作用（Ctrl-C 退出）。答案已保存。", "Please enlarge the window or use a smaller font; until then keys do nothing (Ctrl-C quits). Your answers are saved.";
+}
+
+// Plain mode and punctuation (blocks of about a hundred: the macro recurses once per entry).
+crate::bilingual! {
+    PLAIN_ALL_ANSWERED = "检查答案：{} 道题全部已回答。", "Review: all {} questions are answered.";
+    PLAIN_OPEN = "检查答案：还有 {} 题未答：", "Review: {} question is still unanswered:" | "Review: {} questions are still unanswered:";
+    PLAIN_REVIEW_PROMPT = "输入题号（1–{}）回答或修改该题；直接回车查看结果；q 退出：", "Enter a question's number (1–{}) to answer or change it; Enter alone shows the results; q quits: ";
+    PLAIN_WHICH = "请输入 1 到 {} 之间的编号。", "Please enter a number from 1 to {}.";
+    PLAIN_NEXT_PART = "（第 {} 部分，共 {} 部分。回车继续，q 跳过其余部分）", "(Part {} of {}. Enter for the next part, q to skip the rest) ";
+    PLAIN_REPORT_OFFER = "要把建议报告写成文件吗？", "Write the recommendation report to a file?";
+    PLAIN_RESULTS_REPORT_OFFER = "要把结果报告写成文件吗？", "Write the results report to a file?";
+    PLAIN_REPORT_PROMPT = "输入格式编号；直接回车结束：", "Enter a format's number, or Enter alone to finish: ";
+    PLAIN_RESUME = "继续作答：smecheck run --plain --answers {}", "To resume: smecheck run --plain --answers {}";
+    PLAIN_HOW = "每题输入选项前的编号后按回车；d 不清楚，n 不适用（题目提供时），? 看说明，b 上一题，直接回车跳过（跳过的题不计分，不会算成最差答案），q 退出。", "Answer with the number shown beside an option and Enter; d for don't know and n for not applicable (where offered), ? for help, b to go back, Enter alone to skip (a skipped question leaves the score, it never counts as the worst answer), q to quit.";
+    PLAIN_DROPPED = "已略过旧答案", "Left out old answer";
+    PLAIN_SAVED_IN = "答案保存在：", "Answers are saved in:";
+    PLAIN_RESUMING = "继续上次的自检。", "Resuming your last self-check.";
+    PLAIN_SAVED_RESUME = "已保存。下次运行可继续：", "Saved. Run again to resume:";
+    PLAIN_OPTIONAL = "（可选，回车跳过）", " (optional, Enter to skip)";
+    PLAIN_PICK = "请输入编号 1–{}", "Enter a number 1–{}";
+    PLAIN_CHOSEN = "（已选）", " (chosen)";
+    PLAIN_TICKS = "可多选，编号之间用空格或逗号分开，例如 1 3", "Tick several: numbers separated by spaces or commas, e.g. 1 3";
+    PLAIN_NUMBER = "输入数字", "Enter a number";
+    PLAIN_TEXT = "输入文字", "Type your answer";
+    PLAIN_OPTION = "输入编号", "Enter the number";
+    PLAIN_EXAMPLE = "例子：", "Example:";
+    PLAIN_KEYS_SHOWN = "请输入选项前的编号：{}", "Please enter one of the numbers shown: {}";
+    PLAIN_NOT_OFFERED = "这道题没有这个选项", "This question does not offer that";
+    PLAIN_ONE_PER_ROW = "每一行只能选一项", "Choose one for each row";
+    PLAIN_ROW_NOW = "当前：", "now: ";
+
+    // Punctuation that differs between the languages.
+    COMMA = "，", ", ";
+    COLON = "：", ": ";
+    COLON_TIGHT = "：", ":";
+    LIST_SEP = "、", ", ";
+    /// Between two sentences on one line: Chinese needs no space.
+    SENTENCE_GAP = "", " ";
+}
+
+// The key-hint bar's words, named in the keymap's table.
+crate::bilingual! {
+    KEY_MOVE = "移动", "move";
+    KEY_SELECT = "选择", "select";
+    KEY_RUNGS = "看各级含义", "read each rung";
+    KEY_SCROLL = "滚动", "scroll";
+    KEY_PAGE = "翻页", "page";
+    KEY_CHANGE = "切换选项", "change";
+    KEY_OK = "确定", "select";
+    KEY_OTHER_LANG = "English", "中文";
+    KEY_CHOOSE_GO_ON = "选定并继续", "choose, go on";
+    KEY_TICK = "勾选/取消", "tick/untick";
+    KEY_GO_ON = "继续", "go on";
+    KEY_SAVE_GO_ON = "保存并继续", "save, go on";
+    KEY_DONT_KNOW = "不清楚", "don't know";
+    KEY_NOT_APPLICABLE = "不适用", "not applicable";
+    KEY_BACK = "上一题", "back";
+    KEY_SKIP = "跳过", "skip";
+    KEY_HELP = "说明", "help";
+    KEY_SECTIONS = "章节", "sections";
+    KEY_REVIEW = "检查", "review";
+    KEY_EDIT = "去改这题", "edit";
+    KEY_FINISH = "完成，看结果", "finish, see results";
+    KEY_TABS = "切换页", "tabs";
+    KEY_PICK = "直接选", "pick";
+    KEY_DETAILS = "详情", "details";
+    KEY_WHATIF = "假设", "what if";
+    KEY_EXPORT = "导出", "export";
+    KEY_CHANGE_ANSWER = "改答案", "change answer";
+    KEY_FIND = "找题", "find";
+    KEY_NEXT_MATCH = "下一个", "next match";
+    KEY_STOP_FIND = "结束查找", "stop finding";
+    KEY_ADOPT = "采用并保存…", "adopt and save…";
+    KEY_LEAVE = "离开…", "leave…";
+    KEY_RETURN = "返回", "back";
+    KEY_GO_THERE = "跳到该章", "go there";
+    KEY_CLOSE = "关闭", "close";
+    KEY_FORMAT = "选择格式", "choose format";
+    KEY_CANCEL = "取消", "cancel";
+    KEY_QUIT = "退出", "quit";
+    KEY_STAY = "继续", "stay";
+    KEY_REPLACE = "替换", "replace";
+    KEY_YES = "是", "yes";
+    KEY_STAY_WHATIF = "否，留在假设里", "no, stay in what-if";
+}
+
+// Opening, saving and ending a session (tui::session), and follow-up checks.
+crate::bilingual! {
+    NO_DATA_FOLDER = "找不到可以保存答案的用户数据文件夹\n  提示：用 --answers 文件名 指定答卷文件", "cannot find a per-user data folder for saving answers\n  hint: pass --answers FILE";
+    ANSWERS_OTHER_QUESTIONNAIRE = "{} 里是问卷 `{}` 的答案，不是 `{}` 的\n  提示：用 --questionnaire 指定对应的问卷，或换一个 --answers 文件", "{} holds answers for questionnaire `{}`, not `{}`\n  hint: pass the matching --questionnaire, or another --answers file";
+    NO_BACKUP = "{} 无法读取，也无法备份（{}），为了不丢数据没有继续\n  提示：检查文件夹能否写入，或换一个 --answers 文件", "{} could not be read, and no backup copy could be made ({}), so nothing was changed\n  hint: check the folder can be written to, or pass another --answers file";
+    CANNOT_OPEN = "无法打开答卷 {}：{}\n  提示：--answers 要指向一个普通的答卷文件（.json）", "cannot open the answer file {}: {}\n  hint: --answers must name an ordinary answer file (.json)";
+    IN_USE = "{} 正被另一个 smecheck 会话使用{}。同一时间只能有一个会话写入同一份答卷，否则彼此的答案会互相覆盖。\n  提示：先在另一个窗口里退出；只想查看的话，加 --read-only 以只读方式打开",
+        "{} is in use by another smecheck session{}. Only one session at a time may write an answer file; otherwise each would overwrite the other's answers.\n  hint: quit the other session first, or add --read-only to look without saving";
+    IN_USE_BY = "（进程 {}，自 {} 起）", " (process {}, since {})";
+    READ_ONLY = "以只读方式打开：改动不会保存", "opened read-only: changes are not saved";
+    NOT_UTF8 = "不是 UTF-8 文本（第 {} 个字节无效）", "not UTF-8 text (bad byte at offset {})";
+    NOT_UNDERSTOOD = "{}：无法读取（{}）", "{}: could not be read ({})";
+    UNSAVED_FAREWELL = "注意：最近的答案没有保存到 {}（{}）。", "WARNING: your latest answers were NOT saved in {} ({}).";
+    RESCUED = "已把全部答案另存到：{}\n继续作答：smecheck run --answers {}", "All your answers were saved instead in: {}\nTo continue: smecheck run --answers {}";
+    NOT_RESCUED = "也无法另存一份（{}）。请腾出磁盘空间或换一个可写的文件夹后重新作答。", "No copy could be saved elsewhere either ({}). Free some disk space or use a folder that can be written to, then answer again.";
+    READ_ONLY_FAREWELL = "以只读方式打开，没有写入任何文件。", "Opened read-only; no file was written.";
+    SAVE_FAILED_EXIT = "答案没有全部保存", "not all answers were saved";
+    FAREWELL_SAVED_IN = "答案已保存：{}", "Your answers are saved in {}";
+    RESUME_WITH = "继续作答：smecheck run --answers {}", "To resume: smecheck run --answers {}";
+    NOTHING_WRITTEN = "尚未作答，没有写入任何文件。", "Nothing was answered; no file was written.";
+    REPORT_IN = "报告：{}", "Report: {}";
+    NO_EARLIER = "找不到上次的答卷 {}\n  提示：--follow-up 要指向上次自检保存的答卷文件（.json）",
+        "the earlier answer file {} is not there\n  hint: --follow-up must name the answer file an earlier self-check saved (.json)";
+    EARLIER_UNREADABLE = "无法读取上次的答卷 {}：{}", "cannot read the earlier answer file {}: {}";
+    SAME_FILE = "跟进自检要另存一个新文件，不能写回上次的答卷 {}\n  提示：用 --answers 指定另一个文件名，或不加 --answers",
+        "a follow-up is saved in a new file, never over the earlier one {}\n  hint: name another file with --answers, or leave --answers out";
+    NEW_EXISTS = "{} 已存在，而且不是 {} 的跟进自检\n  提示：用 --answers 指定一个新的文件名",
+        "{} already exists and is not a follow-up of {}\n  hint: name a new file with --answers";
+    EARLIER_OTHER_QUESTIONNAIRE = "上次的答卷 {} 用的是问卷 `{}`，现在是 `{}`\n  提示：用 --questionnaire 指定那份问卷",
+        "the earlier answer file {} is for questionnaire `{}`, not `{}`\n  hint: pass that questionnaire with --questionnaire";
+    FOLLOW_UP = "开始跟进自检（以本次答案为起点，另存新文件；本次答卷保持不变）",
+        "Start a follow-up check (starts from these answers in a new file; this one stays as it is)";
+    FOLLOWING = "跟进自检：起点是 {} 的答卷 · 已确认 {} · 已修改 {} · 尚未核对 {}",
+        "Follow-up of the check saved {}: {} confirmed · {} changed · {} not yet checked";
+    FOLLOWING_GONE = "跟进自检：上次的答卷已不在原处或已被改动，不能再标记“已确认/已修改”",
+        "Follow-up: the earlier answer file is gone or was changed, so answers can no longer be marked confirmed or changed";
+    TAG_CONFIRMED = "✓ 已确认（与上次相同）", "✓ confirmed (same as last time)";
+    TAG_CHANGED = "✎ 已修改（与上次不同）", "✎ changed since last time";
+    TAG_CARRIED = "○ 沿用上次的答案：按回车确认，或选择新的答案", "○ last time's answer: press Enter to confirm it, or choose another";
+    LEGEND = "✓ 已确认 · ✎ 已修改 · ○ 沿用上次、尚未核对", "✓ confirmed · ✎ changed · ○ carried over, not yet checked";
+    STARTED = "已开始跟进自检：答案另存在 {}，上次的答卷没有改动", "Follow-up started: answers go to {}; the earlier file is left as it was";
+    UNKNOWN_DATE = "（未记录日期）", "(no date)";
 }

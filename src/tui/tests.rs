@@ -1000,3 +1000,124 @@ fn slash_finds_a_question_in_what_if() {
         "finding changes nothing"
     );
 }
+
+/// The mini questionnaire with `extra` more options on its first question, "tools", labelled
+/// `Extra 01 option`, `Extra 02 option`, …: a list longer than any screen.
+fn long_list_app(extra: usize) -> App {
+    let mut json: serde_json::Value = serde_json::from_str(MINI).expect("mini is JSON");
+    let tools = json["questions"]
+        .as_array_mut()
+        .and_then(|qs| qs.iter_mut().find(|q| q["id"] == "tools"))
+        .expect("tools");
+    let options = tools["options"].as_array_mut().expect("options");
+    for n in 1..=extra {
+        let label = format!("Extra {n:02} option");
+        options.push(serde_json::json!({
+            "id": format!("extra{n}"),
+            "label": {"zh": label, "en": label},
+            "points": 0
+        }));
+    }
+    let source = json.to_string();
+    let inst = Instrument::from_sources("long.json", &source, "proposals.json", BUILTIN_PROPOSALS)
+        .expect("the long fixture loads");
+    let session = Session {
+        answers_path: "answers.json".into(),
+        ..Session::default()
+    };
+    App::new(inst, Lang::En, AnswerSet::new(), session)
+}
+
+/// The screen as the shell would draw it now.
+fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("term");
+    t.draw(|f| super::view::draw(f, app)).expect("draw");
+    super::view::screen_text(t.backend().buffer())
+}
+
+/// The extra options (1-based) whose labels are on `screen`.
+fn extras_on(screen: &str, extra: usize) -> Vec<usize> {
+    (1..=extra)
+        .filter(|n| screen.contains(&format!("Extra {n:02} option")))
+        .collect()
+}
+
+#[test]
+fn page_down_shows_the_row_after_the_last_one_on_screen() {
+    const EXTRA: usize = 50;
+    for (w, h) in [(80, 24), (120, 40)] {
+        // The question's option list: 4 options, then the extras.
+        let mut app = long_list_app(EXTRA);
+        app.resize(w, h);
+        press(&mut app, &[KeyCode::Enter, KeyCode::Down, KeyCode::Home]);
+        assert_eq!((current_id(&app), app.cursor), ("tools".into(), 0));
+        let before = screen(&app);
+        let last = *extras_on(&before, EXTRA).last().expect("extras on screen");
+        assert!(
+            !before.contains(&format!("Extra {:02} option", last + 1)),
+            "{w}x{h}: the list is longer than the screen:\n{before}"
+        );
+        press(&mut app, &[KeyCode::PageDown]);
+        let after = screen(&app);
+        assert_eq!(
+            app.cursor,
+            4 + last,
+            "{w}x{h}: one row past the last one shown"
+        );
+        assert!(
+            extras_on(&after, EXTRA).contains(&(last + 1)),
+            "{w}x{h}: the next row is on screen after PgDn:\n{before}\n{after}"
+        );
+        // Back by what is on screen now (a "more above" line takes a row).
+        let page = after.matches("[ ]").count();
+        press(&mut app, &[KeyCode::PageUp]);
+        assert_eq!(app.cursor, 4 + last - page, "{w}x{h}: PgUp moves by a page");
+
+        // The what-if list: one row per option of "tools", the extras among them.
+        let mut app = long_list_app(EXTRA);
+        app.resize(w, h);
+        app.answers.set(qid("tools"), choices(&["office"]));
+        app.goto_question(0);
+        app.update(Action::Review);
+        app.update(Action::Finish);
+        press(&mut app, &[KeyCode::Char('w')]);
+        let first = extras_on(&screen(&app), EXTRA);
+        assert_eq!(
+            first.first(),
+            Some(&1),
+            "{w}x{h}: the list starts at the top"
+        );
+        let last = *first.last().expect("extras on screen");
+        let cursor = app.whatif.as_ref().map(|wi| wi.cursor);
+        press(&mut app, &[KeyCode::PageDown]);
+        let after = screen(&app);
+        assert!(
+            extras_on(&after, EXTRA).contains(&(last + 1)),
+            "{w}x{h}: the what-if row after the last one shown is on screen after PgDn:\n{after}"
+        );
+        assert_eq!(
+            app.whatif.as_ref().map(|wi| wi.cursor),
+            cursor.map(|c| c + 4 + last),
+            "{w}x{h}: the cursor lands on the row after the last one shown"
+        );
+    }
+}
+
+#[test]
+fn a_page_on_the_ladder_is_the_rungs_on_screen() {
+    let mut app = finished_app();
+    app.resize(80, 24);
+    app.select_tab(Tab::Ladder);
+    let shown = screen(&app);
+    let rungs = shown
+        .lines()
+        .filter(|l| {
+            [" · reached", " · not yet", " · you are here"]
+                .iter()
+                .any(|s| l.contains(s))
+        })
+        .count();
+    assert!(rungs > 1, "{shown}");
+    assert_eq!(app.page.get(), rungs, "{shown}");
+}

@@ -95,10 +95,10 @@ crate::bilingual! {
     C_RUNG = "台阶", "Rung";
     H_DIMENSIONS = "各维度的中位数与四分位数", "Each dimension: median and quartiles";
     C_DIMENSION = "维度", "Dimension";
-    C_BELOW = "低于 60 分", "Below 60";
+    C_BELOW = "低于 {} 分", "Below {}";
     H_GAPS = "最常见的短板", "The most common gaps";
-    GAP_LINE = "{}：{} 家企业低于 60 分", "{}: {} firms below 60";
-    NO_GAPS = "没有企业在任何维度上低于 60 分。", "No firm scores below 60 on any dimension.";
+    GAP_LINE = "{}：{} 家企业低于 {} 分", "{}: {} firms below {}";
+    NO_GAPS = "没有企业在任何维度上低于 {} 分。", "No firm scores below {} on any dimension.";
     H_FINDINGS = "发现", "Findings";
     FINDING_LINE = "{}：{} 家企业", "{}: {} firms";
     H_NEEDS = "最需要的提案：下次活动该带什么", "The proposals the room needs: what to bring next time";

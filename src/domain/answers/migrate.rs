@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::{DONT_KNOW, Dropped, NOT_APPLICABLE};
-use crate::domain::model::{QuestionKind, Questionnaire};
+use crate::domain::model::{Previously, Question, QuestionKind, Questionnaire};
 use crate::domain::text::LocalText;
 
 /// The answers of `answers` (written for `version`) as this questionnaire's questions read
@@ -28,7 +28,18 @@ pub fn migrate(
         .flat_map(|x| &x.previously)
         .flat_map(|p| p.options.keys().map(|o| (p.question.as_str(), o.as_str())))
         .collect();
+    let from = Earlier {
+        q,
+        version,
+        taken: &taken,
+    };
     for question in q.questions.iter().filter(|x| !x.previously.is_empty()) {
+        if question.kind == QuestionKind::Matrix {
+            if let Some(v) = from.matrix(question, answers, &mut consumed, &mut dropped) {
+                out.insert(question.id.to_string(), v);
+            }
+            continue;
+        }
         let mut ticks: Vec<String> = Vec::new();
         let mut single: Option<Value> = None;
         // An earlier list with nothing ticked is an answer too ("none of these" unticked).
@@ -38,19 +49,7 @@ pub fn migrate(
                 continue;
             };
             consumed.insert(prev.question.as_str());
-            let lost = |what: &str| Dropped {
-                question: prev.question.to_string(),
-                reason: LocalText::new(
-                    format!(
-                        "{version} 版的“{what}”在 {} 版的第 `{}` 题里没有对应的选项，请重新回答这道题",
-                        q.version, question.id
-                    ),
-                    format!(
-                        "\"{what}\" from version {version} has no counterpart in question `{}` of version {}; please answer that question again",
-                        question.id, q.version
-                    ),
-                ),
-            };
+            let lost = |what: &str| from.lost(question, prev, what);
             match old {
                 Value::String(s) if s == DONT_KNOW || s == NOT_APPLICABLE => {
                     single.get_or_insert_with(|| old.clone());
@@ -120,6 +119,173 @@ pub fn migrate(
     (out, dropped)
 }
 
+/// An answer file of an earlier version, as a matrix question reads it.
+struct Earlier<'a> {
+    q: &'a Questionnaire,
+    version: &'a str,
+    /// Earlier (question, option) pairs some question of this version takes.
+    taken: &'a BTreeSet<(&'a str, &'a str)>,
+}
+
+impl<'a> Earlier<'a> {
+    /// A matrix's answer from its `previously`: an earlier matrix row by row (`rows` maps the
+    /// rows, `options` the columns; an empty map keeps the ids), or an earlier question that
+    /// was one row (`row`). "Don't know" or "not applicable" of an earlier matrix answers this
+    /// one whole; of an earlier one-row question it cannot, and the row is reported.
+    fn matrix(
+        &self,
+        question: &Question,
+        answers: &'a BTreeMap<String, Value>,
+        consumed: &mut BTreeSet<&'a str>,
+        dropped: &mut Vec<Dropped>,
+    ) -> Option<Value> {
+        let mut rows: serde_json::Map<String, Value> = serde_json::Map::new();
+        let mut whole: Option<Value> = None;
+        for prev in &question.previously {
+            let Some((key, old)) = answers.get_key_value(prev.question.as_str()) else {
+                continue;
+            };
+            consumed.insert(key.as_str());
+            let special = matches!(old, Value::String(s) if s == DONT_KNOW || s == NOT_APPLICABLE);
+            match (prev.row.as_deref(), old) {
+                (None, _) if special => {
+                    whole.get_or_insert_with(|| old.clone());
+                }
+                (Some(row), _) if special => {
+                    dropped.push(self.row_unsure(question, prev, row, &plain(old)));
+                }
+                (Some(row), value) => self.cell(question, prev, row, value, &mut rows, dropped),
+                (None, Value::Object(old_rows)) => {
+                    for (old_row, value) in old_rows {
+                        let row = if prev.rows.is_empty() {
+                            Some(old_row.as_str())
+                        } else {
+                            prev.rows.get(old_row).map(String::as_str)
+                        };
+                        match row {
+                            Some(row) => self.cell(question, prev, row, value, &mut rows, dropped),
+                            None => dropped.push(self.row_lost(question, prev, old_row)),
+                        }
+                    }
+                }
+                (None, other) => dropped.push(self.lost(question, prev, &plain(other))),
+            }
+        }
+        if !rows.is_empty() {
+            Some(Value::Object(rows))
+        } else {
+            whole
+        }
+    }
+
+    /// Puts an earlier value into row `row`: its options mapped, ticks added to the row's,
+    /// a scale row's first value kept.
+    fn cell(
+        &self,
+        question: &Question,
+        prev: &Previously,
+        row: &str,
+        value: &Value,
+        rows: &mut serde_json::Map<String, Value>,
+        dropped: &mut Vec<Dropped>,
+    ) {
+        let items: Vec<String> = match value {
+            Value::Null => return,
+            Value::Array(items) => items.iter().map(plain).collect(),
+            other => vec![plain(other)],
+        };
+        let mut mapped = Vec::with_capacity(items.len());
+        for s in items {
+            let new = if prev.options.is_empty() {
+                Some(s.clone())
+            } else {
+                prev.options.get(&s).cloned()
+            };
+            match new {
+                Some(n) => mapped.push(n),
+                None if !self.taken.contains(&(prev.question.as_str(), s.as_str())) => {
+                    dropped.push(self.lost(question, prev, &s))
+                }
+                None => {}
+            }
+        }
+        if question.ticks {
+            let Value::Array(now) = rows
+                .entry(row.to_string())
+                .or_insert_with(|| Value::Array(Vec::new()))
+            else {
+                return;
+            };
+            for m in mapped {
+                if !now.iter().any(|x| x.as_str() == Some(m.as_str())) {
+                    now.push(Value::String(m));
+                }
+            }
+        } else if let Some(first) = mapped.into_iter().next() {
+            rows.entry(row.to_string()).or_insert(Value::String(first));
+        }
+    }
+
+    fn lost(&self, question: &Question, prev: &Previously, what: &str) -> Dropped {
+        let (version, now) = (self.version, &self.q.version);
+        Dropped {
+            question: prev.question.to_string(),
+            reason: LocalText::new(
+                format!(
+                    "{version} 版的“{what}”在 {now} 版的第 `{}` 题里没有对应的选项，请重新回答这道题",
+                    question.id
+                ),
+                format!(
+                    "\"{what}\" from version {version} has no counterpart in question `{}` of version {now}; please answer that question again",
+                    question.id
+                ),
+            ),
+        }
+    }
+
+    fn row_lost(&self, question: &Question, prev: &Previously, row: &str) -> Dropped {
+        let (version, now) = (self.version, &self.q.version);
+        Dropped {
+            question: prev.question.to_string(),
+            reason: LocalText::new(
+                format!(
+                    "{version} 版第 `{}` 题的“{row}”在 {now} 版的第 `{}` 题里没有对应的一行，请重新回答那一行",
+                    prev.question, question.id
+                ),
+                format!(
+                    "\"{row}\" of question `{}` in version {version} has no row in question `{}` of version {now} to go to; please answer that row again",
+                    prev.question, question.id
+                ),
+            ),
+        }
+    }
+
+    fn row_unsure(&self, question: &Question, prev: &Previously, row: &str, old: &str) -> Dropped {
+        let (version, now) = (self.version, &self.q.version);
+        Dropped {
+            question: prev.question.to_string(),
+            reason: LocalText::new(
+                format!(
+                    "{version} 版第 `{}` 题答的是 `{old}`；在 {now} 版它只能回答整道第 `{}` 题，不能只答“{row}”这一行，请重新回答那一行",
+                    prev.question, question.id
+                ),
+                format!(
+                    "question `{}` of version {version} was answered `{old}`, which in version {now} answers the whole of question `{}`, not its row \"{row}\" alone; please answer that row again",
+                    prev.question, question.id
+                ),
+            ),
+        }
+    }
+}
+
+/// A JSON value as an option id: a string as it is, anything else as written.
+fn plain(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,5 +342,86 @@ mod tests {
         let (out, dropped) = migrate(&inst.questionnaire, "0.9", &answers);
         assert_eq!(out.get("zz_gone"), Some(&v("\"x\"")));
         assert!(dropped.is_empty());
+    }
+
+    /// The matrix fixture with `previously` on both grids: `tech` (a 0–5 scale) was one
+    /// question per row in 0.9 (`sim_q`, `iot_q`, the 0–5 step as a number or a string), and
+    /// `invest` (tick columns) was a grid with other row and column ids.
+    fn matrix_versions() -> Instrument {
+        let src = include_str!("../../../tests/fixtures/questionnaires/valid/matrix.json");
+        let mut j: Value = serde_json::from_str(src).expect("fixture");
+        for x in j["questions"].as_array_mut().expect("questions") {
+            if x["id"] == "tech" {
+                x["previously"] = v(r#"[{"question": "sim_q", "row": "sim"},
+                    {"question": "iot_q", "row": "iot"}]"#);
+            }
+            if x["id"] == "invest" {
+                x["previously"] = v(r#"[{"question": "invest_old",
+                    "rows": {"design_rd": "design", "selling": "sales"},
+                    "options": {"yes": "invested", "plan": "planned"}}]"#);
+            }
+        }
+        Instrument::load("matrix.json", &j.to_string()).expect("valid")
+    }
+
+    #[test]
+    fn a_grid_takes_earlier_one_row_questions_and_an_earlier_grid_row_by_row() {
+        let inst = matrix_versions();
+        let q = &inst.questionnaire;
+        let mut answers = BTreeMap::new();
+        answers.insert("sim_q".to_string(), v("3"));
+        answers.insert("iot_q".to_string(), v("\"5\""));
+        answers.insert(
+            "invest_old".to_string(),
+            v(r#"{"design_rd": ["yes", "plan"], "selling": [], "legacy": ["yes"], "admin": ["maybe"]}"#),
+        );
+        let (out, dropped) = migrate(q, "0.9", &answers);
+        assert_eq!(out["tech"], v(r#"{"sim": "3", "iot": "5"}"#));
+        // Rows and columns renamed; an empty tick row stays an answer; `admin` is not in the
+        // row map, so it is reported, as is `legacy`.
+        assert_eq!(
+            out["invest"],
+            v(r#"{"design": ["invested", "planned"], "sales": []}"#)
+        );
+        assert!(!out.contains_key("sim_q") && !out.contains_key("invest_old"));
+        let reasons: Vec<&str> = dropped.iter().map(|d| d.reason.en.as_str()).collect();
+        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.starts_with("\"legacy\" of question `invest_old`"))
+        );
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.starts_with("\"admin\" of question `invest_old`"))
+        );
+        // The carried answers read as this version's: the grid answers are real answers.
+        let file = serde_json::json!({
+            "questionnaire": {"id": q.id.as_str(), "version": q.version},
+            "answers": out,
+        });
+        let read = inst
+            .load_answers("a.json", &file.to_string())
+            .expect("readable");
+        assert!(read.dropped.is_empty(), "{:?}", read.dropped);
+    }
+
+    #[test]
+    fn an_earlier_dont_know_answers_a_whole_grid_but_not_one_row() {
+        let inst = matrix_versions();
+        let q = &inst.questionnaire;
+        let mut answers = BTreeMap::new();
+        answers.insert("sim_q".to_string(), v("\"dont_know\""));
+        answers.insert("invest_old".to_string(), v("\"dont_know\""));
+        answers.insert("iot_q".to_string(), v("\"9\""));
+        let (out, dropped) = migrate(q, "0.9", &answers);
+        assert_eq!(out["invest"], v("\"dont_know\""));
+        // sim's "don't know" cannot be one row; iot's 9 is carried as written (no option map)
+        // and left to the reader, which names the unknown option.
+        assert_eq!(out["tech"], v(r#"{"iot": "9"}"#));
+        assert_eq!(dropped.len(), 1, "{dropped:?}");
+        assert!(dropped[0].reason.en.contains("not its row \"sim\" alone"));
+        assert!(dropped[0].reason.zh.contains("“sim”这一行"));
     }
 }

@@ -4,10 +4,10 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{
-    AreaStats, Cohort, Count, DimensionStats, GAP_BELOW, LadderStats, Need, Scores, Spread, Status,
-    bump, counts, ranked,
+    AreaStats, Cohort, Count, DimensionStats, LadderStats, Need, Scores, Spread, Status, bump,
+    counts, ranked,
 };
-use crate::domain::model::{AreaId, ProposalId, QuestionId, Questionnaire, Role};
+use crate::domain::model::{AreaId, ProposalId, QuestionId, Questionnaire, Role, ScoreFormat};
 use crate::domain::recommend::proposal_number;
 use crate::domain::score::ScoreCard;
 
@@ -36,6 +36,8 @@ pub struct CohortBuilder<'q> {
     needs: Vec<Tracking>,
     /// The finding counted on its own (role `breadth_vs_depth`).
     broad_shallow: Option<&'q str>,
+    /// Where a gap begins.
+    format: ScoreFormat,
 }
 
 /// Whether a firm has not answered a single question (it joined and left): such a firm is
@@ -106,6 +108,7 @@ impl<'q> CohortBuilder<'q> {
             findings: counts(q.findings.iter().map(|f| f.id.to_string())),
             proposals,
             broad_shallow: q.role(Role::BreadthVsDepth),
+            format: q.score_format,
             area_of: q
                 .questions
                 .iter()
@@ -154,7 +157,7 @@ impl<'q> CohortBuilder<'q> {
                 let Some(score) = d.score else { continue };
                 if let Some((stats, scores)) = self.dims.iter_mut().find(|(s, _)| s.id == d.id) {
                     scores.push(score);
-                    if score < GAP_BELOW {
+                    if self.format.is_gap(score) {
                         stats.gaps += 1;
                     }
                 }

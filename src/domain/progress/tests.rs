@@ -49,7 +49,7 @@ fn a_firm_that_improves_everywhere_moves_up_climbs_and_resolves() {
         p.overall
             .after
             .zip(p.overall.before)
-            .map(|(a, b)| round1(a - b))
+            .map(|(a, b)| i.questionnaire.score_format.round(a - b))
     );
     assert_ne!(p.overall.level_before, p.overall.level_after);
     assert_eq!(p.areas.len(), i.questionnaire.areas.len());
@@ -311,8 +311,13 @@ fn files_of_another_questionnaire_are_refused() {
 
 #[test]
 fn small_differences_count_as_the_same() {
-    assert_eq!(Movement::of_delta(0.04), Movement::Same);
-    assert_eq!(Movement::of_delta(-0.04), Movement::Same);
-    assert_eq!(Movement::of_delta(0.1), Movement::Up);
-    assert_eq!(Movement::of_delta(-0.1), Movement::Down);
+    // One decimal (the default precision): 0.04 shows as 0.0.
+    assert_eq!(Movement::of_delta(0.04, 1), Movement::Same);
+    assert_eq!(Movement::of_delta(-0.04, 1), Movement::Same);
+    assert_eq!(Movement::of_delta(0.1, 1), Movement::Up);
+    assert_eq!(Movement::of_delta(-0.1, 1), Movement::Down);
+    // Two decimals (the DMA, the DII): 0.04 is a change a reader sees.
+    assert_eq!(Movement::of_delta(0.04, 2), Movement::Up);
+    assert_eq!(Movement::of_delta(-0.01, 2), Movement::Down);
+    assert_eq!(Movement::of_delta(0.004, 2), Movement::Same);
 }

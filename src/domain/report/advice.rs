@@ -8,7 +8,7 @@ use crate::domain::answers::AnswerSet;
 use crate::domain::condition::Condition;
 use crate::domain::instrument::Instrument;
 use crate::domain::model::Questionnaire;
-use crate::domain::output::{answer_label, fmt_score, horizon_label};
+use crate::domain::output::{answer_label, fmt_score_at, horizon_label};
 use crate::domain::proposals::Advice;
 use crate::domain::recommend::Recommendation;
 use crate::domain::score::ScoreCard;
@@ -16,7 +16,7 @@ use crate::domain::text::Lang;
 
 use super::plan::{Candidate, Plan, PlanKind, first_sentence};
 use super::strings::words;
-use super::{Evidence, GAP_BELOW, RecommendationView, StepView};
+use super::{Evidence, RecommendationView, StepView};
 
 /// The profile facts a fired rule tested, e.g. "Location → County town" — in its condition or
 /// in whom it is for (`eligible_if`): who the advice is meant for is worth saying.
@@ -265,13 +265,14 @@ pub(super) fn recommendations(
                 else {
                     continue;
                 };
-                let Some(score) = d.score.filter(|s| *s < GAP_BELOW) else {
+                let Some(score) = d.score.filter(|s| q.score_format.is_gap(*s)) else {
                     continue;
                 };
                 let Some((_, def)) = q.dimension(&d.id) else {
                     continue;
                 };
-                let label = format!("{}{}", def.title.get(lang), w.aside(&fmt_score(score)));
+                let shown = fmt_score_at(score, q.score_format.precision);
+                let label = format!("{}{}", def.title.get(lang), w.aside(&shown));
                 if !dims.contains(&label) {
                     dims.push(label);
                 }

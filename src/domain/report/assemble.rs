@@ -145,7 +145,10 @@ impl Report {
             gaps: gaps(q, card, lang),
             plan,
             proposals,
-            reference_label: w.reference_threshold.to_string(),
+            reference_label: crate::domain::text::fill(
+                w.reference_threshold,
+                &[&q.score_format.gap_below],
+            ),
             thresholds: thresholds(q, lang),
             recommendations,
             appendix: appendix(q, &visible, &asked, w, lang),
@@ -206,7 +209,7 @@ fn thresholds(q: &Questionnaire, lang: Lang) -> Thresholds {
     let mut levels = vec![("overall".to_string(), bands(&q.levels))];
     levels.extend(q.areas.iter().map(|a| (a.id.to_string(), bands(&a.levels))));
     Thresholds {
-        gap_below: GAP_BELOW,
+        gap_below: q.score_format.gap_below,
         provisional_below: Confidence::PROVISIONAL_BELOW,
         levels,
     }
@@ -334,10 +337,10 @@ fn dimensions(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<DimensionR
                 area: area.title.get(lang).to_string(),
                 title: dim.title.get(lang).to_string(),
                 score: d.shown(),
-                gap: d.shown().is_some_and(|s| s < GAP_BELOW),
+                gap: d.shown().is_some_and(|s| q.score_format.is_gap(s)),
                 answered: (d.confidence.share * 100.0).round().clamp(0.0, 100.0) as u32,
                 thin: d.confidence.is_provisional(),
-                reference: GAP_BELOW,
+                reference: q.score_format.gap_below,
                 proposals: related(q, card, &d.id),
                 level_label: d
                     .level
@@ -399,7 +402,7 @@ fn gaps(q: &Questionnaire, card: &ScoreCard, lang: Lang) -> Vec<Gap> {
         .iter()
         .flat_map(|a| a.dimensions.iter())
         .filter_map(|d| {
-            let score = d.shown().filter(|s| *s < GAP_BELOW)?;
+            let score = d.shown().filter(|s| q.score_format.is_gap(*s))?;
             let (area, dim) = q.dimension(&d.id)?;
             let proposals = related(q, card, &d.id);
             Some(Gap {

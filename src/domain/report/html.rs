@@ -333,8 +333,8 @@ fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
         }
         writeln!(h, "</ul></div>")
     };
-    list(h, w.strengths, &s.strengths, w.no_strengths)?;
-    list(h, w.sec_gaps, &s.gaps, w.no_gaps)?;
+    list(h, w.strengths, &s.strengths, &r.at_gap_line(w.no_strengths))?;
+    list(h, w.sec_gaps, &s.gaps, &r.at_gap_line(w.no_gaps))?;
     writeln!(h, "</div>")?;
     writeln!(
         h,
@@ -400,7 +400,7 @@ fn scores(r: &Report, h: &mut String) -> std::fmt::Result {
     writeln!(
         h,
         "<p class=\"note\">{}{}{}{}{}</p>",
-        e(w.gap_line),
+        e(&r.at_gap_line(w.gap_line)),
         if r.lang == Lang::Zh { "" } else { " " },
         e(w.thin_note),
         if r.lang == Lang::Zh { "" } else { " " },

@@ -75,14 +75,14 @@ fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     }
     writeln!(out, "\n**{}**\n", w.strengths)?;
     if s.strengths.is_empty() {
-        writeln!(out, "- {}", w.no_strengths)?;
+        writeln!(out, "- {}", r.at_gap_line(w.no_strengths))?;
     }
     for x in &s.strengths {
         writeln!(out, "- {}", e(x))?;
     }
     writeln!(out, "\n**{}**\n", w.sec_gaps)?;
     if s.gaps.is_empty() {
-        writeln!(out, "- {}", w.no_gaps)?;
+        writeln!(out, "- {}", r.at_gap_line(w.no_gaps))?;
     }
     for x in &s.gaps {
         writeln!(out, "- {}", e(x))?;
@@ -267,7 +267,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             e(&h.meaning)
         )?;
     }
-    writeln!(out, "\n{} {}\n", w.gap_line, w.thin_note)?;
+    writeln!(out, "\n{} {}\n", r.at_gap_line(w.gap_line), w.thin_note)?;
     writeln!(
         out,
         "| {} | {} | {} | | {} | |",

@@ -40,9 +40,6 @@ pub use strings::Words;
 /// The version of the report's JSON layout; raised when a field changes meaning or goes.
 pub const FORMAT_VERSION: u32 = 2;
 
-/// A dimension scoring below this is a gap.
-pub const GAP_BELOW: f64 = 60.0;
-
 /// The formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReportFormat {
@@ -185,7 +182,7 @@ pub struct Report {
     pub ladders: Vec<LadderView>,
     pub breadth: Option<BreadthView>,
     pub findings: Vec<FindingView>,
-    /// Dimensions below [`GAP_BELOW`], weakest first.
+    /// Dimensions below the gap line (`score_format.gap_below`), weakest first.
     pub gaps: Vec<Gap>,
     /// Ordered by priority, then proposal number.
     pub recommendations: Vec<RecommendationView>,
@@ -229,6 +226,12 @@ pub struct Numbers {
 }
 
 impl Report {
+    /// A sentence about the gap line with the questionnaire's line (`score_format.gap_below`)
+    /// in its placeholder: "No dimension scores below 51."
+    pub fn at_gap_line(&self, template: &str) -> String {
+        crate::domain::text::fill(template, &[&self.thresholds.gap_below])
+    }
+
     /// The answers appendix's heading: lettered after the proposals appendix when there is
     /// one, plain when it is the only appendix (a questionnaire without a catalogue).
     pub fn appendix_heading(&self) -> &'static str {

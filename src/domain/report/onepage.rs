@@ -7,7 +7,7 @@ use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::model::{QuestionKind, Questionnaire};
 use crate::domain::text::{Lang, display_safe};
 
-use super::{GAP_BELOW, Report};
+use super::Report;
 
 /// How many strengths, gaps and actions the summary names.
 pub const TOP: usize = 3;
@@ -118,7 +118,7 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
     let mut strong: Vec<_> = r
         .dimensions
         .iter()
-        .filter_map(|d| Some((d, d.score.filter(|s| *s >= GAP_BELOW)?)))
+        .filter_map(|d| Some((d, d.score.filter(|_| !d.gap)?)))
         .collect();
     strong.sort_by(|a, b| b.1.total_cmp(&a.1));
     let strengths = strong

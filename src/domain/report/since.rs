@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::domain::instrument::Instrument;
 use crate::domain::model::Level;
-use crate::domain::output::{fmt_score, not_enough};
+use crate::domain::output::{fmt_score_at, not_enough};
 use crate::domain::progress::{ActionStatus, Movement, Progress, Status};
 use crate::domain::text::Lang;
 use crate::domain::wrap::{width, wrap};
@@ -25,6 +25,7 @@ crate::bilingual! {
     UNDATED = "未注明日期", "undated";
     HEADLINE = "总分 {} → {}（{}）；{}；已解决 {} 项建议，仍待处理 {} 项，新增 {} 项；上次计划中 {} 项行动已从答案中看到。",
         "Overall {} → {} ({}); {}; {} recommendations resolved, {} still open, {} new; {} actions of the last plan now show in the answers.";
+    HEADLINE_PLAIN = "总分 {} → {}（{}）；{}。", "Overall {} → {} ({}); {}.";
     RUNGS_SAME = "台阶没有变化", "no rung changed";
     RUNGS_MOVED = "台阶：{}", "rungs: {}";
     COL_WHAT = "项目", "What";
@@ -92,12 +93,11 @@ pub struct SinceView {
     pub progress: Progress,
 }
 
-fn signed(x: f64) -> String {
-    if x.abs() < 0.05 {
-        "0.0".to_string()
-    } else {
-        format!("{x:+.1}")
-    }
+/// A change at `decimals` decimals with its sign; no sign when it rounds to nothing.
+fn signed(x: f64, decimals: u8) -> String {
+    let zero = fmt_score_at(0.0, decimals);
+    let shown = format!("{x:+.*}", usize::from(decimals));
+    if shown[1..] == zero { zero } else { shown }
 }
 
 fn level_name(levels: &[Level], id: &str, lang: Lang) -> String {
@@ -116,6 +116,10 @@ fn when(saved_at: Option<&str>, lang: Lang) -> String {
 impl SinceView {
     pub fn new(inst: &Instrument, p: &Progress, lang: Lang) -> SinceView {
         let q = &inst.questionnaire;
+        // Scores and changes at the questionnaire's precision, as in its reports.
+        let decimals = q.score_format.precision;
+        let fmt_score = |x: f64| fmt_score_at(x, decimals);
+        let signed = |x: f64| signed(x, decimals);
         let score_cell = |s: Option<f64>, levels: &[Level], level: &str| match s {
             Some(s) => format!("{} {}", fmt_score(s), level_name(levels, level, lang)),
             None => not_enough(lang).to_string(),
@@ -150,7 +154,7 @@ impl SinceView {
                     before: cell(d.before),
                     after: cell(d.after),
                     change: d.delta.map_or_else(|| "–".to_string(), signed),
-                    movement: d.delta.map(Movement::of_delta),
+                    movement: d.delta.map(|x| Movement::of_delta(x, decimals)),
                 });
             }
         }
@@ -225,21 +229,25 @@ impl SinceView {
             title: title.get(lang).to_string(),
             items,
         };
-        let mut groups = vec![
-            group("resolved", RESOLVED, recs(Status::Resolved)),
-            group("still_open", STILL_OPEN, recs(Status::StillOpen)),
-            group("new", NEW, recs(Status::New)),
-            group("acted_on", ACTED_ON, actions(ActionStatus::ActedOn)),
-        ];
-        let unclear = actions(ActionStatus::Unclear);
-        if !unclear.is_empty() {
-            groups.push(group("unclear", UNCLEAR, unclear));
+        // Recommendations and their actions, for a questionnaire that gives any.
+        let mut groups = Vec::new();
+        if inst.recommends() {
+            groups.extend([
+                group("resolved", RESOLVED, recs(Status::Resolved)),
+                group("still_open", STILL_OPEN, recs(Status::StillOpen)),
+                group("new", NEW, recs(Status::New)),
+                group("acted_on", ACTED_ON, actions(ActionStatus::ActedOn)),
+            ]);
+            let unclear = actions(ActionStatus::Unclear);
+            if !unclear.is_empty() {
+                groups.push(group("unclear", UNCLEAR, unclear));
+            }
+            groups.push(group(
+                "new_actions",
+                NEW_ACTIONS,
+                actions(ActionStatus::New),
+            ));
         }
-        groups.push(group(
-            "new_actions",
-            NEW_ACTIONS,
-            actions(ActionStatus::New),
-        ));
         for (id, title, status) in [
             ("findings_resolved", FINDINGS_GONE, Status::Resolved),
             ("findings_new", FINDINGS_NEW, Status::New),
@@ -264,23 +272,35 @@ impl SinceView {
         } else {
             RUNGS_MOVED.fill(lang, &[&moved.join(", ")])
         };
-        let headline = HEADLINE.fill(
-            lang,
-            &[
-                &p.overall
-                    .before
-                    .map_or_else(|| not_enough(lang).to_string(), fmt_score),
-                &p.overall
-                    .after
-                    .map_or_else(|| not_enough(lang).to_string(), fmt_score),
-                &p.overall.delta.map_or_else(|| "–".to_string(), signed),
-                &rung_summary,
-                &p.with_status(Status::Resolved).count(),
-                &p.with_status(Status::StillOpen).count(),
-                &p.with_status(Status::New).count(),
-                &p.acted_on().count(),
-            ],
-        );
+        let overall = [
+            p.overall
+                .before
+                .map_or_else(|| not_enough(lang).to_string(), fmt_score),
+            p.overall
+                .after
+                .map_or_else(|| not_enough(lang).to_string(), fmt_score),
+            p.overall.delta.map_or_else(|| "–".to_string(), signed),
+        ];
+        let headline = if inst.recommends() {
+            HEADLINE.fill(
+                lang,
+                &[
+                    &overall[0],
+                    &overall[1],
+                    &overall[2],
+                    &rung_summary,
+                    &p.with_status(Status::Resolved).count(),
+                    &p.with_status(Status::StillOpen).count(),
+                    &p.with_status(Status::New).count(),
+                    &p.acted_on().count(),
+                ],
+            )
+        } else {
+            HEADLINE_PLAIN.fill(
+                lang,
+                &[&overall[0], &overall[1], &overall[2], &rung_summary],
+            )
+        };
         let basis = BASIS.fill(
             lang,
             &[

@@ -101,7 +101,7 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
     p.blank();
     p.label(w, w.strengths);
     if s.strengths.is_empty() {
-        p.para(w.no_strengths, "- ", "  ");
+        p.para(&r.at_gap_line(w.no_strengths), "- ", "  ");
     }
     for x in &s.strengths {
         p.para(x, "- ", "  ");
@@ -109,7 +109,7 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
     p.blank();
     p.label(w, w.sec_gaps);
     if s.gaps.is_empty() {
-        p.para(w.no_gaps, "- ", "  ");
+        p.para(&r.at_gap_line(w.no_gaps), "- ", "  ");
     }
     for x in &s.gaps {
         p.para(x, "- ", "  ");
@@ -307,7 +307,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         );
     }
     p.blank();
-    p.para(w.gap_line, "", "");
+    p.para(&r.at_gap_line(w.gap_line), "", "");
     p.para(w.thin_note, "", "");
     let marks_w = 16;
     let col = r

@@ -40,6 +40,48 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
                     );
                 }
             }
+            // Rows are a matrix's: they must land on one of its rows.
+            let rows = prev
+                .rows
+                .iter()
+                .map(|(old, new)| (p.key("previously").index(k).key("rows").key(old), new))
+                .chain(
+                    prev.row
+                        .iter()
+                        .map(|new| (p.key("previously").index(k).key("row"), new)),
+                );
+            for (at, new) in rows {
+                if x.kind != QuestionKind::Matrix {
+                    c.report(
+                        at,
+                        said!(
+                            "题目 `{}` 不是矩阵题，`previously` 里不能有 `rows` 或 `row`",
+                            "question `{}` is not a matrix: `previously` cannot map `rows` or a `row`",
+                            x.id
+                        ),
+                        Said::both(
+                            "删掉 `rows` / `row`；只有矩阵题按行接收旧答案",
+                            "remove `rows` / `row`; only a matrix takes earlier answers row by row",
+                        ),
+                    );
+                    break;
+                }
+                if x.row_index(new).is_none() {
+                    c.report(
+                        at,
+                        said!(
+                            "题目 `{}` 的 `previously` 把旧答案放进 `{}` 行，但这道题没有这一行",
+                            "question `{}`: `previously` puts an earlier answer in row `{}`, which it does not have",
+                            x.id,
+                            new
+                        ),
+                        Said::both(
+                            "写这道题的某个行编号",
+                            "give one of this question's row ids",
+                        ),
+                    );
+                }
+            }
         }
         if q.dimension(&x.dimension).is_none() {
             c.report(

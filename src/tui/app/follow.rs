@@ -6,21 +6,7 @@ use ratatui::style::Style;
 use super::*;
 use crate::domain::answers::follows::{FollowUp, Reviewed};
 use crate::domain::model::QuestionId;
-
-crate::bilingual! {
-    FOLLOW_UP = "开始跟进自检（以本次答案为起点，另存新文件；本次答卷保持不变）",
-        "Start a follow-up check (starts from these answers in a new file; this one stays as it is)";
-    FOLLOWING = "跟进自检：起点是 {} 的答卷 · 已确认 {} · 已修改 {} · 尚未核对 {}",
-        "Follow-up of the check saved {}: {} confirmed · {} changed · {} not yet checked";
-    FOLLOWING_GONE = "跟进自检：上次的答卷已不在原处或已被改动，不能再标记“已确认/已修改”",
-        "Follow-up: the earlier answer file is gone or was changed, so answers can no longer be marked confirmed or changed";
-    TAG_CONFIRMED = "✓ 已确认（与上次相同）", "✓ confirmed (same as last time)";
-    TAG_CHANGED = "✎ 已修改（与上次不同）", "✎ changed since last time";
-    TAG_CARRIED = "○ 沿用上次的答案：按回车确认，或选择新的答案", "○ last time's answer: press Enter to confirm it, or choose another";
-    LEGEND = "✓ 已确认 · ✎ 已修改 · ○ 沿用上次、尚未核对", "✓ confirmed · ✎ changed · ○ carried over, not yet checked";
-    STARTED = "已开始跟进自检：答案另存在 {}，上次的答卷没有改动", "Follow-up started: answers go to {}; the earlier file is left as it was";
-    UNKNOWN_DATE = "（未记录日期）", "(no date)";
-}
+use crate::tui::strings as st;
 
 /// How a question of a follow-up check stands, for the screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,9 +30,9 @@ impl Mark {
     /// The sentence shown on the question screen.
     pub fn tag(self, lang: Lang) -> &'static str {
         match self {
-            Mark::Confirmed => TAG_CONFIRMED.get(lang),
-            Mark::Changed => TAG_CHANGED.get(lang),
-            Mark::Carried => TAG_CARRIED.get(lang),
+            Mark::Confirmed => st::TAG_CONFIRMED.get(lang),
+            Mark::Changed => st::TAG_CHANGED.get(lang),
+            Mark::Carried => st::TAG_CARRIED.get(lang),
         }
     }
 
@@ -140,7 +126,7 @@ impl App {
         let f = self.session.follow.as_ref()?;
         let follows = f.follows.as_ref()?;
         if f.earlier.is_none() {
-            return Some(FOLLOWING_GONE.get(self.lang).to_string());
+            return Some(st::FOLLOWING_GONE.get(self.lang).to_string());
         }
         let (confirmed, changed) = f.counts();
         let open = self
@@ -152,9 +138,9 @@ impl App {
             .saved_at
             .as_deref()
             .and_then(|s| s.get(..10))
-            .unwrap_or(UNKNOWN_DATE.get(self.lang))
+            .unwrap_or(st::UNKNOWN_DATE.get(self.lang))
             .to_string();
-        Some(FOLLOWING.fill(self.lang, &[&date, &confirmed, &changed, &open]))
+        Some(st::FOLLOWING.fill(self.lang, &[&date, &confirmed, &changed, &open]))
     }
 
     /// The shell made this session a follow-up check (or could not): walk from the start.
@@ -164,7 +150,7 @@ impl App {
                 self.session.resumable = false;
                 self.goto_first_unanswered();
                 self.note = Some(Note {
-                    text: STARTED.fill(
+                    text: st::STARTED.fill(
                         self.lang,
                         &[&crate::store::shown(&self.session.answers_path)],
                     ),
@@ -187,10 +173,10 @@ impl App {
 
 /// The legend of the review list's signs.
 pub fn legend(lang: Lang) -> &'static str {
-    LEGEND.get(lang)
+    st::LEGEND.get(lang)
 }
 
 /// The welcome entry's wording.
 pub fn entry(lang: Lang) -> &'static str {
-    FOLLOW_UP.get(lang)
+    st::FOLLOW_UP.get(lang)
 }

@@ -128,9 +128,11 @@ impl App {
     }
 
     /// Answers the highlighted matrix row with option `option`: a scale row takes it and the
-    /// cursor goes on to the next row; a tick row ticks or unticks it. "Don't know" or "not
-    /// applicable" for the whole question give way to the rows.
-    fn answer_row(&mut self, option: usize) -> Vec<Effect> {
+    /// cursor goes on to the next row; a tick row ticks or unticks it. `None` on a tick row
+    /// says it has nothing ticked (`-`), and the cursor goes on, so that a firm with none of
+    /// a grid can say so row by row. "Don't know" or "not applicable" for the whole question
+    /// give way to the rows.
+    fn answer_row(&mut self, option: Option<usize>) -> Vec<Effect> {
         let Some(Row::Matrix(r)) = self.rows().get(self.cursor).copied() else {
             // Not on a row (on "don't know"): the first row takes it.
             if let Some(first) = self.rows().iter().position(|x| matches!(x, Row::Matrix(_))) {
@@ -140,8 +142,15 @@ impl App {
             return vec![];
         };
         let q = self.question();
-        let (Some(row), Some(o)) = (q.rows.get(r), q.options.get(option)) else {
+        let Some(row) = q.rows.get(r) else {
             return vec![];
+        };
+        let o = match option {
+            Some(i) => match q.options.get(i) {
+                Some(o) => Some(o),
+                None => return vec![],
+            },
+            None => None,
         };
         let mut m = match self.answers.get(&q.id) {
             Some(Answer::Matrix(m)) => m.clone(),
@@ -151,25 +160,28 @@ impl App {
             },
         };
         let now: Vec<OptionId> = m.row(row.id.as_str()).unwrap_or(&[]).to_vec();
-        let picked = if q.ticks {
-            let mut ticked = now;
-            match ticked.iter().position(|x| x == &o.id) {
-                Some(p) => {
-                    ticked.remove(p);
+        let picked = match o {
+            None => Vec::new(),
+            Some(o) if q.ticks => {
+                let mut ticked = now;
+                match ticked.iter().position(|x| x == &o.id) {
+                    Some(p) => {
+                        ticked.remove(p);
+                    }
+                    None => ticked.push(o.id.clone()),
                 }
-                None => ticked.push(o.id.clone()),
+                ticked.sort_by_key(|x| q.option_index(x));
+                ticked
             }
-            ticked.sort_by_key(|x| q.option_index(x));
-            ticked
-        } else {
-            vec![o.id.clone()]
+            Some(o) => vec![o.id.clone()],
         };
         m.set(q, r, picked);
         let ticks = q.ticks;
         self.moved = true;
         let answer = (!m.rows.is_empty()).then_some(Answer::Matrix(m));
         let effects = self.set_answer(answer);
-        if !ticks && matches!(self.rows().get(self.cursor + 1), Some(Row::Matrix(_))) {
+        let goes_on = !ticks || option.is_none();
+        if goes_on && matches!(self.rows().get(self.cursor + 1), Some(Row::Matrix(_))) {
             self.cursor += 1;
         }
         effects
@@ -265,7 +277,10 @@ impl App {
             }
             // A digit picks the option that shows it; a digit no option shows does nothing.
             Action::Pick(n) if kind == QuestionKind::Matrix => {
-                return self.answer_row(if n == 0 { 9 } else { n - 1 });
+                return self.answer_row(Some(if n == 0 { 9 } else { n - 1 }));
+            }
+            Action::NoTicks if kind == QuestionKind::Matrix && self.question().ticks => {
+                return self.answer_row(None);
             }
             Action::Pick(n) if !input_kind => {
                 let option = if n == 0 { 9 } else { n - 1 };
@@ -326,10 +341,9 @@ impl App {
             None => vec![],
             Some(x) => match check_number(q, x) {
                 Err(_) => {
-                    let text = st::RANGE
-                        .get(self.lang)
-                        .replace("{min}", &q.min.map_or("-∞".to_string(), |v| v.to_string()))
-                        .replace("{max}", &q.max.map_or("∞".to_string(), |v| v.to_string()));
+                    let lo = q.min.map_or("-∞".to_string(), |v| v.to_string());
+                    let hi = q.max.map_or("∞".to_string(), |v| v.to_string());
+                    let text = st::RANGE.fill(self.lang, &[&lo, &hi]);
                     self.note = Some(Note { text, error: true });
                     vec![]
                 }

@@ -93,9 +93,8 @@ impl App {
             | Action::PageDown
             | Action::Home
             | Action::End => {
-                let page = (self.size.1 as usize).saturating_sub(14).max(1);
                 let last = w.items.len().saturating_sub(1);
-                w.cursor = super::step_cursor(w.cursor, last, page, action);
+                w.cursor = super::step_cursor(w.cursor, last, self.page.get().max(1), action);
             }
             Action::Left | Action::Right | Action::Toggle => {
                 let Some(&item) = w.items.get(w.cursor) else {

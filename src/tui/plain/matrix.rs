@@ -9,7 +9,6 @@ use anyhow::Result;
 use super::{Msg, Reply, read_line};
 use crate::domain::answers::{Answer, MatrixAnswer};
 use crate::domain::model::{OptionId, Question};
-use crate::domain::text::tr;
 use crate::domain::{Lang, text::display_safe};
 use crate::tui::app::Row;
 use crate::tui::strings as st;
@@ -48,12 +47,7 @@ pub(super) fn parse_row(q: &Question, line: &str) -> Result<RowReply, Msg> {
         .map(char::to_string)
         .collect::<Vec<_>>()
         .join(" ");
-    let bad = || {
-        Msg(
-            format!("请输入选项前的编号：{shown}"),
-            format!("Please enter one of the numbers shown: {shown}"),
-        )
-    };
+    let bad = || Msg::of(st::PLAIN_KEYS_SHOWN, &[&shown]);
     let mut picked: Vec<OptionId> = Vec::new();
     for part in line
         .split(|c: char| c == ',' || c == '，' || c.is_whitespace())
@@ -70,10 +64,7 @@ pub(super) fn parse_row(q: &Question, line: &str) -> Result<RowReply, Msg> {
         }
     }
     if !q.ticks && picked.len() > 1 {
-        return Err(Msg(
-            "每一行只能选一项".to_string(),
-            "Choose one for each row".to_string(),
-        ));
+        return Err(Msg::of(st::PLAIN_ONE_PER_ROW, &[]));
     }
     picked.sort_by_key(|o| q.option_index(o));
     Ok(RowReply::Set(picked))
@@ -113,10 +104,10 @@ pub(super) fn ask(
                     .filter_map(|o| q.option(o))
                     .map(|o| o.label.get(lang).to_string())
                     .collect::<Vec<_>>()
-                    .join(tr(lang, "、", ", "))
+                    .join(st::LIST_SEP.get(lang))
             });
             let now = now.map_or_else(String::new, |n| {
-                format!(" [{}{}]", tr(lang, "当前：", "now: "), n)
+                format!(" [{}{}]", st::PLAIN_ROW_NOW.get(lang), n)
             });
             write!(
                 out,
@@ -124,7 +115,7 @@ pub(super) fn ask(
                 r + 1,
                 q.rows.len(),
                 display_safe(row.label.get(lang)),
-                tr(lang, "：", ":")
+                st::COLON_TIGHT.get(lang)
             )?;
             out.flush()?;
             let Some(line) = read_line(input)? else {

@@ -15,18 +15,7 @@ use crate::domain::{Instrument, Lang};
 use crate::progress::earlier::{Earlier, find, recorded_path};
 use crate::store::{self, shown};
 use crate::tui::app::{App, Session};
-
-crate::bilingual! {
-    NO_EARLIER = "找不到上次的答卷 {}\n  提示：--follow-up 要指向上次自检保存的答卷文件（.json）",
-        "the earlier answer file {} is not there\n  hint: --follow-up must name the answer file an earlier self-check saved (.json)";
-    EARLIER_UNREADABLE = "无法读取上次的答卷 {}：{}", "cannot read the earlier answer file {}: {}";
-    SAME_FILE = "跟进自检要另存一个新文件，不能写回上次的答卷 {}\n  提示：用 --answers 指定另一个文件名，或不加 --answers",
-        "a follow-up is saved in a new file, never over the earlier one {}\n  hint: name another file with --answers, or leave --answers out";
-    NEW_EXISTS = "{} 已存在，而且不是 {} 的跟进自检\n  提示：用 --answers 指定一个新的文件名",
-        "{} already exists and is not a follow-up of {}\n  hint: name a new file with --answers";
-    OTHER_QUESTIONNAIRE = "上次的答卷 {} 用的是问卷 `{}`，现在是 `{}`\n  提示：用 --questionnaire 指定那份问卷",
-        "the earlier answer file {} is for questionnaire `{}`, not `{}`\n  hint: pass that questionnaire with --questionnaire";
-}
+use crate::tui::strings as st;
 
 /// The follow-up state of a file read from `path`: its reference and marks, and the earlier
 /// answers when the earlier file is still there and unchanged. `None` for an ordinary file.
@@ -56,21 +45,22 @@ pub fn open_follow_up(
     lang: Lang,
 ) -> Result<Opened> {
     let Some(bytes) = read(earlier, lang)? else {
-        bail!("{}", NO_EARLIER.fill(lang, &[&shown(earlier)]));
+        bail!("{}", st::NO_EARLIER.fill(lang, &[&shown(earlier)]));
     };
     let name = shown(earlier);
-    let src = String::from_utf8(bytes.clone())
-        .map_err(|_| anyhow::anyhow!("{}", EARLIER_UNREADABLE.fill(lang, &[&name, &"UTF-8"])))?;
+    let src = String::from_utf8(bytes.clone()).map_err(|_| {
+        anyhow::anyhow!("{}", st::EARLIER_UNREADABLE.fill(lang, &[&name, &"UTF-8"]))
+    })?;
     let file = parse_json::<AnswerFile>(&name, &src).map_err(|e| {
         anyhow::anyhow!(
             "{}",
-            EARLIER_UNREADABLE.fill(lang, &[&name, &e.display_in(lang)])
+            st::EARLIER_UNREADABLE.fill(lang, &[&name, &e.display_in(lang)])
         )
     })?;
     if file.questionnaire.id != inst.questionnaire.id {
         bail!(
             "{}",
-            OTHER_QUESTIONNAIRE.fill(
+            st::EARLIER_OTHER_QUESTIONNAIRE.fill(
                 lang,
                 &[&name, &file.questionnaire.id, &inst.questionnaire.id]
             )
@@ -82,7 +72,7 @@ pub fn open_follow_up(
         None => store::new_answers_path(earlier.parent().unwrap_or(Path::new(".")), now),
     };
     if store::same_file(&path, earlier) {
-        bail!("{}", SAME_FILE.fill(lang, &[&name]));
+        bail!("{}", st::SAME_FILE.fill(lang, &[&name]));
     }
     if std::fs::symlink_metadata(&path).is_ok() {
         // Begun before: resume it, if it is this follow-up.
@@ -94,7 +84,7 @@ pub fn open_follow_up(
             .and_then(|f| f.follows.as_ref())
             .is_some_and(|f| f.sha256 == follows.sha256);
         if !same {
-            bail!("{}", NEW_EXISTS.fill(lang, &[&shown(&path), &name]));
+            bail!("{}", st::NEW_EXISTS.fill(lang, &[&shown(&path), &name]));
         }
         return Ok(opened);
     }
@@ -135,7 +125,7 @@ impl Shell {
         let earlier = app.session.answers_path.clone();
         let lang = app.lang;
         let bytes = store::read_text(&earlier).map_err(|e| {
-            EARLIER_UNREADABLE.fill(lang, &[&shown(&earlier), &store::explain(&e, lang)])
+            st::EARLIER_UNREADABLE.fill(lang, &[&shown(&earlier), &store::explain(&e, lang)])
         })?;
         let saved_at = serde_json::from_slice::<AnswerFile>(&bytes)
             .ok()

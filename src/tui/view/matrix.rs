@@ -6,10 +6,14 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 
 use crate::domain::answers::Answer;
+use crate::domain::model::OptionId;
 use crate::domain::output::answer_label;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::app::{App, Row};
 use crate::tui::strings::{self as st};
+
+/// After a tick row's cells: the row was answered with nothing ticked (`-`).
+const NONE_MARK: &str = "  -";
 
 /// Columns of one cell: a space and `( )`.
 const CELL: usize = 4;
@@ -55,8 +59,10 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
         .map(|r| width(r.label.get(lang)))
         .max()
         .unwrap_or(0);
+    // A tick grid keeps room for the "nothing ticked" mark after its cells.
+    let mark = if q.ticks { NONE_MARK.len() } else { 0 };
     let label_w = w
-        .saturating_sub(2 + CELL * q.options.len())
+        .saturating_sub(2 + CELL * q.options.len() + mark)
         .min(widest.max(MIN_LABEL) + 2);
     let grid = label_w >= MIN_LABEL;
     if grid {
@@ -104,7 +110,7 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
                             .map(|l| Line::styled(super::pad(&l, w), style))
                             .collect();
                     }
-                    let cells: String = (0..q.options.len())
+                    let mut cells: String = (0..q.options.len())
                         .map(|k| match (q.ticks, on(k)) {
                             (true, true) => " [x]",
                             (true, false) => " [ ]",
@@ -112,6 +118,10 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
                             (false, false) => " ( )",
                         })
                         .collect();
+                    // A tick row answered with nothing ticked (`-`), unlike one not reached yet.
+                    if picked.is_some_and(<[OptionId]>::is_empty) {
+                        cells.push_str(NONE_MARK);
+                    }
                     let mut out: Vec<Line<'static>> = wrap(label, label_w, "", "")
                         .into_iter()
                         .enumerate()
@@ -150,7 +160,7 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
     let mut tail = vec![(
         None,
         Line::styled(
-            st::fill(st::MATRIX_ROWS_DONE.get(lang), &[&done, &of]),
+            st::MATRIX_ROWS_DONE.fill(lang, &[&done, &of]),
             theme.muted(),
         ),
     )];

@@ -19,17 +19,18 @@ use super::keymap::hints;
 use super::strings as st;
 use super::theme::Theme;
 use crate::domain::Lang;
+use crate::domain::text::Bilingual;
 use crate::domain::wrap::{width, wrap};
 
-/// Below 80 columns the screens take a narrower layout; below this they cannot.
+/// The smallest window every full-screen view works in (the self-check, the presenter, the
+/// dashboard): below 80 columns they take a narrower layout; below this they cannot.
 pub const MIN_WIDTH: u16 = 72;
 pub const MIN_HEIGHT: u16 = 24;
 
 /// Draws the whole frame for the app's current state.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, app.lang, app.theme);
+    if too_small(frame, area, app.lang, app.theme, st::TOO_SMALL_HINT) {
         return;
     }
     match app.screen {
@@ -69,28 +70,27 @@ pub fn hit(area: Rect, app: &App, col: u16, row: u16) -> Option<Hit> {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) {
-    let msg = st::TOO_SMALL
-        .get(lang)
-        .replace("{w}", &area.width.to_string())
-        .replace("{h}", &area.height.to_string());
-    too_small_notice(frame, area, &msg, st::TOO_SMALL_HINT.get(lang), theme);
-}
-
-/// The "window too small" notice, centred: what is wrong, then what to do.
-pub fn too_small_notice(frame: &mut Frame, area: Rect, msg: &str, hint: &str, theme: Theme) {
+/// The one "window too small" notice of every full-screen view, drawn when `area` is below
+/// [`MIN_WIDTH`]×[`MIN_HEIGHT`]: centred, what is wrong, then `hint` (what to do, which differs
+/// by view). True when drawn.
+pub fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme, hint: Bilingual) -> bool {
+    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+        return false;
+    }
+    let msg = st::TOO_SMALL.fill(lang, &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT]);
     let w = area.width.max(1) as usize;
-    let mut lines: Vec<Line> = wrap(msg, w, "", "")
+    let mut lines: Vec<Line> = wrap(&msg, w, "", "")
         .into_iter()
         .map(|l| Line::styled(l, theme.error()))
         .collect();
-    lines.extend(wrap(hint, w, "", "").into_iter().map(Line::from));
+    lines.extend(wrap(hint.get(lang), w, "", "").into_iter().map(Line::from));
     let h = (lines.len() as u16).min(area.height);
     let y = area.y + area.height.saturating_sub(h) / 2;
     frame.render_widget(
         Paragraph::new(lines).alignment(Alignment::Center),
         Rect::new(area.x, y, area.width, h),
     );
+    true
 }
 
 /// The key hints for a context, wrapped to `w` columns.
@@ -216,6 +216,18 @@ pub fn window(
         out.push((None, more_below(n - next, lang, theme)));
     }
     out
+}
+
+/// The lines of a scrolling list as [`window`] gave them, once the app knows how many of its
+/// rows they show: the page that PgUp/PgDn move by.
+pub fn paged(
+    app: &App,
+    lines: Vec<(Option<usize>, Line<'static>)>,
+) -> Vec<(Option<usize>, Line<'static>)> {
+    let mut rows: Vec<usize> = lines.iter().filter_map(|(i, _)| *i).collect();
+    rows.dedup();
+    app.page.set(rows.len().max(1));
+    lines
 }
 
 /// Wrapped lines of `text` in a style.

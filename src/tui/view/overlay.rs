@@ -152,11 +152,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let inner = frame_popup(frame, rect, st::WHATIF_LEAVE.get(lang), app);
             let w = inner.width as usize;
             let changes = app.whatif_changes();
-            let count = if changes == 1 {
-                st::WHATIF_CHANGED_ONE.get(lang).to_string()
-            } else {
-                st::WHATIF_CHANGED.fill(lang, &[&changes])
-            };
+            let count = st::WHATIF_CHANGED.count(lang, changes, &[]);
             let mut lines = para(&count, w, theme.good());
             let question = match exit {
                 WhatIfExit::Discard => st::WHATIF_DISCARD_Q.get(lang).to_string(),

@@ -92,10 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Gauge::default()
             .ratio(ratio.clamp(0.0, 1.0))
             .gauge_style(theme.bar())
-            .label(super::super::strings::fill(
-                st::ANSWERED_OF.get(lang),
-                &[&app.answered_count(), &total],
-            )),
+            .label(st::ANSWERED_OF.fill(lang, &[&app.answered_count(), &total])),
         l.gauge,
     );
     let text: Vec<Line> = text_lines(app, l.text.width as usize)
@@ -141,7 +138,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 pub fn option_lines(area: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)> {
     let q = app.question();
     if q.is_matrix() {
-        return super::matrix::lines(app, area.width as usize, area.height as usize);
+        return super::paged(
+            app,
+            super::matrix::lines(app, area.width as usize, area.height as usize),
+        );
     }
     let theme = app.theme;
     let answer = app.answers.get(&q.id);
@@ -182,13 +182,14 @@ pub fn option_lines(area: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)
             choice_lines(label, w, here, chosen, mark, row.key(), theme)
         })
         .collect();
-    super::window(
+    let lines = super::window(
         blocks,
         app.cursor,
         area.height as usize,
         app.lang,
         app.theme,
-    )
+    );
+    super::paged(app, lines)
 }
 
 /// One answer row: the cursor, the mark (`(*)`, `[x]`, …), the key and the label wrapped

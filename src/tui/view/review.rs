@@ -10,7 +10,7 @@ use super::{draw_footer, frame_parts, pad, para};
 use crate::domain::output::answer_label;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::app::App;
-use crate::tui::strings::{self as st, fill};
+use crate::tui::strings as st;
 
 /// The rows of the question list (shared with mouse hit-testing). The header takes two rows.
 pub fn list_area(area: Rect) -> Rect {
@@ -41,10 +41,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut head = vec![Line::styled(st::REVIEW.get(lang), theme.title())];
     let mut status = if todo == 0 {
         st::REVIEW_DONE.get(lang).to_string()
-    } else if todo == 1 {
-        st::REVIEW_TODO_ONE.get(lang).to_string()
     } else {
-        fill(st::REVIEW_TODO.get(lang), &[&todo])
+        st::REVIEW_TODO.count(lang, todo, &[])
     };
     if app.is_follow_up() {
         status = format!("{status}  {}", crate::tui::app::follow::legend(lang));
@@ -132,5 +130,6 @@ pub fn list_lines(list: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)> 
             vec![Line::styled(text, style)]
         })
         .collect();
-    super::window(blocks, app.review_cursor, list.height as usize, lang, theme)
+    let lines = super::window(blocks, app.review_cursor, list.height as usize, lang, theme);
+    super::paged(app, lines)
 }

@@ -9,7 +9,7 @@ use super::{draw_footer, pad, para};
 use crate::domain::text::display_safe;
 use crate::domain::wrap::width;
 use crate::tui::app::{App, WelcomeItem};
-use crate::tui::strings::{self as st, fill};
+use crate::tui::strings as st;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
@@ -104,7 +104,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             WelcomeItem::Resume => {
                 // The button, then how far the check got and when, on its own line: never cut.
                 let total = app.visible_indices().len();
-                let mut text = fill(st::ANSWERED_OF.get(lang), &[&app.answered_count(), &total]);
+                let mut text = st::ANSWERED_OF.fill(lang, &[&app.answered_count(), &total]);
                 if let Some(at) = &app.session.saved_at {
                     text.push_str(&format!(
                         " · {} {}",
@@ -174,7 +174,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         notes.extend(para(
             &format!(
                 "{} {}",
-                fill(st::DROPPED.get(lang), &[&ids.len()]),
+                st::DROPPED.count(lang, ids.len(), &[]),
                 ids.join(", ")
             ),
             w,
@@ -184,7 +184,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut head: Vec<Line> = para(q.title.get(lang), w, theme.title());
     let intro = para(q.intro.get(lang), w, ratatui::style::Style::new());
     let mut tail = vec![Line::styled(
-        fill(st::MINUTES.get(lang), &[&q.minutes]),
+        st::MINUTES.fill(lang, &[&q.minutes]),
         theme.muted(),
     )];
     if let Some(code) = &app.session.firm_code {

@@ -8,16 +8,18 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::results::level_text;
 use super::{draw_footer, pad, para};
-use crate::domain::output::{answer_label, fmt_score, not_enough};
+use crate::domain::output::{answer_label, fmt_score_at, not_enough};
 use crate::domain::{Answer, Lang, ScoreCard};
 use crate::tui::app::{App, WhatIfItem};
-use crate::tui::strings::{self as st, fill};
+use crate::tui::strings as st;
 use crate::tui::theme::Theme;
 
-fn delta(before: Option<f64>, after: Option<f64>, lang: Lang) -> String {
-    let show = |x: Option<f64>| x.map_or_else(|| not_enough(lang).to_string(), fmt_score);
+/// "42.0 → 47.5", or the one score when it did not move at the questionnaire's precision.
+fn delta(before: Option<f64>, after: Option<f64>, decimals: u8, lang: Lang) -> String {
+    let at = |x: f64| fmt_score_at(x, decimals);
+    let show = |x: Option<f64>| x.map_or_else(|| not_enough(lang).to_string(), at);
     match (before, after) {
-        (Some(b), Some(a)) if (a - b).abs() < 0.05 => fmt_score(a),
+        (Some(b), Some(a)) if at(a) == at(b) => at(a),
         (None, None) => show(None),
         _ => format!("{} → {}", show(before), show(after)),
     }
@@ -32,11 +34,12 @@ fn summary_lines(
     lang: Lang,
 ) -> Vec<Line<'static>> {
     let q = &app.inst.questionnaire;
+    let decimals = q.score_format.precision;
     let mut lines = vec![Line::styled(
         format!(
             "{}: {}",
             st::OVERALL.get(lang),
-            delta(before.overall_score, after.overall_score, lang)
+            delta(before.overall_score, after.overall_score, decimals, lang)
         ),
         theme.title(),
     )];
@@ -45,7 +48,7 @@ fn summary_lines(
         let (level, _) = level_text(app, Some(a.id.as_str()), a.score);
         lines.push(Line::raw(format!(
             "{title}: {} · {level}",
-            delta(b.score, a.score, lang)
+            delta(b.score, a.score, decimals, lang)
         )));
     }
     for (l, b) in after.ladders.iter().zip(&before.ladders) {
@@ -102,16 +105,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let changed = app.whatif_changes();
     let status = if changed == 0 {
         st::WHATIF_UNCHANGED.get(lang).to_string()
-    } else if changed == 1 {
-        st::WHATIF_CHANGED_ONE.get(lang).to_string()
     } else {
-        fill(st::WHATIF_CHANGED.get(lang), &[&changed])
+        st::WHATIF_CHANGED.count(lang, changed, &[])
     };
     let mut head = para(st::WHATIF.get(lang), body.width as usize, theme.title());
     head.push(Line::styled(
         format!(
             "{status}{}{}",
-            if lang == Lang::Zh { "" } else { " " },
+            st::SENTENCE_GAP.get(lang),
             st::WHATIF_MULTI.get(lang)
         ),
         theme.muted(),
@@ -207,11 +208,7 @@ fn whatif_list(
                     format!(
                         "{}{} < {value} >",
                         def.map_or("", |r| r.label.get(lang)),
-                        if lang == crate::domain::Lang::Zh {
-                            "："
-                        } else {
-                            ":"
-                        }
+                        st::COLON_TIGHT.get(lang)
                     ),
                 )
             }
@@ -271,5 +268,5 @@ fn whatif_list(
         }
         blocks.push(block);
     }
-    super::window(blocks, wi.cursor, h, lang, theme)
+    super::paged(app, super::window(blocks, wi.cursor, h, lang, theme))
 }

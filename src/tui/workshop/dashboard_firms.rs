@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::dashboard::Dashboard;
 use super::dashboard_view::{heading, lines_in, proposal_line};
-use super::strings::{self as st, fill};
+use super::strings as st;
 use crate::domain::cohort::Status;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::view::{bar, list_offset, pad};
@@ -211,20 +211,14 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     let mut out = vec![
         heading(d, pad(&title, w).trim_end().to_string()),
         Line::styled(
-            format!(
-                "{status} · {}",
-                fill(st::PROGRESS.get(lang), &[&done, &asked])
-            ),
+            format!("{status} · {}", st::PROGRESS.fill(lang, &[&done, &asked])),
             d.theme.muted(),
         ),
     ];
     if let (Some(c), Some(t)) = (d.clock, r.last_activity()) {
-        let mut line = fill(st::LAST_ACTIVE.get(lang), &[&c.show(t)]);
+        let mut line = st::LAST_ACTIVE.fill(lang, &[&c.show(t)]);
         if r.is_stale(c.now) {
-            line.push_str(&fill(
-                st::IDLE_FOR.get(lang),
-                &[&(c.since(t).as_secs() / 60)],
-            ));
+            line.push_str(&st::IDLE_FOR.fill(lang, &[&(c.since(t).as_secs() / 60)]));
         }
         out.extend(
             wrap(&line, w, "", "")
@@ -234,7 +228,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     }
     if let Some(first) = d.duplicates.get(&r.code) {
         out.extend(
-            wrap(&fill(st::COPY_OF_LONG.get(lang), &[first]), w, "", "")
+            wrap(&st::COPY_OF_LONG.fill(lang, &[first]), w, "", "")
                 .into_iter()
                 .map(|l| Line::styled(l, d.theme.error())),
         );

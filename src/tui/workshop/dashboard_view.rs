@@ -10,9 +10,9 @@ use ratatui::widgets::Paragraph;
 
 use super::dashboard::{Dashboard, Tab};
 use super::dashboard_firms as firms;
-use super::frame::{footer, status_row, title_row, too_small};
+use super::frame::{footer, status_row, title_row};
 use super::keymap::hints;
-use super::strings::{self as st, fill};
+use super::strings as st;
 use crate::domain::cohort::{Count, Quartiles, count_text, shown_count};
 use crate::domain::model::Role;
 use crate::domain::wrap::{width, wrap};
@@ -27,21 +27,18 @@ fn wide(area: Rect) -> bool {
 pub fn draw(frame: &mut Frame, d: &Dashboard) {
     let area = frame.area();
     let (lang, theme) = (d.lang, d.theme);
-    if too_small(frame, area, lang, theme) {
+    if crate::tui::view::too_small(frame, area, lang, theme, st::TOO_SMALL_HINT) {
         return;
     }
     let body = footer(frame, area, &hints(d.ctx(), lang, d.tabs().len()), theme);
     let c = &d.cohort;
-    let mut counts = fill(
-        st::HEAD_COUNTS.get(lang),
-        &[&c.firms, &c.finished, &c.in_progress],
-    );
+    let mut counts = st::HEAD_COUNTS.count(lang, c.firms, &[&c.finished, &c.in_progress]);
     // Joined and left without an answer: said apart, counted nowhere else.
     if c.empty > 0 {
-        counts.push_str(&fill(st::HEAD_EMPTY.get(lang), &[&c.empty]));
+        counts.push_str(&st::HEAD_EMPTY.fill(lang, &[&c.empty]));
     }
     if !d.problems.is_empty() {
-        counts.push_str(&fill(st::HEAD_PROBLEMS.get(lang), &[&d.problems.len()]));
+        counts.push_str(&st::HEAD_PROBLEMS.fill(lang, &[&d.problems.len()]));
     }
     // The title keeps the whole first row but for the join code; the counts, in bold, and
     // where phones join share the second, so nothing a room needs is cut at 80 columns.
@@ -226,10 +223,7 @@ fn levels(d: &Dashboard, role: Role, w: usize) -> Vec<Line<'static>> {
 }
 
 fn spread_text(d: &Dashboard, q: &Quartiles) -> String {
-    fill(
-        st::MEDIAN_LINE.get(d.lang),
-        &[&num(q.median), &num(q.q1), &num(q.q3)],
-    )
+    st::MEDIAN_LINE.fill(d.lang, &[&num(q.median), &num(q.q1), &num(q.q3)])
 }
 
 /// Medians of the headline scores, broad-but-shallow, top gaps, and (with `needs`) the
@@ -265,7 +259,7 @@ fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
     }
     if let Some(n) = c.broad_shallow {
         out.push(Line::styled(
-            fill(st::BROAD_SHALLOW.get(lang), &[&count_text(n)]),
+            st::BROAD_SHALLOW.fill(lang, &[&count_text(n)]),
             d.theme.title(),
         ));
     }
@@ -286,7 +280,10 @@ fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
     } else {
         gaps.join(" · ")
     };
-    out.push(heading(d, st::TOP_GAPS.get(lang).to_string()));
+    out.push(heading(
+        d,
+        st::TOP_GAPS.fill(lang, &[&q.score_format.gap_below]),
+    ));
     out.extend(wrap(&gaps, w, "  ", "  ").into_iter().map(Line::raw));
     if !needs {
         return out;
@@ -357,7 +354,7 @@ fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
         area
     };
     let basis = Line::styled(
-        fill(st::BASIS.get(lang), &[&d.cohort.finished]),
+        st::BASIS.count(lang, d.cohort.finished, &[]),
         d.theme.muted(),
     );
     frame.render_widget(
@@ -490,14 +487,15 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
             )
         })
         .collect();
-    // "  title " before the plot, " 52.3  <60:  12" after it.
+    // "  title " before the plot, " 52.3  <60:  12" after it (the instrument's gap line).
+    let below = format!("<{}:", q.score_format.gap_below);
     let title_w = titles
         .iter()
         .map(|t| width(t))
         .max()
         .unwrap_or(0)
         .min(w * 2 / 5);
-    let tail = 16;
+    let tail = 12 + width(&below);
     let plot_w = w.saturating_sub(title_w + 3 + tail).max(10);
     let axis = format!(
         "{}0{}50{}100",
@@ -522,13 +520,21 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         out.push(Line::from(vec![
             Span::raw(format!("  {} ", pad(&title, title_w))),
             Span::styled(plot, d.theme.bar()),
-            Span::raw(format!(" {median:>5}  <60:{:>3}", count_text(x.gaps))),
+            Span::raw(format!(" {median:>5}  {below}{:>3}", count_text(x.gaps))),
         ]));
     }
     out.extend(
-        wrap(st::SPREAD_LEGEND.get(lang), w, "", "")
-            .into_iter()
-            .map(|l| Line::styled(l, d.theme.muted())),
+        wrap(
+            &st::SPREAD_LEGEND.fill(
+                lang,
+                &[&q.score_format.gap_below, &q.score_format.gap_below],
+            ),
+            w,
+            "",
+            "",
+        )
+        .into_iter()
+        .map(|l| Line::styled(l, d.theme.muted())),
     );
     out
 }

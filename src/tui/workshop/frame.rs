@@ -1,28 +1,13 @@
-//! What every workshop screen shares: the title row, the hint bar, and the notice shown when
-//! the window is too small.
+//! What every workshop screen shares: the title row and the hint bar (the "window too small"
+//! notice is the one of every view, `view::too_small`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::strings as st;
-use crate::domain::Lang;
 use crate::domain::wrap::width;
 use crate::tui::theme::Theme;
-
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
-
-/// Draws the too-small notice and returns true when the area is below 80×24.
-pub fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) -> bool {
-    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
-        return false;
-    }
-    let msg = st::fill(st::TOO_SMALL.get(lang), &[&area.width, &area.height]);
-    crate::tui::view::too_small_notice(frame, area, &msg, st::TOO_SMALL_HINT.get(lang), theme);
-    true
-}
 
 /// Draws the hint bar of `hints` (from `keymap::hints`) at the bottom and returns the area
 /// above it.

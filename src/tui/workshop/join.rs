@@ -7,7 +7,7 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::strings::{self as st, fill};
+use super::strings as st;
 use crate::domain::Lang;
 use crate::domain::wrap::{width, wrap};
 use crate::serve::state::{ServeState, qr_lines};
@@ -51,7 +51,7 @@ impl Join {
     /// room shows how to start one).
     pub fn bar(&self, lang: Lang) -> String {
         match &self.serving {
-            Some(s) => fill(st::JOIN_AT.get(lang), &[&s.url]),
+            Some(s) => st::JOIN_AT.fill(lang, &[&s.url]),
             None => String::new(),
         }
     }
@@ -81,7 +81,7 @@ impl Join {
             }
             None => {
                 for l in wrap(
-                    &fill(st::NO_SERVER.get(lang), &[&self.folder, &self.folder]),
+                    &st::NO_SERVER.fill(lang, &[&self.folder, &self.folder]),
                     w,
                     "",
                     "",

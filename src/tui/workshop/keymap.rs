@@ -3,8 +3,10 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::strings as st;
 use crate::domain::Lang;
-use crate::tui::keymap::{Binding, ctrl_c, hints_of, lookup, s};
+use crate::tui::keymap::{Binding, ctrl_c, hints_of, lookup};
+use crate::tui::strings as tui_st;
 
 /// What a key asks the presenter or the dashboard to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,36 +62,36 @@ const LISTS: &[Ctx] = &[Firms, Problems, Sections];
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding<Ctx, Action>] = &[
     // Presenter: a clicker sends ←/→ or PageUp/PageDown.
-    Binding { ctx: &[Present], code: Left, mods: NONE, action: Action::Prev, hint: Some(("←→", s!("上一题/下一题", "question"))) },
+    Binding { ctx: &[Present], code: Left, mods: NONE, action: Action::Prev, hint: Some(("←→", st::KEY_QUESTION_STEP)) },
     Binding { ctx: &[Present], code: Right, mods: NONE, action: Action::Next, hint: None },
     Binding { ctx: &[Present], code: PageUp, mods: NONE, action: Action::Prev, hint: None },
     Binding { ctx: &[Present], code: PageDown, mods: NONE, action: Action::Next, hint: None },
     Binding { ctx: &[Present], code: Char(' '), mods: NONE, action: Action::Next, hint: None },
     Binding { ctx: &[Present], code: Home, mods: NONE, action: Action::First, hint: None },
     Binding { ctx: &[Present], code: End, mods: NONE, action: Action::Last, hint: None },
-    Binding { ctx: &[Present], code: Char('r'), mods: NONE, action: Action::Reveal, hint: Some(("r", s!("揭晓/隐藏分布", "reveal/hide answers"))) },
-    Binding { ctx: &[Present], code: Char('n'), mods: NONE, action: Action::ToggleNote, hint: Some(("n", s!("主持人备注", "facilitator note"))) },
-    Binding { ctx: &[Present], code: Char('w'), mods: NONE, action: Action::Wall, hint: Some(("w", s!("心愿墙", "wishes"))) },
-    Binding { ctx: &[Present], code: Char('t'), mods: NONE, action: Action::Timer, hint: Some(("t", s!("计时开始/停止", "timer start/stop"))) },
-    Binding { ctx: &[Present], code: Char('s'), mods: NONE, action: Action::Sections, hint: Some(("s", s!("章节", "sections"))) },
+    Binding { ctx: &[Present], code: Char('r'), mods: NONE, action: Action::Reveal, hint: Some(("r", st::KEY_REVEAL)) },
+    Binding { ctx: &[Present], code: Char('n'), mods: NONE, action: Action::ToggleNote, hint: Some(("n", st::KEY_NOTE)) },
+    Binding { ctx: &[Present], code: Char('w'), mods: NONE, action: Action::Wall, hint: Some(("w", st::KEY_WALL)) },
+    Binding { ctx: &[Present], code: Char('t'), mods: NONE, action: Action::Timer, hint: Some(("t", st::KEY_TIMER)) },
+    Binding { ctx: &[Present], code: Char('s'), mods: NONE, action: Action::Sections, hint: Some(("s", tui_st::KEY_SECTIONS)) },
     // Lists.
-    Binding { ctx: LISTS, code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("选择", "select"))) },
+    Binding { ctx: LISTS, code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", tui_st::KEY_SELECT)) },
     Binding { ctx: LISTS, code: Down, mods: NONE, action: Action::Down, hint: None },
     Binding { ctx: LISTS, code: Char('k'), mods: NONE, action: Action::Up, hint: None },
     Binding { ctx: LISTS, code: Char('j'), mods: NONE, action: Action::Down, hint: None },
     Binding { ctx: &[Firms, Problems], code: PageUp, mods: NONE, action: Action::PageUp, hint: None },
     Binding { ctx: &[Firms, Problems], code: PageDown, mods: NONE, action: Action::PageDown, hint: None },
-    Binding { ctx: &[Firm], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", s!("上一家/下一家", "previous/next firm"))) },
+    Binding { ctx: &[Firm], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", st::KEY_FIRM_STEP)) },
     Binding { ctx: &[Firm], code: Down, mods: NONE, action: Action::Down, hint: None },
-    Binding { ctx: &[Sections], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("跳到该章", "go there"))) },
-    Binding { ctx: &[Firms], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", s!("查看结果", "results"))) },
-    Binding { ctx: &[Sections], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("关闭", "close"))) },
+    Binding { ctx: &[Sections], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", tui_st::KEY_GO_THERE)) },
+    Binding { ctx: &[Firms], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_RESULTS)) },
+    Binding { ctx: &[Sections], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", tui_st::KEY_CLOSE)) },
     Binding { ctx: &[Sections], code: Char('s'), mods: NONE, action: Action::Cancel, hint: None },
     Binding { ctx: &[Sections], code: Char('q'), mods: NONE, action: Action::Cancel, hint: None },
-    Binding { ctx: &[Firm], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", s!("返回列表", "back to the list"))) },
+    Binding { ctx: &[Firm], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", st::KEY_BACK_TO_LIST)) },
     Binding { ctx: &[Firm], code: Backspace, mods: NONE, action: Action::Cancel, hint: None },
     // Dashboard tabs.
-    Binding { ctx: DASH, code: Tab, mods: NONE, action: Action::NextTab, hint: Some(("Tab", s!("切换页", "next tab"))) },
+    Binding { ctx: DASH, code: Tab, mods: NONE, action: Action::NextTab, hint: Some(("Tab", st::KEY_NEXT_TAB)) },
     Binding { ctx: &[Room, Firms, Problems], code: Right, mods: NONE, action: Action::NextTab, hint: None },
     Binding { ctx: &[Room, Firms, Problems], code: Left, mods: NONE, action: Action::PrevTab, hint: None },
     Binding { ctx: DASH, code: BackTab, mods: KeyModifiers::SHIFT, action: Action::PrevTab, hint: None },
@@ -102,8 +104,8 @@ pub static BINDINGS: &[Binding<Ctx, Action>] = &[
     // A follow-up room's sixth tab, the change since the earlier room.
     Binding { ctx: DASH, code: Char('6'), mods: NONE, action: Action::GoTab(5), hint: None },
     // Both.
-    Binding { ctx: &[Present, Room, Firms, Firm, Problems], code: F(2), mods: NONE, action: Action::SwitchLang, hint: Some(("F2", s!("English", "中文"))) },
-    Binding { ctx: &[Present, Room, Firms, Firm, Problems], code: Char('q'), mods: NONE, action: Action::Quit, hint: Some(("q", s!("退出", "quit"))) },
+    Binding { ctx: &[Present, Room, Firms, Firm, Problems], code: F(2), mods: NONE, action: Action::SwitchLang, hint: Some(("F2", tui_st::KEY_OTHER_LANG)) },
+    Binding { ctx: &[Present, Room, Firms, Firm, Problems], code: Char('q'), mods: NONE, action: Action::Quit, hint: Some(("q", tui_st::KEY_QUIT)) },
     Binding { ctx: &[Present, Room, Firms, Problems], code: Esc, mods: NONE, action: Action::Quit, hint: None },
 ];
 
@@ -129,7 +131,7 @@ pub fn hints(ctx: Ctx, lang: Lang, tabs: usize) -> Vec<(&'static str, &'static s
             .iter()
             .position(|(k, _)| *k == "Tab")
             .map_or(0, |i| i + 1);
-        out.insert(at, (keys, s!("直接切换页", "go to tab").get(lang)));
+        out.insert(at, (keys, st::KEY_GO_TO_TAB.get(lang)));
     }
     out
 }

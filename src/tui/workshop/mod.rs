@@ -292,8 +292,5 @@ pub fn farewell(code: &str, answers: &Path, lang: Lang) -> String {
         .and_then(Path::parent)
         .unwrap_or(Path::new("."));
     let shown = dir.display();
-    strings::fill(
-        strings::FIRM_CODE_FAREWELL.get(lang),
-        &[&code, &shown, &shown, &code],
-    )
+    strings::FIRM_CODE_FAREWELL.fill(lang, &[&code, &shown, &shown, &code])
 }

@@ -8,10 +8,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::frame::{clock, footer, status_row, title_row, too_small};
+use super::frame::{clock, footer, status_row, title_row};
 use super::keymap::hints;
 use super::present::{Presenter, WALL_MIN_FIRMS};
-use super::strings::{self as st, fill};
+use super::strings as st;
 use crate::domain::model::{Question, QuestionKind};
 use crate::domain::wrap::{width, wrap};
 use crate::tui::view::{bar, pad};
@@ -19,7 +19,7 @@ use crate::tui::view::{bar, pad};
 pub fn draw(frame: &mut Frame, p: &Presenter) {
     let area = frame.area();
     let (lang, theme) = (p.lang, p.theme);
-    if too_small(frame, area, lang, theme) {
+    if crate::tui::view::too_small(frame, area, lang, theme, st::TOO_SMALL_HINT) {
         return;
     }
     let body = footer(frame, area, &hints(p.ctx(), lang, 0), theme);
@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         &join,
         theme,
     );
-    let mut at = fill(st::QUESTION_OF.get(lang), &[&(p.index + 1), &p.len()]);
+    let mut at = st::QUESTION_OF.fill(lang, &[&(p.index + 1), &p.len()]);
     let shown = p.timer.shown(p.clock);
     if p.timer.running() || !shown.is_zero() {
         at.push_str(&format!(" · {} {}", st::TIMER.get(lang), clock(shown)));
@@ -124,15 +124,12 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     let count_y = body.bottom().saturating_sub(1);
     let t = p.tallies.get(p.index).cloned().unwrap_or_default();
     let mut count = vec![Span::styled(
-        fill(st::ANSWERED.get(lang), &[&t.answered, &t.firms]),
+        st::ANSWERED.fill(lang, &[&t.answered, &t.firms]),
         theme.title(),
     )];
     if t.asked < t.firms {
         count.push(Span::styled(
-            format!(
-                " {}",
-                fill(st::NOT_ASKED.get(lang), &[&(t.firms - t.asked)])
-            ),
+            format!(" {}", st::NOT_ASKED.fill(lang, &[&(t.firms - t.asked)])),
             theme.muted(),
         ));
     }
@@ -395,7 +392,7 @@ fn draw_sections(frame: &mut Frame, body: Rect, p: &Presenter, cursor: usize) {
             } else {
                 answered as f64 / asked as f64
             };
-            let range = fill(st::SECTION_ROW.get(lang), &[&(s.first + 1), &(s.last + 1)]);
+            let range = st::SECTION_ROW.fill(lang, &[&(s.first + 1), &(s.last + 1)]);
             let right = format!("{range:>10}  {} {:>3.0}%", bar(share, 8), share * 100.0);
             let left_w = inner_w.saturating_sub(width(&right) + 3);
             let marker = if (s.first..=s.last).contains(&p.index) {

@@ -7,7 +7,7 @@ use std::time::SystemTime;
 
 use anyhow::Result;
 
-use super::strings::{self as st, fill};
+use super::strings as st;
 use crate::domain::Lang;
 use crate::store::clock::Clock;
 use crate::workshop::Workshop;
@@ -38,10 +38,10 @@ pub fn ask(
             let saved = r
                 .last_activity()
                 .map_or_else(|| "—".to_string(), |t| clock.show(t));
-            fill(st::RESUME_ABOUT.get(lang), &[&done, &asked, &saved])
+            st::RESUME_ABOUT.fill(lang, &[&done, &asked, &saved])
         })
         .unwrap_or_default();
-    writeln!(out, "{}", fill(st::RESUME_ASK.get(lang), &[&code, &about]))?;
+    writeln!(out, "{}", st::RESUME_ASK.fill(lang, &[&code, &about]))?;
     loop {
         write!(out, "{}", st::RESUME_CHOICES.get(lang))?;
         out.flush()?;
@@ -59,10 +59,7 @@ pub fn ask(
                 _ => writeln!(
                     out,
                     "{}",
-                    fill(
-                        st::RESUME_UNKNOWN.get(lang),
-                        &[&crate::domain::text::display_safe(other)]
-                    )
+                    st::RESUME_UNKNOWN.fill(lang, &[&crate::domain::text::display_safe(other)])
                 )?,
             },
         }

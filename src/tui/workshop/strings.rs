@@ -1,8 +1,6 @@
 //! Every user-visible string of the presenter view and the room dashboard, in Chinese and
 //! English (the participant's firm-code line of the welcome screen too).
 
-pub use crate::tui::strings::{S, fill};
-
 crate::bilingual! {
     // The participant's welcome screen.
     FIRM_CODE = "你的企业代码：", "Your firm code: ";
@@ -11,7 +9,6 @@ crate::bilingual! {
 
     // Both views.
     JOIN = "加入码", "Join code";
-    TOO_SMALL = "窗口太小：{}×{}。至少需要 80×24。", "The window is {}×{}; at least 80×24 is needed.";
     TOO_SMALL_HINT = "请放大窗口或调小字号。", "Please enlarge the window or use a smaller font.";
 
     // Presenter.
@@ -38,18 +35,18 @@ crate::bilingual! {
     TAB_PROBLEMS = "问题文件", "Problems";
     TAB_CHANGE = "变化", "Change";
     CHANGE_TOO_FEW = "两轮都参加的企业不足 3 家，为保护匿名暂不显示变化。", "Fewer than 3 firms took part in both rooms; the change is not shown, to keep firms anonymous.";
-    HEAD_COUNTS = "企业 {} · 已完成 {} · 作答中 {}", "{} firms · {} finished · {} answering";
+    HEAD_COUNTS = "企业 {} · 已完成 {} · 作答中 {}", "{} firm · {} finished · {} answering" | "{} firms · {} finished · {} answering";
     HEAD_EMPTY = " · 尚未作答 {}", " · {} not started";
     NOT_STARTED = "尚未作答", "not started";
     HEAD_PROBLEMS = " · 问题文件 {}", " · problem files: {}";
-    BASIS = "分布只统计已完成的 {} 家企业", "Distributions count the {} finished firms";
+    BASIS = "分布只统计已完成的 {} 家企业", "Distributions count the {} finished firm" | "Distributions count the {} finished firms";
     NONE_FINISHED = "还没有企业完成。完成后这里会出现全场的分布。", "No firm has finished yet. The room's distributions appear here as firms finish.";
     MEDIAN_LINE = "中位数 {}（四分位 {}–{}）", "median {} (quartiles {}–{})";
     BROAD_SHALLOW = "工具多、用得浅：{} 家", "Broad but shallow: {} firms";
-    TOP_GAPS = "最常见的短板（低于 60 分）", "Most common gaps (below 60)";
+    TOP_GAPS = "最常见的短板（低于 {} 分）", "Most common gaps (below {})";
     TOP_NEEDS = "最需要的提案", "Proposals most needed";
     NO_GAPS = "没有短板", "no gaps";
-    SPREAD_LEGEND = "── 最低到最高　█ 中间一半企业　┃ 中位数　<60 低于 60 分的企业数", "── lowest to highest  █ middle half of firms  ┃ median  <60 firms below 60";
+    SPREAD_LEGEND = "── 最低到最高　█ 中间一半企业　┃ 中位数　<{} 低于 {} 分的企业数", "── lowest to highest  █ middle half of firms  ┃ median  <{} firms below {}";
     NO_FIRMS = "还没有企业加入。", "No firm has joined yet.";
     JOIN_AT = "手机加入：{}", "Join on a phone: {}";
     JOIN_SCAN = "用手机扫码，或在浏览器中输入：", "Scan with a phone, or type into its browser:";
@@ -81,4 +78,16 @@ crate::bilingual! {
     LAST_ACTIVE = "最近保存：{}", "Last saved {}";
     IDLE_FOR = "（{} 分钟没有动静，可能已离开）", " (nothing for {} min: may have left)";
     COPY_OF_LONG = "答卷与 {} 完全相同（可能同一份答卷导入了两次）", "Exactly the same answers as {} (perhaps one file imported twice)";
+
+    // The key-hint bar's words (the keymap's table).
+    KEY_QUESTION_STEP = "上一题/下一题", "question";
+    KEY_REVEAL = "揭晓/隐藏分布", "reveal/hide answers";
+    KEY_NOTE = "主持人备注", "facilitator note";
+    KEY_WALL = "心愿墙", "wishes";
+    KEY_TIMER = "计时开始/停止", "timer start/stop";
+    KEY_FIRM_STEP = "上一家/下一家", "previous/next firm";
+    KEY_RESULTS = "查看结果", "results";
+    KEY_BACK_TO_LIST = "返回列表", "back to the list";
+    KEY_NEXT_TAB = "切换页", "next tab";
+    KEY_GO_TO_TAB = "直接切换页", "go to tab";
 }

@@ -6,7 +6,7 @@
 //! `--named`), `score.overall`,
 //! `level.overall`, `score.<area>`, `level.<area>`, `rung.<ladder>` (rung id),
 //! `rung_no.<ladder>` (1 = lowest), `breadth`, `dim.<dimension>`, `findings`, `proposals`
-//! (ids separated by `;`), then one column per question named by its id (free-text questions
+//! (ids separated by `;`; only for a questionnaire that gives recommendations), then one column per question named by its id (free-text questions
 //! only with `--named`: what a firm writes can say who it is), holding the raw
 //! answer as the codebook (`smecheck questionnaire --codebook`) explains it: an option id, option
 //! ids separated by `;`, a number, the text, or `dont_know`; empty when unanswered or not asked.
@@ -17,6 +17,7 @@
 use std::io::{self, Write};
 
 use super::csv_labels;
+use crate::domain::Instrument;
 use crate::domain::Lang;
 use crate::domain::answers::{Answer, DONT_KNOW, NOT_APPLICABLE};
 use crate::domain::cohort::Status;
@@ -26,7 +27,7 @@ use crate::workshop::room::Response;
 pub use crate::domain::text::{neutralise, spreadsheet_cell as safe_cell};
 
 fn num(x: f64) -> String {
-    // Scores carry one decimal already; whole numbers print without ".0".
+    // Scores carry their questionnaire's precision already; whole numbers print without ".0".
     // Adding 0.0 turns -0 into 0.
     format!("{}", x + 0.0)
 }
@@ -139,6 +140,8 @@ impl Col {
 pub struct Rows<'q, W: Write> {
     q: &'q Questionnaire,
     named: bool,
+    /// Whether the questionnaire gives recommendations: without, there is no `proposals` column.
+    recommends: bool,
     profile: Vec<&'q str>,
     /// The answer columns: free text only with `--named` (it can name a firm).
     questions: Vec<Col>,
@@ -149,19 +152,16 @@ pub struct Rows<'q, W: Write> {
 }
 
 impl<'q, W: Write> Rows<'q, W> {
-    /// Writes the byte-order mark and the header row of ids.
-    pub fn start(q: &'q Questionnaire, named: bool, out: W) -> io::Result<Self> {
-        Self::start_in(q, named, None, out)
-    }
-
-    /// Like [`Rows::start`]; with `labels`, a row of labels in that language comes first and
-    /// the cells hold labels instead of ids.
-    pub fn start_in(
-        q: &'q Questionnaire,
+    /// Writes the byte-order mark and the header row of ids; with `labels`, a row of labels in
+    /// that language comes first and the cells hold labels instead of ids.
+    pub fn start(
+        inst: &'q Instrument,
         named: bool,
         labels: Option<Lang>,
         mut out: W,
     ) -> io::Result<Self> {
+        let q = &inst.questionnaire;
+        let recommends = inst.recommends();
         out.write_all("\u{feff}".as_bytes())?;
         let mut w = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
@@ -197,7 +197,10 @@ impl<'q, W: Write> Rows<'q, W> {
         }
         head.push("breadth".into());
         head.extend(q.dimensions().map(|(_, d)| format!("dim.{}", d.id)));
-        head.extend(["findings".to_string(), "proposals".to_string()]);
+        head.push("findings".to_string());
+        if recommends {
+            head.push("proposals".to_string());
+        }
         let fixed = head.len();
         head.extend(questions.iter().map(|c| c.id(q)));
         if let Some(lang) = labels {
@@ -214,6 +217,7 @@ impl<'q, W: Write> Rows<'q, W> {
         Ok(Rows {
             q,
             named,
+            recommends,
             profile,
             questions,
             labels,
@@ -303,12 +307,14 @@ impl<'q, W: Write> Rows<'q, W> {
             self.cell(&score.map(num).unwrap_or_default())?;
         }
         self.cell(&card.findings.join(";"))?;
-        let proposals: Vec<&str> = card
-            .recommendations
-            .iter()
-            .map(|x| x.proposal.as_str())
-            .collect();
-        self.cell(&proposals.join(";"))?;
+        if self.recommends {
+            let proposals: Vec<&str> = card
+                .recommendations
+                .iter()
+                .map(|x| x.proposal.as_str())
+                .collect();
+            self.cell(&proposals.join(";"))?;
+        }
         for k in 0..self.questions.len() {
             let col = self.questions[k];
             let i = col.q;
@@ -338,14 +344,14 @@ pub fn stream(ws: &crate::workshop::Workshop, named: bool, out: &mut dyn Write) 
     stream_in(ws, named, None, out)
 }
 
-/// Like [`stream`], with labels in `labels` (see [`Rows::start_in`]).
+/// Like [`stream`], with labels in `labels` (see [`Rows::start`]).
 pub fn stream_in(
     ws: &crate::workshop::Workshop,
     named: bool,
     labels: Option<Lang>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut rows = Rows::start_in(&ws.inst.questionnaire, named, labels, out)?;
+    let mut rows = Rows::start(&ws.inst, named, labels, out)?;
     crate::workshop::room::for_each_response(ws, |f| rows.firm(f))?;
     rows.finish()
 }

@@ -209,6 +209,8 @@ pub fn build(r: &Report) -> Doc {
         }
         sections.push(levels(r, &c.overall));
 
+        let gap_line = r.ws.inst.questionnaire.score_format.gap_below;
+        let below = text::C_BELOW.fill(lang, &[&gap_line]);
         let head = [
             r.t(text::C_AREA),
             r.t(text::C_DIMENSION),
@@ -218,7 +220,7 @@ pub fn build(r: &Report) -> Doc {
             r.t(text::C_MEDIAN),
             r.t(text::C_Q3),
             r.t(text::C_MAX),
-            r.t(text::C_BELOW),
+            &below,
         ];
         let rows = c
             .dimensions
@@ -246,12 +248,17 @@ pub fn build(r: &Report) -> Doc {
             .gaps
             .iter()
             .take(5)
-            .map(|g| text::GAP_LINE.fill(lang, &[&r.dimension_title(&g.id), &count_text(g.count)]))
+            .map(|g| {
+                text::GAP_LINE.fill(
+                    lang,
+                    &[&r.dimension_title(&g.id), &count_text(g.count), &gap_line],
+                )
+            })
             .collect();
         sections.push(Section {
             heading: r.t(text::H_GAPS).to_string(),
             blocks: vec![if gaps.is_empty() {
-                Block::Para(r.t(text::NO_GAPS).to_string())
+                Block::Para(text::NO_GAPS.fill(lang, &[&gap_line]))
             } else {
                 Block::List(gaps)
             }],

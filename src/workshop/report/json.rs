@@ -24,7 +24,9 @@ struct Entry<'f> {
     #[serde(skip_serializing_if = "Option::is_none")]
     name: Option<String>,
     overall: MarkEntry<'f>,
-    proposals: &'f [crate::domain::model::ProposalId],
+    /// Left out for a questionnaire that gives no recommendations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proposals: Option<&'f [crate::domain::model::ProposalId]>,
     standing: Vec<StandingEntry>,
     status: crate::domain::cohort::Status,
 }
@@ -104,7 +106,7 @@ fn firm<'f>(r: &'f Report, f: &'f Firm) -> Entry<'f> {
             level: overall.level,
             score: overall.score,
         },
-        proposals: &f.proposals,
+        proposals: r.ws.inst.recommends().then_some(f.proposals.as_slice()),
         standing: if f.finished() {
             r.cohort
                 .standing_of(f.scores(q).into_iter())
