@@ -96,6 +96,13 @@ const CASES: &[Case] = &[
         "levels `l2` and `l3` overlap from 55 to 60",
     ),
     case(
+        "many_format_problems.json",
+        13,
+        14,
+        "\"five\"",
+        "invalid type: string \"five\", expected a whole number of 0 or more",
+    ),
+    case(
         "matrix_cell_on_other_kind.json",
         1208,
         27,
@@ -291,6 +298,13 @@ const CASES: &[Case] = &[
         7,
         "\"weigth\"",
         "unknown field `weigth`, expected one of",
+    ),
+    case(
+        "unknown_fields_then_checks.json",
+        381,
+        7,
+        "\"colour\"",
+        "unknown field `colour`, expected one of",
     ),
     case(
         "unknown_option_in_condition.json",
@@ -559,7 +573,7 @@ fn every_invalid_fixture_is_in_the_table() {
             .collect();
     let in_table: BTreeSet<String> = CASES.iter().map(|c| c.file.to_string()).collect();
     assert_eq!(on_disk, in_table);
-    assert_eq!(CASES.len(), 53);
+    assert_eq!(CASES.len(), 55);
 }
 
 #[test]
@@ -647,6 +661,134 @@ fn every_missing_or_empty_translation_is_reported_at_once_in_file_order() {
             "`{got}`, wanted `{want}`"
         );
     }
+}
+
+/// The lines of `smecheck validate PATH --lang LANG`'s stderr that are not hints, and the exit
+/// code.
+fn problem_lines(path: &str, lang: &str) -> (i32, Vec<String>) {
+    let out = cargo_bin_cmd!("smecheck")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["validate", path, "--lang", lang])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines = stderr
+        .lines()
+        .filter(|l| !l.starts_with("  hint: ") && !l.starts_with("  提示："))
+        .map(|l| l.trim_start_matches("smecheck: ").to_string())
+        .collect();
+    (out.status.code().unwrap_or(-1), lines)
+}
+
+#[test]
+fn every_format_problem_is_reported_in_one_run_in_file_order() {
+    // many_format_problems.json is the mini questionnaire with a word for `minutes`, a word
+    // for a level's `min`, an unknown field on `tools`, an unknown kind on `has_plant`, a word
+    // for `erp`'s weight (and, inside `erp`, an unknown field and a wrong type that must not
+    // be reported: the question went with its weight), `staff` without its id and an
+    // unknown field on an option of `channels`.
+    let path = format!("{INVALID_DIR}/many_format_problems.json");
+    let src = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&path)).unwrap();
+    let want: [(usize, usize, &str, &str, &str); 7] = [
+        (
+            13,
+            14,
+            "\"five\"",
+            "invalid type: string \"five\", expected a whole number of 0 or more",
+            "JSON 有误：类型不对：这里是 文字 \"five\"，应当是 不小于 0 的整数",
+        ),
+        (
+            66,
+            14,
+            "\"twenty\"",
+            "invalid type: string \"twenty\", expected a number",
+            "JSON 有误：类型不对：这里是 文字 \"twenty\"，应当是 数字",
+        ),
+        (
+            381,
+            7,
+            "\"colour\"",
+            "unknown field `colour`, expected one of `id`, `dimension`, `kind`, `text`, `help`, `example`, `facilitator_note`, `weight`, `options`, `rows`, `ticks`, `multi_scoring`, `unit`, `min`, `max`, `bands`, `dont_know`, `not_applicable`, `visible_if`, `previously`",
+            "JSON 有误：未知字段 `colour`",
+        ),
+        (
+            386,
+            15,
+            "\"singel\"",
+            "unknown variant `singel`, expected one of `single`, `multi`, `scale`, `yes_partly_no`, `number`, `text`, `matrix`",
+            "JSON 有误：`singel` 不是可用的取值",
+        ),
+        (
+            487,
+            17,
+            "\"heavy\"",
+            "invalid type: string \"heavy\", expected a number",
+            "JSON 有误：类型不对：这里是 文字 \"heavy\"，应当是 数字",
+        ),
+        (
+            593,
+            5,
+            "{",
+            "missing field `id`",
+            "JSON 有误：缺少字段 `id`",
+        ),
+        (
+            663,
+            11,
+            "\"pionts\"",
+            "unknown field `pionts`, expected one of `id`, `label`, `points`, `exclusive`, `zeroes`",
+            "JSON 有误：未知字段 `pionts`",
+        ),
+    ];
+    for (lang, last) in [
+        (
+            "en",
+            format!("{path}: the remaining checks run once these problems are fixed"),
+        ),
+        (
+            "zh",
+            format!("{path}：其余的检查要等以上问题改正之后才会进行"),
+        ),
+    ] {
+        let (code, lines) = problem_lines(&path, lang);
+        assert_eq!(code, 1, "{lines:?}");
+        let mut expected: Vec<String> = want
+            .iter()
+            .map(|(line, col, _, en, zh)| {
+                format!(
+                    "{path}:{line}:{col}: {}",
+                    if lang == "en" { en } else { zh }
+                )
+            })
+            .collect();
+        expected.push(last);
+        assert_eq!(lines, expected, "--lang {lang}");
+    }
+    for (line, col, token, ..) in want {
+        assert!(text_at(&src, line, col).starts_with(token), "{line}:{col}");
+    }
+}
+
+#[test]
+fn with_only_unknown_fields_the_other_checks_run_in_the_same_run() {
+    // unknown_fields_then_checks.json: unknown fields on `tools` and on an option of `tax`,
+    // and `mes` renamed to a duplicate of `has_plant` (which leaves a rule naming `mes`).
+    let path = format!("{INVALID_DIR}/unknown_fields_then_checks.json");
+    let (code, lines) = problem_lines(&path, "en");
+    assert_eq!(code, 1);
+    let want = [
+        format!("{path}:381:7: unknown field `colour`, expected one of"),
+        format!("{path}:422:13: duplicate question id `has_plant`"),
+        format!("{path}:560:11: unknown field `pionts`, expected one of"),
+        format!("{path}:799:35: condition refers to question `mes`, which does not exist"),
+    ];
+    assert_eq!(lines.len(), want.len(), "{lines:?}");
+    for (got, want) in lines.iter().zip(&want) {
+        assert!(got.starts_with(want.as_str()), "`{got}`, wanted `{want}`");
+    }
+    let (_, zh) = problem_lines(&path, "zh");
+    assert_eq!(zh[1], format!("{path}:422:13: 题目编号 `has_plant` 重复了"));
+    assert!(!zh.iter().any(|l| l.contains("其余的检查")), "{zh:?}");
 }
 
 #[test]

@@ -85,6 +85,74 @@ pub fn pos_of(src: &str, offset: usize) -> Pos {
     }
 }
 
+/// One member of an object or element of an array in the source text, by byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    /// Where it begins: a member's key, an element's value.
+    pub start: usize,
+    /// Where its value begins.
+    pub value: usize,
+    /// Just past its value.
+    pub end: usize,
+    /// A member's key; none for an array element.
+    pub key: Option<String>,
+}
+
+/// The members or elements of the object or array starting at byte `at` (none for a scalar).
+pub fn members(src: &str, at: usize) -> Vec<Member> {
+    let b = src.as_bytes();
+    let object = match b.get(at) {
+        Some(b'{') => true,
+        Some(b'[') => false,
+        _ => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    let mut i = skip_ws(b, at + 1);
+    while i < b.len() && !matches!(b[i], b'}' | b']') {
+        let start = i;
+        let mut key = None;
+        if object {
+            let end = skip_string(b, i);
+            key = src.get(i + 1..end.saturating_sub(1)).map(str::to_string);
+            i = skip_ws(b, end);
+            if b.get(i) != Some(&b':') {
+                break;
+            }
+            i = skip_ws(b, i + 1);
+        }
+        let value = i;
+        let end = skip_value(b, value);
+        if end <= start {
+            break;
+        }
+        out.push(Member {
+            start,
+            value,
+            end,
+            key,
+        });
+        i = skip_ws(b, end);
+        if b.get(i) == Some(&b',') {
+            i = skip_ws(b, i + 1);
+        }
+    }
+    out
+}
+
+/// The members and elements that hold byte `offset`, from the root's down to the innermost.
+pub fn holding(src: &str, offset: usize) -> Vec<Member> {
+    let mut out = Vec::new();
+    let mut at = skip_ws(src.as_bytes(), 0);
+    while let Some(m) = members(src, at)
+        .into_iter()
+        .find(|m| m.start <= offset && offset < m.end)
+    {
+        at = m.value;
+        out.push(m);
+    }
+    out
+}
+
 fn floor_char(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -219,6 +287,19 @@ mod tests {
             locate(src, &JsonPath::root().key("b")),
             Pos { line: 1, col: 20 }
         );
+    }
+
+    #[test]
+    fn finds_the_members_holding_an_offset() {
+        let src = "{\"a\": 1, \"list\": [{\"id\": \"x\"}, {\"id\": \"y\"}]}";
+        let at = src.find("\"y\"").unwrap();
+        let held = holding(src, at);
+        let keys: Vec<Option<&str>> = held.iter().map(|m| m.key.as_deref()).collect();
+        assert_eq!(keys, [Some("list"), None, Some("id")]);
+        assert_eq!(&src[held[1].start..held[1].end], "{\"id\": \"y\"}");
+        assert_eq!(&src[held[2].start..held[2].end], "\"id\": \"y\"");
+        assert_eq!(members(src, 0).len(), 2);
+        assert!(members(src, src.find('1').unwrap()).is_empty());
     }
 
     #[test]

@@ -119,18 +119,29 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     fill_in(template, Lang::En, &args)
 }
 
+/// Fills `{}` with the arguments in order and `{0}`–`{9}` with the one at that place (a
+/// language whose word order differs names them); a placeholder with no argument stays as
+/// written.
 fn fill_in(template: &str, lang: Lang, args: &[&dyn Arg]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
+    let mut next = 0;
     let mut rest = template;
-    for a in args {
-        match rest.find("{}") {
-            Some(i) => {
-                out.push_str(&rest[..i]);
-                out.push_str(&a.said_in(lang));
-                rest = &rest[i + 2..];
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        let (at, len) = match after.as_bytes() {
+            [b'}', ..] => {
+                next += 1;
+                (Some(next - 1), 2)
             }
-            None => break,
+            [d @ b'0'..=b'9', b'}', ..] => (Some(usize::from(d - b'0')), 3),
+            _ => (None, 1),
+        };
+        match at.and_then(|k| args.get(k)) {
+            Some(a) => out.push_str(&a.said_in(lang)),
+            None => out.push_str(&rest[i..i + len]),
         }
+        rest = &rest[i + len..];
     }
     out.push_str(rest);
     out
@@ -261,6 +272,24 @@ mod tests {
             "cloud depth is low: 42"
         );
         assert_eq!(AREA.en_many, AREA.en);
+    }
+
+    #[test]
+    fn numbered_placeholders_let_a_language_change_the_order() {
+        crate::bilingual! {
+            OPTION_OF = "计分题 `{1}` 的选项 `{0}`", "option `{0}` of scored question `{1}`";
+        }
+        assert_eq!(
+            OPTION_OF.fill(Lang::Zh, &[&"a", &"q1"]),
+            "计分题 `q1` 的选项 `a`"
+        );
+        assert_eq!(
+            OPTION_OF.fill(Lang::En, &[&"a", &"q1"]),
+            "option `a` of scored question `q1`"
+        );
+        // A placeholder without its argument, and braces that are no placeholder, stay.
+        assert_eq!(fill("{} and {} {x} {7}", &[&1]), "1 and {} {x} {7}");
+        assert_eq!(fill("{{}}", &[&1]), "{1}");
     }
 
     #[test]

@@ -21,6 +21,7 @@ macro_rules! said {
 mod condition;
 mod questions;
 mod warnings;
+pub(crate) mod words;
 
 use condition::{Scope, condition};
 use questions::questions;
@@ -343,7 +344,10 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
                     l.min,
                     l.max
                 ),
-                "each band is [min, max) with min < max",
+                Said::both(
+                    "每一档是 [min, max)：含 min，不含 max，min 要小于 max",
+                    "each band is [min, max) with min < max",
+                ),
             );
         }
     }

@@ -424,7 +424,10 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                             x.id,
                             b.min
                         ),
-                        "each band is [min, max)",
+                        Said::both(
+                            "每一段是 [min, max)：含 min，不含 max",
+                            "each band is [min, max)",
+                        ),
                     );
                 }
                 if b.max.is_none() && j + 1 < x.bands.len() {
