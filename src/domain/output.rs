@@ -217,14 +217,15 @@ pub fn score_json(inst: &Instrument, card: &ScoreCard, answers: &AnswerSet, lang
 
 /// "12 of 30 questions answered, 3 don't know, 15 unanswered (40%)", `percent` as it is shown.
 pub fn confidence_summary(c: &super::score::Confidence, percent: &str, lang: Lang) -> String {
-    // Word order: Chinese names the total first, English the answered count.
-    let (first, second) = match lang {
-        Lang::Zh => (c.questions, c.answered),
-        Lang::En => (c.answered, c.questions),
-    };
     CONFIDENCE_SUMMARY.fill(
         lang,
-        &[&first, &second, &c.dont_know, &c.unanswered, &percent],
+        &[
+            &c.answered,
+            &c.questions,
+            &c.dont_know,
+            &c.unanswered,
+            &percent,
+        ],
     )
 }
 
@@ -286,8 +287,8 @@ crate::bilingual! {
     /// The mark added to a level that rests on too few real answers.
     PROVISIONAL = "（暂定：作答不足）", " (provisional: too few answers)";
     TOO_FEW_TO_SCORE = "回答的题目太少，算出的分数不可靠；多答几题就会显示分数和等级。", "Too few questions have an answer for a fair score; answer more to see one.";
-    /// How complete the answers are; Chinese names the total first (see `confidence_summary`).
-    CONFIDENCE_SUMMARY = "{} 题中已答 {} 题，不清楚 {} 题，未答 {} 题（{}%）", "{} of {} questions answered, {} don't know, {} unanswered ({}%)";
+    /// How complete the answers are: answered, questions, don't know, unanswered, percent.
+    CONFIDENCE_SUMMARY = "{1} 题中已答 {0} 题，不清楚 {2} 题，未答 {3} 题（{4}%）", "{} of {} questions answered, {} don't know, {} unanswered ({}%)";
     NOT_ENOUGH_ANSWERS = "答题太少，暂无分数", "not enough answers";
     SELF_ESTIMATE = "自评估算结果", "self-assessment estimate";
     TO_REACH_NEXT = "要登上下一级", "To reach the next rung,";

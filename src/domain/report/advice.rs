@@ -209,13 +209,7 @@ pub(super) fn fingerprint(
 fn because(why: &[Evidence], lang: Lang) -> String {
     let parts: Vec<String> = why
         .iter()
-        .map(|e| match lang {
-            // Word order: Chinese puts the question first, English the answer.
-            Lang::Zh => {
-                ws::EVIDENCE.fill(lang, &[&e.text.trim_end_matches(['？', '?']), &e.answer])
-            }
-            Lang::En => ws::EVIDENCE.fill(lang, &[&e.answer, &e.text.trim_end_matches('?')]),
-        })
+        .map(|e| ws::EVIDENCE.fill(lang, &[&e.answer, &e.text.trim_end_matches(['？', '?'])]))
         .collect();
     ws::FIRM_ANSWERED.fill(lang, &[&parts.join(ws::EVIDENCE_SEP.get(lang))])
 }

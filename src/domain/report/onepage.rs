@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::domain::answers::{Answer, AnswerSet};
 use crate::domain::model::{QuestionKind, Questionnaire};
-use crate::domain::text::{Lang, display_safe};
+use crate::domain::text::{Arg, Lang, display_safe};
 
 use super::Report;
 use super::strings as ws;
@@ -68,14 +68,9 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
         .iter()
         .map(|h| {
             let rung = r.ladders.iter().find(|l| l.area == h.id).map(|l| {
-                let (n, of, label) = (l.current, l.rungs.len(), &l.current_label);
-                // Word order: Chinese names the ladder first; English lowers it mid-sentence.
-                match lang {
-                    Lang::Zh => ws::VERDICT_RUNG.fill(lang, &[&l.title, &n, &of, label]),
-                    Lang::En => {
-                        ws::VERDICT_RUNG.fill(lang, &[&n, &of, &lower_first(&l.title), label])
-                    }
-                }
+                let (n, of) = (l.current, l.rungs.len());
+                let args: [&dyn Arg; 4] = [&n, &of, &run_on(lang, &l.title), &l.current_label];
+                ws::VERDICT_RUNG.fill(lang, &args)
             });
             let rung = rung.unwrap_or_default();
             Verdict {
@@ -83,11 +78,7 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
                 text: match h.score {
                     None => ws::VERDICT_NO_SCORE.fill(lang, &[&h.title, &h.score_text, &rung]),
                     Some(x) => {
-                        // English runs the meaning on after a colon, so it starts lower case.
-                        let meaning = match lang {
-                            Lang::Zh => h.meaning.clone(),
-                            Lang::En => lower_first(&h.meaning),
-                        };
+                        let meaning = run_on(lang, &h.meaning);
                         ws::VERDICT_LINE.fill(
                             lang,
                             &[&h.title, &r.fmt(x), &h.level_label, &rung, &meaning],
@@ -173,6 +164,15 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
         confidence: confidence.replace("。 ", "。"),
         thin,
         wish,
+    }
+}
+
+/// A title or sentence run on in the middle of another: English lowers its first letter,
+/// Chinese has no case.
+fn run_on(lang: Lang, s: &str) -> String {
+    match lang {
+        Lang::Zh => s.to_string(),
+        Lang::En => lower_first(s),
     }
 }
 

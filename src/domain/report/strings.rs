@@ -125,14 +125,14 @@ crate::bilingual! {
     /// Why a recommendation applies: the firm's answers, joined by `EVIDENCE_SEP`.
     FIRM_ANSWERED = "本企业的回答：{}。", "The firm answered {}.";
     EVIDENCE_SEP = "；", "; and ";
-    /// One answer behind a recommendation: Chinese question then answer, English the reverse.
-    EVIDENCE = "{}——“{}”", "“{}” to “{}”";
+    /// One answer behind a recommendation: the answer, the question.
+    EVIDENCE = "{1}——“{0}”", "“{}” to “{}”";
     /// The one-page verdict of an area: title, score, level, the rung sentence, the meaning.
     VERDICT_LINE = "{} {} 分，得分等级“{}”{}：{}", "{} scores {} / 100, score level “{}”{}: {}";
     /// The verdict when too few answers give a score: title, "not enough answers", the rung.
     VERDICT_NO_SCORE = "{}：{}{}。", "{}: {}{}.";
-    /// Chinese: ladder, rung, of, label; English: rung, of, ladder, label.
-    VERDICT_RUNG = "，在{}上站在第 {} 级（共 {} 级）“{}”", ", and rung {} of {} on the {}, “{}”";
+    /// Where the area stands on its ladder: rung, of, the ladder, the rung's label.
+    VERDICT_RUNG = "，在{2}上站在第 {0} 级（共 {1} 级）“{3}”", ", and rung {} of {} on the {}, “{}”";
     /// Where the proposals come from: publisher, title, date.
     CITATION = "{}《{}》，{}", "{}, “{}”, {}";
     /// Opening and closing bracket around an aside: `（…）` or ` (…)`.
