@@ -11,7 +11,8 @@
 //! - a result is said: [`output`] (JSON and text, labels), [`report`] (the firm's report and
 //!   the HTML page frame and escapes every report shares), [`cohort`] and [`progress`] (rooms
 //!   and change over time);
-//! - program words in two languages: [`text`] (`bilingual!`, `tr`, `LocalText`);
+//! - program words in two languages: [`text`] (`bilingual!` tables, one per layer, filled with
+//!   `fill` and `count`; `LocalText` for a questionnaire's own words);
 //! - sampled firms for checks, benchmarks and tests: [`sample`]; the reachability check that
 //!   uses them: [`reachability`].
 

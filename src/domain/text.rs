@@ -84,17 +84,6 @@ impl Bilingual {
     }
 }
 
-/// Picks the string for the language, for a pair written where it is used. Being folded into
-/// the layers' tables (#10); do not add new uses.
-pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    Bilingual {
-        zh,
-        en,
-        en_many: en,
-    }
-    .get(lang)
-}
-
 /// A value put into a placeholder: anything printable, or bilingual words said in the
 /// language of the sentence around them.
 pub trait Arg {
@@ -151,16 +140,26 @@ fn fill_in(template: &str, lang: Lang, args: &[&dyn Arg]) -> String {
 /// gives English both forms: `NAME = "{} 题", "{} question" | "{} questions";`.
 #[macro_export]
 macro_rules! bilingual {
-    () => {};
-    ($(#[$doc:meta])* $name:ident = $zh:literal, $en:literal | $many:literal; $($rest:tt)*) => {
-        $(#[$doc])* pub const $name: $crate::domain::text::Bilingual =
-            $crate::domain::text::Bilingual { zh: $zh, en: $en, en_many: $many };
-        $crate::bilingual! { $($rest)* }
+    ($($(#[$doc:meta])* $name:ident = $zh:literal, $en:literal $(| $many:literal)?;)*) => {
+        $($(#[$doc])* pub const $name: $crate::domain::text::Bilingual =
+            $crate::domain::text::Bilingual {
+                zh: $zh,
+                en: $en,
+                en_many: $crate::__plural_or!($en $(, $many)?),
+            };)*
     };
-    ($(#[$doc:meta])* $name:ident = $zh:literal, $en:literal; $($rest:tt)*) => {
-        $(#[$doc])* pub const $name: $crate::domain::text::Bilingual =
-            $crate::domain::text::Bilingual { zh: $zh, en: $en, en_many: $en };
-        $crate::bilingual! { $($rest)* }
+}
+
+/// English's plural when a `bilingual!` entry gives one, else its only form. Not recursive
+/// over the entries, so a table may be as long as a layer needs.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __plural_or {
+    ($one:literal) => {
+        $one
+    };
+    ($one:literal, $many:literal) => {
+        $many
     };
 }
 

@@ -110,7 +110,7 @@ crate::bilingual! {
     TOO_SMALL_HINT = "请放大窗口或调小字号；在此之前按键不起作用（Ctrl-C 退出）。答案已保存。", "Please enlarge the window or use a smaller font; until then keys do nothing (Ctrl-C quits). Your answers are saved.";
 }
 
-// Plain mode and punctuation (blocks of about a hundred: the macro recurses once per entry).
+// Plain mode and punctuation.
 crate::bilingual! {
     PLAIN_ALL_ANSWERED = "检查答案：{} 道题全部已回答。", "Review: all {} questions are answered.";
     PLAIN_OPEN = "检查答案：还有 {} 题未答：", "Review: {} question is still unanswered:" | "Review: {} questions are still unanswered:";

@@ -70,10 +70,7 @@ crate::bilingual! {
     PRIORITY_MEDIUM = "中", "medium";
     PRIORITY_LOW = "低", "low";
     LADDER_CHART_TITLE = "上云深度阶梯，标出本企业所在的一级", "Cloud depth ladder with the firm's rung marked";
-}
 
-// A second table: one would exceed the macro's recursion limit.
-crate::bilingual! {
     SEC_ONEPAGE = "一页摘要", "Summary on one page";
     SEC_PROPOSALS = "附录一：建议所依据的2020年提案", "Appendix A: the 2020 proposals behind the advice";
     VERDICT = "结论", "Verdict";
