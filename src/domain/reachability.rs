@@ -63,7 +63,7 @@ pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
                         .index(ri)
                         .key("requires"),
                     Said::fill(w::RUNG_NEVER_REACHED, &[&l.id, &r.id, &LINT_SAMPLES]),
-                    Said::fill(w::CHECK_REQUIREMENTS_THOSE, &[]),
+                    Said::fill(w::CHECK_RUNG_REQUIREMENTS, &[]),
                 ));
             }
         }
@@ -75,7 +75,7 @@ pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
                 false,
                 JsonPath::root().key("rules").index(ri).key("when"),
                 Said::fill(w::PROPOSAL_NEVER_RECOMMENDED, &[&p.id, &LINT_SAMPLES]),
-                Said::fill(w::CHECK_CONDITIONS_RULES, &[]),
+                Said::fill(w::CHECK_RULE_CONDITIONS, &[]),
             ));
         }
     }

@@ -44,7 +44,7 @@ impl Checker {
                 self.report(
                     path,
                     Said::fill(w::ID_EMPTY, &[&what]),
-                    Said::fill(w::GIVE_SHORT_UNIQUE, &[]),
+                    Said::fill(w::GIVE_AN_ID, &[]),
                 );
             } else if !seen.insert(id) {
                 self.report(
@@ -78,7 +78,10 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
     if q.schema_version != SCHEMA_VERSION {
         c.report(
             root.key("schema_version"),
-            Said::fill(w::SCHEMA_VERSION_NOT, &[&q.schema_version, &SCHEMA_VERSION]),
+            Said::fill(
+                w::SCHEMA_VERSION_UNSUPPORTED,
+                &[&q.schema_version, &SCHEMA_VERSION],
+            ),
             Said::fill(w::UPDATE_SMECHECK_CONVERT, &[]),
         );
     }
@@ -115,7 +118,7 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
             if !ok {
                 c.report(
                     root.key("breadth").key("questions").index(i),
-                    Said::fill(w::BREADTH_QUESTION_NOT, &[&id]),
+                    Said::fill(w::BREADTH_NOT_MULTI, &[&id]),
                     Said::fill(w::LIST_ONLY_MULTIPLE, &[]),
                 );
             }
@@ -193,7 +196,7 @@ fn missing_text<'v>(
                             } else {
                                 Said::fill(w::MISSING_ENGLISH_EN, &[])
                             },
-                            Said::fill(w::EVERY_USER_VISIBLE, &[]),
+                            Said::fill(w::BOTH_LANGUAGES_NEEDED, &[]),
                         );
                     }
                     if let Some(bad) = map
@@ -203,10 +206,7 @@ fn missing_text<'v>(
                     {
                         c.report(
                             path().key(lang),
-                            Said::fill(
-                                w::TEXT_CONTAINS_INVISIBLE,
-                                &[&format!("{:04X}", u32::from(bad))],
-                            ),
+                            Said::fill(w::CONTROL_CHARACTER, &[&format!("{:04X}", u32::from(bad))]),
                             Said::fill(w::REMOVE_CONTROL_CHARACTERS, &[]),
                         );
                     }
@@ -245,8 +245,8 @@ fn score_format(c: &mut Checker, q: &Questionnaire) {
         {
             c.report(
                 p.key(key),
-                Said::fill(w::ASKS_DECIMALS_MOST, &[&key, &v, &max]),
-                Said::fill(w::NO_SCORE_NEEDS, &[]),
+                Said::fill(w::TOO_MANY_DECIMALS, &[&key, &v, &max]),
+                Said::fill(w::DECIMALS_FROM_0_TO_4, &[]),
             );
         }
     }
@@ -255,15 +255,15 @@ fn score_format(c: &mut Checker, q: &Questionnaire) {
     {
         c.report(
             p.key("level_edges"),
-            Said::fill(w::LEVEL_EDGES_HAVE, &[&e, &f.precision]),
+            Said::fill(w::EDGES_FINER_THAN_SCORES, &[&e, &f.precision]),
             Said::fill(w::MAKE_LEVEL_EDGES, &[]),
         );
     }
     if !(0.0..=100.0).contains(&f.gap_below) {
         c.report(
             p.key("gap_below"),
-            Said::fill(w::GAP_LINE_GAP, &[&f.gap_below]),
-            Said::fill(w::SCORES_RUN_FROM, &[]),
+            Said::fill(w::GAP_LINE_OUTSIDE, &[&f.gap_below]),
+            Said::fill(w::GAP_LINE_RANGE, &[]),
         );
     }
 }
@@ -290,8 +290,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
         if l.min.partial_cmp(&l.max) != Some(std::cmp::Ordering::Less) {
             c.report(
                 path.index(i),
-                Said::fill(w::LEVEL_MIN_NOT, &[&l.id, &l.min, &l.max]),
-                Said::fill(w::EACH_BAND_MIN, &[]),
+                Said::fill(w::LEVEL_MIN_NOT_BELOW_MAX, &[&l.id, &l.min, &l.max]),
+                Said::fill(w::LEVEL_IS_HALF_OPEN, &[]),
             );
         }
     }
@@ -300,7 +300,7 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     {
         c.report(
             path.index(0).key("min"),
-            Said::fill(w::LEVELS_START_INSTEAD, &[&first.min]),
+            Said::fill(w::LEVELS_START_ABOVE_ZERO, &[&first.min]),
             Said::fill(w::FIRST_LEVEL_MIN, &[]),
         );
     }
@@ -309,7 +309,7 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     {
         c.report(
             path.index(ls.len() - 1).key("max"),
-            Said::fill(w::LEVELS_END_INSTEAD, &[&last.max]),
+            Said::fill(w::LEVELS_END_BELOW_100, &[&last.max]),
             Said::fill(w::LAST_LEVEL_MAX, &[]),
         );
     }
@@ -322,16 +322,16 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
                     w::GAP_BETWEEN_LEVELS,
                     &[&pair[0].id, &pair[1].id, &pair[0].max, &pair[1].min],
                 ),
-                Said::fill(w::MAKE_EACH_LEVEL, &[]),
+                Said::fill(w::LEVELS_MEET_OR_STEP, &[]),
             );
         } else if pair[0].max > pair[1].min {
             c.report(
                 path.index(i + 1).key("min"),
                 Said::fill(
-                    w::LEVELS_OVERLAP_FROM,
+                    w::LEVELS_OVERLAP,
                     &[&pair[0].id, &pair[1].id, &pair[1].min, &pair[0].max],
                 ),
-                Said::fill(w::MAKE_EACH_LEVEL_MIN, &[]),
+                Said::fill(w::LEVELS_MEET, &[]),
             );
         }
     }
@@ -373,7 +373,7 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
             c.report(
                 p.key("dimensions"),
                 Said::fill(w::AREA_NO_DIMENSIONS, &[&a.id]),
-                Said::fill(w::ADD_LEAST_ONE, &[]),
+                Said::fill(w::ADD_A_DIMENSION, &[]),
             );
         }
         for (j, d) in a.dimensions.iter().enumerate() {
@@ -401,7 +401,7 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
             {
                 c.report(
                     p.key("dimensions").index(j),
-                    Said::fill(w::DIMENSION_NO_SCORED, &[&d.id]),
+                    Said::fill(w::DIMENSION_UNSCORED, &[&d.id]),
                     Said::fill(w::ADD_SCORED_QUESTION, &[]),
                 );
             }
@@ -423,14 +423,14 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
         if q.area(&l.area).is_none() {
             c.report(
                 p.key("area"),
-                Said::fill(w::LADDER_NAMES_AREA, &[&l.id, &l.area]),
-                Said::fill(w::USE_ID_FROM, &[]),
+                Said::fill(w::LADDER_NO_SUCH_AREA, &[&l.id, &l.area]),
+                Said::fill(w::USE_AREA_ID, &[]),
             );
         }
         if l.rungs.len() < 2 {
             c.report(
                 p.key("rungs"),
-                Said::fill(w::LADDER_NEEDS_LEAST, &[&l.id]),
+                Said::fill(w::TOO_FEW_RUNGS, &[&l.id]),
                 Said::fill(w::ADD_RUNGS_FROM, &[]),
             );
         }
@@ -446,7 +446,7 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
             if j == 0 && !r.requires.is_empty() {
                 c.report(
                     rp.key("requires"),
-                    Said::fill(w::FIRST_RUNG_MUST, &[&r.id]),
+                    Said::fill(w::FIRST_RUNG_REQUIRES, &[&r.id]),
                     Said::fill(w::EVERY_FIRM_STANDS, &[]),
                 );
             }
@@ -454,7 +454,7 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
                 c.report(
                     rp.key("requires"),
                     Said::fill(w::RUNG_NO_REQUIREMENTS, &[&r.id]),
-                    Said::fill(w::SAY_WHAT_FIRM, &[]),
+                    Said::fill(w::SAY_WHAT_RUNG_NEEDS, &[]),
                 );
             }
             for (k, req) in r.requires.iter().enumerate() {
@@ -487,15 +487,15 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
             let ids = ids.join(", ");
             c.report(
                 p.key("proposal"),
-                Said::fill(w::RULE_NAMES_PROPOSAL, &[&r.id, &r.proposal]),
-                Said::fill(w::USE_ONE_CATALOGUE, &[&ids]),
+                Said::fill(w::NO_SUCH_PROPOSAL, &[&r.id, &r.proposal]),
+                Said::fill(w::USE_CATALOGUE_PROPOSAL, &[&ids]),
             );
         }
         if !(1..=3).contains(&r.priority) {
             c.report(
                 p.key("priority"),
                 Said::fill(w::RULE_PRIORITY, &[&r.id, &r.priority]),
-                Said::fill(w::PRIORITY_1_MOST, &[]),
+                Said::fill(w::PRIORITY_ONE_TO_THREE, &[]),
             );
         }
         condition(c, q, &r.when, &p.key("when"), Scope::Rules);
@@ -516,7 +516,7 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         }) {
             c.report(
                 p.key("when"),
-                Said::fill(w::RULE_WHEN_READS, &[&r.id]),
+                Said::fill(w::WHEN_ONLY_PROFILE, &[&r.id]),
                 Said::fill(w::MOVE_PROFILE_TEST, &[]),
             );
         }
@@ -530,7 +530,7 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
                     w::NO_RULE_RECOMMENDS,
                     &[&q.id, &prop.id, &Said::from(prop.keyword.clone())],
                 ),
-                Said::fill(w::ADD_RULE_PROPOSAL, &[]),
+                Said::fill(w::ADD_RULE_FOR_PROPOSAL, &[]),
             );
         }
     }
@@ -547,8 +547,8 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
         {
             c.report(
                 root.key(key),
-                Said::fill(w::ROLE_NAMES_AREA, &[&key, &id]),
-                Said::fill(w::USE_ID_FROM_AREAS, &[]),
+                Said::fill(w::ROLE_NO_SUCH_AREA, &[&key, &id]),
+                Said::fill(w::USE_AREA_ID_OR_DROP_ROLE, &[]),
             );
         }
     }
@@ -557,20 +557,20 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
     {
         c.report(
             root.key("breadth_vs_depth"),
-            Said::fill(w::ROLE_BREADTH_VS, &[&id]),
-            Said::fill(w::USE_ID_FROM_FINDINGS, &[]),
+            Said::fill(w::ROLE_NO_SUCH_FINDING, &[&id]),
+            Said::fill(w::USE_FINDING_ID_OR_DROP_ROLE, &[]),
         );
     }
     if let Some(id) = &r.firm_name {
         match q.profile.iter().find(|f| &f.id == id) {
             None => c.report(
                 root.key("firm_name"),
-                Said::fill(w::ROLE_FIRM_NAME, &[&id]),
-                Said::fill(w::USE_ID_FROM_PROFILE, &[]),
+                Said::fill(w::ROLE_NO_SUCH_PROFILE_FIELD, &[&id]),
+                Said::fill(w::USE_PROFILE_ID_OR_DROP_ROLE, &[]),
             ),
             Some(f) if !f.options.is_empty() => c.report(
                 root.key("firm_name"),
-                Said::fill(w::ROLE_FIRM_NAME_NAMES, &[&id]),
+                Said::fill(w::ROLE_FIRM_NAME_IS_CHOICE, &[&id]),
                 Said::fill(w::FIRM_NAME_NEEDS, &[]),
             ),
             Some(_) => {}
@@ -600,8 +600,8 @@ fn recommendations(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         }
         None if cat.is_empty() && !q.rules.is_empty() => c.report(
             root.key("rules"),
-            Said::fill(w::RULES_QUESTIONNAIRE_HAVE, &[&q.id]),
-            Said::fill(w::ADD_RECOMMENDATIONS_SMECHECK, &[]),
+            Said::fill(w::RULES_WITHOUT_CATALOGUE, &[&q.id]),
+            Said::fill(w::ADD_RECOMMENDATIONS, &[]),
         ),
         _ => {}
     }
@@ -639,7 +639,7 @@ fn catalogue(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
             c.report(
                 root.key("proposals").index(i).key("actions"),
                 Said::fill(w::PROPOSAL_NO_ACTIONS, &[&p.id]),
-                Said::fill(w::LIST_WHAT_FIRM, &[]),
+                Said::fill(w::LIST_ACTIONS, &[]),
             );
         }
     }
@@ -655,7 +655,7 @@ fn too_large(c: &mut Checker, path: JsonPath, v: f64) {
         c.report(
             path,
             Said::fill(w::VALUE_TOO_LARGE, &[&format!("{:e}", v)]),
-            Said::fill(w::WEIGHTS_POINTS_MUST, &[]),
+            Said::fill(w::MAGNITUDE_LIMIT, &[]),
         );
     }
 }
@@ -675,7 +675,7 @@ fn limits(c: &mut Checker, q: &Questionnaire) {
             c.report(
                 path,
                 Said::fill(w::MORE_THAN_ALLOWED, &[&n, &what, &max]),
-                Said::fill(w::SPLIT_QUESTIONNAIRE_SHORTEN, &[]),
+                Said::fill(w::SPLIT_OR_SHORTEN, &[]),
             );
         }
     };

@@ -59,15 +59,15 @@ fn matrix_row(
     if !x.is_matrix() {
         c.report(
             q_at.clone(),
-            Said::fill(w::CELL_ROW_POINTS, &[&id]),
-            Said::fill(w::USE_CHOICE_POINTS, &[]),
+            Said::fill(w::CELL_NEEDS_MATRIX, &[&id]),
+            Said::fill(w::CHOICE_OR_POINTS_ELSEWHERE, &[]),
         );
         return false;
     }
     if x.row_index(row).is_none() {
         c.report(
             at.key("row"),
-            Said::fill(w::MATRIX_QUESTION_NO_ROW, &[&id, &row]),
+            Said::fill(w::NO_SUCH_ROW, &[&id, &row]),
             Said::fill(
                 w::ROWS_OF,
                 &[
@@ -103,7 +103,7 @@ pub(super) fn condition(
                 c.report(
                     at.clone(),
                     Said::fill(w::EMPTY_LIST, &[&key]),
-                    Said::fill(w::LIST_LEAST_ONE, &[]),
+                    Said::fill(w::LIST_A_CONDITION, &[]),
                 );
             }
             for (i, x) in cs.iter().enumerate() {
@@ -124,7 +124,7 @@ pub(super) fn condition(
         let Some(idx) = q.question_index(id) else {
             c.report(
                 q_at,
-                Said::fill(w::CONDITION_REFERS_QUESTION, &[&id]),
+                Said::fill(w::NO_SUCH_QUESTION, &[&id]),
                 Said::fill(w::CHECK_QUESTION_ID, &[]),
             );
             return;
@@ -133,13 +133,13 @@ pub(super) fn condition(
             if idx == me {
                 c.report(
                     q_at.clone(),
-                    Said::fill(w::QUESTION_DEPENDS_ITSELF, &[&id]),
-                    Said::fill(w::QUESTION_VISIBILITY_CAN, &[]),
+                    Said::fill(w::DEPENDS_ON_ITSELF, &[&id]),
+                    Said::fill(w::DEPEND_ON_EARLIER_ONLY, &[]),
                 );
             } else if idx > me {
                 c.report(
                     q_at.clone(),
-                    Said::fill(w::QUESTION_DEPENDS_LATER, &[&q.questions[me].id, &id]),
+                    Said::fill(w::DEPENDS_ON_LATER, &[&q.questions[me].id, &id]),
                     Said::fill(w::MOVE_QUESTION_AFTER, &[]),
                 );
             }
@@ -151,14 +151,14 @@ pub(super) fn condition(
                     c.report(
                         at.key(list),
                         Said::fill(w::OPTION_LIST_EMPTY, &[]),
-                        Said::fill(w::LIST_LEAST_ONE_OPTION, &[]),
+                        Said::fill(w::LIST_AN_OPTION, &[]),
                     );
                 }
                 for (k, o) in opts.iter().enumerate() {
                     if x.option(o).is_none() {
                         c.report(
                             at.key(list).index(k),
-                            Said::fill(w::QUESTION_NO_OPTION, &[&id, &o]),
+                            Said::fill(w::NO_SUCH_OPTION, &[&id, &o]),
                             Said::fill(
                                 w::OPTIONS_OF,
                                 &[
@@ -178,8 +178,8 @@ pub(super) fn condition(
             Condition::Choice { any_of, .. } if x.is_matrix() => {
                 c.report(
                     q_at.clone(),
-                    Said::fill(w::MATRIX_QUESTION_CHOICE, &[&id]),
-                    Said::fill(w::USE_CELL_NAME, &[]),
+                    Said::fill(w::CHOICE_ON_MATRIX, &[&id]),
+                    Said::fill(w::USE_CELL, &[]),
                 );
                 check_options(c, "any_of", any_of);
             }
@@ -198,8 +198,8 @@ pub(super) fn condition(
                 if at_least.is_some_and(|v| v > 1.0) {
                     c.report(
                         at.key("at_least"),
-                        Said::fill(w::ROW_POINTS_COMPARES, &[]),
-                        Said::fill(w::USE_VALUE_BETWEEN, &[]),
+                        Said::fill(w::ROW_POINTS_SHARE, &[]),
+                        Said::fill(w::USE_ZERO_TO_ONE, &[]),
                     );
                 }
             }
@@ -207,8 +207,8 @@ pub(super) fn condition(
                 if !x.has_options() {
                     c.report(
                         q_at.clone(),
-                        Said::fill(w::CHOICE_NEEDS_QUESTION, &[&id]),
-                        Said::fill(w::USE_NUMBER_NUMBER, &[]),
+                        Said::fill(w::CHOICE_NEEDS_OPTIONS, &[&id]),
+                        Said::fill(w::USE_NUMBER, &[]),
                     );
                 }
                 check_options(c, "any_of", any_of);
@@ -217,7 +217,7 @@ pub(super) fn condition(
                 if x.kind != QuestionKind::Multi {
                     c.report(
                         q_at.clone(),
-                        Said::fill(w::CHOICE_ALL_NEEDS, &[&id]),
+                        Said::fill(w::CHOICE_ALL_NEEDS_MULTI, &[&id]),
                         Said::fill(w::USE_CHOICE, &[]),
                     );
                 }
@@ -229,7 +229,7 @@ pub(super) fn condition(
                 if x.kind != QuestionKind::Multi {
                     c.report(
                         q_at.clone(),
-                        Said::fill(w::COUNT_NEEDS_MULTIPLE, &[&id]),
+                        Said::fill(w::COUNT_NEEDS_MULTI, &[&id]),
                         Said::fill(w::USE_CHOICE, &[]),
                     );
                 }
@@ -239,7 +239,7 @@ pub(super) fn condition(
                 {
                     c.report(
                         at.key("at_least"),
-                        Said::fill(w::COUNT_CAN_NEVER, &[&id, &n]),
+                        Said::fill(w::COUNT_NEVER_HOLDS, &[&id, &n]),
                         Said::fill(w::LOWER_AT_LEAST, &[]),
                     );
                 }
@@ -250,7 +250,7 @@ pub(super) fn condition(
                 if x.kind != QuestionKind::Number {
                     c.report(
                         q_at.clone(),
-                        Said::fill(w::NUMBER_NEEDS_NUMBER, &[&id]),
+                        Said::fill(w::NUMBER_NEEDS_NUMBER_QUESTION, &[&id]),
                         Said::fill(w::USE_CHOICE_OR_POINTS, &[]),
                     );
                 }
@@ -270,22 +270,22 @@ pub(super) fn condition(
                 if at_least.is_some_and(|v| v > 1.0) {
                     c.report(
                         at.key("at_least"),
-                        Said::fill(w::POINTS_COMPARES_SHARE, &[]),
-                        Said::fill(w::USE_VALUE_BETWEEN, &[]),
+                        Said::fill(w::POINTS_SHARE, &[]),
+                        Said::fill(w::USE_ZERO_TO_ONE, &[]),
                     );
                 }
             }
             Condition::DontKnow(_) if !x.dont_know => {
                 c.report(
                     q_at.clone(),
-                    Said::fill(w::QUESTION_DOES_NOT, &[&id]),
-                    Said::fill(w::SET_DONT_KNOW_TRUE, &[]),
+                    Said::fill(w::NO_DONT_KNOW_NEVER_HOLDS, &[&id]),
+                    Said::fill(w::SET_DONT_KNOW_ON_QUESTION, &[]),
                 );
             }
             Condition::NotApplicable(_) if !x.not_applicable => {
                 c.report(
                     q_at.clone(),
-                    Said::fill(w::QUESTION_DOES_NOT_OFFER, &[&id]),
+                    Said::fill(w::NO_NOT_APPLICABLE_NEVER_HOLDS, &[&id]),
                     Said::fill(w::SET_NOT_APPLICABLE, &[]),
                 );
             }
@@ -297,15 +297,15 @@ pub(super) fn condition(
         Condition::Profile { field, any_of } => match q.profile.iter().find(|f| &f.id == field) {
             None => c.report(
                 at.key("field"),
-                Said::fill(w::PROFILE_FIELD_DOES, &[&field]),
-                Said::fill(w::USE_ID_FROM_PROFILE_ID, &[]),
+                Said::fill(w::NO_SUCH_PROFILE_FIELD, &[&field]),
+                Said::fill(w::USE_PROFILE_ID, &[]),
             ),
             Some(f) if !f.options.is_empty() => {
                 for (k, v) in any_of.iter().enumerate() {
                     if !f.options.iter().any(|o| &o.id == v) {
                         c.report(
                             at.key("any_of").index(k),
-                            Said::fill(w::PROFILE_FIELD_NO, &[&field, &v]),
+                            Said::fill(w::NO_SUCH_PROFILE_OPTION, &[&field, &v]),
                             Said::fill(w::CHECK_OPTION_ID, &[]),
                         );
                     }
@@ -327,7 +327,7 @@ pub(super) fn condition(
             c.report(
                 at,
                 Said::fill(w::CANNOT_TEST_HERE, &[&key, &place, &may]),
-                Said::fill(w::SCORES_BREADTH_RUNGS, &[]),
+                Said::fill(w::COMPUTED_FROM_ALL_ANSWERS, &[]),
             );
         }
         Condition::Score {
@@ -341,8 +341,8 @@ pub(super) fn condition(
             if !known {
                 c.report(
                     at.key("of"),
-                    Said::fill(w::SCORE_NO_SUCH, &[&of]),
-                    Said::fill(w::USE_OVERALL_AREA, &[]),
+                    Said::fill(w::NO_SUCH_SCORE, &[&of]),
+                    Said::fill(w::USE_SCORE_ID, &[]),
                 );
             }
             impossible_range(c, &at, *at_least, *below);
@@ -351,7 +351,7 @@ pub(super) fn condition(
             if q.breadth.is_none() {
                 c.report(
                     at.clone(),
-                    Said::fill(w::BREADTH_TESTED_BUT, &[]),
+                    Said::fill(w::NO_BREADTH_DEFINED, &[]),
                     Said::fill(w::ADD_BREADTH_SECTION, &[]),
                 );
             }
@@ -364,8 +364,8 @@ pub(super) fn condition(
         } => match q.ladders.iter().find(|l| &l.id == ladder) {
             None => c.report(
                 at.key("ladder"),
-                Said::fill(w::LADDER_DOES_NOT, &[&ladder]),
-                Said::fill(w::USE_ID_FROM_LADDERS, &[]),
+                Said::fill(w::NO_SUCH_LADDER, &[&ladder]),
+                Said::fill(w::USE_LADDER_ID, &[]),
             ),
             Some(l) => {
                 let pos = |id: &String| l.rungs.iter().position(|r| &r.id == id);
@@ -375,7 +375,7 @@ pub(super) fn condition(
                     {
                         c.report(
                             at.key(bound),
-                            Said::fill(w::LADDER_NO_RUNG, &[&ladder, &id]),
+                            Said::fill(w::NO_SUCH_RUNG, &[&ladder, &id]),
                             Said::fill(w::CHECK_RUNG_ID, &[]),
                         );
                     }
@@ -388,7 +388,7 @@ pub(super) fn condition(
                     c.report(
                         at.clone(),
                         Said::fill(w::RUNG_RANGE_EMPTY, &[]),
-                        Said::fill(w::LEAST_MUST_LOWER, &[]),
+                        Said::fill(w::AT_LEAST_LOWER_RUNG, &[]),
                     );
                 }
             }
@@ -402,8 +402,8 @@ pub(super) fn condition(
             match levels {
                 None => c.report(
                     at.key("area"),
-                    Said::fill(w::LEVELS_NO_SUCH, &[&area]),
-                    Said::fill(w::USE_OVERALL_AREA_ID, &[]),
+                    Said::fill(w::NO_SUCH_LEVELS_AREA, &[&area]),
+                    Said::fill(w::USE_OVERALL_OR_AREA, &[]),
                 ),
                 Some(ls) => {
                     let ids: BTreeSet<&str> = ls.iter().map(|l| l.id.as_str()).collect();
@@ -411,7 +411,7 @@ pub(super) fn condition(
                         if !ids.contains(v.as_str()) {
                             c.report(
                                 at.key("any_of").index(k),
-                                Said::fill(w::HAS_NO_LEVEL, &[&area, &v]),
+                                Said::fill(w::NO_SUCH_LEVEL, &[&area, &v]),
                                 Said::fill(w::CHECK_LEVEL_ID, &[]),
                             );
                         }
@@ -423,14 +423,14 @@ pub(super) fn condition(
             if !matches!(scope, Scope::Rules) {
                 c.report(
                     at.clone(),
-                    Said::fill(w::FINDINGS_CAN_ONLY, &[]),
-                    Said::fill(w::MOVE_TEST_INTO, &[]),
+                    Said::fill(w::FINDING_IN_FINDING, &[]),
+                    Said::fill(w::MOVE_TEST_TO_RULE, &[]),
                 );
             } else if !q.findings.iter().any(|f| &f.id == id) {
                 c.report(
                     at.clone(),
-                    Said::fill(w::FINDING_DOES_NOT, &[&id]),
-                    Said::fill(w::USE_ID_FROM_FINDINGS_ID, &[]),
+                    Said::fill(w::NO_SUCH_FINDING, &[&id]),
+                    Said::fill(w::USE_FINDING_ID, &[]),
                 );
             }
         }
@@ -444,7 +444,7 @@ fn impossible_range(c: &mut Checker, path: &JsonPath, at_least: Option<f64>, bel
     {
         c.report(
             path.key("below"),
-            Said::fill(w::LEAST_NOT_BELOW, &[&lo, &hi]),
+            Said::fill(w::RANGE_NEVER_HOLDS, &[&lo, &hi]),
             Said::fill(w::WIDEN_RANGE, &[]),
         );
     }

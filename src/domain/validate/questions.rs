@@ -26,8 +26,8 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
                 if x.option_str(new).is_none() {
                     c.report(
                         p.key("previously").index(k).key("options").key(old),
-                        Said::fill(w::QUESTION_PREVIOUSLY_MAPS, &[&x.id, &old, &new]),
-                        Said::fill(w::MAP_ONE_QUESTION, &[]),
+                        Said::fill(w::PREVIOUSLY_NO_OPTION, &[&x.id, &old, &new]),
+                        Said::fill(w::MAP_TO_AN_OPTION, &[]),
                     );
                 }
             }
@@ -45,7 +45,7 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
                 if x.kind != QuestionKind::Matrix {
                     c.report(
                         at,
-                        Said::fill(w::QUESTION_NOT_MATRIX, &[&x.id]),
+                        Said::fill(w::PREVIOUSLY_ROWS_NOT_MATRIX, &[&x.id]),
                         Said::fill(w::REMOVE_ROWS_ROW, &[]),
                     );
                     break;
@@ -53,8 +53,8 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
                 if x.row_index(new).is_none() {
                     c.report(
                         at,
-                        Said::fill(w::QUESTION_PREVIOUSLY_PUTS, &[&x.id, &new]),
-                        Said::fill(w::GIVE_ONE_QUESTION, &[]),
+                        Said::fill(w::PREVIOUSLY_NO_ROW, &[&x.id, &new]),
+                        Said::fill(w::GIVE_A_ROW_ID, &[]),
                     );
                 }
             }
@@ -62,7 +62,7 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
         if q.dimension(&x.dimension).is_none() {
             c.report(
                 p.key("dimension"),
-                Said::fill(w::QUESTION_NAMES_DIMENSION, &[&x.id, &x.dimension]),
+                Said::fill(w::NO_SUCH_DIMENSION, &[&x.id, &x.dimension]),
                 Said::fill(w::USE_DIMENSION_ID, &[]),
             );
         }
@@ -73,7 +73,7 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
             if closed.contains(x.dimension.as_str()) {
                 c.report(
                     p.key("dimension"),
-                    Said::fill(w::QUESTION_RETURNS_DIMENSION, &[&x.id, &x.dimension]),
+                    Said::fill(w::DIMENSION_RETURNS, &[&x.id, &x.dimension]),
                     Said::fill(w::KEEP_EACH_DIMENSION, &[]),
                 );
             }
@@ -83,7 +83,7 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
             c.report(
                 p.key("weight"),
                 Said::fill(w::QUESTION_WEIGHT, &[&x.id, &x.weight]),
-                Said::fill(w::USE_0_UNSCORED, &[]),
+                Said::fill(w::ZERO_OR_POSITIVE_WEIGHT, &[]),
             );
         }
         super::too_large(c, p.key("weight"), x.weight);
@@ -105,21 +105,21 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
             if o.exclusive && x.kind != QuestionKind::Multi {
                 c.report(
                     p.key("options").index(j).key("exclusive"),
-                    Said::fill(w::OPTION_EXCLUSIVE_BUT, &[&o.id, &x.id]),
+                    Said::fill(w::EXCLUSIVE_NOT_MULTI, &[&o.id, &x.id]),
                     Said::fill(w::REMOVE_EXCLUSIVE, &[]),
                 );
             }
             if o.zeroes && x.kind != QuestionKind::Multi {
                 c.report(
                     p.key("options").index(j).key("zeroes"),
-                    Said::fill(w::OPTION_ZEROES_QUESTION, &[&o.id, &x.id]),
-                    Said::fill(w::ONE_ANSWER_QUESTION, &[]),
+                    Said::fill(w::ZEROES_NOT_MULTI, &[&o.id, &x.id]),
+                    Said::fill(w::ZERO_POINTS_INSTEAD, &[]),
                 );
             } else if o.zeroes && o.points.is_some_and(|v| v > 0.0) {
                 c.report(
                     p.key("options").index(j).key("points"),
-                    Said::fill(w::OPTION_ZEROES_QUESTION_SO, &[&o.id, &x.id]),
-                    Said::fill(w::REMOVE_POINTS_MAKE, &[]),
+                    Said::fill(w::ZEROES_IGNORES_POINTS, &[&o.id, &x.id]),
+                    Said::fill(w::REMOVE_POINTS_OR_ZERO, &[]),
                 );
             }
         }
@@ -138,8 +138,8 @@ fn matrix(c: &mut Checker, x: &crate::domain::model::Question, p: &JsonPath) {
             if given {
                 c.report(
                     p.key(key),
-                    Said::fill(w::QUESTION_NOT_MATRIX_QUESTION, &[&x.id, &key]),
-                    Said::fill(w::REMOVE_MAKE_KIND, &[]),
+                    Said::fill(w::NOT_MATRIX_HAS_FIELD, &[&x.id, &key]),
+                    Said::fill(w::REMOVE_OR_MATRIX, &[]),
                 );
             }
         }
@@ -148,8 +148,8 @@ fn matrix(c: &mut Checker, x: &crate::domain::model::Question, p: &JsonPath) {
     if x.rows.is_empty() {
         c.report(
             p.key("rows"),
-            Said::fill(w::MATRIX_QUESTION_NO, &[&x.id]),
-            Said::fill(w::LIST_ITEMS_ANSWERED, &[]),
+            Said::fill(w::MATRIX_WITHOUT_ROWS, &[&x.id]),
+            Said::fill(w::LIST_ROWS, &[]),
         );
     }
     c.unique(
@@ -162,8 +162,8 @@ fn matrix(c: &mut Checker, x: &crate::domain::model::Question, p: &JsonPath) {
     if x.rows.len() > 64 {
         c.report(
             p.key("rows"),
-            Said::fill(w::MATRIX_QUESTION_ROWS, &[&x.id, &x.rows.len()]),
-            Said::fill(w::SPLIT_INTO_SEVERAL, &[]),
+            Said::fill(w::MATRIX_TOO_MANY_ROWS, &[&x.id, &x.rows.len()]),
+            Said::fill(w::SPLIT_QUESTION, &[]),
         );
     }
 }
@@ -174,8 +174,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
         if x.options.len() < 2 {
             c.report(
                 p.key("options"),
-                Said::fill(w::QUESTION_NEEDS_LEAST, &[&x.id]),
-                Said::fill(w::ADD_OPTIONS_FIRM, &[]),
+                Said::fill(w::TOO_FEW_OPTIONS, &[&x.id]),
+                Said::fill(w::ADD_OPTIONS, &[]),
             );
         }
         let needs_points = x.is_scored()
@@ -186,8 +186,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 match o.points {
                     None => c.report(
                         p.key("options").index(j),
-                        Said::fill(w::OPTION_SCORED_QUESTION, &[&o.id, &x.id]),
-                        Said::fill(w::ADD_POINTS_SET, &[]),
+                        Said::fill(w::OPTION_WITHOUT_POINTS, &[&o.id, &x.id]),
+                        Said::fill(w::ADD_POINTS_OR_UNSCORE, &[]),
                     ),
                     Some(v) if !v.is_finite() => c.report(
                         p.key("options").index(j).key("points"),
@@ -200,7 +200,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             if !x.options.iter().any(|o| o.points.unwrap_or(0.0) > 0.0) {
                 c.report(
                     p.key("options"),
-                    Said::fill(w::NO_OPTION_SCORED, &[&x.id]),
+                    Said::fill(w::NO_OPTION_GIVES_POINTS, &[&x.id]),
                     Said::fill(w::GIVE_BEST_OPTION, &[]),
                 );
             }
@@ -210,8 +210,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 if pair[1].points.unwrap_or(0.0) < pair[0].points.unwrap_or(0.0) {
                     c.report(
                         p.key("options").index(j + 1).key("points"),
-                        Said::fill(w::SCALE_FALLS_FROM, &[&x.id, &pair[0].id, &pair[1].id]),
-                        Said::fill(w::SCALE_POINTS_MUST, &[]),
+                        Said::fill(w::SCALE_FALLS, &[&x.id, &pair[0].id, &pair[1].id]),
+                        Said::fill(w::SCALE_MUST_RISE, &[]),
                     );
                 }
             }
@@ -224,7 +224,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 c.report(
                     p.key("options").index(j).key("id"),
                     Said::fill(w::YES_PARTLY_NO, &[&x.id, &x.options[j].id]),
-                    Said::fill(w::RENAME_OPTION_USE, &[]),
+                    Said::fill(w::RENAME_OPTION_OR_SINGLE, &[]),
                 );
             } else if ids.len() != 3 || x.options.len() != 3 {
                 c.report(
@@ -237,8 +237,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
     } else if !x.options.is_empty() {
         c.report(
             p.key("options"),
-            Said::fill(w::QUESTION_KIND_TAKES, &[&x.id]),
-            Said::fill(w::REMOVE_OPTIONS_CHANGE, &[]),
+            Said::fill(w::KIND_TAKES_NO_OPTIONS, &[&x.id]),
+            Said::fill(w::REMOVE_OPTIONS_OR_KIND, &[]),
         );
     }
     match x.kind {
@@ -255,8 +255,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             if x.is_scored() && x.bands.is_empty() {
                 c.report(
                     p.key("bands"),
-                    Said::fill(w::SCORED_NUMBER_QUESTION, &[&x.id]),
-                    Said::fill(w::ADD_BANDS_SET, &[]),
+                    Said::fill(w::NUMBER_WITHOUT_BANDS, &[&x.id]),
+                    Said::fill(w::ADD_BANDS_OR_UNSCORE, &[]),
                 );
             }
             let bp = p.key("bands");
@@ -267,8 +267,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 {
                     c.report(
                         bp.index(j),
-                        Said::fill(w::BAND_MIN_NOT, &[&(j + 1), &x.id, &b.min, &hi]),
-                        Said::fill(w::EACH_BAND_MIN_MAX, &[]),
+                        Said::fill(w::BAND_MIN_NOT_BELOW_MAX, &[&(j + 1), &x.id, &b.min, &hi]),
+                        Said::fill(w::BAND_IS_HALF_OPEN, &[]),
                     );
                 }
                 if b.max.is_none() && j + 1 < x.bands.len() {
@@ -290,7 +290,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                             w::BETWEEN_BANDS,
                             &[&what, &(j + 1), &(j + 2), &x.id, &hi, &pair[1].min],
                         ),
-                        Said::fill(w::MAKE_EACH_BAND, &[]),
+                        Said::fill(w::BANDS_MEET, &[]),
                     );
                 }
             }
@@ -299,7 +299,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             {
                 c.report(
                     bp.index(0).key("min"),
-                    Said::fill(w::NUMBERS_FROM_FALL, &[&lo, &first.min, &x.id]),
+                    Said::fill(w::NUMBERS_BELOW_BANDS, &[&lo, &first.min, &x.id]),
                     Said::fill(w::START_FIRST_BAND, &[]),
                 );
             }
@@ -308,7 +308,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 if x.min.is_none() {
                     c.report(
                         p.key("bands"),
-                        Said::fill(w::SCORED_NUMBER_QUESTION_NO, &[&x.id]),
+                        Said::fill(w::NUMBER_WITHOUT_MIN, &[&x.id]),
                         Said::fill(w::SET_QUESTION_MIN, &[]),
                     );
                 }
@@ -321,8 +321,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                         .map_or("any larger number".to_string(), |m| m.to_string());
                     c.report(
                         bp.index(x.bands.len() - 1).key("max"),
-                        Said::fill(w::NUMBERS_FROM_UP, &[&hi, &upto, &x.id]),
-                        Said::fill(w::LEAVE_OUT_LAST, &[]),
+                        Said::fill(w::NUMBERS_ABOVE_BANDS, &[&hi, &upto, &x.id]),
+                        Said::fill(w::OPEN_LAST_BAND, &[]),
                     );
                 }
             }
@@ -331,7 +331,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             if x.dont_know {
                 c.report(
                     p.key("dont_know"),
-                    Said::fill(w::FREE_TEXT_QUESTION, &[&x.id]),
+                    Said::fill(w::TEXT_NO_DONT_KNOW, &[&x.id]),
                     Said::fill(w::REMOVE_DONT_KNOW, &[]),
                 );
             }
@@ -340,7 +340,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             if !x.bands.is_empty() {
                 c.report(
                     p.key("bands"),
-                    Said::fill(w::QUESTION_NOT_NUMBER, &[&x.id]),
+                    Said::fill(w::BANDS_NOT_NUMBER, &[&x.id]),
                     Said::fill(w::REMOVE_BANDS, &[]),
                 );
             }
