@@ -65,20 +65,11 @@ fn matrix_row(
         return false;
     }
     if x.row_index(row).is_none() {
+        let rows: Vec<&str> = x.rows.iter().map(|r| r.id.as_str()).collect();
         c.report(
             at.key("row"),
             Said::fill(w::NO_SUCH_ROW, &[&id, &row]),
-            Said::fill(
-                w::ROWS_OF,
-                &[
-                    &id,
-                    &(x.rows
-                        .iter()
-                        .map(|r| r.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")),
-                ],
-            ),
+            Said::fill(w::ROWS_OF, &[&id, &rows.join(", ")]),
         );
         return false;
     }
@@ -156,20 +147,11 @@ pub(super) fn condition(
                 }
                 for (k, o) in opts.iter().enumerate() {
                     if x.option(o).is_none() {
+                        let known: Vec<&str> = x.options.iter().map(|o| o.id.as_str()).collect();
                         c.report(
                             at.key(list).index(k),
                             Said::fill(w::NO_SUCH_OPTION, &[&id, &o]),
-                            Said::fill(
-                                w::OPTIONS_OF,
-                                &[
-                                    &id,
-                                    &(x.options
-                                        .iter()
-                                        .map(|o| o.id.as_str())
-                                        .collect::<Vec<_>>()
-                                        .join(", ")),
-                                ],
-                            ),
+                            Said::fill(w::OPTIONS_OF, &[&id, &known.join(", ")]),
                         );
                     }
                 }
