@@ -709,3 +709,37 @@ fn limits(c: &mut Checker, q: &Questionnaire) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The unknown-catalogue hint takes a "did you mean" in the hint's own language, or nothing.
+    #[test]
+    fn a_message_inside_a_message_is_said_in_its_language() {
+        let mini = include_str!("../../tests/fixtures/questionnaires/valid/mini.json");
+        let hint = |name: &str| {
+            let mut q: Questionnaire = serde_json::from_str(mini).unwrap();
+            q.recommendations = Some(Recommendations::Named(name.to_string()));
+            let problems = validate(&q, &Catalogue::default());
+            let p = problems
+                .iter()
+                .find(|p| p.message.contains("no built-in recommendations catalogue"))
+                .unwrap()
+                .clone();
+            (p.hint, p.zh.unwrap().1)
+        };
+        let (en, zh) = hint("smecheck-p1-p12");
+        assert_eq!(
+            en,
+            "did you mean `smecheck-p1-p11`? built in: smecheck-p1-p11; or write the catalogue out here (an object)"
+        );
+        assert_eq!(
+            zh,
+            "是不是想写 `smecheck-p1-p11`？内置的有：smecheck-p1-p11；也可以把目录直接写在这里（一个对象）"
+        );
+        let (en, zh) = hint("something else entirely");
+        assert!(en.starts_with("built in: smecheck-p1-p11;"), "{en}");
+        assert!(zh.starts_with("内置的有："), "{zh}");
+    }
+}
