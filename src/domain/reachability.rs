@@ -5,6 +5,7 @@ use super::instrument::{Instrument, Problem, Said};
 use super::position::JsonPath;
 use super::sample::{Lean, Rng, generate};
 use super::score::score;
+use super::validate::words as w;
 
 /// How many sampled answer sets the lint tries.
 pub const LINT_SAMPLES: usize = 3000;
@@ -55,15 +56,14 @@ pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
             if !rung_reached[li][ri] {
                 out.push(Problem::new(
                     false,
-                    JsonPath::root().key("ladders").index(li).key("rungs").index(ri).key("requires"),
-                    Said::both(
-                        format!("阶梯 `{}` 的台阶 `{}` 在 {LINT_SAMPLES} 家抽样企业中一次也没有达到", l.id, r.id),
-                        format!("rung `{}` of ladder `{}` was not reached by any of {LINT_SAMPLES} sampled firms", r.id, l.id),
-                    ),
-                    Said::both(
-                        "检查它的条件和下面每一级台阶的条件能不能同时成立",
-                        "check that its requirements and those of every lower rung can hold together",
-                    ),
+                    JsonPath::root()
+                        .key("ladders")
+                        .index(li)
+                        .key("rungs")
+                        .index(ri)
+                        .key("requires"),
+                    Said::fill(w::RUNG_NEVER_REACHED, &[&l.id, &r.id, &LINT_SAMPLES]),
+                    Said::fill(w::CHECK_RUNG_REQUIREMENTS, &[]),
                 ));
             }
         }
@@ -74,20 +74,8 @@ pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
             out.push(Problem::new(
                 false,
                 JsonPath::root().key("rules").index(ri).key("when"),
-                Said::both(
-                    format!(
-                        "提案 `{}` 在 {LINT_SAMPLES} 家抽样企业中一次也没有被推荐",
-                        p.id
-                    ),
-                    format!(
-                        "proposal `{}` was not recommended to any of {LINT_SAMPLES} sampled firms",
-                        p.id
-                    ),
-                ),
-                Said::both(
-                    "检查它的规则条件能不能成立",
-                    "check that the conditions of its rules can hold",
-                ),
+                Said::fill(w::PROPOSAL_NEVER_RECOMMENDED, &[&p.id, &LINT_SAMPLES]),
+                Said::fill(w::CHECK_RULE_CONDITIONS, &[]),
             ));
         }
     }

@@ -10,13 +10,7 @@ use super::model::{
 };
 use super::position::JsonPath;
 use super::proposals::Catalogue;
-
-/// A message in Chinese and English from two format strings over the same arguments.
-macro_rules! said {
-    ($zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
-        Said::both(format!($zh $(, $arg)*), format!($en $(, $arg)*))
-    };
-}
+use super::text::Bilingual;
 
 mod condition;
 mod questions;
@@ -25,6 +19,7 @@ pub(crate) mod words;
 
 use condition::{Scope, condition};
 use questions::questions;
+use words as w;
 
 struct Checker {
     problems: Vec<Problem>,
@@ -42,30 +37,20 @@ impl Checker {
     }
 
     /// Reports the second and later uses of an id.
-    fn unique<'a>(
-        &mut self,
-        (what_zh, what_en): (&str, &str),
-        items: impl Iterator<Item = (JsonPath, &'a str)>,
-    ) {
+    fn unique<'a>(&mut self, what: Bilingual, items: impl Iterator<Item = (JsonPath, &'a str)>) {
         let mut seen = BTreeSet::new();
         for (path, id) in items {
             if id.trim().is_empty() {
                 self.report(
                     path,
-                    said!("{what_zh}编号是空的", "{what_en} id is empty"),
-                    Said::both("给它起一个简短、不重复的编号", "give it a short unique id"),
+                    Said::fill(w::ID_EMPTY, &[&what]),
+                    Said::fill(w::GIVE_AN_ID, &[]),
                 );
             } else if !seen.insert(id) {
                 self.report(
                     path,
-                    said!(
-                        "{what_zh}编号 `{id}` 重复了",
-                        "duplicate {what_en} id `{id}`"
-                    ),
-                    Said::both(
-                        "编号不能重复；请改掉其中一个",
-                        "ids must be unique; rename one of them",
-                    ),
+                    Said::fill(w::DUPLICATE_ID, &[&what, &id]),
+                    Said::fill(w::IDS_MUST_UNIQUE, &[]),
                 );
             }
         }
@@ -93,21 +78,17 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
     if q.schema_version != SCHEMA_VERSION {
         c.report(
             root.key("schema_version"),
-            said!(
-                "不支持 schema_version {}；这个版本的 smecheck 读取的是 {SCHEMA_VERSION} 版",
-                "schema_version {} is not supported; this smecheck reads version {SCHEMA_VERSION}",
-                q.schema_version
+            Said::fill(
+                w::SCHEMA_VERSION_UNSUPPORTED,
+                &[&q.schema_version, &SCHEMA_VERSION],
             ),
-            Said::both(
-                "请更新 smecheck，或者转换这个文件",
-                "update smecheck or convert the file",
-            ),
+            Said::fill(w::UPDATE_SMECHECK_CONVERT, &[]),
         );
     }
     limits(&mut c, q);
     translations(&mut c, q);
     c.unique(
-        ("企业信息字段", "profile field"),
+        w::PROFILE_FIELD,
         q.profile
             .iter()
             .enumerate()
@@ -116,7 +97,7 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
     for (i, f) in q.profile.iter().enumerate() {
         let p = root.key("profile").index(i).key("options");
         c.unique(
-            ("企业信息选项", "profile option"),
+            w::PROFILE_OPTION,
             f.options
                 .iter()
                 .enumerate()
@@ -137,14 +118,14 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
             if !ok {
                 c.report(
                     root.key("breadth").key("questions").index(i),
-                    said!("广度题 `{id}` 不是本问卷里的多选题", "breadth question `{id}` is not a multiple-choice question of this questionnaire"),
-                    Said::both("这里只能列多选题的编号", "list only multiple-choice question ids"),
+                    Said::fill(w::BREADTH_NOT_MULTI, &[&id]),
+                    Said::fill(w::LIST_ONLY_MULTIPLE, &[]),
                 );
             }
         }
     }
     c.unique(
-        ("发现", "finding"),
+        w::FINDING,
         q.findings
             .iter()
             .enumerate()
@@ -211,14 +192,11 @@ fn missing_text<'v>(
                         c.report(
                             path().key(lang),
                             if lang == "zh" {
-                                Said::both("缺少中文（zh）译文", "missing Chinese (zh) translation")
+                                Said::fill(w::MISSING_CHINESE_ZH, &[])
                             } else {
-                                Said::both("缺少英文（en）译文", "missing English (en) translation")
+                                Said::fill(w::MISSING_ENGLISH_EN, &[])
                             },
-                            Said::both(
-                                "用户能看到的每一段文字都要同时有 zh 和 en",
-                                "every user-visible string needs both zh and en",
-                            ),
+                            Said::fill(w::BOTH_LANGUAGES_NEEDED, &[]),
                         );
                     }
                     if let Some(bad) = map
@@ -228,10 +206,8 @@ fn missing_text<'v>(
                     {
                         c.report(
                             path().key(lang),
-                            said!("文字里有看不见的控制字符 U+{:04X}", "text contains the invisible control character U+{:04X}",
-                                u32::from(bad)
-                            ),
-                            Said::both("请删掉它：控制字符和书写方向控制符可能改变终端或报告里显示的内容", "remove it: control characters and direction overrides could change what a terminal or report shows"),
+                            Said::fill(w::CONTROL_CHARACTER, &[&format!("{:04X}", u32::from(bad))]),
+                            Said::fill(w::REMOVE_CONTROL_CHARACTERS, &[]),
                         );
                     }
                 }
@@ -269,14 +245,8 @@ fn score_format(c: &mut Checker, q: &Questionnaire) {
         {
             c.report(
                 p.key(key),
-                said!(
-                    "`{key}` 是 {v} 位小数，最多只能 {max} 位",
-                    "`{key}` asks for {v} decimals; at most {max} are supported"
-                ),
-                Said::both(
-                    "分数用不着这么细；写 0 到 4 之间的整数",
-                    "no score needs that many; give a whole number from 0 to 4",
-                ),
+                Said::fill(w::TOO_MANY_DECIMALS, &[&key, &v, &max]),
+                Said::fill(w::DECIMALS_FROM_0_TO_4, &[]),
             );
         }
     }
@@ -285,29 +255,15 @@ fn score_format(c: &mut Checker, q: &Questionnaire) {
     {
         c.report(
             p.key("level_edges"),
-            said!(
-                "等级边界有 {e} 位小数，比分数的精度（{} 位）还细",
-                "level edges have {e} decimals, finer than the scores' precision ({})",
-                f.precision
-            ),
-            Said::both(
-                "把 `level_edges` 设成不大于 `precision` 的数",
-                "make `level_edges` no larger than `precision`",
-            ),
+            Said::fill(w::EDGES_FINER_THAN_SCORES, &[&e, &f.precision]),
+            Said::fill(w::MAKE_LEVEL_EDGES, &[]),
         );
     }
     if !(0.0..=100.0).contains(&f.gap_below) {
         c.report(
             p.key("gap_below"),
-            said!(
-                "短板线 `gap_below` 是 {}，不在 0 到 100 之间",
-                "the gap line `gap_below` is {}, outside 0 to 100",
-                f.gap_below
-            ),
-            Said::both(
-                "分数是 0 到 100 分，短板线也得在这个范围里（默认 60）",
-                "scores run from 0 to 100, so the gap line must too (60 by default)",
-            ),
+            Said::fill(w::GAP_LINE_OUTSIDE, &[&f.gap_below]),
+            Said::fill(w::GAP_LINE_RANGE, &[]),
         );
     }
 }
@@ -318,16 +274,13 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     if ls.is_empty() {
         c.report(
             path.clone(),
-            Said::both("没有定义等级", "no levels defined"),
-            Said::both(
-                "定义覆盖 0 到 100 分的分数段",
-                "define score bands covering 0 to 100",
-            ),
+            Said::fill(w::NO_LEVELS_DEFINED, &[]),
+            Said::fill(w::DEFINE_SCORE_BANDS, &[]),
         );
         return;
     }
     c.unique(
-        ("等级", "level"),
+        w::LEVEL,
         ls.iter()
             .enumerate()
             .map(|(i, l)| (path.index(i).key("id"), l.id.as_str())),
@@ -337,17 +290,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
         if l.min.partial_cmp(&l.max) != Some(std::cmp::Ordering::Less) {
             c.report(
                 path.index(i),
-                said!(
-                    "等级 `{}` 的 min {} 不小于 max {}",
-                    "level `{}` has min {} not below max {}",
-                    l.id,
-                    l.min,
-                    l.max
-                ),
-                Said::both(
-                    "每一档是 [min, max)：含 min，不含 max，min 要小于 max",
-                    "each band is [min, max) with min < max",
-                ),
+                Said::fill(w::LEVEL_MIN_NOT_BELOW_MAX, &[&l.id, &l.min, &l.max]),
+                Said::fill(w::LEVEL_IS_HALF_OPEN, &[]),
             );
         }
     }
@@ -356,15 +300,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     {
         c.report(
             path.index(0).key("min"),
-            said!(
-                "等级从 {} 开始，而不是从 0 开始",
-                "levels start at {} instead of 0",
-                first.min
-            ),
-            Said::both(
-                "第一个等级的 min 必须是 0",
-                "the first level's min must be 0",
-            ),
+            Said::fill(w::LEVELS_START_ABOVE_ZERO, &[&first.min]),
+            Said::fill(w::FIRST_LEVEL_MIN, &[]),
         );
     }
     if let Some(last) = ls.last()
@@ -372,50 +309,29 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     {
         c.report(
             path.index(ls.len() - 1).key("max"),
-            said!(
-                "等级到 {} 为止，而不是到 100",
-                "levels end at {} instead of 100",
-                last.max
-            ),
-            Said::both(
-                "最后一个等级的 max 必须是 100",
-                "the last level's max must be 100",
-            ),
+            Said::fill(w::LEVELS_END_BELOW_100, &[&last.max]),
+            Said::fill(w::LAST_LEVEL_MAX, &[]),
         );
     }
-    for (i, w) in ls.windows(2).enumerate() {
-        let closed = (w[1].min - w[0].max - step).abs() < step * 1e-6;
-        if w[0].max < w[1].min && !closed {
+    for (i, pair) in ls.windows(2).enumerate() {
+        let closed = (pair[1].min - pair[0].max - step).abs() < step * 1e-6;
+        if pair[0].max < pair[1].min && !closed {
             c.report(
                 path.index(i + 1).key("min"),
-                said!(
-                    "等级 `{}` 和 `{}` 之间有空档：{} 到 {} 分没有对应的等级",
-                    "gap between levels `{}` and `{}`: scores from {} to {} have no level",
-                    w[0].id,
-                    w[1].id,
-                    w[0].max,
-                    w[1].min
+                Said::fill(
+                    w::GAP_BETWEEN_LEVELS,
+                    &[&pair[0].id, &pair[1].id, &pair[0].max, &pair[1].min],
                 ),
-                Said::both(
-                    "让每个等级的 min 等于前一个等级的 max，或者正好比它大一个边界步长（见 `score_format.level_edges`）",
-                    "make each level's min equal the previous level's max, or exactly one edge step above it (see `score_format.level_edges`)",
-                ),
+                Said::fill(w::LEVELS_MEET_OR_STEP, &[]),
             );
-        } else if w[0].max > w[1].min {
+        } else if pair[0].max > pair[1].min {
             c.report(
                 path.index(i + 1).key("min"),
-                said!(
-                    "等级 `{}` 和 `{}` 在 {} 到 {} 之间重叠",
-                    "levels `{}` and `{}` overlap from {} to {}",
-                    w[0].id,
-                    w[1].id,
-                    w[1].min,
-                    w[0].max
+                Said::fill(
+                    w::LEVELS_OVERLAP,
+                    &[&pair[0].id, &pair[1].id, &pair[1].min, &pair[0].max],
                 ),
-                Said::both(
-                    "让每个等级的 min 等于前一个等级的 max",
-                    "make each level's min equal the previous level's max",
-                ),
+                Said::fill(w::LEVELS_MEET, &[]),
             );
         }
     }
@@ -424,14 +340,14 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
 fn areas(c: &mut Checker, q: &Questionnaire) {
     let root = JsonPath::root().key("areas");
     c.unique(
-        ("领域", "area"),
+        w::AREA,
         q.areas
             .iter()
             .enumerate()
             .map(|(i, a)| (root.index(i).key("id"), a.id.as_str())),
     );
     c.unique(
-        ("维度", "dimension"),
+        w::DIMENSION,
         q.areas.iter().enumerate().flat_map(|(i, a)| {
             let root = root.clone();
             a.dimensions.iter().enumerate().map(move |(j, d)| {
@@ -447,13 +363,8 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
         if !(a.weight > 0.0 && a.weight.is_finite()) {
             c.report(
                 p.key("weight"),
-                said!(
-                    "领域 `{}` 的权重是 {}",
-                    "area `{}` has weight {}",
-                    a.id,
-                    a.weight
-                ),
-                Said::both("权重必须是正数", "weights must be positive numbers"),
+                Said::fill(w::AREA_WEIGHT, &[&a.id, &a.weight]),
+                Said::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
             );
         }
         too_large(c, p.key("weight"), a.weight);
@@ -461,25 +372,16 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
         if a.dimensions.is_empty() {
             c.report(
                 p.key("dimensions"),
-                said!(
-                    "领域 `{}` 没有任何维度",
-                    "area `{}` has no dimensions",
-                    a.id
-                ),
-                Said::both("至少加一个维度", "add at least one dimension"),
+                Said::fill(w::AREA_NO_DIMENSIONS, &[&a.id]),
+                Said::fill(w::ADD_A_DIMENSION, &[]),
             );
         }
         for (j, d) in a.dimensions.iter().enumerate() {
             if !(d.weight > 0.0 && d.weight.is_finite()) {
                 c.report(
                     p.key("dimensions").index(j).key("weight"),
-                    said!(
-                        "维度 `{}` 的权重是 {}",
-                        "dimension `{}` has weight {}",
-                        d.id,
-                        d.weight
-                    ),
-                    Said::both("权重必须是正数", "weights must be positive numbers"),
+                    Said::fill(w::DIMENSION_WEIGHT, &[&d.id, &d.weight]),
+                    Said::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
                 );
             }
             too_large(c, p.key("dimensions").index(j).key("weight"), d.weight);
@@ -499,15 +401,8 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
             {
                 c.report(
                     p.key("dimensions").index(j),
-                    said!(
-                        "维度 `{}` 没有计分的题目",
-                        "dimension `{}` has no scored question",
-                        d.id
-                    ),
-                    Said::both(
-                        "给它加一道计分题，或者删掉这个维度",
-                        "add a scored question to it or remove the dimension",
-                    ),
+                    Said::fill(w::DIMENSION_UNSCORED, &[&d.id]),
+                    Said::fill(w::ADD_SCORED_QUESTION, &[]),
                 );
             }
         }
@@ -517,7 +412,7 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
 fn ladders(c: &mut Checker, q: &Questionnaire) {
     let root = JsonPath::root().key("ladders");
     c.unique(
-        ("阶梯", "ladder"),
+        w::LADDER,
         q.ladders
             .iter()
             .enumerate()
@@ -528,31 +423,19 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
         if q.area(&l.area).is_none() {
             c.report(
                 p.key("area"),
-                said!(
-                    "阶梯 `{}` 指向的领域 `{}` 不存在",
-                    "ladder `{}` names area `{}`, which does not exist",
-                    l.id,
-                    l.area
-                ),
-                Said::both(
-                    "请使用 `areas[].id` 里的编号",
-                    "use an id from `areas[].id`",
-                ),
+                Said::fill(w::LADDER_NO_SUCH_AREA, &[&l.id, &l.area]),
+                Said::fill(w::USE_AREA_ID, &[]),
             );
         }
         if l.rungs.len() < 2 {
             c.report(
                 p.key("rungs"),
-                said!(
-                    "阶梯 `{}` 至少需要两级台阶",
-                    "ladder `{}` needs at least two rungs",
-                    l.id
-                ),
-                Said::both("从最低一级开始往上加台阶", "add rungs from the lowest up"),
+                Said::fill(w::TOO_FEW_RUNGS, &[&l.id]),
+                Said::fill(w::ADD_RUNGS_FROM, &[]),
             );
         }
         c.unique(
-            ("台阶", "rung"),
+            w::RUNG,
             l.rungs
                 .iter()
                 .enumerate()
@@ -563,25 +446,15 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
             if j == 0 && !r.requires.is_empty() {
                 c.report(
                     rp.key("requires"),
-                    said!(
-                        "第一级台阶 `{}` 不能有条件",
-                        "the first rung `{}` must have no requirements",
-                        r.id
-                    ),
-                    Said::both(
-                        "每家企业至少站在第一级台阶上",
-                        "every firm stands at least on the first rung",
-                    ),
+                    Said::fill(w::FIRST_RUNG_REQUIRES, &[&r.id]),
+                    Said::fill(w::EVERY_FIRM_STANDS, &[]),
                 );
             }
             if j > 0 && r.requires.is_empty() {
                 c.report(
                     rp.key("requires"),
-                    said!("台阶 `{}` 没有条件", "rung `{}` has no requirements", r.id),
-                    Said::both(
-                        "写明企业要站上这一级需要满足什么",
-                        "say what a firm needs to stand on this rung",
-                    ),
+                    Said::fill(w::RUNG_NO_REQUIREMENTS, &[&r.id]),
+                    Said::fill(w::SAY_WHAT_RUNG_NEEDS, &[]),
                 );
             }
             for (k, req) in r.requires.iter().enumerate() {
@@ -600,7 +473,7 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
 fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
     let root = JsonPath::root().key("rules");
     c.unique(
-        ("规则", "rule"),
+        w::RULE,
         q.rules
             .iter()
             .enumerate()
@@ -614,31 +487,15 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
             let ids = ids.join(", ");
             c.report(
                 p.key("proposal"),
-                said!(
-                    "规则 `{}` 指向的提案 `{}` 不在提案目录里",
-                    "rule `{}` names proposal `{}`, which the catalogue does not have",
-                    r.id,
-                    r.proposal
-                ),
-                said!(
-                    "请使用目录里的提案：{ids}",
-                    "use one of the catalogue's proposals: {ids}"
-                ),
+                Said::fill(w::NO_SUCH_PROPOSAL, &[&r.id, &r.proposal]),
+                Said::fill(w::USE_CATALOGUE_PROPOSAL, &[&ids]),
             );
         }
         if !(1..=3).contains(&r.priority) {
             c.report(
                 p.key("priority"),
-                said!(
-                    "规则 `{}` 的优先级是 {}",
-                    "rule `{}` has priority {}",
-                    r.id,
-                    r.priority
-                ),
-                Said::both(
-                    "优先级只能是 1（最紧急）、2 或 3",
-                    "priority is 1 (most urgent), 2 or 3",
-                ),
+                Said::fill(w::RULE_PRIORITY, &[&r.id, &r.priority]),
+                Said::fill(w::PRIORITY_ONE_TO_THREE, &[]),
             );
         }
         condition(c, q, &r.when, &p.key("when"), Scope::Rules);
@@ -659,15 +516,8 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         }) {
             c.report(
                 p.key("when"),
-                said!(
-                    "规则 `{}` 的 `when` 只看企业概况，永远给不出依据",
-                    "rule `{}` has a `when` that reads only the profile, so it can never give a reason",
-                    r.id
-                ),
-                Said::both(
-                    "把概况条件移到 `eligible_if`，在 `when` 里写出企业的哪些回答说明需要这条建议",
-                    "move the profile test to `eligible_if`, and say in `when` which answers show the firm needs this advice",
-                ),
+                Said::fill(w::WHEN_ONLY_PROFILE, &[&r.id]),
+                Said::fill(w::MOVE_PROFILE_TEST, &[]),
             );
         }
     }
@@ -676,20 +526,11 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         if !q.rules.iter().any(|r| r.proposal == prop.id) {
             c.report(
                 root.clone(),
-                Said::both(
-                    format!(
-                        "问卷 `{}` 没有任何规则能推荐提案 `{}`（{}）",
-                        q.id, prop.id, prop.keyword.zh
-                    ),
-                    format!(
-                        "no rule of questionnaire `{}` can ever recommend proposal `{}` ({})",
-                        q.id, prop.id, prop.keyword.en
-                    ),
+                Said::fill(
+                    w::NO_RULE_RECOMMENDS,
+                    &[&q.id, &prop.id, &Said::from(prop.keyword.clone())],
                 ),
-                Said::both(
-                    "为这个提案加一条规则，否则企业永远不会被引导到它",
-                    "add a rule with this proposal, or the firm can never be pointed to it",
-                ),
+                Said::fill(w::ADD_RULE_FOR_PROPOSAL, &[]),
             );
         }
     }
@@ -706,14 +547,8 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
         {
             c.report(
                 root.key(key),
-                said!(
-                    "角色 `{key}` 指向的领域 `{id}` 不存在",
-                    "role `{key}` names area `{id}`, which does not exist"
-                ),
-                Said::both(
-                    "请使用 `areas[].id` 里的编号，或者删掉这个角色",
-                    "use an id from `areas[].id`, or remove the role",
-                ),
+                Said::fill(w::ROLE_NO_SUCH_AREA, &[&key, &id]),
+                Said::fill(w::USE_AREA_ID_OR_DROP_ROLE, &[]),
             );
         }
     }
@@ -722,39 +557,21 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
     {
         c.report(
             root.key("breadth_vs_depth"),
-            said!(
-                "角色 `breadth_vs_depth` 指向的发现 `{id}` 不存在",
-                "role `breadth_vs_depth` names finding `{id}`, which does not exist"
-            ),
-            Said::both(
-                "请使用 `findings[].id` 里的编号，或者删掉这个角色",
-                "use an id from `findings[].id`, or remove the role",
-            ),
+            Said::fill(w::ROLE_NO_SUCH_FINDING, &[&id]),
+            Said::fill(w::USE_FINDING_ID_OR_DROP_ROLE, &[]),
         );
     }
     if let Some(id) = &r.firm_name {
         match q.profile.iter().find(|f| &f.id == id) {
             None => c.report(
                 root.key("firm_name"),
-                said!(
-                    "角色 `firm_name` 指向的企业信息字段 `{id}` 不存在",
-                    "role `firm_name` names profile field `{id}`, which does not exist"
-                ),
-                Said::both(
-                    "请使用 `profile[].id` 里的编号，或者删掉这个角色",
-                    "use an id from `profile[].id`, or remove the role",
-                ),
+                Said::fill(w::ROLE_NO_SUCH_PROFILE_FIELD, &[&id]),
+                Said::fill(w::USE_PROFILE_ID_OR_DROP_ROLE, &[]),
             ),
             Some(f) if !f.options.is_empty() => c.report(
                 root.key("firm_name"),
-                said!(
-                    "角色 `firm_name` 指向的企业信息字段 `{id}` 是选择题，不是填写名称的地方",
-                    "role `firm_name` names profile field `{id}`, which is a choice, not free text"
-                ),
-                Said::both(
-                    "企业名称要用一个没有选项的自由填写字段",
-                    "the firm's name needs a free-text field, one without options",
-                ),
+                Said::fill(w::ROLE_FIRM_NAME_IS_CHOICE, &[&id]),
+                Said::fill(w::FIRM_NAME_NEEDS, &[]),
             ),
             Some(_) => {}
         }
@@ -774,33 +591,17 @@ fn recommendations(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
                 .filter(|(d, n)| *d <= 2.max(n.len() / 3))
                 .min()
                 .map(|(_, n)| n);
-            let (zh, en) = match near {
-                Some(n) => (format!("是不是想写 `{n}`？"), format!("did you mean `{n}`? ")),
-                None => (String::new(), String::new()),
-            };
+            let near = near.map_or_else(Said::default, |n| Said::fill(w::NEAR_CATALOGUE, &[&n]));
             c.report(
                 root.key("recommendations"),
-                said!(
-                    "没有名为 `{name}` 的内置建议目录",
-                    "there is no built-in recommendations catalogue `{name}`"
-                ),
-                said!(
-                    "{zh}内置的有：{known}；也可以把目录直接写在这里（一个对象）",
-                    "{en}built in: {known}; or write the catalogue out here (an object)"
-                ),
+                Said::fill(w::NO_BUILT_IN_CATALOGUE, &[&name]),
+                Said::fill(w::BUILT_IN_CATALOGUES, &[&near, &known]),
             );
         }
         None if cat.is_empty() && !q.rules.is_empty() => c.report(
             root.key("rules"),
-            said!(
-                "问卷 `{}` 的规则没有建议目录可以指向",
-                "the rules of questionnaire `{}` have no recommendations catalogue to point to",
-                q.id
-            ),
-            Said::both(
-                "加上 `\"recommendations\": \"smecheck-p1-p11\"` 使用 smecheck 的 P1–P11，或者在 `recommendations` 里写出自己的目录，或者删掉这些规则",
-                "add `\"recommendations\": \"smecheck-p1-p11\"` for smecheck's P1–P11, write your own catalogue in `recommendations`, or remove the rules",
-            ),
+            Said::fill(w::RULES_WITHOUT_CATALOGUE, &[&q.id]),
+            Said::fill(w::ADD_RECOMMENDATIONS, &[]),
         ),
         _ => {}
     }
@@ -827,7 +628,7 @@ fn catalogue(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         p.by_place = true;
     }
     c.unique(
-        ("提案", "proposal"),
+        w::PROPOSAL,
         cat.proposals
             .iter()
             .enumerate()
@@ -837,12 +638,8 @@ fn catalogue(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         if p.actions.is_empty() {
             c.report(
                 root.key("proposals").index(i).key("actions"),
-                said!(
-                    "提案 `{}` 没有列出行动",
-                    "proposal `{}` has no actions",
-                    p.id
-                ),
-                Said::both("列出企业今天就能做的事", "list what a firm can do today"),
+                Said::fill(w::PROPOSAL_NO_ACTIONS, &[&p.id]),
+                Said::fill(w::LIST_ACTIONS, &[]),
             );
         }
     }
@@ -857,11 +654,8 @@ fn too_large(c: &mut Checker, path: JsonPath, v: f64) {
     if v.is_finite() && v.abs() > MAX_MAGNITUDE {
         c.report(
             path,
-            said!("这个数 {v:e} 太大了", "the value {v:e} is too large"),
-            Said::both(
-                "权重和分值要在 -1000000 到 1000000 之间，否则算出的分数可能溢出成 NaN",
-                "weights and points must lie between -1000000 and 1000000; larger ones can overflow scores into NaN",
-            ),
+            Said::fill(w::VALUE_TOO_LARGE, &[&format!("{:e}", v)]),
+            Said::fill(w::MAGNITUDE_LIMIT, &[]),
         );
     }
 }
@@ -876,43 +670,32 @@ pub const MAX_RUNGS: usize = 20;
 
 fn limits(c: &mut Checker, q: &Questionnaire) {
     let root = JsonPath::root();
-    let mut over = |path: JsonPath, (what_zh, what_en): (&str, &str), n: usize, max: usize| {
+    let mut over = |path: JsonPath, what: Bilingual, n: usize, max: usize| {
         if n > max {
             c.report(
                 path,
-                said!(
-                    "{what_zh}有 {n} 个，超过了允许的 {max} 个",
-                    "{n} {what_en}, more than the {max} allowed"
-                ),
-                Said::both(
-                    "拆分问卷，或者缩短这个列表",
-                    "split the questionnaire or shorten the list",
-                ),
+                Said::fill(w::MORE_THAN_ALLOWED, &[&n, &what, &max]),
+                Said::fill(w::SPLIT_OR_SHORTEN, &[]),
             );
         }
     };
     over(
         root.key("questions"),
-        ("题目", "questions"),
+        w::QUESTIONS,
         q.questions.len(),
         MAX_QUESTIONS,
     );
-    over(
-        root.key("rules"),
-        ("规则", "rules"),
-        q.rules.len(),
-        MAX_RULES,
-    );
+    over(root.key("rules"), w::RULES, q.rules.len(), MAX_RULES);
     for (i, x) in q.questions.iter().enumerate() {
         over(
             root.key("questions").index(i).key("options"),
-            ("选项", "options"),
+            w::OPTIONS,
             x.options.len(),
             MAX_OPTIONS,
         );
         over(
             root.key("questions").index(i).key("bands"),
-            ("分段", "bands"),
+            w::BANDS,
             x.bands.len(),
             MAX_OPTIONS,
         );
@@ -920,9 +703,43 @@ fn limits(c: &mut Checker, q: &Questionnaire) {
     for (i, l) in q.ladders.iter().enumerate() {
         over(
             root.key("ladders").index(i).key("rungs"),
-            ("台阶", "rungs"),
+            w::RUNGS,
             l.rungs.len(),
             MAX_RUNGS,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The unknown-catalogue hint takes a "did you mean" in the hint's own language, or nothing.
+    #[test]
+    fn a_message_inside_a_message_is_said_in_its_language() {
+        let mini = include_str!("../../tests/fixtures/questionnaires/valid/mini.json");
+        let hint = |name: &str| {
+            let mut q: Questionnaire = serde_json::from_str(mini).unwrap();
+            q.recommendations = Some(Recommendations::Named(name.to_string()));
+            let problems = validate(&q, &Catalogue::default());
+            let p = problems
+                .iter()
+                .find(|p| p.message.contains("no built-in recommendations catalogue"))
+                .unwrap()
+                .clone();
+            (p.hint, p.zh.unwrap().1)
+        };
+        let (en, zh) = hint("smecheck-p1-p12");
+        assert_eq!(
+            en,
+            "did you mean `smecheck-p1-p11`? built in: smecheck-p1-p11; or write the catalogue out here (an object)"
+        );
+        assert_eq!(
+            zh,
+            "是不是想写 `smecheck-p1-p11`？内置的有：smecheck-p1-p11；也可以把目录直接写在这里（一个对象）"
+        );
+        let (en, zh) = hint("something else entirely");
+        assert!(en.starts_with("built in: smecheck-p1-p11;"), "{en}");
+        assert!(zh.starts_with("内置的有："), "{zh}");
     }
 }

@@ -102,20 +102,11 @@ pub struct Problem {
     pub by_place: bool,
 }
 
-/// A message in English and Chinese.
-#[derive(Debug, Clone, PartialEq)]
+/// A message in English and Chinese, made from an entry of a words table (`validate/words.rs`).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Said {
     pub en: String,
     pub zh: String,
-}
-
-impl Said {
-    pub fn both(zh: impl Into<String>, en: impl Into<String>) -> Said {
-        Said {
-            en: en.into(),
-            zh: zh.into(),
-        }
-    }
 }
 
 impl Said {
@@ -124,6 +115,16 @@ impl Said {
         Said {
             en: entry.fill(Lang::En, args),
             zh: entry.fill(Lang::Zh, args),
+        }
+    }
+}
+
+/// A message inside another one is said in that one's language.
+impl Arg for Said {
+    fn said_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.zh.clone(),
+            Lang::En => self.en.clone(),
         }
     }
 }

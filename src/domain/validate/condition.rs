@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Checker, Said};
+use super::{Checker, Said, words as w};
 use crate::domain::condition::Condition;
 use crate::domain::model::{QuestionKind, Questionnaire};
 use crate::domain::position::JsonPath;
@@ -59,33 +59,17 @@ fn matrix_row(
     if !x.is_matrix() {
         c.report(
             q_at.clone(),
-            said!(
-                "`cell` 和 `row_points` 要用在矩阵题上；`{id}` 不是矩阵题",
-                "`cell` and `row_points` need a matrix question; `{id}` is not one"
-            ),
-            Said::both(
-                "别的题目请用 `choice` 或 `points`",
-                "use `choice` or `points` for other questions",
-            ),
+            Said::fill(w::CELL_NEEDS_MATRIX, &[&id]),
+            Said::fill(w::CHOICE_OR_POINTS_ELSEWHERE, &[]),
         );
         return false;
     }
     if x.row_index(row).is_none() {
+        let rows: Vec<&str> = x.rows.iter().map(|r| r.id.as_str()).collect();
         c.report(
             at.key("row"),
-            said!(
-                "矩阵题 `{id}` 没有行 `{row}`",
-                "matrix question `{id}` has no row `{row}`"
-            ),
-            said!(
-                "`{id}` 的行：{}",
-                "rows of `{id}`: {}",
-                x.rows
-                    .iter()
-                    .map(|r| r.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            Said::fill(w::NO_SUCH_ROW, &[&id, &row]),
+            Said::fill(w::ROWS_OF, &[&id, &rows.join(", ")]),
         );
         return false;
     }
@@ -109,8 +93,8 @@ pub(super) fn condition(
             if cs.is_empty() {
                 c.report(
                     at.clone(),
-                    said!("`{key}` 是空的", "empty `{key}`"),
-                    Said::both("至少列一个条件", "list at least one condition"),
+                    Said::fill(w::EMPTY_LIST, &[&key]),
+                    Said::fill(w::LIST_A_CONDITION, &[]),
                 );
             }
             for (i, x) in cs.iter().enumerate() {
@@ -131,11 +115,8 @@ pub(super) fn condition(
         let Some(idx) = q.question_index(id) else {
             c.report(
                 q_at,
-                said!(
-                    "条件引用的题目 `{id}` 不存在",
-                    "condition refers to question `{id}`, which does not exist"
-                ),
-                Said::both("请检查题目编号", "check the question id"),
+                Said::fill(w::NO_SUCH_QUESTION, &[&id]),
+                Said::fill(w::CHECK_QUESTION_ID, &[]),
             );
             return;
         };
@@ -143,27 +124,14 @@ pub(super) fn condition(
             if idx == me {
                 c.report(
                     q_at.clone(),
-                    said!(
-                        "题目 `{id}` 依赖它自己",
-                        "question `{id}` depends on itself"
-                    ),
-                    Said::both(
-                        "一道题是否显示只能取决于它前面的题目",
-                        "a question's visibility can only depend on earlier questions",
-                    ),
+                    Said::fill(w::DEPENDS_ON_ITSELF, &[&id]),
+                    Said::fill(w::DEPEND_ON_EARLIER_ONLY, &[]),
                 );
             } else if idx > me {
                 c.report(
                     q_at.clone(),
-                    said!(
-                        "题目 `{}` 依赖排在它后面的题目 `{id}`",
-                        "question `{}` depends on the later question `{id}`",
-                        q.questions[me].id
-                    ),
-                    Said::both(
-                        "把这道题移到它所依赖的题目后面，或者修改条件",
-                        "move the question after the one it depends on, or change the condition",
-                    ),
+                    Said::fill(w::DEPENDS_ON_LATER, &[&q.questions[me].id, &id]),
+                    Said::fill(w::MOVE_QUESTION_AFTER, &[]),
                 );
             }
         }
@@ -173,30 +141,17 @@ pub(super) fn condition(
                 if opts.is_empty() {
                     c.report(
                         at.key(list),
-                        Said::both(
-                            "选项列表是空的，这个条件永远不会成立",
-                            "the option list is empty, so the condition can never hold",
-                        ),
-                        Said::both("至少列一个选项编号", "list at least one option id"),
+                        Said::fill(w::OPTION_LIST_EMPTY, &[]),
+                        Said::fill(w::LIST_AN_OPTION, &[]),
                     );
                 }
                 for (k, o) in opts.iter().enumerate() {
                     if x.option(o).is_none() {
+                        let known: Vec<&str> = x.options.iter().map(|o| o.id.as_str()).collect();
                         c.report(
                             at.key(list).index(k),
-                            said!(
-                                "题目 `{id}` 没有选项 `{o}`",
-                                "question `{id}` has no option `{o}`"
-                            ),
-                            said!(
-                                "`{id}` 的选项：{}",
-                                "options of `{id}`: {}",
-                                x.options
-                                    .iter()
-                                    .map(|o| o.id.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
+                            Said::fill(w::NO_SUCH_OPTION, &[&id, &o]),
+                            Said::fill(w::OPTIONS_OF, &[&id, &known.join(", ")]),
                         );
                     }
                 }
@@ -205,11 +160,8 @@ pub(super) fn condition(
             Condition::Choice { any_of, .. } if x.is_matrix() => {
                 c.report(
                     q_at.clone(),
-                    said!(
-                        "`{id}` 是矩阵题，`choice` 读不到它的某一行",
-                        "`{id}` is a matrix question; `choice` cannot read one of its rows"
-                    ),
-                    Said::both("请改用 `cell`，写明 `row`", "use `cell` and name the `row`"),
+                    Said::fill(w::CHOICE_ON_MATRIX, &[&id]),
+                    Said::fill(w::USE_CELL, &[]),
                 );
                 check_options(c, "any_of", any_of);
             }
@@ -228,11 +180,8 @@ pub(super) fn condition(
                 if at_least.is_some_and(|v| v > 1.0) {
                     c.report(
                         at.key("at_least"),
-                        Said::both(
-                            "`row_points` 比较的是占一行最高分的比例，在 0 到 1 之间",
-                            "`row_points` compares the share of a row's maximum, 0 to 1",
-                        ),
-                        Said::both("请用 0 到 1 之间的数", "use a value between 0 and 1"),
+                        Said::fill(w::ROW_POINTS_SHARE, &[]),
+                        Said::fill(w::USE_ZERO_TO_ONE, &[]),
                     );
                 }
             }
@@ -240,11 +189,8 @@ pub(super) fn condition(
                 if !x.has_options() {
                     c.report(
                         q_at.clone(),
-                        said!(
-                            "`choice` 要用在有选项的题目上；`{id}` 没有选项",
-                            "`choice` needs a question with options; `{id}` has none"
-                        ),
-                        Said::both("数字题请用 `number`", "use `number` for number questions"),
+                        Said::fill(w::CHOICE_NEEDS_OPTIONS, &[&id]),
+                        Said::fill(w::USE_NUMBER, &[]),
                     );
                 }
                 check_options(c, "any_of", any_of);
@@ -253,11 +199,8 @@ pub(super) fn condition(
                 if x.kind != QuestionKind::Multi {
                     c.report(
                         q_at.clone(),
-                        said!(
-                            "`choice_all` 要用在多选题上；`{id}` 不是多选题",
-                            "`choice_all` needs a multiple-choice question; `{id}` is not"
-                        ),
-                        Said::both("请改用 `choice`", "use `choice`"),
+                        Said::fill(w::CHOICE_ALL_NEEDS_MULTI, &[&id]),
+                        Said::fill(w::USE_CHOICE, &[]),
                     );
                 }
                 check_options(c, "all_of", all_of);
@@ -268,11 +211,8 @@ pub(super) fn condition(
                 if x.kind != QuestionKind::Multi {
                     c.report(
                         q_at.clone(),
-                        said!(
-                            "`count` 要用在多选题上；`{id}` 不是多选题",
-                            "`count` needs a multiple-choice question; `{id}` is not"
-                        ),
-                        Said::both("请改用 `choice`", "use `choice`"),
+                        Said::fill(w::COUNT_NEEDS_MULTI, &[&id]),
+                        Said::fill(w::USE_CHOICE, &[]),
                     );
                 }
                 let n = x.options.iter().filter(|o| !o.exclusive).count() as u32;
@@ -281,11 +221,8 @@ pub(super) fn condition(
                 {
                     c.report(
                         at.key("at_least"),
-                        said!(
-                            "这个对 `{id}` 的计数条件永远不会成立（只有 {n} 个选项可勾）",
-                            "this count on `{id}` can never hold ({n} options to tick)"
-                        ),
-                        Said::both("调低 `at_least`", "lower `at_least`"),
+                        Said::fill(w::COUNT_NEVER_HOLDS, &[&id, &n]),
+                        Said::fill(w::LOWER_AT_LEAST, &[]),
                     );
                 }
             }
@@ -295,11 +232,8 @@ pub(super) fn condition(
                 if x.kind != QuestionKind::Number {
                     c.report(
                         q_at.clone(),
-                        said!(
-                            "`number` 要用在数字题上；`{id}` 不是数字题",
-                            "`number` needs a number question; `{id}` is not"
-                        ),
-                        Said::both("请改用 `choice` 或 `points`", "use `choice` or `points`"),
+                        Said::fill(w::NUMBER_NEEDS_NUMBER_QUESTION, &[&id]),
+                        Said::fill(w::USE_CHOICE_OR_POINTS, &[]),
                     );
                 }
                 impossible_range(c, &at, *at_least, *below);
@@ -310,49 +244,31 @@ pub(super) fn condition(
                 if !x.is_scored() {
                     c.report(
                         q_at.clone(),
-                        said!(
-                            "`points` 要用在计分题上；`{id}` 不计分",
-                            "`points` needs a scored question; `{id}` is unscored"
-                        ),
-                        Said::both("请改用 `choice`", "use `choice`"),
+                        Said::fill(w::POINTS_NEEDS_SCORED, &[&id]),
+                        Said::fill(w::USE_CHOICE, &[]),
                     );
                 }
                 impossible_range(c, &at, *at_least, *below);
                 if at_least.is_some_and(|v| v > 1.0) {
                     c.report(
                         at.key("at_least"),
-                        Said::both(
-                            "`points` 比较的是占最高分的比例，在 0 到 1 之间",
-                            "`points` compares the share of the maximum, 0 to 1",
-                        ),
-                        Said::both("请用 0 到 1 之间的数", "use a value between 0 and 1"),
+                        Said::fill(w::POINTS_SHARE, &[]),
+                        Said::fill(w::USE_ZERO_TO_ONE, &[]),
                     );
                 }
             }
             Condition::DontKnow(_) if !x.dont_know => {
                 c.report(
                     q_at.clone(),
-                    said!(
-                        "题目 `{id}` 没有“不清楚”选项，这个条件永远不会成立",
-                        "question `{id}` does not offer \"don't know\", so this never holds"
-                    ),
-                    Said::both(
-                        "在题目上设置 `dont_know: true`",
-                        "set `dont_know: true` on the question",
-                    ),
+                    Said::fill(w::NO_DONT_KNOW_NEVER_HOLDS, &[&id]),
+                    Said::fill(w::SET_DONT_KNOW_ON_QUESTION, &[]),
                 );
             }
             Condition::NotApplicable(_) if !x.not_applicable => {
                 c.report(
                     q_at.clone(),
-                    said!(
-                        "题目 `{id}` 没有“不适用”选项，这个条件永远不会成立",
-                        "question `{id}` does not offer \"not applicable\", so this never holds"
-                    ),
-                    Said::both(
-                        "在题目上设置 `not_applicable: true`",
-                        "set `not_applicable: true` on the question",
-                    ),
+                    Said::fill(w::NO_NOT_APPLICABLE_NEVER_HOLDS, &[&id]),
+                    Said::fill(w::SET_NOT_APPLICABLE, &[]),
                 );
             }
             _ => {}
@@ -363,25 +279,16 @@ pub(super) fn condition(
         Condition::Profile { field, any_of } => match q.profile.iter().find(|f| &f.id == field) {
             None => c.report(
                 at.key("field"),
-                said!(
-                    "企业信息字段 `{field}` 不存在",
-                    "profile field `{field}` does not exist"
-                ),
-                Said::both(
-                    "请使用 `profile[].id` 里的编号",
-                    "use an id from `profile[].id`",
-                ),
+                Said::fill(w::NO_SUCH_PROFILE_FIELD, &[&field]),
+                Said::fill(w::USE_PROFILE_ID, &[]),
             ),
             Some(f) if !f.options.is_empty() => {
                 for (k, v) in any_of.iter().enumerate() {
                     if !f.options.iter().any(|o| &o.id == v) {
                         c.report(
                             at.key("any_of").index(k),
-                            said!(
-                                "企业信息字段 `{field}` 没有选项 `{v}`",
-                                "profile field `{field}` has no option `{v}`"
-                            ),
-                            Said::both("请检查选项编号", "check the option id"),
+                            Said::fill(w::NO_SUCH_PROFILE_OPTION, &[&field, &v]),
+                            Said::fill(w::CHECK_OPTION_ID, &[]),
                         );
                     }
                 }
@@ -389,24 +296,20 @@ pub(super) fn condition(
             _ => {}
         },
         _ if answers_only => {
-            let (place_zh, place_en, may_zh, may_en) = match scope {
+            let (place, may) = match scope {
                 Scope::Before(me) => (
-                    format!("题目 `{}` 的跳题条件", q.questions[me].id),
-                    format!("the skip logic of question `{}`", q.questions[me].id),
-                    "前面题目的答案和企业信息",
-                    "answers to earlier questions and the profile",
+                    Said::fill(w::SKIP_LOGIC_OF, &[&q.questions[me].id]),
+                    w::EARLIER_ANSWERS_AND_PROFILE,
                 ),
                 _ => (
-                    "阶梯台阶的条件".to_string(),
-                    "a ladder requirement".to_string(),
-                    "答案和企业信息",
-                    "answers and the profile",
+                    Said::fill(w::LADDER_REQUIREMENT, &[]),
+                    w::ANSWERS_AND_PROFILE,
                 ),
             };
             c.report(
                 at,
-                said!("{place_zh}里不能检查 `{key}`：这里只能检查{may_zh}", "`{key}` cannot be tested in {place_en}: it may only test {may_en}"),
-                Said::both("得分、广度、台阶、等级和发现都是根据全部答案算出来的；请在规则和发现里检查它们", "scores, breadth, rungs, levels and findings are computed from all answers; test them in rules and findings"),
+                Said::fill(w::CANNOT_TEST_HERE, &[&key, &place, &may]),
+                Said::fill(w::COMPUTED_FROM_ALL_ANSWERS, &[]),
             );
         }
         Condition::Score {
@@ -420,14 +323,8 @@ pub(super) fn condition(
             if !known {
                 c.report(
                     at.key("of"),
-                    said!(
-                        "`{of}` 的得分：没有这个领域或维度",
-                        "score of `{of}`: no such area or dimension"
-                    ),
-                    Said::both(
-                        "请使用 `overall`、领域编号或维度编号",
-                        "use `overall`, an area id or a dimension id",
-                    ),
+                    Said::fill(w::NO_SUCH_SCORE, &[&of]),
+                    Said::fill(w::USE_SCORE_ID, &[]),
                 );
             }
             impossible_range(c, &at, *at_least, *below);
@@ -436,11 +333,8 @@ pub(super) fn condition(
             if q.breadth.is_none() {
                 c.report(
                     at.clone(),
-                    Said::both(
-                        "检查了 `breadth`，但问卷没有定义广度",
-                        "`breadth` is tested but the questionnaire defines no breadth",
-                    ),
-                    Said::both("加一个 `breadth` 部分", "add a `breadth` section"),
+                    Said::fill(w::NO_BREADTH_DEFINED, &[]),
+                    Said::fill(w::ADD_BREADTH_SECTION, &[]),
                 );
             }
             impossible_range(c, &at, *at_least, *below);
@@ -452,11 +346,8 @@ pub(super) fn condition(
         } => match q.ladders.iter().find(|l| &l.id == ladder) {
             None => c.report(
                 at.key("ladder"),
-                said!("阶梯 `{ladder}` 不存在", "ladder `{ladder}` does not exist"),
-                Said::both(
-                    "请使用 `ladders[].id` 里的编号",
-                    "use an id from `ladders[].id`",
-                ),
+                Said::fill(w::NO_SUCH_LADDER, &[&ladder]),
+                Said::fill(w::USE_LADDER_ID, &[]),
             ),
             Some(l) => {
                 let pos = |id: &String| l.rungs.iter().position(|r| &r.id == id);
@@ -466,11 +357,8 @@ pub(super) fn condition(
                     {
                         c.report(
                             at.key(bound),
-                            said!(
-                                "阶梯 `{ladder}` 没有台阶 `{id}`",
-                                "ladder `{ladder}` has no rung `{id}`"
-                            ),
-                            Said::both("请检查台阶编号", "check the rung id"),
+                            Said::fill(w::NO_SUCH_RUNG, &[&ladder, &id]),
+                            Said::fill(w::CHECK_RUNG_ID, &[]),
                         );
                     }
                 }
@@ -481,14 +369,8 @@ pub(super) fn condition(
                 {
                     c.report(
                         at.clone(),
-                        Said::both(
-                            "这个台阶范围是空的，条件永远不会成立",
-                            "this rung range is empty, so the condition never holds",
-                        ),
-                        Said::both(
-                            "`at_least` 必须是比 `below` 低的台阶",
-                            "`at_least` must be a lower rung than `below`",
-                        ),
+                        Said::fill(w::RUNG_RANGE_EMPTY, &[]),
+                        Said::fill(w::AT_LEAST_LOWER_RUNG, &[]),
                     );
                 }
             }
@@ -502,11 +384,8 @@ pub(super) fn condition(
             match levels {
                 None => c.report(
                     at.key("area"),
-                    said!(
-                        "`{area}` 的等级：没有这个领域",
-                        "levels of `{area}`: no such area"
-                    ),
-                    Said::both("请使用 `overall` 或领域编号", "use `overall` or an area id"),
+                    Said::fill(w::NO_SUCH_LEVELS_AREA, &[&area]),
+                    Said::fill(w::USE_OVERALL_OR_AREA, &[]),
                 ),
                 Some(ls) => {
                     let ids: BTreeSet<&str> = ls.iter().map(|l| l.id.as_str()).collect();
@@ -514,8 +393,8 @@ pub(super) fn condition(
                         if !ids.contains(v.as_str()) {
                             c.report(
                                 at.key("any_of").index(k),
-                                said!("`{area}` 没有等级 `{v}`", "`{area}` has no level `{v}`"),
-                                Said::both("请检查等级编号", "check the level id"),
+                                Said::fill(w::NO_SUCH_LEVEL, &[&area, &v]),
+                                Said::fill(w::CHECK_LEVEL_ID, &[]),
                             );
                         }
                     }
@@ -526,20 +405,14 @@ pub(super) fn condition(
             if !matches!(scope, Scope::Rules) {
                 c.report(
                     at.clone(),
-                    Said::both(
-                        "只能在规则里检查发现，不能在别的发现里检查",
-                        "findings can only be tested in rules, not in other findings",
-                    ),
-                    Said::both("把这个检查移到规则里", "move this test into a rule"),
+                    Said::fill(w::FINDING_IN_FINDING, &[]),
+                    Said::fill(w::MOVE_TEST_TO_RULE, &[]),
                 );
             } else if !q.findings.iter().any(|f| &f.id == id) {
                 c.report(
                     at.clone(),
-                    said!("发现 `{id}` 不存在", "finding `{id}` does not exist"),
-                    Said::both(
-                        "请使用 `findings[].id` 里的编号",
-                        "use an id from `findings[].id`",
-                    ),
+                    Said::fill(w::NO_SUCH_FINDING, &[&id]),
+                    Said::fill(w::USE_FINDING_ID, &[]),
                 );
             }
         }
@@ -553,11 +426,8 @@ fn impossible_range(c: &mut Checker, path: &JsonPath, at_least: Option<f64>, bel
     {
         c.report(
             path.key("below"),
-            said!(
-                "`at_least` {lo} 不小于 `below` {hi}，这个条件永远不会成立",
-                "`at_least` {lo} is not below `below` {hi}, so this never holds"
-            ),
-            Said::both("放宽这个范围", "widen the range"),
+            Said::fill(w::RANGE_NEVER_HOLDS, &[&lo, &hi]),
+            Said::fill(w::WIDEN_RANGE, &[]),
         );
     }
 }

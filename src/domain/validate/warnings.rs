@@ -2,7 +2,7 @@
 //! that can have no effect, and questions that can never score. `smecheck validate` prints
 //! them and still passes the file.
 
-use super::{Checker, Said};
+use super::{Checker, Said, words as w};
 use crate::domain::model::{MultiScoring, Question, QuestionKind, Questionnaire};
 use crate::domain::position::JsonPath;
 
@@ -17,15 +17,8 @@ pub(super) fn warnings(c: &mut Checker, q: &Questionnaire) {
         } else if let Some(j) = x.options.iter().position(|o| o.points.is_some()) {
             c.report(
                 p.key("options").index(j).key("points"),
-                said!(
-                    "题目 `{}` 不计分（权重为 0 或是填空题），它的选项分值不起作用",
-                    "question `{}` is not scored (weight 0 or free text), so its options' points have no effect",
-                    x.id
-                ),
-                Said::both(
-                    "删掉这些分值，或者给题目一个正的权重",
-                    "remove the points, or give the question a positive weight",
-                ),
+                Said::fill(w::UNSCORED_HAS_POINTS, &[&x.id]),
+                Said::fill(w::REMOVE_POINTS_OR_WEIGH, &[]),
             );
         }
     }
@@ -40,30 +33,13 @@ fn no_effect_points(c: &mut Checker, x: &Question, p: &JsonPath) {
         match (x.multi_scoring, o.points) {
             (MultiScoring::Share, Some(_)) => c.report(
                 at,
-                said!(
-                    "按比例计分的多选题 `{0}` 的选项 `{1}` 有分值，但比例只数勾了几项，分值不起作用",
-                    "option `{1}` of share-scored question `{0}` has points, which have no effect: a share counts ticks",
-                    x.id,
-                    o.id
-                ),
-                Said::both(
-                    "删掉分值，或者改用 `\"multi_scoring\": \"sum\"`",
-                    "remove the points, or use `\"multi_scoring\": \"sum\"`",
-                ),
+                Said::fill(w::SHARE_IGNORES_POINTS, &[&o.id, &x.id]),
+                Said::fill(w::REMOVE_POINTS_OR_SUM, &[]),
             ),
             (MultiScoring::Sum, Some(v)) if o.exclusive && v > 0.0 => c.report(
                 at,
-                said!(
-                    "题目 `{1}` 的互斥选项 `{0}` 给了 {2} 分：勾“以上都没有”反而得分",
-                    "exclusive option `{0}` of `{1}` gives {2} points for having none of the others",
-                    o.id,
-                    x.id,
-                    v
-                ),
-                Said::both(
-                    "“以上都没有”一般是 0 分；除非确实想奖励它，否则改成 0",
-                    "a \"none of these\" usually earns 0; make it 0 unless that is meant",
-                ),
+                Said::fill(w::NONE_OF_THESE_SCORES, &[&o.id, &x.id, &v]),
+                Said::fill(w::NONE_OF_THESE_EARNS_ZERO, &[]),
             ),
             _ => {}
         }
@@ -85,17 +61,8 @@ fn never_scores(c: &mut Checker, x: &Question, p: &JsonPath) {
     if !reachable {
         c.report(
             p.key("bands"),
-            said!(
-                "数字题 `{}` 允许填的范围（{} 到 {}）只落在 0 分的分段里，这道题永远得不到分",
-                "number question `{}` accepts only numbers ({} to {}) that fall in bands worth no points, so it can never score",
-                x.id,
-                lo,
-                hi
-            ),
-            Said::both(
-                "检查 `min`、`max` 和各分段的分值",
-                "check `min`, `max` and the bands' points",
-            ),
+            Said::fill(w::NUMBER_NEVER_SCORES, &[&x.id, &lo, &hi]),
+            Said::fill(w::CHECK_MIN_MAX, &[]),
         );
     }
 }
