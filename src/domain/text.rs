@@ -34,6 +34,14 @@ impl Lang {
         }
     }
 
+    /// The language tag an HTML page declares (`<html lang=…>`).
+    pub fn html_tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Zh => Lang::En,

@@ -26,13 +26,6 @@ pub struct Frame<'a> {
 }
 
 impl Frame<'_> {
-    fn html_lang(&self) -> &'static str {
-        match self.lang {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
     /// The whole document around `body`.
     pub fn page(&self, title: &str, body: &str) -> String {
         let other = self.lang.other();
@@ -45,7 +38,7 @@ impl Frame<'_> {
              <header><a class=\"home\" href=\"/\">{}</a>\
              <a class=\"lang\" href=\"/lang/{}?at={}\" lang=\"{}\">{}</a></header>\
              <main>{body}</main></body></html>\n",
-            self.html_lang(),
+            self.lang.html_tag(),
             esc(title),
             esc(self.workshop),
             esc(self.workshop),

@@ -245,10 +245,7 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
 /// content security policy, the stylesheet) of every HTML page smecheck writes for a firm or a
 /// room; [`PAGE_END`] closes it.
 pub fn page_head(lang: Lang, doc_title: &str) -> String {
-    let lang = match lang {
-        Lang::Zh => "zh-CN",
-        Lang::En => "en",
-    };
+    let lang = lang.html_tag();
     // Defence in depth in the policy: even a mistake in escaping could not load or run anything.
     format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
