@@ -98,6 +98,24 @@ pub struct PlanItem {
     pub done_when: String,
 }
 
+impl PlanItem {
+    /// The item as a plain line: `[do first] action (P3, P7)`, for text and the terminal.
+    pub fn plain_line(&self, lang: Lang) -> String {
+        let first = if self.first {
+            format!("[{}] ", ws::FIRST_MARK.get(lang))
+        } else {
+            String::new()
+        };
+        let ps: Vec<&str> = self.proposals.iter().map(|p| p.as_str()).collect();
+        let ps = if ps.is_empty() {
+            String::new()
+        } else {
+            ws::aside(lang, &ps.join(", "))
+        };
+        format!("{first}{}{ps}", self.action)
+    }
+}
+
 /// The plan: items by window, and how many actions did not fit.
 #[derive(Debug, Clone, Serialize)]
 pub struct Plan {

@@ -206,19 +206,8 @@ fn plan_and_recommendations(p: &mut Page, r: &Report) {
         p.blank();
         p.para(ws::horizon_title(lang, h), "", "");
         for i in items {
-            let first = if i.first {
-                format!("[{}] ", ws::FIRST_MARK.get(lang))
-            } else {
-                String::new()
-            };
-            let ps: Vec<&str> = i.proposals.iter().map(|x| x.as_str()).collect();
-            let ps = if ps.is_empty() {
-                String::new()
-            } else {
-                ws::aside(lang, &ps.join(", "))
-            };
             p.para(
-                &format!("{first}{}{ps}", i.action),
+                &i.plain_line(lang),
                 &format!("[ ] {:>2}. ", i.number),
                 "        ",
             );

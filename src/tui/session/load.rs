@@ -359,37 +359,21 @@ mod tests {
     }
 
     #[test]
-    fn a_file_of_another_questionnaire_is_refused() {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("a.json");
-        std::fs::write(
-            &path,
-            r#"{"questionnaire": {"id": "other", "version": "1"}, "answers": {}}"#,
-        )
-        .expect("write");
-        let err = open(&mini(), Some(&path), SystemTime::now(), Lang::En).expect_err("refused");
-        assert!(
-            err.to_string()
-                .contains("questionnaire `other`, not `mini`"),
-            "{err}"
-        );
-        assert!(path.exists());
-    }
-
-    #[test]
-    fn a_chinese_owner_reads_the_refusal_in_chinese() {
-        let dir = tempfile::tempdir().expect("dir");
-        let path = dir.path().join("a.json");
-        std::fs::write(
-            &path,
-            r#"{"questionnaire": {"id": "other", "version": "1"}, "answers": {}}"#,
-        )
-        .expect("write");
-        let err = open(&mini(), Some(&path), SystemTime::now(), Lang::Zh).expect_err("refused");
-        assert!(
-            err.to_string()
-                .contains("里是问卷 `other` 的答案，不是 `mini` 的"),
-            "{err}"
-        );
+    fn a_file_of_another_questionnaire_is_refused_in_the_owners_language() {
+        for (lang, said) in [
+            (Lang::En, "questionnaire `other`, not `mini`"),
+            (Lang::Zh, "里是问卷 `other` 的答案，不是 `mini` 的"),
+        ] {
+            let dir = tempfile::tempdir().expect("dir");
+            let path = dir.path().join("a.json");
+            std::fs::write(
+                &path,
+                r#"{"questionnaire": {"id": "other", "version": "1"}, "answers": {}}"#,
+            )
+            .expect("write");
+            let err = open(&mini(), Some(&path), SystemTime::now(), lang).expect_err("refused");
+            assert!(err.to_string().contains(said), "{err}");
+            assert!(path.exists());
+        }
     }
 }

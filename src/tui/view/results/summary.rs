@@ -122,19 +122,8 @@ pub(super) fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         }
         lines.push(Line::styled(ws::horizon_title(lang, h), theme.title()));
         for i in items {
-            let first = if i.first {
-                format!("[{}] ", ws::FIRST_MARK.get(lang))
-            } else {
-                String::new()
-            };
-            let ps: Vec<&str> = i.proposals.iter().map(|p| p.as_str()).collect();
-            let ps = if ps.is_empty() {
-                String::new()
-            } else {
-                ws::aside(lang, &ps.join(", "))
-            };
             lines.extend(wrapped(
-                &format!("{first}{}{ps}", i.action),
+                &i.plain_line(lang),
                 w,
                 &format!("[ ] {:>2}. ", i.number),
                 "        ",
