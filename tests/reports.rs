@@ -392,10 +392,18 @@ fn appendix_lists_every_asked_question_and_marks_unanswered() {
         assert_eq!(numbers, (1..=items.len()).collect::<Vec<_>>());
         for id in ["c_lead", "x_wish"] {
             let item = items.iter().find(|i| i.id.as_str() == id).unwrap();
-            assert_eq!(item.answer, ws::UNANSWERED.get(r.lang), "{id}");
+            assert_eq!(
+                item.answer,
+                smecheck::domain::output::NOT_ANSWERED.get(r.lang),
+                "{id}"
+            );
         }
         let text = render(&inst, &a, lang, ReportFormat::Text);
-        assert!(text.matches(ws::UNANSWERED.get(r.lang)).count() >= 2);
+        assert!(
+            text.matches(smecheck::domain::output::NOT_ANSWERED.get(r.lang))
+                .count()
+                >= 2
+        );
     }
 }
 

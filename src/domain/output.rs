@@ -279,8 +279,8 @@ crate::bilingual! {
     NONE_PICKED = "（未勾选）", "(none)";
     DONT_KNOW = "不清楚", "Don't know";
     NOT_APPLICABLE = "不适用", "Not applicable";
-    /// How an unanswered question reads in a list of reasons.
-    NOT_ANSWERED = "（未回答）", "(not answered)";
+    /// How an unanswered question reads: in a list of reasons, the report, the score text.
+    NOT_ANSWERED = "（未作答）", "(not answered)";
     WITHIN_30_DAYS = "30 天内", "within 30 days";
     THIS_QUARTER = "本季度", "this quarter";
     LONGER_TERM = "更长期", "longer term";

@@ -147,7 +147,7 @@ pub fn profile(
             let _ = write!(
                 h,
                 "<select id=\"p-{id}\" name=\"{id}\"><option value=\"\">{}</option>",
-                t::NOT_GIVEN.get(l)
+                crate::domain::report::strings::NOT_GIVEN.get(l)
             );
             for o in &p.options {
                 let sel = if o.id == now { " selected" } else { "" };

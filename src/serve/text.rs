@@ -40,7 +40,6 @@ crate::bilingual! {
     // The firm's profile.
     PROFILE = "关于贵企业", "About your firm";
     PROFILE_HINT = "都可以不填；企业名称只出现在您自己的报告里。", "Everything here is optional; the firm's name appears only in your own report.";
-    NOT_GIVEN = "（不填）", "(not given)";
     SAVE = "保存", "Save";
 
     // A question.

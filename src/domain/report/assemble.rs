@@ -420,7 +420,7 @@ fn appendix(
             }
             _ => (
                 AnswerState::Unanswered,
-                ws::UNANSWERED.get(lang).to_string(),
+                crate::domain::output::NOT_ANSWERED.get(lang).to_string(),
             ),
         };
         let item = AppendixItem {

@@ -360,7 +360,7 @@ fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
         "<p class=\"wish\"><strong>{}{}</strong>{}</p>\n</section>",
         e(ws::WISH.get(lang)),
         ws::COLON.get(lang),
-        e(s.wish.as_deref().unwrap_or(ws::NO_WISH.get(lang)))
+        e(s.wish.as_deref().unwrap_or(ws::NOT_GIVEN.get(lang)))
     )
 }
 

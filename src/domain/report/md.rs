@@ -118,7 +118,7 @@ fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         ws::COLON.get(lang).trim_end(),
         s.wish
             .as_deref()
-            .map_or_else(|| ws::NO_WISH.get(lang).to_string(), e)
+            .map_or_else(|| ws::NOT_GIVEN.get(lang).to_string(), e)
     )
 }
 
@@ -458,7 +458,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         writeln!(out, "|---:|---|---|")?;
         for item in &g.items {
             let answer = match item.state {
-                AnswerState::Unanswered => format!("*{}*", ws::UNANSWERED.get(lang)),
+                AnswerState::Unanswered => {
+                    format!("*{}*", crate::domain::output::NOT_ANSWERED.get(lang))
+                }
                 _ => e(&item.answer),
             };
             writeln!(out, "| {} | {} | {answer} |", item.number, e(&item.text))?;

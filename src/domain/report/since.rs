@@ -46,7 +46,7 @@ crate::bilingual! {
     STILL_OPEN = "仍待处理的建议", "Recommendations still open";
     NEW = "新出现的建议", "New recommendations";
     ACTED_ON = "上次计划中已做到的行动", "Actions of the last plan that the answers now show";
-    UNCLEAR = "无法判断的行动（相关题目本次未回答）", "Actions that cannot be judged (their questions are unanswered now)";
+    UNCLEAR = "无法判断的行动（相关题目本次未作答）", "Actions that cannot be judged (their questions are unanswered now)";
     NEW_ACTIONS = "新增的行动", "New actions";
     FINDINGS_GONE = "不再出现的发现", "Findings no longer seen";
     FINDINGS_NEW = "新出现的发现", "New findings";

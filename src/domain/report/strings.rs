@@ -60,7 +60,6 @@ crate::bilingual! {
     APPENDIX_INTRO = "下面是本次自查实际问到的每一道题和本企业的回答。", "Every question the self-check asked, with the firm's answer.";
     QUESTION = "问题", "Question";
     ANSWER = "回答", "Answer";
-    UNANSWERED = "（未作答）", "(not answered)";
     SKIPPED = "另有 {} 道题因前面的回答而没有问到。", "{} more question was not asked because of earlier answers." | "{} more questions were not asked because of earlier answers.";
     /// The note heading the answers adopted from what-if.
     WHATIF = "注意：本报告中有 {} 个答案来自“假设”试算，不是企业原本的回答：", "Note: {} answer in this report was set in the what-if sandbox, not given as the firm's own:" | "Note: {} answers in this report were set in the what-if sandbox, not given as the firm's own:";
@@ -79,7 +78,8 @@ crate::bilingual! {
     HOW_SURE = "结果有多可靠", "How sure the result is";
     WISH = "企业自己的心愿", "The firm's wish, in its own words";
     NO_STRENGTHS = "还没有达到 {} 分的维度。", "No dimension scores {} or more yet.";
-    NO_WISH = "（没有填写）", "(not given)";
+    /// A field the firm left empty (its wish, a profile field on the phone).
+    NOT_GIVEN = "（没有填写）", "(not given)";
     DUE = "完成日期", "Due";
     OWNER = "负责人", "Owner";
     OWNER_DEFAULT = "老板", "Owner";

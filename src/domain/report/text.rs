@@ -155,7 +155,7 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
             &ws::pair(
                 lang,
                 ws::WISH.get(lang),
-                s.wish.as_deref().unwrap_or(ws::NO_WISH.get(lang)),
+                s.wish.as_deref().unwrap_or(ws::NOT_GIVEN.get(lang)),
             ),
             "",
             "  ",
@@ -504,7 +504,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         for item in &g.items {
             p.para(&item.text, &format!("{:>4}. ", item.number), "      ");
             let answer = match item.state {
-                AnswerState::Unanswered => ws::UNANSWERED.get(lang).to_string(),
+                AnswerState::Unanswered => {
+                    crate::domain::output::NOT_ANSWERED.get(lang).to_string()
+                }
                 _ => ws::pair(lang, ws::ANSWER.get(lang), &item.answer),
             };
             p.para(&answer, "      ", "        ");

@@ -184,7 +184,7 @@ pub(super) fn appendix(r: &Report, h: &mut String) -> std::fmt::Result {
                 AnswerState::Unanswered => {
                     format!(
                         "<span class=\"unanswered\">{}</span>",
-                        e(ws::UNANSWERED.get(lang))
+                        e(crate::domain::output::NOT_ANSWERED.get(lang))
                     )
                 }
                 _ => e(&item.answer).into_owned(),

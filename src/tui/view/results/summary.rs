@@ -97,7 +97,7 @@ pub(super) fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         &ws::pair(
             lang,
             ws::WISH.get(lang),
-            s.wish.as_deref().unwrap_or(ws::NO_WISH.get(lang)),
+            s.wish.as_deref().unwrap_or(ws::NOT_GIVEN.get(lang)),
         ),
         w,
         "",
