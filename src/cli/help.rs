@@ -5,20 +5,27 @@ use clap::{Arg, ArgAction, Command};
 
 use crate::domain::Lang;
 
-/// (command path, argument id or "" for the command itself, Chinese help).
+/// (command path, argument id or "" for the command itself, Chinese help). An argument said
+/// the same way across commands is written once: under "workshop *" for every `workshop`
+/// command, under "*" for every command; the entry for the command itself wins (see [`chinese`]).
 const ZH: &[(&str, &str, &str)] = &[
+    (
+        "*",
+        "questionnaire",
+        "问卷：内置问卷的名字（smecheck、eurostat-dii 等，见 `smecheck questionnaire --list`）或问卷文件的路径；同名的文件优先 [默认：smecheck]",
+    ),
+    ("*", "lang", "语言（默认：按系统语言，否则中文）"),
+    ("*", "format", "报告格式"),
+    ("*", "output", "写入这个文件（原子写入），而不是标准输出"),
+    ("*", "force", "输出文件已存在时替换它"),
+    ("workshop *", "lang", "语言（默认：工作坊的语言）"),
+    ("workshop *", "dir", "工作坊文件夹"),
     (
         "",
         "",
         "中小企业自查：用云用得有多深，融资准备得怎么样。不带命令时开始（或继续）交互式自检。",
     ),
     ("run", "", "开始或继续交互式自检"),
-    (
-        "run",
-        "questionnaire",
-        "问卷：内置问卷的名字（smecheck、eurostat-dii 等，见 `smecheck questionnaire --list`）或问卷文件的路径；同名的文件优先 [默认：smecheck]",
-    ),
-    ("run", "lang", "语言（默认：按系统语言，否则中文）"),
     (
         "run",
         "answers",
@@ -47,20 +54,13 @@ const ZH: &[(&str, &str, &str)] = &[
     ),
     ("score", "", "给已保存的答卷打分并打印结果（无界面）"),
     ("score", "answers", "要打分的答卷文件"),
-    (
-        "score",
-        "questionnaire",
-        "问卷：内置问卷的名字（smecheck、eurostat-dii 等，见 `smecheck questionnaire --list`）或问卷文件的路径；同名的文件优先 [默认：smecheck]",
-    ),
     ("score", "format", "输出格式"),
-    ("score", "lang", "语言（默认：按系统语言，否则中文）"),
     ("validate", "", "检查问卷文件（默认：内置问卷）"),
     (
         "validate",
         "path",
         "要检查的问卷：问卷文件的路径，或内置问卷的名字（见 `smecheck questionnaire --list`）；同名的文件优先 [默认：smecheck]",
     ),
-    ("validate", "lang", "语言（默认：按系统语言，否则中文）"),
     ("questionnaire", "", "打印 JSON Schema、空白答卷或编码手册"),
     ("questionnaire", "schema", "打印问卷格式的 JSON Schema"),
     ("questionnaire", "template", "打印这份问卷的空白答卷"),
@@ -72,18 +72,8 @@ const ZH: &[(&str, &str, &str)] = &[
     ("questionnaire", "format", "编码手册的格式 [默认：json]"),
     (
         "questionnaire",
-        "questionnaire",
-        "问卷：内置问卷的名字（smecheck、eurostat-dii 等，见 `smecheck questionnaire --list`）或问卷文件的路径；同名的文件优先 [默认：smecheck]",
-    ),
-    (
-        "questionnaire",
         "list",
         "列出 smecheck 内置的问卷：名字、标题、版本、语言、题数和各自衡量什么",
-    ),
-    (
-        "questionnaire",
-        "lang",
-        "语言（默认：按系统语言，否则中文）",
     ),
     (
         "report",
@@ -91,24 +81,17 @@ const ZH: &[(&str, &str, &str)] = &[
         "为已保存的答卷写建议报告（文本、Markdown、HTML 或 JSON）",
     ),
     ("report", "answers", "要出报告的答卷文件"),
-    ("report", "format", "报告格式"),
     (
         "report",
         "output",
         "把报告写入这个文件（原子写入），而不是标准输出",
     ),
-    ("report", "force", "输出文件已存在时替换它"),
     ("report", "lang", "报告的语言（默认：按系统语言，否则中文）"),
     ("report", "date", "报告日期 [默认：今天，UTC]"),
     (
         "report",
         "short",
         "与 `--format text` 一起用：只要一页摘要，最多 40 行，没有条形图和框线，便于粘贴到微信或邮件",
-    ),
-    (
-        "report",
-        "questionnaire",
-        "问卷：内置问卷的名字（smecheck、eurostat-dii 等，见 `smecheck questionnaire --list`）或问卷文件的路径；同名的文件优先 [默认：smecheck]",
     ),
     (
         "report",
@@ -156,34 +139,27 @@ const ZH: &[(&str, &str, &str)] = &[
         "",
         "检查手工收集的答卷，以新的企业代码复制进来",
     ),
-    ("workshop import", "dir", "工作坊文件夹"),
     (
         "workshop import",
         "files",
         "由 `smecheck run` 保存的答卷文件",
     ),
-    ("workshop import", "lang", "语言（默认：工作坊的语言）"),
     (
         "workshop present",
         "",
         "投影视图：一次一道题，揭晓时显示全场的回答",
     ),
-    ("workshop present", "dir", "工作坊文件夹"),
-    ("workshop present", "lang", "语言（默认：工作坊的语言）"),
     ("workshop dashboard", "", "全场结果，随企业作答实时更新"),
-    ("workshop dashboard", "dir", "工作坊文件夹"),
     (
         "workshop dashboard",
         "named",
         "在企业代码旁显示企业名称（共享屏幕上请不要用）",
     ),
-    ("workshop dashboard", "lang", "语言（默认：工作坊的语言）"),
     (
         "workshop serve",
         "",
         "让参与者用手机作答：在本机运行一个小型网页服务",
     ),
-    ("workshop serve", "dir", "工作坊文件夹"),
     (
         "workshop serve",
         "bind",
@@ -195,16 +171,12 @@ const ZH: &[(&str, &str, &str)] = &[
         "paced",
         "手机最多只能答到投影正在讲的那一节",
     ),
-    ("workshop serve", "lang", "语言（默认：工作坊的语言）"),
     ("workshop report", "", "写全场报告"),
-    ("workshop report", "dir", "工作坊文件夹"),
-    ("workshop report", "format", "报告格式"),
     (
         "workshop report",
         "output",
         "把报告写入这个文件（原子写入），而不是标准输出",
     ),
-    ("workshop report", "force", "输出文件已存在时替换它"),
     (
         "workshop report",
         "named",
@@ -215,7 +187,6 @@ const ZH: &[(&str, &str, &str)] = &[
         "codes",
         "CSV：只写编码，一行表头（否则编码上方还有一行文字标签）",
     ),
-    ("workshop report", "lang", "语言（默认：工作坊的语言）"),
     (
         "compare",
         "",
@@ -234,13 +205,6 @@ const ZH: &[(&str, &str, &str)] = &[
     ),
     ("compare", "format", "输出格式"),
     (
-        "compare",
-        "output",
-        "写入这个文件（原子写入），而不是标准输出",
-    ),
-    ("compare", "force", "输出文件已存在时替换它"),
-    ("compare", "lang", "语言（默认：按系统语言，否则中文）"),
-    (
         "programme",
         "",
         "同时看多个工作坊：项目报告，或给 DuckDB、Spark 用的扁平导出",
@@ -255,18 +219,6 @@ const ZH: &[(&str, &str, &str)] = &[
         "dirs",
         "工作坊文件夹（一个县或一个省的）",
     ),
-    ("programme report", "format", "报告格式"),
-    (
-        "programme report",
-        "output",
-        "写入这个文件（原子写入），而不是标准输出",
-    ),
-    ("programme report", "force", "输出文件已存在时替换它"),
-    (
-        "programme report",
-        "lang",
-        "语言（默认：按系统语言，否则中文）",
-    ),
     (
         "programme export",
         "",
@@ -274,17 +226,6 @@ const ZH: &[(&str, &str, &str)] = &[
     ),
     ("programme export", "dirs", "工作坊文件夹"),
     ("programme export", "format", "导出格式"),
-    (
-        "programme export",
-        "output",
-        "写入这个文件（原子写入），而不是标准输出",
-    ),
-    ("programme export", "force", "输出文件已存在时替换它"),
-    (
-        "programme export",
-        "lang",
-        "语言（默认：按系统语言，否则中文）",
-    ),
 ];
 
 /// The language `--help` speaks: `--lang zh|en` (or `--lang=…`) anywhere on the command line,
@@ -323,12 +264,20 @@ pub fn localized(command: Command, lang: Lang) -> Command {
     }
 }
 
+/// The Chinese help of `id` (or of the command, for "") in the command at `path`: its own entry,
+/// else its family's ("workshop *"), else the one every command shares ("*").
+fn chinese(path: &str, id: &str) -> Option<&'static str> {
+    let family = format!("{} *", path.split(' ').next().unwrap_or_default());
+    let shared = !id.is_empty();
+    [path, family.as_str(), "*"]
+        .into_iter()
+        .take(if shared { 3 } else { 1 })
+        .find_map(|p| ZH.iter().find(|(tp, a, _)| *tp == p && *a == id))
+        .map(|(_, _, t)| *t)
+}
+
 fn zh(mut c: Command, path: &str) -> Command {
-    let find = |id: &str| {
-        ZH.iter()
-            .find(|(p, a, _)| *p == path && *a == id)
-            .map(|(_, _, t)| *t)
-    };
+    let find = |id: &str| chinese(path, id);
     if let Some(about) = find("") {
         c = c.about(about).long_about(None::<&str>);
     }
@@ -422,10 +371,7 @@ mod tests {
         fn walk(c: &Command, path: &str, seen: &mut Vec<(String, String)>) {
             seen.push((path.to_string(), String::new()));
             if c.get_about().is_some() {
-                assert!(
-                    ZH.iter().any(|(p, a, _)| *p == path && a.is_empty()),
-                    "`{path}` has no Chinese about"
-                );
+                assert!(chinese(path, "").is_some(), "`{path}` has no Chinese about");
             }
             for a in c.get_arguments() {
                 let id = a.get_id().as_str();
@@ -435,7 +381,7 @@ mod tests {
                 seen.push((path.to_string(), id.to_string()));
                 if a.get_help().is_some() {
                     assert!(
-                        ZH.iter().any(|(p, x, _)| *p == path && *x == id),
+                        chinese(path, id).is_some(),
                         "`{path} --{id}` has no Chinese help"
                     );
                 }
@@ -451,10 +397,11 @@ mod tests {
         }
         let mut seen = Vec::new();
         walk(&crate::cli::Cli::command(), "", &mut seen);
-        for (p, a, _) in ZH {
+        for (p, a, t) in ZH {
             assert!(
-                seen.iter().any(|(sp, sa)| sp == p && sa == a),
-                "the table names `{p}` `{a}`, which does not exist"
+                seen.iter()
+                    .any(|(sp, sa)| sa == a && chinese(sp, sa) == Some(*t)),
+                "the table names `{p}` `{a}`, which no command uses"
             );
         }
     }
