@@ -15,6 +15,9 @@ use crate::domain::{Lang, score};
 pub mod help;
 pub mod instruments;
 pub mod start;
+pub mod words;
+
+use words::*;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -172,15 +175,6 @@ pub fn resolve_lang(arg: Option<LangArg>) -> Lang {
         .unwrap_or(Lang::Zh)
 }
 
-crate::bilingual! {
-    OUTPUT_EXISTS = "{} 已存在；如要覆盖，请加 --force", "{} already exists; pass --force to replace it";
-    OUTPUT_FAILED = "无法写入报告 {}：{}", "cannot write the report to {}: {}";
-    OUTPUT_WRITTEN = "已写入报告：{}", "Report written: {}";
-    /// After an area's title: where the firm stands among the room's firms.
-    IN_THIS_ROOM = "在本场（{} 家）", " in this room ({} firm)" | " in this room ({} firms)";
-    OUTPUT_IS_INPUT = "{} 是这份报告读取的文件，不能用报告覆盖它（--force 也不行）\n  提示：用 -o 指定另一个文件名", "{} is a file this report is made from; it is never overwritten with the report, not even with --force\n  hint: pass another file name with -o";
-}
-
 /// Writes what `render` produces to standard output, or atomically to `output`; an existing
 /// file (or link) is only replaced with `force`.
 pub fn emit(
@@ -226,26 +220,6 @@ pub fn emit_from(
     Ok(())
 }
 
-crate::bilingual! {
-    SHORT_NEEDS_TEXT = "--short 只用于 --format text：请去掉 --short，或改用 --format text",
-        "--short works with --format text only: drop --short or use --format text";
-    TOO_FEW_TO_PLACE = "注意：本场已完成的企业太少，暂不能比较这家企业在全场的位置",
-        "note: the workshop has too few finished firms to place this one in the room";
-    VALIDATE_OK = "通过：{}：{} {}（{}），{}，{}；每一级台阶和每一个提案（共 {} 个）都能达到",
-        "ok: {}: {} {} ({}), {}, {}; every rung and every proposal ({}) is reachable";
-    VALIDATE_OK_NO_RECOMMENDATIONS = "通过：{}：{} {}（{}），{}；这份问卷不给建议（没有建议目录）；每一级台阶都能达到",
-        "ok: {}: {} {} ({}), {}; this questionnaire gives no recommendations (it has no catalogue); every rung is reachable";
-    QUESTIONS = "{} 道题", "{} question" | "{} questions";
-    RULES = "{} 条规则", "{} rule" | "{} rules";
-    VALIDATE_WARNING = "{}:{}: 警告：{}\n  提示：{}", "{}:{}: warning: {}\n  hint: {}";
-    A_QUESTIONNAIRE = "问卷文件", "questionnaire";
-    AN_ANSWER_FILE = "答卷文件", "answer file";
-    READ_FAILED = "无法读取{} {}：{}\n  提示：请确认路径无误、文件存在并且允许读取",
-        "cannot read {} {}: {}\n  hint: check that the path is right and the file exists and may be read";
-    NOT_UTF8 = "{}：这个{}不是 UTF-8 文本（第 {} 个字节无效）\n  提示：请用 UTF-8 编码另存一份再试",
-        "{}: the {} is not valid UTF-8 text (bad byte at offset {})\n  hint: save it as UTF-8 and try again";
-}
-
 /// Reads a data file, with a message in `lang` that names it and says what to do. What is not
 /// a regular file, or is larger than any data file can be, is refused before it is read.
 pub fn read_file(path: &Path, what: crate::domain::text::Bilingual, lang: Lang) -> Result<String> {
@@ -269,11 +243,6 @@ pub fn read_file(path: &Path, what: crate::domain::text::Bilingual, lang: Lang) 
 /// the built-in one without it, with the recommendations catalogue it declares.
 pub fn load_instrument(path: Option<&Path>, lang: Lang) -> Result<Instrument> {
     Ok(instruments::load(path, lang)?.0)
-}
-
-crate::bilingual! {
-    OTHER_VERSION = "注意：{} 是用问卷 {} 版保存的，现在是 {} 版；答案已按题目编号对应", "note: {} was saved with questionnaire version {}, this is {}; answers were matched by question id";
-    DROPPED = "注意：答案 `{}` 未采用：{}", "note: dropped answer `{}`: {}";
 }
 
 /// Reads an answer file and reports, in `lang`, answers that were left out on stderr.

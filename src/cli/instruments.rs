@@ -13,16 +13,7 @@ use crate::domain::instrument::{
 };
 use crate::domain::wrap::{width, wrap};
 
-crate::bilingual! {
-    NO_SUCH = "没有名为 `{}` 的问卷，也没有这个文件；已知的问卷：{}\n  提示：{}",
-        "no such questionnaire `{}` (nor a file of that name); known: {}\n  hint: {}";
-    DID_YOU_MEAN = "是不是想写 `{}`？", "did you mean `{}`?";
-    HOW_TO_NAME = "用 `smecheck questionnaire --list` 列出的名字，或者问卷文件的路径",
-        "give a name that `smecheck questionnaire --list` shows, or the path of a questionnaire file";
-    LIST_LINE = "{}  ·  版本 {}  ·  语言：{}  ·  {}", "{}  ·  version {}  ·  languages: {}  ·  {}";
-    LIST_USE = "使用：--questionnaire 名字（例如 --questionnaire {}），或者问卷文件的路径；同名的文件优先。",
-        "Use: --questionnaire NAME (e.g. --questionnaire {}), or the path of a questionnaire file; a file of that name wins.";
-}
+use super::words::*;
 
 /// A questionnaire's text and the name its problems are reported under.
 pub struct QuestionnaireSource {
@@ -70,7 +61,7 @@ pub fn questionnaire_source(arg: Option<&Path>, lang: Lang) -> Result<Questionna
             NO_SUCH.fill(lang, &[&typed, &known.join(", "), &hint])
         );
     }
-    let text = super::read_file(p, super::A_QUESTIONNAIRE, lang)?;
+    let text = super::read_file(p, A_QUESTIONNAIRE, lang)?;
     Ok(QuestionnaireSource {
         shown: p.display().to_string(),
         text: text.into(),
@@ -114,7 +105,7 @@ pub fn list(lang: Lang, out: &mut dyn Write) -> Result<()> {
                     name,
                     &q.version,
                     &"zh, en",
-                    &crate::cli::QUESTIONS.count(lang, q.questions.len(), &[])
+                    &QUESTIONS.count(lang, q.questions.len(), &[])
                 ]
             )
         )?;

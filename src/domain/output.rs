@@ -281,6 +281,10 @@ crate::bilingual! {
     NOT_APPLICABLE = "不适用", "Not applicable";
     /// How an unanswered question reads: in a list of reasons, the report, the score text.
     NOT_ANSWERED = "（未作答）", "(not answered)";
+    // Why a rung or finding is provisional (the score card says it).
+    WAITS_ON_ANSWER = "{}（相关题目还没答，答完才知道）", "{} (a question it needs is not answered yet)";
+    CONFIRMED_SO_FAR = "这是目前能确认的台阶：要登上下一级所需的题目还没答完，答完后可能更高。",
+        "The rung confirmed so far: questions the next rung depends on are not answered yet, so the firm may stand higher once they are.";
     WITHIN_30_DAYS = "30 天内", "within 30 days";
     THIS_QUARTER = "本季度", "this quarter";
     LONGER_TERM = "更长期", "longer term";

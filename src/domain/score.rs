@@ -12,14 +12,9 @@ use super::model::{
     AreaId, DimensionId, FindingId, LadderId, LevelId, MultiScoring, Question, QuestionId,
     QuestionKind, Questionnaire, RungId,
 };
+use super::output::{CONFIRMED_SO_FAR, WAITS_ON_ANSWER};
 use super::recommend::{Recommendation, recommend};
 use super::text::LocalText;
-
-crate::bilingual! {
-    WAITS_ON_ANSWER = "{}（相关题目还没答，答完才知道）", "{} (a question it needs is not answered yet)";
-    CONFIRMED_SO_FAR = "这是目前能确认的台阶：要登上下一级所需的题目还没答完，答完后可能更高。",
-        "The rung confirmed so far: questions the next rung depends on are not answered yet, so the firm may stand higher once they are.";
-}
 
 /// A question's points as a share of its maximum (0–1); `None` when it is unscored or the
 /// answer carries no points ("don't know", free text).

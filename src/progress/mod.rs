@@ -19,7 +19,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::cli::{AN_ANSWER_FILE, LangArg, ReportFormatArg, emit, load_instrument, read_file};
+use crate::cli::words::AN_ANSWER_FILE;
+use crate::cli::{LangArg, ReportFormatArg, emit, load_instrument, read_file};
 use crate::domain::answers::AnswerFile;
 use crate::domain::instrument::{Instrument, LoadedAnswers, parse_json};
 use crate::domain::progress::{CheckInfo, Progress, Side, Unmapped, compare_files};

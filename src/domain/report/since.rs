@@ -18,46 +18,6 @@ use super::date::display_date;
 use super::strings as ws;
 use super::{ReportFormat, html, md, text};
 
-crate::bilingual! {
-    TITLE = "与上次相比", "Since last time";
-    /// An answer left out of the comparison: which check, the question, why.
-    UNREADABLE_ANSWER = "{}的 `{}`：{}", "{} `{}`: {}";
-    COMPARE_TITLE = "两次自评的对比", "Progress between two checks";
-    BASIS = "上次自评：{}（问卷 {} 版）；本次：{}（问卷 {} 版）。两次都按问卷 {} {} 版计分，按题目和选项编号对应。",
-        "Earlier check: {} (questionnaire version {}); this check: {} (version {}). Both are scored with questionnaire {} {}, matching answers by question and option id.";
-    UNDATED = "未注明日期", "undated";
-    /// Its fifth and last placeholders are `N_RESOLVED` and `N_ACTED_ON`, counted.
-    HEADLINE = "总分 {} → {}（{}）；{}；已解决 {}，仍待处理 {} 项，新增 {} 项；上次计划中 {}已从答案中看到。",
-        "Overall {} → {} ({}); {}; {}, {} still open, {} new; {}.";
-    N_RESOLVED = "{} 项建议", "{} recommendation resolved" | "{} recommendations resolved";
-    N_ACTED_ON = "{} 项行动", "{} action of the last plan now shows in the answers" | "{} actions of the last plan now show in the answers";
-    HEADLINE_PLAIN = "总分 {} → {}（{}）；{}。", "Overall {} → {} ({}); {}.";
-    RUNGS_SAME = "台阶没有变化", "no rung changed";
-    RUNGS_MOVED = "台阶：{}", "rungs: {}";
-    COL_WHAT = "项目", "What";
-    COL_THEN = "上次", "Then";
-    COL_NOW = "本次", "Now";
-    COL_CHANGE = "变化", "Change";
-    RUNG_LINE = "{}：第 {} 级“{}” → 第 {} 级“{}”（{}）", "{}: rung {} “{}” → rung {} “{}” ({})";
-    CLIMBED = "上升 {} 级", "climbed {}";
-    LOST = "下降 {} 级", "lost {}";
-    STAYED = "不变", "unchanged";
-    RESOLVED = "已解决的建议", "Recommendations resolved";
-    STILL_OPEN = "仍待处理的建议", "Recommendations still open";
-    NEW = "新出现的建议", "New recommendations";
-    ACTED_ON = "上次计划中已做到的行动", "Actions of the last plan that the answers now show";
-    UNCLEAR = "无法判断的行动（相关题目本次未作答）", "Actions that cannot be judged (their questions are unanswered now)";
-    NEW_ACTIONS = "新增的行动", "New actions";
-    FINDINGS_GONE = "不再出现的发现", "Findings no longer seen";
-    FINDINGS_NEW = "新出现的发现", "New findings";
-    NONE = "（无）", "(none)";
-    ANSWERS_CHANGED = "两次都作答的题目 {} 道，其中答案改变的 {} 道；只在本次作答的 {} 道，只在上次作答的 {} 道。",
-        "Questions answered both times: {}, of which {} changed their answer; answered only this time: {}; only last time: {}.";
-    NOT_COMPARED = "未能比较的答案（问卷版本不同）", "Answers not compared (questionnaire versions differ)";
-    EARLIER = "上次", "earlier";
-    LATER = "本次", "this check";
-}
-
 /// A row of the change table: a headline score or a dimension, at both checks.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChangeRow {
@@ -112,9 +72,10 @@ fn level_name(levels: &[Level], id: &str, lang: Lang) -> String {
 }
 
 fn when(saved_at: Option<&str>, lang: Lang) -> String {
-    saved_at
-        .and_then(|s| s.get(..10))
-        .map_or_else(|| UNDATED.get(lang).to_string(), |d| display_date(d, lang))
+    saved_at.and_then(|s| s.get(..10)).map_or_else(
+        || ws::SINCE_UNDATED.get(lang).to_string(),
+        |d| display_date(d, lang),
+    )
 }
 
 impl SinceView {
@@ -176,11 +137,11 @@ impl SinceView {
                         .map_or_else(|| id.to_string(), |r| r.label.get(lang).to_string())
                 };
                 let moved = match l.movement {
-                    Movement::Up => CLIMBED.fill(lang, &[&l.steps]),
-                    Movement::Down => LOST.fill(lang, &[&-l.steps]),
-                    Movement::Same => STAYED.get(lang).to_string(),
+                    Movement::Up => ws::SINCE_CLIMBED.fill(lang, &[&l.steps]),
+                    Movement::Down => ws::SINCE_LOST.fill(lang, &[&-l.steps]),
+                    Movement::Same => ws::SINCE_STAYED.get(lang).to_string(),
                 };
-                Some(RUNG_LINE.fill(
+                Some(ws::SINCE_RUNG_LINE.fill(
                     lang,
                     &[
                         &ladder.title.get(lang),
@@ -234,24 +195,32 @@ impl SinceView {
         let mut groups = Vec::new();
         if inst.recommends() {
             groups.extend([
-                group("resolved", RESOLVED, recs(Status::Resolved)),
-                group("still_open", STILL_OPEN, recs(Status::StillOpen)),
-                group("new", NEW, recs(Status::New)),
-                group("acted_on", ACTED_ON, actions(ActionStatus::ActedOn)),
+                group("resolved", ws::SINCE_RESOLVED, recs(Status::Resolved)),
+                group("still_open", ws::SINCE_STILL_OPEN, recs(Status::StillOpen)),
+                group("new", ws::SINCE_NEW, recs(Status::New)),
+                group(
+                    "acted_on",
+                    ws::SINCE_ACTED_ON,
+                    actions(ActionStatus::ActedOn),
+                ),
             ]);
             let unclear = actions(ActionStatus::Unclear);
             if !unclear.is_empty() {
-                groups.push(group("unclear", UNCLEAR, unclear));
+                groups.push(group("unclear", ws::SINCE_UNCLEAR, unclear));
             }
             groups.push(group(
                 "new_actions",
-                NEW_ACTIONS,
+                ws::SINCE_NEW_ACTIONS,
                 actions(ActionStatus::New),
             ));
         }
         for (id, title, status) in [
-            ("findings_resolved", FINDINGS_GONE, Status::Resolved),
-            ("findings_new", FINDINGS_NEW, Status::New),
+            (
+                "findings_resolved",
+                ws::SINCE_FINDINGS_GONE,
+                Status::Resolved,
+            ),
+            ("findings_new", ws::SINCE_FINDINGS_NEW, Status::New),
         ] {
             let items = findings(status);
             if !items.is_empty() {
@@ -269,9 +238,9 @@ impl SinceView {
             })
             .collect();
         let rung_summary = if moved.is_empty() {
-            RUNGS_SAME.get(lang).to_string()
+            ws::SINCE_RUNGS_SAME.get(lang).to_string()
         } else {
-            RUNGS_MOVED.fill(lang, &[&moved.join(", ")])
+            ws::SINCE_RUNGS_MOVED.fill(lang, &[&moved.join(", ")])
         };
         let overall = [
             p.overall
@@ -283,26 +252,26 @@ impl SinceView {
             p.overall.delta.map_or_else(|| "–".to_string(), signed),
         ];
         let headline = if inst.recommends() {
-            HEADLINE.fill(
+            ws::SINCE_HEADLINE.fill(
                 lang,
                 &[
                     &overall[0],
                     &overall[1],
                     &overall[2],
                     &rung_summary,
-                    &N_RESOLVED.count(lang, p.with_status(Status::Resolved).count(), &[]),
+                    &ws::SINCE_N_RESOLVED.count(lang, p.with_status(Status::Resolved).count(), &[]),
                     &p.with_status(Status::StillOpen).count(),
                     &p.with_status(Status::New).count(),
-                    &N_ACTED_ON.count(lang, p.acted_on().count(), &[]),
+                    &ws::SINCE_N_ACTED_ON.count(lang, p.acted_on().count(), &[]),
                 ],
             )
         } else {
-            HEADLINE_PLAIN.fill(
+            ws::SINCE_HEADLINE_PLAIN.fill(
                 lang,
                 &[&overall[0], &overall[1], &overall[2], &rung_summary],
             )
         };
-        let basis = BASIS.fill(
+        let basis = ws::SINCE_BASIS.fill(
             lang,
             &[
                 &when(p.before.saved_at.as_deref(), lang),
@@ -313,7 +282,7 @@ impl SinceView {
                 &p.questionnaire.version,
             ],
         );
-        let answers = ANSWERS_CHANGED.fill(
+        let answers = ws::SINCE_ANSWERS_CHANGED.fill(
             lang,
             &[
                 &p.compared,
@@ -330,22 +299,28 @@ impl SinceView {
             .iter()
             .map(|u| {
                 let side = match u.side {
-                    crate::domain::progress::Side::Before => EARLIER.get(lang),
-                    crate::domain::progress::Side::After => LATER.get(lang),
+                    crate::domain::progress::Side::Before => ws::SINCE_EARLIER.get(lang),
+                    crate::domain::progress::Side::After => ws::SINCE_LATER.get(lang),
                 };
-                UNREADABLE_ANSWER.fill(lang, &[&side, &u.question, &u.reason.get(lang)])
+                ws::SINCE_UNREADABLE_ANSWER.fill(lang, &[&side, &u.question, &u.reason.get(lang)])
             })
             .collect();
         SinceView {
-            title: TITLE.get(lang).to_string(),
+            title: ws::SINCE_TITLE.get(lang).to_string(),
             headline,
             basis,
-            columns: [COL_WHAT, COL_THEN, COL_NOW, COL_CHANGE].map(|c| c.get(lang).to_string()),
+            columns: [
+                ws::SINCE_COL_WHAT,
+                ws::SINCE_COL_THEN,
+                ws::SINCE_COL_NOW,
+                ws::SINCE_COL_CHANGE,
+            ]
+            .map(|c| c.get(lang).to_string()),
             rows,
             rungs,
             groups,
             answers,
-            not_compared_title: NOT_COMPARED.get(lang).to_string(),
+            not_compared_title: ws::SINCE_NOT_COMPARED.get(lang).to_string(),
             not_compared,
             progress: p.clone(),
         }
@@ -421,7 +396,7 @@ impl SinceView {
             out.push(String::new());
             out.extend(wrap(&g.title, w, "", ""));
             if g.items.is_empty() {
-                out.push(format!("  {}", NONE.get(lang)));
+                out.push(format!("  {}", ws::SINCE_NONE.get(lang)));
             }
             for i in &g.items {
                 out.extend(wrap(i, w, "  - ", "    "));
@@ -475,7 +450,7 @@ impl SinceView {
             for g in &self.groups {
                 writeln!(s, "\n### {}\n", e(&g.title))?;
                 if g.items.is_empty() {
-                    writeln!(s, "{}", e(NONE.get(lang)))?;
+                    writeln!(s, "{}", e(ws::SINCE_NONE.get(lang)))?;
                 }
                 for i in &g.items {
                     writeln!(s, "- {}", e(i))?;
@@ -541,7 +516,7 @@ impl SinceView {
             for g in &self.groups {
                 writeln!(s, "<h3 id=\"since-{}\">{}</h3>", g.id, e(&g.title))?;
                 if g.items.is_empty() {
-                    writeln!(s, "<p>{}</p>", e(NONE.get(lang)))?;
+                    writeln!(s, "<p>{}</p>", e(ws::SINCE_NONE.get(lang)))?;
                     continue;
                 }
                 writeln!(s, "<ul>")?;
@@ -583,7 +558,7 @@ pub fn write_compare<W: Write + ?Sized>(
 ) -> io::Result<()> {
     let view = SinceView::new(inst, p, lang);
     let title = inst.questionnaire.title.get(lang);
-    let sub = COMPARE_TITLE.get(lang);
+    let sub = ws::COMPARE_TITLE.get(lang);
     match format {
         ReportFormat::Text => {
             writeln!(out, "{}", "=".repeat(text::WIDTH))?;

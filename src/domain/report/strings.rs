@@ -139,6 +139,45 @@ crate::bilingual! {
     COLON = "：", ": ";
     /// Between items in a run of text: `，` or `, `.
     COMMA = "，", ", ";
+
+    // "Since last time" and `compare` (since.rs).
+    SINCE_TITLE = "与上次相比", "Since last time";
+    /// An answer left out of the comparison: which check, the question, why.
+    SINCE_UNREADABLE_ANSWER = "{}的 `{}`：{}", "{} `{}`: {}";
+    COMPARE_TITLE = "两次自评的对比", "Progress between two checks";
+    SINCE_BASIS = "上次自评：{}（问卷 {} 版）；本次：{}（问卷 {} 版）。两次都按问卷 {} {} 版计分，按题目和选项编号对应。",
+        "Earlier check: {} (questionnaire version {}); this check: {} (version {}). Both are scored with questionnaire {} {}, matching answers by question and option id.";
+    SINCE_UNDATED = "未注明日期", "undated";
+    /// Its fifth and last placeholders are `SINCE_N_RESOLVED` and `SINCE_N_ACTED_ON`, counted.
+    SINCE_HEADLINE = "总分 {} → {}（{}）；{}；已解决 {}，仍待处理 {} 项，新增 {} 项；上次计划中 {}已从答案中看到。",
+        "Overall {} → {} ({}); {}; {}, {} still open, {} new; {}.";
+    SINCE_N_RESOLVED = "{} 项建议", "{} recommendation resolved" | "{} recommendations resolved";
+    SINCE_N_ACTED_ON = "{} 项行动", "{} action of the last plan now shows in the answers" | "{} actions of the last plan now show in the answers";
+    SINCE_HEADLINE_PLAIN = "总分 {} → {}（{}）；{}。", "Overall {} → {} ({}); {}.";
+    SINCE_RUNGS_SAME = "台阶没有变化", "no rung changed";
+    SINCE_RUNGS_MOVED = "台阶：{}", "rungs: {}";
+    SINCE_COL_WHAT = "项目", "What";
+    SINCE_COL_THEN = "上次", "Then";
+    SINCE_COL_NOW = "本次", "Now";
+    SINCE_COL_CHANGE = "变化", "Change";
+    SINCE_RUNG_LINE = "{}：第 {} 级“{}” → 第 {} 级“{}”（{}）", "{}: rung {} “{}” → rung {} “{}” ({})";
+    SINCE_CLIMBED = "上升 {} 级", "climbed {}";
+    SINCE_LOST = "下降 {} 级", "lost {}";
+    SINCE_STAYED = "不变", "unchanged";
+    SINCE_RESOLVED = "已解决的建议", "Recommendations resolved";
+    SINCE_STILL_OPEN = "仍待处理的建议", "Recommendations still open";
+    SINCE_NEW = "新出现的建议", "New recommendations";
+    SINCE_ACTED_ON = "上次计划中已做到的行动", "Actions of the last plan that the answers now show";
+    SINCE_UNCLEAR = "无法判断的行动（相关题目本次未作答）", "Actions that cannot be judged (their questions are unanswered now)";
+    SINCE_NEW_ACTIONS = "新增的行动", "New actions";
+    SINCE_FINDINGS_GONE = "不再出现的发现", "Findings no longer seen";
+    SINCE_FINDINGS_NEW = "新出现的发现", "New findings";
+    SINCE_NONE = "（无）", "(none)";
+    SINCE_ANSWERS_CHANGED = "两次都作答的题目 {} 道，其中答案改变的 {} 道；只在本次作答的 {} 道，只在上次作答的 {} 道。",
+        "Questions answered both times: {}, of which {} changed their answer; answered only this time: {}; only last time: {}.";
+    SINCE_NOT_COMPARED = "未能比较的答案（问卷版本不同）", "Answers not compared (questionnaire versions differ)";
+    SINCE_EARLIER = "上次", "earlier";
+    SINCE_LATER = "本次", "this check";
 }
 
 /// `1 (high)`: the priority's number and its name.
@@ -225,12 +264,9 @@ mod tests {
         assert!(en(PLAN_LEFT_OUT, 1).starts_with("1 more action is left out"));
         assert!(en(PLAN_LEFT_OUT, 3).starts_with("3 more actions are left out"));
         let since = |x: crate::domain::text::Bilingual| x.count(Lang::En, 1, &[]);
+        assert_eq!(since(SINCE_N_RESOLVED), "1 recommendation resolved");
         assert_eq!(
-            since(super::super::since::N_RESOLVED),
-            "1 recommendation resolved"
-        );
-        assert_eq!(
-            since(super::super::since::N_ACTED_ON),
+            since(SINCE_N_ACTED_ON),
             "1 action of the last plan now shows in the answers"
         );
         // The old whatif_one, byte for byte: Chinese has one form.
