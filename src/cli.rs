@@ -175,30 +175,29 @@ pub fn resolve_lang(arg: Option<LangArg>) -> Lang {
         .unwrap_or(Lang::Zh)
 }
 
-/// Writes what `render` produces to standard output, or atomically to `output`; an existing
-/// file (or link) is only replaced with `force`.
-pub fn emit(
-    output: Option<&Path>,
-    force: bool,
-    lang: Lang,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<()> {
-    emit_from(&[], output, force, lang, out, err, render)
+/// Where a command's output goes: standard output, or a file written atomically.
+#[derive(Debug, Default, Args)]
+pub struct OutputArgs {
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it already exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
-/// Like [`emit`], for output made from `inputs`: none of them is ever written over.
-pub fn emit_from(
+/// Writes what `render` produces to standard output, or atomically to `to.output`; an
+/// existing file (or link) is only replaced with `--force`, and none of `inputs`, the files
+/// the output is made from, ever is.
+pub fn emit(
     inputs: &[&Path],
-    output: Option<&Path>,
-    force: bool,
+    to: &OutputArgs,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
     render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    let Some(path) = output else {
+    let Some(path) = to.output.as_deref() else {
         render(out)?;
         return Ok(());
     };
@@ -207,7 +206,7 @@ pub fn emit_from(
         bail!("{}", OUTPUT_IS_INPUT.fill(lang, &[&shown]));
     }
     // symlink_metadata also sees a dangling link, which a rename would replace.
-    if std::fs::symlink_metadata(path).is_ok() && !force {
+    if std::fs::symlink_metadata(path).is_ok() && !to.force {
         bail!("{}", OUTPUT_EXISTS.fill(lang, &[&shown]));
     }
     crate::store::atomic_write_with(path, render).map_err(|e| {
@@ -425,12 +424,8 @@ pub struct ReportArgs {
     pub answers: PathBuf,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormatArg,
-    /// Write the report to this file (atomically) instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace the output file if it already exists.
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub to: OutputArgs,
     /// Language of the report (default: from the locale, else Chinese).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
@@ -559,15 +554,9 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     let mut inputs = vec![args.answers.as_path()];
     inputs.extend(args.questionnaire.as_deref());
     inputs.extend(baseline.as_deref());
-    emit_from(
-        &inputs,
-        args.output.as_deref(),
-        args.force,
-        lang,
-        out,
-        err,
-        |w| write_report_with(&inst, &loaded.answers, &card, lang, &date, format, &opts, w),
-    )
+    emit(&inputs, &args.to, lang, out, err, |w| {
+        write_report_with(&inst, &loaded.answers, &card, lang, &date, format, &opts, w)
+    })
 }
 
 #[derive(Debug, Args)]
@@ -653,12 +642,8 @@ pub enum WorkshopCommand {
         dir: PathBuf,
         #[arg(long, value_enum, default_value = "md")]
         format: WorkshopReportFormat,
-        /// Write the report to this file (atomically) instead of standard output.
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Replace the output file if it already exists.
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        to: crate::cli::OutputArgs,
         /// Include firm names (the report is anonymised otherwise).
         #[arg(long)]
         named: bool,

@@ -81,11 +81,6 @@ const ZH: &[(&str, &str, &str)] = &[
         "为已保存的答卷写建议报告（文本、Markdown、HTML 或 JSON）",
     ),
     ("report", "answers", "要出报告的答卷文件"),
-    (
-        "report",
-        "output",
-        "把报告写入这个文件（原子写入），而不是标准输出",
-    ),
     ("report", "lang", "报告的语言（默认：按系统语言，否则中文）"),
     ("report", "date", "报告日期 [默认：今天，UTC]"),
     (
@@ -172,11 +167,6 @@ const ZH: &[(&str, &str, &str)] = &[
         "手机最多只能答到投影正在讲的那一节",
     ),
     ("workshop report", "", "写全场报告"),
-    (
-        "workshop report",
-        "output",
-        "把报告写入这个文件（原子写入），而不是标准输出",
-    ),
     (
         "workshop report",
         "named",

@@ -329,8 +329,7 @@ pub fn write_all<W: Write + ?Sized>(
 /// `smecheck programme export DIR… --format jsonl`.
 pub fn run(
     dirs: &[PathBuf],
-    output: Option<&Path>,
-    force: bool,
+    to: &crate::cli::OutputArgs,
     lang: Lang,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -338,7 +337,7 @@ pub fn run(
     check_all(dirs, lang)?;
     let mut notes = Vec::new();
     let mut count = 0;
-    crate::cli::emit(output, force, lang, out, err, |w| {
+    crate::cli::emit(&[], to, lang, out, err, |w| {
         count = write_all(dirs, lang, w, &mut |ws, n| {
             notes.push(SKIPPED.fill(lang, &[&ws.dir.display(), &UNREADABLE.count(lang, n, &[])]));
         })?;

@@ -20,7 +20,7 @@ use anyhow::{Result, anyhow};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::cli::words::AN_ANSWER_FILE;
-use crate::cli::{LangArg, ReportFormatArg, emit, load_instrument, read_file};
+use crate::cli::{LangArg, OutputArgs, ReportFormatArg, emit, load_instrument, read_file};
 use crate::domain::answers::AnswerFile;
 use crate::domain::instrument::{Instrument, LoadedAnswers, parse_json};
 use crate::domain::progress::{CheckInfo, Progress, Side, Unmapped, compare_files};
@@ -42,12 +42,8 @@ pub struct CompareArgs {
     pub questionnaire: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormatArg,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Replace the output file if it already exists.
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub to: OutputArgs,
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 }
@@ -81,7 +77,7 @@ pub fn compare(args: &CompareArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         .and_then(|n| after.profile.get(n))
         .map(|n| crate::domain::text::display_safe(n.trim()).into_owned())
         .filter(|n| !n.is_empty());
-    emit(args.output.as_deref(), args.force, lang, out, err, |w| {
+    emit(&[], &args.to, lang, out, err, |w| {
         write_compare(&inst, &p, firm.as_deref(), lang, args.format.into(), w)
     })
 }
@@ -216,10 +212,8 @@ pub enum ProgrammeCommand {
         dirs: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "md")]
         format: ProgrammeReportFormat,
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: Option<PathBuf>,
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        to: OutputArgs,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -229,10 +223,8 @@ pub enum ProgrammeCommand {
         dirs: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "jsonl")]
         format: ExportFormat,
-        #[arg(short = 'o', long = "output", value_name = "FILE")]
-        output: Option<PathBuf>,
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        to: OutputArgs,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -244,25 +236,21 @@ pub fn programme(args: &ProgrammeArgs, out: &mut dyn Write, err: &mut dyn Write)
         ProgrammeCommand::Export {
             dirs,
             format: ExportFormat::Jsonl,
-            output,
-            force,
+            to,
             lang,
         } => {
             let lang = crate::cli::resolve_lang(*lang);
-            export::run(dirs, output.as_deref(), *force, lang, out, err)
+            export::run(dirs, to, lang, out, err)
         }
         ProgrammeCommand::Report {
             dirs,
             format,
-            output,
-            force,
+            to,
             lang,
         } => {
             let lang = crate::cli::resolve_lang(*lang);
             let tally = tally::Tally::over(dirs, lang, err)?;
-            emit(output.as_deref(), *force, lang, out, err, |w| {
-                tally.write(*format, lang, w)
-            })
+            emit(&[], to, lang, out, err, |w| tally.write(*format, lang, w))
         }
     }
 }

@@ -109,8 +109,7 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
         WorkshopCommand::Report {
             dir,
             format,
-            output,
-            force,
+            to,
             named,
             codes,
             lang,
@@ -123,7 +122,7 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             if format == crate::workshop::report::Format::Csv {
                 // One row per firm needs no room statistics: stream it, memory stays flat.
                 let meta = ws.dir.join(super::META_FILE);
-                crate::cli::emit_from(&[&meta], output.as_deref(), *force, lang, out, err, |w| {
+                crate::cli::emit(&[&meta], to, lang, out, err, |w| {
                     // For Excel: labels in the report's language above the ids, unless
                     // --codes asks for ids only.
                     let labels = (!*codes).then_some(lang);
@@ -147,9 +146,7 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
                 )
             })?;
             let meta = ws.dir.join(super::META_FILE);
-            crate::cli::emit_from(&[&meta], output.as_deref(), *force, lang, out, err, |w| {
-                write(&report, format, w)
-            })?;
+            crate::cli::emit(&[&meta], to, lang, out, err, |w| write(&report, format, w))?;
         }
         WorkshopCommand::Serve {
             dir,
