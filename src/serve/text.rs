@@ -40,7 +40,6 @@ crate::bilingual! {
     // The firm's profile.
     PROFILE = "关于贵企业", "About your firm";
     PROFILE_HINT = "都可以不填；企业名称只出现在您自己的报告里。", "Everything here is optional; the firm's name appears only in your own report.";
-    SAVE = "保存", "Save";
 
     // A question.
     HELP = "这是什么意思？", "What does this mean?";
@@ -49,7 +48,6 @@ crate::bilingual! {
     NUMBER_RANGE = "范围 {} 到 {}", "from {} to {}";
     TICK_ANY = "可多选", "Tick all that apply";
     ONE_PER_ROW = "每一行选一项", "Choose one in each row";
-    SAVED = "已保存", "Saved";
     SKIP_NOTE = "不选就继续，这题会留空。", "Continuing without a choice leaves the question open.";
 
     // The sections page.

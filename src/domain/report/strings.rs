@@ -49,7 +49,6 @@ crate::bilingual! {
     HELD_ABOVE_NOTE = "有些更高一级的条件已经具备，但只有下面各级都站稳，它们才算数。", "Some conditions of higher rungs are already met, but they count only once every rung below holds.";
     FINDING = "发现", "Finding";
     NO_FINDINGS = "没有需要特别指出的发现。", "Nothing in particular to point out.";
-    PRIORITY = "优先级", "Priority";
     KEYWORD = "关键词", "Keyword";
     SOURCE = "出处", "Source";
     NO_RECOMMENDATIONS = "本次自查没有触发任何建议：各项回答都没有落到建议规则的条件里。", "No recommendation was triggered: none of the answers met the conditions of a recommendation rule.";
@@ -65,9 +64,6 @@ crate::bilingual! {
     WHATIF = "注意：本报告中有 {} 个答案来自“假设”试算，不是企业原本的回答：", "Note: {} answer in this report was set in the what-if sandbox, not given as the firm's own:" | "Note: {} answers in this report were set in the what-if sandbox, not given as the firm's own:";
     WHATIF_ADOPTED = "{} 采用", "adopted {}";
     DISCLAIMER = "本报告为企业自评估算，根据企业自己的回答生成，不是任何官方评级、信用评价或贷款承诺。", "This report is a self-assessment estimate built from the firm's own answers. It is not an official rating, a credit assessment or a promise of a loan.";
-    PRIORITY_HIGH = "高", "high";
-    PRIORITY_MEDIUM = "中", "medium";
-    PRIORITY_LOW = "低", "low";
     LADDER_CHART_TITLE = "上云深度阶梯，标出本企业所在的一级", "Cloud depth ladder with the firm's rung marked";
 
     SEC_ONEPAGE = "一页摘要", "Summary on one page";
@@ -180,21 +176,6 @@ crate::bilingual! {
     SINCE_LATER = "本次", "this check";
 }
 
-/// `1 (high)`: the priority's number and its name.
-pub fn priority_value(lang: Lang, p: u8) -> String {
-    let name = match p {
-        0 | 1 => PRIORITY_HIGH,
-        2 => PRIORITY_MEDIUM,
-        _ => PRIORITY_LOW,
-    };
-    format!("{p}{}", aside(lang, name.get(lang)))
-}
-
-/// `Priority 1 (high)`.
-pub fn priority_label(lang: Lang, p: u8) -> String {
-    format!("{} {}", PRIORITY.get(lang), priority_value(lang, p))
-}
-
 /// `（text）` or ` (text)`.
 pub fn aside(lang: Lang, text: &str) -> String {
     format!("{}{text}{}", PAREN_OPEN.get(lang), PAREN_CLOSE.get(lang))
@@ -274,14 +255,5 @@ mod tests {
             WHATIF.count(Lang::Zh, 1, &[]),
             "注意：本报告中有 1 个答案来自“假设”试算，不是企业原本的回答："
         );
-    }
-
-    #[test]
-    fn priorities_are_named_and_clamped() {
-        assert_eq!(priority_value(Lang::En, 1), "1 (high)");
-        assert_eq!(priority_value(Lang::Zh, 2), "2（中）");
-        assert_eq!(priority_value(Lang::En, 0), "0 (high)");
-        assert_eq!(priority_value(Lang::En, 9), "9 (low)");
-        assert_eq!(priority_label(Lang::En, 3), "Priority 3 (low)");
     }
 }
