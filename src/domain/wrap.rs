@@ -13,6 +13,21 @@ pub fn width_cjk(s: &str) -> usize {
     UnicodeWidthStr::width_cjk(s)
 }
 
+/// `s` padded with spaces to `cols` display columns (left as it is when already wider).
+pub fn pad(s: &str, cols: usize) -> String {
+    format!("{s}{}", " ".repeat(cols.saturating_sub(width(s))))
+}
+
+/// A bar of `cells` cells filled to `share` (0–1, rounded to the nearest cell), drawn with
+/// `[full, empty]`: `█░` on screens, `#.` where only ASCII is safe. Every bar is this one.
+pub fn bar(share: f64, cells: usize, [full, empty]: [char; 2]) -> String {
+    let filled = ((share.clamp(0.0, 1.0) * cells as f64).round() as usize).min(cells);
+    let mut out = String::with_capacity(cells * full.len_utf8().max(empty.len_utf8()));
+    out.extend(std::iter::repeat_n(full, filled));
+    out.extend(std::iter::repeat_n(empty, cells - filled));
+    out
+}
+
 fn breaks_anywhere(c: char) -> bool {
     c.width().unwrap_or(0) >= 2
 }
@@ -136,6 +151,23 @@ fn wrap_by(text: &str, max: usize, first: &str, rest: &str, cjk: bool) -> Vec<St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn padding_counts_cjk_as_two_columns() {
+        assert_eq!(pad("信用", 6), "信用  ");
+        assert_eq!(width(&pad("信用足迹", 6)), 8, "never cut");
+        assert_eq!(pad("ab", 4), "ab  ");
+    }
+
+    #[test]
+    fn a_bar_rounds_to_the_nearest_cell_and_keeps_its_width() {
+        assert_eq!(bar(0.5, 10, ['#', '.']), "#####.....");
+        assert_eq!(bar(0.449, 10, ['█', '░']), "████░░░░░░");
+        assert_eq!(bar(0.45, 10, ['█', '░']), "█████░░░░░");
+        assert_eq!(bar(2.5, 4, ['#', '.']), "####");
+        assert_eq!(bar(-1.0, 4, ['#', '.']), "....");
+        assert_eq!(bar(f64::NAN, 4, ['#', '.']).chars().count(), 4);
+    }
 
     #[test]
     fn wraps_latin_at_spaces() {

@@ -62,8 +62,8 @@ pub fn table_row(cells: impl IntoIterator<Item = String>) -> String {
 }
 
 fn text_bar(score: Option<f64>) -> String {
-    let filled = score.map_or(0, |s| (s.clamp(0.0, 100.0) / 10.0).round() as usize);
-    format!("`{}{}`", "#".repeat(filled), ".".repeat(10 - filled))
+    let share = score.map_or(0.0, |s| s / 100.0);
+    format!("`{}`", crate::domain::wrap::bar(share, 10, ['#', '.']))
 }
 
 fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {

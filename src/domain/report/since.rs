@@ -12,7 +12,7 @@ use crate::domain::model::Level;
 use crate::domain::output::{fmt_score_at, not_enough};
 use crate::domain::progress::{ActionStatus, Movement, Progress, Status};
 use crate::domain::text::Lang;
-use crate::domain::wrap::{width, wrap};
+use crate::domain::wrap::{pad, width, wrap};
 
 use super::date::display_date;
 use super::strings as ws;
@@ -537,13 +537,6 @@ impl SinceView {
         })();
         s
     }
-}
-
-/// Pads `s` with spaces to `cols` display columns.
-fn pad(s: &str, cols: usize) -> String {
-    let mut out = s.to_string();
-    out.push_str(&" ".repeat(cols.saturating_sub(width(s))));
-    out
 }
 
 /// `smecheck compare`: the comparison on its own, in `format`. `firm` is the name from the

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use crate::domain::model::Horizon;
 use crate::domain::output::fmt_score;
 use crate::domain::text::Lang;
-use crate::domain::wrap::{width, width_cjk, wrap, wrap_cjk};
+use crate::domain::wrap::{pad, width, width_cjk, wrap, wrap_cjk};
 
 use super::strings as ws;
 use super::{AnswerState, PlanItem, Report, RungState};
@@ -72,18 +72,10 @@ impl Page {
 }
 
 /// Pads `s` with spaces to `cols` display columns.
-fn pad(s: &str, cols: usize) -> String {
-    let mut out = s.to_string();
-    out.push_str(&" ".repeat(cols.saturating_sub(width(s))));
-    out
-}
-
 /// `[########............]`: the score as a bar of `BAR` cells.
 fn bar(score: Option<f64>) -> String {
-    let filled = score.map_or(0, |s| {
-        ((s.clamp(0.0, 100.0) / 100.0) * BAR as f64).round() as usize
-    });
-    format!("[{}{}]", "#".repeat(filled), ".".repeat(BAR - filled))
+    let share = score.map_or(0.0, |s| s / 100.0);
+    format!("[{}]", crate::domain::wrap::bar(share, BAR, ['#', '.']))
 }
 
 /// `due 2026-12-08 · Owner · a few hours`.
@@ -579,12 +571,5 @@ mod tests {
         assert_eq!(bar(None), format!("[{}]", ".".repeat(BAR)));
         assert_eq!(bar(Some(250.0)), bar(Some(100.0)));
         assert_eq!(width(&bar(Some(37.3))), BAR + 2);
-    }
-
-    #[test]
-    fn padding_counts_cjk_as_two_columns() {
-        assert_eq!(pad("信用", 6), "信用  ");
-        assert_eq!(width(&pad("信用足迹", 6)), 8, "never cut");
-        assert_eq!(pad("ab", 4), "ab  ");
     }
 }
