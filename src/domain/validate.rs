@@ -424,7 +424,7 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
             c.report(
                 p.key("area"),
                 Said::fill(w::LADDER_NO_SUCH_AREA, &[&l.id, &l.area]),
-                Said::fill(w::USE_AREA_ID, &[]),
+                Said::fill(w::USE_ID_FROM, &[&"areas[].id"]),
             );
         }
         if l.rungs.len() < 2 {
@@ -547,8 +547,8 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
         {
             c.report(
                 root.key(key),
-                Said::fill(w::ROLE_NO_SUCH_AREA, &[&key, &id]),
-                Said::fill(w::USE_AREA_ID_OR_DROP_ROLE, &[]),
+                Said::fill(w::ROLE_NO_SUCH, &[&key, &w::AREA, &id]),
+                Said::fill(w::USE_ID_OR_DROP_ROLE, &[&"areas[].id"]),
             );
         }
     }
@@ -557,16 +557,16 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
     {
         c.report(
             root.key("breadth_vs_depth"),
-            Said::fill(w::ROLE_NO_SUCH_FINDING, &[&id]),
-            Said::fill(w::USE_FINDING_ID_OR_DROP_ROLE, &[]),
+            Said::fill(w::ROLE_NO_SUCH, &[&"breadth_vs_depth", &w::FINDING, &id]),
+            Said::fill(w::USE_ID_OR_DROP_ROLE, &[&"findings[].id"]),
         );
     }
     if let Some(id) = &r.firm_name {
         match q.profile.iter().find(|f| &f.id == id) {
             None => c.report(
                 root.key("firm_name"),
-                Said::fill(w::ROLE_NO_SUCH_PROFILE_FIELD, &[&id]),
-                Said::fill(w::USE_PROFILE_ID_OR_DROP_ROLE, &[]),
+                Said::fill(w::ROLE_NO_SUCH, &[&"firm_name", &w::PROFILE_FIELD, &id]),
+                Said::fill(w::USE_ID_OR_DROP_ROLE, &[&"profile[].id"]),
             ),
             Some(f) if !f.options.is_empty() => c.report(
                 root.key("firm_name"),
@@ -591,11 +591,18 @@ fn recommendations(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
                 .filter(|(d, n)| *d <= 2.max(n.len() / 3))
                 .min()
                 .map(|(_, n)| n);
-            let near = near.map_or_else(Said::default, |n| Said::fill(w::NEAR_CATALOGUE, &[&n]));
+            let known = Said::fill(w::BUILT_IN_CATALOGUES, &[&known]);
+            let hint = match near {
+                Some(n) => Said::fill(
+                    w::TWO_SENTENCES,
+                    &[&Said::fill(w::DID_YOU_MEAN, &[&n]), &known],
+                ),
+                None => known,
+            };
             c.report(
                 root.key("recommendations"),
                 Said::fill(w::NO_BUILT_IN_CATALOGUE, &[&name]),
-                Said::fill(w::BUILT_IN_CATALOGUES, &[&near, &known]),
+                hint,
             );
         }
         None if cat.is_empty() && !q.rules.is_empty() => c.report(

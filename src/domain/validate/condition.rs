@@ -116,7 +116,7 @@ pub(super) fn condition(
             c.report(
                 q_at,
                 Said::fill(w::NO_SUCH_QUESTION, &[&id]),
-                Said::fill(w::CHECK_QUESTION_ID, &[]),
+                Said::fill(w::CHECK_ID, &[&w::QUESTION]),
             );
             return;
         };
@@ -280,7 +280,7 @@ pub(super) fn condition(
             None => c.report(
                 at.key("field"),
                 Said::fill(w::NO_SUCH_PROFILE_FIELD, &[&field]),
-                Said::fill(w::USE_PROFILE_ID, &[]),
+                Said::fill(w::USE_ID_FROM, &[&"profile[].id"]),
             ),
             Some(f) if !f.options.is_empty() => {
                 for (k, v) in any_of.iter().enumerate() {
@@ -288,7 +288,7 @@ pub(super) fn condition(
                         c.report(
                             at.key("any_of").index(k),
                             Said::fill(w::NO_SUCH_PROFILE_OPTION, &[&field, &v]),
-                            Said::fill(w::CHECK_OPTION_ID, &[]),
+                            Said::fill(w::CHECK_ID, &[&w::OPTION]),
                         );
                     }
                 }
@@ -347,7 +347,7 @@ pub(super) fn condition(
             None => c.report(
                 at.key("ladder"),
                 Said::fill(w::NO_SUCH_LADDER, &[&ladder]),
-                Said::fill(w::USE_LADDER_ID, &[]),
+                Said::fill(w::USE_ID_FROM, &[&"ladders[].id"]),
             ),
             Some(l) => {
                 let pos = |id: &String| l.rungs.iter().position(|r| &r.id == id);
@@ -358,7 +358,7 @@ pub(super) fn condition(
                         c.report(
                             at.key(bound),
                             Said::fill(w::NO_SUCH_RUNG, &[&ladder, &id]),
-                            Said::fill(w::CHECK_RUNG_ID, &[]),
+                            Said::fill(w::CHECK_ID, &[&w::RUNG]),
                         );
                     }
                 }
@@ -394,7 +394,7 @@ pub(super) fn condition(
                             c.report(
                                 at.key("any_of").index(k),
                                 Said::fill(w::NO_SUCH_LEVEL, &[&area, &v]),
-                                Said::fill(w::CHECK_LEVEL_ID, &[]),
+                                Said::fill(w::CHECK_ID, &[&w::LEVEL]),
                             );
                         }
                     }
@@ -412,7 +412,7 @@ pub(super) fn condition(
                 c.report(
                     at.clone(),
                     Said::fill(w::NO_SUCH_FINDING, &[&id]),
-                    Said::fill(w::USE_FINDING_ID, &[]),
+                    Said::fill(w::USE_ID_FROM, &[&"findings[].id"]),
                 );
             }
         }

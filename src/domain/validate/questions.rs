@@ -106,7 +106,7 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
                 c.report(
                     p.key("options").index(j).key("exclusive"),
                     Said::fill(w::EXCLUSIVE_NOT_MULTI, &[&o.id, &x.id]),
-                    Said::fill(w::REMOVE_EXCLUSIVE, &[]),
+                    Said::fill(w::REMOVE_FIELD, &[&"exclusive"]),
                 );
             }
             if o.zeroes && x.kind != QuestionKind::Multi {
@@ -332,7 +332,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 c.report(
                     p.key("dont_know"),
                     Said::fill(w::TEXT_NO_DONT_KNOW, &[&x.id]),
-                    Said::fill(w::REMOVE_DONT_KNOW, &[]),
+                    Said::fill(w::REMOVE_FIELD, &[&"dont_know"]),
                 );
             }
         }
@@ -341,7 +341,7 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 c.report(
                     p.key("bands"),
                     Said::fill(w::BANDS_NOT_NUMBER, &[&x.id]),
-                    Said::fill(w::REMOVE_BANDS, &[]),
+                    Said::fill(w::REMOVE_FIELD, &[&"bands"]),
                 );
             }
         }
