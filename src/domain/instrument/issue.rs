@@ -6,7 +6,7 @@ use std::fmt;
 
 use crate::domain::position::{JsonPath, Pos};
 use crate::domain::text::{Arg, Bilingual, Lang, LocalText};
-use crate::domain::validate::words::{CHECKS_WAIT, TOO_LARGE};
+use crate::domain::validate::words::{CHECKS_WAIT, HINT, TOO_LARGE};
 
 /// One problem in a data file, with where it is and what to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,26 +24,21 @@ pub struct Issue {
 impl Issue {
     /// The issue as [`fmt::Display`] gives it, in Chinese where that is written.
     pub fn display_in(&self, lang: Lang) -> String {
-        match (&self.zh, lang) {
-            (Some((message, hint)), Lang::Zh) => {
-                let mut s = format!("{}:{}: {message}", self.file, self.pos);
-                if !hint.is_empty() {
-                    s.push_str(&format!("\n  提示：{hint}"));
-                }
-                s
-            }
-            _ => self.to_string(),
+        let (lang, message, hint) = match (&self.zh, lang) {
+            (Some((message, hint)), Lang::Zh) => (Lang::Zh, message, hint),
+            _ => (Lang::En, &self.message, &self.hint),
+        };
+        let mut s = format!("{}:{}: {message}", self.file, self.pos);
+        if !hint.is_empty() {
+            s.push_str(&HINT.fill(lang, &[hint]));
         }
+        s
     }
 }
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.pos, self.message)?;
-        if !self.hint.is_empty() {
-            write!(f, "\n  hint: {}", self.hint)?;
-        }
-        Ok(())
+        f.write_str(&self.display_in(Lang::En))
     }
 }
 

@@ -2,6 +2,8 @@
 //! table of this layer (#10). A `Said` is made from an entry with `Said::fill`.
 
 crate::bilingual! {
+    /// After a problem's message, what to do about it.
+    HINT = "\n  提示：{}", "\n  hint: {}";
     /// After format problems that had to take part of the file out of the reading.
     CHECKS_WAIT = "{}：其余的检查要等以上问题改正之后才会进行", "{}: the remaining checks run once these problems are fixed";
     TOO_LARGE = "{}：文件有 {} 字节，超过了允许的 {} 字节\n  提示：请确认是不是选错了文件",
