@@ -227,6 +227,17 @@ pub fn display_safe(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The name in `names` nearest to `typed`, if it is near enough to be a typo of it: the one
+/// "did you mean" of instrument names, catalogue names and a file's field names.
+pub fn nearest_name<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    names
+        .into_iter()
+        .map(|n| (strsim::levenshtein(typed, n), n))
+        .filter(|(d, n)| *d <= 2.max(n.len() / 3))
+        .min()
+        .map(|(_, n)| n)
+}
+
 /// Whether a cell is a plain decimal number (`-3`, `12.5`): a spreadsheet reads it as a number,
 /// never as a formula, so it is left alone.
 fn plain_number(s: &str) -> bool {

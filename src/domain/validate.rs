@@ -10,7 +10,7 @@ use super::model::{
 };
 use super::position::JsonPath;
 use super::proposals::Catalogue;
-use super::text::Bilingual;
+use super::text::{Bilingual, nearest_name};
 
 mod condition;
 mod questions;
@@ -585,12 +585,7 @@ fn recommendations(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         Some(Recommendations::Named(name)) if builtin_catalogue(name).is_none() => {
             let known: Vec<&str> = CATALOGUES.iter().map(|x| x.name).collect();
             let known = known.join(", ");
-            let near = CATALOGUES
-                .iter()
-                .map(|x| (strsim::levenshtein(name, x.name), x.name))
-                .filter(|(d, n)| *d <= 2.max(n.len() / 3))
-                .min()
-                .map(|(_, n)| n);
+            let near = nearest_name(name, CATALOGUES.iter().map(|x| x.name));
             let known = Said::fill(w::BUILT_IN_CATALOGUES, &[&known]);
             let hint = match near {
                 Some(n) => Said::fill(

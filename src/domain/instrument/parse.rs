@@ -339,18 +339,12 @@ fn zh_kind(kind: &str) -> String {
 }
 
 /// For "unknown field `weigth`, expected one of `weight`, …" (or variant): the closest name.
-fn did_you_mean(raw: &str) -> Option<String> {
+fn did_you_mean(raw: &str) -> Option<&str> {
     let rest = raw
         .strip_prefix("unknown field `")
         .or_else(|| raw.strip_prefix("unknown variant `"))?;
     let (typo, expected) = rest.split_once('`')?;
-    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    names
-        .into_iter()
-        .map(|n| (strsim::levenshtein(typo, n), n))
-        .filter(|(d, n)| *d <= 2.max(n.len() / 3))
-        .min()
-        .map(|(_, n)| n.to_string())
+    crate::domain::text::nearest_name(typo, expected.split('`').skip(1).step_by(2))
 }
 #[cfg(test)]
 mod tests {
@@ -412,11 +406,11 @@ mod tests {
     fn typos_get_a_suggestion() {
         assert_eq!(
             did_you_mean("unknown field `weigth`, expected one of `id`, `weight`"),
-            Some("weight".into())
+            Some("weight")
         );
         assert_eq!(
             did_you_mean("unknown variant `singel`, expected one of `single`, `multi`"),
-            Some("single".into())
+            Some("single")
         );
         assert_eq!(
             did_you_mean("unknown field `zzzzzz`, expected `id` or `weight`"),
