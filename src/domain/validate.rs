@@ -36,6 +36,19 @@ impl Checker {
         ));
     }
 
+    /// Reports an empty id, and the second and later uses of an id, in the list at `list`.
+    fn unique_in<'a>(
+        &mut self,
+        what: Bilingual,
+        list: &JsonPath,
+        ids: impl Iterator<Item = &'a str>,
+    ) {
+        self.unique(
+            what,
+            ids.enumerate().map(|(i, id)| (list.index(i).key("id"), id)),
+        );
+    }
+
     /// Reports the second and later uses of an id.
     fn unique<'a>(&mut self, what: Bilingual, items: impl Iterator<Item = (JsonPath, &'a str)>) {
         let mut seen = BTreeSet::new();
@@ -87,21 +100,18 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
     }
     limits(&mut c, q);
     translations(&mut c, q);
-    c.unique(
+    let profile = root.key("profile");
+    c.unique_in(
         w::PROFILE_FIELD,
-        q.profile
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (root.key("profile").index(i).key("id"), f.id.as_str())),
+        &profile,
+        q.profile.iter().map(|f| f.id.as_str()),
     );
     for (i, f) in q.profile.iter().enumerate() {
-        let p = root.key("profile").index(i).key("options");
-        c.unique(
+        let p = profile.index(i).key("options");
+        c.unique_in(
             w::PROFILE_OPTION,
-            f.options
-                .iter()
-                .enumerate()
-                .map(|(j, o)| (p.index(j).key("id"), o.id.as_str())),
+            &p,
+            f.options.iter().map(|o| o.id.as_str()),
         );
     }
     score_format(&mut c, q);
@@ -124,19 +134,18 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
             }
         }
     }
-    c.unique(
+    let findings = root.key("findings");
+    c.unique_in(
         w::FINDING,
-        q.findings
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (root.key("findings").index(i).key("id"), f.id.as_str())),
+        &findings,
+        q.findings.iter().map(|f| f.id.as_str()),
     );
     for (i, f) in q.findings.iter().enumerate() {
         condition(
             &mut c,
             q,
             &f.when,
-            &root.key("findings").index(i).key("when"),
+            &findings.index(i).key("when"),
             Scope::Results,
         );
     }
@@ -279,12 +288,7 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
         );
         return;
     }
-    c.unique(
-        w::LEVEL,
-        ls.iter()
-            .enumerate()
-            .map(|(i, l)| (path.index(i).key("id"), l.id.as_str())),
-    );
+    c.unique_in(w::LEVEL, path, ls.iter().map(|l| l.id.as_str()));
     for (i, l) in ls.iter().enumerate() {
         // Also true when either bound is NaN.
         if l.min.partial_cmp(&l.max) != Some(std::cmp::Ordering::Less) {
@@ -339,13 +343,7 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
 
 fn areas(c: &mut Checker, q: &Questionnaire) {
     let root = JsonPath::root().key("areas");
-    c.unique(
-        w::AREA,
-        q.areas
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (root.index(i).key("id"), a.id.as_str())),
-    );
+    c.unique_in(w::AREA, &root, q.areas.iter().map(|a| a.id.as_str()));
     c.unique(
         w::DIMENSION,
         q.areas.iter().enumerate().flat_map(|(i, a)| {
@@ -411,13 +409,7 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
 
 fn ladders(c: &mut Checker, q: &Questionnaire) {
     let root = JsonPath::root().key("ladders");
-    c.unique(
-        w::LADDER,
-        q.ladders
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (root.index(i).key("id"), l.id.as_str())),
-    );
+    c.unique_in(w::LADDER, &root, q.ladders.iter().map(|l| l.id.as_str()));
     for (i, l) in q.ladders.iter().enumerate() {
         let p = root.index(i);
         if q.area(&l.area).is_none() {
@@ -434,13 +426,8 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
                 Said::fill(w::ADD_RUNGS_FROM, &[]),
             );
         }
-        c.unique(
-            w::RUNG,
-            l.rungs
-                .iter()
-                .enumerate()
-                .map(|(j, r)| (p.key("rungs").index(j).key("id"), r.id.as_str())),
-        );
+        let rungs = p.key("rungs");
+        c.unique_in(w::RUNG, &rungs, l.rungs.iter().map(|r| r.id.as_str()));
         for (j, r) in l.rungs.iter().enumerate() {
             let rp = p.key("rungs").index(j);
             if j == 0 && !r.requires.is_empty() {
@@ -472,13 +459,7 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
 
 fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
     let root = JsonPath::root().key("rules");
-    c.unique(
-        w::RULE,
-        q.rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (root.index(i).key("id"), r.id.as_str())),
-    );
+    c.unique_in(w::RULE, &root, q.rules.iter().map(|r| r.id.as_str()));
     for (i, r) in q.rules.iter().enumerate() {
         let p = root.index(i);
         // Without a catalogue at all, that is said once (see `recommendations`).
@@ -629,17 +610,16 @@ fn catalogue(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
     for p in &mut c.problems[from..] {
         p.by_place = true;
     }
-    c.unique(
+    let proposals = root.key("proposals");
+    c.unique_in(
         w::PROPOSAL,
-        cat.proposals
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (root.key("proposals").index(i).key("id"), p.id.as_str())),
+        &proposals,
+        cat.proposals.iter().map(|p| p.id.as_str()),
     );
     for (i, p) in cat.proposals.iter().enumerate() {
         if p.actions.is_empty() {
             c.report(
-                root.key("proposals").index(i).key("actions"),
+                proposals.index(i).key("actions"),
                 Said::fill(w::PROPOSAL_NO_ACTIONS, &[&p.id]),
                 Said::fill(w::LIST_ACTIONS, &[]),
             );

@@ -9,12 +9,10 @@ use crate::domain::position::JsonPath;
 
 pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
     let root = JsonPath::root().key("questions");
-    c.unique(
+    c.unique_in(
         w::QUESTION,
-        q.questions
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (root.index(i).key("id"), x.id.as_str())),
+        &root,
+        q.questions.iter().map(|x| x.id.as_str()),
     );
     let mut closed: BTreeSet<&str> = BTreeSet::new();
     let mut current: Option<&str> = None;
@@ -87,13 +85,8 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
             );
         }
         super::too_large(c, p.key("weight"), x.weight);
-        c.unique(
-            w::OPTION,
-            x.options
-                .iter()
-                .enumerate()
-                .map(|(j, o)| (p.key("options").index(j).key("id"), o.id.as_str())),
-        );
+        let options = p.key("options");
+        c.unique_in(w::OPTION, &options, x.options.iter().map(|o| o.id.as_str()));
         for (j, o) in x.options.iter().enumerate() {
             if o.id.as_str() == crate::domain::answers::DONT_KNOW {
                 c.report(
@@ -152,13 +145,7 @@ fn matrix(c: &mut Checker, x: &crate::domain::model::Question, p: &JsonPath) {
             Said::fill(w::LIST_ROWS, &[]),
         );
     }
-    c.unique(
-        w::ROW,
-        x.rows
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (p.key("rows").index(k).key("id"), r.id.as_str())),
-    );
+    c.unique_in(w::ROW, &p.key("rows"), x.rows.iter().map(|r| r.id.as_str()));
     if x.rows.len() > 64 {
         c.report(
             p.key("rows"),
