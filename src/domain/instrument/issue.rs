@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use crate::domain::position::{JsonPath, Pos};
+use crate::domain::position::{JsonPath, Pos, locate};
 use crate::domain::text::{Arg, Bilingual, Lang, LocalText};
 use crate::domain::validate::words::{CHECKS_WAIT, HINT, TOO_LARGE};
 
@@ -131,6 +131,18 @@ impl From<LocalText> for Said {
 }
 
 impl Problem {
+    /// The problem placed in `file`, whose text is `src`.
+    pub fn placed(self, file: &str, src: &str) -> Issue {
+        Issue {
+            file: file.to_string(),
+            pos: locate(src, &self.path),
+            path: self.path,
+            message: self.message,
+            hint: self.hint,
+            zh: self.zh,
+        }
+    }
+
     pub fn new(in_catalogue: bool, path: JsonPath, message: Said, hint: Said) -> Problem {
         let zh = Some((message.zh, hint.zh));
         Problem {

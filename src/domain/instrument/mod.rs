@@ -24,7 +24,7 @@ use sha2::{Digest, Sha256};
 
 use super::answers::{AnswerFile, AnswerSet, Dropped, Misfit, read_answers};
 use super::model::{OptionId, QuestionId, Questionnaire, Recommendations};
-use super::position::{JsonPath, locate};
+use super::position::JsonPath;
 use super::proposals::Catalogue;
 use super::score::Stamp;
 use super::validate::validate;
@@ -189,15 +189,9 @@ impl Instrument {
         let raw: AnswerFile = parse_json(file, src)?;
         let q = &self.questionnaire;
         let issue = |path: JsonPath, message: Said, hint: Said| {
-            let p = Problem::new(false, path, message, hint);
-            LoadError::Invalid(vec![Issue {
-                file: file.to_string(),
-                pos: locate(src, &p.path),
-                path: p.path,
-                message: p.message,
-                hint: p.hint,
-                zh: p.zh,
-            }])
+            LoadError::Invalid(vec![
+                Problem::new(false, path, message, hint).placed(file, src),
+            ])
         };
         if raw.questionnaire.id != q.id {
             let (theirs, ours) = (&raw.questionnaire.id, &q.id);
@@ -271,15 +265,7 @@ fn place(
             } else {
                 (q_name, q_src)
             };
-            let issue = Issue {
-                file: file.to_string(),
-                pos: locate(src, &p.path),
-                path: p.path,
-                message: p.message,
-                hint: p.hint,
-                zh: p.zh,
-            };
-            (p.by_place, issue)
+            (p.by_place, p.placed(file, src))
         })
         .collect();
     // Each run of problems found without knowing the file's order goes in file order.
