@@ -110,6 +110,13 @@ impl Arg for Bilingual {
     }
 }
 
+/// Text inside a message is said in that message's language.
+impl Arg for LocalText {
+    fn said_in(&self, lang: Lang) -> String {
+        self.get(lang).to_string()
+    }
+}
+
 /// Replaces `{}` placeholders in order; extra arguments are ignored.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     let args: Vec<&dyn Arg> = args.iter().map(|a| a as &dyn Arg).collect();
@@ -196,6 +203,12 @@ impl LocalText {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
         }
+    }
+
+    /// A table entry's words (see [`bilingual!`](crate::bilingual)) in both languages, with
+    /// `args` filled in order: the message a data file's problem or a misfit answer is told in.
+    pub fn fill(entry: Bilingual, args: &[&dyn Arg]) -> LocalText {
+        LocalText::new(entry.fill(Lang::Zh, args), entry.fill(Lang::En, args))
     }
 
     /// The languages whose text is missing (empty or only whitespace).

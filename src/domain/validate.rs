@@ -4,13 +4,13 @@
 use std::collections::BTreeSet;
 
 use super::condition::Condition;
-use super::instrument::{CATALOGUES, Problem, Said, builtin_catalogue};
+use super::instrument::{CATALOGUES, Problem, builtin_catalogue};
 use super::model::{
     Level, QuestionKind, Questionnaire, Recommendations, SCHEMA_VERSION, ScoreFormat,
 };
 use super::position::JsonPath;
 use super::proposals::Catalogue;
-use super::text::{Bilingual, nearest_name};
+use super::text::{Bilingual, LocalText, nearest_name};
 
 mod condition;
 mod questions;
@@ -27,13 +27,9 @@ struct Checker {
 }
 
 impl Checker {
-    fn report(&mut self, path: JsonPath, message: impl Into<Said>, hint: impl Into<Said>) {
-        self.problems.push(Problem::new(
-            self.in_catalogue,
-            path,
-            message.into(),
-            hint.into(),
-        ));
+    fn report(&mut self, path: JsonPath, message: LocalText, hint: LocalText) {
+        self.problems
+            .push(Problem::new(self.in_catalogue, path, message, hint));
     }
 
     /// Reports an empty id, and the second and later uses of an id, in the list at `list`.
@@ -56,14 +52,14 @@ impl Checker {
             if id.trim().is_empty() {
                 self.report(
                     path,
-                    Said::fill(w::ID_EMPTY, &[&what]),
-                    Said::fill(w::GIVE_AN_ID, &[]),
+                    LocalText::fill(w::ID_EMPTY, &[&what]),
+                    LocalText::fill(w::GIVE_AN_ID, &[]),
                 );
             } else if !seen.insert(id) {
                 self.report(
                     path,
-                    Said::fill(w::DUPLICATE_ID, &[&what, &id]),
-                    Said::fill(w::IDS_MUST_UNIQUE, &[]),
+                    LocalText::fill(w::DUPLICATE_ID, &[&what, &id]),
+                    LocalText::fill(w::IDS_MUST_UNIQUE, &[]),
                 );
             }
         }
@@ -91,11 +87,11 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
     if q.schema_version != SCHEMA_VERSION {
         c.report(
             root.key("schema_version"),
-            Said::fill(
+            LocalText::fill(
                 w::SCHEMA_VERSION_UNSUPPORTED,
                 &[&q.schema_version, &SCHEMA_VERSION],
             ),
-            Said::fill(w::UPDATE_SMECHECK_CONVERT, &[]),
+            LocalText::fill(w::UPDATE_SMECHECK_CONVERT, &[]),
         );
     }
     limits(&mut c, q);
@@ -128,8 +124,8 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
             if !ok {
                 c.report(
                     root.key("breadth").key("questions").index(i),
-                    Said::fill(w::BREADTH_NOT_MULTI, &[&id]),
-                    Said::fill(w::LIST_ONLY_MULTIPLE, &[]),
+                    LocalText::fill(w::BREADTH_NOT_MULTI, &[&id]),
+                    LocalText::fill(w::LIST_ONLY_MULTIPLE, &[]),
                 );
             }
         }
@@ -201,11 +197,11 @@ fn missing_text<'v>(
                         c.report(
                             path().key(lang),
                             if lang == "zh" {
-                                Said::fill(w::MISSING_CHINESE_ZH, &[])
+                                LocalText::fill(w::MISSING_CHINESE_ZH, &[])
                             } else {
-                                Said::fill(w::MISSING_ENGLISH_EN, &[])
+                                LocalText::fill(w::MISSING_ENGLISH_EN, &[])
                             },
-                            Said::fill(w::BOTH_LANGUAGES_NEEDED, &[]),
+                            LocalText::fill(w::BOTH_LANGUAGES_NEEDED, &[]),
                         );
                     }
                     if let Some(bad) = map
@@ -215,8 +211,11 @@ fn missing_text<'v>(
                     {
                         c.report(
                             path().key(lang),
-                            Said::fill(w::CONTROL_CHARACTER, &[&format!("{:04X}", u32::from(bad))]),
-                            Said::fill(w::REMOVE_CONTROL_CHARACTERS, &[]),
+                            LocalText::fill(
+                                w::CONTROL_CHARACTER,
+                                &[&format!("{:04X}", u32::from(bad))],
+                            ),
+                            LocalText::fill(w::REMOVE_CONTROL_CHARACTERS, &[]),
                         );
                     }
                 }
@@ -254,8 +253,8 @@ fn score_format(c: &mut Checker, q: &Questionnaire) {
         {
             c.report(
                 p.key(key),
-                Said::fill(w::TOO_MANY_DECIMALS, &[&key, &v, &max]),
-                Said::fill(w::DECIMALS_FROM_0_TO_4, &[]),
+                LocalText::fill(w::TOO_MANY_DECIMALS, &[&key, &v, &max]),
+                LocalText::fill(w::DECIMALS_FROM_0_TO_4, &[]),
             );
         }
     }
@@ -264,15 +263,15 @@ fn score_format(c: &mut Checker, q: &Questionnaire) {
     {
         c.report(
             p.key("level_edges"),
-            Said::fill(w::EDGES_FINER_THAN_SCORES, &[&e, &f.precision]),
-            Said::fill(w::MAKE_LEVEL_EDGES, &[]),
+            LocalText::fill(w::EDGES_FINER_THAN_SCORES, &[&e, &f.precision]),
+            LocalText::fill(w::MAKE_LEVEL_EDGES, &[]),
         );
     }
     if !(0.0..=100.0).contains(&f.gap_below) {
         c.report(
             p.key("gap_below"),
-            Said::fill(w::GAP_LINE_OUTSIDE, &[&f.gap_below]),
-            Said::fill(w::GAP_LINE_RANGE, &[]),
+            LocalText::fill(w::GAP_LINE_OUTSIDE, &[&f.gap_below]),
+            LocalText::fill(w::GAP_LINE_RANGE, &[]),
         );
     }
 }
@@ -283,8 +282,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     if ls.is_empty() {
         c.report(
             path.clone(),
-            Said::fill(w::NO_LEVELS_DEFINED, &[]),
-            Said::fill(w::DEFINE_SCORE_BANDS, &[]),
+            LocalText::fill(w::NO_LEVELS_DEFINED, &[]),
+            LocalText::fill(w::DEFINE_SCORE_BANDS, &[]),
         );
         return;
     }
@@ -294,8 +293,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
         if l.min.partial_cmp(&l.max) != Some(std::cmp::Ordering::Less) {
             c.report(
                 path.index(i),
-                Said::fill(w::LEVEL_MIN_NOT_BELOW_MAX, &[&l.id, &l.min, &l.max]),
-                Said::fill(w::LEVEL_IS_HALF_OPEN, &[]),
+                LocalText::fill(w::LEVEL_MIN_NOT_BELOW_MAX, &[&l.id, &l.min, &l.max]),
+                LocalText::fill(w::LEVEL_IS_HALF_OPEN, &[]),
             );
         }
     }
@@ -304,8 +303,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     {
         c.report(
             path.index(0).key("min"),
-            Said::fill(w::LEVELS_START_ABOVE_ZERO, &[&first.min]),
-            Said::fill(w::FIRST_LEVEL_MIN, &[]),
+            LocalText::fill(w::LEVELS_START_ABOVE_ZERO, &[&first.min]),
+            LocalText::fill(w::FIRST_LEVEL_MIN, &[]),
         );
     }
     if let Some(last) = ls.last()
@@ -313,8 +312,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     {
         c.report(
             path.index(ls.len() - 1).key("max"),
-            Said::fill(w::LEVELS_END_BELOW_100, &[&last.max]),
-            Said::fill(w::LAST_LEVEL_MAX, &[]),
+            LocalText::fill(w::LEVELS_END_BELOW_100, &[&last.max]),
+            LocalText::fill(w::LAST_LEVEL_MAX, &[]),
         );
     }
     for (i, pair) in ls.windows(2).enumerate() {
@@ -322,20 +321,20 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
         if pair[0].max < pair[1].min && !closed {
             c.report(
                 path.index(i + 1).key("min"),
-                Said::fill(
+                LocalText::fill(
                     w::GAP_BETWEEN_LEVELS,
                     &[&pair[0].id, &pair[1].id, &pair[0].max, &pair[1].min],
                 ),
-                Said::fill(w::LEVELS_MEET_OR_STEP, &[]),
+                LocalText::fill(w::LEVELS_MEET_OR_STEP, &[]),
             );
         } else if pair[0].max > pair[1].min {
             c.report(
                 path.index(i + 1).key("min"),
-                Said::fill(
+                LocalText::fill(
                     w::LEVELS_OVERLAP,
                     &[&pair[0].id, &pair[1].id, &pair[1].min, &pair[0].max],
                 ),
-                Said::fill(w::LEVELS_MEET, &[]),
+                LocalText::fill(w::LEVELS_MEET, &[]),
             );
         }
     }
@@ -361,8 +360,8 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
         if !(a.weight > 0.0 && a.weight.is_finite()) {
             c.report(
                 p.key("weight"),
-                Said::fill(w::AREA_WEIGHT, &[&a.id, &a.weight]),
-                Said::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
+                LocalText::fill(w::AREA_WEIGHT, &[&a.id, &a.weight]),
+                LocalText::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
             );
         }
         too_large(c, p.key("weight"), a.weight);
@@ -370,16 +369,16 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
         if a.dimensions.is_empty() {
             c.report(
                 p.key("dimensions"),
-                Said::fill(w::AREA_NO_DIMENSIONS, &[&a.id]),
-                Said::fill(w::ADD_A_DIMENSION, &[]),
+                LocalText::fill(w::AREA_NO_DIMENSIONS, &[&a.id]),
+                LocalText::fill(w::ADD_A_DIMENSION, &[]),
             );
         }
         for (j, d) in a.dimensions.iter().enumerate() {
             if !(d.weight > 0.0 && d.weight.is_finite()) {
                 c.report(
                     p.key("dimensions").index(j).key("weight"),
-                    Said::fill(w::DIMENSION_WEIGHT, &[&d.id, &d.weight]),
-                    Said::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
+                    LocalText::fill(w::DIMENSION_WEIGHT, &[&d.id, &d.weight]),
+                    LocalText::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
                 );
             }
             too_large(c, p.key("dimensions").index(j).key("weight"), d.weight);
@@ -399,8 +398,8 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
             {
                 c.report(
                     p.key("dimensions").index(j),
-                    Said::fill(w::DIMENSION_UNSCORED, &[&d.id]),
-                    Said::fill(w::ADD_SCORED_QUESTION, &[]),
+                    LocalText::fill(w::DIMENSION_UNSCORED, &[&d.id]),
+                    LocalText::fill(w::ADD_SCORED_QUESTION, &[]),
                 );
             }
         }
@@ -415,15 +414,15 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
         if q.area(&l.area).is_none() {
             c.report(
                 p.key("area"),
-                Said::fill(w::LADDER_NO_SUCH_AREA, &[&l.id, &l.area]),
-                Said::fill(w::USE_ID_FROM, &[&"areas[].id"]),
+                LocalText::fill(w::LADDER_NO_SUCH_AREA, &[&l.id, &l.area]),
+                LocalText::fill(w::USE_ID_FROM, &[&"areas[].id"]),
             );
         }
         if l.rungs.len() < 2 {
             c.report(
                 p.key("rungs"),
-                Said::fill(w::TOO_FEW_RUNGS, &[&l.id]),
-                Said::fill(w::ADD_RUNGS_FROM, &[]),
+                LocalText::fill(w::TOO_FEW_RUNGS, &[&l.id]),
+                LocalText::fill(w::ADD_RUNGS_FROM, &[]),
             );
         }
         let rungs = p.key("rungs");
@@ -433,15 +432,15 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
             if j == 0 && !r.requires.is_empty() {
                 c.report(
                     rp.key("requires"),
-                    Said::fill(w::FIRST_RUNG_REQUIRES, &[&r.id]),
-                    Said::fill(w::EVERY_FIRM_STANDS, &[]),
+                    LocalText::fill(w::FIRST_RUNG_REQUIRES, &[&r.id]),
+                    LocalText::fill(w::EVERY_FIRM_STANDS, &[]),
                 );
             }
             if j > 0 && r.requires.is_empty() {
                 c.report(
                     rp.key("requires"),
-                    Said::fill(w::RUNG_NO_REQUIREMENTS, &[&r.id]),
-                    Said::fill(w::SAY_WHAT_RUNG_NEEDS, &[]),
+                    LocalText::fill(w::RUNG_NO_REQUIREMENTS, &[&r.id]),
+                    LocalText::fill(w::SAY_WHAT_RUNG_NEEDS, &[]),
                 );
             }
             for (k, req) in r.requires.iter().enumerate() {
@@ -468,15 +467,15 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
             let ids = ids.join(", ");
             c.report(
                 p.key("proposal"),
-                Said::fill(w::NO_SUCH_PROPOSAL, &[&r.id, &r.proposal]),
-                Said::fill(w::USE_CATALOGUE_PROPOSAL, &[&ids]),
+                LocalText::fill(w::NO_SUCH_PROPOSAL, &[&r.id, &r.proposal]),
+                LocalText::fill(w::USE_CATALOGUE_PROPOSAL, &[&ids]),
             );
         }
         if !(1..=3).contains(&r.priority) {
             c.report(
                 p.key("priority"),
-                Said::fill(w::RULE_PRIORITY, &[&r.id, &r.priority]),
-                Said::fill(w::PRIORITY_ONE_TO_THREE, &[]),
+                LocalText::fill(w::RULE_PRIORITY, &[&r.id, &r.priority]),
+                LocalText::fill(w::PRIORITY_ONE_TO_THREE, &[]),
             );
         }
         condition(c, q, &r.when, &p.key("when"), Scope::Rules);
@@ -497,8 +496,8 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         }) {
             c.report(
                 p.key("when"),
-                Said::fill(w::WHEN_ONLY_PROFILE, &[&r.id]),
-                Said::fill(w::MOVE_PROFILE_TEST, &[]),
+                LocalText::fill(w::WHEN_ONLY_PROFILE, &[&r.id]),
+                LocalText::fill(w::MOVE_PROFILE_TEST, &[]),
             );
         }
     }
@@ -507,11 +506,8 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         if !q.rules.iter().any(|r| r.proposal == prop.id) {
             c.report(
                 root.clone(),
-                Said::fill(
-                    w::NO_RULE_RECOMMENDS,
-                    &[&q.id, &prop.id, &Said::from(prop.keyword.clone())],
-                ),
-                Said::fill(w::ADD_RULE_FOR_PROPOSAL, &[]),
+                LocalText::fill(w::NO_RULE_RECOMMENDS, &[&q.id, &prop.id, &prop.keyword]),
+                LocalText::fill(w::ADD_RULE_FOR_PROPOSAL, &[]),
             );
         }
     }
@@ -528,8 +524,8 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
         {
             c.report(
                 root.key(key),
-                Said::fill(w::ROLE_NO_SUCH, &[&key, &w::AREA, &id]),
-                Said::fill(w::USE_ID_OR_DROP_ROLE, &[&"areas[].id"]),
+                LocalText::fill(w::ROLE_NO_SUCH, &[&key, &w::AREA, &id]),
+                LocalText::fill(w::USE_ID_OR_DROP_ROLE, &[&"areas[].id"]),
             );
         }
     }
@@ -538,21 +534,21 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
     {
         c.report(
             root.key("breadth_vs_depth"),
-            Said::fill(w::ROLE_NO_SUCH, &[&"breadth_vs_depth", &w::FINDING, &id]),
-            Said::fill(w::USE_ID_OR_DROP_ROLE, &[&"findings[].id"]),
+            LocalText::fill(w::ROLE_NO_SUCH, &[&"breadth_vs_depth", &w::FINDING, &id]),
+            LocalText::fill(w::USE_ID_OR_DROP_ROLE, &[&"findings[].id"]),
         );
     }
     if let Some(id) = &r.firm_name {
         match q.profile.iter().find(|f| &f.id == id) {
             None => c.report(
                 root.key("firm_name"),
-                Said::fill(w::ROLE_NO_SUCH, &[&"firm_name", &w::PROFILE_FIELD, &id]),
-                Said::fill(w::USE_ID_OR_DROP_ROLE, &[&"profile[].id"]),
+                LocalText::fill(w::ROLE_NO_SUCH, &[&"firm_name", &w::PROFILE_FIELD, &id]),
+                LocalText::fill(w::USE_ID_OR_DROP_ROLE, &[&"profile[].id"]),
             ),
             Some(f) if !f.options.is_empty() => c.report(
                 root.key("firm_name"),
-                Said::fill(w::ROLE_FIRM_NAME_IS_CHOICE, &[&id]),
-                Said::fill(w::FIRM_NAME_NEEDS, &[]),
+                LocalText::fill(w::ROLE_FIRM_NAME_IS_CHOICE, &[&id]),
+                LocalText::fill(w::FIRM_NAME_NEEDS, &[]),
             ),
             Some(_) => {}
         }
@@ -567,24 +563,24 @@ fn recommendations(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
             let known: Vec<&str> = CATALOGUES.iter().map(|x| x.name).collect();
             let known = known.join(", ");
             let near = nearest_name(name, CATALOGUES.iter().map(|x| x.name));
-            let known = Said::fill(w::BUILT_IN_CATALOGUES, &[&known]);
+            let known = LocalText::fill(w::BUILT_IN_CATALOGUES, &[&known]);
             let hint = match near {
-                Some(n) => Said::fill(
+                Some(n) => LocalText::fill(
                     w::TWO_SENTENCES,
-                    &[&Said::fill(w::DID_YOU_MEAN, &[&n]), &known],
+                    &[&LocalText::fill(w::DID_YOU_MEAN, &[&n]), &known],
                 ),
                 None => known,
             };
             c.report(
                 root.key("recommendations"),
-                Said::fill(w::NO_BUILT_IN_CATALOGUE, &[&name]),
+                LocalText::fill(w::NO_BUILT_IN_CATALOGUE, &[&name]),
                 hint,
             );
         }
         None if cat.is_empty() && !q.rules.is_empty() => c.report(
             root.key("rules"),
-            Said::fill(w::RULES_WITHOUT_CATALOGUE, &[&q.id]),
-            Said::fill(w::ADD_RECOMMENDATIONS, &[]),
+            LocalText::fill(w::RULES_WITHOUT_CATALOGUE, &[&q.id]),
+            LocalText::fill(w::ADD_RECOMMENDATIONS, &[]),
         ),
         _ => {}
     }
@@ -620,8 +616,8 @@ fn catalogue(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         if p.actions.is_empty() {
             c.report(
                 proposals.index(i).key("actions"),
-                Said::fill(w::PROPOSAL_NO_ACTIONS, &[&p.id]),
-                Said::fill(w::LIST_ACTIONS, &[]),
+                LocalText::fill(w::PROPOSAL_NO_ACTIONS, &[&p.id]),
+                LocalText::fill(w::LIST_ACTIONS, &[]),
             );
         }
     }
@@ -636,8 +632,8 @@ fn too_large(c: &mut Checker, path: JsonPath, v: f64) {
     if v.is_finite() && v.abs() > MAX_MAGNITUDE {
         c.report(
             path,
-            Said::fill(w::VALUE_TOO_LARGE, &[&format!("{:e}", v)]),
-            Said::fill(w::MAGNITUDE_LIMIT, &[]),
+            LocalText::fill(w::VALUE_TOO_LARGE, &[&format!("{:e}", v)]),
+            LocalText::fill(w::MAGNITUDE_LIMIT, &[]),
         );
     }
 }
@@ -656,8 +652,8 @@ fn limits(c: &mut Checker, q: &Questionnaire) {
         if n > max {
             c.report(
                 path,
-                Said::fill(w::MORE_THAN_ALLOWED, &[&n, &what, &max]),
-                Said::fill(w::SPLIT_OR_SHORTEN, &[]),
+                LocalText::fill(w::MORE_THAN_ALLOWED, &[&n, &what, &max]),
+                LocalText::fill(w::SPLIT_OR_SHORTEN, &[]),
             );
         }
     };

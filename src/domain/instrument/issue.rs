@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::domain::position::{JsonPath, Pos, locate};
-use crate::domain::text::{Arg, Bilingual, Lang, LocalText};
+use crate::domain::text::{Lang, LocalText};
 use crate::domain::validate::words::{CHECKS_WAIT, HINT, TOO_LARGE};
 
 /// One problem in a data file, with where it is and what to do.
@@ -97,39 +97,6 @@ pub struct Problem {
     pub by_place: bool,
 }
 
-/// A message in English and Chinese, made from an entry of a words table (`validate/words.rs`).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Said {
-    pub en: String,
-    pub zh: String,
-}
-
-impl Said {
-    /// The entry's words in both languages, with `args` filled in order.
-    pub fn fill(entry: Bilingual, args: &[&dyn Arg]) -> Said {
-        Said {
-            en: entry.fill(Lang::En, args),
-            zh: entry.fill(Lang::Zh, args),
-        }
-    }
-}
-
-/// A message inside another one is said in that one's language.
-impl Arg for Said {
-    fn said_in(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => self.zh.clone(),
-            Lang::En => self.en.clone(),
-        }
-    }
-}
-
-impl From<LocalText> for Said {
-    fn from(t: LocalText) -> Said {
-        Said { en: t.en, zh: t.zh }
-    }
-}
-
 impl Problem {
     /// The problem placed in `file`, whose text is `src`.
     pub fn placed(self, file: &str, src: &str) -> Issue {
@@ -143,7 +110,7 @@ impl Problem {
         }
     }
 
-    pub fn new(in_catalogue: bool, path: JsonPath, message: Said, hint: Said) -> Problem {
+    pub fn new(in_catalogue: bool, path: JsonPath, message: LocalText, hint: LocalText) -> Problem {
         let zh = Some((message.zh, hint.zh));
         Problem {
             in_catalogue,

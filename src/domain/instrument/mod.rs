@@ -8,7 +8,7 @@ mod parse;
 mod registry;
 
 pub use every::MAX_PROBLEMS;
-pub use issue::{Issue, LoadError, Problem, Said};
+pub use issue::{Issue, LoadError, Problem};
 pub use parse::{MAX_FILE_BYTES, parse_json, without_bom};
 use registry::ADOPTED;
 pub use registry::{
@@ -27,6 +27,7 @@ use super::model::{OptionId, QuestionId, Questionnaire, Recommendations};
 use super::position::JsonPath;
 use super::proposals::Catalogue;
 use super::score::Stamp;
+use super::text::LocalText;
 use super::validate::validate;
 use super::validate::words::{
     ANSWERS_OF_ANOTHER, FIX_OR_REMOVE_ANSWER, PASS_MATCHING_QUESTIONNAIRE,
@@ -188,7 +189,7 @@ impl Instrument {
     ) -> Result<LoadedAnswers, LoadError> {
         let raw: AnswerFile = parse_json(file, src)?;
         let q = &self.questionnaire;
-        let issue = |path: JsonPath, message: Said, hint: Said| {
+        let issue = |path: JsonPath, message: LocalText, hint: LocalText| {
             LoadError::Invalid(vec![
                 Problem::new(false, path, message, hint).placed(file, src),
             ])
@@ -197,8 +198,8 @@ impl Instrument {
             let (theirs, ours) = (&raw.questionnaire.id, &q.id);
             return Err(issue(
                 JsonPath::root().key("questionnaire").key("id"),
-                Said::fill(ANSWERS_OF_ANOTHER, &[theirs, ours]),
-                Said::fill(PASS_MATCHING_QUESTIONNAIRE, &[]),
+                LocalText::fill(ANSWERS_OF_ANOTHER, &[theirs, ours]),
+                LocalText::fill(PASS_MATCHING_QUESTIONNAIRE, &[]),
             ));
         }
         let (answers, dropped) = read_answers(q, &raw, Misfit::Refuse).map_err(|(key, msg)| {
@@ -213,7 +214,7 @@ impl Instrument {
             }) {
                 path = path.index(i);
             }
-            issue(path, msg.into(), Said::fill(FIX_OR_REMOVE_ANSWER, &[]))
+            issue(path, msg, LocalText::fill(FIX_OR_REMOVE_ANSWER, &[]))
         })?;
         Ok(LoadedAnswers {
             version_differs: raw.questionnaire.version != q.version,

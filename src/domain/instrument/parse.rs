@@ -3,13 +3,13 @@
 
 use crate::domain::position::{JsonPath, pos_of};
 
-use crate::domain::text::Lang;
+use crate::domain::text::{Lang, LocalText};
 use crate::domain::validate::words::{
     DID_YOU_MEAN, HINT_BARE_WORD, HINT_DUPLICATE_KEY, HINT_FORMAT, HINT_MISSING_COMMA,
     HINT_NOT_JSON, HINT_TRAILING_COMMA, JSON_WRONG,
 };
 
-use super::issue::{Issue, LoadError, Said};
+use super::issue::{Issue, LoadError};
 
 /// Largest questionnaire or answer file accepted, to keep hostile input bounded.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -189,7 +189,7 @@ fn bracket_opening(b: &[u8], close: usize) -> Option<usize> {
 }
 
 /// serde's message in an author's words, and a hint.
-fn explain(raw: &str, category: serde_json::error::Category) -> (String, Said) {
+fn explain(raw: &str, category: serde_json::error::Category) -> (String, LocalText) {
     use serde_json::error::Category;
     let mut message = raw.to_string();
     for (from, to) in [
@@ -214,8 +214,8 @@ fn explain(raw: &str, category: serde_json::error::Category) -> (String, Said) {
         message = format!("{}expected an object `{{...}}`", &message[..i]);
     }
     let hint = match did_you_mean(raw) {
-        Some(near) => Said::fill(DID_YOU_MEAN, &[&near]),
-        None => Said::fill(
+        Some(near) => LocalText::fill(DID_YOU_MEAN, &[&near]),
+        None => LocalText::fill(
             match category {
                 Category::Data
                     if raw.starts_with(crate::domain::answers::unique::DUPLICATE_PREFIX) =>

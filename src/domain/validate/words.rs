@@ -1,5 +1,5 @@
 //! The words of loading and validating a questionnaire, a catalogue or an answer file: the one
-//! table of this layer (#10). A `Said` is made from an entry with `Said::fill`.
+//! table of this layer (#10). A message is made from an entry with `LocalText::fill`.
 
 crate::bilingual! {
     /// After a problem's message, what to do about it.
