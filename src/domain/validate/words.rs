@@ -36,6 +36,39 @@ crate::bilingual! {
     FIX_OR_REMOVE_ANSWER = "改正或删掉这个答案；`smecheck questionnaire --codebook` 列出了每道题的选项",
         "fix or remove this answer; `smecheck questionnaire --codebook` lists every question's options";
 
+    // Answers that do not fit their question (answers.rs).
+    NOT_OFFERED = "第 `{}` 题没有“{}”这个选项", "question `{}` does not offer \"{}\"";
+    DONT_KNOW_ANSWER = "不清楚", "don't know";
+    NOT_APPLICABLE_ANSWER = "不适用", "not applicable";
+    NOT_AN_OPTION = "`{}` 不是第 `{}` 题的选项（可选：{}）", "`{}` is not an option of question `{}` (options: {})";
+    TAKES_OPTION_LIST = "第 `{}` 题要的是选项编号的列表，这里却是 {}",
+        "question `{}` takes a list of option ids; found {}";
+    UNUSABLE_NUMBER = "第 `{}` 题：{} 不是可用的数字", "question `{}`: {} is not a usable number";
+    CANNOT_TAKE = "第 `{}` 题（{}）不能填{}，应当填{}", "question `{}` ({}) cannot take {}; expected {}";
+    NOT_A_ROW = "`{}` 不是第 `{}` 题的一行（行：{}）", "`{}` is not a row of question `{}` (rows: {})";
+    ROW_TAKES_COLUMN_LIST = "第 `{}` 题第 `{}` 行要的是列编号的列表，这里却是 {}",
+        "question `{}`, row `{}` takes a list of column ids; found {}";
+    ROW_CANNOT_TAKE = "第 `{}` 题第 `{}` 行不能填{}，应当填{}", "question `{}`, row `{}` cannot take {}; expected {}";
+    EXCLUSIVE_WITH_OTHERS = "第 `{}` 题的“{}”不能和其他选项一起勾选",
+        "question `{}`: \"{}\" cannot be ticked together with other options";
+    NOT_A_NUMBER = "“{}”不是一个数字；小数用点，例如 1.5，不要用千位分隔符",
+        "\"{}\" is not a number; write decimals with a point, e.g. 1.5, and no thousands separators";
+    NUMBER_NOT_FINITE = "第 `{}` 题：数字必须是有限的", "question `{}`: the number must be finite";
+    BELOW_MINIMUM = "第 `{}` 题：{} 小于最小值 {}", "question `{}`: {} is below the minimum {}";
+    ABOVE_MAXIMUM = "第 `{}` 题：{} 大于最大值 {}", "question `{}`: {} is above the maximum {}";
+    NO_SUCH_QUESTION_IN = "问卷 {} {} 版中没有这道题", "questionnaire {} {} has no such question";
+    NOT_A_PROFILE_OPTION = "`{}` 不是企业信息 `{}` 的选项（可选：{}）",
+        "`{}` is not an option of the profile field `{}` (options: {})";
+
+    // Answers of another version (answers/migrate.rs): {0} the file's version, {1} this one,
+    // {2} the earlier question, {3} this question, {4} the value or row, {5} the earlier answer.
+    NO_OPTION_TO_CARRY = "{0} 版的“{4}”在 {1} 版的第 `{3}` 题里没有对应的选项，请重新回答这道题",
+        "\"{4}\" from version {0} has no counterpart in question `{3}` of version {1}; please answer that question again";
+    NO_ROW_TO_CARRY = "{0} 版第 `{2}` 题的“{4}”在 {1} 版的第 `{3}` 题里没有对应的一行，请重新回答那一行",
+        "\"{4}\" of question `{2}` in version {0} has no row in question `{3}` of version {1} to go to; please answer that row again";
+    WHOLE_NOT_ROW = "{0} 版第 `{2}` 题答的是 `{5}`；在 {1} 版它只能回答整道第 `{3}` 题，不能只答“{4}”这一行，请重新回答那一行",
+        "question `{2}` of version {0} was answered `{5}`, which in version {1} answers the whole of question `{3}`, not its row \"{4}\" alone; please answer that row again";
+
     // Warnings (validate/warnings.rs).
     UNSCORED_HAS_POINTS = "题目 `{}` 不计分（权重为 0 或是填空题），它的选项分值不起作用",
         "question `{}` is not scored (weight 0 or free text), so its options' points have no effect";
