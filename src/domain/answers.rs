@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire, RowId};
-use super::text::LocalText;
+use super::text::{LocalText, id_list};
 use super::validate::words as w;
 
 pub mod fast_read;
@@ -358,11 +358,6 @@ pub fn check_number(question: &Question, x: f64) -> Result<(), LocalText> {
         return Err(LocalText::fill(w::ABOVE_MAXIMUM, &[id, &x, &max]));
     }
     Ok(())
-}
-
-/// Ids as a message lists them: `a, b, c`.
-fn id_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    ids.collect::<Vec<_>>().join(", ")
 }
 
 fn kind_name(kind: QuestionKind) -> LocalText {

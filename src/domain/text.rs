@@ -251,6 +251,11 @@ pub fn nearest_name<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -
         .map(|(_, n)| n)
 }
 
+/// Ids as a message lists them: `a, b, c`.
+pub fn id_list<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    ids.into_iter().collect::<Vec<_>>().join(", ")
+}
+
 /// Whether a cell is a plain decimal number (`-3`, `12.5`): a spreadsheet reads it as a number,
 /// never as a formula, so it is left alone.
 fn plain_number(s: &str) -> bool {

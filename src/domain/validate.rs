@@ -10,7 +10,7 @@ use super::model::{
 };
 use super::position::JsonPath;
 use super::proposals::Catalogue;
-use super::text::{Bilingual, LocalText, nearest_name};
+use super::text::{Bilingual, LocalText, id_list, nearest_name};
 
 mod condition;
 mod questions;
@@ -463,8 +463,7 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         let p = root.index(i);
         // Without a catalogue at all, that is said once (see `recommendations`).
         if !cat.is_empty() && cat.get(&r.proposal).is_none() {
-            let ids: Vec<&str> = cat.proposals.iter().map(|x| x.id.as_str()).collect();
-            let ids = ids.join(", ");
+            let ids = id_list(cat.proposals.iter().map(|x| x.id.as_str()));
             c.report(
                 p.key("proposal"),
                 LocalText::fill(w::NO_SUCH_PROPOSAL, &[&r.id, &r.proposal]),
@@ -560,8 +559,7 @@ fn recommendations(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
     let root = JsonPath::root();
     match &q.recommendations {
         Some(Recommendations::Named(name)) if builtin_catalogue(name).is_none() => {
-            let known: Vec<&str> = CATALOGUES.iter().map(|x| x.name).collect();
-            let known = known.join(", ");
+            let known = id_list(CATALOGUES.iter().map(|x| x.name));
             let near = nearest_name(name, CATALOGUES.iter().map(|x| x.name));
             let known = LocalText::fill(w::BUILT_IN_CATALOGUES, &[&known]);
             let hint = match near {

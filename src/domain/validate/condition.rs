@@ -7,6 +7,7 @@ use super::{Checker, LocalText, words as w};
 use crate::domain::condition::Condition;
 use crate::domain::model::{QuestionKind, Questionnaire};
 use crate::domain::position::JsonPath;
+use crate::domain::text::id_list;
 
 /// What a condition may read where it stands.
 #[derive(Clone, Copy)]
@@ -65,11 +66,11 @@ fn matrix_row(
         return false;
     }
     if x.row_index(row).is_none() {
-        let rows: Vec<&str> = x.rows.iter().map(|r| r.id.as_str()).collect();
+        let rows = id_list(x.rows.iter().map(|r| r.id.as_str()));
         c.report(
             at.key("row"),
             LocalText::fill(w::NO_SUCH_ROW, &[&id, &row]),
-            LocalText::fill(w::ROWS_OF, &[&id, &rows.join(", ")]),
+            LocalText::fill(w::ROWS_OF, &[&id, &rows]),
         );
         return false;
     }
@@ -147,11 +148,11 @@ pub(super) fn condition(
                 }
                 for (k, o) in opts.iter().enumerate() {
                     if x.option(o).is_none() {
-                        let known: Vec<&str> = x.options.iter().map(|o| o.id.as_str()).collect();
+                        let known = id_list(x.options.iter().map(|o| o.id.as_str()));
                         c.report(
                             at.key(list).index(k),
                             LocalText::fill(w::NO_SUCH_OPTION, &[&id, &o]),
-                            LocalText::fill(w::OPTIONS_OF, &[&id, &known.join(", ")]),
+                            LocalText::fill(w::OPTIONS_OF, &[&id, &known]),
                         );
                     }
                 }
