@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::answers::{AnswerFile, QuestionnaireRef};
+use super::answers::{AnswerFile, AnswerSet};
 use super::condition::Condition;
 use super::model::{QuestionKind, Questionnaire};
 use super::output::{
@@ -397,10 +397,6 @@ impl Serialize for InOrder<'_> {
 /// A blank answer file: every question present and `null` (unanswered).
 pub fn template(q: &Questionnaire) -> AnswerFile {
     AnswerFile {
-        questionnaire: QuestionnaireRef {
-            id: q.id.clone(),
-            version: q.version.clone(),
-        },
         profile: q
             .profile
             .iter()
@@ -424,9 +420,6 @@ pub fn template(q: &Questionnaire) -> AnswerFile {
                 (x.id.to_string(), blank)
             })
             .collect(),
-        saved_at: None,
-        follows: None,
-        reviewed: Default::default(),
-        whatif: Default::default(),
+        ..AnswerSet::new().to_file(q, None)
     }
 }
