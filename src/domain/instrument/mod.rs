@@ -237,18 +237,11 @@ pub struct LoadedAnswers {
 }
 
 /// The problems of an earlier file, then those of `e`.
-fn after(mut earlier: Vec<Issue>, e: LoadError) -> LoadError {
-    match e {
-        LoadError::Invalid(v) => {
-            earlier.extend(v);
-            LoadError::Invalid(earlier)
-        }
-        LoadError::Unfinished(v) => {
-            earlier.extend(v);
-            LoadError::Unfinished(earlier)
-        }
-        too_large @ LoadError::TooLarge { .. } => too_large,
+fn after(earlier: Vec<Issue>, mut e: LoadError) -> LoadError {
+    if let LoadError::Invalid(v) | LoadError::Unfinished(v) = &mut e {
+        v.splice(0..0, earlier);
     }
+    e
 }
 
 fn place(
