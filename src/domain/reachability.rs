@@ -70,8 +70,9 @@ pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
         }
     }
     for (pi, p) in inst.proposals.proposals.iter().enumerate() {
-        if !proposal_hit[pi] && q.rules.iter().any(|r| r.proposal == p.id) {
-            let ri = q.rules.iter().position(|r| r.proposal == p.id).unwrap_or(0);
+        if !proposal_hit[pi]
+            && let Some(ri) = q.rules.iter().position(|r| r.proposal == p.id)
+        {
             out.push(Problem::new(
                 false,
                 JsonPath::root().key("rules").index(ri).key("when"),
