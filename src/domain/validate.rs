@@ -10,7 +10,7 @@ use super::model::{
 };
 use super::position::JsonPath;
 use super::proposals::Catalogue;
-use super::text::{Bilingual, LocalText, id_list, nearest_name};
+use super::text::{Arg, Bilingual, LocalText, id_list, nearest_name};
 
 mod condition;
 mod questions;
@@ -355,17 +355,11 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
             })
         }),
     );
+    let step = q.score_format.edge_step();
     for (i, a) in q.areas.iter().enumerate() {
         let p = root.index(i);
-        if !(a.weight > 0.0 && a.weight.is_finite()) {
-            c.report(
-                p.key("weight"),
-                LocalText::fill(w::AREA_WEIGHT, &[&a.id, &a.weight]),
-                LocalText::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
-            );
-        }
-        too_large(c, p.key("weight"), a.weight);
-        levels(c, &p.key("levels"), &a.levels, q.score_format.edge_step());
+        positive_weight(c, p.key("weight"), w::AREA_WEIGHT, &a.id, a.weight);
+        levels(c, &p.key("levels"), &a.levels, step);
         if a.dimensions.is_empty() {
             c.report(
                 p.key("dimensions"),
@@ -374,22 +368,10 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
             );
         }
         for (j, d) in a.dimensions.iter().enumerate() {
-            if !(d.weight > 0.0 && d.weight.is_finite()) {
-                c.report(
-                    p.key("dimensions").index(j).key("weight"),
-                    LocalText::fill(w::DIMENSION_WEIGHT, &[&d.id, &d.weight]),
-                    LocalText::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
-                );
-            }
-            too_large(c, p.key("dimensions").index(j).key("weight"), d.weight);
+            let dp = p.key("dimensions").index(j);
+            positive_weight(c, dp.key("weight"), w::DIMENSION_WEIGHT, &d.id, d.weight);
             if !d.levels.is_empty() {
-                let step = q.score_format.edge_step();
-                levels(
-                    c,
-                    &p.key("dimensions").index(j).key("levels"),
-                    &d.levels,
-                    step,
-                );
+                levels(c, &dp.key("levels"), &d.levels, step);
             }
             if !q
                 .questions
@@ -397,7 +379,7 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
                 .any(|x| x.dimension == d.id && x.is_scored())
             {
                 c.report(
-                    p.key("dimensions").index(j),
+                    dp,
                     LocalText::fill(w::DIMENSION_UNSCORED, &[&d.id]),
                     LocalText::fill(w::ADD_SCORED_QUESTION, &[]),
                 );
@@ -620,6 +602,18 @@ fn catalogue(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         }
     }
     c.in_catalogue = false;
+}
+
+/// An area's or a dimension's weight: positive, finite and not too large.
+fn positive_weight(c: &mut Checker, path: JsonPath, message: Bilingual, id: &dyn Arg, weight: f64) {
+    if !(weight > 0.0 && weight.is_finite()) {
+        c.report(
+            path.clone(),
+            LocalText::fill(message, &[id, &weight]),
+            LocalText::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
+        );
+    }
+    too_large(c, path, weight);
 }
 
 /// Upper bounds that keep a hostile or mistaken file from making checks, the UI or reports
