@@ -95,7 +95,7 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
         );
     }
     limits(&mut c, q);
-    translations(&mut c, q);
+    translations(&mut c, q, &root);
     let profile = root.key("profile");
     c.unique_in(
         w::PROFILE_FIELD,
@@ -152,12 +152,13 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
     c.problems
 }
 
-/// Every missing or empty translation, and control characters in text; put in file order
-/// when placed (the walk over a serialised document knows no file order).
-fn translations(c: &mut Checker, q: &Questionnaire) {
+/// Every missing or empty translation, and control characters in text, of `doc` (the
+/// questionnaire or a catalogue, at `base`); put in file order when placed (the walk over a
+/// serialised document knows no file order).
+fn translations(c: &mut Checker, doc: &impl serde::Serialize, base: &JsonPath) {
     let from = c.problems.len();
-    if let Ok(v) = serde_json::to_value(q) {
-        missing_text(c, &v, &JsonPath::root(), &mut Vec::new());
+    if let Ok(v) = serde_json::to_value(doc) {
+        missing_text(c, &v, base, &mut Vec::new());
     }
     for p in &mut c.problems[from..] {
         p.by_place = true;
@@ -579,12 +580,8 @@ fn catalogue(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         JsonPath::root()
     };
     c.in_catalogue = !inline;
-    let from = c.problems.len();
-    if !inline && let Ok(v) = serde_json::to_value(cat) {
-        missing_text(c, &v, &root, &mut Vec::new());
-    }
-    for p in &mut c.problems[from..] {
-        p.by_place = true;
+    if !inline {
+        translations(c, cat, &root);
     }
     let proposals = root.key("proposals");
     c.unique_in(
