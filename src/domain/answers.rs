@@ -255,7 +255,7 @@ fn matrix_from_json(
                 let want = if ticks {
                     LocalText::new("列编号的列表", "an array of column ids")
                 } else {
-                    LocalText::new("一个选项编号（字符串）", "an option id as a string")
+                    expected_value(QuestionKind::Single)
                 };
                 let found = describe_json(other);
                 return Err(LocalText::fill(
