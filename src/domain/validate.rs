@@ -613,8 +613,6 @@ fn positive_weight(c: &mut Checker, path: JsonPath, message: Bilingual, id: &dyn
     too_large(c, path, weight);
 }
 
-/// Upper bounds that keep a hostile or mistaken file from making checks, the UI or reports
-/// slow; far above what a 15–25 minute self-check needs.
 /// Reports a weight or points value beyond [`MAX_MAGNITUDE`] (a finite one: others are told
 /// already).
 fn too_large(c: &mut Checker, path: JsonPath, v: f64) {
@@ -627,6 +625,8 @@ fn too_large(c: &mut Checker, path: JsonPath, v: f64) {
     }
 }
 
+/// Upper bounds that keep a hostile or mistaken file from making checks, the UI or reports
+/// slow; far above what a 15–25 minute self-check needs.
 pub const MAX_QUESTIONS: usize = 500;
 /// The largest weight or points (in size) a questionnaire may give: far beyond any real one,
 /// and small enough that no sum of products overflows into infinity and NaN scores.
@@ -654,26 +654,13 @@ fn limits(c: &mut Checker, q: &Questionnaire) {
     );
     over(root.key("rules"), w::RULES, q.rules.len(), MAX_RULES);
     for (i, x) in q.questions.iter().enumerate() {
-        over(
-            root.key("questions").index(i).key("options"),
-            w::OPTIONS,
-            x.options.len(),
-            MAX_OPTIONS,
-        );
-        over(
-            root.key("questions").index(i).key("bands"),
-            w::BANDS,
-            x.bands.len(),
-            MAX_OPTIONS,
-        );
+        let p = root.key("questions").index(i);
+        over(p.key("options"), w::OPTIONS, x.options.len(), MAX_OPTIONS);
+        over(p.key("bands"), w::BANDS, x.bands.len(), MAX_OPTIONS);
     }
     for (i, l) in q.ladders.iter().enumerate() {
-        over(
-            root.key("ladders").index(i).key("rungs"),
-            w::RUNGS,
-            l.rungs.len(),
-            MAX_RUNGS,
-        );
+        let p = root.key("ladders").index(i);
+        over(p.key("rungs"), w::RUNGS, l.rungs.len(), MAX_RUNGS);
     }
 }
 
