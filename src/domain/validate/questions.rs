@@ -20,10 +20,11 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
         let p = root.index(i);
         // An earlier version's option must land on an option this question has.
         for (k, prev) in x.previously.iter().enumerate() {
+            let pp = p.key("previously").index(k);
             for (old, new) in &prev.options {
                 if x.option_str(new).is_none() {
                     c.report(
-                        p.key("previously").index(k).key("options").key(old),
+                        pp.key("options").key(old),
                         LocalText::fill(w::PREVIOUSLY_NO_OPTION, &[&x.id, &old, &new]),
                         LocalText::fill(w::MAP_TO_AN_OPTION, &[]),
                     );
@@ -33,12 +34,8 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
             let rows = prev
                 .rows
                 .iter()
-                .map(|(old, new)| (p.key("previously").index(k).key("rows").key(old), new))
-                .chain(
-                    prev.row
-                        .iter()
-                        .map(|new| (p.key("previously").index(k).key("row"), new)),
-                );
+                .map(|(old, new)| (pp.key("rows").key(old), new))
+                .chain(prev.row.iter().map(|new| (pp.key("row"), new)));
             for (at, new) in rows {
                 if x.kind != QuestionKind::Matrix {
                     c.report(
