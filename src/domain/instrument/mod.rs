@@ -263,11 +263,10 @@ fn place(
         })
         .collect();
     // Each run of problems found without knowing the file's order goes in file order.
-    let mut i = 0;
-    while i < placed.len() {
-        let run = placed[i..].iter().take_while(|(b, _)| *b).count();
-        placed[i..i + run].sort_by_key(|(_, x)| (x.file.clone(), x.pos.line, x.pos.col));
-        i += run.max(1);
+    for run in placed.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run[0].0 {
+            run.sort_by_key(|(_, x)| (x.file.clone(), x.pos.line, x.pos.col));
+        }
     }
     placed.into_iter().map(|(_, x)| x).collect()
 }
