@@ -6,7 +6,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::model::{OptionId, Question, QuestionId, QuestionKind, Questionnaire, RowId};
-use super::text::LocalText;
+use super::text::{LocalText, id_list};
+use super::validate::words as w;
 
 pub mod fast_read;
 pub mod follows;
@@ -130,28 +131,21 @@ impl Answer {
     /// The explicit "don't know" or "not applicable" written as `s`, if `s` is one and the
     /// question offers it; `None` when `s` is neither (an ordinary value).
     pub fn special(question: &Question, s: &str) -> Option<Result<Answer, LocalText>> {
-        let id = &question.id;
-        match s {
-            DONT_KNOW if question.kind != QuestionKind::Text => Some(if question.dont_know {
-                Ok(Answer::DontKnow)
-            } else {
-                Err(LocalText::new(
-                    format!("第 `{id}` 题没有“不清楚”这个选项"),
-                    format!("question `{id}` does not offer \"don't know\""),
-                ))
-            }),
-            NOT_APPLICABLE if question.kind != QuestionKind::Text => {
-                Some(if question.not_applicable {
-                    Ok(Answer::NotApplicable)
-                } else {
-                    Err(LocalText::new(
-                        format!("第 `{id}` 题没有“不适用”这个选项"),
-                        format!("question `{id}` does not offer \"not applicable\""),
-                    ))
-                })
-            }
-            _ => None,
-        }
+        let (answer, offered, word) = match s {
+            _ if question.kind == QuestionKind::Text => return None,
+            DONT_KNOW => (Answer::DontKnow, question.dont_know, w::DONT_KNOW_ANSWER),
+            NOT_APPLICABLE => (
+                Answer::NotApplicable,
+                question.not_applicable,
+                w::NOT_APPLICABLE_ANSWER,
+            ),
+            _ => return None,
+        };
+        Some(if offered {
+            Ok(answer)
+        } else {
+            Err(LocalText::fill(w::NOT_OFFERED, &[&question.id, &word]))
+        })
     }
 
     /// Reads a JSON value as an answer to `question`, or says (in both languages) what is
@@ -172,11 +166,8 @@ impl Answer {
             match question.option_str(o) {
                 Some(opt) => Ok(opt.id.clone()),
                 None => {
-                    let list = option_list(question);
-                    Err(LocalText::new(
-                        format!("`{o}` 不是第 `{id}` 题的选项（可选：{list}）"),
-                        format!("`{o}` is not an option of question `{id}` (options: {list})"),
-                    ))
+                    let list = id_list(question.options.iter().map(|o| o.id.as_str()));
+                    Err(LocalText::fill(w::NOT_AN_OPTION, &[&o, id, &list]))
                 }
             }
         };
@@ -189,10 +180,7 @@ impl Answer {
                 let mut ids = Vec::with_capacity(items.len());
                 for item in items {
                     let Some(s) = item.as_str() else {
-                        return Err(LocalText::new(
-                            format!("第 `{id}` 题要的是选项编号的列表，这里却是 {item}"),
-                            format!("question `{id}` takes a list of option ids; found {item}"),
-                        ));
+                        return Err(LocalText::fill(w::TAKES_OPTION_LIST, &[id, item]));
                     };
                     let o = known(s)?;
                     if !ids.contains(&o) {
@@ -206,10 +194,7 @@ impl Answer {
             }
             (QuestionKind::Number, Value::Number(n)) => {
                 let Some(x) = n.as_f64() else {
-                    return Err(LocalText::new(
-                        format!("第 `{id}` 题：{n} 不是可用的数字"),
-                        format!("question `{id}`: {n} is not a usable number"),
-                    ));
+                    return Err(LocalText::fill(w::UNUSABLE_NUMBER, &[id, n]));
                 };
                 // -0 is read as 0 (adding 0.0 does it), so that "-0" is never printed.
                 check_number(question, x).map(|()| Some(Answer::Number(x + 0.0)))
@@ -219,17 +204,15 @@ impl Answer {
             // a tick row answered `[]` ticks nothing, and rows not listed tick nothing either.
             (QuestionKind::Matrix, Value::Object(rows)) => matrix_from_json(question, rows, known)
                 .map(|m| (!m.rows.is_empty()).then_some(Answer::Matrix(m))),
-            (kind, other) => {
-                let (kind_zh, kind_en) = kind_name(kind);
-                let (found_zh, found_en) = describe_json(other);
-                let (want_zh, want_en) = expected_value(kind);
-                Err(LocalText::new(
-                    format!("第 `{id}` 题（{kind_zh}）不能填{found_zh}，应当填{want_zh}"),
-                    format!(
-                        "question `{id}` ({kind_en}) cannot take {found_en}; expected {want_en}"
-                    ),
-                ))
-            }
+            (kind, other) => Err(LocalText::fill(
+                w::CANNOT_TAKE,
+                &[
+                    id,
+                    &kind_name(kind),
+                    &describe_json(other),
+                    &expected_value(kind),
+                ],
+            )),
         }
     }
 }
@@ -248,16 +231,8 @@ fn matrix_from_json(
     };
     for (key, value) in rows {
         let Some(at) = question.row_index(key) else {
-            let list = question
-                .rows
-                .iter()
-                .map(|r| r.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            return Err(LocalText::new(
-                format!("`{key}` 不是第 `{id}` 题的一行（行：{list}）"),
-                format!("`{key}` is not a row of question `{id}` (rows: {list})"),
-            ));
+            let list = id_list(question.rows.iter().map(|r| r.id.as_str()));
+            return Err(LocalText::fill(w::NOT_A_ROW, &[key, id, &list]));
         };
         let picked = match (question.ticks, value) {
             (_, Value::Null) => continue,
@@ -265,19 +240,10 @@ fn matrix_from_json(
             (true, Value::Array(items)) => {
                 let mut ids = Vec::with_capacity(items.len());
                 for item in items {
-                    let o = match item.as_str() {
-                        Some(s) => known(s)?,
-                        None => {
-                            return Err(LocalText::new(
-                                format!(
-                                    "第 `{id}` 题第 `{key}` 行要的是列编号的列表，这里却是 {item}"
-                                ),
-                                format!(
-                                    "question `{id}`, row `{key}` takes a list of column ids; found {item}"
-                                ),
-                            ));
-                        }
+                    let Some(s) = item.as_str() else {
+                        return Err(LocalText::fill(w::ROW_TAKES_COLUMN_LIST, &[id, key, item]));
                     };
+                    let o = known(s)?;
                     if !ids.contains(&o) {
                         ids.push(o);
                     }
@@ -286,17 +252,15 @@ fn matrix_from_json(
                 ids
             }
             (ticks, other) => {
-                let (found_zh, found_en) = describe_json(other);
-                let (want_zh, want_en) = if ticks {
-                    ("列编号的列表", "an array of column ids")
+                let want = if ticks {
+                    LocalText::new("列编号的列表", "an array of column ids")
                 } else {
-                    ("一个选项编号（字符串）", "an option id as a string")
+                    expected_value(QuestionKind::Single)
                 };
-                return Err(LocalText::new(
-                    format!("第 `{id}` 题第 `{key}` 行不能填{found_zh}，应当填{want_zh}"),
-                    format!(
-                        "question `{id}`, row `{key}` cannot take {found_en}; expected {want_en}"
-                    ),
+                let found = describe_json(other);
+                return Err(LocalText::fill(
+                    w::ROW_CANNOT_TAKE,
+                    &[id, key, &found, &want],
                 ));
             }
         };
@@ -318,13 +282,9 @@ pub fn exclusive_conflict(question: &Question, ticked: &[OptionId]) -> Option<Lo
     if ticked.len() < 2 {
         return None;
     }
-    let (id, label) = (&question.id, &exclusive.label);
-    Some(LocalText::new(
-        format!("第 `{id}` 题的“{}”不能和其他选项一起勾选", label.zh),
-        format!(
-            "question `{id}`: \"{}\" cannot be ticked together with other options",
-            label.en
-        ),
+    Some(LocalText::fill(
+        w::EXCLUSIVE_WITH_OTHERS,
+        &[&question.id, &exclusive.label],
     ))
 }
 
@@ -354,14 +314,7 @@ pub fn toggle(question: &Question, current: Option<&Answer>, index: usize) -> Op
 /// be either a decimal or a thousands separator, so it is refused with a message rather than
 /// guessed; so is anything else that is not one plain number.
 pub fn parse_number(raw: &str) -> Result<f64, LocalText> {
-    let refuse = || {
-        LocalText::new(
-            format!("“{raw}”不是一个数字；小数用点，例如 1.5，不要用千位分隔符"),
-            format!(
-                "\"{raw}\" is not a number; write decimals with a point, e.g. 1.5, and no thousands separators"
-            ),
-        )
-    };
+    let refuse = || LocalText::fill(w::NOT_A_NUMBER, &[&raw]);
     let mut s: String = raw
         .trim()
         .chars()
@@ -392,40 +345,23 @@ pub fn parse_number(raw: &str) -> Result<f64, LocalText> {
 pub fn check_number(question: &Question, x: f64) -> Result<(), LocalText> {
     let id = &question.id;
     if !x.is_finite() {
-        return Err(LocalText::new(
-            format!("第 `{id}` 题：数字必须是有限的"),
-            format!("question `{id}`: the number must be finite"),
-        ));
+        return Err(LocalText::fill(w::NUMBER_NOT_FINITE, &[id]));
     }
     if let Some(min) = question.min
         && x < min
     {
-        return Err(LocalText::new(
-            format!("第 `{id}` 题：{x} 小于最小值 {min}"),
-            format!("question `{id}`: {x} is below the minimum {min}"),
-        ));
+        return Err(LocalText::fill(w::BELOW_MINIMUM, &[id, &x, &min]));
     }
     if let Some(max) = question.max
         && x > max
     {
-        return Err(LocalText::new(
-            format!("第 `{id}` 题：{x} 大于最大值 {max}"),
-            format!("question `{id}`: {x} is above the maximum {max}"),
-        ));
+        return Err(LocalText::fill(w::ABOVE_MAXIMUM, &[id, &x, &max]));
     }
     Ok(())
 }
 
-fn option_list(q: &Question) -> String {
-    q.options
-        .iter()
-        .map(|o| o.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn kind_name(kind: QuestionKind) -> (&'static str, &'static str) {
-    match kind {
+fn kind_name(kind: QuestionKind) -> LocalText {
+    let (zh, en) = match kind {
         QuestionKind::Single => ("单选", "single choice"),
         QuestionKind::Multi => ("多选", "multiple choice"),
         QuestionKind::Scale => ("量表", "scale"),
@@ -433,11 +369,12 @@ fn kind_name(kind: QuestionKind) -> (&'static str, &'static str) {
         QuestionKind::Number => ("数字", "number"),
         QuestionKind::Text => ("文字", "free text"),
         QuestionKind::Matrix => ("矩阵", "matrix"),
-    }
+    };
+    LocalText::new(zh, en)
 }
 
-fn expected_value(kind: QuestionKind) -> (&'static str, &'static str) {
-    match kind {
+fn expected_value(kind: QuestionKind) -> LocalText {
+    let (zh, en) = match kind {
         QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => {
             ("一个选项编号（字符串）", "an option id as a string")
         }
@@ -445,19 +382,21 @@ fn expected_value(kind: QuestionKind) -> (&'static str, &'static str) {
         QuestionKind::Number => ("一个数字", "a number"),
         QuestionKind::Text => ("一段文字", "a string"),
         QuestionKind::Matrix => ("以行编号为键的对象", "an object keyed by row id"),
-    }
+    };
+    LocalText::new(zh, en)
 }
 
-fn describe_json(v: &serde_json::Value) -> (&'static str, &'static str) {
+fn describe_json(v: &serde_json::Value) -> LocalText {
     use serde_json::Value;
-    match v {
+    let (zh, en) = match v {
         Value::Null => ("null", "null"),
         Value::Bool(_) => ("布尔值", "a boolean"),
         Value::Number(_) => ("数字", "a number"),
         Value::String(_) => ("文字", "a string"),
         Value::Array(_) => ("列表", "an array"),
         Value::Object(_) => ("对象", "an object"),
-    }
+    };
+    LocalText::new(zh, en)
 }
 
 /// Which questionnaire an answer file belongs to.
@@ -616,10 +555,7 @@ pub struct Dropped {
 pub fn dropped(q: &Questionnaire, question: String) -> Dropped {
     Dropped {
         question,
-        reason: LocalText::new(
-            format!("问卷 {} {} 版中没有这道题", q.id, q.version),
-            format!("questionnaire {} {} has no such question", q.id, q.version),
-        ),
+        reason: LocalText::fill(w::NO_SUCH_QUESTION_IN, &[&q.id, &q.version]),
     }
 }
 
@@ -638,21 +574,10 @@ pub fn check_profile(
             && !v.is_empty()
             && !field.options.iter().any(|o| o.id == *v)
         {
-            let id = &field.id;
             let v = super::text::display_safe(v);
-            let list = field
-                .options
-                .iter()
-                .map(|o| o.id.as_str())
-                .collect::<Vec<_>>()
-                .join(", ");
-            return Err((
-                id.clone(),
-                LocalText::new(
-                    format!("`{v}` 不是企业信息 `{id}` 的选项（可选：{list}）"),
-                    format!("`{v}` is not an option of the profile field `{id}` (options: {list})"),
-                ),
-            ));
+            let list = id_list(field.options.iter().map(|o| o.id.as_str()));
+            let why = LocalText::fill(w::NOT_A_PROFILE_OPTION, &[&v, &field.id, &list]);
+            return Err((field.id.clone(), why));
         }
     }
     Ok(())

@@ -4,9 +4,9 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::answers::{AnswerFile, QuestionnaireRef};
+use super::answers::{AnswerFile, AnswerSet};
 use super::condition::Condition;
-use super::model::{QuestionKind, Questionnaire};
+use super::model::{Band, MatrixRow, QuestionKind, Questionnaire};
 use super::output::{
     CB_OPTION, CB_POINTS, CB_ROW, CB_ROW_PICKS, CB_ROW_TICKS, CB_SHOWN_WHEN, CODEBOOK,
 };
@@ -24,20 +24,6 @@ pub struct CodebookOption {
     pub zeroes: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
-pub struct CodebookBand {
-    pub min: f64,
-    pub max: Option<f64>,
-    pub points: f64,
-}
-
-/// One row of a matrix question.
-#[derive(Debug, Clone, Serialize)]
-pub struct CodebookRow {
-    pub id: String,
-    pub label: LocalText,
-}
-
 /// One question as an analyst needs it.
 #[derive(Debug, Clone, Serialize)]
 pub struct CodebookEntry {
@@ -50,10 +36,10 @@ pub struct CodebookEntry {
     pub options: Vec<CodebookOption>,
     /// A matrix question's rows; each row takes the options (or ticks them, with `ticks`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub rows: Vec<CodebookRow>,
+    pub rows: Vec<MatrixRow>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub ticks: bool,
-    pub bands: Vec<CodebookBand>,
+    pub bands: Vec<Band>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<LocalText>,
     pub dont_know: bool,
@@ -68,9 +54,8 @@ pub fn codebook(q: &Questionnaire) -> Vec<CodebookEntry> {
             id: x.id.0.to_string(),
             area: q
                 .dimension(&x.dimension)
-                .map(|(a, _)| a.id.0.clone())
-                .unwrap_or_default()
-                .to_string(),
+                .map(|(a, _)| a.id.to_string())
+                .unwrap_or_default(),
             dimension: x.dimension.0.to_string(),
             kind: x.kind,
             weight: x.weight,
@@ -86,24 +71,9 @@ pub fn codebook(q: &Questionnaire) -> Vec<CodebookEntry> {
                     zeroes: o.zeroes,
                 })
                 .collect(),
-            rows: x
-                .rows
-                .iter()
-                .map(|r| CodebookRow {
-                    id: r.id.to_string(),
-                    label: r.label.clone(),
-                })
-                .collect(),
+            rows: x.rows.clone(),
             ticks: x.ticks,
-            bands: x
-                .bands
-                .iter()
-                .map(|b| CodebookBand {
-                    min: b.min,
-                    max: b.max,
-                    points: b.points,
-                })
-                .collect(),
+            bands: x.bands.clone(),
             unit: x.unit.clone(),
             dont_know: x.dont_know,
             not_applicable: x.not_applicable,
@@ -162,7 +132,7 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
             .as_ref()
             .and_then(|c| serde_json::to_string(c).ok())
             .unwrap_or_default();
-        let base = |w: &mut csv::Writer<W>, cells: [String; 6], row: Option<&CodebookRow>| {
+        let base = |w: &mut csv::Writer<W>, cells: [String; 6], row: Option<&MatrixRow>| {
             // Ids and texts come from a questionnaire file: no cell may be a live formula or
             // carry an escape sequence, as in the cohort CSV.
             w.write_record(
@@ -183,7 +153,7 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
                     e.dont_know.to_string(),
                     e.not_applicable.to_string(),
                     cond.clone(),
-                    row.map(|r| r.id.clone()).unwrap_or_default(),
+                    row.map(|r| r.id.to_string()).unwrap_or_default(),
                     row.map(|r| r.label.zh.clone()).unwrap_or_default(),
                     row.map(|r| r.label.en.clone()).unwrap_or_default(),
                 ]
@@ -193,7 +163,7 @@ pub fn write_csv<W: Write>(q: &Questionnaire, out: W) -> csv::Result<()> {
         if e.options.is_empty() && e.bands.is_empty() {
             base(&mut w, Default::default(), None)?;
         }
-        let rows: Vec<Option<&CodebookRow>> = if e.rows.is_empty() {
+        let rows: Vec<Option<&MatrixRow>> = if e.rows.is_empty() {
             vec![None]
         } else {
             e.rows.iter().map(Some).collect()
@@ -299,7 +269,7 @@ pub fn write_md<W: Write>(q: &Questionnaire, lang: Lang, mut out: W) -> std::io:
                 writeln!(
                     out,
                     "| {} | {} |",
-                    md_code(&r.id).replace('|', "\\|"),
+                    md_code(r.id.as_str()).replace('|', "\\|"),
                     md_cell(r.label.get(lang))
                 )?;
             }
@@ -397,10 +367,6 @@ impl Serialize for InOrder<'_> {
 /// A blank answer file: every question present and `null` (unanswered).
 pub fn template(q: &Questionnaire) -> AnswerFile {
     AnswerFile {
-        questionnaire: QuestionnaireRef {
-            id: q.id.clone(),
-            version: q.version.clone(),
-        },
         profile: q
             .profile
             .iter()
@@ -424,9 +390,6 @@ pub fn template(q: &Questionnaire) -> AnswerFile {
                 (x.id.to_string(), blank)
             })
             .collect(),
-        saved_at: None,
-        follows: None,
-        reviewed: Default::default(),
-        whatif: Default::default(),
+        ..AnswerSet::new().to_file(q, None)
     }
 }

@@ -156,22 +156,6 @@ impl Condition {
         }
     }
 
-    /// Whether the condition reads only answers and profile (allowed in skip logic and ladders).
-    pub fn reads_only_answers(&self) -> bool {
-        let mut all = Vec::new();
-        self.walk(&mut all);
-        all.iter().all(|c| {
-            !matches!(
-                c,
-                Condition::Score { .. }
-                    | Condition::Breadth { .. }
-                    | Condition::Rung { .. }
-                    | Condition::Level { .. }
-                    | Condition::Finding(_)
-            )
-        })
-    }
-
     /// Calls `each` with every question this condition reads directly, at any depth.
     pub fn each_question<'c>(&'c self, each: &mut impl FnMut(&'c QuestionId)) {
         match self {

@@ -668,11 +668,9 @@ impl Question {
     pub fn top_points(&self) -> f64 {
         let positive = |p: Option<f64>| p.unwrap_or(0.0).max(0.0);
         match self.kind {
-            QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => self
-                .options
-                .iter()
-                .map(|o| positive(o.points))
-                .fold(0.0, f64::max),
+            QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => {
+                self.row_top()
+            }
             QuestionKind::Multi => match self.multi_scoring {
                 MultiScoring::Sum => self.options.iter().map(|o| positive(o.points)).sum(),
                 MultiScoring::Share => self.options.iter().filter(|o| o.in_share()).count() as f64,
@@ -687,7 +685,8 @@ impl Question {
         }
     }
 
-    /// Matrix question: the most points one row can earn (its best option or column).
+    /// The best option's points: a one-answer question's most, or the most one row of a
+    /// matrix question can earn (its best option or column).
     pub fn row_top(&self) -> f64 {
         self.options
             .iter()

@@ -62,10 +62,9 @@ impl fmt::Display for Pos {
 /// The position of the value at `path` in `src`; the closest existing ancestor when the path
 /// goes further than the document.
 pub fn locate(src: &str, path: &JsonPath) -> Pos {
-    let bytes = src.as_bytes();
-    let mut at = skip_ws(bytes, 0);
+    let mut at = skip_ws(src.as_bytes(), 0);
     for seg in &path.0 {
-        match descend(bytes, at, seg) {
+        match descend(src, at, seg) {
             Some(next) => at = next,
             None => break,
         }
@@ -213,45 +212,15 @@ fn skip_value(b: &[u8], i: usize) -> usize {
     b.len()
 }
 
-fn descend(b: &[u8], at: usize, seg: &Seg) -> Option<usize> {
-    match (b.get(at)?, seg) {
-        (b'{', Seg::Key(want)) => {
-            let mut i = skip_ws(b, at + 1);
-            while i < b.len() && b[i] == b'"' {
-                let end = skip_string(b, i);
-                let key = b.get(i + 1..end.saturating_sub(1))?;
-                i = skip_ws(b, end);
-                if b.get(i) != Some(&b':') {
-                    return None;
-                }
-                let value = skip_ws(b, i + 1);
-                if key == want.as_bytes() {
-                    return Some(value);
-                }
-                i = skip_ws(b, skip_value(b, value));
-                if b.get(i) == Some(&b',') {
-                    i = skip_ws(b, i + 1);
-                }
-            }
-            None
-        }
-        (b'[', Seg::Index(want)) => {
-            let mut i = skip_ws(b, at + 1);
-            let mut n = 0;
-            while i < b.len() && b[i] != b']' {
-                if n == *want {
-                    return Some(i);
-                }
-                i = skip_ws(b, skip_value(b, i));
-                if b.get(i) == Some(&b',') {
-                    i = skip_ws(b, i + 1);
-                }
-                n += 1;
-            }
-            None
-        }
-        _ => None,
-    }
+/// Where the value one step down `seg` from the value at `at` begins: an object's member by
+/// key, an array's element by position.
+fn descend(src: &str, at: usize, seg: &Seg) -> Option<usize> {
+    let members = members(src, at);
+    let found = match seg {
+        Seg::Key(want) => members.iter().find(|m| m.key.as_deref() == Some(want)),
+        Seg::Index(n) => members.get(*n).filter(|m| m.key.is_none()),
+    };
+    found.map(|m| m.value)
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! The reachability check of a questionnaire: can every rung be stood on and every proposal
 //! be recommended? Searched with deterministic sampled firms ([`super::sample`]).
 
-use super::instrument::{Instrument, Problem, Said};
+use super::instrument::{Instrument, Problem};
 use super::position::JsonPath;
 use super::sample::{Lean, Rng, generate};
 use super::score::score;
+use super::text::LocalText;
 use super::validate::words as w;
 
 /// How many sampled answer sets the lint tries.
@@ -62,20 +63,21 @@ pub fn lint_reachability(inst: &Instrument) -> Vec<Problem> {
                         .key("rungs")
                         .index(ri)
                         .key("requires"),
-                    Said::fill(w::RUNG_NEVER_REACHED, &[&l.id, &r.id, &LINT_SAMPLES]),
-                    Said::fill(w::CHECK_RUNG_REQUIREMENTS, &[]),
+                    LocalText::fill(w::RUNG_NEVER_REACHED, &[&l.id, &r.id, &LINT_SAMPLES]),
+                    LocalText::fill(w::CHECK_RUNG_REQUIREMENTS, &[]),
                 ));
             }
         }
     }
     for (pi, p) in inst.proposals.proposals.iter().enumerate() {
-        if !proposal_hit[pi] && q.rules.iter().any(|r| r.proposal == p.id) {
-            let ri = q.rules.iter().position(|r| r.proposal == p.id).unwrap_or(0);
+        if !proposal_hit[pi]
+            && let Some(ri) = q.rules.iter().position(|r| r.proposal == p.id)
+        {
             out.push(Problem::new(
                 false,
                 JsonPath::root().key("rules").index(ri).key("when"),
-                Said::fill(w::PROPOSAL_NEVER_RECOMMENDED, &[&p.id, &LINT_SAMPLES]),
-                Said::fill(w::CHECK_RULE_CONDITIONS, &[]),
+                LocalText::fill(w::PROPOSAL_NEVER_RECOMMENDED, &[&p.id, &LINT_SAMPLES]),
+                LocalText::fill(w::CHECK_RULE_CONDITIONS, &[]),
             ));
         }
     }

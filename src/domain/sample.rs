@@ -44,16 +44,21 @@ pub enum Lean {
     Worst(f64),
 }
 
+/// The item worth the most (`best`) or the least.
+fn pick<T>(items: &[T], best: bool, worth: impl Fn(&T) -> f64) -> Option<&T> {
+    let by_worth = |a: &&T, b: &&T| worth(a).total_cmp(&worth(b));
+    if best {
+        items.iter().max_by(by_worth)
+    } else {
+        items.iter().min_by(by_worth)
+    }
+}
+
 fn extreme(q: &Question, best: bool) -> Option<Answer> {
     let pts = |o: &super::model::AnswerOption| o.points.unwrap_or(0.0);
     match q.kind {
         QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => {
-            let pick = if best {
-                q.options.iter().max_by(|a, b| pts(a).total_cmp(&pts(b)))
-            } else {
-                q.options.iter().min_by(|a, b| pts(a).total_cmp(&pts(b)))
-            };
-            pick.map(|o| Answer::Choice(o.id.clone()))
+            pick(&q.options, best, pts).map(|o| Answer::Choice(o.id.clone()))
         }
         // The worst is the last exclusive option alone ("none of these"): two exclusive
         // options can never be ticked together.
@@ -73,22 +78,11 @@ fn extreme(q: &Question, best: bool) -> Option<Answer> {
                 .into_iter()
                 .collect(),
         )),
-        QuestionKind::Number => {
-            let band = if best {
-                q.bands.iter().max_by(|a, b| a.points.total_cmp(&b.points))
-            } else {
-                q.bands.iter().min_by(|a, b| a.points.total_cmp(&b.points))
-            };
-            band.map(|b| Answer::Number(b.min))
-        }
+        QuestionKind::Number => pick(&q.bands, best, |b| b.points).map(|b| Answer::Number(b.min)),
         QuestionKind::Text => None,
         // Every row at its best (every column worth points ticked) or at its worst.
         QuestionKind::Matrix => {
-            let pick = if best {
-                q.options.iter().max_by(|a, b| pts(a).total_cmp(&pts(b)))
-            } else {
-                q.options.iter().min_by(|a, b| pts(a).total_cmp(&pts(b)))
-            };
+            let pick = pick(&q.options, best, pts);
             let cells = |_: &super::model::MatrixRow| -> Vec<super::model::OptionId> {
                 match (q.ticks, best) {
                     (true, true) => q

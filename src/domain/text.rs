@@ -110,6 +110,13 @@ impl Arg for Bilingual {
     }
 }
 
+/// Text inside a message is said in that message's language.
+impl Arg for LocalText {
+    fn said_in(&self, lang: Lang) -> String {
+        self.get(lang).to_string()
+    }
+}
+
 /// Replaces `{}` placeholders in order; extra arguments are ignored.
 pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
     let args: Vec<&dyn Arg> = args.iter().map(|a| a as &dyn Arg).collect();
@@ -198,6 +205,12 @@ impl LocalText {
         }
     }
 
+    /// A table entry's words (see [`bilingual!`](crate::bilingual)) in both languages, with
+    /// `args` filled in order: the message a data file's problem or a misfit answer is told in.
+    pub fn fill(entry: Bilingual, args: &[&dyn Arg]) -> LocalText {
+        LocalText::new(entry.fill(Lang::Zh, args), entry.fill(Lang::En, args))
+    }
+
     /// The languages whose text is missing (empty or only whitespace).
     pub fn missing(&self) -> impl Iterator<Item = Lang> + '_ {
         Lang::ALL
@@ -225,6 +238,22 @@ pub fn display_safe(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(s)
     }
+}
+
+/// The name in `names` nearest to `typed`, if it is near enough to be a typo of it: the one
+/// "did you mean" of instrument names, catalogue names and a file's field names.
+pub fn nearest_name<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    names
+        .into_iter()
+        .map(|n| (strsim::levenshtein(typed, n), n))
+        .filter(|(d, n)| *d <= 2.max(n.len() / 3))
+        .min()
+        .map(|(_, n)| n)
+}
+
+/// Ids as a message lists them: `a, b, c`.
+pub fn id_list<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    ids.into_iter().collect::<Vec<_>>().join(", ")
 }
 
 /// Whether a cell is a plain decimal number (`-3`, `12.5`): a spreadsheet reads it as a number,

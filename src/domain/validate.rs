@@ -4,13 +4,13 @@
 use std::collections::BTreeSet;
 
 use super::condition::Condition;
-use super::instrument::{CATALOGUES, Problem, Said, builtin_catalogue};
+use super::instrument::{CATALOGUES, Problem, builtin_catalogue};
 use super::model::{
     Level, QuestionKind, Questionnaire, Recommendations, SCHEMA_VERSION, ScoreFormat,
 };
 use super::position::JsonPath;
 use super::proposals::Catalogue;
-use super::text::Bilingual;
+use super::text::{Arg, Bilingual, LocalText, id_list, nearest_name};
 
 mod condition;
 mod questions;
@@ -27,13 +27,22 @@ struct Checker {
 }
 
 impl Checker {
-    fn report(&mut self, path: JsonPath, message: impl Into<Said>, hint: impl Into<Said>) {
-        self.problems.push(Problem::new(
-            self.in_catalogue,
-            path,
-            message.into(),
-            hint.into(),
-        ));
+    fn report(&mut self, path: JsonPath, message: LocalText, hint: LocalText) {
+        self.problems
+            .push(Problem::new(self.in_catalogue, path, message, hint));
+    }
+
+    /// Reports an empty id, and the second and later uses of an id, in the list at `list`.
+    fn unique_in<'a>(
+        &mut self,
+        what: Bilingual,
+        list: &JsonPath,
+        ids: impl Iterator<Item = &'a str>,
+    ) {
+        self.unique(
+            what,
+            ids.enumerate().map(|(i, id)| (list.index(i).key("id"), id)),
+        );
     }
 
     /// Reports the second and later uses of an id.
@@ -43,14 +52,14 @@ impl Checker {
             if id.trim().is_empty() {
                 self.report(
                     path,
-                    Said::fill(w::ID_EMPTY, &[&what]),
-                    Said::fill(w::GIVE_AN_ID, &[]),
+                    LocalText::fill(w::ID_EMPTY, &[&what]),
+                    LocalText::fill(w::GIVE_AN_ID, &[]),
                 );
             } else if !seen.insert(id) {
                 self.report(
                     path,
-                    Said::fill(w::DUPLICATE_ID, &[&what, &id]),
-                    Said::fill(w::IDS_MUST_UNIQUE, &[]),
+                    LocalText::fill(w::DUPLICATE_ID, &[&what, &id]),
+                    LocalText::fill(w::IDS_MUST_UNIQUE, &[]),
                 );
             }
         }
@@ -78,30 +87,27 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
     if q.schema_version != SCHEMA_VERSION {
         c.report(
             root.key("schema_version"),
-            Said::fill(
+            LocalText::fill(
                 w::SCHEMA_VERSION_UNSUPPORTED,
                 &[&q.schema_version, &SCHEMA_VERSION],
             ),
-            Said::fill(w::UPDATE_SMECHECK_CONVERT, &[]),
+            LocalText::fill(w::UPDATE_SMECHECK_CONVERT, &[]),
         );
     }
     limits(&mut c, q);
-    translations(&mut c, q);
-    c.unique(
+    translations(&mut c, q, &root);
+    let profile = root.key("profile");
+    c.unique_in(
         w::PROFILE_FIELD,
-        q.profile
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (root.key("profile").index(i).key("id"), f.id.as_str())),
+        &profile,
+        q.profile.iter().map(|f| f.id.as_str()),
     );
     for (i, f) in q.profile.iter().enumerate() {
-        let p = root.key("profile").index(i).key("options");
-        c.unique(
+        let p = profile.index(i).key("options");
+        c.unique_in(
             w::PROFILE_OPTION,
-            f.options
-                .iter()
-                .enumerate()
-                .map(|(j, o)| (p.index(j).key("id"), o.id.as_str())),
+            &p,
+            f.options.iter().map(|o| o.id.as_str()),
         );
     }
     score_format(&mut c, q);
@@ -118,25 +124,24 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
             if !ok {
                 c.report(
                     root.key("breadth").key("questions").index(i),
-                    Said::fill(w::BREADTH_NOT_MULTI, &[&id]),
-                    Said::fill(w::LIST_ONLY_MULTIPLE, &[]),
+                    LocalText::fill(w::BREADTH_NOT_MULTI, &[&id]),
+                    LocalText::fill(w::LIST_ONLY_MULTIPLE, &[]),
                 );
             }
         }
     }
-    c.unique(
+    let findings = root.key("findings");
+    c.unique_in(
         w::FINDING,
-        q.findings
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (root.key("findings").index(i).key("id"), f.id.as_str())),
+        &findings,
+        q.findings.iter().map(|f| f.id.as_str()),
     );
     for (i, f) in q.findings.iter().enumerate() {
         condition(
             &mut c,
             q,
             &f.when,
-            &root.key("findings").index(i).key("when"),
+            &findings.index(i).key("when"),
             Scope::Results,
         );
     }
@@ -147,12 +152,13 @@ pub fn validate(q: &Questionnaire, cat: &Catalogue) -> Vec<Problem> {
     c.problems
 }
 
-/// Every missing or empty translation, and control characters in text; put in file order
-/// when placed (the walk over a serialised document knows no file order).
-fn translations(c: &mut Checker, q: &Questionnaire) {
+/// Every missing or empty translation, and control characters in text, of `doc` (the
+/// questionnaire or a catalogue, at `base`); put in file order when placed (the walk over a
+/// serialised document knows no file order).
+fn translations(c: &mut Checker, doc: &impl serde::Serialize, base: &JsonPath) {
     let from = c.problems.len();
-    if let Ok(v) = serde_json::to_value(q) {
-        missing_text(c, &v, &JsonPath::root(), &mut Vec::new());
+    if let Ok(v) = serde_json::to_value(doc) {
+        missing_text(c, &v, base, &mut Vec::new());
     }
     for p in &mut c.problems[from..] {
         p.by_place = true;
@@ -192,11 +198,11 @@ fn missing_text<'v>(
                         c.report(
                             path().key(lang),
                             if lang == "zh" {
-                                Said::fill(w::MISSING_CHINESE_ZH, &[])
+                                LocalText::fill(w::MISSING_CHINESE_ZH, &[])
                             } else {
-                                Said::fill(w::MISSING_ENGLISH_EN, &[])
+                                LocalText::fill(w::MISSING_ENGLISH_EN, &[])
                             },
-                            Said::fill(w::BOTH_LANGUAGES_NEEDED, &[]),
+                            LocalText::fill(w::BOTH_LANGUAGES_NEEDED, &[]),
                         );
                     }
                     if let Some(bad) = map
@@ -206,8 +212,11 @@ fn missing_text<'v>(
                     {
                         c.report(
                             path().key(lang),
-                            Said::fill(w::CONTROL_CHARACTER, &[&format!("{:04X}", u32::from(bad))]),
-                            Said::fill(w::REMOVE_CONTROL_CHARACTERS, &[]),
+                            LocalText::fill(
+                                w::CONTROL_CHARACTER,
+                                &[&format!("{:04X}", u32::from(bad))],
+                            ),
+                            LocalText::fill(w::REMOVE_CONTROL_CHARACTERS, &[]),
                         );
                     }
                 }
@@ -245,8 +254,8 @@ fn score_format(c: &mut Checker, q: &Questionnaire) {
         {
             c.report(
                 p.key(key),
-                Said::fill(w::TOO_MANY_DECIMALS, &[&key, &v, &max]),
-                Said::fill(w::DECIMALS_FROM_0_TO_4, &[]),
+                LocalText::fill(w::TOO_MANY_DECIMALS, &[&key, &v, &max]),
+                LocalText::fill(w::DECIMALS_FROM_0_TO_4, &[]),
             );
         }
     }
@@ -255,15 +264,15 @@ fn score_format(c: &mut Checker, q: &Questionnaire) {
     {
         c.report(
             p.key("level_edges"),
-            Said::fill(w::EDGES_FINER_THAN_SCORES, &[&e, &f.precision]),
-            Said::fill(w::MAKE_LEVEL_EDGES, &[]),
+            LocalText::fill(w::EDGES_FINER_THAN_SCORES, &[&e, &f.precision]),
+            LocalText::fill(w::MAKE_LEVEL_EDGES, &[]),
         );
     }
     if !(0.0..=100.0).contains(&f.gap_below) {
         c.report(
             p.key("gap_below"),
-            Said::fill(w::GAP_LINE_OUTSIDE, &[&f.gap_below]),
-            Said::fill(w::GAP_LINE_RANGE, &[]),
+            LocalText::fill(w::GAP_LINE_OUTSIDE, &[&f.gap_below]),
+            LocalText::fill(w::GAP_LINE_RANGE, &[]),
         );
     }
 }
@@ -274,24 +283,19 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     if ls.is_empty() {
         c.report(
             path.clone(),
-            Said::fill(w::NO_LEVELS_DEFINED, &[]),
-            Said::fill(w::DEFINE_SCORE_BANDS, &[]),
+            LocalText::fill(w::NO_LEVELS_DEFINED, &[]),
+            LocalText::fill(w::DEFINE_SCORE_BANDS, &[]),
         );
         return;
     }
-    c.unique(
-        w::LEVEL,
-        ls.iter()
-            .enumerate()
-            .map(|(i, l)| (path.index(i).key("id"), l.id.as_str())),
-    );
+    c.unique_in(w::LEVEL, path, ls.iter().map(|l| l.id.as_str()));
     for (i, l) in ls.iter().enumerate() {
         // Also true when either bound is NaN.
         if l.min.partial_cmp(&l.max) != Some(std::cmp::Ordering::Less) {
             c.report(
                 path.index(i),
-                Said::fill(w::LEVEL_MIN_NOT_BELOW_MAX, &[&l.id, &l.min, &l.max]),
-                Said::fill(w::LEVEL_IS_HALF_OPEN, &[]),
+                LocalText::fill(w::LEVEL_MIN_NOT_BELOW_MAX, &[&l.id, &l.min, &l.max]),
+                LocalText::fill(w::LEVEL_IS_HALF_OPEN, &[]),
             );
         }
     }
@@ -300,8 +304,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     {
         c.report(
             path.index(0).key("min"),
-            Said::fill(w::LEVELS_START_ABOVE_ZERO, &[&first.min]),
-            Said::fill(w::FIRST_LEVEL_MIN, &[]),
+            LocalText::fill(w::LEVELS_START_ABOVE_ZERO, &[&first.min]),
+            LocalText::fill(w::FIRST_LEVEL_MIN, &[]),
         );
     }
     if let Some(last) = ls.last()
@@ -309,8 +313,8 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
     {
         c.report(
             path.index(ls.len() - 1).key("max"),
-            Said::fill(w::LEVELS_END_BELOW_100, &[&last.max]),
-            Said::fill(w::LAST_LEVEL_MAX, &[]),
+            LocalText::fill(w::LEVELS_END_BELOW_100, &[&last.max]),
+            LocalText::fill(w::LAST_LEVEL_MAX, &[]),
         );
     }
     for (i, pair) in ls.windows(2).enumerate() {
@@ -318,20 +322,20 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
         if pair[0].max < pair[1].min && !closed {
             c.report(
                 path.index(i + 1).key("min"),
-                Said::fill(
+                LocalText::fill(
                     w::GAP_BETWEEN_LEVELS,
                     &[&pair[0].id, &pair[1].id, &pair[0].max, &pair[1].min],
                 ),
-                Said::fill(w::LEVELS_MEET_OR_STEP, &[]),
+                LocalText::fill(w::LEVELS_MEET_OR_STEP, &[]),
             );
         } else if pair[0].max > pair[1].min {
             c.report(
                 path.index(i + 1).key("min"),
-                Said::fill(
+                LocalText::fill(
                     w::LEVELS_OVERLAP,
                     &[&pair[0].id, &pair[1].id, &pair[1].min, &pair[0].max],
                 ),
-                Said::fill(w::LEVELS_MEET, &[]),
+                LocalText::fill(w::LEVELS_MEET, &[]),
             );
         }
     }
@@ -339,13 +343,7 @@ fn levels(c: &mut Checker, path: &JsonPath, ls: &[Level], step: f64) {
 
 fn areas(c: &mut Checker, q: &Questionnaire) {
     let root = JsonPath::root().key("areas");
-    c.unique(
-        w::AREA,
-        q.areas
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (root.index(i).key("id"), a.id.as_str())),
-    );
+    c.unique_in(w::AREA, &root, q.areas.iter().map(|a| a.id.as_str()));
     c.unique(
         w::DIMENSION,
         q.areas.iter().enumerate().flat_map(|(i, a)| {
@@ -358,41 +356,23 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
             })
         }),
     );
+    let step = q.score_format.edge_step();
     for (i, a) in q.areas.iter().enumerate() {
         let p = root.index(i);
-        if !(a.weight > 0.0 && a.weight.is_finite()) {
-            c.report(
-                p.key("weight"),
-                Said::fill(w::AREA_WEIGHT, &[&a.id, &a.weight]),
-                Said::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
-            );
-        }
-        too_large(c, p.key("weight"), a.weight);
-        levels(c, &p.key("levels"), &a.levels, q.score_format.edge_step());
+        positive_weight(c, p.key("weight"), w::AREA_WEIGHT, &a.id, a.weight);
+        levels(c, &p.key("levels"), &a.levels, step);
         if a.dimensions.is_empty() {
             c.report(
                 p.key("dimensions"),
-                Said::fill(w::AREA_NO_DIMENSIONS, &[&a.id]),
-                Said::fill(w::ADD_A_DIMENSION, &[]),
+                LocalText::fill(w::AREA_NO_DIMENSIONS, &[&a.id]),
+                LocalText::fill(w::ADD_A_DIMENSION, &[]),
             );
         }
         for (j, d) in a.dimensions.iter().enumerate() {
-            if !(d.weight > 0.0 && d.weight.is_finite()) {
-                c.report(
-                    p.key("dimensions").index(j).key("weight"),
-                    Said::fill(w::DIMENSION_WEIGHT, &[&d.id, &d.weight]),
-                    Said::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
-                );
-            }
-            too_large(c, p.key("dimensions").index(j).key("weight"), d.weight);
+            let dp = p.key("dimensions").index(j);
+            positive_weight(c, dp.key("weight"), w::DIMENSION_WEIGHT, &d.id, d.weight);
             if !d.levels.is_empty() {
-                let step = q.score_format.edge_step();
-                levels(
-                    c,
-                    &p.key("dimensions").index(j).key("levels"),
-                    &d.levels,
-                    step,
-                );
+                levels(c, &dp.key("levels"), &d.levels, step);
             }
             if !q
                 .questions
@@ -400,9 +380,9 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
                 .any(|x| x.dimension == d.id && x.is_scored())
             {
                 c.report(
-                    p.key("dimensions").index(j),
-                    Said::fill(w::DIMENSION_UNSCORED, &[&d.id]),
-                    Said::fill(w::ADD_SCORED_QUESTION, &[]),
+                    dp,
+                    LocalText::fill(w::DIMENSION_UNSCORED, &[&d.id]),
+                    LocalText::fill(w::ADD_SCORED_QUESTION, &[]),
                 );
             }
         }
@@ -411,50 +391,39 @@ fn areas(c: &mut Checker, q: &Questionnaire) {
 
 fn ladders(c: &mut Checker, q: &Questionnaire) {
     let root = JsonPath::root().key("ladders");
-    c.unique(
-        w::LADDER,
-        q.ladders
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (root.index(i).key("id"), l.id.as_str())),
-    );
+    c.unique_in(w::LADDER, &root, q.ladders.iter().map(|l| l.id.as_str()));
     for (i, l) in q.ladders.iter().enumerate() {
         let p = root.index(i);
         if q.area(&l.area).is_none() {
             c.report(
                 p.key("area"),
-                Said::fill(w::LADDER_NO_SUCH_AREA, &[&l.id, &l.area]),
-                Said::fill(w::USE_AREA_ID, &[]),
+                LocalText::fill(w::LADDER_NO_SUCH_AREA, &[&l.id, &l.area]),
+                LocalText::fill(w::USE_ID_FROM, &[&"areas[].id"]),
             );
         }
         if l.rungs.len() < 2 {
             c.report(
                 p.key("rungs"),
-                Said::fill(w::TOO_FEW_RUNGS, &[&l.id]),
-                Said::fill(w::ADD_RUNGS_FROM, &[]),
+                LocalText::fill(w::TOO_FEW_RUNGS, &[&l.id]),
+                LocalText::fill(w::ADD_RUNGS_FROM, &[]),
             );
         }
-        c.unique(
-            w::RUNG,
-            l.rungs
-                .iter()
-                .enumerate()
-                .map(|(j, r)| (p.key("rungs").index(j).key("id"), r.id.as_str())),
-        );
+        let rungs = p.key("rungs");
+        c.unique_in(w::RUNG, &rungs, l.rungs.iter().map(|r| r.id.as_str()));
         for (j, r) in l.rungs.iter().enumerate() {
             let rp = p.key("rungs").index(j);
             if j == 0 && !r.requires.is_empty() {
                 c.report(
                     rp.key("requires"),
-                    Said::fill(w::FIRST_RUNG_REQUIRES, &[&r.id]),
-                    Said::fill(w::EVERY_FIRM_STANDS, &[]),
+                    LocalText::fill(w::FIRST_RUNG_REQUIRES, &[&r.id]),
+                    LocalText::fill(w::EVERY_FIRM_STANDS, &[]),
                 );
             }
             if j > 0 && r.requires.is_empty() {
                 c.report(
                     rp.key("requires"),
-                    Said::fill(w::RUNG_NO_REQUIREMENTS, &[&r.id]),
-                    Said::fill(w::SAY_WHAT_RUNG_NEEDS, &[]),
+                    LocalText::fill(w::RUNG_NO_REQUIREMENTS, &[&r.id]),
+                    LocalText::fill(w::SAY_WHAT_RUNG_NEEDS, &[]),
                 );
             }
             for (k, req) in r.requires.iter().enumerate() {
@@ -472,30 +441,23 @@ fn ladders(c: &mut Checker, q: &Questionnaire) {
 
 fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
     let root = JsonPath::root().key("rules");
-    c.unique(
-        w::RULE,
-        q.rules
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (root.index(i).key("id"), r.id.as_str())),
-    );
+    c.unique_in(w::RULE, &root, q.rules.iter().map(|r| r.id.as_str()));
     for (i, r) in q.rules.iter().enumerate() {
         let p = root.index(i);
         // Without a catalogue at all, that is said once (see `recommendations`).
         if !cat.is_empty() && cat.get(&r.proposal).is_none() {
-            let ids: Vec<&str> = cat.proposals.iter().map(|x| x.id.as_str()).collect();
-            let ids = ids.join(", ");
+            let ids = id_list(cat.proposals.iter().map(|x| x.id.as_str()));
             c.report(
                 p.key("proposal"),
-                Said::fill(w::NO_SUCH_PROPOSAL, &[&r.id, &r.proposal]),
-                Said::fill(w::USE_CATALOGUE_PROPOSAL, &[&ids]),
+                LocalText::fill(w::NO_SUCH_PROPOSAL, &[&r.id, &r.proposal]),
+                LocalText::fill(w::USE_CATALOGUE_PROPOSAL, &[&ids]),
             );
         }
         if !(1..=3).contains(&r.priority) {
             c.report(
                 p.key("priority"),
-                Said::fill(w::RULE_PRIORITY, &[&r.id, &r.priority]),
-                Said::fill(w::PRIORITY_ONE_TO_THREE, &[]),
+                LocalText::fill(w::RULE_PRIORITY, &[&r.id, &r.priority]),
+                LocalText::fill(w::PRIORITY_ONE_TO_THREE, &[]),
             );
         }
         condition(c, q, &r.when, &p.key("when"), Scope::Rules);
@@ -516,8 +478,8 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         }) {
             c.report(
                 p.key("when"),
-                Said::fill(w::WHEN_ONLY_PROFILE, &[&r.id]),
-                Said::fill(w::MOVE_PROFILE_TEST, &[]),
+                LocalText::fill(w::WHEN_ONLY_PROFILE, &[&r.id]),
+                LocalText::fill(w::MOVE_PROFILE_TEST, &[]),
             );
         }
     }
@@ -526,11 +488,8 @@ fn rules(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         if !q.rules.iter().any(|r| r.proposal == prop.id) {
             c.report(
                 root.clone(),
-                Said::fill(
-                    w::NO_RULE_RECOMMENDS,
-                    &[&q.id, &prop.id, &Said::from(prop.keyword.clone())],
-                ),
-                Said::fill(w::ADD_RULE_FOR_PROPOSAL, &[]),
+                LocalText::fill(w::NO_RULE_RECOMMENDS, &[&q.id, &prop.id, &prop.keyword]),
+                LocalText::fill(w::ADD_RULE_FOR_PROPOSAL, &[]),
             );
         }
     }
@@ -547,8 +506,8 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
         {
             c.report(
                 root.key(key),
-                Said::fill(w::ROLE_NO_SUCH_AREA, &[&key, &id]),
-                Said::fill(w::USE_AREA_ID_OR_DROP_ROLE, &[]),
+                LocalText::fill(w::ROLE_NO_SUCH, &[&key, &w::AREA, &id]),
+                LocalText::fill(w::USE_ID_OR_DROP_ROLE, &[&"areas[].id"]),
             );
         }
     }
@@ -557,21 +516,21 @@ fn roles(c: &mut Checker, q: &Questionnaire) {
     {
         c.report(
             root.key("breadth_vs_depth"),
-            Said::fill(w::ROLE_NO_SUCH_FINDING, &[&id]),
-            Said::fill(w::USE_FINDING_ID_OR_DROP_ROLE, &[]),
+            LocalText::fill(w::ROLE_NO_SUCH, &[&"breadth_vs_depth", &w::FINDING, &id]),
+            LocalText::fill(w::USE_ID_OR_DROP_ROLE, &[&"findings[].id"]),
         );
     }
     if let Some(id) = &r.firm_name {
         match q.profile.iter().find(|f| &f.id == id) {
             None => c.report(
                 root.key("firm_name"),
-                Said::fill(w::ROLE_NO_SUCH_PROFILE_FIELD, &[&id]),
-                Said::fill(w::USE_PROFILE_ID_OR_DROP_ROLE, &[]),
+                LocalText::fill(w::ROLE_NO_SUCH, &[&"firm_name", &w::PROFILE_FIELD, &id]),
+                LocalText::fill(w::USE_ID_OR_DROP_ROLE, &[&"profile[].id"]),
             ),
             Some(f) if !f.options.is_empty() => c.report(
                 root.key("firm_name"),
-                Said::fill(w::ROLE_FIRM_NAME_IS_CHOICE, &[&id]),
-                Said::fill(w::FIRM_NAME_NEEDS, &[]),
+                LocalText::fill(w::ROLE_FIRM_NAME_IS_CHOICE, &[&id]),
+                LocalText::fill(w::FIRM_NAME_NEEDS, &[]),
             ),
             Some(_) => {}
         }
@@ -583,25 +542,26 @@ fn recommendations(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
     let root = JsonPath::root();
     match &q.recommendations {
         Some(Recommendations::Named(name)) if builtin_catalogue(name).is_none() => {
-            let known: Vec<&str> = CATALOGUES.iter().map(|x| x.name).collect();
-            let known = known.join(", ");
-            let near = CATALOGUES
-                .iter()
-                .map(|x| (strsim::levenshtein(name, x.name), x.name))
-                .filter(|(d, n)| *d <= 2.max(n.len() / 3))
-                .min()
-                .map(|(_, n)| n);
-            let near = near.map_or_else(Said::default, |n| Said::fill(w::NEAR_CATALOGUE, &[&n]));
+            let known = id_list(CATALOGUES.iter().map(|x| x.name));
+            let near = nearest_name(name, CATALOGUES.iter().map(|x| x.name));
+            let known = LocalText::fill(w::BUILT_IN_CATALOGUES, &[&known]);
+            let hint = match near {
+                Some(n) => LocalText::fill(
+                    w::TWO_SENTENCES,
+                    &[&LocalText::fill(w::DID_YOU_MEAN, &[&n]), &known],
+                ),
+                None => known,
+            };
             c.report(
                 root.key("recommendations"),
-                Said::fill(w::NO_BUILT_IN_CATALOGUE, &[&name]),
-                Said::fill(w::BUILT_IN_CATALOGUES, &[&near, &known]),
+                LocalText::fill(w::NO_BUILT_IN_CATALOGUE, &[&name]),
+                hint,
             );
         }
         None if cat.is_empty() && !q.rules.is_empty() => c.report(
             root.key("rules"),
-            Said::fill(w::RULES_WITHOUT_CATALOGUE, &[&q.id]),
-            Said::fill(w::ADD_RECOMMENDATIONS, &[]),
+            LocalText::fill(w::RULES_WITHOUT_CATALOGUE, &[&q.id]),
+            LocalText::fill(w::ADD_RECOMMENDATIONS, &[]),
         ),
         _ => {}
     }
@@ -620,46 +580,53 @@ fn catalogue(c: &mut Checker, q: &Questionnaire, cat: &Catalogue) {
         JsonPath::root()
     };
     c.in_catalogue = !inline;
-    let from = c.problems.len();
-    if !inline && let Ok(v) = serde_json::to_value(cat) {
-        missing_text(c, &v, &root, &mut Vec::new());
+    if !inline {
+        translations(c, cat, &root);
     }
-    for p in &mut c.problems[from..] {
-        p.by_place = true;
-    }
-    c.unique(
+    let proposals = root.key("proposals");
+    c.unique_in(
         w::PROPOSAL,
-        cat.proposals
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (root.key("proposals").index(i).key("id"), p.id.as_str())),
+        &proposals,
+        cat.proposals.iter().map(|p| p.id.as_str()),
     );
     for (i, p) in cat.proposals.iter().enumerate() {
         if p.actions.is_empty() {
             c.report(
-                root.key("proposals").index(i).key("actions"),
-                Said::fill(w::PROPOSAL_NO_ACTIONS, &[&p.id]),
-                Said::fill(w::LIST_ACTIONS, &[]),
+                proposals.index(i).key("actions"),
+                LocalText::fill(w::PROPOSAL_NO_ACTIONS, &[&p.id]),
+                LocalText::fill(w::LIST_ACTIONS, &[]),
             );
         }
     }
     c.in_catalogue = false;
 }
 
-/// Upper bounds that keep a hostile or mistaken file from making checks, the UI or reports
-/// slow; far above what a 15–25 minute self-check needs.
+/// An area's or a dimension's weight: positive, finite and not too large.
+fn positive_weight(c: &mut Checker, path: JsonPath, message: Bilingual, id: &dyn Arg, weight: f64) {
+    if !(weight > 0.0 && weight.is_finite()) {
+        c.report(
+            path.clone(),
+            LocalText::fill(message, &[id, &weight]),
+            LocalText::fill(w::WEIGHTS_MUST_POSITIVE, &[]),
+        );
+    }
+    too_large(c, path, weight);
+}
+
 /// Reports a weight or points value beyond [`MAX_MAGNITUDE`] (a finite one: others are told
 /// already).
 fn too_large(c: &mut Checker, path: JsonPath, v: f64) {
     if v.is_finite() && v.abs() > MAX_MAGNITUDE {
         c.report(
             path,
-            Said::fill(w::VALUE_TOO_LARGE, &[&format!("{:e}", v)]),
-            Said::fill(w::MAGNITUDE_LIMIT, &[]),
+            LocalText::fill(w::VALUE_TOO_LARGE, &[&format!("{:e}", v)]),
+            LocalText::fill(w::MAGNITUDE_LIMIT, &[]),
         );
     }
 }
 
+/// Upper bounds that keep a hostile or mistaken file from making checks, the UI or reports
+/// slow; far above what a 15–25 minute self-check needs.
 pub const MAX_QUESTIONS: usize = 500;
 /// The largest weight or points (in size) a questionnaire may give: far beyond any real one,
 /// and small enough that no sum of products overflows into infinity and NaN scores.
@@ -674,8 +641,8 @@ fn limits(c: &mut Checker, q: &Questionnaire) {
         if n > max {
             c.report(
                 path,
-                Said::fill(w::MORE_THAN_ALLOWED, &[&n, &what, &max]),
-                Said::fill(w::SPLIT_OR_SHORTEN, &[]),
+                LocalText::fill(w::MORE_THAN_ALLOWED, &[&n, &what, &max]),
+                LocalText::fill(w::SPLIT_OR_SHORTEN, &[]),
             );
         }
     };
@@ -687,26 +654,13 @@ fn limits(c: &mut Checker, q: &Questionnaire) {
     );
     over(root.key("rules"), w::RULES, q.rules.len(), MAX_RULES);
     for (i, x) in q.questions.iter().enumerate() {
-        over(
-            root.key("questions").index(i).key("options"),
-            w::OPTIONS,
-            x.options.len(),
-            MAX_OPTIONS,
-        );
-        over(
-            root.key("questions").index(i).key("bands"),
-            w::BANDS,
-            x.bands.len(),
-            MAX_OPTIONS,
-        );
+        let p = root.key("questions").index(i);
+        over(p.key("options"), w::OPTIONS, x.options.len(), MAX_OPTIONS);
+        over(p.key("bands"), w::BANDS, x.bands.len(), MAX_OPTIONS);
     }
     for (i, l) in q.ladders.iter().enumerate() {
-        over(
-            root.key("ladders").index(i).key("rungs"),
-            w::RUNGS,
-            l.rungs.len(),
-            MAX_RUNGS,
-        );
+        let p = root.key("ladders").index(i);
+        over(p.key("rungs"), w::RUNGS, l.rungs.len(), MAX_RUNGS);
     }
 }
 

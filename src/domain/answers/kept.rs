@@ -34,7 +34,7 @@ pub struct Kept {
 impl Kept {
     /// From the text of a file that was read, and the answers its reading dropped.
     pub fn from_source(src: &str, dropped: &[Dropped]) -> Kept {
-        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+        let src = crate::domain::instrument::without_bom(src);
         let Ok(Value::Object(mut top)) = serde_json::from_str::<Value>(src) else {
             return Kept::default();
         };

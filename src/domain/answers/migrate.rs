@@ -7,7 +7,8 @@ use serde_json::Value;
 
 use super::{DONT_KNOW, Dropped, NOT_APPLICABLE};
 use crate::domain::model::{Previously, Question, QuestionKind, Questionnaire};
-use crate::domain::text::LocalText;
+use crate::domain::text::{Arg, Bilingual, LocalText};
+use crate::domain::validate::words as w;
 
 /// The answers of `answers` (written for `version`) as this questionnaire's questions read
 /// them, and what could not be carried over and why. Answers whose question no `previously`
@@ -49,7 +50,7 @@ pub fn migrate(
                 continue;
             };
             consumed.insert(prev.question.as_str());
-            let lost = |what: &str| from.lost(question, prev, what);
+            let lost = |what: &str| from.lost(w::NO_OPTION_TO_CARRY, question, prev, what, "");
             match old {
                 Value::String(s) if s == DONT_KNOW || s == NOT_APPLICABLE => {
                     single.get_or_insert_with(|| old.clone());
@@ -152,7 +153,7 @@ impl<'a> Earlier<'a> {
                     whole.get_or_insert_with(|| old.clone());
                 }
                 (Some(row), _) if special => {
-                    dropped.push(self.row_unsure(question, prev, row, &plain(old)));
+                    dropped.push(self.lost(w::WHOLE_NOT_ROW, question, prev, row, &plain(old)));
                 }
                 (Some(row), value) => self.cell(question, prev, row, value, &mut rows, dropped),
                 (None, Value::Object(old_rows)) => {
@@ -164,11 +165,23 @@ impl<'a> Earlier<'a> {
                         };
                         match row {
                             Some(row) => self.cell(question, prev, row, value, &mut rows, dropped),
-                            None => dropped.push(self.row_lost(question, prev, old_row)),
+                            None => dropped.push(self.lost(
+                                w::NO_ROW_TO_CARRY,
+                                question,
+                                prev,
+                                old_row,
+                                "",
+                            )),
                         }
                     }
                 }
-                (None, other) => dropped.push(self.lost(question, prev, &plain(other))),
+                (None, other) => dropped.push(self.lost(
+                    w::NO_OPTION_TO_CARRY,
+                    question,
+                    prev,
+                    &plain(other),
+                    "",
+                )),
             }
         }
         if !rows.is_empty() {
@@ -204,7 +217,7 @@ impl<'a> Earlier<'a> {
             match new {
                 Some(n) => mapped.push(n),
                 None if !self.taken.contains(&(prev.question.as_str(), s.as_str())) => {
-                    dropped.push(self.lost(question, prev, &s))
+                    dropped.push(self.lost(w::NO_OPTION_TO_CARRY, question, prev, &s, ""))
                 }
                 None => {}
             }
@@ -226,54 +239,28 @@ impl<'a> Earlier<'a> {
         }
     }
 
-    fn lost(&self, question: &Question, prev: &Previously, what: &str) -> Dropped {
-        let (version, now) = (self.version, &self.q.version);
+    /// An earlier answer to `prev` that `question` cannot take, said by `entry`: its
+    /// placeholders are {0} the file's version, {1} this one, {2} the earlier question, {3}
+    /// this question, {4} the value or row, {5} the earlier answer.
+    fn lost(
+        &self,
+        entry: Bilingual,
+        question: &Question,
+        prev: &Previously,
+        what: &str,
+        old: &str,
+    ) -> Dropped {
+        let args: [&dyn Arg; 6] = [
+            &self.version,
+            &self.q.version,
+            &prev.question,
+            &question.id,
+            &what,
+            &old,
+        ];
         Dropped {
             question: prev.question.to_string(),
-            reason: LocalText::new(
-                format!(
-                    "{version} 版的“{what}”在 {now} 版的第 `{}` 题里没有对应的选项，请重新回答这道题",
-                    question.id
-                ),
-                format!(
-                    "\"{what}\" from version {version} has no counterpart in question `{}` of version {now}; please answer that question again",
-                    question.id
-                ),
-            ),
-        }
-    }
-
-    fn row_lost(&self, question: &Question, prev: &Previously, row: &str) -> Dropped {
-        let (version, now) = (self.version, &self.q.version);
-        Dropped {
-            question: prev.question.to_string(),
-            reason: LocalText::new(
-                format!(
-                    "{version} 版第 `{}` 题的“{row}”在 {now} 版的第 `{}` 题里没有对应的一行，请重新回答那一行",
-                    prev.question, question.id
-                ),
-                format!(
-                    "\"{row}\" of question `{}` in version {version} has no row in question `{}` of version {now} to go to; please answer that row again",
-                    prev.question, question.id
-                ),
-            ),
-        }
-    }
-
-    fn row_unsure(&self, question: &Question, prev: &Previously, row: &str, old: &str) -> Dropped {
-        let (version, now) = (self.version, &self.q.version);
-        Dropped {
-            question: prev.question.to_string(),
-            reason: LocalText::new(
-                format!(
-                    "{version} 版第 `{}` 题答的是 `{old}`；在 {now} 版它只能回答整道第 `{}` 题，不能只答“{row}”这一行，请重新回答那一行",
-                    prev.question, question.id
-                ),
-                format!(
-                    "question `{}` of version {version} was answered `{old}`, which in version {now} answers the whole of question `{}`, not its row \"{row}\" alone; please answer that row again",
-                    prev.question, question.id
-                ),
-            ),
+            reason: LocalText::fill(entry, &args),
         }
     }
 }

@@ -50,16 +50,12 @@ pub(super) fn read_on<T: DeserializeOwned>(
             cut = true;
             break;
         }
-        let unknown = quoted_after(&f.raw, "unknown field `");
-        let (part, was_unknown) = match unknown.and_then(|k| unknown_member(&text, f.offset, &k)) {
-            Some(m) => (m, true),
-            None => match enclosing(&text, f.offset) {
-                Some(m) => (m, false),
-                None => {
-                    cut = true;
-                    break;
-                }
-            },
+        let unknown = quoted_after(&f.raw, "unknown field `")
+            .and_then(|k| unknown_member(&text, f.offset, &k));
+        let was_unknown = unknown.is_some();
+        let Some(part) = unknown.or_else(|| enclosing(&text, f.offset)) else {
+            cut = true;
+            break;
         };
         if !was_unknown {
             cut = true;

@@ -4,9 +4,9 @@
 
 use std::fmt;
 
-use crate::domain::position::{JsonPath, Pos};
-use crate::domain::text::{Arg, Bilingual, Lang, LocalText};
-use crate::domain::validate::words::{CHECKS_WAIT, TOO_LARGE};
+use crate::domain::position::{JsonPath, Pos, locate};
+use crate::domain::text::{Lang, LocalText};
+use crate::domain::validate::words::{CHECKS_WAIT, HINT, TOO_LARGE};
 
 /// One problem in a data file, with where it is and what to do.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,26 +24,21 @@ pub struct Issue {
 impl Issue {
     /// The issue as [`fmt::Display`] gives it, in Chinese where that is written.
     pub fn display_in(&self, lang: Lang) -> String {
-        match (&self.zh, lang) {
-            (Some((message, hint)), Lang::Zh) => {
-                let mut s = format!("{}:{}: {message}", self.file, self.pos);
-                if !hint.is_empty() {
-                    s.push_str(&format!("\n  提示：{hint}"));
-                }
-                s
-            }
-            _ => self.to_string(),
+        let (lang, message, hint) = match (&self.zh, lang) {
+            (Some((message, hint)), Lang::Zh) => (Lang::Zh, message, hint),
+            _ => (Lang::En, &self.message, &self.hint),
+        };
+        let mut s = format!("{}:{}: {message}", self.file, self.pos);
+        if !hint.is_empty() {
+            s.push_str(&HINT.fill(lang, &[hint]));
         }
+        s
     }
 }
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.pos, self.message)?;
-        if !self.hint.is_empty() {
-            write!(f, "\n  hint: {}", self.hint)?;
-        }
-        Ok(())
+        f.write_str(&self.display_in(Lang::En))
     }
 }
 
@@ -102,41 +97,20 @@ pub struct Problem {
     pub by_place: bool,
 }
 
-/// A message in English and Chinese, made from an entry of a words table (`validate/words.rs`).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Said {
-    pub en: String,
-    pub zh: String,
-}
-
-impl Said {
-    /// The entry's words in both languages, with `args` filled in order.
-    pub fn fill(entry: Bilingual, args: &[&dyn Arg]) -> Said {
-        Said {
-            en: entry.fill(Lang::En, args),
-            zh: entry.fill(Lang::Zh, args),
-        }
-    }
-}
-
-/// A message inside another one is said in that one's language.
-impl Arg for Said {
-    fn said_in(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => self.zh.clone(),
-            Lang::En => self.en.clone(),
-        }
-    }
-}
-
-impl From<LocalText> for Said {
-    fn from(t: LocalText) -> Said {
-        Said { en: t.en, zh: t.zh }
-    }
-}
-
 impl Problem {
-    pub fn new(in_catalogue: bool, path: JsonPath, message: Said, hint: Said) -> Problem {
+    /// The problem placed in `file`, whose text is `src`.
+    pub fn placed(self, file: &str, src: &str) -> Issue {
+        Issue {
+            file: file.to_string(),
+            pos: locate(src, &self.path),
+            path: self.path,
+            message: self.message,
+            hint: self.hint,
+            zh: self.zh,
+        }
+    }
+
+    pub fn new(in_catalogue: bool, path: JsonPath, message: LocalText, hint: LocalText) -> Problem {
         let zh = Some((message.zh, hint.zh));
         Problem {
             in_catalogue,

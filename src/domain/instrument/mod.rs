@@ -8,7 +8,7 @@ mod parse;
 mod registry;
 
 pub use every::MAX_PROBLEMS;
-pub use issue::{Issue, LoadError, Problem, Said};
+pub use issue::{Issue, LoadError, Problem};
 pub use parse::{MAX_FILE_BYTES, parse_json, without_bom};
 use registry::ADOPTED;
 pub use registry::{
@@ -24,9 +24,10 @@ use sha2::{Digest, Sha256};
 
 use super::answers::{AnswerFile, AnswerSet, Dropped, Misfit, read_answers};
 use super::model::{OptionId, QuestionId, Questionnaire, Recommendations};
-use super::position::{JsonPath, locate};
+use super::position::JsonPath;
 use super::proposals::Catalogue;
 use super::score::Stamp;
+use super::text::LocalText;
 use super::validate::validate;
 use super::validate::words::{
     ANSWERS_OF_ANOTHER, FIX_OR_REMOVE_ANSWER, PASS_MATCHING_QUESTIONNAIRE,
@@ -188,23 +189,17 @@ impl Instrument {
     ) -> Result<LoadedAnswers, LoadError> {
         let raw: AnswerFile = parse_json(file, src)?;
         let q = &self.questionnaire;
-        let issue = |path: JsonPath, message: Said, hint: Said| {
-            let p = Problem::new(false, path, message, hint);
-            LoadError::Invalid(vec![Issue {
-                file: file.to_string(),
-                pos: locate(src, &p.path),
-                path: p.path,
-                message: p.message,
-                hint: p.hint,
-                zh: p.zh,
-            }])
+        let issue = |path: JsonPath, message: LocalText, hint: LocalText| {
+            LoadError::Invalid(vec![
+                Problem::new(false, path, message, hint).placed(file, src),
+            ])
         };
         if raw.questionnaire.id != q.id {
             let (theirs, ours) = (&raw.questionnaire.id, &q.id);
             return Err(issue(
                 JsonPath::root().key("questionnaire").key("id"),
-                Said::fill(ANSWERS_OF_ANOTHER, &[theirs, ours]),
-                Said::fill(PASS_MATCHING_QUESTIONNAIRE, &[]),
+                LocalText::fill(ANSWERS_OF_ANOTHER, &[theirs, ours]),
+                LocalText::fill(PASS_MATCHING_QUESTIONNAIRE, &[]),
             ));
         }
         let (answers, dropped) = read_answers(q, &raw, Misfit::Refuse).map_err(|(key, msg)| {
@@ -219,7 +214,7 @@ impl Instrument {
             }) {
                 path = path.index(i);
             }
-            issue(path, msg.into(), Said::fill(FIX_OR_REMOVE_ANSWER, &[]))
+            issue(path, msg, LocalText::fill(FIX_OR_REMOVE_ANSWER, &[]))
         })?;
         Ok(LoadedAnswers {
             version_differs: raw.questionnaire.version != q.version,
@@ -242,18 +237,11 @@ pub struct LoadedAnswers {
 }
 
 /// The problems of an earlier file, then those of `e`.
-fn after(mut earlier: Vec<Issue>, e: LoadError) -> LoadError {
-    match e {
-        LoadError::Invalid(v) => {
-            earlier.extend(v);
-            LoadError::Invalid(earlier)
-        }
-        LoadError::Unfinished(v) => {
-            earlier.extend(v);
-            LoadError::Unfinished(earlier)
-        }
-        too_large @ LoadError::TooLarge { .. } => too_large,
+fn after(earlier: Vec<Issue>, mut e: LoadError) -> LoadError {
+    if let LoadError::Invalid(v) | LoadError::Unfinished(v) = &mut e {
+        v.splice(0..0, earlier);
     }
+    e
 }
 
 fn place(
@@ -271,23 +259,14 @@ fn place(
             } else {
                 (q_name, q_src)
             };
-            let issue = Issue {
-                file: file.to_string(),
-                pos: locate(src, &p.path),
-                path: p.path,
-                message: p.message,
-                hint: p.hint,
-                zh: p.zh,
-            };
-            (p.by_place, issue)
+            (p.by_place, p.placed(file, src))
         })
         .collect();
     // Each run of problems found without knowing the file's order goes in file order.
-    let mut i = 0;
-    while i < placed.len() {
-        let run = placed[i..].iter().take_while(|(b, _)| *b).count();
-        placed[i..i + run].sort_by_key(|(_, x)| (x.file.clone(), x.pos.line, x.pos.col));
-        i += run.max(1);
+    for run in placed.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run[0].0 {
+            run.sort_by_key(|(_, x)| (x.file.clone(), x.pos.line, x.pos.col));
+        }
     }
     placed.into_iter().map(|(_, x)| x).collect()
 }

@@ -3,13 +3,13 @@
 
 use crate::domain::position::{JsonPath, pos_of};
 
-use crate::domain::text::Lang;
+use crate::domain::text::{Lang, LocalText};
 use crate::domain::validate::words::{
     DID_YOU_MEAN, HINT_BARE_WORD, HINT_DUPLICATE_KEY, HINT_FORMAT, HINT_MISSING_COMMA,
     HINT_NOT_JSON, HINT_TRAILING_COMMA, JSON_WRONG,
 };
 
-use super::issue::{Issue, LoadError, Said};
+use super::issue::{Issue, LoadError};
 
 /// Largest questionnaire or answer file accepted, to keep hostile input bounded.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -189,7 +189,7 @@ fn bracket_opening(b: &[u8], close: usize) -> Option<usize> {
 }
 
 /// serde's message in an author's words, and a hint.
-fn explain(raw: &str, category: serde_json::error::Category) -> (String, Said) {
+fn explain(raw: &str, category: serde_json::error::Category) -> (String, LocalText) {
     use serde_json::error::Category;
     let mut message = raw.to_string();
     for (from, to) in [
@@ -214,8 +214,8 @@ fn explain(raw: &str, category: serde_json::error::Category) -> (String, Said) {
         message = format!("{}expected an object `{{...}}`", &message[..i]);
     }
     let hint = match did_you_mean(raw) {
-        Some(near) => Said::fill(DID_YOU_MEAN, &[&near]),
-        None => Said::fill(
+        Some(near) => LocalText::fill(DID_YOU_MEAN, &[&near]),
+        None => LocalText::fill(
             match category {
                 Category::Data
                     if raw.starts_with(crate::domain::answers::unique::DUPLICATE_PREFIX) =>
@@ -339,18 +339,12 @@ fn zh_kind(kind: &str) -> String {
 }
 
 /// For "unknown field `weigth`, expected one of `weight`, …" (or variant): the closest name.
-fn did_you_mean(raw: &str) -> Option<String> {
+fn did_you_mean(raw: &str) -> Option<&str> {
     let rest = raw
         .strip_prefix("unknown field `")
         .or_else(|| raw.strip_prefix("unknown variant `"))?;
     let (typo, expected) = rest.split_once('`')?;
-    let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    names
-        .into_iter()
-        .map(|n| (strsim::levenshtein(typo, n), n))
-        .filter(|(d, n)| *d <= 2.max(n.len() / 3))
-        .min()
-        .map(|(_, n)| n.to_string())
+    crate::domain::text::nearest_name(typo, expected.split('`').skip(1).step_by(2))
 }
 #[cfg(test)]
 mod tests {
@@ -412,11 +406,11 @@ mod tests {
     fn typos_get_a_suggestion() {
         assert_eq!(
             did_you_mean("unknown field `weigth`, expected one of `id`, `weight`"),
-            Some("weight".into())
+            Some("weight")
         );
         assert_eq!(
             did_you_mean("unknown variant `singel`, expected one of `single`, `multi`"),
-            Some("single".into())
+            Some("single")
         );
         assert_eq!(
             did_you_mean("unknown field `zzzzzz`, expected `id` or `weight`"),

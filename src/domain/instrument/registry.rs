@@ -40,12 +40,7 @@ pub fn builtin_file_name(name: &str) -> String {
 
 /// The known instrument name nearest to `typed`, if it is near enough to be a typo.
 pub fn nearest_instrument(typed: &str) -> Option<&'static str> {
-    INSTRUMENTS
-        .iter()
-        .map(|(n, _)| (strsim::levenshtein(typed, n), *n))
-        .filter(|(d, n)| *d <= 2.max(n.len() / 3))
-        .min()
-        .map(|(_, n)| n)
+    crate::domain::text::nearest_name(typed, INSTRUMENTS.iter().map(|(n, _)| *n))
 }
 
 /// One recommendations catalogue built into smecheck.

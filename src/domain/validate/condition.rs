@@ -3,10 +3,11 @@
 
 use std::collections::BTreeSet;
 
-use super::{Checker, Said, words as w};
+use super::{Checker, LocalText, words as w};
 use crate::domain::condition::Condition;
 use crate::domain::model::{QuestionKind, Questionnaire};
 use crate::domain::position::JsonPath;
+use crate::domain::text::id_list;
 
 /// What a condition may read where it stands.
 #[derive(Clone, Copy)]
@@ -59,17 +60,17 @@ fn matrix_row(
     if !x.is_matrix() {
         c.report(
             q_at.clone(),
-            Said::fill(w::CELL_NEEDS_MATRIX, &[&id]),
-            Said::fill(w::CHOICE_OR_POINTS_ELSEWHERE, &[]),
+            LocalText::fill(w::CELL_NEEDS_MATRIX, &[&id]),
+            LocalText::fill(w::CHOICE_OR_POINTS_ELSEWHERE, &[]),
         );
         return false;
     }
     if x.row_index(row).is_none() {
-        let rows: Vec<&str> = x.rows.iter().map(|r| r.id.as_str()).collect();
+        let rows = id_list(x.rows.iter().map(|r| r.id.as_str()));
         c.report(
             at.key("row"),
-            Said::fill(w::NO_SUCH_ROW, &[&id, &row]),
-            Said::fill(w::ROWS_OF, &[&id, &rows.join(", ")]),
+            LocalText::fill(w::NO_SUCH_ROW, &[&id, &row]),
+            LocalText::fill(w::ROWS_OF, &[&id, &rows]),
         );
         return false;
     }
@@ -93,8 +94,8 @@ pub(super) fn condition(
             if cs.is_empty() {
                 c.report(
                     at.clone(),
-                    Said::fill(w::EMPTY_LIST, &[&key]),
-                    Said::fill(w::LIST_A_CONDITION, &[]),
+                    LocalText::fill(w::EMPTY_LIST, &[&key]),
+                    LocalText::fill(w::LIST_A_CONDITION, &[]),
                 );
             }
             for (i, x) in cs.iter().enumerate() {
@@ -115,8 +116,8 @@ pub(super) fn condition(
         let Some(idx) = q.question_index(id) else {
             c.report(
                 q_at,
-                Said::fill(w::NO_SUCH_QUESTION, &[&id]),
-                Said::fill(w::CHECK_QUESTION_ID, &[]),
+                LocalText::fill(w::NO_SUCH_QUESTION, &[&id]),
+                LocalText::fill(w::CHECK_ID, &[&w::QUESTION]),
             );
             return;
         };
@@ -124,14 +125,14 @@ pub(super) fn condition(
             if idx == me {
                 c.report(
                     q_at.clone(),
-                    Said::fill(w::DEPENDS_ON_ITSELF, &[&id]),
-                    Said::fill(w::DEPEND_ON_EARLIER_ONLY, &[]),
+                    LocalText::fill(w::DEPENDS_ON_ITSELF, &[&id]),
+                    LocalText::fill(w::DEPEND_ON_EARLIER_ONLY, &[]),
                 );
             } else if idx > me {
                 c.report(
                     q_at.clone(),
-                    Said::fill(w::DEPENDS_ON_LATER, &[&q.questions[me].id, &id]),
-                    Said::fill(w::MOVE_QUESTION_AFTER, &[]),
+                    LocalText::fill(w::DEPENDS_ON_LATER, &[&q.questions[me].id, &id]),
+                    LocalText::fill(w::MOVE_QUESTION_AFTER, &[]),
                 );
             }
         }
@@ -141,17 +142,17 @@ pub(super) fn condition(
                 if opts.is_empty() {
                     c.report(
                         at.key(list),
-                        Said::fill(w::OPTION_LIST_EMPTY, &[]),
-                        Said::fill(w::LIST_AN_OPTION, &[]),
+                        LocalText::fill(w::OPTION_LIST_EMPTY, &[]),
+                        LocalText::fill(w::LIST_AN_OPTION, &[]),
                     );
                 }
                 for (k, o) in opts.iter().enumerate() {
                     if x.option(o).is_none() {
-                        let known: Vec<&str> = x.options.iter().map(|o| o.id.as_str()).collect();
+                        let known = id_list(x.options.iter().map(|o| o.id.as_str()));
                         c.report(
                             at.key(list).index(k),
-                            Said::fill(w::NO_SUCH_OPTION, &[&id, &o]),
-                            Said::fill(w::OPTIONS_OF, &[&id, &known.join(", ")]),
+                            LocalText::fill(w::NO_SUCH_OPTION, &[&id, &o]),
+                            LocalText::fill(w::OPTIONS_OF, &[&id, &known]),
                         );
                     }
                 }
@@ -160,8 +161,8 @@ pub(super) fn condition(
             Condition::Choice { any_of, .. } if x.is_matrix() => {
                 c.report(
                     q_at.clone(),
-                    Said::fill(w::CHOICE_ON_MATRIX, &[&id]),
-                    Said::fill(w::USE_CELL, &[]),
+                    LocalText::fill(w::CHOICE_ON_MATRIX, &[&id]),
+                    LocalText::fill(w::USE_CELL, &[]),
                 );
                 check_options(c, "any_of", any_of);
             }
@@ -180,8 +181,8 @@ pub(super) fn condition(
                 if at_least.is_some_and(|v| v > 1.0) {
                     c.report(
                         at.key("at_least"),
-                        Said::fill(w::ROW_POINTS_SHARE, &[]),
-                        Said::fill(w::USE_ZERO_TO_ONE, &[]),
+                        LocalText::fill(w::ROW_POINTS_SHARE, &[]),
+                        LocalText::fill(w::USE_ZERO_TO_ONE, &[]),
                     );
                 }
             }
@@ -189,8 +190,8 @@ pub(super) fn condition(
                 if !x.has_options() {
                     c.report(
                         q_at.clone(),
-                        Said::fill(w::CHOICE_NEEDS_OPTIONS, &[&id]),
-                        Said::fill(w::USE_NUMBER, &[]),
+                        LocalText::fill(w::CHOICE_NEEDS_OPTIONS, &[&id]),
+                        LocalText::fill(w::USE_NUMBER, &[]),
                     );
                 }
                 check_options(c, "any_of", any_of);
@@ -199,8 +200,8 @@ pub(super) fn condition(
                 if x.kind != QuestionKind::Multi {
                     c.report(
                         q_at.clone(),
-                        Said::fill(w::CHOICE_ALL_NEEDS_MULTI, &[&id]),
-                        Said::fill(w::USE_CHOICE, &[]),
+                        LocalText::fill(w::CHOICE_ALL_NEEDS_MULTI, &[&id]),
+                        LocalText::fill(w::USE_CHOICE, &[]),
                     );
                 }
                 check_options(c, "all_of", all_of);
@@ -211,8 +212,8 @@ pub(super) fn condition(
                 if x.kind != QuestionKind::Multi {
                     c.report(
                         q_at.clone(),
-                        Said::fill(w::COUNT_NEEDS_MULTI, &[&id]),
-                        Said::fill(w::USE_CHOICE, &[]),
+                        LocalText::fill(w::COUNT_NEEDS_MULTI, &[&id]),
+                        LocalText::fill(w::USE_CHOICE, &[]),
                     );
                 }
                 let n = x.options.iter().filter(|o| !o.exclusive).count() as u32;
@@ -221,8 +222,8 @@ pub(super) fn condition(
                 {
                     c.report(
                         at.key("at_least"),
-                        Said::fill(w::COUNT_NEVER_HOLDS, &[&id, &n]),
-                        Said::fill(w::LOWER_AT_LEAST, &[]),
+                        LocalText::fill(w::COUNT_NEVER_HOLDS, &[&id, &n]),
+                        LocalText::fill(w::LOWER_AT_LEAST, &[]),
                     );
                 }
             }
@@ -232,8 +233,8 @@ pub(super) fn condition(
                 if x.kind != QuestionKind::Number {
                     c.report(
                         q_at.clone(),
-                        Said::fill(w::NUMBER_NEEDS_NUMBER_QUESTION, &[&id]),
-                        Said::fill(w::USE_CHOICE_OR_POINTS, &[]),
+                        LocalText::fill(w::NUMBER_NEEDS_NUMBER_QUESTION, &[&id]),
+                        LocalText::fill(w::USE_CHOICE_OR_POINTS, &[]),
                     );
                 }
                 impossible_range(c, &at, *at_least, *below);
@@ -244,31 +245,31 @@ pub(super) fn condition(
                 if !x.is_scored() {
                     c.report(
                         q_at.clone(),
-                        Said::fill(w::POINTS_NEEDS_SCORED, &[&id]),
-                        Said::fill(w::USE_CHOICE, &[]),
+                        LocalText::fill(w::POINTS_NEEDS_SCORED, &[&id]),
+                        LocalText::fill(w::USE_CHOICE, &[]),
                     );
                 }
                 impossible_range(c, &at, *at_least, *below);
                 if at_least.is_some_and(|v| v > 1.0) {
                     c.report(
                         at.key("at_least"),
-                        Said::fill(w::POINTS_SHARE, &[]),
-                        Said::fill(w::USE_ZERO_TO_ONE, &[]),
+                        LocalText::fill(w::POINTS_SHARE, &[]),
+                        LocalText::fill(w::USE_ZERO_TO_ONE, &[]),
                     );
                 }
             }
             Condition::DontKnow(_) if !x.dont_know => {
                 c.report(
                     q_at.clone(),
-                    Said::fill(w::NO_DONT_KNOW_NEVER_HOLDS, &[&id]),
-                    Said::fill(w::SET_DONT_KNOW_ON_QUESTION, &[]),
+                    LocalText::fill(w::NO_DONT_KNOW_NEVER_HOLDS, &[&id]),
+                    LocalText::fill(w::SET_DONT_KNOW_ON_QUESTION, &[]),
                 );
             }
             Condition::NotApplicable(_) if !x.not_applicable => {
                 c.report(
                     q_at.clone(),
-                    Said::fill(w::NO_NOT_APPLICABLE_NEVER_HOLDS, &[&id]),
-                    Said::fill(w::SET_NOT_APPLICABLE, &[]),
+                    LocalText::fill(w::NO_NOT_APPLICABLE_NEVER_HOLDS, &[&id]),
+                    LocalText::fill(w::SET_NOT_APPLICABLE, &[]),
                 );
             }
             _ => {}
@@ -279,16 +280,16 @@ pub(super) fn condition(
         Condition::Profile { field, any_of } => match q.profile.iter().find(|f| &f.id == field) {
             None => c.report(
                 at.key("field"),
-                Said::fill(w::NO_SUCH_PROFILE_FIELD, &[&field]),
-                Said::fill(w::USE_PROFILE_ID, &[]),
+                LocalText::fill(w::NO_SUCH_PROFILE_FIELD, &[&field]),
+                LocalText::fill(w::USE_ID_FROM, &[&"profile[].id"]),
             ),
             Some(f) if !f.options.is_empty() => {
                 for (k, v) in any_of.iter().enumerate() {
                     if !f.options.iter().any(|o| &o.id == v) {
                         c.report(
                             at.key("any_of").index(k),
-                            Said::fill(w::NO_SUCH_PROFILE_OPTION, &[&field, &v]),
-                            Said::fill(w::CHECK_OPTION_ID, &[]),
+                            LocalText::fill(w::NO_SUCH_PROFILE_OPTION, &[&field, &v]),
+                            LocalText::fill(w::CHECK_ID, &[&w::OPTION]),
                         );
                     }
                 }
@@ -298,18 +299,18 @@ pub(super) fn condition(
         _ if answers_only => {
             let (place, may) = match scope {
                 Scope::Before(me) => (
-                    Said::fill(w::SKIP_LOGIC_OF, &[&q.questions[me].id]),
+                    LocalText::fill(w::SKIP_LOGIC_OF, &[&q.questions[me].id]),
                     w::EARLIER_ANSWERS_AND_PROFILE,
                 ),
                 _ => (
-                    Said::fill(w::LADDER_REQUIREMENT, &[]),
+                    LocalText::fill(w::LADDER_REQUIREMENT, &[]),
                     w::ANSWERS_AND_PROFILE,
                 ),
             };
             c.report(
                 at,
-                Said::fill(w::CANNOT_TEST_HERE, &[&key, &place, &may]),
-                Said::fill(w::COMPUTED_FROM_ALL_ANSWERS, &[]),
+                LocalText::fill(w::CANNOT_TEST_HERE, &[&key, &place, &may]),
+                LocalText::fill(w::COMPUTED_FROM_ALL_ANSWERS, &[]),
             );
         }
         Condition::Score {
@@ -323,8 +324,8 @@ pub(super) fn condition(
             if !known {
                 c.report(
                     at.key("of"),
-                    Said::fill(w::NO_SUCH_SCORE, &[&of]),
-                    Said::fill(w::USE_SCORE_ID, &[]),
+                    LocalText::fill(w::NO_SUCH_SCORE, &[&of]),
+                    LocalText::fill(w::USE_SCORE_ID, &[]),
                 );
             }
             impossible_range(c, &at, *at_least, *below);
@@ -333,8 +334,8 @@ pub(super) fn condition(
             if q.breadth.is_none() {
                 c.report(
                     at.clone(),
-                    Said::fill(w::NO_BREADTH_DEFINED, &[]),
-                    Said::fill(w::ADD_BREADTH_SECTION, &[]),
+                    LocalText::fill(w::NO_BREADTH_DEFINED, &[]),
+                    LocalText::fill(w::ADD_BREADTH_SECTION, &[]),
                 );
             }
             impossible_range(c, &at, *at_least, *below);
@@ -346,8 +347,8 @@ pub(super) fn condition(
         } => match q.ladders.iter().find(|l| &l.id == ladder) {
             None => c.report(
                 at.key("ladder"),
-                Said::fill(w::NO_SUCH_LADDER, &[&ladder]),
-                Said::fill(w::USE_LADDER_ID, &[]),
+                LocalText::fill(w::NO_SUCH_LADDER, &[&ladder]),
+                LocalText::fill(w::USE_ID_FROM, &[&"ladders[].id"]),
             ),
             Some(l) => {
                 let pos = |id: &String| l.rungs.iter().position(|r| &r.id == id);
@@ -357,8 +358,8 @@ pub(super) fn condition(
                     {
                         c.report(
                             at.key(bound),
-                            Said::fill(w::NO_SUCH_RUNG, &[&ladder, &id]),
-                            Said::fill(w::CHECK_RUNG_ID, &[]),
+                            LocalText::fill(w::NO_SUCH_RUNG, &[&ladder, &id]),
+                            LocalText::fill(w::CHECK_ID, &[&w::RUNG]),
                         );
                     }
                 }
@@ -369,8 +370,8 @@ pub(super) fn condition(
                 {
                     c.report(
                         at.clone(),
-                        Said::fill(w::RUNG_RANGE_EMPTY, &[]),
-                        Said::fill(w::AT_LEAST_LOWER_RUNG, &[]),
+                        LocalText::fill(w::RUNG_RANGE_EMPTY, &[]),
+                        LocalText::fill(w::AT_LEAST_LOWER_RUNG, &[]),
                     );
                 }
             }
@@ -384,8 +385,8 @@ pub(super) fn condition(
             match levels {
                 None => c.report(
                     at.key("area"),
-                    Said::fill(w::NO_SUCH_LEVELS_AREA, &[&area]),
-                    Said::fill(w::USE_OVERALL_OR_AREA, &[]),
+                    LocalText::fill(w::NO_SUCH_LEVELS_AREA, &[&area]),
+                    LocalText::fill(w::USE_OVERALL_OR_AREA, &[]),
                 ),
                 Some(ls) => {
                     let ids: BTreeSet<&str> = ls.iter().map(|l| l.id.as_str()).collect();
@@ -393,8 +394,8 @@ pub(super) fn condition(
                         if !ids.contains(v.as_str()) {
                             c.report(
                                 at.key("any_of").index(k),
-                                Said::fill(w::NO_SUCH_LEVEL, &[&area, &v]),
-                                Said::fill(w::CHECK_LEVEL_ID, &[]),
+                                LocalText::fill(w::NO_SUCH_LEVEL, &[&area, &v]),
+                                LocalText::fill(w::CHECK_ID, &[&w::LEVEL]),
                             );
                         }
                     }
@@ -405,14 +406,14 @@ pub(super) fn condition(
             if !matches!(scope, Scope::Rules) {
                 c.report(
                     at.clone(),
-                    Said::fill(w::FINDING_IN_FINDING, &[]),
-                    Said::fill(w::MOVE_TEST_TO_RULE, &[]),
+                    LocalText::fill(w::FINDING_IN_FINDING, &[]),
+                    LocalText::fill(w::MOVE_TEST_TO_RULE, &[]),
                 );
             } else if !q.findings.iter().any(|f| &f.id == id) {
                 c.report(
                     at.clone(),
-                    Said::fill(w::NO_SUCH_FINDING, &[&id]),
-                    Said::fill(w::USE_FINDING_ID, &[]),
+                    LocalText::fill(w::NO_SUCH_FINDING, &[&id]),
+                    LocalText::fill(w::USE_ID_FROM, &[&"findings[].id"]),
                 );
             }
         }
@@ -426,8 +427,8 @@ fn impossible_range(c: &mut Checker, path: &JsonPath, at_least: Option<f64>, bel
     {
         c.report(
             path.key("below"),
-            Said::fill(w::RANGE_NEVER_HOLDS, &[&lo, &hi]),
-            Said::fill(w::WIDEN_RANGE, &[]),
+            LocalText::fill(w::RANGE_NEVER_HOLDS, &[&lo, &hi]),
+            LocalText::fill(w::WIDEN_RANGE, &[]),
         );
     }
 }

@@ -3,18 +3,16 @@
 
 use std::collections::BTreeSet;
 
-use super::{Checker, Said, Scope, condition, words as w};
+use super::{Checker, LocalText, Scope, condition, words as w};
 use crate::domain::model::{QuestionKind, Questionnaire};
 use crate::domain::position::JsonPath;
 
 pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
     let root = JsonPath::root().key("questions");
-    c.unique(
+    c.unique_in(
         w::QUESTION,
-        q.questions
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (root.index(i).key("id"), x.id.as_str())),
+        &root,
+        q.questions.iter().map(|x| x.id.as_str()),
     );
     let mut closed: BTreeSet<&str> = BTreeSet::new();
     let mut current: Option<&str> = None;
@@ -22,12 +20,13 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
         let p = root.index(i);
         // An earlier version's option must land on an option this question has.
         for (k, prev) in x.previously.iter().enumerate() {
+            let pp = p.key("previously").index(k);
             for (old, new) in &prev.options {
                 if x.option_str(new).is_none() {
                     c.report(
-                        p.key("previously").index(k).key("options").key(old),
-                        Said::fill(w::PREVIOUSLY_NO_OPTION, &[&x.id, &old, &new]),
-                        Said::fill(w::MAP_TO_AN_OPTION, &[]),
+                        pp.key("options").key(old),
+                        LocalText::fill(w::PREVIOUSLY_NO_OPTION, &[&x.id, &old, &new]),
+                        LocalText::fill(w::MAP_TO_AN_OPTION, &[]),
                     );
                 }
             }
@@ -35,26 +34,22 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
             let rows = prev
                 .rows
                 .iter()
-                .map(|(old, new)| (p.key("previously").index(k).key("rows").key(old), new))
-                .chain(
-                    prev.row
-                        .iter()
-                        .map(|new| (p.key("previously").index(k).key("row"), new)),
-                );
+                .map(|(old, new)| (pp.key("rows").key(old), new))
+                .chain(prev.row.iter().map(|new| (pp.key("row"), new)));
             for (at, new) in rows {
                 if x.kind != QuestionKind::Matrix {
                     c.report(
                         at,
-                        Said::fill(w::PREVIOUSLY_ROWS_NOT_MATRIX, &[&x.id]),
-                        Said::fill(w::REMOVE_ROWS_ROW, &[]),
+                        LocalText::fill(w::PREVIOUSLY_ROWS_NOT_MATRIX, &[&x.id]),
+                        LocalText::fill(w::REMOVE_ROWS_ROW, &[]),
                     );
                     break;
                 }
                 if x.row_index(new).is_none() {
                     c.report(
                         at,
-                        Said::fill(w::PREVIOUSLY_NO_ROW, &[&x.id, &new]),
-                        Said::fill(w::GIVE_A_ROW_ID, &[]),
+                        LocalText::fill(w::PREVIOUSLY_NO_ROW, &[&x.id, &new]),
+                        LocalText::fill(w::GIVE_A_ROW_ID, &[]),
                     );
                 }
             }
@@ -62,8 +57,8 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
         if q.dimension(&x.dimension).is_none() {
             c.report(
                 p.key("dimension"),
-                Said::fill(w::NO_SUCH_DIMENSION, &[&x.id, &x.dimension]),
-                Said::fill(w::USE_DIMENSION_ID, &[]),
+                LocalText::fill(w::NO_SUCH_DIMENSION, &[&x.id, &x.dimension]),
+                LocalText::fill(w::USE_DIMENSION_ID, &[]),
             );
         }
         if current != Some(x.dimension.as_str()) {
@@ -73,8 +68,8 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
             if closed.contains(x.dimension.as_str()) {
                 c.report(
                     p.key("dimension"),
-                    Said::fill(w::DIMENSION_RETURNS, &[&x.id, &x.dimension]),
-                    Said::fill(w::KEEP_EACH_DIMENSION, &[]),
+                    LocalText::fill(w::DIMENSION_RETURNS, &[&x.id, &x.dimension]),
+                    LocalText::fill(w::KEEP_EACH_DIMENSION, &[]),
                 );
             }
             current = Some(x.dimension.as_str());
@@ -82,44 +77,39 @@ pub(super) fn questions(c: &mut Checker, q: &Questionnaire) {
         if !(x.weight >= 0.0 && x.weight.is_finite()) {
             c.report(
                 p.key("weight"),
-                Said::fill(w::QUESTION_WEIGHT, &[&x.id, &x.weight]),
-                Said::fill(w::ZERO_OR_POSITIVE_WEIGHT, &[]),
+                LocalText::fill(w::QUESTION_WEIGHT, &[&x.id, &x.weight]),
+                LocalText::fill(w::ZERO_OR_POSITIVE_WEIGHT, &[]),
             );
         }
         super::too_large(c, p.key("weight"), x.weight);
-        c.unique(
-            w::OPTION,
-            x.options
-                .iter()
-                .enumerate()
-                .map(|(j, o)| (p.key("options").index(j).key("id"), o.id.as_str())),
-        );
+        let options = p.key("options");
+        c.unique_in(w::OPTION, &options, x.options.iter().map(|o| o.id.as_str()));
         for (j, o) in x.options.iter().enumerate() {
             if o.id.as_str() == crate::domain::answers::DONT_KNOW {
                 c.report(
                     p.key("options").index(j).key("id"),
-                    Said::fill(w::DONT_KNOW_RESERVED, &[]),
-                    Said::fill(w::SET_DONT_KNOW, &[]),
+                    LocalText::fill(w::DONT_KNOW_RESERVED, &[]),
+                    LocalText::fill(w::SET_DONT_KNOW, &[]),
                 );
             }
             if o.exclusive && x.kind != QuestionKind::Multi {
                 c.report(
                     p.key("options").index(j).key("exclusive"),
-                    Said::fill(w::EXCLUSIVE_NOT_MULTI, &[&o.id, &x.id]),
-                    Said::fill(w::REMOVE_EXCLUSIVE, &[]),
+                    LocalText::fill(w::EXCLUSIVE_NOT_MULTI, &[&o.id, &x.id]),
+                    LocalText::fill(w::REMOVE_FIELD, &[&"exclusive"]),
                 );
             }
             if o.zeroes && x.kind != QuestionKind::Multi {
                 c.report(
                     p.key("options").index(j).key("zeroes"),
-                    Said::fill(w::ZEROES_NOT_MULTI, &[&o.id, &x.id]),
-                    Said::fill(w::ZERO_POINTS_INSTEAD, &[]),
+                    LocalText::fill(w::ZEROES_NOT_MULTI, &[&o.id, &x.id]),
+                    LocalText::fill(w::ZERO_POINTS_INSTEAD, &[]),
                 );
             } else if o.zeroes && o.points.is_some_and(|v| v > 0.0) {
                 c.report(
                     p.key("options").index(j).key("points"),
-                    Said::fill(w::ZEROES_IGNORES_POINTS, &[&o.id, &x.id]),
-                    Said::fill(w::REMOVE_POINTS_OR_ZERO, &[]),
+                    LocalText::fill(w::ZEROES_IGNORES_POINTS, &[&o.id, &x.id]),
+                    LocalText::fill(w::REMOVE_POINTS_OR_ZERO, &[]),
                 );
             }
         }
@@ -138,8 +128,8 @@ fn matrix(c: &mut Checker, x: &crate::domain::model::Question, p: &JsonPath) {
             if given {
                 c.report(
                     p.key(key),
-                    Said::fill(w::NOT_MATRIX_HAS_FIELD, &[&x.id, &key]),
-                    Said::fill(w::REMOVE_OR_MATRIX, &[]),
+                    LocalText::fill(w::NOT_MATRIX_HAS_FIELD, &[&x.id, &key]),
+                    LocalText::fill(w::REMOVE_OR_MATRIX, &[]),
                 );
             }
         }
@@ -148,22 +138,16 @@ fn matrix(c: &mut Checker, x: &crate::domain::model::Question, p: &JsonPath) {
     if x.rows.is_empty() {
         c.report(
             p.key("rows"),
-            Said::fill(w::MATRIX_WITHOUT_ROWS, &[&x.id]),
-            Said::fill(w::LIST_ROWS, &[]),
+            LocalText::fill(w::MATRIX_WITHOUT_ROWS, &[&x.id]),
+            LocalText::fill(w::LIST_ROWS, &[]),
         );
     }
-    c.unique(
-        w::ROW,
-        x.rows
-            .iter()
-            .enumerate()
-            .map(|(k, r)| (p.key("rows").index(k).key("id"), r.id.as_str())),
-    );
+    c.unique_in(w::ROW, &p.key("rows"), x.rows.iter().map(|r| r.id.as_str()));
     if x.rows.len() > 64 {
         c.report(
             p.key("rows"),
-            Said::fill(w::MATRIX_TOO_MANY_ROWS, &[&x.id, &x.rows.len()]),
-            Said::fill(w::SPLIT_QUESTION, &[]),
+            LocalText::fill(w::MATRIX_TOO_MANY_ROWS, &[&x.id, &x.rows.len()]),
+            LocalText::fill(w::SPLIT_QUESTION, &[]),
         );
     }
 }
@@ -174,8 +158,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
         if x.options.len() < 2 {
             c.report(
                 p.key("options"),
-                Said::fill(w::TOO_FEW_OPTIONS, &[&x.id]),
-                Said::fill(w::ADD_OPTIONS, &[]),
+                LocalText::fill(w::TOO_FEW_OPTIONS, &[&x.id]),
+                LocalText::fill(w::ADD_OPTIONS, &[]),
             );
         }
         let needs_points = x.is_scored()
@@ -186,13 +170,13 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 match o.points {
                     None => c.report(
                         p.key("options").index(j),
-                        Said::fill(w::OPTION_WITHOUT_POINTS, &[&o.id, &x.id]),
-                        Said::fill(w::ADD_POINTS_OR_UNSCORE, &[]),
+                        LocalText::fill(w::OPTION_WITHOUT_POINTS, &[&o.id, &x.id]),
+                        LocalText::fill(w::ADD_POINTS_OR_UNSCORE, &[]),
                     ),
                     Some(v) if !v.is_finite() => c.report(
                         p.key("options").index(j).key("points"),
-                        Said::fill(w::OPTION_POINTS, &[&o.id, &v]),
-                        Said::fill(w::POINTS_MUST_FINITE, &[]),
+                        LocalText::fill(w::OPTION_POINTS, &[&o.id, &v]),
+                        LocalText::fill(w::POINTS_MUST_FINITE, &[]),
                     ),
                     Some(v) => super::too_large(c, p.key("options").index(j).key("points"), v),
                 }
@@ -200,8 +184,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             if !x.options.iter().any(|o| o.points.unwrap_or(0.0) > 0.0) {
                 c.report(
                     p.key("options"),
-                    Said::fill(w::NO_OPTION_GIVES_POINTS, &[&x.id]),
-                    Said::fill(w::GIVE_BEST_OPTION, &[]),
+                    LocalText::fill(w::NO_OPTION_GIVES_POINTS, &[&x.id]),
+                    LocalText::fill(w::GIVE_BEST_OPTION, &[]),
                 );
             }
         }
@@ -210,8 +194,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 if pair[1].points.unwrap_or(0.0) < pair[0].points.unwrap_or(0.0) {
                     c.report(
                         p.key("options").index(j + 1).key("points"),
-                        Said::fill(w::SCALE_FALLS, &[&x.id, &pair[0].id, &pair[1].id]),
-                        Said::fill(w::SCALE_MUST_RISE, &[]),
+                        LocalText::fill(w::SCALE_FALLS, &[&x.id, &pair[0].id, &pair[1].id]),
+                        LocalText::fill(w::SCALE_MUST_RISE, &[]),
                     );
                 }
             }
@@ -223,22 +207,22 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             if let Some(j) = stray {
                 c.report(
                     p.key("options").index(j).key("id"),
-                    Said::fill(w::YES_PARTLY_NO, &[&x.id, &x.options[j].id]),
-                    Said::fill(w::RENAME_OPTION_OR_SINGLE, &[]),
+                    LocalText::fill(w::YES_PARTLY_NO, &[&x.id, &x.options[j].id]),
+                    LocalText::fill(w::RENAME_OPTION_OR_SINGLE, &[]),
                 );
             } else if ids.len() != 3 || x.options.len() != 3 {
                 c.report(
                     p.key("options"),
-                    Said::fill(w::YES_PARTLY_NO_QUESTION, &[&x.id]),
-                    Said::fill(w::ADD_MISSING_OPTION, &[]),
+                    LocalText::fill(w::YES_PARTLY_NO_QUESTION, &[&x.id]),
+                    LocalText::fill(w::ADD_MISSING_OPTION, &[]),
                 );
             }
         }
     } else if !x.options.is_empty() {
         c.report(
             p.key("options"),
-            Said::fill(w::KIND_TAKES_NO_OPTIONS, &[&x.id]),
-            Said::fill(w::REMOVE_OPTIONS_OR_KIND, &[]),
+            LocalText::fill(w::KIND_TAKES_NO_OPTIONS, &[&x.id]),
+            LocalText::fill(w::REMOVE_OPTIONS_OR_KIND, &[]),
         );
     }
     match x.kind {
@@ -248,15 +232,15 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             {
                 c.report(
                     p.key("min"),
-                    Said::fill(w::QUESTION_MIN_ABOVE, &[&x.id, &lo, &hi]),
-                    Said::fill(w::SWAP_THEM, &[]),
+                    LocalText::fill(w::QUESTION_MIN_ABOVE, &[&x.id, &lo, &hi]),
+                    LocalText::fill(w::SWAP_THEM, &[]),
                 );
             }
             if x.is_scored() && x.bands.is_empty() {
                 c.report(
                     p.key("bands"),
-                    Said::fill(w::NUMBER_WITHOUT_BANDS, &[&x.id]),
-                    Said::fill(w::ADD_BANDS_OR_UNSCORE, &[]),
+                    LocalText::fill(w::NUMBER_WITHOUT_BANDS, &[&x.id]),
+                    LocalText::fill(w::ADD_BANDS_OR_UNSCORE, &[]),
                 );
             }
             let bp = p.key("bands");
@@ -267,15 +251,15 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 {
                     c.report(
                         bp.index(j),
-                        Said::fill(w::BAND_MIN_NOT_BELOW_MAX, &[&(j + 1), &x.id, &b.min, &hi]),
-                        Said::fill(w::BAND_IS_HALF_OPEN, &[]),
+                        LocalText::fill(w::BAND_MIN_NOT_BELOW_MAX, &[&(j + 1), &x.id, &b.min, &hi]),
+                        LocalText::fill(w::BAND_IS_HALF_OPEN, &[]),
                     );
                 }
                 if b.max.is_none() && j + 1 < x.bands.len() {
                     c.report(
                         bp.index(j),
-                        Said::fill(w::BAND_OPEN_ENDED, &[&(j + 1), &x.id]),
-                        Said::fill(w::ONLY_LAST_BAND, &[]),
+                        LocalText::fill(w::BAND_OPEN_ENDED, &[&(j + 1), &x.id]),
+                        LocalText::fill(w::ONLY_LAST_BAND, &[]),
                     );
                 }
             }
@@ -286,11 +270,11 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                     let what = if hi < pair[1].min { w::GAP } else { w::OVERLAP };
                     c.report(
                         bp.index(j + 1).key("min"),
-                        Said::fill(
+                        LocalText::fill(
                             w::BETWEEN_BANDS,
                             &[&what, &(j + 1), &(j + 2), &x.id, &hi, &pair[1].min],
                         ),
-                        Said::fill(w::BANDS_MEET, &[]),
+                        LocalText::fill(w::BANDS_MEET, &[]),
                     );
                 }
             }
@@ -299,8 +283,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             {
                 c.report(
                     bp.index(0).key("min"),
-                    Said::fill(w::NUMBERS_BELOW_BANDS, &[&lo, &first.min, &x.id]),
-                    Said::fill(w::START_FIRST_BAND, &[]),
+                    LocalText::fill(w::NUMBERS_BELOW_BANDS, &[&lo, &first.min, &x.id]),
+                    LocalText::fill(w::START_FIRST_BAND, &[]),
                 );
             }
             // A number outside every band would be scored as if unanswered, silently.
@@ -308,8 +292,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                 if x.min.is_none() {
                     c.report(
                         p.key("bands"),
-                        Said::fill(w::NUMBER_WITHOUT_MIN, &[&x.id]),
-                        Said::fill(w::SET_QUESTION_MIN, &[]),
+                        LocalText::fill(w::NUMBER_WITHOUT_MIN, &[&x.id]),
+                        LocalText::fill(w::SET_QUESTION_MIN, &[]),
                     );
                 }
                 if let Some(last) = x.bands.last()
@@ -321,8 +305,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
                         .map_or("any larger number".to_string(), |m| m.to_string());
                     c.report(
                         bp.index(x.bands.len() - 1).key("max"),
-                        Said::fill(w::NUMBERS_ABOVE_BANDS, &[&hi, &upto, &x.id]),
-                        Said::fill(w::OPEN_LAST_BAND, &[]),
+                        LocalText::fill(w::NUMBERS_ABOVE_BANDS, &[&hi, &upto, &x.id]),
+                        LocalText::fill(w::OPEN_LAST_BAND, &[]),
                     );
                 }
             }
@@ -331,8 +315,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             if x.dont_know {
                 c.report(
                     p.key("dont_know"),
-                    Said::fill(w::TEXT_NO_DONT_KNOW, &[&x.id]),
-                    Said::fill(w::REMOVE_DONT_KNOW, &[]),
+                    LocalText::fill(w::TEXT_NO_DONT_KNOW, &[&x.id]),
+                    LocalText::fill(w::REMOVE_FIELD, &[&"dont_know"]),
                 );
             }
         }
@@ -340,8 +324,8 @@ fn question_kind(c: &mut Checker, q: &Questionnaire, i: usize, p: &JsonPath) {
             if !x.bands.is_empty() {
                 c.report(
                     p.key("bands"),
-                    Said::fill(w::BANDS_NOT_NUMBER, &[&x.id]),
-                    Said::fill(w::REMOVE_BANDS, &[]),
+                    LocalText::fill(w::BANDS_NOT_NUMBER, &[&x.id]),
+                    LocalText::fill(w::REMOVE_FIELD, &[&"bands"]),
                 );
             }
         }

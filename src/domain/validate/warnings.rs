@@ -2,7 +2,7 @@
 //! that can have no effect, and questions that can never score. `smecheck validate` prints
 //! them and still passes the file.
 
-use super::{Checker, Said, words as w};
+use super::{Checker, LocalText, words as w};
 use crate::domain::model::{MultiScoring, Question, QuestionKind, Questionnaire};
 use crate::domain::position::JsonPath;
 
@@ -17,8 +17,8 @@ pub(super) fn warnings(c: &mut Checker, q: &Questionnaire) {
         } else if let Some(j) = x.options.iter().position(|o| o.points.is_some()) {
             c.report(
                 p.key("options").index(j).key("points"),
-                Said::fill(w::UNSCORED_HAS_POINTS, &[&x.id]),
-                Said::fill(w::REMOVE_POINTS_OR_WEIGH, &[]),
+                LocalText::fill(w::UNSCORED_HAS_POINTS, &[&x.id]),
+                LocalText::fill(w::REMOVE_POINTS_OR_WEIGH, &[]),
             );
         }
     }
@@ -33,13 +33,13 @@ fn no_effect_points(c: &mut Checker, x: &Question, p: &JsonPath) {
         match (x.multi_scoring, o.points) {
             (MultiScoring::Share, Some(_)) => c.report(
                 at,
-                Said::fill(w::SHARE_IGNORES_POINTS, &[&o.id, &x.id]),
-                Said::fill(w::REMOVE_POINTS_OR_SUM, &[]),
+                LocalText::fill(w::SHARE_IGNORES_POINTS, &[&o.id, &x.id]),
+                LocalText::fill(w::REMOVE_POINTS_OR_SUM, &[]),
             ),
             (MultiScoring::Sum, Some(v)) if o.exclusive && v > 0.0 => c.report(
                 at,
-                Said::fill(w::NONE_OF_THESE_SCORES, &[&o.id, &x.id, &v]),
-                Said::fill(w::NONE_OF_THESE_EARNS_ZERO, &[]),
+                LocalText::fill(w::NONE_OF_THESE_SCORES, &[&o.id, &x.id, &v]),
+                LocalText::fill(w::NONE_OF_THESE_EARNS_ZERO, &[]),
             ),
             _ => {}
         }
@@ -61,8 +61,8 @@ fn never_scores(c: &mut Checker, x: &Question, p: &JsonPath) {
     if !reachable {
         c.report(
             p.key("bands"),
-            Said::fill(w::NUMBER_NEVER_SCORES, &[&x.id, &lo, &hi]),
-            Said::fill(w::CHECK_MIN_MAX, &[]),
+            LocalText::fill(w::NUMBER_NEVER_SCORES, &[&x.id, &lo, &hi]),
+            LocalText::fill(w::CHECK_MIN_MAX, &[]),
         );
     }
 }

@@ -1,7 +1,9 @@
 //! The words of loading and validating a questionnaire, a catalogue or an answer file: the one
-//! table of this layer (#10). A `Said` is made from an entry with `Said::fill`.
+//! table of this layer (#10). A message is made from an entry with `LocalText::fill`.
 
 crate::bilingual! {
+    /// After a problem's message, what to do about it.
+    HINT = "\n  提示：{}", "\n  hint: {}";
     /// After format problems that had to take part of the file out of the reading.
     CHECKS_WAIT = "{}：其余的检查要等以上问题改正之后才会进行", "{}: the remaining checks run once these problems are fixed";
     TOO_LARGE = "{}：文件有 {} 字节，超过了允许的 {} 字节\n  提示：请确认是不是选错了文件",
@@ -11,6 +13,8 @@ crate::bilingual! {
     /// Before serde's message in Chinese; in English the message stands alone.
     JSON_WRONG = "JSON 有误：{}", "{}";
     DID_YOU_MEAN = "是不是想写 `{}`？", "did you mean `{}`?";
+    /// One sentence after another: Chinese puts nothing between them, English a space.
+    TWO_SENTENCES = "{}{}", "{} {}";
     HINT_DUPLICATE_KEY = "保留其中一个，删掉另一个：程序不会猜哪一个算数",
         "keep one of the two and delete the other: which one stands is not guessed";
     HINT_MISSING_COMMA = "这里之前的那个值后面可能少了一个逗号",
@@ -23,20 +27,49 @@ crate::bilingual! {
         "this is not valid JSON here: look for a missing comma, quote or bracket";
     HINT_FORMAT = "这个值不符合格式：参见 docs/questionnaire-format.md 或 `smecheck questionnaire --schema`",
         "the value does not fit the format: see docs/questionnaire-format.md or `smecheck questionnaire --schema`";
-}
 
-// Answer files (instrument/mod.rs).
-crate::bilingual! {
+    // Answer files (instrument/mod.rs).
     ANSWERS_OF_ANOTHER = "这份答卷属于问卷 `{}`，不是 `{}`",
         "this answer file belongs to questionnaire `{}`, not `{}`";
     PASS_MATCHING_QUESTIONNAIRE = "用 --questionnaire 路径 指定对应的问卷",
         "pass the matching questionnaire with --questionnaire PATH";
     FIX_OR_REMOVE_ANSWER = "改正或删掉这个答案；`smecheck questionnaire --codebook` 列出了每道题的选项",
         "fix or remove this answer; `smecheck questionnaire --codebook` lists every question's options";
-}
 
-// Warnings (validate/warnings.rs).
-crate::bilingual! {
+    // Answers that do not fit their question (answers.rs).
+    NOT_OFFERED = "第 `{}` 题没有“{}”这个选项", "question `{}` does not offer \"{}\"";
+    DONT_KNOW_ANSWER = "不清楚", "don't know";
+    NOT_APPLICABLE_ANSWER = "不适用", "not applicable";
+    NOT_AN_OPTION = "`{}` 不是第 `{}` 题的选项（可选：{}）", "`{}` is not an option of question `{}` (options: {})";
+    TAKES_OPTION_LIST = "第 `{}` 题要的是选项编号的列表，这里却是 {}",
+        "question `{}` takes a list of option ids; found {}";
+    UNUSABLE_NUMBER = "第 `{}` 题：{} 不是可用的数字", "question `{}`: {} is not a usable number";
+    CANNOT_TAKE = "第 `{}` 题（{}）不能填{}，应当填{}", "question `{}` ({}) cannot take {}; expected {}";
+    NOT_A_ROW = "`{}` 不是第 `{}` 题的一行（行：{}）", "`{}` is not a row of question `{}` (rows: {})";
+    ROW_TAKES_COLUMN_LIST = "第 `{}` 题第 `{}` 行要的是列编号的列表，这里却是 {}",
+        "question `{}`, row `{}` takes a list of column ids; found {}";
+    ROW_CANNOT_TAKE = "第 `{}` 题第 `{}` 行不能填{}，应当填{}", "question `{}`, row `{}` cannot take {}; expected {}";
+    EXCLUSIVE_WITH_OTHERS = "第 `{}` 题的“{}”不能和其他选项一起勾选",
+        "question `{}`: \"{}\" cannot be ticked together with other options";
+    NOT_A_NUMBER = "“{}”不是一个数字；小数用点，例如 1.5，不要用千位分隔符",
+        "\"{}\" is not a number; write decimals with a point, e.g. 1.5, and no thousands separators";
+    NUMBER_NOT_FINITE = "第 `{}` 题：数字必须是有限的", "question `{}`: the number must be finite";
+    BELOW_MINIMUM = "第 `{}` 题：{} 小于最小值 {}", "question `{}`: {} is below the minimum {}";
+    ABOVE_MAXIMUM = "第 `{}` 题：{} 大于最大值 {}", "question `{}`: {} is above the maximum {}";
+    NO_SUCH_QUESTION_IN = "问卷 {} {} 版中没有这道题", "questionnaire {} {} has no such question";
+    NOT_A_PROFILE_OPTION = "`{}` 不是企业信息 `{}` 的选项（可选：{}）",
+        "`{}` is not an option of the profile field `{}` (options: {})";
+
+    // Answers of another version (answers/migrate.rs): {0} the file's version, {1} this one,
+    // {2} the earlier question, {3} this question, {4} the value or row, {5} the earlier answer.
+    NO_OPTION_TO_CARRY = "{0} 版的“{4}”在 {1} 版的第 `{3}` 题里没有对应的选项，请重新回答这道题",
+        "\"{4}\" from version {0} has no counterpart in question `{3}` of version {1}; please answer that question again";
+    NO_ROW_TO_CARRY = "{0} 版第 `{2}` 题的“{4}”在 {1} 版的第 `{3}` 题里没有对应的一行，请重新回答那一行",
+        "\"{4}\" of question `{2}` in version {0} has no row in question `{3}` of version {1} to go to; please answer that row again";
+    WHOLE_NOT_ROW = "{0} 版第 `{2}` 题答的是 `{5}`；在 {1} 版它只能回答整道第 `{3}` 题，不能只答“{4}”这一行，请重新回答那一行",
+        "question `{2}` of version {0} was answered `{5}`, which in version {1} answers the whole of question `{3}`, not its row \"{4}\" alone; please answer that row again";
+
+    // Warnings (validate/warnings.rs).
     UNSCORED_HAS_POINTS = "题目 `{}` 不计分（权重为 0 或是填空题），它的选项分值不起作用",
         "question `{}` is not scored (weight 0 or free text), so its options' points have no effect";
     REMOVE_POINTS_OR_WEIGH = "删掉这些分值，或者给题目一个正的权重",
@@ -52,10 +85,8 @@ crate::bilingual! {
     NUMBER_NEVER_SCORES = "数字题 `{}` 允许填的范围（{} 到 {}）只落在 0 分的分段里，这道题永远得不到分",
         "number question `{}` accepts only numbers ({} to {}) that fall in bands worth no points, so it can never score";
     CHECK_MIN_MAX = "检查 `min`、`max` 和各分段的分值", "check `min`, `max` and the bands' points";
-}
 
-// Questionnaire and catalogue (validate.rs).
-crate::bilingual! {
+    // Questionnaire and catalogue (validate.rs).
     // What an id names, in "duplicate … id".
     PROFILE_FIELD = "企业信息字段", "profile field";
     PROFILE_OPTION = "企业信息选项", "profile option";
@@ -78,6 +109,8 @@ crate::bilingual! {
     RUNGS = "台阶", "rungs";
 
     ID_EMPTY = "{}编号是空的", "{} id is empty";
+    CHECK_ID = "请检查{}编号", "check the {} id";
+    USE_ID_FROM = "请使用 `{}` 里的编号", "use an id from `{}`";
     GIVE_AN_ID = "给它起一个简短、不重复的编号", "give it a short unique id";
     DUPLICATE_ID = "{}编号 `{}` 重复了", "duplicate {} id `{}`";
     IDS_MUST_UNIQUE = "编号不能重复；请改掉其中一个", "ids must be unique; rename one of them";
@@ -134,7 +167,6 @@ crate::bilingual! {
         "add a scored question to it or remove the dimension";
     LADDER_NO_SUCH_AREA = "阶梯 `{}` 指向的领域 `{}` 不存在",
         "ladder `{}` names area `{}`, which does not exist";
-    USE_AREA_ID = "请使用 `areas[].id` 里的编号", "use an id from `areas[].id`";
     TOO_FEW_RUNGS = "阶梯 `{}` 至少需要两级台阶", "ladder `{}` needs at least two rungs";
     ADD_RUNGS_FROM = "从最低一级开始往上加台阶", "add rungs from the lowest up";
     FIRST_RUNG_REQUIRES = "第一级台阶 `{}` 不能有条件", "the first rung `{}` must have no requirements";
@@ -154,26 +186,16 @@ crate::bilingual! {
         "no rule of questionnaire `{}` can ever recommend proposal `{}` ({})";
     ADD_RULE_FOR_PROPOSAL = "为这个提案加一条规则，否则企业永远不会被引导到它",
         "add a rule with this proposal, or the firm can never be pointed to it";
-    ROLE_NO_SUCH_AREA = "角色 `{}` 指向的领域 `{}` 不存在", "role `{}` names area `{}`, which does not exist";
-    USE_AREA_ID_OR_DROP_ROLE = "请使用 `areas[].id` 里的编号，或者删掉这个角色",
-        "use an id from `areas[].id`, or remove the role";
-    ROLE_NO_SUCH_FINDING = "角色 `breadth_vs_depth` 指向的发现 `{}` 不存在",
-        "role `breadth_vs_depth` names finding `{}`, which does not exist";
-    USE_FINDING_ID_OR_DROP_ROLE = "请使用 `findings[].id` 里的编号，或者删掉这个角色",
-        "use an id from `findings[].id`, or remove the role";
-    ROLE_NO_SUCH_PROFILE_FIELD = "角色 `firm_name` 指向的企业信息字段 `{}` 不存在",
-        "role `firm_name` names profile field `{}`, which does not exist";
-    USE_PROFILE_ID_OR_DROP_ROLE = "请使用 `profile[].id` 里的编号，或者删掉这个角色",
-        "use an id from `profile[].id`, or remove the role";
+    /// Role, what it names (a word above), the id.
+    ROLE_NO_SUCH = "角色 `{}` 指向的{} `{}` 不存在", "role `{}` names {} `{}`, which does not exist";
+    USE_ID_OR_DROP_ROLE = "请使用 `{}` 里的编号，或者删掉这个角色", "use an id from `{}`, or remove the role";
     ROLE_FIRM_NAME_IS_CHOICE = "角色 `firm_name` 指向的企业信息字段 `{}` 是选择题，不是填写名称的地方",
         "role `firm_name` names profile field `{}`, which is a choice, not free text";
     FIRM_NAME_NEEDS = "企业名称要用一个没有选项的自由填写字段",
         "the firm's name needs a free-text field, one without options";
     NO_BUILT_IN_CATALOGUE = "没有名为 `{}` 的内置建议目录", "there is no built-in recommendations catalogue `{}`";
-    /// Before BUILT_IN_CATALOGUES, when a built-in name is near.
-    NEAR_CATALOGUE = "是不是想写 `{}`？", "did you mean `{}`? ";
-    BUILT_IN_CATALOGUES = "{}内置的有：{}；也可以把目录直接写在这里（一个对象）",
-        "{}built in: {}; or write the catalogue out here (an object)";
+    BUILT_IN_CATALOGUES = "内置的有：{}；也可以把目录直接写在这里（一个对象）",
+        "built in: {}; or write the catalogue out here (an object)";
     RULES_WITHOUT_CATALOGUE = "问卷 `{}` 的规则没有建议目录可以指向",
         "the rules of questionnaire `{}` have no recommendations catalogue to point to";
     ADD_RECOMMENDATIONS = "加上 `\"recommendations\": \"smecheck-p1-p11\"` 使用 smecheck 的 P1–P11，或者在 `recommendations` 里写出自己的目录，或者删掉这些规则",
@@ -185,10 +207,8 @@ crate::bilingual! {
         "weights and points must lie between -1000000 and 1000000; larger ones can overflow scores into NaN";
     MORE_THAN_ALLOWED = "{1}有 {0} 个，超过了允许的 {2} 个", "{} {}, more than the {} allowed";
     SPLIT_OR_SHORTEN = "拆分问卷，或者缩短这个列表", "split the questionnaire or shorten the list";
-}
 
-// Questions (validate/questions.rs).
-crate::bilingual! {
+    // Questions (validate/questions.rs).
     PREVIOUSLY_NO_OPTION = "题目 `{}` 的 `previously` 把 `{}` 对应到 `{}`，但这道题没有这个选项",
         "question `{}`: `previously` maps `{}` to `{}`, which is not one of its options";
     MAP_TO_AN_OPTION = "对应到这道题的某个选项编号，或者删掉这一项（旧答案会被报告为无法对应）",
@@ -216,7 +236,7 @@ crate::bilingual! {
         "set `\"dont_know\": true` on the question instead of adding an option";
     EXCLUSIVE_NOT_MULTI = "选项 `{}` 设为互斥，但题目 `{}` 不是多选题",
         "option `{}` is exclusive but question `{}` is not multiple choice";
-    REMOVE_EXCLUSIVE = "删掉 `exclusive`", "remove `exclusive`";
+    REMOVE_FIELD = "删掉 `{}`", "remove `{}`";
     ZEROES_NOT_MULTI = "选项 `{}` 设为归零，但题目 `{}` 不是多选题",
         "option `{}` zeroes its question but question `{}` is not multiple choice";
     ZERO_POINTS_INSTEAD = "单选题里给这个选项 0 分就行，删掉 `zeroes`",
@@ -280,14 +300,10 @@ crate::bilingual! {
         "leave out the last band's `max` (open-ended) or set the question's `max` to it";
     TEXT_NO_DONT_KNOW = "文字题 `{}` 不能提供“不清楚”",
         "free-text question `{}` cannot offer \"don't know\"";
-    REMOVE_DONT_KNOW = "删掉 `dont_know`", "remove `dont_know`";
     BANDS_NOT_NUMBER = "题目 `{}` 不是数字题，却有分段",
         "question `{}` is not a number question but has bands";
-    REMOVE_BANDS = "删掉 `bands`", "remove `bands`";
-}
 
-// Conditions (validate/condition.rs).
-crate::bilingual! {
+    // Conditions (validate/condition.rs).
     CELL_NEEDS_MATRIX = "`cell` 和 `row_points` 要用在矩阵题上；`{}` 不是矩阵题",
         "`cell` and `row_points` need a matrix question; `{}` is not one";
     CHOICE_OR_POINTS_ELSEWHERE = "别的题目请用 `choice` 或 `points`",
@@ -298,7 +314,6 @@ crate::bilingual! {
     LIST_A_CONDITION = "至少列一个条件", "list at least one condition";
     NO_SUCH_QUESTION = "条件引用的题目 `{}` 不存在",
         "condition refers to question `{}`, which does not exist";
-    CHECK_QUESTION_ID = "请检查题目编号", "check the question id";
     DEPENDS_ON_ITSELF = "题目 `{}` 依赖它自己", "question `{}` depends on itself";
     DEPEND_ON_EARLIER_ONLY = "一道题是否显示只能取决于它前面的题目",
         "a question's visibility can only depend on earlier questions";
@@ -343,9 +358,7 @@ crate::bilingual! {
     SET_NOT_APPLICABLE = "在题目上设置 `not_applicable: true`",
         "set `not_applicable: true` on the question";
     NO_SUCH_PROFILE_FIELD = "企业信息字段 `{}` 不存在", "profile field `{}` does not exist";
-    USE_PROFILE_ID = "请使用 `profile[].id` 里的编号", "use an id from `profile[].id`";
     NO_SUCH_PROFILE_OPTION = "企业信息字段 `{}` 没有选项 `{}`", "profile field `{}` has no option `{}`";
-    CHECK_OPTION_ID = "请检查选项编号", "check the option id";
     SKIP_LOGIC_OF = "题目 `{}` 的跳题条件", "the skip logic of question `{}`";
     LADDER_REQUIREMENT = "阶梯台阶的条件", "a ladder requirement";
     EARLIER_ANSWERS_AND_PROFILE = "前面题目的答案和企业信息", "answers to earlier questions and the profile";
@@ -360,9 +373,7 @@ crate::bilingual! {
         "`breadth` is tested but the questionnaire defines no breadth";
     ADD_BREADTH_SECTION = "加一个 `breadth` 部分", "add a `breadth` section";
     NO_SUCH_LADDER = "阶梯 `{}` 不存在", "ladder `{}` does not exist";
-    USE_LADDER_ID = "请使用 `ladders[].id` 里的编号", "use an id from `ladders[].id`";
     NO_SUCH_RUNG = "阶梯 `{}` 没有台阶 `{}`", "ladder `{}` has no rung `{}`";
-    CHECK_RUNG_ID = "请检查台阶编号", "check the rung id";
     RUNG_RANGE_EMPTY = "这个台阶范围是空的，条件永远不会成立",
         "this rung range is empty, so the condition never holds";
     AT_LEAST_LOWER_RUNG = "`at_least` 必须是比 `below` 低的台阶",
@@ -370,19 +381,15 @@ crate::bilingual! {
     NO_SUCH_LEVELS_AREA = "`{}` 的等级：没有这个领域", "levels of `{}`: no such area";
     USE_OVERALL_OR_AREA = "请使用 `overall` 或领域编号", "use `overall` or an area id";
     NO_SUCH_LEVEL = "`{}` 没有等级 `{}`", "`{}` has no level `{}`";
-    CHECK_LEVEL_ID = "请检查等级编号", "check the level id";
     FINDING_IN_FINDING = "只能在规则里检查发现，不能在别的发现里检查",
         "findings can only be tested in rules, not in other findings";
     MOVE_TEST_TO_RULE = "把这个检查移到规则里", "move this test into a rule";
     NO_SUCH_FINDING = "发现 `{}` 不存在", "finding `{}` does not exist";
-    USE_FINDING_ID = "请使用 `findings[].id` 里的编号", "use an id from `findings[].id`";
     RANGE_NEVER_HOLDS = "`at_least` {} 不小于 `below` {}，这个条件永远不会成立",
         "`at_least` {} is not below `below` {}, so this never holds";
     WIDEN_RANGE = "放宽这个范围", "widen the range";
-}
 
-// Reachability (reachability.rs).
-crate::bilingual! {
+    // Reachability (reachability.rs).
     RUNG_NEVER_REACHED = "阶梯 `{0}` 的台阶 `{1}` 在 {2} 家抽样企业中一次也没有达到",
         "rung `{1}` of ladder `{0}` was not reached by any of {2} sampled firms";
     CHECK_RUNG_REQUIREMENTS = "检查它的条件和下面每一级台阶的条件能不能同时成立",

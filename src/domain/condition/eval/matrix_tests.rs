@@ -5,9 +5,9 @@
 
 use serde_json::json;
 
+use super::tests::{eval, firm};
 use super::*;
 use crate::domain::answers::{Answer, MatrixAnswer};
-use crate::domain::condition::QuestionSet;
 use crate::domain::instrument::{BUILTIN_PROPOSALS, Instrument};
 use crate::domain::model::Question;
 use crate::domain::score::{question_fraction, score_and_visibility};
@@ -21,44 +21,6 @@ fn question<'q>(inst: &'q Instrument, id: &str) -> &'q Question {
     inst.questionnaire
         .question(&QuestionId(id.into()))
         .expect(id)
-}
-
-fn firm(inst: &Instrument, answers: serde_json::Value) -> AnswerSet {
-    let mut set = AnswerSet::new();
-    for (id, v) in answers.as_object().expect("object") {
-        let q = question(inst, id);
-        let a = Answer::from_json(q, v).expect("valid").expect("given");
-        set.set(q.id.clone(), a);
-    }
-    set
-}
-
-fn eval(
-    inst: &Instrument,
-    condition: serde_json::Value,
-    answers: &AnswerSet,
-) -> (bool, Vec<String>) {
-    let q = &inst.questionnaire;
-    let c: Condition = serde_json::from_value(condition).expect("a condition");
-    let c = C::compile(q, &c);
-    let conditions = q.conditions();
-    let (visible, slots) = conditions.visibility(q, answers);
-    let e = Eval {
-        questionnaire: q,
-        answers,
-        slots: &slots,
-        visible: &visible,
-        derived: None,
-    };
-    let mut why = QuestionSet::default();
-    let holds = c.holds(&e);
-    if holds {
-        conditions.because(&c, &e, &mut why);
-    }
-    (
-        holds,
-        why.iter().map(|i| q.questions[*i].id.to_string()).collect(),
-    )
 }
 
 #[test]
@@ -132,7 +94,7 @@ fn row_conditions_read_one_row_each() {
         ),
     ];
     for (c, want) in cases {
-        let (holds, why) = eval(&inst, c.clone(), &a);
+        let (holds, why) = eval(&inst, c.clone(), &a, None);
         assert_eq!(holds, want, "{c}");
         if holds && !c.to_string().contains("not") {
             assert_eq!(why.len(), 1, "{c}: one question is the reason: {why:?}");

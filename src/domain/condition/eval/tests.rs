@@ -13,7 +13,7 @@ fn mini() -> Instrument {
 }
 
 /// A firm's answers, written as in an answer file; `profile` holds profile fields.
-fn firm(inst: &Instrument, answers: serde_json::Value) -> AnswerSet {
+pub(super) fn firm(inst: &Instrument, answers: serde_json::Value) -> AnswerSet {
     let q = &inst.questionnaire;
     let mut set = AnswerSet::new();
     for (id, v) in answers.as_object().expect("object") {
@@ -47,7 +47,7 @@ fn derived(q: &Questionnaire, score: f64, breadth: f64, rung: usize) -> Derived 
 
 /// Whether `condition` holds for `answers` (with `d` as derived results), and the ids of the
 /// questions it names as reasons when it does.
-fn eval(
+pub(super) fn eval(
     inst: &Instrument,
     condition: serde_json::Value,
     answers: &AnswerSet,
@@ -70,6 +70,22 @@ fn eval(
     conditions.because(&c, &e, &mut why);
     let why = why.iter().map(|i| q.questions[*i].id.to_string()).collect();
     (holds, why)
+}
+
+/// Each case's condition holds or not as it says, and when it holds, for the reasons it names.
+fn check<'a>(
+    inst: &Instrument,
+    a: &AnswerSet,
+    d: Option<&Derived>,
+    cases: impl IntoIterator<Item = (serde_json::Value, bool, Vec<&'a str>)>,
+) {
+    for (c, holds, why) in cases {
+        let (h, w) = eval(inst, c.clone(), a, d);
+        assert_eq!(h, holds, "{c}");
+        if holds {
+            assert_eq!(w, why, "reasons of {c}");
+        }
+    }
 }
 
 #[test]
@@ -193,13 +209,7 @@ fn answer_conditions_hold_on_real_answers_of_asked_questions_only() {
         ),
         (json!({"not": {"answered": "erp"}}), false, vec![]),
     ];
-    for (c, holds, why) in cases {
-        let (h, w) = eval(&inst, c.clone(), &a, None);
-        assert_eq!(h, holds, "{c}");
-        if holds {
-            assert_eq!(w, why, "reasons of {c}");
-        }
-    }
+    check(&inst, &a, None, cases);
 }
 
 #[test]
@@ -286,13 +296,7 @@ fn derived_conditions_read_scores_rungs_levels_and_findings() {
         ),
         (json!({"finding": "broad_shallow"}), false, vec![]),
     ];
-    for (c, holds, why) in cases {
-        let (h, w) = eval(&inst, c.clone(), &a, Some(&d));
-        assert_eq!(h, holds, "{c}");
-        if holds {
-            assert_eq!(w, why, "reasons of {c}");
-        }
-    }
+    check(&inst, &a, Some(&d), cases);
     // Without derived results (skip logic, ladders), derived conditions never hold.
     assert!(!eval(&inst, json!({"breadth": {"at_least": 0}}), &a, None).0);
     let mut found = d.clone();
