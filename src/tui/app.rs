@@ -8,7 +8,7 @@ use super::action::{Action, Effect, ExportOutcome, Hit};
 use super::keymap::Ctx;
 use super::strings::{self as st};
 use crate::domain::answers::{
-    Answer, AnswerFile, AnswerSet, Dropped, check_number, parse_number, toggle,
+    Answer, AnswerFile, AnswerSet, Dropped, MatrixAnswer, check_number, parse_number, toggle,
 };
 use crate::domain::model::QuestionKind;
 use crate::domain::report::ReportFormat;
@@ -19,6 +19,7 @@ pub mod follow;
 mod question;
 mod whatif;
 
+pub use question::read_number;
 pub use whatif::{WhatIf, WhatIfItem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -361,6 +362,14 @@ impl App {
 
     // ----- outcomes of effects -----
 
+    /// Shows `text` in the status line, as an error or not.
+    pub(super) fn tell(&mut self, text: impl Into<String>, error: bool) {
+        self.note = Some(Note {
+            text: text.into(),
+            error,
+        });
+    }
+
     pub fn saved(&mut self, result: Result<(), String>) {
         match result {
             Ok(()) => {
@@ -371,34 +380,23 @@ impl App {
                 }
             }
             Err(e) => {
-                self.unsaved = Some(e.clone());
-                self.note = Some(Note {
-                    text: format!("{} {e}", st::SAVE_FAILED.get(self.lang)),
-                    error: true,
-                })
+                self.tell(format!("{} {e}", st::SAVE_FAILED.get(self.lang)), true);
+                self.unsaved = Some(e);
             }
         }
     }
 
     pub fn exported(&mut self, outcome: ExportOutcome) {
-        self.note = Some(match outcome {
-            Ok(paths) => Note {
-                text: format!(
-                    "{} {}",
-                    st::EXPORTED.get(self.lang),
-                    paths
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                error: false,
-            },
-            Err(e) => Note {
-                text: format!("{} {e}", st::EXPORT_FAILED.get(self.lang)),
-                error: true,
-            },
-        });
+        match outcome {
+            Ok(paths) => {
+                let paths: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
+                self.tell(
+                    format!("{} {}", st::EXPORTED.get(self.lang), paths.join(", ")),
+                    false,
+                )
+            }
+            Err(e) => self.tell(format!("{} {e}", st::EXPORT_FAILED.get(self.lang)), true),
+        }
     }
 
     /// The report file for `format` exists; ask before replacing it.
@@ -471,10 +469,7 @@ impl App {
             (Overlay::ConfirmReplace(_), Action::No | Action::Cancel) => {
                 self.overlay = None;
                 // An earlier "Exported: …" must not read as if this one happened.
-                self.note = Some(Note {
-                    text: st::EXPORT_KEPT.get(self.lang).to_string(),
-                    error: false,
-                });
+                self.tell(st::EXPORT_KEPT.get(self.lang), false);
             }
             (Overlay::ConfirmWhatIf(exit), Action::Yes) => {
                 self.overlay = None;
@@ -646,14 +641,15 @@ impl App {
     fn update_review(&mut self, action: Action) -> Vec<Effect> {
         let vis = self.visible_indices();
         let last = vis.len().saturating_sub(1);
-        let page = self.page();
         match action {
-            Action::Up => self.review_cursor = self.review_cursor.saturating_sub(1),
-            Action::Down => self.review_cursor = (self.review_cursor + 1).min(last),
-            Action::PageUp => self.review_cursor = self.review_cursor.saturating_sub(page),
-            Action::PageDown => self.review_cursor = (self.review_cursor + page).min(last),
-            Action::Home => self.review_cursor = 0,
-            Action::End => self.review_cursor = last,
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End => {
+                self.review_cursor = step_cursor(self.review_cursor, last, self.page(), action)
+            }
             Action::Confirm => {
                 if let Some(i) = vis.get(self.review_cursor) {
                     self.goto_question(*i);
@@ -687,17 +683,9 @@ impl App {
     }
 
     fn scroll_by(&mut self, action: Action) {
-        let page = self.page() as u16;
-        self.scroll = match action {
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::Down => self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll.saturating_sub(page),
-            Action::PageDown => self.scroll.saturating_add(page),
-            Action::Home => 0,
-            Action::End => u16::MAX,
-            _ => self.scroll,
-        }
-        .min(self.scroll_max.get());
+        let max = usize::from(self.scroll_max.get());
+        // Never past `max`, which is a u16: the cast cannot cut.
+        self.scroll = step_cursor(usize::from(self.scroll), max, self.page(), action) as u16;
     }
 
     /// Every rung of every ladder, top ladder first, lowest rung first: (ladder, rung).
@@ -876,6 +864,17 @@ impl Row {
             Row::DontKnow => Some('d'),
             Row::NotApplicable => Some('n'),
         }
+    }
+}
+
+/// The matrix answer a key changes: question `q`'s current one, or none yet of its kind.
+pub(crate) fn matrix_now(q: &crate::domain::Question, current: Option<&Answer>) -> MatrixAnswer {
+    match current {
+        Some(Answer::Matrix(m)) => m.clone(),
+        _ => MatrixAnswer {
+            ticks: q.ticks,
+            rows: Vec::new(),
+        },
     }
 }
 

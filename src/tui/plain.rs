@@ -6,14 +6,14 @@ use std::time::SystemTime;
 
 use anyhow::Result;
 
-use super::app::Row;
+use super::app::{Row, read_number};
 use super::session::Opened;
 use super::strings as st;
-use crate::domain::answers::{Answer, AnswerSet, check_number, exclusive_conflict, parse_number};
+use crate::domain::answers::{Answer, AnswerSet, exclusive_conflict};
 use crate::domain::model::{OptionId, Question, QuestionKind};
 use crate::domain::output::{answer_label, is_answered, score_text};
 use crate::domain::report::ReportFormat;
-use crate::domain::text::Arg;
+use crate::domain::text::LocalText;
 use crate::domain::{Instrument, Lang, score};
 use crate::store;
 
@@ -456,22 +456,9 @@ fn ask(
     }
 }
 
-/// A refusal, said in both languages: words of the table filled in, or the domain's message.
-struct Msg(String, String);
-
-impl Msg {
-    fn of(words: st::Bilingual, args: &[&dyn Arg]) -> Msg {
-        Msg(words.fill(Lang::Zh, args), words.fill(Lang::En, args))
-    }
-
-    fn get(&self, lang: Lang) -> &str {
-        if lang == Lang::Zh { &self.0 } else { &self.1 }
-    }
-}
-
 /// Reads one reply with the full-screen keys: the number shown beside an option, `d` for
 /// "don't know", `n` for "not applicable". A number no option shows is refused, never guessed.
-fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
+fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, LocalText> {
     let keys: Vec<(char, Row)> = Row::of(q)
         .into_iter()
         .filter_map(|r| r.key().map(|k| (k, r)))
@@ -481,8 +468,8 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
         .map(|(k, _)| k.to_string())
         .collect::<Vec<_>>()
         .join(" ");
-    let bad = || Msg::of(st::PLAIN_KEYS_SHOWN, &[&shown]);
-    let special = |word: &str| -> Option<Result<Answer, Msg>> {
+    let bad = || st::in_both(st::PLAIN_KEYS_SHOWN, &[&shown]);
+    let special = |word: &str| -> Option<Result<Answer, LocalText>> {
         let row = match word {
             "d" | "D" => Row::DontKnow,
             "n" | "N" => Row::NotApplicable,
@@ -495,10 +482,10 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
                     Row::DontKnow => Answer::DontKnow,
                     _ => Answer::NotApplicable,
                 })
-                .ok_or_else(|| Msg::of(st::PLAIN_NOT_OFFERED, &[])),
+                .ok_or_else(|| st::in_both(st::PLAIN_NOT_OFFERED, &[])),
         )
     };
-    let option = |word: &str| -> Result<usize, Msg> {
+    let option = |word: &str| -> Result<usize, LocalText> {
         // An option past the tenth, by its number (11, 12, …).
         if let Ok(n) = word.parse::<usize>()
             && n > 10
@@ -524,15 +511,7 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
     }
     match q.kind {
         QuestionKind::Text => Ok(Some(Answer::Text(line.to_string()))),
-        QuestionKind::Number => {
-            let x = parse_number(line).map_err(|m| Msg(m.zh, m.en))?;
-            check_number(q, x).map_err(|_| {
-                let lo = q.min.map_or("-∞".to_string(), |v| v.to_string());
-                let hi = q.max.map_or("∞".to_string(), |v| v.to_string());
-                Msg::of(st::RANGE, &[&lo, &hi])
-            })?;
-            Ok(Some(Answer::Number(x)))
-        }
+        QuestionKind::Number => Ok(Some(Answer::Number(read_number(q, line)?))),
         QuestionKind::Multi => {
             let mut ids: Vec<OptionId> = Vec::new();
             for part in line
@@ -546,7 +525,7 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
             }
             ids.sort_by_key(|id| q.option_index(id));
             match exclusive_conflict(q, &ids) {
-                Some(m) => Err(Msg(m.zh, m.en)),
+                Some(m) => Err(m),
                 None => Ok(Some(Answer::Choices(ids))),
             }
         }

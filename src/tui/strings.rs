@@ -2,6 +2,15 @@
 //! views, plain mode, the key-hint bar, opening and saving a session, follow-up checks.
 
 pub use crate::domain::text::Bilingual;
+use crate::domain::text::{Arg, LocalText};
+
+/// `words` filled in both languages, for a refusal said before the language is known.
+pub fn in_both(words: Bilingual, args: &[&dyn Arg]) -> LocalText {
+    LocalText::new(
+        words.fill(crate::domain::Lang::Zh, args),
+        words.fill(crate::domain::Lang::En, args),
+    )
+}
 
 crate::bilingual! {
     LANGUAGE = "语言", "Language";

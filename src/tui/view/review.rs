@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         st::REVIEW_TODO.count(lang, todo, &[])
     };
     if app.is_follow_up() {
-        status = format!("{status}  {}", crate::tui::app::follow::legend(lang));
+        status = format!("{status}  {}", st::LEGEND.get(lang));
     }
     head.extend(
         para(
