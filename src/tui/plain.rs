@@ -248,13 +248,7 @@ pub fn run(
     };
     writeln!(out, "{}", offer.get(lang))?;
     for (k, format) in ReportFormat::ALL.iter().enumerate() {
-        let label = match format {
-            ReportFormat::Html => st::EXPORT_HTML,
-            ReportFormat::Text => st::EXPORT_TEXT,
-            ReportFormat::Md => st::EXPORT_MD,
-            ReportFormat::Json => st::EXPORT_JSON,
-        };
-        writeln!(out, "  {}) {}", k + 1, label.get(lang))?;
+        writeln!(out, "  {}) {}", k + 1, st::export_label(*format).get(lang))?;
     }
     loop {
         write!(out, "{}", st::PLAIN_REPORT_PROMPT.get(lang))?;

@@ -4,6 +4,17 @@
 pub use crate::domain::text::Bilingual;
 use crate::domain::text::{Arg, LocalText};
 
+/// The words that name a report format where one is chosen.
+pub fn export_label(format: crate::domain::report::ReportFormat) -> Bilingual {
+    use crate::domain::report::ReportFormat;
+    match format {
+        ReportFormat::Html => EXPORT_HTML,
+        ReportFormat::Text => EXPORT_TEXT,
+        ReportFormat::Md => EXPORT_MD,
+        ReportFormat::Json => EXPORT_JSON,
+    }
+}
+
 /// `words` filled in both languages, for a refusal said before the language is known.
 pub fn in_both(words: Bilingual, args: &[&dyn Arg]) -> LocalText {
     LocalText::new(
