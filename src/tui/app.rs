@@ -313,12 +313,7 @@ impl App {
 
     /// Indices of the questions currently asked.
     pub fn visible_indices(&self) -> Vec<usize> {
-        self.visible
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| **v)
-            .map(|(i, _)| i)
-            .collect()
+        asked(&self.visible)
     }
 
     /// (position among asked questions, 1-based; number asked).
@@ -340,8 +335,7 @@ impl App {
     }
 
     pub fn is_answered(&self, index: usize) -> bool {
-        let q = &self.inst.questionnaire.questions[index];
-        crate::domain::output::is_answered(q, self.answers.get(&q.id))
+        answered(&self.inst.questionnaire, &self.answers, index)
     }
 
     pub fn first_unanswered(&self) -> Option<usize> {
@@ -864,6 +858,35 @@ impl Row {
             Row::DontKnow => Some('d'),
             Row::NotApplicable => Some('n'),
         }
+    }
+}
+
+/// The indices of the questions asked, given skip logic's `visible`.
+pub(crate) fn asked(visible: &[bool]) -> Vec<usize> {
+    (0..visible.len()).filter(|i| visible[*i]).collect()
+}
+
+/// Whether question `index` has an answer (including "don't know"): what the full screen and
+/// plain mode count as done.
+pub(crate) fn answered(
+    q: &crate::domain::Questionnaire,
+    answers: &AnswerSet,
+    index: usize,
+) -> bool {
+    let question = &q.questions[index];
+    crate::domain::output::is_answered(question, answers.get(&question.id))
+}
+
+/// Gives question `id` the answer, or clears it for `None`: how both the full screen and
+/// plain mode record a reply.
+pub(crate) fn record(
+    answers: &mut AnswerSet,
+    id: &crate::domain::model::QuestionId,
+    answer: Option<Answer>,
+) {
+    match answer {
+        Some(a) => answers.set(id.clone(), a),
+        None => answers.clear(id),
     }
 }
 

@@ -6,12 +6,12 @@ use std::time::SystemTime;
 
 use anyhow::Result;
 
-use super::app::{Row, read_number};
+use super::app::{Row, answered, asked, read_number, record};
 use super::session::Opened;
 use super::strings as st;
 use crate::domain::answers::{Answer, AnswerSet, exclusive_conflict};
 use crate::domain::model::{OptionId, Question, QuestionKind};
-use crate::domain::output::{answer_label, is_answered, score_text};
+use crate::domain::output::{answer_label, score_text};
 use crate::domain::report::ReportFormat;
 use crate::domain::text::LocalText;
 use crate::domain::{Instrument, Lang, score};
@@ -92,8 +92,9 @@ pub fn run(
     }
 
     let visible = crate::domain::score::visibility(q, &answers);
-    let mut i = (0..q.questions.len())
-        .find(|i| visible[*i] && !is_answered(&q.questions[*i], answers.get(&q.questions[*i].id)))
+    let mut i = asked(&visible)
+        .into_iter()
+        .find(|i| !answered(q, &answers, *i))
         .unwrap_or(q.questions.len());
     while i < q.questions.len() {
         let visible = crate::domain::score::visibility(q, &answers);
@@ -129,10 +130,7 @@ pub fn run(
             }
             Reply::Skip => i += 1,
             Reply::Answer(a) => {
-                match a {
-                    Some(a) => answers.set(question.id.clone(), a),
-                    None => answers.clear(&question.id),
-                }
+                record(&mut answers, &question.id, a);
                 save(&opened.session, inst, &answers, lang)?;
                 i += 1;
             }
@@ -141,11 +139,11 @@ pub fn run(
     // Review before finishing: what is still open, and a way back to any question.
     loop {
         let visible = crate::domain::score::visibility(q, &answers);
-        let asked: Vec<usize> = (0..q.questions.len()).filter(|i| visible[*i]).collect();
+        let asked = asked(&visible);
         let open: Vec<(usize, usize)> = asked
             .iter()
             .enumerate()
-            .filter(|(_, i)| !is_answered(&q.questions[**i], answers.get(&q.questions[**i].id)))
+            .filter(|(_, i)| !answered(q, &answers, **i))
             .map(|(pos, i)| (pos + 1, *i))
             .collect();
         writeln!(out)?;
@@ -160,13 +158,8 @@ pub fn run(
         for (pos, i) in &open {
             writeln!(out, "  {pos}. {}", q.questions[*i].text.get(lang))?;
         }
-        write!(
-            out,
-            "{}",
-            st::PLAIN_REVIEW_PROMPT.fill(lang, &[&asked.len()])
-        )?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
+        let prompt = st::PLAIN_REVIEW_PROMPT.fill(lang, &[&asked.len()]);
+        let Some(line) = reply(&prompt, input, out)? else {
             writeln!(out)?;
             break;
         };
@@ -178,22 +171,14 @@ pub fn run(
             }
             _ => {}
         }
-        let Some(&i) = line
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .and_then(|n| asked.get(n))
-        else {
+        let Some(&i) = numbered(&line, &asked) else {
             writeln!(out, "{}", st::PLAIN_WHICH.fill(lang, &[&asked.len()]))?;
             continue;
         };
         let question = &q.questions[i];
         writeln!(out)?;
         if let Reply::Answer(a) = ask(question, lang, answers.get(&question.id), input, out)? {
-            match a {
-                Some(a) => answers.set(question.id.clone(), a),
-                None => answers.clear(&question.id),
-            }
+            record(&mut answers, &question.id, a);
             save(&opened.session, inst, &answers, lang)?;
         }
     }
@@ -224,13 +209,8 @@ pub fn run(
         writeln!(out)?;
         writeln!(out, "{part}")?;
         if k + 1 < parts.len() {
-            write!(
-                out,
-                "{}",
-                st::PLAIN_NEXT_PART.fill(lang, &[&(k + 1), &parts.len()])
-            )?;
-            out.flush()?;
-            match read_line(input)? {
+            let prompt = st::PLAIN_NEXT_PART.fill(lang, &[&(k + 1), &parts.len()]);
+            match reply(&prompt, input, out)? {
                 Some(l) if l.eq_ignore_ascii_case("q") => break,
                 Some(_) => {}
                 // Input ended (a script): the rest follows without pauses.
@@ -251,21 +231,14 @@ pub fn run(
         writeln!(out, "  {}) {}", k + 1, st::export_label(*format).get(lang))?;
     }
     loop {
-        write!(out, "{}", st::PLAIN_REPORT_PROMPT.get(lang))?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
+        let Some(line) = reply(st::PLAIN_REPORT_PROMPT.get(lang), input, out)? else {
             writeln!(out)?;
             break;
         };
         if line.is_empty() {
             break;
         }
-        let Some(format) = line
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .and_then(|n| ReportFormat::ALL.get(n))
-        else {
+        let Some(format) = numbered(&line, &ReportFormat::ALL) else {
             writeln!(
                 out,
                 "{}",
@@ -296,8 +269,15 @@ fn resume_line(lang: Lang, path: &std::path::Path) -> String {
     st::PLAIN_RESUME.fill(lang, &[&super::session::shell_quote(&store::shown(&full))])
 }
 
-/// Reads one line; `None` at end of input.
-fn read_line(input: &mut dyn BufRead) -> Result<Option<String>> {
+/// The item a reply's number (counted from 1) names.
+fn numbered<'a, T>(line: &str, items: &'a [T]) -> Option<&'a T> {
+    items.get(line.parse::<usize>().ok()?.checked_sub(1)?)
+}
+
+/// Writes `prompt` and reads the reply, trimmed; `None` at end of input.
+fn reply(prompt: &str, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Option<String>> {
+    write!(out, "{prompt}")?;
+    out.flush()?;
     let mut line = String::new();
     if input.read_line(&mut line)? == 0 {
         return Ok(None);
@@ -317,9 +297,7 @@ fn ask_profile(
         for (i, o) in f.options.iter().enumerate() {
             writeln!(out, "  {}) {}", i + 1, o.label.get(lang))?;
         }
-        write!(out, "> ")?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
+        let Some(line) = reply("> ", input, out)? else {
             return Ok(false);
         };
         if line.is_empty() {
@@ -329,12 +307,7 @@ fn ask_profile(
             answers.profile.insert(f.id.clone(), line);
             return Ok(true);
         }
-        match line
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .and_then(|n| f.options.get(n))
-        {
+        match numbered(&line, &f.options) {
             Some(o) => {
                 answers.profile.insert(f.id.clone(), o.id.clone());
                 return Ok(true);
@@ -414,17 +387,15 @@ fn ask(
         QuestionKind::Text => st::PLAIN_TEXT.get(lang).to_string(),
         _ => st::PLAIN_OPTION.get(lang).to_string(),
     };
+    let prompt = format!(
+        "{prompt}{sep}? {}{sep}b {}{colon}",
+        st::KEY_HELP.get(lang),
+        st::KEY_BACK.get(lang),
+        sep = st::COMMA.get(lang),
+        colon = st::COLON.get(lang)
+    );
     loop {
-        write!(
-            out,
-            "{prompt}{sep}? {}{sep}b {}{colon}",
-            st::KEY_HELP.get(lang),
-            st::KEY_BACK.get(lang),
-            sep = st::COMMA.get(lang),
-            colon = st::COLON.get(lang)
-        )?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
+        let Some(line) = reply(&prompt, input, out)? else {
             return Ok(Reply::Quit);
         };
         match line.as_str() {

@@ -100,10 +100,7 @@ impl App {
         if self.answers.get(&id) == answer.as_ref() {
             return if marked { vec![Effect::Save] } else { vec![] };
         }
-        match answer {
-            Some(a) => self.answers.set(id, a),
-            None => self.answers.clear(&id),
-        }
+        super::record(&mut self.answers, &id, answer);
         self.refresh();
         vec![Effect::Save]
     }

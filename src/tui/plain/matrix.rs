@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 
 use anyhow::Result;
 
-use super::{Reply, read_line};
+use super::{Reply, reply};
 use crate::domain::Lang;
 use crate::domain::answers::Answer;
 use crate::domain::model::{OptionId, Question};
@@ -104,16 +104,14 @@ pub(super) fn ask(
             let now = now.map_or_else(String::new, |n| {
                 format!(" [{}{}]", st::PLAIN_ROW_NOW.get(lang), n)
             });
-            write!(
-                out,
+            let prompt = format!(
                 "  {}/{} {}{now}{} ",
                 r + 1,
                 q.rows.len(),
                 display_safe(row.label.get(lang)),
                 st::COLON_TIGHT.get(lang)
-            )?;
-            out.flush()?;
-            let Some(line) = read_line(input)? else {
+            );
+            let Some(line) = reply(&prompt, input, out)? else {
                 return Ok(Reply::Quit);
             };
             match parse_row(q, &line) {
