@@ -18,7 +18,7 @@ pub mod view;
 pub mod workshop;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;

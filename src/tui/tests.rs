@@ -13,7 +13,8 @@ use crate::domain::{Instrument, Lang};
 
 const MINI: &str = include_str!("../../tests/fixtures/questionnaires/valid/mini.json");
 
-fn mini() -> Instrument {
+/// The small fixture questionnaire every test module of the self-check layer runs on.
+pub(crate) fn mini() -> Instrument {
     Instrument::from_sources("mini.json", MINI, "proposals.json", BUILTIN_PROPOSALS)
         .expect("mini fixture loads")
 }

@@ -112,8 +112,8 @@ pub fn open_follow_up(
     Ok(Opened {
         session,
         answers: Some(answers),
-        default_dir: None,
         lock,
+        ..Opened::default()
     })
 }
 
@@ -153,16 +153,10 @@ mod tests {
     use super::*;
     use crate::domain::answers::follows::Reviewed;
     use crate::domain::answers::{Answer, AnswerSet};
-    use crate::domain::instrument::BUILTIN_PROPOSALS;
     use crate::domain::model::QuestionKind;
     use crate::domain::sample::{Lean, Rng, generate};
     use crate::tui::app::{Screen, WelcomeItem};
-
-    fn mini() -> Instrument {
-        let src = include_str!("../../../tests/fixtures/questionnaires/valid/mini.json");
-        Instrument::from_sources("mini.json", src, "proposals.json", BUILTIN_PROPOSALS)
-            .expect("mini loads")
-    }
+    use crate::tui::tests::mini;
 
     /// A finished check of the loaded questionnaire, every question answered.
     fn finished(inst: &Instrument) -> AnswerSet {
