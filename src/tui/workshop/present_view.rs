@@ -246,7 +246,7 @@ fn options(p: &Presenter, q: &Question, w: usize) -> Vec<Line<'static>> {
     if q.dont_know {
         rows.push(Line::from(vec![
             Span::styled(" 0  ", theme.key()),
-            Span::raw(st::DONT_KNOW.get(lang)),
+            Span::raw(crate::tui::strings::DONT_KNOW.get(lang)),
         ]));
     }
     rows
@@ -272,7 +272,7 @@ fn distribution(p: &Presenter, q: &Question, w: usize) -> Vec<Line<'static>> {
             .collect(),
     };
     if q.dont_know {
-        items.push((st::DONT_KNOW.get(lang).to_string(), t.dont_know));
+        items.push((crate::tui::strings::DONT_KNOW.get(lang).to_string(), t.dont_know));
     }
     let label_w = items
         .iter()
