@@ -848,6 +848,36 @@ impl Row {
         rows
     }
 
+    /// The row's words and whether `answer` chose it (a matrix row reads as "not
+    /// applicable": it is never listed with these). The full screen and plain mode list a
+    /// question's rows this way.
+    pub fn label<'q>(
+        self,
+        q: &'q crate::domain::Question,
+        answer: Option<&Answer>,
+        lang: Lang,
+    ) -> (&'q str, bool) {
+        match self {
+            Row::Option(k) => {
+                let o = &q.options[k];
+                let chosen = match answer {
+                    Some(Answer::Choice(c)) => c == &o.id,
+                    Some(Answer::Choices(cs)) => cs.contains(&o.id),
+                    _ => false,
+                };
+                (o.label.get(lang), chosen)
+            }
+            Row::DontKnow => (
+                st::DONT_KNOW.get(lang),
+                matches!(answer, Some(Answer::DontKnow)),
+            ),
+            Row::NotApplicable | Row::Matrix(_) => (
+                st::NOT_APPLICABLE.get(lang),
+                matches!(answer, Some(Answer::NotApplicable)),
+            ),
+        }
+    }
+
     /// The key that picks the row: 1–9 and 0 for the first ten options, `d` and `n` for
     /// "don't know" and "not applicable", none for options past the tenth.
     pub fn key(self) -> Option<char> {

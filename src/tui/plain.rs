@@ -246,7 +246,7 @@ pub fn run(
             )?;
             continue;
         };
-        let target = super::report_path_for(&opened.session, *format);
+        let target = super::report_path(&opened.session, *format);
         let today = store::rfc3339(SystemTime::now());
         match super::export_report(inst, &answers, &card, lang, &today[..10], *format, &target) {
             Ok(paths) => {
@@ -329,25 +329,7 @@ fn ask(
     }
     writeln!(out, "{}", q.text.get(lang))?;
     for row in Row::of(q) {
-        let (label, chosen) = match row {
-            Row::Option(i) => {
-                let o = &q.options[i];
-                let chosen = match current {
-                    Some(Answer::Choice(c)) => c == &o.id,
-                    Some(Answer::Choices(cs)) => cs.contains(&o.id),
-                    _ => false,
-                };
-                (o.label.get(lang), chosen)
-            }
-            Row::DontKnow => (
-                st::DONT_KNOW.get(lang),
-                matches!(current, Some(Answer::DontKnow)),
-            ),
-            Row::NotApplicable | Row::Matrix(_) => (
-                st::NOT_APPLICABLE.get(lang),
-                matches!(current, Some(Answer::NotApplicable)),
-            ),
-        };
+        let (label, chosen) = row.label(q, current, lang);
         // Options past the tenth have no key on the full screen; here they take their number.
         let key = match (row.key(), row) {
             (Some(k), _) => k.to_string(),

@@ -106,13 +106,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             }
             lines.push(Line::default());
             lines.extend(para(st::EXPORT_WHERE.get(lang), w, theme.muted()));
-            let example = crate::tui::report_path(app, ReportFormat::ALL[app.export_cursor]);
+            let example =
+                crate::tui::report_path(&app.session, ReportFormat::ALL[app.export_cursor]);
             lines.extend(para(&example.display().to_string(), w, theme.muted()));
             (st::EXPORT_TITLE, (76, Some(13)), lines, hint_lines(app, w))
         }
         Overlay::ConfirmReplace(format) => {
             let w = inner_w(64);
-            let path = crate::tui::report_path(app, format);
+            let path = crate::tui::report_path(&app.session, format);
             let mut lines = para(&path.display().to_string(), w, theme.good());
             lines.extend(para(st::REPLACE_BODY.get(lang), w, Style::new()));
             (st::REPLACE_TITLE, (64, Some(9)), lines, hint_lines(app, w))

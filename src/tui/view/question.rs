@@ -152,25 +152,7 @@ pub fn option_lines(area: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)
         .iter()
         .enumerate()
         .map(|(i, row)| {
-            let (label, chosen) = match *row {
-                Row::Option(k) => {
-                    let o = &q.options[k];
-                    let chosen = match answer {
-                        Some(Answer::Choice(c)) => c == &o.id,
-                        Some(Answer::Choices(cs)) => cs.contains(&o.id),
-                        _ => false,
-                    };
-                    (o.label.get(app.lang), chosen)
-                }
-                Row::DontKnow => (
-                    st::DONT_KNOW.get(app.lang),
-                    matches!(answer, Some(Answer::DontKnow)),
-                ),
-                Row::NotApplicable | Row::Matrix(_) => (
-                    st::NOT_APPLICABLE.get(app.lang),
-                    matches!(answer, Some(Answer::NotApplicable)),
-                ),
-            };
+            let (label, chosen) = row.label(q, answer, app.lang);
             let tick = q.kind == QuestionKind::Multi && matches!(row, Row::Option(_));
             let mark = match (tick, chosen) {
                 (true, true) => "[x]",
