@@ -6,9 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::results::level_text;
 use super::{draw_footer, pad, para};
-use crate::domain::output::{answer_label, fmt_score_at, not_enough};
+use crate::domain::output::{answer_label, fmt_score_at, level_label, not_enough};
 use crate::domain::{Answer, Lang, ScoreCard};
 use crate::tui::app::{App, WhatIfItem};
 use crate::tui::strings as st;
@@ -45,7 +44,7 @@ fn summary_lines(
     )];
     for (a, b) in after.areas.iter().zip(&before.areas) {
         let title = q.area(&a.id).map(|x| x.title.get(lang)).unwrap_or("");
-        let (level, _) = level_text(app, Some(a.id.as_str()), a.score);
+        let (level, _) = level_label(&app.inst, Some(a.id.as_str()), a.score, app.lang);
         lines.push(Line::raw(format!(
             "{title}: {} · {level}",
             delta(b.score, a.score, decimals, lang)

@@ -21,7 +21,6 @@ mod recs;
 mod summary;
 
 use ladder::{RUNG_MEANING_LINES, ladder_lines};
-pub(in crate::tui::view) use overview::level_text;
 use overview::overview_lines;
 use recs::draw_recs;
 pub use recs::{detail_lines, draw_detail};
@@ -92,17 +91,6 @@ fn tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     }
 }
 
-/// The rows under the tab titles, where a tab's content goes.
-fn content_rect(area: Rect, app: &App) -> Rect {
-    let (body, _, _, _) = super::frame_parts(area, app);
-    Rect::new(
-        body.x,
-        body.y + 3,
-        body.width,
-        body.height.saturating_sub(3),
-    )
-}
-
 /// How far `lines` lines in a view `height` rows high can scroll: no further than the last
 /// line at the bottom, never into blank screen.
 fn max_scroll(lines: usize, height: u16) -> u16 {
@@ -148,8 +136,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             (tab_lines(app, w), app.scroll)
         }
     };
-    app.scroll_max
-        .set(max_scroll(lines.len(), content_rect(area, app).height));
+    app.scroll_max.set(max_scroll(lines.len(), content.height));
     let marks = scroll_marks(app, scroll, lines.len(), content.height);
     frame.render_widget(
         Paragraph::new(marks),
