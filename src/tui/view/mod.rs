@@ -79,11 +79,8 @@ pub fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme, hint: 
     }
     let msg = st::TOO_SMALL.fill(lang, &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT]);
     let w = area.width.max(1) as usize;
-    let mut lines: Vec<Line> = wrap(&msg, w, "", "")
-        .into_iter()
-        .map(|l| Line::styled(l, theme.error()))
-        .collect();
-    lines.extend(wrap(hint.get(lang), w, "", "").into_iter().map(Line::from));
+    let mut lines = para(&msg, w, theme.error());
+    lines.extend(para(hint.get(lang), w, ratatui::style::Style::new()));
     let h = (lines.len() as u16).min(area.height);
     let y = area.y + area.height.saturating_sub(h) / 2;
     frame.render_widget(

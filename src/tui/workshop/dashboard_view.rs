@@ -16,7 +16,7 @@ use super::strings as st;
 use crate::domain::cohort::{Count, Quartiles, count_text, shown_count};
 use crate::domain::model::Role;
 use crate::domain::wrap::{width, wrap};
-use crate::tui::view::{bar, pad};
+use crate::tui::view::{bar, pad, para};
 use crate::workshop::report::num;
 
 /// Wide enough to show the room tab's panels side by side.
@@ -76,10 +76,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
 
 /// "No firm has finished yet", wrapped to the width (it is cut at 80 columns otherwise).
 fn none_finished(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
-    wrap(st::NONE_FINISHED.get(d.lang), w, "", "")
-        .into_iter()
-        .map(|l| Line::styled(l, d.theme.muted()))
-        .collect()
+    para(st::NONE_FINISHED.get(d.lang), w, d.theme.muted())
 }
 
 pub(super) fn lines_in(frame: &mut Frame, area: Rect, mut lines: Vec<Line<'static>>) {
@@ -166,6 +163,14 @@ fn distribution(
     let mut out = vec![heading(d, title.to_string())];
     out.extend(dist_rows(d, &items, d.cohort.finished, w));
     out
+}
+
+/// `s` right-aligned in `w` columns (cut to fit): the firm list and the change tables head
+/// every column and right-align the numbers under the heading.
+pub(super) fn right(s: &str, w: usize) -> String {
+    let t = pad(s, w);
+    let t = t.trim_end();
+    format!("{}{t}", " ".repeat(w.saturating_sub(width(t))))
 }
 
 pub(super) fn heading(d: &Dashboard, text: String) -> Line<'static> {
@@ -483,19 +488,14 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
             Span::raw(format!(" {median:>5}  {below}{:>3}", count_text(x.gaps))),
         ]));
     }
-    out.extend(
-        wrap(
-            &st::SPREAD_LEGEND.fill(
-                lang,
-                &[&q.score_format.gap_below, &q.score_format.gap_below],
-            ),
-            w,
-            "",
-            "",
-        )
-        .into_iter()
-        .map(|l| Line::styled(l, d.theme.muted())),
-    );
+    out.extend(para(
+        &st::SPREAD_LEGEND.fill(
+            lang,
+            &[&q.score_format.gap_below, &q.score_format.gap_below],
+        ),
+        w,
+        d.theme.muted(),
+    ));
     out
 }
 

@@ -14,7 +14,7 @@ use super::present::{Presenter, WALL_MIN_FIRMS};
 use super::strings as st;
 use crate::domain::model::{Question, QuestionKind};
 use crate::domain::wrap::{width, wrap};
-use crate::tui::view::{bar, pad};
+use crate::tui::view::{bar, pad, para};
 
 pub fn draw(frame: &mut Frame, p: &Presenter) {
     let area = frame.area();
@@ -76,10 +76,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     // The column everything else sits in: centred, at most 120 columns wide.
     let col_w = body.width.saturating_sub(6).min(120);
     let col_x = body.x + (body.width - col_w) / 2;
-    let mut lines: Vec<Line> = wrap(question.text.get(lang), col_w as usize, "", "")
-        .into_iter()
-        .map(|l| Line::styled(l, theme.title()))
-        .collect();
+    let mut lines: Vec<Line> = para(question.text.get(lang), col_w as usize, theme.title());
     if question.visible_if.is_some() {
         lines.push(Line::styled(st::CONDITIONAL.get(lang), theme.muted()));
     }
@@ -297,11 +294,11 @@ fn wall(frame: &mut Frame, area: Rect, p: &Presenter) {
         None
     };
     if let Some(m) = message {
-        lines.extend(
-            wrap(m, area.width.saturating_sub(4) as usize, "", "")
-                .into_iter()
-                .map(|l| Line::styled(l, theme.title())),
-        );
+        lines.extend(para(
+            m,
+            area.width.saturating_sub(4) as usize,
+            theme.title(),
+        ));
         frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
         return;
     }
