@@ -344,14 +344,10 @@ impl App {
             .find(|i| !self.is_answered(*i))
     }
 
-    /// The answer file to save now.
+    /// The answer file to save now (`session::write_answers` adds a follow-up's reference
+    /// and marks, as it does for every writer).
     pub fn answer_file(&self, saved_at: Option<String>) -> AnswerFile {
-        let mut file = self.answers.to_file(&self.inst.questionnaire, saved_at);
-        if let Some(f) = &self.session.follow {
-            file.follows = f.follows.clone();
-            file.reviewed = f.reviewed_map();
-        }
-        file
+        self.answers.to_file(&self.inst.questionnaire, saved_at)
     }
 
     // ----- outcomes of effects -----

@@ -103,10 +103,8 @@ pub fn open_follow_up(
         follow: Some(follow),
         ..Session::default()
     };
-    let mut new_file = answers.to_file(&inst.questionnaire, Some(store::rfc3339(now)));
-    if let Some(f) = &session.follow {
-        new_file.follows = f.follows.clone();
-    }
+    // write_answers adds what the new file follows.
+    let new_file = answers.to_file(&inst.questionnaire, Some(store::rfc3339(now)));
     write_answers(&session, &new_file, lang).map_err(|e| anyhow::anyhow!("{e}"))?;
     store::clean_stale_temps(&path);
     Ok(Opened {
