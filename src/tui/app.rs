@@ -602,22 +602,13 @@ impl App {
     pub fn sections(&self) -> Vec<Section> {
         let q = &self.inst.questionnaire;
         q.dimensions()
-            .map(|(area, dim)| {
-                let idx: Vec<usize> = q
-                    .questions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| x.dimension == dim.id)
-                    .map(|(i, _)| i)
+            .map(|(_, dim)| {
+                let asked: Vec<usize> = (0..q.questions.len())
+                    .filter(|i| q.questions[*i].dimension == dim.id && self.visible[*i])
                     .collect();
-                let asked: Vec<usize> = idx.iter().copied().filter(|i| self.visible[*i]).collect();
                 Section {
                     dimension: dim.id.clone(),
-                    title: format!(
-                        "{} · {}",
-                        area.title.get(self.lang),
-                        dim.title.get(self.lang)
-                    ),
+                    title: section_title(q, &dim.id, self.lang),
                     answered: asked.iter().filter(|i| self.is_answered(**i)).count(),
                     asked: asked.len(),
                     first_visible: asked.first().copied(),
@@ -885,6 +876,18 @@ impl Row {
             Row::NotApplicable => Some('n'),
         }
     }
+}
+
+/// "Area · dimension": the section a question of dimension `dim` sits in, as the question
+/// screen, the section list, the what-if list and plain mode head it.
+pub fn section_title(
+    q: &crate::domain::Questionnaire,
+    dim: &crate::domain::model::DimensionId,
+    lang: Lang,
+) -> String {
+    q.dimension(dim)
+        .map(|(a, d)| format!("{} · {}", a.title.get(lang), d.title.get(lang)))
+        .unwrap_or_default()
 }
 
 /// The indices of the questions asked, given skip logic's `visible`.

@@ -6,7 +6,7 @@ use std::time::SystemTime;
 
 use anyhow::Result;
 
-use super::app::{Row, answered, asked, read_number, record};
+use super::app::{Row, answered, asked, read_number, record, section_title};
 use super::session::Opened;
 use super::strings as st;
 use crate::domain::answers::{Answer, AnswerSet, exclusive_conflict};
@@ -105,10 +105,7 @@ pub fn run(
         let question = &q.questions[i];
         let position = visible[..=i].iter().filter(|v| **v).count();
         let total = visible.iter().filter(|v| **v).count();
-        let section = q
-            .dimension(&question.dimension)
-            .map(|(a, d)| format!("{} · {}", a.title.get(lang), d.title.get(lang)))
-            .unwrap_or_default();
+        let section = section_title(q, &question.dimension, lang);
         writeln!(out)?;
         writeln!(out, "[{position}/{total}] {section}")?;
         match ask(question, lang, answers.get(&question.id), input, out)? {

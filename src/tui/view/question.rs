@@ -12,7 +12,7 @@ use crate::domain::model::QuestionKind;
 use crate::domain::output::answer_label;
 use crate::domain::text::display_safe;
 use crate::domain::wrap::{width, wrap};
-use crate::tui::app::{App, Row};
+use crate::tui::app::{App, Row, section_title};
 use crate::tui::strings::{self as st};
 use crate::tui::theme::Theme;
 
@@ -67,12 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     draw_footer(frame, area, app);
 
     let (pos, total) = app.progress();
-    let section = app
-        .inst
-        .questionnaire
-        .dimension(&q.dimension)
-        .map(|(a, d)| format!("{} · {}", a.title.get(lang), d.title.get(lang)))
-        .unwrap_or_default();
+    let section = section_title(&app.inst.questionnaire, &q.dimension, lang);
     let counter = format!("{pos} / {total}");
     let left_w = (l.header.width as usize).saturating_sub(width(&counter) + 1);
     frame.render_widget(

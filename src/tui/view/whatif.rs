@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{draw_footer, pad, para};
 use crate::domain::output::{answer_label, fmt_score_at, level_label, not_enough};
 use crate::domain::{Answer, Lang, ScoreCard};
-use crate::tui::app::{App, WhatIfItem};
+use crate::tui::app::{App, WhatIfItem, section_title};
 use crate::tui::strings as st;
 use crate::tui::theme::Theme;
 
@@ -162,10 +162,7 @@ fn whatif_list(
         let mut block = Vec::new();
         if section != Some(&question.dimension) {
             section = Some(&question.dimension);
-            let title = q
-                .dimension(&question.dimension)
-                .map(|(a, d)| format!("{} · {}", a.title.get(lang), d.title.get(lang)))
-                .unwrap_or_default();
+            let title = section_title(q, &question.dimension, lang);
             if row > 0 {
                 block.push(Line::default());
             }
