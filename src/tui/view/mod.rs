@@ -227,6 +227,20 @@ pub fn paged(
     lines
 }
 
+/// `text` wrapped after `first` (then `rest`) with each line padded to `w`, so that a
+/// highlight spans the whole row: a list's chosen or lit row.
+pub fn row_lines(
+    text: &str,
+    w: usize,
+    (first, rest): (&str, &str),
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    wrap(text, w, first, rest)
+        .into_iter()
+        .map(|l| Line::styled(pad(&l, w), style))
+        .collect()
+}
+
 /// Wrapped lines of `text` in a style.
 pub fn para(text: &str, w: usize, style: ratatui::style::Style) -> Vec<Line<'static>> {
     wrap(text, w.max(1), "", "")

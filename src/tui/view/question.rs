@@ -192,10 +192,7 @@ pub(super) fn choice_lines(
     };
     let first = format!("{cursor} {mark} {key}  ");
     let indent = " ".repeat(width(&first));
-    wrap(label, w, &first, &indent)
-        .into_iter()
-        .map(|l| Line::styled(super::pad(&l, w), style))
-        .collect()
+    super::row_lines(label, w, (&first, &indent), style)
 }
 
 fn draw_options(frame: &mut Frame, area: Rect, app: &App) {

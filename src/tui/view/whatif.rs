@@ -243,16 +243,8 @@ fn whatif_list(
             } else {
                 label
             };
-            block.extend(
-                crate::domain::wrap::wrap(text, w, "  ", "  ")
-                    .into_iter()
-                    .map(|l| Line::styled(pad(&l, w), style)),
-            );
-            block.extend(
-                crate::domain::wrap::wrap(&answer, w, "    ", "      ")
-                    .into_iter()
-                    .map(|l| Line::styled(pad(&l, w), style)),
-            );
+            block.extend(super::row_lines(text, w, ("  ", "  "), style));
+            block.extend(super::row_lines(&answer, w, ("    ", "      "), style));
         } else {
             let answer_w = w * 2 / 5;
             let text = format!(
