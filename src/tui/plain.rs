@@ -272,7 +272,11 @@ fn numbered<'a, T>(line: &str, items: &'a [T]) -> Option<&'a T> {
 }
 
 /// Writes `prompt` and reads the reply, trimmed; `None` at end of input.
-fn reply(prompt: &str, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<Option<String>> {
+pub(crate) fn reply(
+    prompt: &str,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<Option<String>> {
     write!(out, "{prompt}")?;
     out.flush()?;
     let mut line = String::new();
