@@ -502,6 +502,12 @@ mod reply_tests {
         q
     }
 
+    /// The options at `at` ticked, as a reply reads.
+    fn ticked(q: &Question, at: &[usize]) -> Option<Option<Answer>> {
+        let ids = at.iter().map(|i| q.options[*i].id.clone()).collect();
+        Some(Some(Answer::Choices(ids)))
+    }
+
     #[test]
     fn a_digit_no_option_shows_is_refused_and_letters_mean_what_the_screen_says() {
         let q = question(QuestionKind::YesPartlyNo, true, false);
@@ -537,13 +543,7 @@ mod reply_tests {
             .and_then(Row::key)
             .expect("a key");
         assert!(parse_reply(&q, &format!("1 {none_key}")).is_err());
-        assert_eq!(
-            parse_reply(&q, "2，1").ok(),
-            Some(Some(Answer::Choices(vec![
-                q.options[0].id.clone(),
-                q.options[1].id.clone()
-            ])))
-        );
+        assert_eq!(parse_reply(&q, "2，1").ok(), ticked(&q, &[0, 1]));
         let mut scale = inst
             .questionnaire
             .questions
@@ -572,17 +572,8 @@ mod reply_tests {
             .find(|x| x.kind == QuestionKind::Multi && x.options.len() == 11)
             .expect("a question with eleven options")
             .clone();
-        assert_eq!(
-            parse_reply(&q, "11").ok(),
-            Some(Some(Answer::Choices(vec![q.options[10].id.clone()])))
-        );
-        assert_eq!(
-            parse_reply(&q, "0 1").ok(),
-            Some(Some(Answer::Choices(vec![
-                q.options[0].id.clone(),
-                q.options[9].id.clone()
-            ])))
-        );
+        assert_eq!(parse_reply(&q, "11").ok(), ticked(&q, &[10]));
+        assert_eq!(parse_reply(&q, "0 1").ok(), ticked(&q, &[0, 9]));
         assert!(parse_reply(&q, "12").is_err());
     }
 
