@@ -623,12 +623,7 @@ impl App {
         let vis = self.visible_indices();
         let last = vis.len().saturating_sub(1);
         match action {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End => {
+            _ if action.is_move() => {
                 self.review_cursor = step_cursor(self.review_cursor, last, self.page(), action)
             }
             Action::Confirm => {
@@ -719,12 +714,7 @@ impl App {
                 };
                 self.select_tab(tabs[(at + step) % tabs.len()]);
             }
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End => match self.tab {
+            _ if action.is_move() => match self.tab {
                 Tab::Recommendations => {
                     let last = self.card.recommendations.len().saturating_sub(1);
                     self.rec_cursor = step_cursor(self.rec_cursor, last, self.page(), action);
@@ -760,12 +750,7 @@ impl App {
 
     fn update_detail(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End => self.scroll_by(action),
+            _ if action.is_move() => self.scroll_by(action),
             Action::Cancel => {
                 self.screen = Screen::Results;
                 self.scroll = 0;

@@ -251,14 +251,7 @@ impl App {
             Action::NotApplicable => return self.special(Row::NotApplicable),
             // The first move shows the highlight where it is; later moves move it.
             Action::Up | Action::Down if !input_kind && !self.cursor_shown() => self.moved = true,
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End
-                if !input_kind =>
-            {
+            _ if action.is_move() && !input_kind => {
                 let last = self.list_len().saturating_sub(1);
                 self.moved = true;
                 self.cursor = super::step_cursor(self.cursor, last, self.page(), action);

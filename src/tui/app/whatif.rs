@@ -88,12 +88,7 @@ impl App {
         }
         match action {
             Action::Find => w.find = Some(tui_input::Input::default()),
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End => {
+            _ if action.is_move() => {
                 let last = w.items.len().saturating_sub(1);
                 w.cursor = super::step_cursor(w.cursor, last, self.page.get().max(1), action);
             }
