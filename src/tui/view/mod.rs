@@ -243,7 +243,18 @@ pub fn row_lines(
 
 /// Wrapped lines of `text` in a style.
 pub fn para(text: &str, w: usize, style: ratatui::style::Style) -> Vec<Line<'static>> {
-    wrap(text, w.max(1), "", "")
+    wrapped(text, w.max(1), "", "", style)
+}
+
+/// `text` wrapped after `first` (then `rest`), in a style.
+pub fn wrapped(
+    text: &str,
+    w: usize,
+    first: &str,
+    rest: &str,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    wrap(text, w, first, rest)
         .into_iter()
         .map(|l| Line::styled(l, style))
         .collect()

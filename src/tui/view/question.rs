@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 
 use super::{draw_footer, frame_parts};
-use crate::domain::answers::Answer;
 use crate::domain::model::QuestionKind;
 use crate::domain::output::answer_label;
 use crate::domain::text::display_safe;
@@ -238,27 +237,20 @@ fn draw_input(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(a) = app.answers.get(&q.id) {
         // Wrapped, never cut: the whole answer given so far.
         let text = format!("{}{}", st::ANSWER_IS.get(lang), answer_label(q, a, lang));
-        lines.extend(
-            wrap(&text, area.width as usize, "", "  ")
-                .into_iter()
-                .map(|l| Line::styled(l, theme.good())),
-        );
+        lines.extend(super::wrapped(
+            &text,
+            area.width as usize,
+            "",
+            "  ",
+            theme.good(),
+        ));
     }
     for row in app
         .rows()
         .into_iter()
         .filter(|r| !matches!(r, Row::Option(_)))
     {
-        let (label, chosen) = match row {
-            Row::DontKnow => (
-                st::DONT_KNOW.get(lang),
-                matches!(app.answers.get(&q.id), Some(Answer::DontKnow)),
-            ),
-            _ => (
-                st::NOT_APPLICABLE.get(lang),
-                matches!(app.answers.get(&q.id), Some(Answer::NotApplicable)),
-            ),
-        };
+        let (label, chosen) = row.label(q, app.answers.get(&q.id), lang);
         lines.push(Line::styled(
             format!("{}  {label}", row.key().unwrap_or(' ')),
             if chosen { theme.good() } else { theme.muted() },

@@ -4,11 +4,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Tabs};
 
-use super::draw_footer;
+use super::{draw_footer, wrapped};
 use crate::domain::Lang;
 use crate::domain::report::Report;
 use crate::domain::wrap::width;
@@ -148,11 +147,4 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// The report model, in the app's language, dated today (when the shell said what today is).
 fn report(app: &App) -> Report {
     Report::new(&app.inst, &app.answers, &app.card, app.lang, &app.today)
-}
-
-fn wrapped(text: &str, w: usize, first: &str, rest: &str, style: Style) -> Vec<Line<'static>> {
-    crate::domain::wrap::wrap(text, w, first, rest)
-        .into_iter()
-        .map(|l| Line::styled(l, style))
-        .collect()
 }
