@@ -525,21 +525,8 @@ impl App {
                     self.profile_inputs[i].handle(req);
                     let id = self.inst.questionnaire.profile[i].id.clone();
                     let value = self.profile_inputs[i].value().trim().to_string();
-                    if self
-                        .answers
-                        .profile
-                        .get(&id)
-                        .map(String::as_str)
-                        .unwrap_or("")
-                        != value
-                    {
-                        if value.is_empty() {
-                            self.answers.profile.remove(&id);
-                        } else {
-                            self.answers.profile.insert(id, value);
-                        }
-                        self.refresh();
-                        return vec![Effect::Save];
+                    if self.answers.profile.get(&id).map_or("", String::as_str) != value {
+                        return self.set_profile(id, value);
                     }
                 }
             }
@@ -585,11 +572,18 @@ impl App {
             .and_then(|v| field.options.iter().position(|o| &o.id == v))
             .map_or(0, |p| p as isize + 1);
         let next = (cur + step).rem_euclid(n);
-        let id = field.id.clone();
-        if next == 0 {
+        let value = match next {
+            0 => String::new(),
+            _ => field.options[(next - 1) as usize].id.clone(),
+        };
+        self.set_profile(field.id.clone(), value)
+    }
+
+    /// Sets profile field `id` to `value` (empty clears it) and saves.
+    fn set_profile(&mut self, id: String, value: String) -> Vec<Effect> {
+        if value.is_empty() {
             self.answers.profile.remove(&id);
         } else {
-            let value = field.options[(next - 1) as usize].id.clone();
             self.answers.profile.insert(id, value);
         }
         self.refresh();
