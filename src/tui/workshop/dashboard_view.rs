@@ -25,12 +25,10 @@ fn wide(area: Rect) -> bool {
 }
 
 pub fn draw(frame: &mut Frame, d: &Dashboard) {
-    let area = frame.area();
     let (lang, theme) = (d.lang, d.theme);
-    if crate::tui::view::too_small(frame, area, lang, theme, st::TOO_SMALL_HINT) {
+    let Some(body) = footer(frame, &hints(d.ctx(), lang, d.tabs().len()), lang, theme) else {
         return;
-    }
-    let body = footer(frame, area, &hints(d.ctx(), lang, d.tabs().len()), theme);
+    };
     let c = &d.cohort;
     let mut counts = st::HEAD_COUNTS.count(lang, c.firms, &[&c.finished, &c.in_progress]);
     // Joined and left without an answer: said apart, counted nowhere else.

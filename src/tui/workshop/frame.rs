@@ -1,5 +1,5 @@
-//! What every workshop screen shares: the title and status rows and the hint bar (the "window too small"
-//! notice is the one of every view, `view::too_small`).
+//! What every workshop screen shares: the title and status rows and the hint bar, or instead
+//! the "window too small" notice (the one of every view, `view::too_small`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,18 +13,22 @@ use crate::domain::wrap::width;
 use crate::tui::theme::Theme;
 
 /// Draws the hint bar of `hints` (from `keymap::hints`) at the bottom and returns the area
-/// above it.
+/// above it; `None` when the window is too small, whose notice is drawn instead.
 pub fn footer(
     frame: &mut Frame,
-    area: Rect,
     hints: &[(&'static str, &'static str)],
+    lang: Lang,
     theme: Theme,
-) -> Rect {
+) -> Option<Rect> {
+    let area = frame.area();
+    if crate::tui::view::too_small(frame, area, lang, theme, st::TOO_SMALL_HINT) {
+        return None;
+    }
     let lines = crate::tui::view::hint_bar(hints, area.width as usize, theme);
     let h = (lines.len() as u16).min(2);
     let hints = Rect::new(area.x, area.bottom() - h, area.width, h);
     frame.render_widget(Paragraph::new(lines), hints);
-    Rect::new(area.x, area.y, area.width, area.height - h)
+    Some(Rect::new(area.x, area.y, area.width, area.height - h))
 }
 
 /// The two rows at the top of a workshop screen: `title` with the join code on the right,

@@ -17,12 +17,10 @@ use crate::domain::wrap::{width, wrap};
 use crate::tui::view::{bar, pad, para};
 
 pub fn draw(frame: &mut Frame, p: &Presenter) {
-    let area = frame.area();
     let (lang, theme) = (p.lang, p.theme);
-    if crate::tui::view::too_small(frame, area, lang, theme, st::TOO_SMALL_HINT) {
+    let Some(body) = footer(frame, &hints(p.ctx(), lang, 0), lang, theme) else {
         return;
-    }
-    let body = footer(frame, area, &hints(p.ctx(), lang, 0), theme);
+    };
     let Some(question) = p.inst.questionnaire.questions.get(p.index) else {
         return;
     };
