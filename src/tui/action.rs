@@ -53,6 +53,22 @@ pub enum Action {
     End,
 }
 
+impl Action {
+    /// A move along a list or text: a row or a page up or down, or to an end (what
+    /// `app::step_cursor` takes).
+    pub fn is_move(self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Home
+                | Action::End
+        )
+    }
+}
+
 /// What a click landed on, as the view laid the screen out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Hit {

@@ -8,7 +8,7 @@ use super::action::{Action, Effect, ExportOutcome, Hit};
 use super::keymap::Ctx;
 use super::strings::{self as st};
 use crate::domain::answers::{
-    Answer, AnswerFile, AnswerSet, Dropped, check_number, parse_number, toggle,
+    Answer, AnswerFile, AnswerSet, Dropped, MatrixAnswer, check_number, parse_number, toggle,
 };
 use crate::domain::model::QuestionKind;
 use crate::domain::report::ReportFormat;
@@ -19,6 +19,7 @@ pub mod follow;
 mod question;
 mod whatif;
 
+pub use question::read_number;
 pub use whatif::{WhatIf, WhatIfItem};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -312,12 +313,7 @@ impl App {
 
     /// Indices of the questions currently asked.
     pub fn visible_indices(&self) -> Vec<usize> {
-        self.visible
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| **v)
-            .map(|(i, _)| i)
-            .collect()
+        asked(&self.visible)
     }
 
     /// (position among asked questions, 1-based; number asked).
@@ -339,8 +335,7 @@ impl App {
     }
 
     pub fn is_answered(&self, index: usize) -> bool {
-        let q = &self.inst.questionnaire.questions[index];
-        crate::domain::output::is_answered(q, self.answers.get(&q.id))
+        answered(&self.inst.questionnaire, &self.answers, index)
     }
 
     pub fn first_unanswered(&self) -> Option<usize> {
@@ -349,17 +344,21 @@ impl App {
             .find(|i| !self.is_answered(*i))
     }
 
-    /// The answer file to save now.
+    /// The answer file to save now (`session::write_answers` adds a follow-up's reference
+    /// and marks, as it does for every writer).
     pub fn answer_file(&self, saved_at: Option<String>) -> AnswerFile {
-        let mut file = self.answers.to_file(&self.inst.questionnaire, saved_at);
-        if let Some(f) = &self.session.follow {
-            file.follows = f.follows.clone();
-            file.reviewed = f.reviewed_map();
-        }
-        file
+        self.answers.to_file(&self.inst.questionnaire, saved_at)
     }
 
     // ----- outcomes of effects -----
+
+    /// Shows `text` in the status line, as an error or not.
+    pub(super) fn tell(&mut self, text: impl Into<String>, error: bool) {
+        self.note = Some(Note {
+            text: text.into(),
+            error,
+        });
+    }
 
     pub fn saved(&mut self, result: Result<(), String>) {
         match result {
@@ -371,34 +370,23 @@ impl App {
                 }
             }
             Err(e) => {
-                self.unsaved = Some(e.clone());
-                self.note = Some(Note {
-                    text: format!("{} {e}", st::SAVE_FAILED.get(self.lang)),
-                    error: true,
-                })
+                self.tell(format!("{} {e}", st::SAVE_FAILED.get(self.lang)), true);
+                self.unsaved = Some(e);
             }
         }
     }
 
     pub fn exported(&mut self, outcome: ExportOutcome) {
-        self.note = Some(match outcome {
-            Ok(paths) => Note {
-                text: format!(
-                    "{} {}",
-                    st::EXPORTED.get(self.lang),
-                    paths
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                error: false,
-            },
-            Err(e) => Note {
-                text: format!("{} {e}", st::EXPORT_FAILED.get(self.lang)),
-                error: true,
-            },
-        });
+        match outcome {
+            Ok(paths) => {
+                let paths: Vec<_> = paths.iter().map(|p| p.display().to_string()).collect();
+                self.tell(
+                    format!("{} {}", st::EXPORTED.get(self.lang), paths.join(", ")),
+                    false,
+                )
+            }
+            Err(e) => self.tell(format!("{} {e}", st::EXPORT_FAILED.get(self.lang)), true),
+        }
     }
 
     /// The report file for `format` exists; ask before replacing it.
@@ -471,10 +459,7 @@ impl App {
             (Overlay::ConfirmReplace(_), Action::No | Action::Cancel) => {
                 self.overlay = None;
                 // An earlier "Exported: …" must not read as if this one happened.
-                self.note = Some(Note {
-                    text: st::EXPORT_KEPT.get(self.lang).to_string(),
-                    error: false,
-                });
+                self.tell(st::EXPORT_KEPT.get(self.lang), false);
             }
             (Overlay::ConfirmWhatIf(exit), Action::Yes) => {
                 self.overlay = None;
@@ -540,21 +525,8 @@ impl App {
                     self.profile_inputs[i].handle(req);
                     let id = self.inst.questionnaire.profile[i].id.clone();
                     let value = self.profile_inputs[i].value().trim().to_string();
-                    if self
-                        .answers
-                        .profile
-                        .get(&id)
-                        .map(String::as_str)
-                        .unwrap_or("")
-                        != value
-                    {
-                        if value.is_empty() {
-                            self.answers.profile.remove(&id);
-                        } else {
-                            self.answers.profile.insert(id, value);
-                        }
-                        self.refresh();
-                        return vec![Effect::Save];
+                    if self.answers.profile.get(&id).map_or("", String::as_str) != value {
+                        return self.set_profile(id, value);
                     }
                 }
             }
@@ -600,11 +572,18 @@ impl App {
             .and_then(|v| field.options.iter().position(|o| &o.id == v))
             .map_or(0, |p| p as isize + 1);
         let next = (cur + step).rem_euclid(n);
-        let id = field.id.clone();
-        if next == 0 {
+        let value = match next {
+            0 => String::new(),
+            _ => field.options[(next - 1) as usize].id.clone(),
+        };
+        self.set_profile(field.id.clone(), value)
+    }
+
+    /// Sets profile field `id` to `value` (empty clears it) and saves.
+    fn set_profile(&mut self, id: String, value: String) -> Vec<Effect> {
+        if value.is_empty() {
             self.answers.profile.remove(&id);
         } else {
-            let value = field.options[(next - 1) as usize].id.clone();
             self.answers.profile.insert(id, value);
         }
         self.refresh();
@@ -617,22 +596,13 @@ impl App {
     pub fn sections(&self) -> Vec<Section> {
         let q = &self.inst.questionnaire;
         q.dimensions()
-            .map(|(area, dim)| {
-                let idx: Vec<usize> = q
-                    .questions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, x)| x.dimension == dim.id)
-                    .map(|(i, _)| i)
+            .map(|(_, dim)| {
+                let asked: Vec<usize> = (0..q.questions.len())
+                    .filter(|i| q.questions[*i].dimension == dim.id && self.visible[*i])
                     .collect();
-                let asked: Vec<usize> = idx.iter().copied().filter(|i| self.visible[*i]).collect();
                 Section {
                     dimension: dim.id.clone(),
-                    title: format!(
-                        "{} · {}",
-                        area.title.get(self.lang),
-                        dim.title.get(self.lang)
-                    ),
+                    title: section_title(q, &dim.id, self.lang),
                     answered: asked.iter().filter(|i| self.is_answered(**i)).count(),
                     asked: asked.len(),
                     first_visible: asked.first().copied(),
@@ -646,14 +616,10 @@ impl App {
     fn update_review(&mut self, action: Action) -> Vec<Effect> {
         let vis = self.visible_indices();
         let last = vis.len().saturating_sub(1);
-        let page = self.page();
         match action {
-            Action::Up => self.review_cursor = self.review_cursor.saturating_sub(1),
-            Action::Down => self.review_cursor = (self.review_cursor + 1).min(last),
-            Action::PageUp => self.review_cursor = self.review_cursor.saturating_sub(page),
-            Action::PageDown => self.review_cursor = (self.review_cursor + page).min(last),
-            Action::Home => self.review_cursor = 0,
-            Action::End => self.review_cursor = last,
+            _ if action.is_move() => {
+                self.review_cursor = step_cursor(self.review_cursor, last, self.page(), action)
+            }
             Action::Confirm => {
                 if let Some(i) = vis.get(self.review_cursor) {
                     self.goto_question(*i);
@@ -687,17 +653,9 @@ impl App {
     }
 
     fn scroll_by(&mut self, action: Action) {
-        let page = self.page() as u16;
-        self.scroll = match action {
-            Action::Up => self.scroll.saturating_sub(1),
-            Action::Down => self.scroll.saturating_add(1),
-            Action::PageUp => self.scroll.saturating_sub(page),
-            Action::PageDown => self.scroll.saturating_add(page),
-            Action::Home => 0,
-            Action::End => u16::MAX,
-            _ => self.scroll,
-        }
-        .min(self.scroll_max.get());
+        let max = usize::from(self.scroll_max.get());
+        // Never past `max`, which is a u16: the cast cannot cut.
+        self.scroll = step_cursor(usize::from(self.scroll), max, self.page(), action) as u16;
     }
 
     /// Every rung of every ladder, top ladder first, lowest rung first: (ladder, rung).
@@ -750,12 +708,7 @@ impl App {
                 };
                 self.select_tab(tabs[(at + step) % tabs.len()]);
             }
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End => match self.tab {
+            _ if action.is_move() => match self.tab {
                 Tab::Recommendations => {
                     let last = self.card.recommendations.len().saturating_sub(1);
                     self.rec_cursor = step_cursor(self.rec_cursor, last, self.page(), action);
@@ -791,12 +744,7 @@ impl App {
 
     fn update_detail(&mut self, action: Action) -> Vec<Effect> {
         match action {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End => self.scroll_by(action),
+            _ if action.is_move() => self.scroll_by(action),
             Action::Cancel => {
                 self.screen = Screen::Results;
                 self.scroll = 0;
@@ -866,6 +814,36 @@ impl Row {
         rows
     }
 
+    /// The row's words and whether `answer` chose it (a matrix row reads as "not
+    /// applicable": it is never listed with these). The full screen and plain mode list a
+    /// question's rows this way.
+    pub fn label<'q>(
+        self,
+        q: &'q crate::domain::Question,
+        answer: Option<&Answer>,
+        lang: Lang,
+    ) -> (&'q str, bool) {
+        match self {
+            Row::Option(k) => {
+                let o = &q.options[k];
+                let chosen = match answer {
+                    Some(Answer::Choice(c)) => c == &o.id,
+                    Some(Answer::Choices(cs)) => cs.contains(&o.id),
+                    _ => false,
+                };
+                (o.label.get(lang), chosen)
+            }
+            Row::DontKnow => (
+                st::DONT_KNOW.get(lang),
+                matches!(answer, Some(Answer::DontKnow)),
+            ),
+            Row::NotApplicable | Row::Matrix(_) => (
+                st::NOT_APPLICABLE.get(lang),
+                matches!(answer, Some(Answer::NotApplicable)),
+            ),
+        }
+    }
+
     /// The key that picks the row: 1–9 and 0 for the first ten options, `d` and `n` for
     /// "don't know" and "not applicable", none for options past the tenth.
     pub fn key(self) -> Option<char> {
@@ -876,6 +854,58 @@ impl Row {
             Row::DontKnow => Some('d'),
             Row::NotApplicable => Some('n'),
         }
+    }
+}
+
+/// "Area · dimension": the section a question of dimension `dim` sits in, as the question
+/// screen, the section list, the what-if list and plain mode head it.
+pub fn section_title(
+    q: &crate::domain::Questionnaire,
+    dim: &crate::domain::model::DimensionId,
+    lang: Lang,
+) -> String {
+    q.dimension(dim)
+        .map(|(a, d)| format!("{} · {}", a.title.get(lang), d.title.get(lang)))
+        .unwrap_or_default()
+}
+
+/// The indices of the questions asked, given skip logic's `visible`.
+pub(crate) fn asked(visible: &[bool]) -> Vec<usize> {
+    (0..visible.len()).filter(|i| visible[*i]).collect()
+}
+
+/// Whether question `index` has an answer (including "don't know"): what the full screen and
+/// plain mode count as done.
+pub(crate) fn answered(
+    q: &crate::domain::Questionnaire,
+    answers: &AnswerSet,
+    index: usize,
+) -> bool {
+    let question = &q.questions[index];
+    crate::domain::output::is_answered(question, answers.get(&question.id))
+}
+
+/// Gives question `id` the answer, or clears it for `None`: how both the full screen and
+/// plain mode record a reply.
+pub(crate) fn record(
+    answers: &mut AnswerSet,
+    id: &crate::domain::model::QuestionId,
+    answer: Option<Answer>,
+) {
+    match answer {
+        Some(a) => answers.set(id.clone(), a),
+        None => answers.clear(id),
+    }
+}
+
+/// The matrix answer a key changes: question `q`'s current one, or none yet of its kind.
+pub(crate) fn matrix_now(q: &crate::domain::Question, current: Option<&Answer>) -> MatrixAnswer {
+    match current {
+        Some(Answer::Matrix(m)) => m.clone(),
+        _ => MatrixAnswer {
+            ticks: q.ticks,
+            rows: Vec::new(),
+        },
     }
 }
 

@@ -18,7 +18,7 @@ pub mod view;
 pub mod workshop;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -199,13 +199,8 @@ fn run_full_screen(
 /// named, or in the folder they started from when the answers live in the hidden data folder;
 /// in a workshop, in the folder the participant started from, never in the shared
 /// `responses/` (the dashboard would list it as a broken response, and every firm could read
-/// it).
-pub fn report_path(app: &App, format: ReportFormat) -> std::path::PathBuf {
-    report_path_for(&app.session, format)
-}
-
-/// [`report_path`] for a session, as plain mode has it.
-pub fn report_path_for(session: &app::Session, format: ReportFormat) -> std::path::PathBuf {
+/// it). The full screen and plain mode both ask here.
+pub fn report_path(session: &app::Session, format: ReportFormat) -> std::path::PathBuf {
     let path = &session.answers_path;
     let stem = path
         .file_stem()
@@ -263,7 +258,7 @@ impl session::Shell {
                 app.saved(r);
             }
             Effect::Export(format, replace) => {
-                let path = report_path(app, *format);
+                let path = report_path(&app.session, *format);
                 if path.exists() && !replace {
                     app.ask_replace(*format);
                 } else {

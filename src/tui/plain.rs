@@ -6,14 +6,14 @@ use std::time::SystemTime;
 
 use anyhow::Result;
 
-use super::app::Row;
+use super::app::{Row, answered, asked, read_number, record, section_title};
 use super::session::Opened;
 use super::strings as st;
-use crate::domain::answers::{Answer, AnswerSet, check_number, exclusive_conflict, parse_number};
+use crate::domain::answers::{Answer, AnswerSet, exclusive_conflict};
 use crate::domain::model::{OptionId, Question, QuestionKind};
-use crate::domain::output::{answer_label, is_answered, score_text};
+use crate::domain::output::{answer_label, score_text};
 use crate::domain::report::ReportFormat;
-use crate::domain::text::Arg;
+use crate::domain::text::LocalText;
 use crate::domain::{Instrument, Lang, score};
 use crate::store;
 
@@ -92,8 +92,9 @@ pub fn run(
     }
 
     let visible = crate::domain::score::visibility(q, &answers);
-    let mut i = (0..q.questions.len())
-        .find(|i| visible[*i] && !is_answered(&q.questions[*i], answers.get(&q.questions[*i].id)))
+    let mut i = asked(&visible)
+        .into_iter()
+        .find(|i| !answered(q, &answers, *i))
         .unwrap_or(q.questions.len());
     while i < q.questions.len() {
         let visible = crate::domain::score::visibility(q, &answers);
@@ -104,10 +105,7 @@ pub fn run(
         let question = &q.questions[i];
         let position = visible[..=i].iter().filter(|v| **v).count();
         let total = visible.iter().filter(|v| **v).count();
-        let section = q
-            .dimension(&question.dimension)
-            .map(|(a, d)| format!("{} · {}", a.title.get(lang), d.title.get(lang)))
-            .unwrap_or_default();
+        let section = section_title(q, &question.dimension, lang);
         writeln!(out)?;
         writeln!(out, "[{position}/{total}] {section}")?;
         match ask(question, lang, answers.get(&question.id), input, out)? {
@@ -129,10 +127,7 @@ pub fn run(
             }
             Reply::Skip => i += 1,
             Reply::Answer(a) => {
-                match a {
-                    Some(a) => answers.set(question.id.clone(), a),
-                    None => answers.clear(&question.id),
-                }
+                record(&mut answers, &question.id, a);
                 save(&opened.session, inst, &answers, lang)?;
                 i += 1;
             }
@@ -141,11 +136,11 @@ pub fn run(
     // Review before finishing: what is still open, and a way back to any question.
     loop {
         let visible = crate::domain::score::visibility(q, &answers);
-        let asked: Vec<usize> = (0..q.questions.len()).filter(|i| visible[*i]).collect();
+        let asked = asked(&visible);
         let open: Vec<(usize, usize)> = asked
             .iter()
             .enumerate()
-            .filter(|(_, i)| !is_answered(&q.questions[**i], answers.get(&q.questions[**i].id)))
+            .filter(|(_, i)| !answered(q, &answers, **i))
             .map(|(pos, i)| (pos + 1, *i))
             .collect();
         writeln!(out)?;
@@ -160,13 +155,8 @@ pub fn run(
         for (pos, i) in &open {
             writeln!(out, "  {pos}. {}", q.questions[*i].text.get(lang))?;
         }
-        write!(
-            out,
-            "{}",
-            st::PLAIN_REVIEW_PROMPT.fill(lang, &[&asked.len()])
-        )?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
+        let prompt = st::PLAIN_REVIEW_PROMPT.fill(lang, &[&asked.len()]);
+        let Some(line) = reply(&prompt, input, out)? else {
             writeln!(out)?;
             break;
         };
@@ -178,22 +168,14 @@ pub fn run(
             }
             _ => {}
         }
-        let Some(&i) = line
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .and_then(|n| asked.get(n))
-        else {
+        let Some(&i) = numbered(&line, &asked) else {
             writeln!(out, "{}", st::PLAIN_WHICH.fill(lang, &[&asked.len()]))?;
             continue;
         };
         let question = &q.questions[i];
         writeln!(out)?;
         if let Reply::Answer(a) = ask(question, lang, answers.get(&question.id), input, out)? {
-            match a {
-                Some(a) => answers.set(question.id.clone(), a),
-                None => answers.clear(&question.id),
-            }
+            record(&mut answers, &question.id, a);
             save(&opened.session, inst, &answers, lang)?;
         }
     }
@@ -224,13 +206,8 @@ pub fn run(
         writeln!(out)?;
         writeln!(out, "{part}")?;
         if k + 1 < parts.len() {
-            write!(
-                out,
-                "{}",
-                st::PLAIN_NEXT_PART.fill(lang, &[&(k + 1), &parts.len()])
-            )?;
-            out.flush()?;
-            match read_line(input)? {
+            let prompt = st::PLAIN_NEXT_PART.fill(lang, &[&(k + 1), &parts.len()]);
+            match reply(&prompt, input, out)? {
                 Some(l) if l.eq_ignore_ascii_case("q") => break,
                 Some(_) => {}
                 // Input ended (a script): the rest follows without pauses.
@@ -248,30 +225,17 @@ pub fn run(
     };
     writeln!(out, "{}", offer.get(lang))?;
     for (k, format) in ReportFormat::ALL.iter().enumerate() {
-        let label = match format {
-            ReportFormat::Html => st::EXPORT_HTML,
-            ReportFormat::Text => st::EXPORT_TEXT,
-            ReportFormat::Md => st::EXPORT_MD,
-            ReportFormat::Json => st::EXPORT_JSON,
-        };
-        writeln!(out, "  {}) {}", k + 1, label.get(lang))?;
+        writeln!(out, "  {}) {}", k + 1, st::export_label(*format).get(lang))?;
     }
     loop {
-        write!(out, "{}", st::PLAIN_REPORT_PROMPT.get(lang))?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
+        let Some(line) = reply(st::PLAIN_REPORT_PROMPT.get(lang), input, out)? else {
             writeln!(out)?;
             break;
         };
         if line.is_empty() {
             break;
         }
-        let Some(format) = line
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .and_then(|n| ReportFormat::ALL.get(n))
-        else {
+        let Some(format) = numbered(&line, &ReportFormat::ALL) else {
             writeln!(
                 out,
                 "{}",
@@ -279,7 +243,7 @@ pub fn run(
             )?;
             continue;
         };
-        let target = super::report_path_for(&opened.session, *format);
+        let target = super::report_path(&opened.session, *format);
         let today = store::rfc3339(SystemTime::now());
         match super::export_report(inst, &answers, &card, lang, &today[..10], *format, &target) {
             Ok(paths) => {
@@ -302,8 +266,19 @@ fn resume_line(lang: Lang, path: &std::path::Path) -> String {
     st::PLAIN_RESUME.fill(lang, &[&super::session::shell_quote(&store::shown(&full))])
 }
 
-/// Reads one line; `None` at end of input.
-fn read_line(input: &mut dyn BufRead) -> Result<Option<String>> {
+/// The item a reply's number (counted from 1) names.
+fn numbered<'a, T>(line: &str, items: &'a [T]) -> Option<&'a T> {
+    items.get(line.parse::<usize>().ok()?.checked_sub(1)?)
+}
+
+/// Writes `prompt` and reads the reply, trimmed; `None` at end of input.
+pub(crate) fn reply(
+    prompt: &str,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<Option<String>> {
+    write!(out, "{prompt}")?;
+    out.flush()?;
     let mut line = String::new();
     if input.read_line(&mut line)? == 0 {
         return Ok(None);
@@ -323,9 +298,7 @@ fn ask_profile(
         for (i, o) in f.options.iter().enumerate() {
             writeln!(out, "  {}) {}", i + 1, o.label.get(lang))?;
         }
-        write!(out, "> ")?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
+        let Some(line) = reply("> ", input, out)? else {
             return Ok(false);
         };
         if line.is_empty() {
@@ -335,12 +308,7 @@ fn ask_profile(
             answers.profile.insert(f.id.clone(), line);
             return Ok(true);
         }
-        match line
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| n.checked_sub(1))
-            .and_then(|n| f.options.get(n))
-        {
+        match numbered(&line, &f.options) {
             Some(o) => {
                 answers.profile.insert(f.id.clone(), o.id.clone());
                 return Ok(true);
@@ -362,25 +330,7 @@ fn ask(
     }
     writeln!(out, "{}", q.text.get(lang))?;
     for row in Row::of(q) {
-        let (label, chosen) = match row {
-            Row::Option(i) => {
-                let o = &q.options[i];
-                let chosen = match current {
-                    Some(Answer::Choice(c)) => c == &o.id,
-                    Some(Answer::Choices(cs)) => cs.contains(&o.id),
-                    _ => false,
-                };
-                (o.label.get(lang), chosen)
-            }
-            Row::DontKnow => (
-                st::DONT_KNOW.get(lang),
-                matches!(current, Some(Answer::DontKnow)),
-            ),
-            Row::NotApplicable | Row::Matrix(_) => (
-                st::NOT_APPLICABLE.get(lang),
-                matches!(current, Some(Answer::NotApplicable)),
-            ),
-        };
+        let (label, chosen) = row.label(q, current, lang);
         // Options past the tenth have no key on the full screen; here they take their number.
         let key = match (row.key(), row) {
             (Some(k), _) => k.to_string(),
@@ -420,17 +370,15 @@ fn ask(
         QuestionKind::Text => st::PLAIN_TEXT.get(lang).to_string(),
         _ => st::PLAIN_OPTION.get(lang).to_string(),
     };
+    let prompt = format!(
+        "{prompt}{sep}? {}{sep}b {}{colon}",
+        st::KEY_HELP.get(lang),
+        st::KEY_BACK.get(lang),
+        sep = st::COMMA.get(lang),
+        colon = st::COLON.get(lang)
+    );
     loop {
-        write!(
-            out,
-            "{prompt}{sep}? {}{sep}b {}{colon}",
-            st::KEY_HELP.get(lang),
-            st::KEY_BACK.get(lang),
-            sep = st::COMMA.get(lang),
-            colon = st::COLON.get(lang)
-        )?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
+        let Some(line) = reply(&prompt, input, out)? else {
             return Ok(Reply::Quit);
         };
         match line.as_str() {
@@ -456,22 +404,9 @@ fn ask(
     }
 }
 
-/// A refusal, said in both languages: words of the table filled in, or the domain's message.
-struct Msg(String, String);
-
-impl Msg {
-    fn of(words: st::Bilingual, args: &[&dyn Arg]) -> Msg {
-        Msg(words.fill(Lang::Zh, args), words.fill(Lang::En, args))
-    }
-
-    fn get(&self, lang: Lang) -> &str {
-        if lang == Lang::Zh { &self.0 } else { &self.1 }
-    }
-}
-
 /// Reads one reply with the full-screen keys: the number shown beside an option, `d` for
 /// "don't know", `n` for "not applicable". A number no option shows is refused, never guessed.
-fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
+fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, LocalText> {
     let keys: Vec<(char, Row)> = Row::of(q)
         .into_iter()
         .filter_map(|r| r.key().map(|k| (k, r)))
@@ -481,8 +416,8 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
         .map(|(k, _)| k.to_string())
         .collect::<Vec<_>>()
         .join(" ");
-    let bad = || Msg::of(st::PLAIN_KEYS_SHOWN, &[&shown]);
-    let special = |word: &str| -> Option<Result<Answer, Msg>> {
+    let bad = || st::in_both(st::PLAIN_KEYS_SHOWN, &[&shown]);
+    let special = |word: &str| -> Option<Result<Answer, LocalText>> {
         let row = match word {
             "d" | "D" => Row::DontKnow,
             "n" | "N" => Row::NotApplicable,
@@ -495,10 +430,10 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
                     Row::DontKnow => Answer::DontKnow,
                     _ => Answer::NotApplicable,
                 })
-                .ok_or_else(|| Msg::of(st::PLAIN_NOT_OFFERED, &[])),
+                .ok_or_else(|| st::in_both(st::PLAIN_NOT_OFFERED, &[])),
         )
     };
-    let option = |word: &str| -> Result<usize, Msg> {
+    let option = |word: &str| -> Result<usize, LocalText> {
         // An option past the tenth, by its number (11, 12, …).
         if let Ok(n) = word.parse::<usize>()
             && n > 10
@@ -524,15 +459,7 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
     }
     match q.kind {
         QuestionKind::Text => Ok(Some(Answer::Text(line.to_string()))),
-        QuestionKind::Number => {
-            let x = parse_number(line).map_err(|m| Msg(m.zh, m.en))?;
-            check_number(q, x).map_err(|_| {
-                let lo = q.min.map_or("-∞".to_string(), |v| v.to_string());
-                let hi = q.max.map_or("∞".to_string(), |v| v.to_string());
-                Msg::of(st::RANGE, &[&lo, &hi])
-            })?;
-            Ok(Some(Answer::Number(x)))
-        }
+        QuestionKind::Number => Ok(Some(Answer::Number(read_number(q, line)?))),
         QuestionKind::Multi => {
             let mut ids: Vec<OptionId> = Vec::new();
             for part in line
@@ -546,7 +473,7 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, Msg> {
             }
             ids.sort_by_key(|id| q.option_index(id));
             match exclusive_conflict(q, &ids) {
-                Some(m) => Err(Msg(m.zh, m.en)),
+                Some(m) => Err(m),
                 None => Ok(Some(Answer::Choices(ids))),
             }
         }
@@ -573,6 +500,12 @@ mod reply_tests {
         q.dont_know = dk;
         q.not_applicable = na;
         q
+    }
+
+    /// The options at `at` ticked, as a reply reads.
+    fn ticked(q: &Question, at: &[usize]) -> Option<Option<Answer>> {
+        let ids = at.iter().map(|i| q.options[*i].id.clone()).collect();
+        Some(Some(Answer::Choices(ids)))
     }
 
     #[test]
@@ -610,13 +543,7 @@ mod reply_tests {
             .and_then(Row::key)
             .expect("a key");
         assert!(parse_reply(&q, &format!("1 {none_key}")).is_err());
-        assert_eq!(
-            parse_reply(&q, "2，1").ok(),
-            Some(Some(Answer::Choices(vec![
-                q.options[0].id.clone(),
-                q.options[1].id.clone()
-            ])))
-        );
+        assert_eq!(parse_reply(&q, "2，1").ok(), ticked(&q, &[0, 1]));
         let mut scale = inst
             .questionnaire
             .questions
@@ -645,17 +572,8 @@ mod reply_tests {
             .find(|x| x.kind == QuestionKind::Multi && x.options.len() == 11)
             .expect("a question with eleven options")
             .clone();
-        assert_eq!(
-            parse_reply(&q, "11").ok(),
-            Some(Some(Answer::Choices(vec![q.options[10].id.clone()])))
-        );
-        assert_eq!(
-            parse_reply(&q, "0 1").ok(),
-            Some(Some(Answer::Choices(vec![
-                q.options[0].id.clone(),
-                q.options[9].id.clone()
-            ])))
-        );
+        assert_eq!(parse_reply(&q, "11").ok(), ticked(&q, &[10]));
+        assert_eq!(parse_reply(&q, "0 1").ok(), ticked(&q, &[0, 9]));
         assert!(parse_reply(&q, "12").is_err());
     }
 

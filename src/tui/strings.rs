@@ -2,6 +2,26 @@
 //! views, plain mode, the key-hint bar, opening and saving a session, follow-up checks.
 
 pub use crate::domain::text::Bilingual;
+use crate::domain::text::{Arg, LocalText};
+
+/// The words that name a report format where one is chosen.
+pub fn export_label(format: crate::domain::report::ReportFormat) -> Bilingual {
+    use crate::domain::report::ReportFormat;
+    match format {
+        ReportFormat::Html => EXPORT_HTML,
+        ReportFormat::Text => EXPORT_TEXT,
+        ReportFormat::Md => EXPORT_MD,
+        ReportFormat::Json => EXPORT_JSON,
+    }
+}
+
+/// `words` filled in both languages, for a refusal said before the language is known.
+pub fn in_both(words: Bilingual, args: &[&dyn Arg]) -> LocalText {
+    LocalText::new(
+        words.fill(crate::domain::Lang::Zh, args),
+        words.fill(crate::domain::Lang::En, args),
+    )
+}
 
 crate::bilingual! {
     LANGUAGE = "语言", "Language";
@@ -108,10 +128,8 @@ crate::bilingual! {
     LINES_ABOVE = "↑ 上面还有 {} 行", "↑ {} more line above" | "↑ {} more lines above";
     LINES_BELOW = "↓ 下面还有 {} 行（↓ 或 PgDn）", "↓ {} more line below (↓ or PgDn)" | "↓ {} more lines below (↓ or PgDn)";
     TOO_SMALL_HINT = "请放大窗口或调小字号；在此之前按键不起作用（Ctrl-C 退出）。答案已保存。", "Please enlarge the window or use a smaller font; until then keys do nothing (Ctrl-C quits). Your answers are saved.";
-}
 
-// Plain mode and punctuation.
-crate::bilingual! {
+    // Plain mode.
     PLAIN_ALL_ANSWERED = "检查答案：{} 道题全部已回答。", "Review: all {} questions are answered.";
     PLAIN_OPEN = "检查答案：还有 {} 题未答：", "Review: {} question is still unanswered:" | "Review: {} questions are still unanswered:";
     PLAIN_REVIEW_PROMPT = "输入题号（1–{}）回答或修改该题；直接回车查看结果；q 退出：", "Enter a question's number (1–{}) to answer or change it; Enter alone shows the results; q quits: ";
@@ -146,10 +164,8 @@ crate::bilingual! {
     LIST_SEP = "、", ", ";
     /// Between two sentences on one line: Chinese needs no space.
     SENTENCE_GAP = "", " ";
-}
 
-// The key-hint bar's words, named in the keymap's table.
-crate::bilingual! {
+    // The key-hint bar's words, named in the keymap's table.
     KEY_MOVE = "移动", "move";
     KEY_SELECT = "选择", "select";
     KEY_RUNGS = "看各级含义", "read each rung";
@@ -192,10 +208,8 @@ crate::bilingual! {
     KEY_REPLACE = "替换", "replace";
     KEY_YES = "是", "yes";
     KEY_STAY_WHATIF = "否，留在假设里", "no, stay in what-if";
-}
 
-// Opening, saving and ending a session (tui::session), and follow-up checks.
-crate::bilingual! {
+    // Opening, saving and ending a session (tui::session), and follow-up checks.
     NO_DATA_FOLDER = "找不到可以保存答案的用户数据文件夹\n  提示：用 --answers 文件名 指定答卷文件", "cannot find a per-user data folder for saving answers\n  hint: pass --answers FILE";
     ANSWERS_OTHER_QUESTIONNAIRE = "{} 里是问卷 `{}` 的答案，不是 `{}` 的\n  提示：用 --questionnaire 指定对应的问卷，或换一个 --answers 文件", "{} holds answers for questionnaire `{}`, not `{}`\n  hint: pass the matching --questionnaire, or another --answers file";
     NO_BACKUP = "{} 无法读取，也无法备份（{}），为了不丢数据没有继续\n  提示：检查文件夹能否写入，或换一个 --answers 文件", "{} could not be read, and no backup copy could be made ({}), so nothing was changed\n  hint: check the folder can be written to, or pass another --answers file";

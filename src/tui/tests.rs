@@ -13,18 +13,24 @@ use crate::domain::{Instrument, Lang};
 
 const MINI: &str = include_str!("../../tests/fixtures/questionnaires/valid/mini.json");
 
-fn mini() -> Instrument {
+/// The small fixture questionnaire every test module of the self-check layer runs on.
+pub(crate) fn mini() -> Instrument {
     Instrument::from_sources("mini.json", MINI, "proposals.json", BUILTIN_PROPOSALS)
         .expect("mini fixture loads")
 }
 
 fn app_with(answers: AnswerSet, resumable: bool) -> App {
+    app_of(mini(), answers, resumable)
+}
+
+/// A session of `inst` in English, saving to `answers.json`.
+fn app_of(inst: Instrument, answers: AnswerSet, resumable: bool) -> App {
     let session = Session {
         answers_path: "answers.json".into(),
         resumable,
         ..Session::default()
     };
-    App::new(mini(), Lang::En, answers, session)
+    App::new(inst, Lang::En, answers, session)
 }
 
 fn new_app() -> App {
@@ -73,8 +79,17 @@ fn qid(s: &str) -> QuestionId {
     QuestionId(s.into())
 }
 
+/// The position of question `id` in the fixture.
+fn index(app: &App, id: &str) -> usize {
+    app.inst.questionnaire.question_index(&qid(id)).expect(id)
+}
+
 fn current_id(app: &App) -> String {
     app.question().id.0.to_string()
+}
+
+fn choice(id: &str) -> Answer {
+    Answer::Choice(OptionId(id.into()))
 }
 
 fn choices(ids: &[&str]) -> Answer {
@@ -155,10 +170,7 @@ fn single_choice_by_cursor_and_number_key() {
     app.goto_question(4); // tax
     // The first ↓ shows the highlight on the first option, the second moves it.
     press(&mut app, &[KeyCode::Down, KeyCode::Down, KeyCode::Enter]);
-    assert_eq!(
-        app.answers.get(&qid("tax")),
-        Some(&Answer::Choice(OptionId("b".into())))
-    );
+    assert_eq!(app.answers.get(&qid("tax")), Some(&choice("b")));
     assert_eq!(current_id(&app), "staff");
     press(&mut app, &[KeyCode::Up]);
     assert_eq!(current_id(&app), "tax", "Up in a number field goes back");
@@ -217,13 +229,7 @@ fn a_digit_no_option_shows_does_nothing() {
 #[test]
 fn a_decimal_comma_is_a_decimal_point_and_thousands_are_not_guessed() {
     let mut app = new_app();
-    let staff = app
-        .inst
-        .questionnaire
-        .questions
-        .iter()
-        .position(|q| q.id == "staff")
-        .expect("staff");
+    let staff = index(&app, "staff");
     app.goto_question(staff);
     typed(&mut app, "1,000");
     press(&mut app, &[KeyCode::Enter]);
@@ -294,8 +300,8 @@ fn free_text_takes_any_character() {
 fn resume_goes_to_the_first_unanswered_question() {
     let mut answers = AnswerSet::new();
     answers.set(qid("tools"), choices(&["office"]));
-    answers.set(qid("has_plant"), Answer::Choice(OptionId("no".into())));
-    answers.set(qid("erp"), Answer::Choice(OptionId("yes".into())));
+    answers.set(qid("has_plant"), choice("no"));
+    answers.set(qid("erp"), choice("yes"));
     let mut app = app_with(answers, true);
     press(&mut app, &[KeyCode::Enter]); // focus starts on Resume
     assert_eq!(current_id(&app), "tax");
@@ -406,9 +412,9 @@ fn review_marks_unanswered_and_finishes_to_results() {
 fn finished_app() -> App {
     let mut answers = AnswerSet::new();
     answers.set(qid("tools"), choices(&["office", "finance", "video"]));
-    answers.set(qid("has_plant"), Answer::Choice(OptionId("no".into())));
-    answers.set(qid("erp"), Answer::Choice(OptionId("no".into())));
-    answers.set(qid("tax"), Answer::Choice(OptionId("b".into())));
+    answers.set(qid("has_plant"), choice("no"));
+    answers.set(qid("erp"), choice("no"));
+    answers.set(qid("tax"), choice("b"));
     answers.set(qid("staff"), Answer::Number(20.0));
     answers.set(qid("channels"), choices(&["bank"]));
     let mut app = app_with(answers, true);
@@ -477,10 +483,7 @@ fn what_if_leaves_saved_answers_alone_until_committed() {
     assert_eq!(app.answers, saved);
     assert_eq!(app.card, card);
     let w = app.whatif.as_ref().expect("what-if open");
-    assert_eq!(
-        w.answers.get(&qid("erp")),
-        Some(&Answer::Choice(OptionId("yes".into())))
-    );
+    assert_eq!(w.answers.get(&qid("erp")), Some(&choice("yes")));
     assert!(
         w.card.areas[0].score > card.areas[0].score,
         "cloud score moves in the sandbox"
@@ -506,10 +509,7 @@ fn what_if_leaves_saved_answers_alone_until_committed() {
     app.today = "2026-12-01".into();
     let fx = press(&mut app, &[KeyCode::Char('y')]);
     assert_eq!(fx, vec![Effect::Save]);
-    assert_eq!(
-        app.answers.get(&qid("erp")),
-        Some(&Answer::Choice(OptionId("yes".into())))
-    );
+    assert_eq!(app.answers.get(&qid("erp")), Some(&choice("yes")));
     assert!(app.card.areas[0].score > card.areas[0].score);
     // The adopted answer is marked, with the day, in the answer file.
     assert_eq!(app.answers.whatif_date(&qid("erp")), Some("2026-12-01"));
@@ -520,12 +520,7 @@ fn what_if_leaves_saved_answers_alone_until_committed() {
     );
     assert_eq!(file.whatif.len(), 1, "only the changed answer is marked");
     // Answering the question again as the firm's own answer takes the mark away.
-    let erp = app
-        .inst
-        .questionnaire
-        .question_index(&qid("erp"))
-        .expect("erp");
-    app.goto_question(erp);
+    app.goto_question(index(&app, "erp"));
     press(&mut app, &[KeyCode::Char('2')]);
     assert_eq!(app.answers.whatif_date(&qid("erp")), None);
 }
@@ -547,11 +542,7 @@ fn what_if_ticks_multiple_choice_options_one_by_one() {
     let mut app = finished_app();
     press(&mut app, &[KeyCode::Char('w')]);
     let items = app.whatif.as_ref().expect("what-if open").items.clone();
-    let channels = app
-        .inst
-        .questionnaire
-        .question_index(&qid("channels"))
-        .expect("channels");
+    let channels = index(&app, "channels");
     let row = |option: usize| {
         items
             .iter()
@@ -603,10 +594,7 @@ fn clicking_an_option_chooses_it() {
     let layout = super::view::question::layout(ratatui::layout::Rect::new(0, 0, 80, 24), &app);
     let fx = click(&mut app, 5, layout.list.y + 2);
     assert_eq!(fx, vec![Effect::Save]);
-    assert_eq!(
-        app.answers.get(&qid("tax")),
-        Some(&Answer::Choice(OptionId("m".into())))
-    );
+    assert_eq!(app.answers.get(&qid("tax")), Some(&choice("m")));
 }
 
 #[test]
@@ -646,11 +634,7 @@ fn n_answers_not_applicable_where_offered_and_nothing_elsewhere() {
         q.questions[num].id.clone(),
         q.questions[plain].id.clone(),
     );
-    let session = Session {
-        answers_path: "answers.json".into(),
-        ..Session::default()
-    };
-    let mut app = App::new(inst, Lang::En, AnswerSet::new(), session);
+    let mut app = app_of(inst, AnswerSet::new(), false);
     app.goto_question(na);
     press(&mut app, &[KeyCode::Char('n')]);
     assert_eq!(app.answers.get(&na_id), Some(&Answer::NotApplicable));
@@ -665,34 +649,19 @@ fn n_answers_not_applicable_where_offered_and_nothing_elsewhere() {
 #[test]
 fn scale_and_yes_partly_no_save_the_option_whose_number_was_pressed() {
     let mut app = new_app();
-    let at = |app: &App, id: &str| {
-        app.inst
-            .questionnaire
-            .questions
-            .iter()
-            .position(|q| q.id == id)
-            .expect("question")
-    };
     // mes is a scale of four steps with "don't know": 4 is the fourth step, 5 is nothing.
     press(&mut app, &[KeyCode::Enter]); // start
-    app.answers
-        .set(qid("has_plant"), Answer::Choice(OptionId("yes".into())));
-    app.goto_question(at(&app, "mes"));
+    app.answers.set(qid("has_plant"), choice("yes"));
+    app.goto_question(index(&app, "mes"));
     assert!(press(&mut app, &[KeyCode::Char('5')]).is_empty());
     assert_eq!(app.answers.get(&qid("mes")), None);
-    app.goto_question(at(&app, "mes"));
+    app.goto_question(index(&app, "mes"));
     press(&mut app, &[KeyCode::Char('4')]);
-    assert_eq!(
-        app.answers.get(&qid("mes")),
-        Some(&Answer::Choice(OptionId("s3".into())))
-    );
+    assert_eq!(app.answers.get(&qid("mes")), Some(&choice("s3")));
     // erp is yes / partly / no: 2 is "partly", whatever the cursor says.
-    app.goto_question(at(&app, "erp"));
+    app.goto_question(index(&app, "erp"));
     press(&mut app, &[KeyCode::Down, KeyCode::Char('2')]);
-    assert_eq!(
-        app.answers.get(&qid("erp")),
-        Some(&Answer::Choice(OptionId("partly".into())))
-    );
+    assert_eq!(app.answers.get(&qid("erp")), Some(&choice("partly")));
 }
 
 // ----- the flow: one obvious next step ------------------------------------------------------
@@ -1021,11 +990,7 @@ fn long_list_app(extra: usize) -> App {
     let source = json.to_string();
     let inst = Instrument::from_sources("long.json", &source, "proposals.json", BUILTIN_PROPOSALS)
         .expect("the long fixture loads");
-    let session = Session {
-        answers_path: "answers.json".into(),
-        ..Session::default()
-    };
-    App::new(inst, Lang::En, AnswerSet::new(), session)
+    app_of(inst, AnswerSet::new(), false)
 }
 
 /// The screen as the shell would draw it now.

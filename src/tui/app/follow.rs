@@ -48,10 +48,12 @@ impl Mark {
 impl App {
     /// Whether this session is a follow-up check.
     pub fn is_follow_up(&self) -> bool {
-        self.session
-            .follow
-            .as_ref()
-            .is_some_and(|f| f.follows.is_some())
+        self.following().is_some()
+    }
+
+    /// The follow-up state, when this session is a follow-up check.
+    fn following(&self) -> Option<&FollowUp> {
+        self.session.follow.as_ref().filter(|f| f.follows.is_some())
     }
 
     /// The welcome screen offers a follow-up when the file opened is a finished check of the
@@ -74,15 +76,7 @@ impl App {
 
     /// Marks each answer a what-if sandbox changed, as it is adopted.
     pub(super) fn mark_adopted(&mut self, adopted: &AnswerSet) {
-        let ids: Vec<QuestionId> = self
-            .inst
-            .questionnaire
-            .questions
-            .iter()
-            .filter(|q| self.answers.get(&q.id) != adopted.get(&q.id))
-            .map(|q| q.id.clone())
-            .collect();
-        for id in ids {
+        for id in self.changed_in(adopted) {
             self.mark_reviewed(&id, adopted.get(&id));
         }
     }
@@ -90,11 +84,7 @@ impl App {
     /// The mark of question `index` in a follow-up check; `None` outside one, and for a
     /// question the earlier check did not answer and nobody has answered since.
     pub fn follow_mark(&self, index: usize) -> Option<Mark> {
-        let f = self
-            .session
-            .follow
-            .as_ref()
-            .filter(|f| f.follows.is_some())?;
+        let f = self.following()?;
         let q = &self.inst.questionnaire.questions[index];
         match f.mark_of(&q.id) {
             Some(Reviewed::Confirmed) => Some(Mark::Confirmed),
@@ -109,11 +99,7 @@ impl App {
 
     /// The first asked question not yet confirmed or changed in a follow-up check.
     pub(super) fn first_unreviewed(&self) -> Option<usize> {
-        let f = self
-            .session
-            .follow
-            .as_ref()
-            .filter(|f| f.follows.is_some())?;
+        let f = self.following()?;
         f.earlier.as_ref()?;
         self.visible_indices().into_iter().find(|i| {
             f.mark_of(&self.inst.questionnaire.questions[*i].id)
@@ -149,13 +135,13 @@ impl App {
             Ok(()) => {
                 self.session.resumable = false;
                 self.goto_first_unanswered();
-                self.note = Some(Note {
-                    text: st::STARTED.fill(
+                self.tell(
+                    st::STARTED.fill(
                         self.lang,
                         &[&crate::store::shown(&self.session.answers_path)],
                     ),
-                    error: false,
-                });
+                    false,
+                );
             }
             Err(e) => self.saved(Err(e)),
         }
@@ -169,14 +155,4 @@ impl App {
             reviewed: Default::default(),
         }
     }
-}
-
-/// The legend of the review list's signs.
-pub fn legend(lang: Lang) -> &'static str {
-    st::LEGEND.get(lang)
-}
-
-/// The welcome entry's wording.
-pub fn entry(lang: Lang) -> &'static str {
-    st::FOLLOW_UP.get(lang)
 }

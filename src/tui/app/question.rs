@@ -2,8 +2,8 @@
 //! text, "don't know", skipping and going back.
 
 use super::*;
-use crate::domain::answers::MatrixAnswer;
 use crate::domain::model::OptionId;
+use crate::domain::text::LocalText;
 
 impl App {
     /// Recomputes skip logic and the score card after answers changed.
@@ -100,10 +100,7 @@ impl App {
         if self.answers.get(&id) == answer.as_ref() {
             return if marked { vec![Effect::Save] } else { vec![] };
         }
-        match answer {
-            Some(a) => self.answers.set(id, a),
-            None => self.answers.clear(&id),
-        }
+        super::record(&mut self.answers, &id, answer);
         self.refresh();
         vec![Effect::Save]
     }
@@ -152,13 +149,7 @@ impl App {
             },
             None => None,
         };
-        let mut m = match self.answers.get(&q.id) {
-            Some(Answer::Matrix(m)) => m.clone(),
-            _ => MatrixAnswer {
-                ticks: q.ticks,
-                rows: Vec::new(),
-            },
-        };
+        let mut m = super::matrix_now(q, self.answers.get(&q.id));
         let now: Vec<OptionId> = m.row(row.id.as_str()).unwrap_or(&[]).to_vec();
         let picked = match o {
             None => Vec::new(),
@@ -217,10 +208,7 @@ impl App {
     /// touched it chooses nothing, and says how to answer or skip.
     fn confirm_list(&mut self) -> Vec<Effect> {
         if !self.cursor_shown() {
-            self.note = Some(Note {
-                text: st::CHOOSE_FIRST.get(self.lang).to_string(),
-                error: false,
-            });
+            self.tell(st::CHOOSE_FIRST.get(self.lang), false);
             return vec![];
         }
         let multi = matches!(
@@ -263,14 +251,7 @@ impl App {
             Action::NotApplicable => return self.special(Row::NotApplicable),
             // The first move shows the highlight where it is; later moves move it.
             Action::Up | Action::Down if !input_kind && !self.cursor_shown() => self.moved = true,
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End
-                if !input_kind =>
-            {
+            _ if action.is_move() && !input_kind => {
                 let last = self.list_len().saturating_sub(1);
                 self.moved = true;
                 self.cursor = super::step_cursor(self.cursor, last, self.page(), action);
@@ -298,10 +279,7 @@ impl App {
                     && let InputRequest::InsertChar(c) = req
                     && !is_number_char(c)
                 {
-                    self.note = Some(Note {
-                        text: st::TYPE_NUMBER.get(self.lang).to_string(),
-                        error: true,
-                    });
+                    self.tell(st::TYPE_NUMBER.get(self.lang), true);
                     return vec![];
                 }
                 self.input.handle(req);
@@ -315,46 +293,42 @@ impl App {
     pub(super) fn commit_input(&mut self) -> Vec<Effect> {
         let q = self.question();
         let raw = self.input.value().trim().to_string();
-        if q.kind == QuestionKind::Text {
-            let answer = (!raw.is_empty()).then_some(Answer::Text(raw));
-            let effects = self.set_answer(answer);
-            self.advance();
-            return effects;
-        }
-        if raw.is_empty() {
-            let had = self.answers.get(&q.id).is_some();
-            let effects = if had { self.set_answer(None) } else { vec![] };
-            self.advance();
-            return effects;
-        }
-        let parsed = match parse_number(&raw) {
-            Ok(x) => x,
-            Err(e) => {
-                self.note = Some(Note {
-                    text: e.get(self.lang).to_string(),
-                    error: true,
-                });
-                return vec![];
+        let answer = if raw.is_empty() {
+            None
+        } else if q.kind == QuestionKind::Text {
+            Some(Answer::Text(raw))
+        } else {
+            match read_number(q, &raw) {
+                Ok(x) => Some(Answer::Number(x)),
+                Err(e) => {
+                    self.tell(e.get(self.lang), true);
+                    return vec![];
+                }
             }
         };
-        match Some(parsed) {
-            None => vec![],
-            Some(x) => match check_number(q, x) {
-                Err(_) => {
-                    let lo = q.min.map_or("-∞".to_string(), |v| v.to_string());
-                    let hi = q.max.map_or("∞".to_string(), |v| v.to_string());
-                    let text = st::RANGE.fill(self.lang, &[&lo, &hi]);
-                    self.note = Some(Note { text, error: true });
-                    vec![]
-                }
-                Ok(()) => {
-                    let effects = self.set_answer(Some(Answer::Number(x)));
-                    self.advance();
-                    effects
-                }
-            },
-        }
+        // Enter on an empty number field skips; it clears a number given before.
+        let skips =
+            answer.is_none() && q.kind == QuestionKind::Number && self.answers.get(&q.id).is_none();
+        let effects = if skips {
+            vec![]
+        } else {
+            self.set_answer(answer)
+        };
+        self.advance();
+        effects
     }
+}
+
+/// A typed number as question `q` takes it, or why not: the domain's reading, then the
+/// question's range. Plain mode reads its replies with it too.
+pub fn read_number(q: &crate::domain::Question, raw: &str) -> Result<f64, LocalText> {
+    let x = parse_number(raw)?;
+    check_number(q, x).map_err(|_| {
+        let lo = q.min.map_or("-∞".to_string(), |v| v.to_string());
+        let hi = q.max.map_or("∞".to_string(), |v| v.to_string());
+        st::in_both(st::RANGE, &[&lo, &hi])
+    })?;
+    Ok(x)
 }
 
 fn is_number_char(c: char) -> bool {

@@ -2,8 +2,9 @@
 //! adopted.
 
 use super::{
-    Action, Answer, App, Effect, Note, Overlay, QuestionKind, Screen, WhatIfExit, score, st, toggle,
+    Action, Answer, App, Effect, Overlay, QuestionKind, Screen, WhatIfExit, score, st, toggle,
 };
+use crate::domain::model::QuestionId;
 use crate::domain::{AnswerSet, ScoreCard};
 
 /// The what-if sandbox: a copy of the answers that is only saved when committed.
@@ -87,12 +88,7 @@ impl App {
         }
         match action {
             Action::Find => w.find = Some(tui_input::Input::default()),
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Home
-            | Action::End => {
+            _ if action.is_move() => {
                 let last = w.items.len().saturating_sub(1);
                 w.cursor = super::step_cursor(w.cursor, last, self.page.get().max(1), action);
             }
@@ -102,18 +98,13 @@ impl App {
                 };
                 let question = &self.inst.questionnaire.questions[item.question()];
                 let current = w.answers.get(&question.id);
-                let changed = match (item, action) {
-                    (WhatIfItem::Tick { option, .. }, _) => toggle(question, current, option),
-                    (WhatIfItem::Step(_), Action::Left) => step_answer(question, current, -1),
-                    (WhatIfItem::Step(_), Action::Right) => step_answer(question, current, 1),
-                    (WhatIfItem::Step(_), _) => None,
-                    (WhatIfItem::Cell { row, .. }, Action::Left) => {
-                        step_row(question, current, row, -1)
-                    }
-                    (WhatIfItem::Cell { row, .. }, Action::Right) => {
-                        step_row(question, current, row, 1)
-                    }
-                    (WhatIfItem::Cell { .. }, _) => None,
+                let step = if action == Action::Left { -1 } else { 1 };
+                let changed = match item {
+                    WhatIfItem::Tick { option, .. } => toggle(question, current, option),
+                    // Space ticks; only ←→ step an answer.
+                    _ if action == Action::Toggle => None,
+                    WhatIfItem::Step(_) => step_answer(question, current, step),
+                    WhatIfItem::Cell { row, .. } => step_row(question, current, row, step),
                 };
                 if let Some(a) = changed {
                     w.answers.set(question.id.clone(), a);
@@ -122,10 +113,7 @@ impl App {
             }
             // Nothing leaves the sandbox without the owner saying so, unless nothing changed.
             Action::Commit if changes == 0 => {
-                self.note = Some(Note {
-                    text: st::WHATIF_NOTHING.get(self.lang).to_string(),
-                    error: false,
-                });
+                self.tell(st::WHATIF_NOTHING.get(self.lang), false);
             }
             Action::Commit => self.overlay = Some(Overlay::ConfirmWhatIf(WhatIfExit::Adopt)),
             Action::Cancel if changes == 0 => {
@@ -175,45 +163,41 @@ impl App {
                 if let Some(input) = w.find.as_mut() {
                     input.handle(req);
                 }
-                let words = w
-                    .find
-                    .as_ref()
-                    .map(|i| i.value().to_string())
-                    .unwrap_or_default();
-                if let Some(first) = matches(w, &words).first() {
-                    w.cursor = *first;
-                }
-            }
-            Action::Confirm => {
-                let words = w
-                    .find
-                    .as_ref()
-                    .map(|i| i.value().to_string())
-                    .unwrap_or_default();
-                let found = matches(w, &words);
-                if let Some(next) = found
-                    .iter()
-                    .find(|i| **i > w.cursor)
-                    .or_else(|| found.first())
-                {
-                    w.cursor = *next;
-                }
             }
             Action::Cancel => w.find = None,
             _ => {}
+        }
+        let Some(words) = w.find.as_ref().map(|i| i.value().to_string()) else {
+            return vec![];
+        };
+        let found = matches(w, &words);
+        // Typing goes to the first row that holds the words, Enter to the next one.
+        let next = match action {
+            Action::Edit(_) => found.first(),
+            Action::Confirm => found.iter().find(|i| **i > w.cursor).or(found.first()),
+            _ => None,
+        };
+        if let Some(next) = next {
+            w.cursor = *next;
         }
         vec![]
     }
 
     /// How many questions the sandbox answers differently from the record.
     pub fn whatif_changes(&self) -> usize {
-        let Some(w) = &self.whatif else { return 0 };
-        self.inst
-            .questionnaire
-            .questions
+        self.whatif
+            .as_ref()
+            .map_or(0, |w| self.changed_in(&w.answers).len())
+    }
+
+    /// The questions `other` answers differently from the record.
+    pub(super) fn changed_in(&self, other: &AnswerSet) -> Vec<QuestionId> {
+        let questions = &self.inst.questionnaire.questions;
+        questions
             .iter()
-            .filter(|x| w.answers.get(&x.id) != self.answers.get(&x.id))
-            .count()
+            .filter(|x| other.get(&x.id) != self.answers.get(&x.id))
+            .map(|x| x.id.clone())
+            .collect()
     }
 
     /// Leaves the sandbox as the owner confirmed: its changes thrown away, or adopted into
@@ -226,21 +210,11 @@ impl App {
         self.screen = Screen::Results;
         match exit {
             WhatIfExit::Discard => {
-                self.note = Some(Note {
-                    text: st::WHATIF_DISCARDED.get(self.lang).to_string(),
-                    error: false,
-                });
+                self.tell(st::WHATIF_DISCARDED.get(self.lang), false);
                 vec![]
             }
             WhatIfExit::Adopt => {
-                let changed: Vec<_> = self
-                    .inst
-                    .questionnaire
-                    .questions
-                    .iter()
-                    .filter(|x| w.answers.get(&x.id) != self.answers.get(&x.id))
-                    .map(|x| x.id.clone())
-                    .collect();
+                let changed = self.changed_in(&w.answers);
                 // In a follow-up check, adopted answers count as changed since last time.
                 self.mark_adopted(&w.answers);
                 let mut answers = w.answers;
@@ -249,10 +223,7 @@ impl App {
                 }
                 self.answers = answers;
                 self.refresh();
-                self.note = Some(Note {
-                    text: st::WHATIF_SAVED.get(self.lang).to_string(),
-                    error: false,
-                });
+                self.tell(st::WHATIF_SAVED.get(self.lang), false);
                 vec![Effect::Save]
             }
         }
@@ -277,19 +248,12 @@ fn step_row(
     row: usize,
     step: isize,
 ) -> Option<Answer> {
-    use crate::domain::answers::MatrixAnswer;
     let def = q.rows.get(row)?;
     let n = q.options.len().min(16);
     if n == 0 {
         return None;
     }
-    let mut m = match current {
-        Some(Answer::Matrix(m)) => m.clone(),
-        _ => MatrixAnswer {
-            ticks: q.ticks,
-            rows: Vec::new(),
-        },
-    };
+    let mut m = super::matrix_now(q, current);
     let now = m.row(def.id.as_str());
     let picked = if q.ticks {
         let mask = now.map(|os| {

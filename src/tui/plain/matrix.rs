@@ -6,10 +6,11 @@ use std::io::{BufRead, Write};
 
 use anyhow::Result;
 
-use super::{Msg, Reply, read_line};
-use crate::domain::answers::{Answer, MatrixAnswer};
+use super::{Reply, reply};
+use crate::domain::Lang;
+use crate::domain::answers::Answer;
 use crate::domain::model::{OptionId, Question};
-use crate::domain::{Lang, text::display_safe};
+use crate::domain::text::{LocalText, display_safe};
 use crate::tui::app::Row;
 use crate::tui::strings as st;
 
@@ -28,7 +29,7 @@ pub(super) enum RowReply {
 
 /// Reads one row's reply: the numbers shown beside the options (one for a scale, any for
 /// tick columns, `-` for none), `d`/`n` where offered, `b`, `q`, or nothing.
-pub(super) fn parse_row(q: &Question, line: &str) -> Result<RowReply, Msg> {
+pub(super) fn parse_row(q: &Question, line: &str) -> Result<RowReply, LocalText> {
     let line = line.trim();
     match line {
         "" => return Ok(RowReply::Keep),
@@ -47,7 +48,7 @@ pub(super) fn parse_row(q: &Question, line: &str) -> Result<RowReply, Msg> {
         .map(char::to_string)
         .collect::<Vec<_>>()
         .join(" ");
-    let bad = || Msg::of(st::PLAIN_KEYS_SHOWN, &[&shown]);
+    let bad = || st::in_both(st::PLAIN_KEYS_SHOWN, &[&shown]);
     let mut picked: Vec<OptionId> = Vec::new();
     for part in line
         .split(|c: char| c == ',' || c == '，' || c.is_whitespace())
@@ -64,7 +65,7 @@ pub(super) fn parse_row(q: &Question, line: &str) -> Result<RowReply, Msg> {
         }
     }
     if !q.ticks && picked.len() > 1 {
-        return Err(Msg::of(st::PLAIN_ONE_PER_ROW, &[]));
+        return Err(st::in_both(st::PLAIN_ONE_PER_ROW, &[]));
     }
     picked.sort_by_key(|o| q.option_index(o));
     Ok(RowReply::Set(picked))
@@ -90,13 +91,7 @@ pub(super) fn ask(
         st::MATRIX_PLAIN.get(lang)
     };
     writeln!(out, "{how}")?;
-    let mut m = match current {
-        Some(Answer::Matrix(m)) => m.clone(),
-        _ => MatrixAnswer {
-            ticks: q.ticks,
-            rows: Vec::new(),
-        },
-    };
+    let mut m = crate::tui::app::matrix_now(q, current);
     for (r, row) in q.rows.iter().enumerate() {
         loop {
             let now = m.row(row.id.as_str()).map(|os| {
@@ -109,16 +104,14 @@ pub(super) fn ask(
             let now = now.map_or_else(String::new, |n| {
                 format!(" [{}{}]", st::PLAIN_ROW_NOW.get(lang), n)
             });
-            write!(
-                out,
+            let prompt = format!(
                 "  {}/{} {}{now}{} ",
                 r + 1,
                 q.rows.len(),
                 display_safe(row.label.get(lang)),
                 st::COLON_TIGHT.get(lang)
-            )?;
-            out.flush()?;
-            let Some(line) = read_line(input)? else {
+            );
+            let Some(line) = reply(&prompt, input, out)? else {
                 return Ok(Reply::Quit);
             };
             match parse_row(q, &line) {

@@ -103,17 +103,15 @@ pub fn open_follow_up(
         follow: Some(follow),
         ..Session::default()
     };
-    let mut new_file = answers.to_file(&inst.questionnaire, Some(store::rfc3339(now)));
-    if let Some(f) = &session.follow {
-        new_file.follows = f.follows.clone();
-    }
+    // write_answers adds what the new file follows.
+    let new_file = answers.to_file(&inst.questionnaire, Some(store::rfc3339(now)));
     write_answers(&session, &new_file, lang).map_err(|e| anyhow::anyhow!("{e}"))?;
     store::clean_stale_temps(&path);
     Ok(Opened {
         session,
         answers: Some(answers),
-        default_dir: None,
         lock,
+        ..Opened::default()
     })
 }
 
@@ -153,16 +151,10 @@ mod tests {
     use super::*;
     use crate::domain::answers::follows::Reviewed;
     use crate::domain::answers::{Answer, AnswerSet};
-    use crate::domain::instrument::BUILTIN_PROPOSALS;
     use crate::domain::model::QuestionKind;
     use crate::domain::sample::{Lean, Rng, generate};
     use crate::tui::app::{Screen, WelcomeItem};
-
-    fn mini() -> Instrument {
-        let src = include_str!("../../../tests/fixtures/questionnaires/valid/mini.json");
-        Instrument::from_sources("mini.json", src, "proposals.json", BUILTIN_PROPOSALS)
-            .expect("mini loads")
-    }
+    use crate::tui::tests::mini;
 
     /// A finished check of the loaded questionnaire, every question answered.
     fn finished(inst: &Instrument) -> AnswerSet {

@@ -83,6 +83,38 @@ pub(super) fn claim(
     }
 }
 
+/// Claims `path` when the session writes it; a read-only session claims nothing.
+fn claim_for(
+    access: Access,
+    path: &Path,
+    now: SystemTime,
+    lang: Lang,
+) -> Result<Option<std::sync::Arc<store::Lock>>> {
+    match access {
+        Access::Write => claim(path, now, lang),
+        Access::ReadOnly => Ok(None),
+    }
+}
+
+/// A session resuming what `file` (read from `path`, its text `src`) holds; resumable when
+/// it holds any answer or profile field.
+fn resumed(inst: &Instrument, path: &Path, file: &AnswerFile, src: &str) -> Opened {
+    let (answers, dropped) = lenient_answers(inst, file);
+    Opened {
+        session: Session {
+            follow: follow::resumed(inst, path, file),
+            answers_path: path.to_path_buf(),
+            resumable: !answers.is_empty() || !answers.profile.is_empty(),
+            saved_at: file.saved_at.clone(),
+            kept: kept(file, src, &dropped),
+            dropped,
+            ..Session::default()
+        },
+        answers: Some(answers),
+        ..Opened::default()
+    }
+}
+
 /// Opens the answer file named by `--answers`, or the latest one in the per-user data folder,
 /// for writing; problems are told in `lang`.
 pub fn open(
@@ -105,10 +137,7 @@ pub fn open_with(
     let mut opened = match explicit {
         Some(path) => {
             // Claimed before it is read, so that no other session writes it in between.
-            let lock = match access {
-                Access::Write => claim(path, now, lang)?,
-                Access::ReadOnly => None,
-            };
+            let lock = claim_for(access, path, now, lang)?;
             let mut opened = open_explicit(inst, path, now, lang, access)?;
             opened.lock = lock;
             opened
@@ -129,48 +158,32 @@ fn open_default(inst: &Instrument, now: SystemTime, lang: Lang, access: Access) 
     let dir =
         store::default_answers_dir().ok_or_else(|| anyhow!("{}", st::NO_DATA_FOLDER.get(lang)))?;
     if let Some(latest) = latest_of(last_named(&dir), store::latest_answers(&dir)) {
-        let lock = match access {
-            Access::Write => claim(&latest, now, lang).ok().flatten(),
-            Access::ReadOnly => None,
-        };
+        let lock = claim_for(access, &latest, now, lang).ok().flatten();
         if (lock.is_some() || access == Access::ReadOnly)
             && let Ok(Some(bytes)) = read(&latest, lang)
             && let Ok(src) = String::from_utf8(bytes)
             && let Ok(file) = parse_json::<AnswerFile>(&latest.display().to_string(), &src)
             && file.questionnaire.id == inst.questionnaire.id
         {
-            let (answers, dropped) = lenient_answers(inst, &file);
-            if !answers.is_empty() || !answers.profile.is_empty() {
+            let opened = resumed(inst, &latest, &file, &src);
+            if opened.session.resumable {
                 return Ok(Opened {
-                    session: Session {
-                        follow: follow::resumed(inst, &latest, &file),
-                        answers_path: latest,
-                        resumable: true,
-                        saved_at: file.saved_at.clone(),
-                        kept: kept(&file, &src, &dropped),
-                        dropped,
-                        ..Session::default()
-                    },
-                    answers: Some(answers),
                     default_dir: Some(dir),
                     lock,
+                    ..opened
                 });
             }
         }
     }
     let path = store::new_answers_path(&dir, now);
-    let lock = match access {
-        Access::Write => claim(&path, now, lang)?,
-        Access::ReadOnly => None,
-    };
     Ok(Opened {
+        lock: claim_for(access, &path, now, lang)?,
         session: Session {
             answers_path: path,
             ..Session::default()
         },
-        answers: None,
         default_dir: Some(dir),
-        lock,
+        ..Opened::default()
     })
 }
 
@@ -257,9 +270,7 @@ fn open_explicit(
             unreadable_reason: backup.map(|b| b.1),
             ..Session::default()
         },
-        answers: None,
-        default_dir: None,
-        lock: None,
+        ..Opened::default()
     };
     let Some(bytes) = read(path, lang)? else {
         return Ok(fresh(None));
@@ -280,24 +291,7 @@ fn open_explicit(
                 &[&name, &file.questionnaire.id, &inst.questionnaire.id]
             )
         ),
-        Ok((file, src)) => {
-            let (answers, dropped) = lenient_answers(inst, &file);
-            let resumable = !answers.is_empty() || !answers.profile.is_empty();
-            Ok(Opened {
-                session: Session {
-                    follow: follow::resumed(inst, path, &file),
-                    answers_path: path.to_path_buf(),
-                    resumable,
-                    saved_at: file.saved_at.clone(),
-                    kept: kept(&file, &src, &dropped),
-                    dropped,
-                    ..Session::default()
-                },
-                answers: Some(answers),
-                default_dir: None,
-                lock: None,
-            })
-        }
+        Ok((file, src)) => Ok(resumed(inst, path, &file, &src)),
         Err(reason) if access == Access::ReadOnly => {
             bail!("{}", st::NOT_UNDERSTOOD.fill(lang, &[&name, &reason]))
         }
@@ -313,13 +307,7 @@ fn open_explicit(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::instrument::BUILTIN_PROPOSALS;
-
-    fn mini() -> Instrument {
-        let src = include_str!("../../../tests/fixtures/questionnaires/valid/mini.json");
-        Instrument::from_sources("mini.json", src, "proposals.json", BUILTIN_PROPOSALS)
-            .expect("mini loads")
-    }
+    use crate::tui::tests::mini;
 
     #[test]
     fn another_version_keeps_what_matches_and_lists_the_rest() {

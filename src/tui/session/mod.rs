@@ -33,7 +33,7 @@ pub enum Access {
 }
 
 /// What `open` found: where to save, and any answers to resume.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Opened {
     pub session: Session,
     pub answers: Option<AnswerSet>,

@@ -105,10 +105,7 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
                                 .join(", ")
                         });
                         let text = format!("{label}: {now}");
-                        return wrap(&text, w, cursor, "    ")
-                            .into_iter()
-                            .map(|l| Line::styled(super::pad(&l, w), style))
-                            .collect();
+                        return super::row_lines(&text, w, (cursor, "    "), style);
                     }
                     let mut cells: String = (0..q.options.len())
                         .map(|k| match (q.ticks, on(k)) {

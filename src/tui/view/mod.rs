@@ -79,11 +79,8 @@ pub fn too_small(frame: &mut Frame, area: Rect, lang: Lang, theme: Theme, hint: 
     }
     let msg = st::TOO_SMALL.fill(lang, &[&area.width, &area.height, &MIN_WIDTH, &MIN_HEIGHT]);
     let w = area.width.max(1) as usize;
-    let mut lines: Vec<Line> = wrap(&msg, w, "", "")
-        .into_iter()
-        .map(|l| Line::styled(l, theme.error()))
-        .collect();
-    lines.extend(wrap(hint.get(lang), w, "", "").into_iter().map(Line::from));
+    let mut lines = para(&msg, w, theme.error());
+    lines.extend(para(hint.get(lang), w, ratatui::style::Style::new()));
     let h = (lines.len() as u16).min(area.height);
     let y = area.y + area.height.saturating_sub(h) / 2;
     frame.render_widget(
@@ -230,9 +227,34 @@ pub fn paged(
     lines
 }
 
+/// `text` wrapped after `first` (then `rest`) with each line padded to `w`, so that a
+/// highlight spans the whole row: a list's chosen or lit row.
+pub fn row_lines(
+    text: &str,
+    w: usize,
+    (first, rest): (&str, &str),
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    wrap(text, w, first, rest)
+        .into_iter()
+        .map(|l| Line::styled(pad(&l, w), style))
+        .collect()
+}
+
 /// Wrapped lines of `text` in a style.
 pub fn para(text: &str, w: usize, style: ratatui::style::Style) -> Vec<Line<'static>> {
-    wrap(text, w.max(1), "", "")
+    wrapped(text, w.max(1), "", "", style)
+}
+
+/// `text` wrapped after `first` (then `rest`), in a style.
+pub fn wrapped(
+    text: &str,
+    w: usize,
+    first: &str,
+    rest: &str,
+    style: ratatui::style::Style,
+) -> Vec<Line<'static>> {
+    wrap(text, w, first, rest)
         .into_iter()
         .map(|l| Line::styled(l, style))
         .collect()

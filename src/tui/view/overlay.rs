@@ -22,49 +22,55 @@ fn popup(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-fn frame_popup(frame: &mut Frame, rect: Rect, title: &str, app: &App) -> Rect {
+/// Draws a bordered pop-up of `lines` under `title`, `w` wide and `h` tall (or as tall as
+/// its lines), centred in `area`.
+fn boxed(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    title: &str,
+    size: (u16, Option<u16>),
+    lines: Vec<Line>,
+) {
+    let (w, h) = size;
+    let rect = popup(area, w, h.unwrap_or(lines.len() as u16 + 2));
     frame.render_widget(Clear, rect);
     let block = Block::new()
         .borders(Borders::ALL)
         .title(Span::styled(format!(" {title} "), app.theme.title()));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    inner
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(overlay) = app.overlay else { return };
     let lang = app.lang;
     let theme = app.theme;
-    match overlay {
+    // The width inside the borders of a pop-up `pw` wide.
+    let inner_w = |pw: u16| pw.min(area.width).saturating_sub(2) as usize;
+    let quit_keys = || Line::styled(st::QUIT_KEYS.get(lang), theme.key());
+    let (title, size, mut lines, tail) = match overlay {
         Overlay::Help => {
             let q = app.question();
             let pw = area.width.saturating_sub(8).min(100);
-            let w = pw.saturating_sub(2) as usize;
+            let w = inner_w(pw);
             let mut lines = para(q.text.get(lang), w, theme.title());
             lines.push(Line::default());
             lines.extend(para(q.help.get(lang), w, Style::new()));
             lines.push(Line::default());
             lines.push(Line::styled(st::EXAMPLE.get(lang), theme.title()));
             lines.extend(para(q.example.get(lang), w, Style::new()));
-            lines.push(Line::default());
-            lines.extend(hint_lines(app, w));
-            let rect = popup(area, pw, lines.len() as u16 + 2);
-            let inner = frame_popup(frame, rect, st::HELP_TITLE.get(lang), app);
-            frame.render_widget(Paragraph::new(lines), inner);
+            (st::HELP_TITLE, (pw, None), lines, hint_lines(app, w))
         }
         Overlay::Sections => {
             let sections = app.sections();
-            let rect = popup(
-                area,
-                area.width.saturating_sub(8).min(90),
-                (sections.len() as u16 + 4).min(area.height.saturating_sub(2)),
-            );
-            let inner = frame_popup(frame, rect, st::SECTIONS.get(lang), app);
-            let list_h = inner.height.saturating_sub(2) as usize;
+            let pw = area.width.saturating_sub(8).min(90);
+            let h = (sections.len() as u16 + 4).min(area.height.saturating_sub(2));
+            let list_h = h.saturating_sub(4) as usize;
             let offset = list_offset(app.sections_cursor, list_h);
-            let w = inner.width as usize;
-            let mut lines: Vec<Line> = sections
+            let w = inner_w(pw);
+            let lines = sections
                 .iter()
                 .enumerate()
                 .skip(offset)
@@ -82,24 +88,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     Line::styled(text, style)
                 })
                 .collect();
-            lines.push(Line::default());
-            lines.extend(hint_lines(app, w));
-            frame.render_widget(Paragraph::new(lines), inner);
+            (st::SECTIONS, (pw, Some(h)), lines, hint_lines(app, w))
         }
         Overlay::Export => {
-            let rect = popup(area, 76, 13);
-            let inner = frame_popup(frame, rect, st::EXPORT_TITLE.get(lang), app);
-            let w = inner.width as usize;
+            let w = inner_w(76);
             let mut lines: Vec<Line> = Vec::new();
             for (i, format) in ReportFormat::ALL.iter().enumerate() {
-                let label = match format {
-                    ReportFormat::Html => st::EXPORT_HTML,
-                    ReportFormat::Text => st::EXPORT_TEXT,
-                    ReportFormat::Md => st::EXPORT_MD,
-                    ReportFormat::Json => st::EXPORT_JSON,
-                };
                 let marker = if i == app.export_cursor { ">" } else { " " };
-                let text = pad(&format!("{marker} {}  {}", i + 1, label.get(lang)), w);
+                let label = st::export_label(*format).get(lang);
+                let text = pad(&format!("{marker} {}  {label}", i + 1), w);
                 let style = if i == app.export_cursor {
                     theme.selected()
                 } else {
@@ -109,50 +106,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             }
             lines.push(Line::default());
             lines.extend(para(st::EXPORT_WHERE.get(lang), w, theme.muted()));
-            let example = crate::tui::report_path(app, ReportFormat::ALL[app.export_cursor]);
+            let example =
+                crate::tui::report_path(&app.session, ReportFormat::ALL[app.export_cursor]);
             lines.extend(para(&example.display().to_string(), w, theme.muted()));
-            lines.push(Line::default());
-            lines.extend(hint_lines(app, w));
-            frame.render_widget(Paragraph::new(lines), inner);
+            (st::EXPORT_TITLE, (76, Some(13)), lines, hint_lines(app, w))
         }
         Overlay::ConfirmReplace(format) => {
-            let rect = popup(area, 64, 9);
-            let inner = frame_popup(frame, rect, st::REPLACE_TITLE.get(lang), app);
-            let w = inner.width as usize;
-            let mut lines = para(
-                &crate::tui::report_path(app, format).display().to_string(),
-                w,
-                theme.good(),
-            );
+            let w = inner_w(64);
+            let path = crate::tui::report_path(&app.session, format);
+            let mut lines = para(&path.display().to_string(), w, theme.good());
             lines.extend(para(st::REPLACE_BODY.get(lang), w, Style::new()));
-            lines.push(Line::default());
-            lines.extend(hint_lines(app, w));
-            frame.render_widget(Paragraph::new(lines), inner);
+            (st::REPLACE_TITLE, (64, Some(9)), lines, hint_lines(app, w))
         }
         Overlay::ConfirmQuit if app.unsaved.is_some() => {
-            let rect = popup(area, 64, 14);
-            let inner = frame_popup(frame, rect, st::QUIT_TITLE.get(lang), app);
-            let w = inner.width as usize;
+            let w = inner_w(64);
             let mut lines = para(st::QUIT_UNSAVED.get(lang), w, theme.error());
-            lines.extend(para(
-                app.unsaved.as_deref().unwrap_or_default(),
-                w,
-                theme.error(),
-            ));
+            let why = app.unsaved.as_deref().unwrap_or_default();
+            lines.extend(para(why, w, theme.error()));
             lines.extend(para(st::QUIT_RESCUE.get(lang), w, Style::new()));
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(
-                st::QUIT_KEYS.get(lang),
-                theme.key(),
-            )));
-            frame.render_widget(Paragraph::new(lines), inner);
+            (st::QUIT_TITLE, (64, Some(14)), lines, vec![quit_keys()])
         }
         Overlay::ConfirmWhatIf(exit) => {
-            let rect = popup(area, 64, 9);
-            let inner = frame_popup(frame, rect, st::WHATIF_LEAVE.get(lang), app);
-            let w = inner.width as usize;
-            let changes = app.whatif_changes();
-            let count = st::WHATIF_CHANGED.count(lang, changes, &[]);
+            let w = inner_w(64);
+            let count = st::WHATIF_CHANGED.count(lang, app.whatif_changes(), &[]);
             let mut lines = para(&count, w, theme.good());
             let question = match exit {
                 WhatIfExit::Discard => st::WHATIF_DISCARD_Q.get(lang).to_string(),
@@ -166,40 +142,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 }
             };
             lines.extend(para(&question, w, Style::new()));
-            lines.push(Line::default());
-            lines.extend(hint_lines(app, w));
-            frame.render_widget(Paragraph::new(lines), inner);
+            (st::WHATIF_LEAVE, (64, Some(9)), lines, hint_lines(app, w))
         }
+        // Nothing was ever saved: there is no file to point to.
         Overlay::ConfirmQuit if !app.written => {
-            // Nothing was ever saved: there is no file to point to.
-            let rect = popup(area, 64, 7);
-            let inner = frame_popup(frame, rect, st::QUIT_TITLE.get(lang), app);
-            let w = inner.width as usize;
-            let mut lines = para(st::QUIT_NOTHING.get(lang), w, Style::new());
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(
-                st::QUIT_KEYS.get(lang),
-                theme.key(),
-            )));
-            frame.render_widget(Paragraph::new(lines), inner);
+            let lines = para(st::QUIT_NOTHING.get(lang), inner_w(64), Style::new());
+            (st::QUIT_TITLE, (64, Some(7)), lines, vec![quit_keys()])
         }
         Overlay::ConfirmQuit => {
-            let rect = popup(area, 64, 9);
-            let inner = frame_popup(frame, rect, st::QUIT_TITLE.get(lang), app);
-            let w = inner.width as usize;
+            let w = inner_w(64);
             let mut lines = para(st::QUIT_BODY.get(lang), w, Style::new());
-            lines.extend(para(
-                &app.session.answers_path.display().to_string(),
-                w,
-                theme.good(),
-            ));
+            let path = app.session.answers_path.display().to_string();
+            lines.extend(para(&path, w, theme.good()));
             lines.extend(para(st::QUIT_RESUME.get(lang), w, Style::new()));
-            lines.push(Line::default());
-            lines.push(Line::from(Span::styled(
-                st::QUIT_KEYS.get(lang),
-                theme.key(),
-            )));
-            frame.render_widget(Paragraph::new(lines), inner);
+            (st::QUIT_TITLE, (64, Some(9)), lines, vec![quit_keys()])
         }
-    }
+    };
+    lines.push(Line::default());
+    lines.extend(tail);
+    boxed(frame, area, app, title.get(lang), size, lines);
 }

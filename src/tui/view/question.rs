@@ -7,12 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph};
 
 use super::{draw_footer, frame_parts};
-use crate::domain::answers::Answer;
 use crate::domain::model::QuestionKind;
 use crate::domain::output::answer_label;
 use crate::domain::text::display_safe;
 use crate::domain::wrap::{width, wrap};
-use crate::tui::app::{App, Row};
+use crate::tui::app::{App, Row, section_title};
 use crate::tui::strings::{self as st};
 use crate::tui::theme::Theme;
 
@@ -67,12 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     draw_footer(frame, area, app);
 
     let (pos, total) = app.progress();
-    let section = app
-        .inst
-        .questionnaire
-        .dimension(&q.dimension)
-        .map(|(a, d)| format!("{} · {}", a.title.get(lang), d.title.get(lang)))
-        .unwrap_or_default();
+    let section = section_title(&app.inst.questionnaire, &q.dimension, lang);
     let counter = format!("{pos} / {total}");
     let left_w = (l.header.width as usize).saturating_sub(width(&counter) + 1);
     frame.render_widget(
@@ -152,25 +146,7 @@ pub fn option_lines(area: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)
         .iter()
         .enumerate()
         .map(|(i, row)| {
-            let (label, chosen) = match *row {
-                Row::Option(k) => {
-                    let o = &q.options[k];
-                    let chosen = match answer {
-                        Some(Answer::Choice(c)) => c == &o.id,
-                        Some(Answer::Choices(cs)) => cs.contains(&o.id),
-                        _ => false,
-                    };
-                    (o.label.get(app.lang), chosen)
-                }
-                Row::DontKnow => (
-                    st::DONT_KNOW.get(app.lang),
-                    matches!(answer, Some(Answer::DontKnow)),
-                ),
-                Row::NotApplicable | Row::Matrix(_) => (
-                    st::NOT_APPLICABLE.get(app.lang),
-                    matches!(answer, Some(Answer::NotApplicable)),
-                ),
-            };
+            let (label, chosen) = row.label(q, answer, app.lang);
             let tick = q.kind == QuestionKind::Multi && matches!(row, Row::Option(_));
             let mark = match (tick, chosen) {
                 (true, true) => "[x]",
@@ -215,10 +191,7 @@ pub(super) fn choice_lines(
     };
     let first = format!("{cursor} {mark} {key}  ");
     let indent = " ".repeat(width(&first));
-    wrap(label, w, &first, &indent)
-        .into_iter()
-        .map(|l| Line::styled(super::pad(&l, w), style))
-        .collect()
+    super::row_lines(label, w, (&first, &indent), style)
 }
 
 fn draw_options(frame: &mut Frame, area: Rect, app: &App) {
@@ -264,27 +237,20 @@ fn draw_input(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(a) = app.answers.get(&q.id) {
         // Wrapped, never cut: the whole answer given so far.
         let text = format!("{}{}", st::ANSWER_IS.get(lang), answer_label(q, a, lang));
-        lines.extend(
-            wrap(&text, area.width as usize, "", "  ")
-                .into_iter()
-                .map(|l| Line::styled(l, theme.good())),
-        );
+        lines.extend(super::wrapped(
+            &text,
+            area.width as usize,
+            "",
+            "  ",
+            theme.good(),
+        ));
     }
     for row in app
         .rows()
         .into_iter()
         .filter(|r| !matches!(r, Row::Option(_)))
     {
-        let (label, chosen) = match row {
-            Row::DontKnow => (
-                st::DONT_KNOW.get(lang),
-                matches!(app.answers.get(&q.id), Some(Answer::DontKnow)),
-            ),
-            _ => (
-                st::NOT_APPLICABLE.get(lang),
-                matches!(app.answers.get(&q.id), Some(Answer::NotApplicable)),
-            ),
-        };
+        let (label, chosen) = row.label(q, app.answers.get(&q.id), lang);
         lines.push(Line::styled(
             format!("{}  {label}", row.key().unwrap_or(' ')),
             if chosen { theme.good() } else { theme.muted() },

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{draw_footer, frame_parts, pad, para};
 use crate::domain::output::answer_label;
-use crate::domain::wrap::{width, wrap};
+use crate::domain::wrap::width;
 use crate::tui::app::App;
 use crate::tui::strings as st;
 
@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         st::REVIEW_TODO.count(lang, todo, &[])
     };
     if app.is_follow_up() {
-        status = format!("{status}  {}", crate::tui::app::follow::legend(lang));
+        status = format!("{status}  {}", st::LEGEND.get(lang));
     }
     head.extend(
         para(
@@ -107,17 +107,11 @@ pub fn list_lines(list: Rect, app: &App) -> Vec<(Option<usize>, Line<'static>)> 
             };
             if here {
                 let indent = " ".repeat(width(&num));
-                let mut lines: Vec<Line<'static>> = wrap(question.text.get(lang), w, &num, &indent)
-                    .into_iter()
-                    .map(|l| Line::styled(pad(&l, w), style))
-                    .collect();
+                let text = question.text.get(lang);
+                let mut lines = super::row_lines(text, w, (&num, &indent), style);
                 let first = format!("{indent}→ ");
                 let rest = " ".repeat(width(&first));
-                lines.extend(
-                    wrap(&answer, w, &first, &rest)
-                        .into_iter()
-                        .map(|l| Line::styled(pad(&l, w), style)),
-                );
+                lines.extend(super::row_lines(&answer, w, (&first, &rest), style));
                 return lines;
             }
             let answer_w = (w / 3).min(width(&answer) + 1).max(8);

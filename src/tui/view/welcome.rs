@@ -137,10 +137,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             }
             WelcomeItem::FollowUp => Line::from(vec![
                 Span::raw(marker),
-                Span::styled(
-                    format!("[ {} ]", crate::tui::app::follow::entry(lang)),
-                    style,
-                ),
+                Span::styled(format!("[ {} ]", st::FOLLOW_UP.get(lang)), style),
             ]),
             WelcomeItem::Start => Line::from(vec![
                 Span::raw(marker),

@@ -6,11 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::results::level_text;
 use super::{draw_footer, pad, para};
-use crate::domain::output::{answer_label, fmt_score_at, not_enough};
+use crate::domain::output::{answer_label, fmt_score_at, level_label, not_enough};
 use crate::domain::{Answer, Lang, ScoreCard};
-use crate::tui::app::{App, WhatIfItem};
+use crate::tui::app::{App, WhatIfItem, section_title};
 use crate::tui::strings as st;
 use crate::tui::theme::Theme;
 
@@ -45,7 +44,7 @@ fn summary_lines(
     )];
     for (a, b) in after.areas.iter().zip(&before.areas) {
         let title = q.area(&a.id).map(|x| x.title.get(lang)).unwrap_or("");
-        let (level, _) = level_text(app, Some(a.id.as_str()), a.score);
+        let (level, _) = level_label(&app.inst, Some(a.id.as_str()), a.score, app.lang);
         lines.push(Line::raw(format!(
             "{title}: {} · {level}",
             delta(b.score, a.score, decimals, lang)
@@ -163,10 +162,7 @@ fn whatif_list(
         let mut block = Vec::new();
         if section != Some(&question.dimension) {
             section = Some(&question.dimension);
-            let title = q
-                .dimension(&question.dimension)
-                .map(|(a, d)| format!("{} · {}", a.title.get(lang), d.title.get(lang)))
-                .unwrap_or_default();
+            let title = section_title(q, &question.dimension, lang);
             if row > 0 {
                 block.push(Line::default());
             }
@@ -247,16 +243,8 @@ fn whatif_list(
             } else {
                 label
             };
-            block.extend(
-                crate::domain::wrap::wrap(text, w, "  ", "  ")
-                    .into_iter()
-                    .map(|l| Line::styled(pad(&l, w), style)),
-            );
-            block.extend(
-                crate::domain::wrap::wrap(&answer, w, "    ", "      ")
-                    .into_iter()
-                    .map(|l| Line::styled(pad(&l, w), style)),
-            );
+            block.extend(super::row_lines(text, w, ("  ", "  "), style));
+            block.extend(super::row_lines(&answer, w, ("    ", "      "), style));
         } else {
             let answer_w = w * 2 / 5;
             let text = format!(

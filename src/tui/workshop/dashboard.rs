@@ -22,31 +22,11 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    /// Every tab a room can have, in order.
+    pub const ALL: [Tab; 6] = [
         Tab::Room,
         Tab::Dimensions,
         Tab::Needs,
-        Tab::Firms,
-        Tab::Problems,
-    ];
-
-    /// The tabs of a follow-up room: the change since the earlier room last.
-    pub const WITH_CHANGE: [Tab; 6] = [
-        Tab::Room,
-        Tab::Dimensions,
-        Tab::Needs,
-        Tab::Firms,
-        Tab::Problems,
-        Tab::Change,
-    ];
-
-    /// The tabs for a questionnaire that recommends nothing: no proposals needed.
-    pub const NO_NEEDS: [Tab; 4] = [Tab::Room, Tab::Dimensions, Tab::Firms, Tab::Problems];
-
-    /// A follow-up room's tabs for a questionnaire that recommends nothing.
-    pub const NO_NEEDS_WITH_CHANGE: [Tab; 5] = [
-        Tab::Room,
-        Tab::Dimensions,
         Tab::Firms,
         Tab::Problems,
         Tab::Change,
@@ -117,13 +97,18 @@ impl Dashboard {
     }
 
     /// The tabs shown, in order.
-    pub fn tabs(&self) -> &'static [Tab] {
-        match (self.change.is_some(), self.inst.recommends()) {
-            (true, true) => &Tab::WITH_CHANGE,
-            (false, true) => &Tab::ALL,
-            (true, false) => &Tab::NO_NEEDS_WITH_CHANGE,
-            (false, false) => &Tab::NO_NEEDS,
-        }
+    /// The tabs of this room: the proposals needed only when the questionnaire recommends
+    /// any, the change only in a follow-up room.
+    pub fn tabs(&self) -> Vec<Tab> {
+        let (needs, change) = (self.inst.recommends(), self.change.is_some());
+        Tab::ALL
+            .into_iter()
+            .filter(|t| match t {
+                Tab::Needs => needs,
+                Tab::Change => change,
+                _ => true,
+            })
+            .collect()
     }
 
     pub fn ctx(&self) -> Ctx {
@@ -160,14 +145,14 @@ impl Dashboard {
         self.firms.get(self.cursor)
     }
 
-    fn step(cursor: usize, len: usize, delta: isize) -> usize {
-        let last = len.saturating_sub(1) as isize;
-        (cursor as isize + delta).clamp(0, last.max(0)) as usize
-    }
-
     /// Applies one action. Pure: nothing here touches the terminal or the disk.
     pub fn update(&mut self, action: Action) {
         let page = self.page.get().max(1) as isize;
+        // A list cursor of `len` rows moved by `delta`, kept on the list.
+        let step = |cursor: usize, len: usize, delta: isize| {
+            let last = len.saturating_sub(1) as isize;
+            (cursor as isize + delta).clamp(0, last) as usize
+        };
         match action {
             Action::Quit => self.quit = true,
             Action::SwitchLang => self.lang = self.lang.other(),
@@ -192,10 +177,9 @@ impl Dashboard {
                     _ => page,
                 };
                 match self.tab {
-                    Tab::Firms => self.cursor = Self::step(self.cursor, self.firms.len(), delta),
+                    Tab::Firms => self.cursor = step(self.cursor, self.firms.len(), delta),
                     Tab::Problems => {
-                        self.problem_cursor =
-                            Self::step(self.problem_cursor, self.problems.len(), delta)
+                        self.problem_cursor = step(self.problem_cursor, self.problems.len(), delta)
                     }
                     _ => {}
                 }

@@ -6,25 +6,13 @@
 use ratatui::text::{Line, Span};
 
 use super::dashboard::Dashboard;
-use super::dashboard_view::{heading, proposal_line};
+use super::dashboard_view::{heading, proposal_line, right};
 use super::strings as st;
 use crate::domain::cohort::{MIN_SHOWN, count_text, shown_count};
-use crate::domain::wrap::{width, wrap};
+use crate::domain::wrap::width;
 use crate::progress::follow_up as fu;
-use crate::tui::view::{bar, pad};
+use crate::tui::view::{bar, pad, para};
 use crate::workshop::report::num;
-
-fn para(d: &Dashboard, text: &str, w: usize) -> Vec<Line<'static>> {
-    wrap(text, w, "", "")
-        .into_iter()
-        .map(|l| Line::styled(l, d.theme.muted()))
-        .collect()
-}
-
-/// A right-aligned cell `w` wide.
-fn right(s: &str, w: usize) -> String {
-    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
-}
 
 /// The tab's lines for a content area `w` columns wide.
 pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
@@ -33,22 +21,14 @@ pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     let Some(c) = &d.change else {
         return Vec::new();
     };
+    let muted = d.theme.muted();
     let mut out = vec![heading(d, t(fu::H_CHANGE))];
-    out.extend(para(
-        d,
-        &fu::BOTH_LINE.fill(
-            lang,
-            &[
-                &count_text(c.both),
-                &count_text(c.only_earlier),
-                &count_text(c.only_later),
-            ],
-        ),
-        w,
-    ));
+    let both = [&c.both, &c.only_earlier, &c.only_later].map(|n| count_text(*n));
+    let both = fu::BOTH_LINE.fill(lang, &[&both[0], &both[1], &both[2]]);
+    out.extend(para(&both, w, muted));
     if c.both < MIN_SHOWN {
         out.push(Line::default());
-        out.extend(para(d, st::CHANGE_TOO_FEW.get(lang), w));
+        out.extend(para(st::CHANGE_TOO_FEW.get(lang), w, muted));
         return out;
     }
     out.push(Line::default());
@@ -57,11 +37,18 @@ pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     let cell_w: Vec<usize> = cols.iter().map(|h| width(h).max(6)).collect();
     let fixed: usize = cell_w.iter().map(|c| c + 2).sum();
     let label_w = w.saturating_sub(fixed).clamp(8, 30);
-    let mut head = pad(&t(fu::C_SCORE), label_w);
-    for (h, cw) in cols.iter().zip(&cell_w) {
-        head.push_str(&format!("  {}", right(h, *cw)));
-    }
-    out.push(Line::styled(head, d.theme.title()));
+    // A row of the two tables: its label, then each cell right-aligned in its column.
+    let row = |label: &str, cells: &[String], widths: &[usize]| {
+        let mut row = pad(label, label_w);
+        for (v, cw) in cells.iter().zip(widths) {
+            row.push_str(&format!("  {}", right(v, *cw)));
+        }
+        row
+    };
+    out.push(Line::styled(
+        row(&t(fu::C_SCORE), &cols, &cell_w),
+        d.theme.title(),
+    ));
     let q = &d.inst.questionnaire;
     for s in &c.scores {
         let title = if s.id == "overall" {
@@ -76,33 +63,25 @@ pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
             s.median_change
                 .map_or_else(|| "–".to_string(), |x| format!("{x:+.1}")),
         ];
-        let mut row = pad(&title, label_w);
-        for (v, cw) in cells.iter().zip(&cell_w) {
-            row.push_str(&format!("  {}", right(v, *cw)));
-        }
-        out.push(Line::raw(row));
+        out.push(Line::raw(row(&title, &cells, &cell_w)));
     }
     // Rungs: how many firms moved up, stayed, moved down.
     if !c.rungs.is_empty() {
         out.push(Line::default());
         let cols = [t(fu::C_UP), t(fu::C_SAME), t(fu::C_DOWN)];
         let cw: Vec<usize> = cols.iter().map(|h| width(h).max(4)).collect();
-        let mut head = pad(&t(fu::C_LADDER), label_w);
-        for (h, w) in cols.iter().zip(&cw) {
-            head.push_str(&format!("  {}", right(h, *w)));
-        }
-        out.push(Line::styled(head, d.theme.title()));
+        out.push(Line::styled(
+            row(&t(fu::C_LADDER), &cols, &cw),
+            d.theme.title(),
+        ));
         for m in &c.rungs {
             let title = q
                 .ladders
                 .iter()
                 .find(|l| l.id == m.ladder)
                 .map_or_else(|| m.ladder.clone(), |l| l.title.get(lang).to_string());
-            let mut row = pad(&title, label_w);
-            for (n, w) in [m.up, m.same, m.down].iter().zip(&cw) {
-                row.push_str(&format!("  {}", right(&count_text(*n), *w)));
-            }
-            out.push(Line::raw(row));
+            let cells = [m.up, m.same, m.down].map(count_text);
+            out.push(Line::raw(row(&title, &cells, &cw)));
         }
     }
     // Proposals: of the firms given one last time, the share that acted on it.

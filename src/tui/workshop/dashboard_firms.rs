@@ -3,14 +3,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::dashboard::Dashboard;
-use super::dashboard_view::{heading, lines_in, proposal_line};
+use super::dashboard_view::{heading, lines_in, proposal_line, right};
 use super::strings as st;
 use crate::domain::cohort::Status;
 use crate::domain::wrap::{width, wrap};
-use crate::tui::view::{bar, list_offset, pad};
+use crate::tui::view::{bar, list_offset, pad, para};
 use crate::workshop::report::{num, num_or_dash, standing_text};
 use crate::workshop::room::Response;
 
@@ -100,11 +101,9 @@ fn firm_row(d: &Dashboard, r: &Response, cols: &Columns, w: usize) -> String {
         s.push_str(&format!("  {rung:>3}"));
     }
     if d.clock.is_some() {
-        let t = last_save(d, r);
-        let tw = last_save_width(d);
         s.push_str(&format!(
-            "  {}{t}",
-            " ".repeat(tw.saturating_sub(width(&t)))
+            "  {}",
+            right(&last_save(d, r), last_save_width(d))
         ));
     }
     pad(&s, w)
@@ -116,10 +115,7 @@ pub(super) fn firms(frame: &mut Frame, area: Rect, d: &Dashboard) {
         lines_in(
             frame,
             area,
-            wrap(st::NO_FIRMS.get(lang), area.width as usize, "", "")
-                .into_iter()
-                .map(Line::raw)
-                .collect(),
+            para(st::NO_FIRMS.get(lang), area.width as usize, Style::new()),
         );
         return;
     }
@@ -132,12 +128,6 @@ pub(super) fn firms(frame: &mut Frame, area: Rect, d: &Dashboard) {
     let list = Rect::new(area.x, area.y, list_w, area.height);
     let q = &d.inst.questionnaire;
     let cols = columns(d);
-    // Every column is headed, the numbers right-aligned under their heading.
-    let right = |s: &str, w: usize| {
-        let t = pad(s, w);
-        let t = t.trim_end().to_string();
-        format!("{}{t}", " ".repeat(w.saturating_sub(width(&t))))
-    };
     let mut head = format!("{}  ", pad(st::COL_CODE.get(lang), 6));
     if d.named {
         head.push_str(&pad(st::COL_NAME.get(lang), NAME_W + 1));
@@ -150,11 +140,7 @@ pub(super) fn firms(frame: &mut Frame, area: Rect, d: &Dashboard) {
         right(overall, 7)
     ));
     for (a, aw) in q.areas.iter().zip(&cols.areas) {
-        let t = pad(a.title.get(lang), *aw);
-        let t = t.trim_end();
-        head.push(' ');
-        head.push_str(&" ".repeat(aw.saturating_sub(width(t))));
-        head.push_str(t);
+        head.push_str(&format!(" {}", right(a.title.get(lang), *aw)));
     }
     if !q.ladders.is_empty() {
         // As wide as the rung cells ("1/6") below it.
@@ -163,9 +149,8 @@ pub(super) fn firms(frame: &mut Frame, area: Rect, d: &Dashboard) {
         head.push_str(&format!("  {}", pad(rung, cells.max(width(rung)))));
     }
     if d.clock.is_some() {
-        let t = st::COL_ACTIVE.get(lang);
-        let tw = last_save_width(d);
-        head.push_str(&format!("  {}{t}", " ".repeat(tw.saturating_sub(width(t)))));
+        let t = right(st::COL_ACTIVE.get(lang), last_save_width(d));
+        head.push_str(&format!("  {t}"));
     }
     let mut lines = vec![Line::styled(pad(&head, list_w as usize), d.theme.title())];
     let rows = list.height.saturating_sub(2) as usize;
@@ -220,18 +205,14 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         if r.is_stale(c.now) {
             line.push_str(&st::IDLE_FOR.fill(lang, &[&(c.since(t).as_secs() / 60)]));
         }
-        out.extend(
-            wrap(&line, w, "", "")
-                .into_iter()
-                .map(|l| Line::styled(l, d.theme.muted())),
-        );
+        out.extend(para(&line, w, d.theme.muted()));
     }
     if let Some(first) = d.duplicates.get(&r.code) {
-        out.extend(
-            wrap(&st::COPY_OF_LONG.fill(lang, &[first]), w, "", "")
-                .into_iter()
-                .map(|l| Line::styled(l, d.theme.error())),
-        );
+        out.extend(para(
+            &st::COPY_OF_LONG.fill(lang, &[first]),
+            w,
+            d.theme.error(),
+        ));
     }
     let standing = if r.status() == Status::Finished {
         d.cohort.standing(card)

@@ -10,13 +10,13 @@ use ratatui::widgets::Paragraph;
 
 use super::dashboard::{Dashboard, Tab};
 use super::dashboard_firms as firms;
-use super::frame::{footer, status_row, title_row};
+use super::frame::{footer, head};
 use super::keymap::hints;
 use super::strings as st;
 use crate::domain::cohort::{Count, Quartiles, count_text, shown_count};
 use crate::domain::model::Role;
 use crate::domain::wrap::{width, wrap};
-use crate::tui::view::{bar, pad};
+use crate::tui::view::{bar, pad, para};
 use crate::workshop::report::num;
 
 /// Wide enough to show the room tab's panels side by side.
@@ -25,12 +25,10 @@ fn wide(area: Rect) -> bool {
 }
 
 pub fn draw(frame: &mut Frame, d: &Dashboard) {
-    let area = frame.area();
     let (lang, theme) = (d.lang, d.theme);
-    if crate::tui::view::too_small(frame, area, lang, theme, st::TOO_SMALL_HINT) {
+    let Some(body) = footer(frame, &hints(d.ctx(), lang, d.tabs().len()), lang, theme) else {
         return;
-    }
-    let body = footer(frame, area, &hints(d.ctx(), lang, d.tabs().len()), theme);
+    };
     let c = &d.cohort;
     let mut counts = st::HEAD_COUNTS.count(lang, c.firms, &[&c.finished, &c.in_progress]);
     // Joined and left without an answer: said apart, counted nowhere else.
@@ -40,24 +38,9 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
     if !d.problems.is_empty() {
         counts.push_str(&st::HEAD_PROBLEMS.fill(lang, &[&d.problems.len()]));
     }
-    // The title keeps the whole first row but for the join code; the counts, in bold, and
-    // where phones join share the second, so nothing a room needs is cut at 80 columns.
-    let left = format!("{} · {}", d.title, st::DASHBOARD.get(lang));
-    let join = format!("{} {}", st::JOIN.get(lang), d.join.code);
-    title_row(
-        frame,
-        Rect::new(body.x, body.y, body.width, 1),
-        &left,
-        &join,
-        theme,
-    );
-    status_row(
-        frame,
-        Rect::new(body.x, body.y + 1, body.width, 1),
-        &counts,
-        &d.join.bar_fit(lang, body.width as usize, width(&counts)),
-        theme,
-    );
+    // The counts, in bold, share the second row with where phones join.
+    let title = format!("{} · {}", d.title, st::DASHBOARD.get(lang));
+    head(frame, body, (&title, &counts), &d.join, lang, theme);
     frame.render_widget(
         Paragraph::new(tabs_line(d)),
         Rect::new(body.x, body.y + 2, body.width, 1),
@@ -91,10 +74,7 @@ pub fn draw(frame: &mut Frame, d: &Dashboard) {
 
 /// "No firm has finished yet", wrapped to the width (it is cut at 80 columns otherwise).
 fn none_finished(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
-    wrap(st::NONE_FINISHED.get(d.lang), w, "", "")
-        .into_iter()
-        .map(|l| Line::styled(l, d.theme.muted()))
-        .collect()
+    para(st::NONE_FINISHED.get(d.lang), w, d.theme.muted())
 }
 
 pub(super) fn lines_in(frame: &mut Frame, area: Rect, mut lines: Vec<Line<'static>>) {
@@ -145,19 +125,50 @@ fn dist_rows(
     items
         .iter()
         .map(|(label, n)| {
-            // 1 or 2 firms: no bar, no number (the room's small-cell rule).
-            let share = if total == 0 || shown_count(*n).is_none() {
-                0.0
-            } else {
-                *n as f64 / total as f64
-            };
             Line::from(vec![
                 Span::raw(format!("{} ", pad(label, label_w))),
-                Span::styled(bar(share, bar_w), d.theme.bar()),
+                Span::styled(bar(share(*n, total), bar_w), d.theme.bar()),
                 Span::raw(format!(" {:>3}", count_text(*n))),
             ])
         })
         .collect()
+}
+
+/// The bar's share for `n` of `total` firms; 1 or 2 firms get no bar (and no number: the
+/// room's small-cell rule).
+fn share(n: usize, total: usize) -> f64 {
+    if total == 0 || shown_count(n).is_none() {
+        0.0
+    } else {
+        n as f64 / total as f64
+    }
+}
+
+/// A distribution under its title, top first: each count named by `label` (by its id when
+/// the questionnaire no longer has it).
+fn distribution(
+    d: &Dashboard,
+    title: &str,
+    counts: &[Count],
+    label: impl Fn(&str) -> Option<String>,
+    w: usize,
+) -> Vec<Line<'static>> {
+    let items: Vec<(String, usize)> = counts
+        .iter()
+        .rev()
+        .map(|c| (label(&c.id).unwrap_or_else(|| c.id.clone()), c.count))
+        .collect();
+    let mut out = vec![heading(d, title.to_string())];
+    out.extend(dist_rows(d, &items, d.cohort.finished, w));
+    out
+}
+
+/// `s` right-aligned in `w` columns (cut to fit): the firm list and the change tables head
+/// every column and right-align the numbers under the heading.
+pub(super) fn right(s: &str, w: usize) -> String {
+    let t = pad(s, w);
+    let t = t.trim_end();
+    format!("{}{t}", " ".repeat(w.saturating_sub(width(t))))
 }
 
 pub(super) fn heading(d: &Dashboard, text: String) -> Line<'static> {
@@ -172,26 +183,13 @@ fn ladders(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         let Some(def) = q.ladders.iter().find(|x| x.id == l.id) else {
             continue;
         };
-        out.push(heading(d, def.title.get(d.lang).to_string()));
-        let items: Vec<(String, usize)> = l
-            .rungs
-            .iter()
-            .rev()
-            .map(|c| {
-                let label = def
-                    .rungs
-                    .iter()
-                    .find(|r| r.id == c.id)
-                    .map_or_else(|| c.id.clone(), |r| r.label.get(d.lang).to_string());
-                (label, c.count)
-            })
-            .collect();
-        out.extend(dist_rows(d, &items, d.cohort.finished, w));
+        let rung = |id: &str| def.rungs.iter().find(|r| r.id == id);
+        let label = |id: &str| rung(id).map(|r| r.label.get(d.lang).to_string());
+        out.extend(distribution(d, def.title.get(d.lang), &l.rungs, label, w));
     }
     out
 }
 
-/// The levels of one area (or `overall`), top level first.
 /// The level distribution of the area playing `role`; nothing when the questionnaire has none.
 fn levels(d: &Dashboard, role: Role, w: usize) -> Vec<Line<'static>> {
     let q = &d.inst.questionnaire;
@@ -201,25 +199,9 @@ fn levels(d: &Dashboard, role: Role, w: usize) -> Vec<Line<'static>> {
     let (Some(def), Some(stats)) = (q.area(&area.into()), d.cohort.area(area)) else {
         return Vec::new();
     };
-    let (title, defs, counts): (String, _, &[Count]) = (
-        def.title.get(d.lang).to_string(),
-        &def.levels,
-        &stats.levels,
-    );
-    let items: Vec<(String, usize)> = counts
-        .iter()
-        .rev()
-        .map(|c| {
-            let label = defs
-                .iter()
-                .find(|l| l.id == c.id)
-                .map_or_else(|| c.id.clone(), |l| l.label.get(d.lang).to_string());
-            (label, c.count)
-        })
-        .collect();
-    let mut out = vec![heading(d, title)];
-    out.extend(dist_rows(d, &items, d.cohort.finished, w));
-    out
+    let level = |id: &str| def.levels.iter().find(|l| l.id == id);
+    let label = |id: &str| level(id).map(|l| l.label.get(d.lang).to_string());
+    distribution(d, def.title.get(d.lang), &stats.levels, label, w)
 }
 
 fn spread_text(d: &Dashboard, q: &Quartiles) -> String {
@@ -308,20 +290,12 @@ fn summary(d: &Dashboard, w: usize, needs: bool) -> Vec<Line<'static>> {
 fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
     let lang = d.lang;
     if d.cohort.finished == 0 {
-        let mut lines: Vec<Line> = Vec::new();
-        if d.firms.is_empty() {
-            lines.extend(
-                wrap(st::NO_FIRMS.get(lang), area.width as usize, "", "")
-                    .into_iter()
-                    .map(Line::raw),
-            );
+        let lines = if d.firms.is_empty() {
+            let rows = wrap(st::NO_FIRMS.get(lang), area.width as usize, "", "");
+            rows.into_iter().map(Line::raw).collect()
         } else {
-            lines.extend(
-                wrap(st::NONE_FINISHED.get(lang), area.width as usize, "", "")
-                    .into_iter()
-                    .map(|l| Line::styled(l, d.theme.muted())),
-            );
-        }
+            none_finished(d, area.width as usize)
+        };
         let used = lines.len() as u16 + 1;
         lines_in(frame, area, lines);
         // Nothing to show yet: the room's screen is the place to join from.
@@ -341,18 +315,7 @@ fn room(frame: &mut Frame, area: Rect, d: &Dashboard) {
         return;
     }
     // On a large screen the QR code stays beside the room's results.
-    let (qw, qh) = d.join.qr_size();
-    let area = if qw > 0 && area.width >= 118 && area.height >= qh + 6 {
-        let panel_w = qw + 4;
-        let panel = Rect::new(area.right() - panel_w, area.y, panel_w, area.height);
-        if d.join.draw_panel(frame, panel, lang, d.theme) {
-            Rect::new(area.x, area.y, area.width - panel_w - 1, area.height)
-        } else {
-            area
-        }
-    } else {
-        area
-    };
+    let area = d.join.beside(frame, area, (0, 0), 6, lang, d.theme);
     let basis = Line::styled(
         st::BASIS.count(lang, d.cohort.finished, &[]),
         d.theme.muted(),
@@ -523,19 +486,14 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
             Span::raw(format!(" {median:>5}  {below}{:>3}", count_text(x.gaps))),
         ]));
     }
-    out.extend(
-        wrap(
-            &st::SPREAD_LEGEND.fill(
-                lang,
-                &[&q.score_format.gap_below, &q.score_format.gap_below],
-            ),
-            w,
-            "",
-            "",
-        )
-        .into_iter()
-        .map(|l| Line::styled(l, d.theme.muted())),
-    );
+    out.extend(para(
+        &st::SPREAD_LEGEND.fill(
+            lang,
+            &[&q.score_format.gap_below, &q.score_format.gap_below],
+        ),
+        w,
+        d.theme.muted(),
+    ));
     out
 }
 
@@ -553,11 +511,6 @@ fn needs_short(d: &Dashboard, w: usize, limit: usize) -> Vec<Line<'static>> {
     let label_w = w * 11 / 20;
     let bar_w = w.saturating_sub(label_w + 8).max(3);
     for (i, n) in c.needs.iter().take(limit).enumerate() {
-        let share = if c.finished == 0 || shown_count(n.firms).is_none() {
-            0.0
-        } else {
-            n.firms as f64 / c.finished as f64
-        };
         out.push(Line::from(vec![
             Span::raw(format!(
                 "{:>2}. {} ",
@@ -567,14 +520,13 @@ fn needs_short(d: &Dashboard, w: usize, limit: usize) -> Vec<Line<'static>> {
                     label_w.saturating_sub(4)
                 )
             )),
-            Span::styled(bar(share, bar_w), d.theme.bar()),
+            Span::styled(bar(share(n.firms, c.finished), bar_w), d.theme.bar()),
             Span::raw(format!(" {:>3}", count_text(n.firms))),
         ]));
     }
     out
 }
 
-/// Proposals ranked with what to bring and the commonest next step.
 /// The proposals ranked, then the first step of the top three: only whole blocks that fit in
 /// `h` rows, and a step longer than two lines ends in "…" rather than mid-sentence.
 fn needs_long(d: &Dashboard, w: usize, h: usize) -> Vec<Line<'static>> {

@@ -97,6 +97,32 @@ impl Join {
         out
     }
 
+    /// On a screen wide enough and at least `spare` rows taller than the QR code, draws the
+    /// panel at the right of `area`, `margins` (top, bottom) rows in from its ends; returns
+    /// what is left of `area` for the rest (all of it when no panel is drawn).
+    pub fn beside(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        margins: (u16, u16),
+        spare: u16,
+        lang: Lang,
+        theme: Theme,
+    ) -> Rect {
+        let (qw, qh) = self.qr_size();
+        if qw == 0 || area.width < 118 || area.height < qh + spare {
+            return area;
+        }
+        let panel_w = qw + 4;
+        let (top, bottom) = margins;
+        let h = area.height.saturating_sub(top + bottom);
+        let panel = Rect::new(area.right() - panel_w, area.y + top, panel_w, h);
+        if !self.draw_panel(frame, panel, lang, theme) {
+            return area;
+        }
+        Rect::new(area.x, area.y, area.width - panel_w - 1, area.height)
+    }
+
     /// Draws the QR code with the address and join code under it, or beside it when the
     /// area is too low, centred in `area`; returns false (drawing nothing) when neither fits.
     pub fn draw_panel(&self, frame: &mut Frame, area: Rect, lang: Lang, theme: Theme) -> bool {

@@ -65,10 +65,9 @@ impl View {
                     d.tab = dashboard::Tab::Room;
                 }
                 // The local offset is asked once; the time moves on at every look.
-                let offset = match d.clock {
-                    Some(c) => c.offset,
-                    None => crate::store::clock::Clock::system().offset,
-                };
+                let offset = d
+                    .clock
+                    .map_or_else(|| crate::store::clock::Clock::system().offset, |c| c.offset);
                 d.clock = Some(crate::store::clock::Clock {
                     now: SystemTime::now(),
                     offset,

@@ -8,21 +8,19 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::frame::{clock, footer, status_row, title_row};
+use super::frame::{clock, footer, head};
 use super::keymap::hints;
 use super::present::{Presenter, WALL_MIN_FIRMS};
 use super::strings as st;
 use crate::domain::model::{Question, QuestionKind};
 use crate::domain::wrap::{width, wrap};
-use crate::tui::view::{bar, pad};
+use crate::tui::view::{bar, pad, para};
 
 pub fn draw(frame: &mut Frame, p: &Presenter) {
-    let area = frame.area();
     let (lang, theme) = (p.lang, p.theme);
-    if crate::tui::view::too_small(frame, area, lang, theme, st::TOO_SMALL_HINT) {
+    let Some(body) = footer(frame, &hints(p.ctx(), lang, 0), lang, theme) else {
         return;
-    }
-    let body = footer(frame, area, &hints(p.ctx(), lang, 0), theme);
+    };
     let Some(question) = p.inst.questionnaire.questions.get(p.index) else {
         return;
     };
@@ -31,47 +29,17 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
         .section_of(p.index)
         .and_then(|i| sections.get(i))
         .map_or("", |s| s.title.as_str());
-    // The title keeps the first row but for the join code; where the room is (question,
-    // timer, section) and where phones join share the second, so nothing is cut at 80 columns.
-    let join = format!("{} {}", st::JOIN.get(lang), p.join.code);
-    title_row(
-        frame,
-        Rect::new(body.x, body.y, body.width, 1),
-        &p.title,
-        &join,
-        theme,
-    );
+    // Where the room is (question, timer, section) shares the second row with where phones
+    // join.
     let mut at = st::QUESTION_OF.fill(lang, &[&(p.index + 1), &p.len()]);
     let shown = p.timer.shown(p.clock);
     if p.timer.running() || !shown.is_zero() {
         at.push_str(&format!(" · {} {}", st::TIMER.get(lang), clock(shown)));
     }
     at.push_str(&format!(" · {section}"));
-    status_row(
-        frame,
-        Rect::new(body.x, body.y + 1, body.width, 1),
-        &at,
-        &p.join.bar_fit(lang, body.width as usize, width(&at)),
-        theme,
-    );
+    head(frame, body, (&p.title, &at), &p.join, lang, theme);
     // On a large screen the QR code stays at the right; the question takes the rest.
-    let (qw, qh) = p.join.qr_size();
-    let body = if qw > 0 && body.width >= 118 && body.height >= qh + 12 {
-        let panel_w = qw + 4;
-        let panel = Rect::new(
-            body.right() - panel_w,
-            body.y + 2,
-            panel_w,
-            body.height.saturating_sub(3),
-        );
-        if p.join.draw_panel(frame, panel, lang, theme) {
-            Rect::new(body.x, body.y, body.width - panel_w - 1, body.height)
-        } else {
-            body
-        }
-    } else {
-        body
-    };
+    let body = p.join.beside(frame, body, (2, 1), 12, lang, theme);
     if p.wall {
         wall(
             frame,
@@ -106,10 +74,7 @@ pub fn draw(frame: &mut Frame, p: &Presenter) {
     // The column everything else sits in: centred, at most 120 columns wide.
     let col_w = body.width.saturating_sub(6).min(120);
     let col_x = body.x + (body.width - col_w) / 2;
-    let mut lines: Vec<Line> = wrap(question.text.get(lang), col_w as usize, "", "")
-        .into_iter()
-        .map(|l| Line::styled(l, theme.title()))
-        .collect();
+    let mut lines: Vec<Line> = para(question.text.get(lang), col_w as usize, theme.title());
     if question.visible_if.is_some() {
         lines.push(Line::styled(st::CONDITIONAL.get(lang), theme.muted()));
     }
@@ -246,7 +211,7 @@ fn options(p: &Presenter, q: &Question, w: usize) -> Vec<Line<'static>> {
     if q.dont_know {
         rows.push(Line::from(vec![
             Span::styled(" 0  ", theme.key()),
-            Span::raw(st::DONT_KNOW.get(lang)),
+            Span::raw(crate::tui::strings::DONT_KNOW.get(lang)),
         ]));
     }
     rows
@@ -272,7 +237,10 @@ fn distribution(p: &Presenter, q: &Question, w: usize) -> Vec<Line<'static>> {
             .collect(),
     };
     if q.dont_know {
-        items.push((st::DONT_KNOW.get(lang).to_string(), t.dont_know));
+        items.push((
+            crate::tui::strings::DONT_KNOW.get(lang).to_string(),
+            t.dont_know,
+        ));
     }
     let label_w = items
         .iter()
@@ -324,11 +292,11 @@ fn wall(frame: &mut Frame, area: Rect, p: &Presenter) {
         None
     };
     if let Some(m) = message {
-        lines.extend(
-            wrap(m, area.width.saturating_sub(4) as usize, "", "")
-                .into_iter()
-                .map(|l| Line::styled(l, theme.title())),
-        );
+        lines.extend(para(
+            m,
+            area.width.saturating_sub(4) as usize,
+            theme.title(),
+        ));
         frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), area);
         return;
     }

@@ -43,15 +43,11 @@ pub fn ask(
         .unwrap_or_default();
     writeln!(out, "{}", st::RESUME_ASK.fill(lang, &[&code, &about]))?;
     loop {
-        write!(out, "{}", st::RESUME_CHOICES.get(lang))?;
-        out.flush()?;
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
+        let Some(line) = crate::tui::plain::reply(st::RESUME_CHOICES.get(lang), input, out)? else {
             // No answer at all (input closed): a new firm, as without this question.
             return Ok(None);
-        }
-        let typed = line.trim();
-        match typed {
+        };
+        match line.as_str() {
             "" | "y" | "Y" => return Ok(Some(code.to_string())),
             "n" | "N" => return Ok(None),
             other => match FirmCode::parse(other) {

@@ -1,5 +1,6 @@
 //! Every user-visible string of the presenter view and the room dashboard, in Chinese and
-//! English (the participant's firm-code line of the welcome screen too).
+//! English (the participant's firm-code line of the welcome screen too); words the
+//! self-check already has, such as "don't know", are used from `tui::strings`.
 
 crate::bilingual! {
     // The participant's welcome screen.
@@ -22,7 +23,6 @@ crate::bilingual! {
     SECTIONS_TITLE = "章节一览", "Sections";
     SECTION_ROW = "第 {}–{} 题", "Q{}–{}";
     TIMER = "计时", "Timer";
-    DONT_KNOW = "不清楚", "Don't know";
     NUMBER_ANSWER = "填一个数字", "Answer with a number";
     TEXT_ANSWER = "自由填写，不计分", "Free text, not scored";
 

@@ -85,11 +85,8 @@ pub(super) fn ladder_lines(
                 let label = l.next_rung(def).map(|r| r.label.get(lang)).unwrap_or("");
                 lines.extend(para(&st::NEXT_RUNG.fill(lang, &[&label]), w, theme.title()));
                 for u in &next.unmet {
-                    lines.extend(
-                        crate::domain::wrap::wrap(&u.describe(lang), w, "  - ", "    ")
-                            .into_iter()
-                            .map(Line::raw),
-                    );
+                    let unmet = u.describe(lang);
+                    lines.extend(wrapped(&unmet, w, "  - ", "    ", Style::new()));
                 }
             }
             None => lines.push(Line::styled(st::TOP_RUNG.get(lang), theme.good())),

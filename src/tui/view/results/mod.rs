@@ -4,11 +4,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Tabs};
 
-use super::draw_footer;
+use super::{draw_footer, wrapped};
 use crate::domain::Lang;
 use crate::domain::report::Report;
 use crate::domain::wrap::width;
@@ -21,7 +20,6 @@ mod recs;
 mod summary;
 
 use ladder::{RUNG_MEANING_LINES, ladder_lines};
-pub(in crate::tui::view) use overview::level_text;
 use overview::overview_lines;
 use recs::draw_recs;
 pub use recs::{detail_lines, draw_detail};
@@ -92,17 +90,6 @@ fn tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     }
 }
 
-/// The rows under the tab titles, where a tab's content goes.
-fn content_rect(area: Rect, app: &App) -> Rect {
-    let (body, _, _, _) = super::frame_parts(area, app);
-    Rect::new(
-        body.x,
-        body.y + 3,
-        body.width,
-        body.height.saturating_sub(3),
-    )
-}
-
 /// How far `lines` lines in a view `height` rows high can scroll: no further than the last
 /// line at the bottom, never into blank screen.
 fn max_scroll(lines: usize, height: u16) -> u16 {
@@ -148,8 +135,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             (tab_lines(app, w), app.scroll)
         }
     };
-    app.scroll_max
-        .set(max_scroll(lines.len(), content_rect(area, app).height));
+    app.scroll_max.set(max_scroll(lines.len(), content.height));
     let marks = scroll_marks(app, scroll, lines.len(), content.height);
     frame.render_widget(
         Paragraph::new(marks),
@@ -161,11 +147,4 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// The report model, in the app's language, dated today (when the shell said what today is).
 fn report(app: &App) -> Report {
     Report::new(&app.inst, &app.answers, &app.card, app.lang, &app.today)
-}
-
-fn wrapped(text: &str, w: usize, first: &str, rest: &str, style: Style) -> Vec<Line<'static>> {
-    crate::domain::wrap::wrap(text, w, first, rest)
-        .into_iter()
-        .map(|l| Line::styled(l, style))
-        .collect()
 }

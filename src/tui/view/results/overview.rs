@@ -13,14 +13,6 @@ use crate::tui::app::App;
 use crate::tui::strings as st;
 use crate::tui::view::{bar, pad, para};
 
-pub(in crate::tui::view) fn level_text(
-    app: &App,
-    area: Option<&str>,
-    score: Option<f64>,
-) -> (String, String) {
-    level_label(&app.inst, area, score, app.lang)
-}
-
 pub(super) fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     let theme = app.theme;
@@ -69,14 +61,17 @@ pub(super) fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<
         .min(w.saturating_sub(10 + tail_w))
         .max(12);
     let bar_w = w.saturating_sub(label_w + tail_w).clamp(10, 30);
-    let (level, _) = level_text(app, None, card.overall_score);
-    let mark = provisional_suffix(&card.confidence, lang);
     // One hedge, not two: the provisional mark replaces the label's own "(estimate)".
-    let level = if mark.is_empty() {
-        level
-    } else {
-        strip_aside(&level).to_string()
+    let hedged = |level: String, mark: &str| {
+        if mark.is_empty() {
+            level
+        } else {
+            strip_aside(&level).to_string()
+        }
     };
+    let (level, _) = level_label(&app.inst, None, card.overall_score, lang);
+    let mark = provisional_suffix(&card.confidence, lang);
+    let level = hedged(level, mark);
     lines.push(Line::styled(
         format!(
             "{}: {}{mark}",
@@ -107,13 +102,9 @@ pub(super) fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<
     lines.push(Line::default());
     for a in &card.areas {
         let title = q.area(&a.id).map(|x| x.title.get(lang)).unwrap_or("");
-        let (level, meaning) = level_text(app, Some(a.id.as_str()), a.score);
+        let (level, meaning) = level_label(&app.inst, Some(a.id.as_str()), a.score, lang);
         let mark = provisional_suffix(&a.confidence, lang);
-        let level = if mark.is_empty() {
-            level
-        } else {
-            strip_aside(&level).to_string()
-        };
+        let level = hedged(level, mark);
         lines.push(Line::from(vec![
             Span::styled(pad(title, label_w - 1), theme.title()),
             Span::raw(" "),

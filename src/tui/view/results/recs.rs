@@ -80,24 +80,11 @@ pub(super) fn draw_recs(frame: &mut Frame, area: Rect, app: &App) {
             area.height.saturating_sub(list_h + 1),
         );
         let mut lines = vec![Line::styled(st::NEXT_STEPS.get(lang), theme.title())];
-        let w = below.width as usize;
-        for (n, step) in r.steps.iter().enumerate() {
-            // Each step its own numbered paragraph, so several never read as one.
-            if n > 0 {
-                lines.push(Line::default());
-            }
-            lines.extend(wrapped(
-                &format!(
-                    "[{}] {}",
-                    horizon_label(step.horizon, lang),
-                    step.action(&app.inst.questionnaire).get(lang)
-                ),
-                w,
-                &format!("{}. ", n + 1),
-                "   ",
-                Style::new(),
-            ));
-        }
+        let steps = r.steps.iter().map(|step| {
+            let action = step.action(&app.inst.questionnaire).get(lang);
+            format!("[{}] {action}", horizon_label(step.horizon, lang))
+        });
+        lines.extend(steps_lines(steps, below.width as usize, ""));
         let h = below.height as usize;
         if lines.len() > h && h > 0 {
             let hidden = lines.len() - (h - 1);
@@ -160,22 +147,27 @@ pub fn detail_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     }
     lines.push(Line::default());
     lines.push(Line::styled(st::NEXT_STEPS.get(lang), theme.title()));
-    for (n, s) in rec.steps.iter().enumerate() {
-        if n > 0 {
-            lines.push(Line::default());
-        }
-        lines.extend(wrapped(
-            &format!("[{}] {}", s.horizon_label, s.action),
-            w,
-            &format!("  {}. ", n + 1),
-            "     ",
-            Style::new(),
-        ));
-    }
+    let steps = rec.steps.iter();
+    let steps = steps.map(|s| format!("[{}] {}", s.horizon_label, s.action));
+    lines.extend(steps_lines(steps, w, "  "));
     lines.push(Line::default());
     lines.extend(wrapped(&rec.source_line, w, "", "", theme.muted()));
     lines.extend(wrapped(&rec.summary, w, "", "", theme.muted()));
     lines.extend(wrapped(&r.caveat, w, "", "", theme.muted()));
+    lines
+}
+
+/// Numbered steps under `indent`, each its own paragraph, so several never read as one.
+fn steps_lines(steps: impl Iterator<Item = String>, w: usize, indent: &str) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (n, step) in steps.enumerate() {
+        if n > 0 {
+            lines.push(Line::default());
+        }
+        let first = format!("{indent}{}. ", n + 1);
+        let rest = format!("{indent}   ");
+        lines.extend(wrapped(&step, w, &first, &rest, Style::new()));
+    }
     lines
 }
 

@@ -59,31 +59,19 @@ pub(super) fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     if r.recommends {
         lines.push(Line::default());
     }
-    lines.push(head(ws::STRENGTHS.get(lang)));
-    if s.strengths.is_empty() {
-        lines.extend(wrapped(
-            &r.at_gap_line(ws::NO_STRENGTHS),
-            w,
-            "- ",
-            "  ",
-            theme.muted(),
-        ));
-    }
-    for x in &s.strengths {
-        lines.extend(wrapped(x, w, "- ", "  ", theme.good()));
-    }
-    lines.push(head(ws::SEC_GAPS.get(lang)));
-    if s.gaps.is_empty() {
-        lines.extend(wrapped(
-            &r.at_gap_line(ws::NO_GAPS),
-            w,
-            "- ",
-            "  ",
-            theme.muted(),
-        ));
-    }
-    for x in &s.gaps {
-        lines.extend(wrapped(x, w, "- ", "  ", Style::new()));
+    // Strengths, then gaps: each a list, or the line that says there is none at the gap line.
+    for (title, items, none, style) in [
+        (ws::STRENGTHS, &s.strengths, ws::NO_STRENGTHS, theme.good()),
+        (ws::SEC_GAPS, &s.gaps, ws::NO_GAPS, Style::new()),
+    ] {
+        lines.push(head(title.get(lang)));
+        if items.is_empty() {
+            let none = r.at_gap_line(none);
+            lines.extend(wrapped(&none, w, "- ", "  ", theme.muted()));
+        }
+        for x in items {
+            lines.extend(wrapped(x, w, "- ", "  ", style));
+        }
     }
     lines.push(Line::default());
     lines.extend(wrapped(
