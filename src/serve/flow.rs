@@ -3,10 +3,12 @@
 
 use crate::domain::answers::{Answer, AnswerSet, DONT_KNOW, NOT_APPLICABLE};
 use crate::domain::model::{Question, QuestionKind, Questionnaire};
+use crate::domain::output;
 use crate::domain::score::visibility;
 use crate::domain::text::{Lang, LocalText};
 
 use super::form::Form;
+use super::text as t;
 
 /// The explicit non-answers a question offers besides its options, as (value in the answer
 /// file, label). A new kind of explicit answer is one more entry here; the answer reader
@@ -14,13 +16,10 @@ use super::form::Form;
 pub fn specials(q: &Question) -> Vec<(&'static str, LocalText)> {
     let mut out = Vec::new();
     if q.dont_know && q.kind != QuestionKind::Text {
-        out.push((DONT_KNOW, LocalText::new("不清楚", "Don't know")));
+        out.push((DONT_KNOW, LocalText::fill(output::DONT_KNOW, &[])));
     }
     if q.not_applicable && q.kind != QuestionKind::Text {
-        out.push((
-            NOT_APPLICABLE,
-            LocalText::new("不适用于本企业", "Does not apply to us"),
-        ));
+        out.push((NOT_APPLICABLE, LocalText::fill(output::NOT_APPLICABLE, &[])));
     }
     out
 }
@@ -85,10 +84,7 @@ pub fn answer_from_form(q: &Question, form: &Form) -> Result<Option<Answer>, Loc
         .copied();
     let value = match (special, q.kind) {
         (Some(_), QuestionKind::Multi) if picked.len() > 1 => {
-            return Err(LocalText::new(
-                "“不清楚”一类的回答不能和其他选项同时勾选",
-                "An answer such as \"don't know\" cannot be ticked together with other options",
-            ));
+            return Err(LocalText::fill(t::SPECIAL_ALONE, &[]));
         }
         (Some(s), _) => Value::String(s.to_string()),
         (None, QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo) => {
@@ -103,10 +99,7 @@ pub fn answer_from_form(q: &Question, form: &Form) -> Result<Option<Answer>, Loc
                 .iter()
                 .any(|id| q.option_str(id).is_some_and(|o| o.exclusive));
             if exclusive && picked.len() > 1 {
-                return Err(LocalText::new(
-                    "“以上都没有”一类的选项不能和其他选项同时勾选",
-                    "An option such as \"none of these\" cannot be ticked together with others",
-                ));
+                return Err(LocalText::fill(t::EXCLUSIVE_ALONE, &[]));
             }
             Value::Array(
                 picked
@@ -121,18 +114,12 @@ pub fn answer_from_form(q: &Question, form: &Form) -> Result<Option<Answer>, Loc
                 return Ok(None);
             }
             let Ok(x) = typed.parse::<f64>() else {
-                return Err(LocalText::new(
-                    format!("“{typed}”不是一个数字"),
-                    format!("\"{typed}\" is not a number"),
-                ));
+                return Err(LocalText::fill(t::NOT_A_NUMBER, &[&typed]));
             };
             match serde_json::Number::from_f64(x) {
                 Some(n) => Value::Number(n),
                 None => {
-                    return Err(LocalText::new(
-                        "数字必须是有限的",
-                        "The number must be finite",
-                    ));
+                    return Err(LocalText::fill(t::NOT_FINITE, &[]));
                 }
             }
         }
@@ -166,10 +153,7 @@ pub fn answer_from_form(q: &Question, form: &Form) -> Result<Option<Answer>, Loc
                 return Ok(None);
             }
             if t.chars().count() > MAX_TEXT {
-                return Err(LocalText::new(
-                    format!("文字太长了：最多 {MAX_TEXT} 个字"),
-                    format!("The text is too long: at most {MAX_TEXT} characters"),
-                ));
+                return Err(LocalText::fill(t::TOO_LONG, &[&MAX_TEXT]));
             }
             Value::String(t.to_string())
         }
@@ -179,10 +163,7 @@ pub fn answer_from_form(q: &Question, form: &Form) -> Result<Option<Answer>, Loc
 
 /// The message for a form no page of ours sends.
 pub fn bad_form() -> LocalText {
-    LocalText::new(
-        "提交的内容无法识别",
-        "The form sent could not be understood",
-    )
+    LocalText::fill(t::BAD_FORM, &[])
 }
 
 /// How a recorded matrix answer pre-fills row `row`: which option values are ticked.

@@ -3,6 +3,13 @@
 pub use crate::domain::text::Bilingual as T;
 
 crate::bilingual! {
+    // Answers a phone sent that cannot be recorded (flow.rs).
+    SPECIAL_ALONE = "“不清楚”一类的回答不能和其他选项同时勾选", "An answer such as \"don't know\" cannot be ticked together with other options";
+    EXCLUSIVE_ALONE = "“以上都没有”一类的选项不能和其他选项同时勾选", "An option such as \"none of these\" cannot be ticked together with others";
+    NOT_A_NUMBER = "“{}”不是一个数字", "\"{}\" is not a number";
+    NOT_FINITE = "数字必须是有限的", "The number must be finite";
+    TOO_LONG = "文字太长了：最多 {} 个字", "The text is too long: at most {} characters";
+    BAD_FORM = "提交的内容无法识别", "The form sent could not be understood";
     // The terminal.
     LISTENING = "参与者用手机扫描二维码，或在浏览器中输入以下地址：", "Participants scan the QR code, or type one of these addresses into their phone's browser:";
     LISTEN_ALL = "（正在监听所有网络接口 {}；只在本机测试时可用 --bind 127.0.0.1）", "(listening on every network interface {}; use --bind 127.0.0.1 to test on this machine only)";

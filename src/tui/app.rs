@@ -834,11 +834,11 @@ impl Row {
                 (o.label.get(lang), chosen)
             }
             Row::DontKnow => (
-                st::DONT_KNOW.get(lang),
+                crate::domain::output::DONT_KNOW.get(lang),
                 matches!(answer, Some(Answer::DontKnow)),
             ),
             Row::NotApplicable | Row::Matrix(_) => (
-                st::NOT_APPLICABLE.get(lang),
+                crate::domain::output::NOT_APPLICABLE.get(lang),
                 matches!(answer, Some(Answer::NotApplicable)),
             ),
         }

@@ -416,7 +416,7 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, LocalText> {
         .map(|(k, _)| k.to_string())
         .collect::<Vec<_>>()
         .join(" ");
-    let bad = || st::in_both(st::PLAIN_KEYS_SHOWN, &[&shown]);
+    let bad = || LocalText::fill(st::PLAIN_KEYS_SHOWN, &[&shown]);
     let special = |word: &str| -> Option<Result<Answer, LocalText>> {
         let row = match word {
             "d" | "D" => Row::DontKnow,
@@ -430,7 +430,7 @@ fn parse_reply(q: &Question, line: &str) -> Result<Option<Answer>, LocalText> {
                     Row::DontKnow => Answer::DontKnow,
                     _ => Answer::NotApplicable,
                 })
-                .ok_or_else(|| st::in_both(st::PLAIN_NOT_OFFERED, &[])),
+                .ok_or_else(|| LocalText::fill(st::PLAIN_NOT_OFFERED, &[])),
         )
     };
     let option = |word: &str| -> Result<usize, LocalText> {

@@ -326,7 +326,7 @@ pub fn read_number(q: &crate::domain::Question, raw: &str) -> Result<f64, LocalT
     check_number(q, x).map_err(|_| {
         let lo = q.min.map_or("-∞".to_string(), |v| v.to_string());
         let hi = q.max.map_or("∞".to_string(), |v| v.to_string());
-        st::in_both(st::RANGE, &[&lo, &hi])
+        LocalText::fill(st::RANGE, &[&lo, &hi])
     })?;
     Ok(x)
 }

@@ -48,7 +48,7 @@ pub(super) fn parse_row(q: &Question, line: &str) -> Result<RowReply, LocalText>
         .map(char::to_string)
         .collect::<Vec<_>>()
         .join(" ");
-    let bad = || st::in_both(st::PLAIN_KEYS_SHOWN, &[&shown]);
+    let bad = || LocalText::fill(st::PLAIN_KEYS_SHOWN, &[&shown]);
     let mut picked: Vec<OptionId> = Vec::new();
     for part in line
         .split(|c: char| c == ',' || c == '，' || c.is_whitespace())
@@ -65,7 +65,7 @@ pub(super) fn parse_row(q: &Question, line: &str) -> Result<RowReply, LocalText>
         }
     }
     if !q.ticks && picked.len() > 1 {
-        return Err(st::in_both(st::PLAIN_ONE_PER_ROW, &[]));
+        return Err(LocalText::fill(st::PLAIN_ONE_PER_ROW, &[]));
     }
     picked.sort_by_key(|o| q.option_index(o));
     Ok(RowReply::Set(picked))

@@ -138,12 +138,12 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
                 Row::DontKnow | Row::NotApplicable => {
                     let (label, chosen) = if *row == Row::DontKnow {
                         (
-                            st::DONT_KNOW.get(lang),
+                            crate::domain::output::DONT_KNOW.get(lang),
                             matches!(answer, Some(Answer::DontKnow)),
                         )
                     } else {
                         (
-                            st::NOT_APPLICABLE.get(lang),
+                            crate::domain::output::NOT_APPLICABLE.get(lang),
                             matches!(answer, Some(Answer::NotApplicable)),
                         )
                     };

@@ -287,10 +287,10 @@ pub fn draw_footer(frame: &mut Frame, area: Rect, app: &App) -> Rect {
     body
 }
 
-/// A text bar of `cells` cells filled to `share` (0–1).
+/// A screen's bar of `cells` cells filled to `share` (0–1): [`crate::domain::wrap::bar`] in
+/// block characters.
 pub fn bar(share: f64, cells: usize) -> String {
-    let filled = ((share.clamp(0.0, 1.0) * cells as f64).round() as usize).min(cells);
-    format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
+    crate::domain::wrap::bar(share, cells, ['█', '░'])
 }
 
 /// Pads `s` with spaces to `w` display columns (or cuts it with an ellipsis).

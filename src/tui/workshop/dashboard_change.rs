@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 
 use super::dashboard::Dashboard;
 use super::dashboard_view::{heading, proposal_line, right};
-use super::strings as st;
 use crate::domain::cohort::{MIN_SHOWN, count_text, shown_count};
 use crate::domain::wrap::width;
 use crate::progress::follow_up as fu;
+use crate::tui::strings as st;
 use crate::tui::view::{bar, pad, para};
 use crate::workshop::report::num;
 

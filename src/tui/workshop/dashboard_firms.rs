@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 
 use super::dashboard::Dashboard;
 use super::dashboard_view::{heading, lines_in, proposal_line, right};
-use super::strings as st;
 use crate::domain::cohort::Status;
 use crate::domain::wrap::{width, wrap};
+use crate::tui::strings as st;
 use crate::tui::view::{bar, list_offset, pad, para};
 use crate::workshop::report::{num, num_or_dash, standing_text};
 use crate::workshop::room::Response;

@@ -12,10 +12,10 @@ use super::dashboard::{Dashboard, Tab};
 use super::dashboard_firms as firms;
 use super::frame::{footer, head};
 use super::keymap::hints;
-use super::strings as st;
 use crate::domain::cohort::{Count, Quartiles, count_text, shown_count};
 use crate::domain::model::Role;
 use crate::domain::wrap::{width, wrap};
+use crate::tui::strings as st;
 use crate::tui::view::{bar, pad, para};
 use crate::workshop::report::num;
 

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::join::Join;
-use super::strings as st;
 use crate::domain::Lang;
 use crate::domain::wrap::width;
+use crate::tui::strings as st;
 use crate::tui::theme::Theme;
 
 /// Draws the hint bar of `hints` (from `keymap::hints`) at the bottom and returns the area
@@ -21,7 +21,7 @@ pub fn footer(
     theme: Theme,
 ) -> Option<Rect> {
     let area = frame.area();
-    if crate::tui::view::too_small(frame, area, lang, theme, st::TOO_SMALL_HINT) {
+    if crate::tui::view::too_small(frame, area, lang, theme, st::ROOM_TOO_SMALL_HINT) {
         return None;
     }
     let lines = crate::tui::view::hint_bar(hints, area.width as usize, theme);

@@ -7,10 +7,10 @@ use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::strings as st;
 use crate::domain::Lang;
 use crate::domain::wrap::{width, wrap};
 use crate::serve::state::{ServeState, qr_lines};
+use crate::tui::strings as st;
 use crate::tui::theme::Theme;
 
 /// What the views know about joining.

@@ -3,10 +3,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::strings as st;
 use crate::domain::Lang;
 use crate::tui::keymap::{Binding, ctrl_c, hints_of, lookup};
-use crate::tui::strings as tui_st;
+use crate::tui::strings as st;
 
 /// What a key asks the presenter or the dashboard to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,9 +72,9 @@ pub static BINDINGS: &[Binding<Ctx, Action>] = &[
     Binding { ctx: &[Present], code: Char('n'), mods: NONE, action: Action::ToggleNote, hint: Some(("n", st::KEY_NOTE)) },
     Binding { ctx: &[Present], code: Char('w'), mods: NONE, action: Action::Wall, hint: Some(("w", st::KEY_WALL)) },
     Binding { ctx: &[Present], code: Char('t'), mods: NONE, action: Action::Timer, hint: Some(("t", st::KEY_TIMER)) },
-    Binding { ctx: &[Present], code: Char('s'), mods: NONE, action: Action::Sections, hint: Some(("s", tui_st::KEY_SECTIONS)) },
+    Binding { ctx: &[Present], code: Char('s'), mods: NONE, action: Action::Sections, hint: Some(("s", st::KEY_SECTIONS)) },
     // Lists.
-    Binding { ctx: LISTS, code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", tui_st::KEY_SELECT)) },
+    Binding { ctx: LISTS, code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", st::KEY_SELECT)) },
     Binding { ctx: LISTS, code: Down, mods: NONE, action: Action::Down, hint: None },
     Binding { ctx: LISTS, code: Char('k'), mods: NONE, action: Action::Up, hint: None },
     Binding { ctx: LISTS, code: Char('j'), mods: NONE, action: Action::Down, hint: None },
@@ -83,9 +82,9 @@ pub static BINDINGS: &[Binding<Ctx, Action>] = &[
     Binding { ctx: &[Firms, Problems], code: PageDown, mods: NONE, action: Action::PageDown, hint: None },
     Binding { ctx: &[Firm], code: Up, mods: NONE, action: Action::Up, hint: Some(("↑↓", st::KEY_FIRM_STEP)) },
     Binding { ctx: &[Firm], code: Down, mods: NONE, action: Action::Down, hint: None },
-    Binding { ctx: &[Sections], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", tui_st::KEY_GO_THERE)) },
+    Binding { ctx: &[Sections], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_GO_THERE)) },
     Binding { ctx: &[Firms], code: Enter, mods: NONE, action: Action::Confirm, hint: Some(("Enter", st::KEY_RESULTS)) },
-    Binding { ctx: &[Sections], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", tui_st::KEY_CLOSE)) },
+    Binding { ctx: &[Sections], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", st::KEY_CLOSE)) },
     Binding { ctx: &[Sections], code: Char('s'), mods: NONE, action: Action::Cancel, hint: None },
     Binding { ctx: &[Sections], code: Char('q'), mods: NONE, action: Action::Cancel, hint: None },
     Binding { ctx: &[Firm], code: Esc, mods: NONE, action: Action::Cancel, hint: Some(("Esc", st::KEY_BACK_TO_LIST)) },
@@ -104,8 +103,8 @@ pub static BINDINGS: &[Binding<Ctx, Action>] = &[
     // A follow-up room's sixth tab, the change since the earlier room.
     Binding { ctx: DASH, code: Char('6'), mods: NONE, action: Action::GoTab(5), hint: None },
     // Both.
-    Binding { ctx: &[Present, Room, Firms, Firm, Problems], code: F(2), mods: NONE, action: Action::SwitchLang, hint: Some(("F2", tui_st::KEY_OTHER_LANG)) },
-    Binding { ctx: &[Present, Room, Firms, Firm, Problems], code: Char('q'), mods: NONE, action: Action::Quit, hint: Some(("q", tui_st::KEY_QUIT)) },
+    Binding { ctx: &[Present, Room, Firms, Firm, Problems], code: F(2), mods: NONE, action: Action::SwitchLang, hint: Some(("F2", st::KEY_OTHER_LANG)) },
+    Binding { ctx: &[Present, Room, Firms, Firm, Problems], code: Char('q'), mods: NONE, action: Action::Quit, hint: Some(("q", st::KEY_QUIT)) },
     Binding { ctx: &[Present, Room, Firms, Problems], code: Esc, mods: NONE, action: Action::Quit, hint: None },
 ];
 

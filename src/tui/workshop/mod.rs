@@ -9,7 +9,7 @@
 //! - [`keymap`]: their one key table; [`frame`]: title row, hint bar, too-small notice;
 //! - [`resume`]: `run --workshop` offering the firm last answered on this machine;
 //! - [`join`]: the join panel (the phone server's address and QR code, or how to start it);
-//! - [`strings`]: every string, zh and en.
+//! - its words are in [`crate::tui::strings`], the terminal layer's one table.
 //!
 //! The folder is polled, not watched: polling works the same on a laptop disk, a USB stick, a
 //! network share and a synced drive, where change notifications are missing or unreliable,
@@ -25,7 +25,6 @@ pub mod keymap;
 pub mod present;
 pub mod present_view;
 pub mod resume;
-pub mod strings;
 
 use std::io::{self, IsTerminal};
 use std::path::Path;
@@ -265,10 +264,10 @@ fn pace(ws: &Workshop, view: &View, written: &mut Option<(usize, Instant)>) {
 /// The participant's firm code on the welcome screen.
 pub fn firm_code_welcome(code: &str, lang: Lang, theme: Theme) -> Line<'static> {
     Line::from(vec![
-        Span::styled(strings::FIRM_CODE.get(lang), theme.title()),
+        Span::styled(crate::tui::strings::FIRM_CODE.get(lang), theme.title()),
         Span::styled(code.to_string(), theme.key()),
         Span::styled(
-            format!("  {}", strings::FIRM_CODE_NOTE.get(lang)),
+            format!("  {}", crate::tui::strings::FIRM_CODE_NOTE.get(lang)),
             theme.muted(),
         ),
     ])
@@ -278,8 +277,8 @@ pub fn firm_code_welcome(code: &str, lang: Lang, theme: Theme) -> Line<'static> 
 pub fn firm_code_line(code: &str, lang: Lang) -> String {
     format!(
         "{}{code}  {}",
-        strings::FIRM_CODE.get(lang),
-        strings::FIRM_CODE_NOTE.get(lang)
+        crate::tui::strings::FIRM_CODE.get(lang),
+        crate::tui::strings::FIRM_CODE_NOTE.get(lang)
     )
 }
 
@@ -291,5 +290,5 @@ pub fn farewell(code: &str, answers: &Path, lang: Lang) -> String {
         .and_then(Path::parent)
         .unwrap_or(Path::new("."));
     let shown = dir.display();
-    strings::FIRM_CODE_FAREWELL.fill(lang, &[&code, &shown, &shown, &code])
+    crate::tui::strings::FIRM_CODE_FAREWELL.fill(lang, &[&code, &shown, &shown, &code])
 }

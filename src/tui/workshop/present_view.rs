@@ -11,9 +11,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use super::frame::{clock, footer, head};
 use super::keymap::hints;
 use super::present::{Presenter, WALL_MIN_FIRMS};
-use super::strings as st;
 use crate::domain::model::{Question, QuestionKind};
 use crate::domain::wrap::{width, wrap};
+use crate::tui::strings as st;
 use crate::tui::view::{bar, pad, para};
 
 pub fn draw(frame: &mut Frame, p: &Presenter) {
@@ -211,7 +211,7 @@ fn options(p: &Presenter, q: &Question, w: usize) -> Vec<Line<'static>> {
     if q.dont_know {
         rows.push(Line::from(vec![
             Span::styled(" 0  ", theme.key()),
-            Span::raw(crate::tui::strings::DONT_KNOW.get(lang)),
+            Span::raw(crate::domain::output::DONT_KNOW.get(lang)),
         ]));
     }
     rows
@@ -238,7 +238,7 @@ fn distribution(p: &Presenter, q: &Question, w: usize) -> Vec<Line<'static>> {
     };
     if q.dont_know {
         items.push((
-            crate::tui::strings::DONT_KNOW.get(lang).to_string(),
+            crate::domain::output::DONT_KNOW.get(lang).to_string(),
             t.dont_know,
         ));
     }

@@ -7,9 +7,9 @@ use std::time::SystemTime;
 
 use anyhow::Result;
 
-use super::strings as st;
 use crate::domain::Lang;
 use crate::store::clock::Clock;
+use crate::tui::strings as st;
 use crate::workshop::Workshop;
 use crate::workshop::code::FirmCode;
 use crate::workshop::room::Room;
