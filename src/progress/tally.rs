@@ -15,7 +15,7 @@ use super::ProgrammeReportFormat;
 use super::export::{check_all, each_folder};
 use crate::domain::Lang;
 use crate::domain::cohort::Status;
-use crate::domain::output::fmt_score;
+use crate::domain::output::fmt_score_at;
 use crate::domain::report::html_page;
 use crate::workshop::room::{Response, for_each_file};
 
@@ -614,5 +614,5 @@ pub struct RungShift {
 
 /// A number for the renderers; a dash when there is none.
 pub(super) fn opt(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_string(), fmt_score)
+    x.map_or_else(|| "–".to_string(), |x| fmt_score_at(x, 1))
 }
