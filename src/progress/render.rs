@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::tally::*;
 use crate::domain::Lang;
 use crate::domain::report::{html_escape, md_escape, md_table_head, md_table_row};
+use crate::workshop::text::{C_LEVEL, C_N, C_PROPOSAL, C_RUNG, C_SCORE, C_SPREAD, OVERALL};
 
 /// One table: header cells, then rows of cells (already text).
 struct Table {
@@ -27,7 +28,7 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
         Block::Heading(1, format!("{} — {}", v.title, v.questionnaire)),
         Block::Table(Table {
             title: t(TOTALS),
-            head: vec![String::new(), t(N)],
+            head: vec![String::new(), t(C_N)],
             rows: vec![
                 vec![t(WORKSHOPS), v.workshops.to_string()],
                 vec![t(RECORDS), v.records.to_string()],
@@ -49,8 +50,9 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
         )));
         out.push(Block::Table(Table {
             title: t(DISTRIBUTION),
-            head: [SCORE, N, MEAN, MIN, Q1, MEDIAN, Q3, MAX]
+            head: [C_SCORE, C_N, MEAN]
                 .into_iter()
+                .chain(C_SPREAD)
                 .map(t)
                 .collect(),
             rows: r
@@ -73,7 +75,7 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
         for c in &r.levels {
             out.push(Block::Table(Table {
                 title: format!("{} — {}", t(LEVELS), c.title),
-                head: vec![t(LEVEL), t(N)],
+                head: vec![t(C_LEVEL), t(C_N)],
                 rows: c
                     .rows
                     .iter()
@@ -84,7 +86,7 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
         for c in &r.rungs {
             out.push(Block::Table(Table {
                 title: format!("{} — {}", t(RUNGS), c.title),
-                head: vec![t(RUNG), t(N)],
+                head: vec![t(C_RUNG), t(C_N)],
                 rows: c
                     .rows
                     .iter()
@@ -94,7 +96,7 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
         }
         out.push(Block::Table(Table {
             title: r.proposals.title.clone(),
-            head: vec![t(PROPOSAL), t(N)],
+            head: vec![t(C_PROPOSAL), t(C_N)],
             rows: r
                 .proposals
                 .rows
@@ -103,7 +105,7 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
                 .collect(),
         }));
         for b in &r.breakdowns {
-            let mut head = vec![String::new(), t(N), t(OVERALL)];
+            let mut head = vec![String::new(), t(C_N), t(OVERALL)];
             head.extend(v.area_titles.iter().cloned());
             out.push(Block::Table(Table {
                 title: b.title.clone(),
@@ -136,7 +138,7 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
     for c in &v.changes {
         out.push(Block::Table(Table {
             title: c.title.clone(),
-            head: vec![t(SCORE), t(MEDIAN_CHANGE), t(MEAN_CHANGE)],
+            head: vec![t(C_SCORE), t(MEDIAN_CHANGE), t(MEAN_CHANGE)],
             rows: c
                 .scores
                 .iter()
@@ -147,9 +149,9 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
             out.push(Block::Table(Table {
                 title: format!("{} — {}", c.title, r.title),
                 head: vec![
-                    t(RUNG),
-                    crate::domain::text::fill(ROUND.get(lang), &[&c.from]),
-                    crate::domain::text::fill(ROUND.get(lang), &[&c.to]),
+                    t(C_RUNG),
+                    ROUND.fill(lang, &[&c.from]),
+                    ROUND.fill(lang, &[&c.to]),
                 ],
                 rows: r
                     .labels

@@ -18,6 +18,7 @@ use crate::domain::cohort::Status;
 use crate::domain::output::fmt_score_at;
 use crate::domain::report::html_page;
 use crate::workshop::room::{Response, for_each_file};
+use crate::workshop::text as ws;
 
 /// Cells with fewer firms than this are not shown (neither count nor mean).
 pub const MIN_CELL: usize = 3;
@@ -30,22 +31,11 @@ crate::bilingual! {
     FINISHED = "已完成", "Finished";
     SKIPPED = "无法读取的文件", "Files that could not be read";
     ROUND = "第 {} 轮", "Round {}";
-    OVERALL = "总分", "Overall";
     DISTRIBUTION = "得分分布（已完成的企业）", "Score distribution (finished firms)";
-    SCORE = "得分", "Score";
-    N = "企业数", "Firms";
     MEAN = "平均", "Mean";
-    MIN = "最低", "Min";
-    Q1 = "下四分位", "Lower quartile";
-    MEDIAN = "中位数", "Median";
-    Q3 = "上四分位", "Upper quartile";
-    MAX = "最高", "Max";
     LEVELS = "等级", "Levels";
-    LEVEL = "等级", "Level";
     RUNGS = "台阶", "Rungs";
-    RUNG = "台阶", "Rung";
     PROPOSALS = "建议（提案）出现的次数", "Recommendations (proposals) made";
-    PROPOSAL = "提案", "Proposal";
     BY = "按{}分", "By {}";
     NOT_GIVEN = "未填写", "not given";
     SUPPRESSED = "少于 3 家，不显示", "fewer than 3, not shown";
@@ -257,7 +247,8 @@ impl Tally {
     /// The report's content in `lang`.
     pub fn view(&self, lang: Lang) -> View {
         let q = &self.inst.questionnaire;
-        let mut scores: Vec<(String, String)> = vec![("overall".into(), OVERALL.get(lang).into())];
+        let mut scores: Vec<(String, String)> =
+            vec![("overall".into(), ws::OVERALL.get(lang).into())];
         scores.extend(
             q.areas
                 .iter()

@@ -13,6 +13,7 @@ use crate::domain::wrap::{width, wrap};
 use crate::progress::follow_up as fu;
 use crate::tui::view::{bar, pad};
 use crate::workshop::report::num;
+use crate::workshop::text as ws;
 
 fn para(d: &Dashboard, text: &str, w: usize) -> Vec<Line<'static>> {
     wrap(text, w, "", "")
@@ -57,7 +58,7 @@ pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     let cell_w: Vec<usize> = cols.iter().map(|h| width(h).max(6)).collect();
     let fixed: usize = cell_w.iter().map(|c| c + 2).sum();
     let label_w = w.saturating_sub(fixed).clamp(8, 30);
-    let mut head = pad(&t(fu::C_SCORE), label_w);
+    let mut head = pad(&t(ws::C_SCORE), label_w);
     for (h, cw) in cols.iter().zip(&cell_w) {
         head.push_str(&format!("  {}", right(h, *cw)));
     }
@@ -65,7 +66,7 @@ pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     let q = &d.inst.questionnaire;
     for s in &c.scores {
         let title = if s.id == "overall" {
-            t(fu::OVERALL)
+            t(ws::OVERALL)
         } else {
             q.area(&s.id.as_str().into())
                 .map_or_else(|| s.id.clone(), |a| a.title.get(lang).to_string())
@@ -111,7 +112,7 @@ pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         out.push(Line::default());
         out.push(heading(
             d,
-            format!("{} · {}", t(fu::C_PROPOSAL), t(fu::C_SHARE)),
+            format!("{} · {}", t(ws::C_PROPOSAL), t(fu::C_SHARE)),
         ));
         let label_w = (w * 11 / 20).max(10);
         let bar_w = w.saturating_sub(label_w + 14).max(3);

@@ -74,6 +74,12 @@ fn table(head: &[&str], right: &[bool], rows: Vec<Vec<Cell>>) -> Block {
     })
 }
 
+/// A statistics table's column heads: `first`, the five-number summary, then `last`.
+fn spread_head<'a>(r: &Report, first: &[text::T], last: Option<&'a str>) -> Vec<&'a str> {
+    let words = first.iter().chain(&text::C_SPREAD).map(|w| r.t(*w));
+    words.chain(last).collect()
+}
+
 fn spread_cells(s: &Spread) -> Vec<Cell> {
     let mut cells = vec![Cell::Text(s.n.to_string())];
     match &s.quartiles {
@@ -168,15 +174,7 @@ pub fn build(r: &Report) -> Doc {
             blocks: vec![Block::Para(r.t(text::R_NONE_FINISHED).to_string())],
         });
     } else {
-        let head = [
-            r.t(text::C_AREA),
-            r.t(text::C_N),
-            r.t(text::C_MIN),
-            r.t(text::C_Q1),
-            r.t(text::C_MEDIAN),
-            r.t(text::C_Q3),
-            r.t(text::C_MAX),
-        ];
+        let head = spread_head(r, &[text::C_AREA, text::C_N], None);
         let rows = std::iter::once(&c.overall)
             .chain(&c.areas)
             .map(|a| {
@@ -211,17 +209,11 @@ pub fn build(r: &Report) -> Doc {
 
         let gap_line = r.ws.inst.questionnaire.score_format.gap_below;
         let below = text::C_BELOW.fill(lang, &[&gap_line]);
-        let head = [
-            r.t(text::C_AREA),
-            r.t(text::C_DIMENSION),
-            r.t(text::C_N),
-            r.t(text::C_MIN),
-            r.t(text::C_Q1),
-            r.t(text::C_MEDIAN),
-            r.t(text::C_Q3),
-            r.t(text::C_MAX),
-            &below,
-        ];
+        let head = spread_head(
+            r,
+            &[text::C_AREA, text::C_DIMENSION, text::C_N],
+            Some(&below),
+        );
         let rows = c
             .dimensions
             .iter()
