@@ -17,7 +17,7 @@ use super::model::{AreaId, DimensionId, ProposalId, Questionnaire};
 use super::score::ScoreCard;
 
 pub use build::{CohortBuilder, is_empty};
-pub use stats::{Quartiles, Scores, quantile, quartiles};
+pub use stats::{Quartiles, Scores, quantile, quartiles, round1};
 pub use tally::{Tally, tally};
 
 /// Below this many finished firms, quartiles say too little to place one firm in the room.
@@ -78,7 +78,7 @@ pub struct Spread {
 impl Spread {
     /// No quartiles (nor median) over fewer than [`MIN_SHOWN`] firms: the median of one or
     /// two firms is their own score, which a room must not be shown.
-    fn of(scores: &Scores) -> Spread {
+    pub fn of(scores: &Scores) -> Spread {
         Spread {
             n: scores.len(),
             quartiles: (scores.len() >= MIN_SHOWN)

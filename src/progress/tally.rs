@@ -1,8 +1,8 @@
 //! `programme report`: totals, score distributions, levels, rungs and proposals per round,
 //! breakdowns by every profile field with options (industry, size band, region type…) with
-//! cells of fewer than [`MIN_CELL`] firms suppressed, and the change between rounds. Scores go
-//! into tenth-of-a-point histograms (scores carry one decimal), so memory stays flat and the
-//! medians are exact.
+//! cells of fewer than [`MIN_CELL`] firms suppressed, and the change between rounds. Scores are
+//! counted on the room statistics' tenth-of-a-point grid ([`Scores::push_rounded`]), so memory
+//! stays flat and the medians of one-decimal scores are exact.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::ProgrammeReportFormat;
 use super::export::{check_all, each_folder};
 use crate::domain::Lang;
-use crate::domain::cohort::Status;
+use crate::domain::cohort::{Scores, Status, round1};
 use crate::domain::output::fmt_score_at;
 use crate::domain::report::html_page;
 use crate::workshop::room::{Response, for_each_file};
@@ -49,68 +49,8 @@ crate::bilingual! {
         "Rounds are compared as whole distributions; one firm's two checks are compared with `smecheck compare`.";
 }
 
-/// Scores in tenths of a point, 0–1000.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Histogram {
-    counts: Vec<u32>,
-    n: usize,
-    sum: f64,
-}
-
-impl Default for Histogram {
-    fn default() -> Self {
-        Histogram {
-            counts: vec![0; 1001],
-            n: 0,
-            sum: 0.0,
-        }
-    }
-}
-
-impl Histogram {
-    pub fn add(&mut self, score: f64) {
-        if !score.is_finite() {
-            return;
-        }
-        let bin = (score.clamp(0.0, 100.0) * 10.0).round() as usize;
-        self.counts[bin] += 1;
-        self.n += 1;
-        self.sum += score;
-    }
-
-    fn nth(&self, k: usize) -> f64 {
-        let mut seen = 0usize;
-        for (bin, c) in self.counts.iter().enumerate() {
-            seen += *c as usize;
-            if seen > k {
-                return bin as f64 / 10.0;
-            }
-        }
-        100.0
-    }
-
-    /// The `p` quantile by linear interpolation between closest ranks (as
-    /// `cohort::stats::quantile`, DuckDB's `quantile_cont` and Excel's `QUARTILE.INC`).
-    pub fn quantile(&self, p: f64) -> Option<f64> {
-        if self.n == 0 {
-            return None;
-        }
-        let h = (self.n - 1) as f64 * p.clamp(0.0, 1.0);
-        let k = h.floor() as usize;
-        let (lo, frac) = (self.nth(k), h - k as f64);
-        if frac == 0.0 {
-            return Some(lo);
-        }
-        Some(lo + (self.nth(k + 1) - lo) * frac)
-    }
-
-    pub fn mean(&self) -> Option<f64> {
-        (self.n > 0).then(|| self.sum / self.n as f64)
-    }
-}
-
 /// Firms of one profile group.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 struct Cell {
     n: usize,
     overall: f64,
@@ -118,13 +58,13 @@ struct Cell {
 }
 
 /// Everything counted for one round.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 struct Round {
     workshops: usize,
     records: usize,
     finished: usize,
-    overall: Histogram,
-    areas: BTreeMap<String, Histogram>,
+    overall: Scores,
+    areas: BTreeMap<String, Scores>,
     /// `overall` or an area id → level id → firms.
     levels: BTreeMap<String, BTreeMap<String, usize>>,
     /// Ladder id → rung number → firms.
@@ -143,7 +83,7 @@ impl Round {
         let card = &r.card;
         self.finished += 1;
         if let Some(overall) = card.overall_score {
-            self.overall.add(overall);
+            self.overall.push_rounded(overall);
         }
         *count(
             self.levels.entry("overall".into()).or_default(),
@@ -151,7 +91,10 @@ impl Round {
         ) += 1;
         for a in &card.areas {
             if let Some(score) = a.score {
-                self.areas.entry(a.id.to_string()).or_default().add(score);
+                self.areas
+                    .entry(a.id.to_string())
+                    .or_default()
+                    .push_rounded(score);
             }
             *count(
                 self.levels.entry(a.id.to_string()).or_default(),
@@ -265,7 +208,7 @@ impl Tally {
                 .find(|l| l.id == id)
                 .map_or_else(|| id.to_string(), |l| l.label.get(lang).to_string())
         };
-        let hist = |r: &Round, id: &str| -> Histogram {
+        let hist = |r: &Round, id: &str| -> Scores {
             if id == "overall" {
                 r.overall.clone()
             } else {
@@ -280,16 +223,17 @@ impl Tally {
                     .iter()
                     .map(|(id, title)| {
                         let h = hist(r, id);
+                        let q = h.quartiles();
                         Distribution {
                             id: id.clone(),
                             title: title.clone(),
-                            n: h.n,
+                            n: h.len(),
                             mean: h.mean().map(round1),
-                            min: h.quantile(0.0),
-                            q1: h.quantile(0.25).map(round1),
-                            median: h.quantile(0.5).map(round1),
-                            q3: h.quantile(0.75).map(round1),
-                            max: h.quantile(1.0),
+                            min: q.map(|q| q.min),
+                            q1: q.map(|q| round1(q.q1)),
+                            median: q.map(|q| round1(q.median)),
+                            q3: q.map(|q| round1(q.q3)),
+                            max: q.map(|q| q.max),
                         }
                     })
                     .collect();
@@ -495,10 +439,6 @@ impl Tally {
             }
         }
     }
-}
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
 }
 
 #[derive(Debug, Clone, Serialize)]

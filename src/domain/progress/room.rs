@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{ActionStatus, Movement, Progress, Status};
-use crate::domain::cohort::{MIN_SHOWN, quantile};
+use super::{ActionStatus, Movement, Progress, ScoreChange, Status};
+use crate::domain::cohort::{Scores, Spread, round1};
 
 /// Median change of one score over the firms in both rooms.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -70,23 +70,21 @@ impl RoomChange {
         let ids: Vec<String> = std::iter::once("overall".to_string())
             .chain(areas.iter().cloned())
             .collect();
-        let mut values: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = vec![Default::default(); ids.len()];
+        let mut values: Vec<[Scores; 3]> = vec![Default::default(); ids.len()];
         let mut rungs: BTreeMap<String, RungMoves> = BTreeMap::new();
         let mut uptake: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
         for p in firms {
             both += 1;
             // A score with too few answers behind it is left out of that median.
-            let mut push =
-                |i: usize, before: Option<f64>, after: Option<f64>, delta: Option<f64>| {
-                    let (b, a, d) = &mut values[i];
-                    b.extend(before);
-                    a.extend(after);
-                    d.extend(delta);
-                };
-            push(0, p.overall.before, p.overall.after, p.overall.delta);
+            let mut push = |i: usize, s: &ScoreChange| {
+                for (v, x) in values[i].iter_mut().zip([s.before, s.after, s.delta]) {
+                    x.into_iter().for_each(|x| v.push(x));
+                }
+            };
+            push(0, &p.overall);
             for a in &p.areas {
                 if let Some(i) = ids.iter().position(|id| id == a.id.as_str()) {
-                    push(i, a.score.before, a.score.after, a.score.delta);
+                    push(i, &a.score);
                 }
             }
             for l in &p.ladders {
@@ -123,7 +121,6 @@ impl RoomChange {
                 }
             }
         }
-        let round1 = |x: f64| (x * 10.0).round() / 10.0;
         RoomChange {
             both,
             only_earlier,
@@ -131,14 +128,9 @@ impl RoomChange {
             scores: ids
                 .into_iter()
                 .zip(values)
-                .map(|(id, (b, a, d))| {
+                .map(|(id, [b, a, d])| {
                     // Never the median of one or two firms: it would be their own score.
-                    let median = |v: &[f64]| {
-                        (v.len() >= MIN_SHOWN)
-                            .then(|| quantile(v, 0.5))
-                            .flatten()
-                            .map(round1)
-                    };
+                    let median = |v: &Scores| Spread::of(v).quartiles.map(|q| round1(q.median));
                     MedianChange {
                         id,
                         median_before: median(&b),
@@ -200,16 +192,13 @@ mod tests {
         assert_eq!((c.both, c.only_earlier, c.only_later), (5, 2, 1));
         assert_eq!(c.scores.len(), 1 + areas.len());
         assert!(c.scores.iter().all(|s| s.median_change.unwrap() > 0.0));
-        let expected = quantile(
+        let expected = crate::domain::cohort::quantile(
             &up.iter()
                 .filter_map(|p| p.overall.delta)
                 .collect::<Vec<_>>(),
             0.5,
         );
-        assert_eq!(
-            c.scores[0].median_change,
-            expected.map(|x| (x * 10.0).round() / 10.0)
-        );
+        assert_eq!(c.scores[0].median_change, expected.map(round1));
         for r in &c.rungs {
             assert_eq!(r.up + r.same + r.down, 5);
             assert!(r.up >= 4, "{r:?}");
