@@ -73,37 +73,23 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
                 .collect(),
         }));
         for c in &r.levels {
-            out.push(Block::Table(Table {
-                title: format!("{} — {}", t(LEVELS), c.title),
-                head: vec![t(C_LEVEL), t(C_N)],
-                rows: c
-                    .rows
-                    .iter()
-                    .map(|x| vec![x.label.clone(), x.n.to_string()])
-                    .collect(),
-            }));
+            out.push(counts(
+                format!("{} — {}", t(LEVELS), c.title),
+                t(C_LEVEL),
+                c,
+                lang,
+            ));
         }
         for c in &r.rungs {
-            out.push(Block::Table(Table {
-                title: format!("{} — {}", t(RUNGS), c.title),
-                head: vec![t(C_RUNG), t(C_N)],
-                rows: c
-                    .rows
-                    .iter()
-                    .map(|x| vec![x.label.clone(), x.n.to_string()])
-                    .collect(),
-            }));
+            out.push(counts(
+                format!("{} — {}", t(RUNGS), c.title),
+                t(C_RUNG),
+                c,
+                lang,
+            ));
         }
-        out.push(Block::Table(Table {
-            title: r.proposals.title.clone(),
-            head: vec![t(C_PROPOSAL), t(C_N)],
-            rows: r
-                .proposals
-                .rows
-                .iter()
-                .map(|x| vec![x.label.clone(), x.n.to_string()])
-                .collect(),
-        }));
+        let c = &r.proposals;
+        out.push(counts(c.title.clone(), t(C_PROPOSAL), c, lang));
         for b in &r.breakdowns {
             let mut head = vec![String::new(), t(C_N), t(OVERALL)];
             head.extend(v.area_titles.iter().cloned());
@@ -166,6 +152,19 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
     out
 }
 
+/// A table of how many firms each level, rung or proposal has.
+fn counts(title: String, label: String, c: &Counts, lang: Lang) -> Block {
+    Block::Table(Table {
+        title,
+        head: vec![label, C_N.get(lang).to_string()],
+        rows: c
+            .rows
+            .iter()
+            .map(|x| vec![x.label.clone(), x.n.to_string()])
+            .collect(),
+    })
+}
+
 fn signed(x: Option<f64>) -> String {
     x.map_or_else(|| "–".into(), |x| format!("{x:+.1}"))
 }
@@ -212,17 +211,18 @@ pub fn html(v: &View, lang: Lang) -> String {
                     "<h3>{}</h3>\n<table class=\"dims\"><thead><tr>",
                     e(&t.title)
                 )?;
-                for (i, h) in t.head.iter().enumerate() {
-                    let class = if i == 0 { "" } else { " class=\"num\"" };
-                    write!(s, "<th{class}>{}</th>", e(h))?;
-                }
+                // The first column names the row; the others are numbers.
+                let cells = |s: &mut String, tag: &str, row: &[String]| {
+                    for (i, c) in row.iter().enumerate() {
+                        let class = if i == 0 { "" } else { " class=\"num\"" };
+                        let _ = write!(s, "<{tag}{class}>{}</{tag}>", e(c));
+                    }
+                };
+                cells(&mut s, "th", &t.head);
                 writeln!(s, "</tr></thead><tbody>")?;
                 for r in &t.rows {
                     write!(s, "<tr>")?;
-                    for (i, c) in r.iter().enumerate() {
-                        let class = if i == 0 { "" } else { " class=\"num\"" };
-                        write!(s, "<td{class}>{}</td>", e(c))?;
-                    }
+                    cells(&mut s, "td", r);
                     writeln!(s, "</tr>")?;
                 }
                 writeln!(s, "</tbody></table>")
