@@ -131,8 +131,7 @@ pub fn section(
     let c = r.change.as_ref()?;
     let lang = r.lang;
     let t = |b: crate::domain::text::Bilingual| b.get(lang).to_string();
-    let opt = |x: Option<f64>| x.map_or_else(|| "–".to_string(), crate::workshop::report::num);
-    let signed = |x: Option<f64>| x.map_or_else(|| "–".to_string(), |x| format!("{x:+.1}"));
+    use super::render::{opt, signed};
     let text = |s: String| Cell::Text(s);
     let scores = Table {
         head: vec![t(ws::C_SCORE), t(C_BEFORE), t(C_AFTER), t(C_CHANGE)],

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::tally::*;
 use crate::domain::Lang;
+use crate::domain::output::fmt_score_at;
 use crate::domain::report::{html_escape, md_escape, md_table_head, md_table_row};
 use crate::workshop::text::{C_LEVEL, C_N, C_PROPOSAL, C_RUNG, C_SCORE, C_SPREAD, OVERALL};
 
@@ -165,7 +166,13 @@ fn counts(title: String, label: String, c: &Counts, lang: Lang) -> Block {
     })
 }
 
-fn signed(x: Option<f64>) -> String {
+/// A room statistic as shown (one decimal); a dash when there is none.
+pub(crate) fn opt(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), |x| fmt_score_at(x, 1))
+}
+
+/// A change of a room statistic, signed; a dash when there is none.
+pub(crate) fn signed(x: Option<f64>) -> String {
     x.map_or_else(|| "–".into(), |x| format!("{x:+.1}"))
 }
 

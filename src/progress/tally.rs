@@ -15,8 +15,8 @@ use super::ProgrammeReportFormat;
 use super::export::{check_all, each_folder};
 use crate::domain::Lang;
 use crate::domain::cohort::{Scores, Status, round1};
-use crate::domain::output::fmt_score_at;
 use crate::domain::report::html_page;
+use crate::workshop::report::level_label;
 use crate::workshop::room::{Response, for_each_file};
 use crate::workshop::text as ws;
 
@@ -197,17 +197,6 @@ impl Tally {
                 .iter()
                 .map(|a| (a.id.to_string(), a.title.get(lang).to_string())),
         );
-        let level_label = |of: &str, id: &str| {
-            let levels = if of == "overall" {
-                &q.levels
-            } else {
-                q.area(&of.into()).map_or(&q.levels, |a| &a.levels)
-            };
-            levels
-                .iter()
-                .find(|l| l.id == id)
-                .map_or_else(|| id.to_string(), |l| l.label.get(lang).to_string())
-        };
         let hist = |r: &Round, id: &str| -> Scores {
             if id == "overall" {
                 r.overall.clone()
@@ -249,7 +238,7 @@ impl Tally {
                                 m.iter()
                                     .map(|(l, n)| Row {
                                         id: l.clone(),
-                                        label: level_label(id, l),
+                                        label: level_label(q, id, l, lang),
                                         n: *n,
                                     })
                                     .collect()
@@ -541,9 +530,4 @@ pub struct RungShift {
     pub labels: Vec<String>,
     pub before: Vec<Option<f64>>,
     pub after: Vec<Option<f64>>,
-}
-
-/// A number for the renderers; a dash when there is none.
-pub(super) fn opt(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_string(), |x| fmt_score_at(x, 1))
 }

@@ -11,8 +11,8 @@ use super::strings as st;
 use crate::domain::cohort::{MIN_SHOWN, count_text, shown_count};
 use crate::domain::wrap::{width, wrap};
 use crate::progress::follow_up as fu;
+use crate::progress::render::{opt, signed};
 use crate::tui::view::{bar, pad};
-use crate::workshop::report::num;
 use crate::workshop::text as ws;
 
 fn para(d: &Dashboard, text: &str, w: usize) -> Vec<Line<'static>> {
@@ -72,10 +72,9 @@ pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
                 .map_or_else(|| s.id.clone(), |a| a.title.get(lang).to_string())
         };
         let cells = [
-            s.median_before.map_or_else(|| "–".to_string(), num),
-            s.median_after.map_or_else(|| "–".to_string(), num),
-            s.median_change
-                .map_or_else(|| "–".to_string(), |x| format!("{x:+.1}")),
+            opt(s.median_before),
+            opt(s.median_after),
+            signed(s.median_change),
         ];
         let mut row = pad(&title, label_w);
         for (v, cw) in cells.iter().zip(&cell_w) {

@@ -4,8 +4,9 @@
 use std::io;
 
 use super::firm::Firm;
-use super::{Report, num, num_or_dash, place_text};
+use super::{Report, num_or_dash, place_text};
 use crate::domain::cohort::{AreaStats, Count, Spread, count_text, shown_count};
+use crate::domain::output::fmt_score_at;
 use crate::workshop::text::{self, clean};
 
 /// A table cell: text, or a share drawn as a bar.
@@ -83,7 +84,8 @@ fn spread_head<'a>(r: &Report, first: &[text::T], last: Option<&'a str>) -> Vec<
 fn spread_cells(s: &Spread) -> Vec<Cell> {
     let mut cells = vec![Cell::Text(s.n.to_string())];
     match &s.quartiles {
-        Some(q) => cells.extend([q.min, q.q1, q.median, q.q3, q.max].map(|x| Cell::Text(num(x)))),
+        Some(q) => cells
+            .extend([q.min, q.q1, q.median, q.q3, q.max].map(|x| Cell::Text(fmt_score_at(x, 1)))),
         None => cells.extend((0..5).map(|_| Cell::Text("–".into()))),
     }
     cells
