@@ -252,20 +252,10 @@ pub fn change(ws: &Workshop) -> io::Result<Option<RoomChange>> {
     }
     let known: std::collections::BTreeSet<&str> = earlier.iter().map(FirmCode::as_str).collect();
     let only_later = later.iter().filter(|c| !known.contains(c.as_str())).count();
-    let q = &ws.inst.questionnaire;
-    let areas: Vec<String> = q.areas.iter().map(|a| a.id.to_string()).collect();
-    let proposals: Vec<String> = ws
-        .inst
-        .proposals
-        .proposals
-        .iter()
-        .map(|p| p.id.to_string())
-        .collect();
     Ok(Some(RoomChange::of(
         &firms,
         only_earlier,
         only_later,
-        &areas,
-        &proposals,
+        &ws.inst,
     )))
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{ActionStatus, Movement, Progress, ScoreChange, Status};
+use crate::domain::Instrument;
 use crate::domain::cohort::{Scores, Spread, round1};
 
 /// Median change of one score over the firms in both rooms.
@@ -57,18 +58,20 @@ pub struct RoomChange {
 }
 
 impl RoomChange {
-    /// Sums up the progress of every firm in both rooms. `areas` and `proposals` give the
-    /// order (the questionnaire's and the catalogue's).
+    /// Sums up the progress of every firm in both rooms, scored with `inst`: its areas and
+    /// its catalogue's proposals, in their order.
     pub fn of<'p>(
         firms: impl IntoIterator<Item = &'p Progress>,
         only_earlier: usize,
         only_later: usize,
-        areas: &[String],
-        proposals: &[String],
+        inst: &Instrument,
     ) -> RoomChange {
         let mut both = 0;
         let ids: Vec<String> = std::iter::once("overall".to_string())
-            .chain(areas.iter().cloned())
+            .chain(inst.questionnaire.areas.iter().map(|a| a.id.to_string()))
+            .collect();
+        let proposals: Vec<&str> = (inst.proposals.proposals.iter())
+            .map(|p| p.id.as_str())
             .collect();
         let mut values: Vec<[Scores; 3]> = vec![Default::default(); ids.len()];
         let mut rungs: BTreeMap<String, RungMoves> = BTreeMap::new();
@@ -104,21 +107,17 @@ impl RoomChange {
                 if r.status == Status::New {
                     continue;
                 }
-                let Some(id) = proposals.iter().find(|x| *x == r.proposal.as_str()) else {
+                let Some(id) = proposals.iter().find(|x| **x == r.proposal.as_str()) else {
                     continue;
                 };
-                let e = uptake.entry(id.as_str()).or_default();
-                e.0 += 1;
                 let acted = p
                     .actions
                     .iter()
                     .any(|a| a.proposal == r.proposal && a.status == ActionStatus::ActedOn);
-                if acted {
-                    e.1 += 1;
-                }
-                if r.status == Status::Resolved {
-                    e.2 += 1;
-                }
+                let e = uptake.entry(id).or_default();
+                e.0 += 1;
+                e.1 += usize::from(acted);
+                e.2 += usize::from(r.status == Status::Resolved);
             }
         }
         RoomChange {
@@ -143,10 +142,9 @@ impl RoomChange {
             proposals: proposals
                 .iter()
                 .map(|id| {
-                    let (given, acted, resolved) =
-                        uptake.get(id.as_str()).copied().unwrap_or_default();
+                    let (given, acted, resolved) = uptake.get(id).copied().unwrap_or_default();
                     ProposalUptake {
-                        proposal: id.clone(),
+                        proposal: id.to_string(),
                         given,
                         acted,
                         resolved,
@@ -161,7 +159,6 @@ impl RoomChange {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Instrument;
     use crate::domain::progress::compare;
     use crate::domain::sample::{Lean, Rng, generate};
     use crate::domain::score;
@@ -181,16 +178,9 @@ mod tests {
             compare(&inst, b, &score(&inst, b), a, &score(&inst, a))
         };
         let up: Vec<Progress> = worst.iter().zip(&best).map(|(b, a)| pc(b, a)).collect();
-        let areas: Vec<String> = q.areas.iter().map(|a| a.id.to_string()).collect();
-        let proposals: Vec<String> = inst
-            .proposals
-            .proposals
-            .iter()
-            .map(|p| p.id.to_string())
-            .collect();
-        let c = RoomChange::of(&up, 2, 1, &areas, &proposals);
+        let c = RoomChange::of(&up, 2, 1, &inst);
         assert_eq!((c.both, c.only_earlier, c.only_later), (5, 2, 1));
-        assert_eq!(c.scores.len(), 1 + areas.len());
+        assert_eq!(c.scores.len(), 1 + q.areas.len());
         assert!(c.scores.iter().all(|s| s.median_change.unwrap() > 0.0));
         let expected = crate::domain::cohort::quantile(
             &up.iter()
@@ -203,7 +193,7 @@ mod tests {
             assert_eq!(r.up + r.same + r.down, 5);
             assert!(r.up >= 4, "{r:?}");
         }
-        assert_eq!(c.proposals.len(), proposals.len());
+        assert_eq!(c.proposals.len(), inst.proposals.proposals.len());
         let given: usize = c.proposals.iter().map(|p| p.given).sum();
         assert!(given > 0);
         assert!(
@@ -218,18 +208,18 @@ mod tests {
         );
 
         let down: Vec<Progress> = best.iter().zip(&worst).map(|(b, a)| pc(b, a)).collect();
-        let c = RoomChange::of(&down, 0, 0, &areas, &proposals);
+        let c = RoomChange::of(&down, 0, 0, &inst);
         assert!(c.scores.iter().all(|s| s.median_change.unwrap() < 0.0));
         assert!(c.rungs.iter().all(|r| r.down >= 4));
 
         // Two firms back: no median is the median of one or two firms.
-        let two = RoomChange::of(&up[..2], 3, 0, &areas, &proposals);
+        let two = RoomChange::of(&up[..2], 3, 0, &inst);
         assert_eq!(two.both, 2);
         assert!(two.scores.iter().all(|s| s.median_change.is_none()
             && s.median_before.is_none()
             && s.median_after.is_none()));
 
-        let none = RoomChange::of(&[], 3, 0, &areas, &proposals);
+        let none = RoomChange::of(&[], 3, 0, &inst);
         assert_eq!(none.both, 0);
         assert!(none.scores.iter().all(|s| s.median_change.is_none()));
         assert!(none.proposals.iter().all(|p| p.share_acted.is_none()));
