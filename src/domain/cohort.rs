@@ -201,6 +201,16 @@ fn bump(list: &mut [Count], id: &str) {
     }
 }
 
+/// Adds one to `id`'s count, making its key only the first time (once per id, not per firm).
+pub fn tick(map: &mut BTreeMap<String, usize>, id: &str) {
+    match map.get_mut(id) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(id.to_string(), 1);
+        }
+    }
+}
+
 fn ranked(map: BTreeMap<String, usize>) -> Vec<Count> {
     let mut v: Vec<Count> = map
         .into_iter()

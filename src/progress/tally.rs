@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::ProgrammeReportFormat;
 use super::export::{check_all, each_folder};
 use crate::domain::Lang;
-use crate::domain::cohort::{Scores, Status, round1};
+use crate::domain::cohort::{Scores, Status, round1, tick};
 use crate::domain::report::html_page;
 use crate::workshop::report::level_label;
 use crate::workshop::room::{Response, for_each_file};
@@ -85,10 +85,10 @@ impl Round {
         if let Some(overall) = card.overall_score {
             self.overall.push_rounded(overall);
         }
-        *count(
+        tick(
             self.levels.entry("overall".into()).or_default(),
             card.overall_level.as_str(),
-        ) += 1;
+        );
         for a in &card.areas {
             if let Some(score) = a.score {
                 self.areas
@@ -96,10 +96,10 @@ impl Round {
                     .or_default()
                     .push_rounded(score);
             }
-            *count(
+            tick(
                 self.levels.entry(a.id.to_string()).or_default(),
                 a.level.as_str(),
-            ) += 1;
+            );
         }
         for l in &card.ladders {
             *self
@@ -110,7 +110,7 @@ impl Round {
                 .or_default() += 1;
         }
         for rec in &card.recommendations {
-            *count(&mut self.proposals, rec.proposal.as_str()) += 1;
+            tick(&mut self.proposals, rec.proposal.as_str());
         }
         // Breakdowns compare whole firms: one without an overall score (too many "don't
         // know") is counted in its round but left out of the cells.
@@ -132,10 +132,6 @@ impl Round {
             }
         }
     }
-}
-
-fn count<'m>(m: &'m mut BTreeMap<String, usize>, id: &str) -> &'m mut usize {
-    m.entry(id.to_string()).or_default()
 }
 
 /// A programme's numbers, read from its workshop folders.
