@@ -91,6 +91,16 @@ fn spread_cells(s: &Spread) -> Vec<Cell> {
     cells
 }
 
+/// `count` of `total` firms as a bar; blank for 1 or 2 firms, whose share is not shown
+/// either (issue 13, 15).
+fn share(count: usize, total: usize) -> Cell {
+    match shown_count(count) {
+        Some(_) if total > 0 => Cell::Bar(count as f64 / total as f64),
+        Some(_) => Cell::Bar(0.0),
+        None => Cell::Text(String::new()),
+    }
+}
+
 fn distribution(
     r: &Report,
     counts: &[Count],
@@ -101,20 +111,10 @@ fn distribution(
     let rows = counts
         .iter()
         .map(|c| {
-            let share = if total == 0 {
-                0.0
-            } else {
-                c.count as f64 / total as f64
-            };
-            // 1 or 2 firms: neither the count nor the share (issue 13, 15).
-            let share = match shown_count(c.count) {
-                Some(_) => Cell::Bar(share),
-                None => Cell::Text(String::new()),
-            };
             vec![
                 Cell::Text(label(&c.id)),
                 Cell::Text(count_text(c.count)),
-                share,
+                share(c.count, total),
             ]
         })
         .collect();
@@ -293,21 +293,12 @@ pub fn build(r: &Report) -> Doc {
             .iter()
             .enumerate()
             .map(|(i, n)| {
-                let share = if c.finished == 0 {
-                    0.0
-                } else {
-                    n.firms as f64 / c.finished as f64
-                };
-                let share = match shown_count(n.firms) {
-                    Some(_) => Cell::Bar(share),
-                    None => Cell::Text(String::new()),
-                };
                 vec![
                     Cell::Text((i + 1).to_string()),
                     Cell::Text(r.proposal_title(n.proposal.as_str())),
                     Cell::Text(count_text(n.firms)),
                     Cell::Text(count_text(n.urgent)),
-                    share,
+                    share(n.firms, c.finished),
                 ]
             })
             .collect();
@@ -375,29 +366,27 @@ pub fn build(r: &Report) -> Doc {
 fn firms_section(r: &Report) -> Section {
     let lang = r.lang;
     let q = &r.ws.inst.questionnaire;
-    let mut head = vec![r.t(text::C_CODE).to_string()];
-    let mut right = vec![false];
+    let t = |w: text::T| r.t(w).to_string();
+    let mut cols = vec![(t(text::C_CODE), false)];
     if r.named {
-        head.push(r.t(text::C_NAME).to_string());
-        right.push(false);
+        cols.push((t(text::C_NAME), false));
     }
-    head.push(r.t(text::C_STATUS).to_string());
-    head.push(r.t(text::C_ANSWERED).to_string());
-    head.push(r.t(text::OVERALL).to_string());
-    right.extend([false, true, false]);
-    for a in &q.areas {
-        head.push(a.title.get(lang).to_string());
-        right.push(false);
-    }
-    for l in &q.ladders {
-        head.push(l.title.get(lang).to_string());
-        right.push(false);
-    }
+    cols.extend([
+        (t(text::C_STATUS), false),
+        (t(text::C_ANSWERED), true),
+        (t(text::OVERALL), false),
+    ]);
+    let titles = q
+        .areas
+        .iter()
+        .map(|a| &a.title)
+        .chain(q.ladders.iter().map(|l| &l.title));
+    cols.extend(titles.map(|title| (title.get(lang).to_string(), false)));
     // The proposals column only where the questionnaire recommends.
     if r.ws.inst.recommends() {
-        head.push(r.t(text::C_PROPOSALS).to_string());
-        right.push(false);
+        cols.push((t(text::C_PROPOSALS), false));
     }
+    let (head, right) = cols.into_iter().unzip();
     Section {
         heading: r
             .t(if r.named {
