@@ -118,12 +118,7 @@ impl<'a> Report<'a> {
     }
 
     pub fn rung_label(&self, ladder: &str, rung: &str) -> String {
-        let q = &self.ws.inst.questionnaire;
-        q.ladders
-            .iter()
-            .find(|l| l.id == ladder)
-            .and_then(|l| l.rungs.iter().find(|r| r.id == rung))
-            .map_or_else(|| rung.to_string(), |r| r.label.get(self.lang).to_string())
+        rung_label(&self.ws.inst.questionnaire, ladder, rung, self.lang)
     }
 
     pub fn dimension_title(&self, id: &str) -> String {
@@ -229,6 +224,15 @@ pub fn level_label(q: &Questionnaire, area: &str, level: &str, lang: Lang) -> St
         .iter()
         .find(|l| l.id == level)
         .map_or_else(|| level.to_string(), |l| l.label.get(lang).to_string())
+}
+
+/// The label of rung `rung` of a ladder; the id when there is none.
+pub fn rung_label(q: &Questionnaire, ladder: &str, rung: &str, lang: Lang) -> String {
+    q.ladders
+        .iter()
+        .find(|l| l.id == ladder)
+        .and_then(|l| l.rungs.iter().find(|r| r.id == rung))
+        .map_or_else(|| rung.to_string(), |r| r.label.get(lang).to_string())
 }
 
 /// A score with one decimal, or a dash when too few answers support one.
