@@ -216,6 +216,26 @@ mod scores_tests {
     }
 
     #[test]
+    fn scores_rounded_onto_the_grid_keep_their_mean() {
+        // Two decimals (a questionnaire's precision), out of range, non-finite.
+        let values = [12.34, 12.36, 99.96, 55.55, 120.0, -3.0, f64::NAN];
+        let (mut rounded, mut on_grid) = (Scores::new(), Scores::new());
+        for x in values {
+            rounded.push_rounded(x);
+            on_grid.push(((x.clamp(0.0, 100.0) * 10.0).round() / 10.0) + 0.0);
+        }
+        assert!(rounded.other.is_empty() && rounded.len() == 6);
+        assert_eq!(rounded.quartiles(), on_grid.quartiles());
+        let mean = (12.34 + 12.36 + 99.96 + 55.55 + 120.0 - 3.0) / 6.0;
+        assert_eq!(
+            rounded.mean(),
+            Some(mean),
+            "the mean of the scores as given"
+        );
+        assert_eq!(Scores::new().mean(), None);
+    }
+
+    #[test]
     fn a_large_room_takes_no_more_room_than_a_small_one() {
         let mut s = Scores::new();
         for i in 0..1_000_000u32 {
