@@ -130,8 +130,7 @@ fn remembered(
 /// is not an existing path.
 fn join_code_typed(dir: &Path) -> Option<String> {
     let s = dir.to_str()?.trim().to_ascii_uppercase();
-    let code = s.len() == code::JOIN_CODE_LEN && s.bytes().all(|b| code::ALPHABET.contains(&b));
-    (code && !dir.exists()).then_some(s)
+    (code::is_code(&s, JOIN_CODE_LEN) && !dir.exists()).then_some(s)
 }
 
 /// The one workshop folder directly inside `parent` whose join code is `code`.
