@@ -245,28 +245,25 @@ impl Cohort {
 
     /// Like [`Cohort::standing`], from (area id or `overall`, score) pairs.
     pub fn standing_of<'a>(&self, scores: impl Iterator<Item = (&'a str, f64)>) -> Vec<Standing> {
-        let mut out = Vec::new();
-        for (id, score) in scores {
-            let stats = if id == "overall" {
-                &self.overall
-            } else {
-                match self.area(id) {
-                    Some(s) => s,
-                    None => continue,
-                }
-            };
-            if stats.spread.n < MIN_FOR_STANDING {
-                continue;
-            }
-            if let Some(q) = &stats.spread.quartiles {
-                out.push(Standing {
+        scores
+            .filter_map(|(id, score)| {
+                let stats = if id == "overall" {
+                    &self.overall
+                } else {
+                    self.area(id)?
+                };
+                let spread = &stats.spread;
+                let q = spread
+                    .quartiles
+                    .as_ref()
+                    .filter(|_| spread.n >= MIN_FOR_STANDING)?;
+                Some(Standing {
                     area: id.to_string(),
                     score,
                     place: place(q, score),
-                    of: stats.spread.n,
-                });
-            }
-        }
-        out
+                    of: spread.n,
+                })
+            })
+            .collect()
     }
 }
