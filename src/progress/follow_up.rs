@@ -213,12 +213,9 @@ pub fn section(
 fn codes(dir: &Path) -> io::Result<Vec<FirmCode>> {
     let mut v: Vec<FirmCode> = fs::read_dir(dir)?
         .filter_map(Result::ok)
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            FirmCode::from_stem(name.strip_suffix(".json")?)
-        })
+        .filter_map(|e| FirmCode::of_file_name(&e.file_name().to_string_lossy()))
         .collect();
-    v.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    v.sort();
     Ok(v)
 }
 

@@ -72,6 +72,11 @@ impl FirmCode {
         format!("{}.json", self.0)
     }
 
+    /// The code whose response file is named `name`, as [`FirmCode::file_name`] writes it.
+    pub fn of_file_name(name: &str) -> Option<FirmCode> {
+        FirmCode::from_stem(name.strip_suffix(".json")?)
+    }
+
     /// A fresh random code.
     pub fn random() -> FirmCode {
         FirmCode(random_code(FIRM_CODE_LEN))
@@ -137,6 +142,7 @@ mod tests {
             let c = FirmCode::random();
             assert_eq!(FirmCode::parse(c.as_str()), Ok(c.clone()));
             assert_eq!(FirmCode::from_stem(c.as_str()), Some(c.clone()));
+            assert_eq!(FirmCode::of_file_name(&c.file_name()), Some(c.clone()));
             seen.insert(c);
         }
         assert!(seen.len() > 1990, "codes repeat too often: {}", seen.len());

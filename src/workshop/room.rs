@@ -321,7 +321,7 @@ fn scored(
 
 /// Reads and scores one file of `responses/` by name.
 fn read_one(ws: &Workshop, name: &str) -> Outcome {
-    match name.strip_suffix(".json").and_then(FirmCode::from_stem) {
+    match FirmCode::of_file_name(name) {
         Some(code) => load(ws, name, code),
         // Most often a file dropped in by hand: say how to bring it in.
         None => problem(
