@@ -429,14 +429,7 @@ fn room_change(inst: &Instrument, back: usize) -> smecheck::domain::progress::ro
             )
         })
         .collect();
-    let areas: Vec<String> = q.areas.iter().map(|a| a.id.to_string()).collect();
-    let proposals: Vec<String> = inst
-        .proposals
-        .proposals
-        .iter()
-        .map(|p| p.id.to_string())
-        .collect();
-    RoomChange::of(&firms, 2, 1, &areas, &proposals)
+    RoomChange::of(&firms, 2, 1, inst)
 }
 
 #[test]

@@ -17,7 +17,7 @@ use super::model::{AreaId, DimensionId, ProposalId, Questionnaire};
 use super::score::ScoreCard;
 
 pub use build::{CohortBuilder, is_empty};
-pub use stats::{Quartiles, Scores, quantile, quartiles};
+pub use stats::{Quartiles, Scores, quantile, quartiles, round1};
 pub use tally::{Tally, tally};
 
 /// Below this many finished firms, quartiles say too little to place one firm in the room.
@@ -78,7 +78,7 @@ pub struct Spread {
 impl Spread {
     /// No quartiles (nor median) over fewer than [`MIN_SHOWN`] firms: the median of one or
     /// two firms is their own score, which a room must not be shown.
-    fn of(scores: &Scores) -> Spread {
+    pub fn of(scores: &Scores) -> Spread {
         Spread {
             n: scores.len(),
             quartiles: (scores.len() >= MIN_SHOWN)
@@ -201,6 +201,16 @@ fn bump(list: &mut [Count], id: &str) {
     }
 }
 
+/// Adds one to `id`'s count, making its key only the first time (once per id, not per firm).
+pub fn tick(map: &mut BTreeMap<String, usize>, id: &str) {
+    match map.get_mut(id) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(id.to_string(), 1);
+        }
+    }
+}
+
 fn ranked(map: BTreeMap<String, usize>) -> Vec<Count> {
     let mut v: Vec<Count> = map
         .into_iter()
@@ -235,28 +245,25 @@ impl Cohort {
 
     /// Like [`Cohort::standing`], from (area id or `overall`, score) pairs.
     pub fn standing_of<'a>(&self, scores: impl Iterator<Item = (&'a str, f64)>) -> Vec<Standing> {
-        let mut out = Vec::new();
-        for (id, score) in scores {
-            let stats = if id == "overall" {
-                &self.overall
-            } else {
-                match self.area(id) {
-                    Some(s) => s,
-                    None => continue,
-                }
-            };
-            if stats.spread.n < MIN_FOR_STANDING {
-                continue;
-            }
-            if let Some(q) = &stats.spread.quartiles {
-                out.push(Standing {
+        scores
+            .filter_map(|(id, score)| {
+                let stats = if id == "overall" {
+                    &self.overall
+                } else {
+                    self.area(id)?
+                };
+                let spread = &stats.spread;
+                let q = spread
+                    .quartiles
+                    .as_ref()
+                    .filter(|_| spread.n >= MIN_FOR_STANDING)?;
+                Some(Standing {
                     area: id.to_string(),
                     score,
                     place: place(q, score),
-                    of: stats.spread.n,
-                });
-            }
-        }
-        out
+                    of: spread.n,
+                })
+            })
+            .collect()
     }
 }

@@ -229,13 +229,8 @@ pub fn confidence_summary(c: &super::score::Confidence, percent: &str, lang: Lan
     )
 }
 
-/// Formats a score for people: one decimal, no trailing `.0` noise.
-pub fn fmt_score(x: f64) -> String {
-    format!("{x:.1}")
-}
-
-/// Formats a firm's score at its questionnaire's declared precision (`score_format.precision`;
-/// one decimal by default, as [`fmt_score`]).
+/// Formats a score for people with `decimals` decimals: a firm's score at its questionnaire's
+/// precision (`score_format.precision`), room statistics and the breadth line at one.
 pub fn fmt_score_at(x: f64, decimals: u8) -> String {
     format!("{x:.*}", usize::from(decimals))
 }
@@ -429,7 +424,7 @@ pub fn score_text(
         let title = q.breadth.as_ref().map(|x| x.title.get(lang)).unwrap_or("");
         para(
             &mut out,
-            &format!("{title}: {} / 100", fmt_score(b)),
+            &format!("{title}: {} / 100", fmt_score_at(b, 1)),
             "",
             "",
         );

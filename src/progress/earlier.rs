@@ -40,8 +40,8 @@ pub fn find(follows: &Follows, follow_up: &Path) -> Earlier {
     changed.map_or(Earlier::Gone, Earlier::Changed)
 }
 
-/// The path to record for an earlier file: absolute where it can be made so, so that the
-/// follow-up finds it from any working folder.
+/// The path to record for a file (an earlier check, a workshop folder): absolute where it can
+/// be made so, so that it is found again from any working folder.
 pub fn recorded_path(earlier: &Path) -> String {
     std::fs::canonicalize(earlier)
         .unwrap_or_else(|_| earlier.to_path_buf())

@@ -19,6 +19,7 @@ use crate::domain::progress::room::RoomChange;
 use crate::store;
 use crate::workshop::code::FirmCode;
 use crate::workshop::room::for_each_response;
+use crate::workshop::text as ws;
 use crate::workshop::{META_FILE, Workshop, read_regular};
 
 /// The folder of a follow-up room that keeps each firm's earlier answers.
@@ -32,7 +33,6 @@ crate::bilingual! {
     H_CHANGE = "与上一轮相比", "Change since the earlier room";
     BOTH_LINE = "两轮都参加的企业 {} 家；上一轮参加、本轮尚未更新答案的 {} 家；本轮新来的 {} 家（后两类不计入下表）。",
         "Firms in both rooms: {}; in the earlier room but not yet updated here: {}; new in this room: {} (the last two are not in the tables below).";
-    C_SCORE = "得分", "Score";
     C_BEFORE = "上轮中位数", "Median then";
     C_AFTER = "本轮中位数", "Median now";
     C_CHANGE = "各企业变化的中位数", "Median of each firm's change";
@@ -40,12 +40,10 @@ crate::bilingual! {
     C_UP = "上升", "Up";
     C_SAME = "不变", "Same";
     C_DOWN = "下降", "Down";
-    C_PROPOSAL = "提案", "Proposal";
     C_GIVEN = "上轮获此建议", "Given last time";
     C_ACTED = "已采取行动", "Acted on";
     C_RESOLVED = "已不再需要", "No longer needed";
     C_SHARE = "行动比例", "Share acted";
-    OVERALL = "总分", "Overall";
     CARRIED = "跟进第 {} 轮：{}（来自 {}）", "Follow-up, round {}: {} (from {})";
     FIRMS_CARRIED = "{} 家企业的编号和上次答案已带入", "{} firm keeps its code, its earlier answers filled in"
         | "{} firms keep their codes, their earlier answers filled in";
@@ -133,23 +131,17 @@ pub fn section(
     let c = r.change.as_ref()?;
     let lang = r.lang;
     let t = |b: crate::domain::text::Bilingual| b.get(lang).to_string();
-    let opt = |x: Option<f64>| x.map_or_else(|| "–".to_string(), crate::workshop::report::num);
-    let signed = |x: Option<f64>| x.map_or_else(|| "–".to_string(), |x| format!("{x:+.1}"));
+    use super::render::{opt, signed};
     let text = |s: String| Cell::Text(s);
     let scores = Table {
-        head: vec![t(C_SCORE), t(C_BEFORE), t(C_AFTER), t(C_CHANGE)],
+        head: vec![t(ws::C_SCORE), t(C_BEFORE), t(C_AFTER), t(C_CHANGE)],
         right: vec![false, true, true, true],
         rows: c
             .scores
             .iter()
             .map(|s| {
-                let title = if s.id == "overall" {
-                    t(OVERALL)
-                } else {
-                    r.area_title(&s.id)
-                };
                 vec![
-                    text(title),
+                    text(r.area_title(&s.id)),
                     text(opt(s.median_before)),
                     text(opt(s.median_after)),
                     text(signed(s.median_change)),
@@ -175,7 +167,7 @@ pub fn section(
     };
     let uptake = Table {
         head: vec![
-            t(C_PROPOSAL),
+            t(ws::C_PROPOSAL),
             t(C_GIVEN),
             t(C_ACTED),
             t(C_RESOLVED),
@@ -221,12 +213,9 @@ pub fn section(
 fn codes(dir: &Path) -> io::Result<Vec<FirmCode>> {
     let mut v: Vec<FirmCode> = fs::read_dir(dir)?
         .filter_map(Result::ok)
-        .filter_map(|e| {
-            let name = e.file_name().to_string_lossy().into_owned();
-            FirmCode::from_stem(name.strip_suffix(".json")?)
-        })
+        .filter_map(|e| FirmCode::of_file_name(&e.file_name().to_string_lossy()))
         .collect();
-    v.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    v.sort();
     Ok(v)
 }
 
@@ -260,20 +249,10 @@ pub fn change(ws: &Workshop) -> io::Result<Option<RoomChange>> {
     }
     let known: std::collections::BTreeSet<&str> = earlier.iter().map(FirmCode::as_str).collect();
     let only_later = later.iter().filter(|c| !known.contains(c.as_str())).count();
-    let q = &ws.inst.questionnaire;
-    let areas: Vec<String> = q.areas.iter().map(|a| a.id.to_string()).collect();
-    let proposals: Vec<String> = ws
-        .inst
-        .proposals
-        .proposals
-        .iter()
-        .map(|p| p.id.to_string())
-        .collect();
     Ok(Some(RoomChange::of(
         &firms,
         only_earlier,
         only_later,
-        &areas,
-        &proposals,
+        &ws.inst,
     )))
 }

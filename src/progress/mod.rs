@@ -10,7 +10,7 @@
 pub mod earlier;
 pub mod export;
 pub mod follow_up;
-mod render;
+pub(crate) mod render;
 pub mod tally;
 
 use std::io::Write;

@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 
 use super::tally::*;
 use crate::domain::Lang;
+use crate::domain::output::fmt_score_at;
 use crate::domain::report::{html_escape, md_escape, md_table_head, md_table_row};
+use crate::workshop::text::{C_LEVEL, C_N, C_PROPOSAL, C_RUNG, C_SCORE, C_SPREAD, OVERALL};
 
 /// One table: header cells, then rows of cells (already text).
 struct Table {
@@ -27,7 +29,7 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
         Block::Heading(1, format!("{} — {}", v.title, v.questionnaire)),
         Block::Table(Table {
             title: t(TOTALS),
-            head: vec![String::new(), t(N)],
+            head: vec![String::new(), t(C_N)],
             rows: vec![
                 vec![t(WORKSHOPS), v.workshops.to_string()],
                 vec![t(RECORDS), v.records.to_string()],
@@ -49,8 +51,9 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
         )));
         out.push(Block::Table(Table {
             title: t(DISTRIBUTION),
-            head: [SCORE, N, MEAN, MIN, Q1, MEDIAN, Q3, MAX]
+            head: [C_SCORE, C_N, MEAN]
                 .into_iter()
+                .chain(C_SPREAD)
                 .map(t)
                 .collect(),
             rows: r
@@ -71,39 +74,25 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
                 .collect(),
         }));
         for c in &r.levels {
-            out.push(Block::Table(Table {
-                title: format!("{} — {}", t(LEVELS), c.title),
-                head: vec![t(LEVEL), t(N)],
-                rows: c
-                    .rows
-                    .iter()
-                    .map(|x| vec![x.label.clone(), x.n.to_string()])
-                    .collect(),
-            }));
+            out.push(counts(
+                format!("{} — {}", t(LEVELS), c.title),
+                t(C_LEVEL),
+                c,
+                lang,
+            ));
         }
         for c in &r.rungs {
-            out.push(Block::Table(Table {
-                title: format!("{} — {}", t(RUNGS), c.title),
-                head: vec![t(RUNG), t(N)],
-                rows: c
-                    .rows
-                    .iter()
-                    .map(|x| vec![x.label.clone(), x.n.to_string()])
-                    .collect(),
-            }));
+            out.push(counts(
+                format!("{} — {}", t(RUNGS), c.title),
+                t(C_RUNG),
+                c,
+                lang,
+            ));
         }
-        out.push(Block::Table(Table {
-            title: r.proposals.title.clone(),
-            head: vec![t(PROPOSAL), t(N)],
-            rows: r
-                .proposals
-                .rows
-                .iter()
-                .map(|x| vec![x.label.clone(), x.n.to_string()])
-                .collect(),
-        }));
+        let c = &r.proposals;
+        out.push(counts(c.title.clone(), t(C_PROPOSAL), c, lang));
         for b in &r.breakdowns {
-            let mut head = vec![String::new(), t(N), t(OVERALL)];
+            let mut head = vec![String::new(), t(C_N), t(OVERALL)];
             head.extend(v.area_titles.iter().cloned());
             out.push(Block::Table(Table {
                 title: b.title.clone(),
@@ -136,7 +125,7 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
     for c in &v.changes {
         out.push(Block::Table(Table {
             title: c.title.clone(),
-            head: vec![t(SCORE), t(MEDIAN_CHANGE), t(MEAN_CHANGE)],
+            head: vec![t(C_SCORE), t(MEDIAN_CHANGE), t(MEAN_CHANGE)],
             rows: c
                 .scores
                 .iter()
@@ -147,9 +136,9 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
             out.push(Block::Table(Table {
                 title: format!("{} — {}", c.title, r.title),
                 head: vec![
-                    t(RUNG),
-                    crate::domain::text::fill(ROUND.get(lang), &[&c.from]),
-                    crate::domain::text::fill(ROUND.get(lang), &[&c.to]),
+                    t(C_RUNG),
+                    ROUND.fill(lang, &[&c.from]),
+                    ROUND.fill(lang, &[&c.to]),
                 ],
                 rows: r
                     .labels
@@ -164,7 +153,26 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
     out
 }
 
-fn signed(x: Option<f64>) -> String {
+/// A table of how many firms each level, rung or proposal has.
+fn counts(title: String, label: String, c: &Counts, lang: Lang) -> Block {
+    Block::Table(Table {
+        title,
+        head: vec![label, C_N.get(lang).to_string()],
+        rows: c
+            .rows
+            .iter()
+            .map(|x| vec![x.label.clone(), x.n.to_string()])
+            .collect(),
+    })
+}
+
+/// A room statistic as shown (one decimal); a dash when there is none.
+pub(crate) fn opt(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), |x| fmt_score_at(x, 1))
+}
+
+/// A change of a room statistic, signed; a dash when there is none.
+pub(crate) fn signed(x: Option<f64>) -> String {
     x.map_or_else(|| "–".into(), |x| format!("{x:+.1}"))
 }
 
@@ -210,17 +218,18 @@ pub fn html(v: &View, lang: Lang) -> String {
                     "<h3>{}</h3>\n<table class=\"dims\"><thead><tr>",
                     e(&t.title)
                 )?;
-                for (i, h) in t.head.iter().enumerate() {
-                    let class = if i == 0 { "" } else { " class=\"num\"" };
-                    write!(s, "<th{class}>{}</th>", e(h))?;
-                }
+                // The first column names the row; the others are numbers.
+                let cells = |s: &mut String, tag: &str, row: &[String]| {
+                    for (i, c) in row.iter().enumerate() {
+                        let class = if i == 0 { "" } else { " class=\"num\"" };
+                        let _ = write!(s, "<{tag}{class}>{}</{tag}>", e(c));
+                    }
+                };
+                cells(&mut s, "th", &t.head);
                 writeln!(s, "</tr></thead><tbody>")?;
                 for r in &t.rows {
                     write!(s, "<tr>")?;
-                    for (i, c) in r.iter().enumerate() {
-                        let class = if i == 0 { "" } else { " class=\"num\"" };
-                        write!(s, "<td{class}>{}</td>", e(c))?;
-                    }
+                    cells(&mut s, "td", r);
                     writeln!(s, "</tr>")?;
                 }
                 writeln!(s, "</tbody></table>")

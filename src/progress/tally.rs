@@ -1,8 +1,8 @@
 //! `programme report`: totals, score distributions, levels, rungs and proposals per round,
 //! breakdowns by every profile field with options (industry, size band, region type…) with
-//! cells of fewer than [`MIN_CELL`] firms suppressed, and the change between rounds. Scores go
-//! into tenth-of-a-point histograms (scores carry one decimal), so memory stays flat and the
-//! medians are exact.
+//! cells of fewer than [`MIN_CELL`] firms suppressed, and the change between rounds. Scores are
+//! counted on the room statistics' tenth-of-a-point grid ([`Scores::push_rounded`]), so memory
+//! stays flat and the medians of one-decimal scores are exact.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -14,10 +14,11 @@ use serde::Serialize;
 use super::ProgrammeReportFormat;
 use super::export::{check_all, each_folder};
 use crate::domain::Lang;
-use crate::domain::cohort::Status;
-use crate::domain::output::fmt_score;
+use crate::domain::cohort::{Scores, Status, round1, tick};
 use crate::domain::report::html_page;
+use crate::workshop::report::level_label;
 use crate::workshop::room::{Response, for_each_file};
+use crate::workshop::text as ws;
 
 /// Cells with fewer firms than this are not shown (neither count nor mean).
 pub const MIN_CELL: usize = 3;
@@ -30,22 +31,11 @@ crate::bilingual! {
     FINISHED = "已完成", "Finished";
     SKIPPED = "无法读取的文件", "Files that could not be read";
     ROUND = "第 {} 轮", "Round {}";
-    OVERALL = "总分", "Overall";
     DISTRIBUTION = "得分分布（已完成的企业）", "Score distribution (finished firms)";
-    SCORE = "得分", "Score";
-    N = "企业数", "Firms";
     MEAN = "平均", "Mean";
-    MIN = "最低", "Min";
-    Q1 = "下四分位", "Lower quartile";
-    MEDIAN = "中位数", "Median";
-    Q3 = "上四分位", "Upper quartile";
-    MAX = "最高", "Max";
     LEVELS = "等级", "Levels";
-    LEVEL = "等级", "Level";
     RUNGS = "台阶", "Rungs";
-    RUNG = "台阶", "Rung";
     PROPOSALS = "建议（提案）出现的次数", "Recommendations (proposals) made";
-    PROPOSAL = "提案", "Proposal";
     BY = "按{}分", "By {}";
     NOT_GIVEN = "未填写", "not given";
     SUPPRESSED = "少于 3 家，不显示", "fewer than 3, not shown";
@@ -59,68 +49,8 @@ crate::bilingual! {
         "Rounds are compared as whole distributions; one firm's two checks are compared with `smecheck compare`.";
 }
 
-/// Scores in tenths of a point, 0–1000.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Histogram {
-    counts: Vec<u32>,
-    n: usize,
-    sum: f64,
-}
-
-impl Default for Histogram {
-    fn default() -> Self {
-        Histogram {
-            counts: vec![0; 1001],
-            n: 0,
-            sum: 0.0,
-        }
-    }
-}
-
-impl Histogram {
-    pub fn add(&mut self, score: f64) {
-        if !score.is_finite() {
-            return;
-        }
-        let bin = (score.clamp(0.0, 100.0) * 10.0).round() as usize;
-        self.counts[bin] += 1;
-        self.n += 1;
-        self.sum += score;
-    }
-
-    fn nth(&self, k: usize) -> f64 {
-        let mut seen = 0usize;
-        for (bin, c) in self.counts.iter().enumerate() {
-            seen += *c as usize;
-            if seen > k {
-                return bin as f64 / 10.0;
-            }
-        }
-        100.0
-    }
-
-    /// The `p` quantile by linear interpolation between closest ranks (as
-    /// `cohort::stats::quantile`, DuckDB's `quantile_cont` and Excel's `QUARTILE.INC`).
-    pub fn quantile(&self, p: f64) -> Option<f64> {
-        if self.n == 0 {
-            return None;
-        }
-        let h = (self.n - 1) as f64 * p.clamp(0.0, 1.0);
-        let k = h.floor() as usize;
-        let (lo, frac) = (self.nth(k), h - k as f64);
-        if frac == 0.0 {
-            return Some(lo);
-        }
-        Some(lo + (self.nth(k + 1) - lo) * frac)
-    }
-
-    pub fn mean(&self) -> Option<f64> {
-        (self.n > 0).then(|| self.sum / self.n as f64)
-    }
-}
-
 /// Firms of one profile group.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 struct Cell {
     n: usize,
     overall: f64,
@@ -128,13 +58,13 @@ struct Cell {
 }
 
 /// Everything counted for one round.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 struct Round {
     workshops: usize,
     records: usize,
     finished: usize,
-    overall: Histogram,
-    areas: BTreeMap<String, Histogram>,
+    overall: Scores,
+    areas: BTreeMap<String, Scores>,
     /// `overall` or an area id → level id → firms.
     levels: BTreeMap<String, BTreeMap<String, usize>>,
     /// Ladder id → rung number → firms.
@@ -153,20 +83,23 @@ impl Round {
         let card = &r.card;
         self.finished += 1;
         if let Some(overall) = card.overall_score {
-            self.overall.add(overall);
+            self.overall.push_rounded(overall);
         }
-        *count(
+        tick(
             self.levels.entry("overall".into()).or_default(),
             card.overall_level.as_str(),
-        ) += 1;
+        );
         for a in &card.areas {
             if let Some(score) = a.score {
-                self.areas.entry(a.id.to_string()).or_default().add(score);
+                self.areas
+                    .entry(a.id.to_string())
+                    .or_default()
+                    .push_rounded(score);
             }
-            *count(
+            tick(
                 self.levels.entry(a.id.to_string()).or_default(),
                 a.level.as_str(),
-            ) += 1;
+            );
         }
         for l in &card.ladders {
             *self
@@ -177,7 +110,7 @@ impl Round {
                 .or_default() += 1;
         }
         for rec in &card.recommendations {
-            *count(&mut self.proposals, rec.proposal.as_str()) += 1;
+            tick(&mut self.proposals, rec.proposal.as_str());
         }
         // Breakdowns compare whole firms: one without an overall score (too many "don't
         // know") is counted in its round but left out of the cells.
@@ -199,10 +132,6 @@ impl Round {
             }
         }
     }
-}
-
-fn count<'m>(m: &'m mut BTreeMap<String, usize>, id: &str) -> &'m mut usize {
-    m.entry(id.to_string()).or_default()
 }
 
 /// A programme's numbers, read from its workshop folders.
@@ -257,24 +186,14 @@ impl Tally {
     /// The report's content in `lang`.
     pub fn view(&self, lang: Lang) -> View {
         let q = &self.inst.questionnaire;
-        let mut scores: Vec<(String, String)> = vec![("overall".into(), OVERALL.get(lang).into())];
+        let mut scores: Vec<(String, String)> =
+            vec![("overall".into(), ws::OVERALL.get(lang).into())];
         scores.extend(
             q.areas
                 .iter()
                 .map(|a| (a.id.to_string(), a.title.get(lang).to_string())),
         );
-        let level_label = |of: &str, id: &str| {
-            let levels = if of == "overall" {
-                &q.levels
-            } else {
-                q.area(&of.into()).map_or(&q.levels, |a| &a.levels)
-            };
-            levels
-                .iter()
-                .find(|l| l.id == id)
-                .map_or_else(|| id.to_string(), |l| l.label.get(lang).to_string())
-        };
-        let hist = |r: &Round, id: &str| -> Histogram {
+        let hist = |r: &Round, id: &str| -> Scores {
             if id == "overall" {
                 r.overall.clone()
             } else {
@@ -289,16 +208,17 @@ impl Tally {
                     .iter()
                     .map(|(id, title)| {
                         let h = hist(r, id);
+                        let q = h.quartiles();
                         Distribution {
                             id: id.clone(),
                             title: title.clone(),
-                            n: h.n,
+                            n: h.len(),
                             mean: h.mean().map(round1),
-                            min: h.quantile(0.0),
-                            q1: h.quantile(0.25).map(round1),
-                            median: h.quantile(0.5).map(round1),
-                            q3: h.quantile(0.75).map(round1),
-                            max: h.quantile(1.0),
+                            min: q.map(|q| q.min),
+                            q1: q.map(|q| round1(q.q1)),
+                            median: q.map(|q| round1(q.median)),
+                            q3: q.map(|q| round1(q.q3)),
+                            max: q.map(|q| q.max),
                         }
                     })
                     .collect();
@@ -314,7 +234,7 @@ impl Tally {
                                 m.iter()
                                     .map(|(l, n)| Row {
                                         id: l.clone(),
-                                        label: level_label(id, l),
+                                        label: level_label(q, id, l, lang),
                                         n: *n,
                                     })
                                     .collect()
@@ -506,10 +426,6 @@ impl Tally {
     }
 }
 
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct View {
     pub title: String,
@@ -610,9 +526,4 @@ pub struct RungShift {
     pub labels: Vec<String>,
     pub before: Vec<Option<f64>>,
     pub after: Vec<Option<f64>>,
-}
-
-/// A number for the renderers; a dash when there is none.
-pub(super) fn opt(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".to_string(), fmt_score)
 }

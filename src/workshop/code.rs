@@ -35,12 +35,13 @@ impl BadCode {
             .filter(|c| !c.is_control())
             .take(40)
             .collect();
-        text::NOT_A_CODE.fill(lang, &[&shown, &FIRM_CODE_LEN, &example()])
+        text::NOT_A_CODE.fill(lang, &[&shown, &FIRM_CODE_LEN, &"7KQM3X"])
     }
 }
 
-fn example() -> &'static str {
-    "7KQM3X"
+/// Whether `s` (already in upper case) is a code of `len` characters of [`ALPHABET`].
+pub fn is_code(s: &str, len: usize) -> bool {
+    s.len() == len && s.bytes().all(|b| ALPHABET.contains(&b))
 }
 
 impl FirmCode {
@@ -48,7 +49,7 @@ impl FirmCode {
     /// anything outside the alphabet (a dot, a slash, a look-alike) is refused.
     pub fn parse(s: &str) -> Result<FirmCode, BadCode> {
         let up = s.trim().to_ascii_uppercase();
-        if up.len() == FIRM_CODE_LEN && up.bytes().all(|b| ALPHABET.contains(&b)) {
+        if is_code(&up, FIRM_CODE_LEN) {
             Ok(FirmCode(up))
         } else {
             Err(BadCode {
@@ -69,6 +70,11 @@ impl FirmCode {
     /// `7KQM3X.json`: a plain name, never a path.
     pub fn file_name(&self) -> String {
         format!("{}.json", self.0)
+    }
+
+    /// The code whose response file is named `name`, as [`FirmCode::file_name`] writes it.
+    pub fn of_file_name(name: &str) -> Option<FirmCode> {
+        FirmCode::from_stem(name.strip_suffix(".json")?)
     }
 
     /// A fresh random code.
@@ -136,6 +142,7 @@ mod tests {
             let c = FirmCode::random();
             assert_eq!(FirmCode::parse(c.as_str()), Ok(c.clone()));
             assert_eq!(FirmCode::from_stem(c.as_str()), Some(c.clone()));
+            assert_eq!(FirmCode::of_file_name(&c.file_name()), Some(c.clone()));
             seen.insert(c);
         }
         assert!(seen.len() > 1990, "codes repeat too often: {}", seen.len());

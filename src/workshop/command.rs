@@ -33,6 +33,15 @@ pub fn open(dir: &Path, lang: Option<LangArg>) -> Result<(Workshop, Lang)> {
     Ok((ws, lang))
 }
 
+/// [`open`], saying on `err` what the facilitator should know about the folder.
+fn open_noting(dir: &Path, lang: Option<LangArg>, err: &mut dyn Write) -> Result<(Workshop, Lang)> {
+    let (ws, lang) = open(dir, lang)?;
+    for n in &ws.notes {
+        writeln!(err, "{n}")?;
+    }
+    Ok((ws, lang))
+}
+
 pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Write) -> Result<()> {
     match command {
         WorkshopCommand::New {
@@ -80,10 +89,7 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             )?;
         }
         WorkshopCommand::Import { dir, files, lang } => {
-            let (ws, lang) = open(dir, *lang)?;
-            for n in &ws.notes {
-                writeln!(err, "{n}")?;
-            }
+            let (ws, lang) = open_noting(dir, *lang, err)?;
             let done = import(&ws, files, lang);
             for (path, code) in &done.added {
                 writeln!(
@@ -114,10 +120,7 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             codes,
             lang,
         } => {
-            let (ws, lang) = open(dir, *lang)?;
-            for n in &ws.notes {
-                writeln!(err, "{n}")?;
-            }
+            let (ws, lang) = open_noting(dir, *lang, err)?;
             let format: crate::workshop::report::Format = (*format).into();
             if format == crate::workshop::report::Format::Csv {
                 // One row per firm needs no room statistics: stream it, memory stays flat.
@@ -132,19 +135,16 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             }
             // Each file is read once; firms wait in a temporary file while the room's
             // statistics are gathered, so memory stays flat however large the room.
-            let report = Report::stream(&ws, *named, lang).map_err(|e| {
+            let cannot = |path: &Path, e: std::io::Error| {
                 anyhow!(
                     "{}",
-                    text::REPORT_READ.fill(lang, &[&crate::store::shown(&ws.responses_dir()), &e])
+                    text::REPORT_READ.fill(lang, &[&crate::store::shown(path), &e])
                 )
-            })?;
-            let mut report = report;
-            report.change = crate::progress::follow_up::change(&ws).map_err(|e| {
-                anyhow!(
-                    "{}",
-                    text::REPORT_READ.fill(lang, &[&crate::store::shown(&ws.dir), &e])
-                )
-            })?;
+            };
+            let mut report =
+                Report::stream(&ws, *named, lang).map_err(|e| cannot(&ws.responses_dir(), e))?;
+            report.change =
+                crate::progress::follow_up::change(&ws).map_err(|e| cannot(&ws.dir, e))?;
             let meta = ws.dir.join(super::META_FILE);
             crate::cli::emit(&[&meta], to, lang, out, err, |w| write(&report, format, w))?;
         }
@@ -155,10 +155,7 @@ pub fn execute(command: &WorkshopCommand, out: &mut dyn Write, err: &mut dyn Wri
             paced,
             lang,
         } => {
-            let (ws, lang) = open(dir, *lang)?;
-            for n in &ws.notes {
-                writeln!(err, "{n}")?;
-            }
+            let (ws, lang) = open_noting(dir, *lang, err)?;
             let mut opts =
                 crate::serve::Options::new(std::net::SocketAddr::new(*bind, *port), lang);
             opts.behaviour.paced = *paced;

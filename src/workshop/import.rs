@@ -41,7 +41,7 @@ fn duplicate_of(ws: &Workshop, bytes: &[u8]) -> Option<FirmCode> {
     let entries = fs::read_dir(ws.responses_dir()).ok()?;
     entries.filter_map(Result::ok).find_map(|e| {
         let name = e.file_name().to_string_lossy().into_owned();
-        let code = FirmCode::from_stem(name.strip_suffix(".json")?)?;
+        let code = FirmCode::of_file_name(&name)?;
         let same_len = e.metadata().ok()?.len() == bytes.len() as u64;
         (same_len && super::read_regular(&e.path()).ok()? == bytes).then_some(code)
     })

@@ -95,14 +95,12 @@ pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
     store::read_text(path)
 }
 
-fn utf8(path: &Path, bytes: Vec<u8>, lang: Lang) -> Result<String> {
-    String::from_utf8(bytes).map_err(|_| {
-        err(
-            text::CANNOT_READ,
-            lang,
-            &[&path.display(), &text::P_NOT_TEXT.get(lang)],
-        )
-    })
+/// A file the workshop depends on ([`read_regular`]) as text; what is wrong said in `lang`.
+fn read_utf8(path: &Path, lang: Lang) -> Result<String> {
+    let cannot =
+        |why: &dyn crate::domain::text::Arg| err(text::CANNOT_READ, lang, &[&path.display(), why]);
+    String::from_utf8(read_regular(path).map_err(|e| cannot(&e))?)
+        .map_err(|_| cannot(&text::P_NOT_TEXT.get(lang)))
 }
 
 /// The instrument of the questionnaire text `src` (`None`: the built-in one), made by `make`
@@ -132,8 +130,7 @@ fn remembered(
 /// is not an existing path.
 fn join_code_typed(dir: &Path) -> Option<String> {
     let s = dir.to_str()?.trim().to_ascii_uppercase();
-    let code = s.len() == code::JOIN_CODE_LEN && s.bytes().all(|b| code::ALPHABET.contains(&b));
-    (code && !dir.exists()).then_some(s)
+    (code::is_code(&s, JOIN_CODE_LEN) && !dir.exists()).then_some(s)
 }
 
 /// The one workshop folder directly inside `parent` whose join code is `code`.
@@ -257,9 +254,7 @@ impl Workshop {
                 &[&dir.display(), &dir.display()],
             ));
         }
-        let bytes =
-            read_regular(&path).map_err(|e| err(text::CANNOT_READ, msg, &[&path.display(), &e]))?;
-        let src = utf8(&path, bytes, msg)?;
+        let src = read_utf8(&path, msg)?;
         let meta: Meta = parse_json(&path.display().to_string(), &src)
             .map_err(|e| anyhow!("{}", e.display_in(msg)))?;
         if meta.format != FORMAT {
@@ -271,9 +266,7 @@ impl Workshop {
             // Only the fixed name: a path written in the file must not lead out of the folder.
             Some(QUESTIONNAIRE_FILE) => {
                 let qpath = dir.join(QUESTIONNAIRE_FILE);
-                let bytes = read_regular(&qpath)
-                    .map_err(|e| err(text::CANNOT_READ, msg, &[&qpath.display(), &e]))?;
-                let qsrc = utf8(&qpath, bytes, msg)?;
+                let qsrc = read_utf8(&qpath, msg)?;
                 remembered(Some(&qsrc), || {
                     Instrument::load(&qpath.display().to_string(), &qsrc)
                 })

@@ -12,6 +12,7 @@ use std::time::SystemTime;
 use serde::{Deserialize, Serialize};
 
 use super::code::FirmCode;
+use crate::progress::earlier::recorded_path;
 use crate::store;
 
 /// How many workshops are remembered.
@@ -34,13 +35,6 @@ pub fn data_dir() -> Option<PathBuf> {
     store::default_answers_dir().and_then(|d| d.parent().map(Path::to_path_buf))
 }
 
-fn key(workshop: &Path) -> String {
-    std::fs::canonicalize(workshop)
-        .unwrap_or_else(|_| workshop.to_path_buf())
-        .display()
-        .to_string()
-}
-
 fn read_all(data: &Path) -> BTreeMap<String, Seen> {
     store::read_text(&file_in(data))
         .ok()
@@ -51,7 +45,7 @@ fn read_all(data: &Path) -> BTreeMap<String, Seen> {
 /// The firm last opened in `workshop` on this machine, if any.
 pub fn last(data: &Path, workshop: &Path) -> Option<FirmCode> {
     read_all(data)
-        .get(&key(workshop))
+        .get(&recorded_path(workshop))
         .and_then(|s| FirmCode::parse(&s.firm).ok())
 }
 
@@ -60,7 +54,7 @@ pub fn last(data: &Path, workshop: &Path) -> Option<FirmCode> {
 pub fn remember(data: &Path, workshop: &Path, firm: &FirmCode, now: SystemTime) {
     let mut all = read_all(data);
     all.insert(
-        key(workshop),
+        recorded_path(workshop),
         Seen {
             firm: firm.to_string(),
             at: store::rfc3339(now),

@@ -137,6 +137,16 @@ pub struct Problem {
 }
 
 impl Problem {
+    /// The file name and the detail, cleaned for display.
+    fn new(file: &str, kind: ProblemKind, detail: LocalText) -> Problem {
+        Problem {
+            file: clean(file),
+            kind,
+            detail: clean(&detail.en),
+            detail_zh: clean(&detail.zh),
+        }
+    }
+
     /// The detail in `lang`.
     pub fn detail_in(&self, lang: Lang) -> &str {
         match lang {
@@ -208,12 +218,7 @@ fn by_product(name: &str) -> bool {
 }
 
 fn problem(file: &str, kind: ProblemKind, detail: LocalText) -> Outcome {
-    Outcome::Problem(Problem {
-        file: clean(file),
-        kind,
-        detail: clean(&detail.en),
-        detail_zh: clean(&detail.zh),
-    })
+    Outcome::Problem(Problem::new(file, kind, detail))
 }
 
 /// Reads and scores one response file.
@@ -316,7 +321,7 @@ fn scored(
 
 /// Reads and scores one file of `responses/` by name.
 fn read_one(ws: &Workshop, name: &str) -> Outcome {
-    match name.strip_suffix(".json").and_then(FirmCode::from_stem) {
+    match FirmCode::of_file_name(name) {
         Some(code) => load(ws, name, code),
         // Most often a file dropped in by hand: say how to bring it in.
         None => problem(
@@ -328,37 +333,6 @@ fn read_one(ws: &Workshop, name: &str) -> Outcome {
             ),
         ),
     }
-}
-
-/// Reads `names` on all cores (up to 8), handing each outcome to `map` on the thread that read
-/// it; the results come back in the order of `names`.
-fn read_many<T: Send>(
-    ws: &Workshop,
-    names: &[&str],
-    map: &(impl Fn(Outcome) -> T + Sync),
-) -> Vec<T> {
-    let workers = readers();
-    if names.len() < 64 || workers < 2 {
-        return names.iter().map(|n| map(read_one(ws, n))).collect();
-    }
-    let chunk = names.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = names
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|n| map(read_one(ws, n)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            // A reader that panicked would misalign the results: pass the panic on.
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
 }
 
 /// Every file of the folder, in file-name order, read and scored a batch at a time (on all
@@ -397,9 +371,21 @@ pub fn map_each_file<T: Send>(
         .filter(|n| !by_product(n))
         .collect();
     names.sort();
+    read_in_order(ws, &names, map, each)
+}
+
+/// Reads and scores the files `names` and hands each outcome to `map` on the thread that read
+/// it, then what `map` made to `each`, in the order of `names`. A few files are read in turn;
+/// many on all cores (up to 8).
+fn read_in_order<T: Send>(
+    ws: &Workshop,
+    names: &[String],
+    map: impl Fn(Outcome) -> T + Sync,
+    mut each: impl FnMut(T) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let workers = readers();
     if names.len() < 64 || workers < 2 {
-        for n in &names {
+        for n in names {
             each(map(read_one(ws, n)))?;
         }
         return Ok(());
@@ -464,13 +450,11 @@ pub fn for_each_response(
 }
 
 fn folder_problem(e: &std::io::Error) -> Problem {
-    let detail = io_detail(e);
-    Problem {
-        file: clean(&format!("{}/", super::RESPONSES)),
-        kind: ProblemKind::Folder,
-        detail: clean(&detail.en),
-        detail_zh: clean(&detail.zh),
-    }
+    Problem::new(
+        &format!("{}/", super::RESPONSES),
+        ProblemKind::Folder,
+        io_detail(e),
+    )
 }
 
 impl Room {
@@ -515,18 +499,29 @@ impl Room {
             };
             listed.push((name, stamp, reuse));
         }
-        let to_read: Vec<usize> = (0..listed.len())
-            .filter(|i| listed[*i].2.is_none())
+        let names: Vec<String> = listed
+            .iter()
+            .filter(|(_, _, reuse)| reuse.is_none())
+            .map(|(name, _, _)| name.clone())
             .collect();
-        self.last_reads = to_read.len();
-        let names: Vec<&str> = to_read.iter().map(|i| listed[*i].0.as_str()).collect();
-        let fresh = read_many(ws, &names, &|o| o);
-        for (i, outcome) in to_read.iter().zip(fresh) {
-            listed[*i].2 = Some(outcome);
-        }
+        self.last_reads = names.len();
+        let mut read = Vec::with_capacity(names.len());
+        // Handing on cannot fail here.
+        let _ = read_in_order(
+            ws,
+            &names,
+            |o| o,
+            |o| {
+                read.push(o);
+                Ok(())
+            },
+        );
+        let mut read = read.into_iter();
         let mut seen = BTreeMap::new();
-        for (name, stamp, outcome) in listed {
-            let Some(fresh) = outcome else { continue };
+        for (name, stamp, reuse) in listed {
+            let Some(fresh) = reuse.or_else(|| read.next()) else {
+                continue;
+            };
             // A reused entry is the same `Arc`: no need to compare whole score cards.
             if self
                 .files

@@ -17,6 +17,11 @@ fn later() -> SystemTime {
     SystemTime::now() + Duration::from_secs(3600)
 }
 
+/// `Workshop::create` now, with no default language.
+fn create(dir: &Path, title: &str, q: Option<&Path>, msg: Lang) -> anyhow::Result<Workshop> {
+    Workshop::create(dir, title, q, None, SystemTime::now(), msg)
+}
+
 fn new_workshop(dir: &Path) -> Workshop {
     Workshop::create(
         &dir.join("salon"),
@@ -71,8 +76,7 @@ fn a_given_questionnaire_is_copied_in_and_used() {
     let q = tmp.path().join("mini.json");
     fs::write(&q, MINI).expect("write");
     let dir = tmp.path().join("w");
-    let ws = Workshop::create(&dir, "Mini", Some(&q), None, SystemTime::now(), Lang::En)
-        .expect("created");
+    let ws = create(&dir, "Mini", Some(&q), Lang::En).expect("created");
     assert_eq!(ws.meta.questionnaire.id, "mini");
     assert_eq!(
         ws.meta.questionnaire.file.as_deref(),
@@ -98,39 +102,22 @@ fn a_given_questionnaire_is_copied_in_and_used() {
 fn creating_refuses_what_would_mix_or_lose_files() {
     let tmp = tempfile::tempdir().expect("tmp");
     let ws = new_workshop(tmp.path());
-    let err = Workshop::create(&ws.dir, "Again", None, None, SystemTime::now(), Lang::En)
-        .expect_err("exists");
+    let err = create(&ws.dir, "Again", None, Lang::En).expect_err("exists");
     assert!(err.to_string().contains("already a workshop"), "{err}");
     let busy = tmp.path().join("busy");
     fs::create_dir(&busy).expect("dir");
     fs::write(busy.join("holiday.jpg"), "x").expect("file");
-    let err = Workshop::create(&busy, "T", None, None, SystemTime::now(), Lang::Zh)
-        .expect_err("not empty");
+    let err = create(&busy, "T", None, Lang::Zh).expect_err("not empty");
     assert!(err.to_string().contains("不是空文件夹"), "{err}");
     let empty = tmp.path().join("empty");
     fs::create_dir(&empty).expect("dir");
-    Workshop::create(&empty, "T", None, None, SystemTime::now(), Lang::En).expect("empty is fine");
-    let err = Workshop::create(
-        &tmp.path().join("x"),
-        " \t ",
-        None,
-        None,
-        SystemTime::now(),
-        Lang::En,
-    )
-    .expect_err("no title");
+    create(&empty, "T", None, Lang::En).expect("empty is fine");
+    let err = create(&tmp.path().join("x"), " \t ", None, Lang::En).expect_err("no title");
     assert!(err.to_string().contains("title"), "{err}");
     let bad_q = tmp.path().join("bad.json");
     fs::write(&bad_q, "{ nope").expect("write");
-    let err = Workshop::create(
-        &tmp.path().join("y"),
-        "T",
-        Some(&bad_q),
-        None,
-        SystemTime::now(),
-        Lang::En,
-    )
-    .expect_err("bad questionnaire");
+    let err =
+        create(&tmp.path().join("y"), "T", Some(&bad_q), Lang::En).expect_err("bad questionnaire");
     assert!(err.to_string().contains("bad.json:1:"), "{err}");
     assert!(!tmp.path().join("y").join(META_FILE).exists());
 }
@@ -383,24 +370,16 @@ fn import_copies_good_files_and_says_why_it_skipped_the_others() {
             .map(|(_, w)| w.clone())
             .unwrap_or_default()
     };
-    assert!(
-        why(&foreign).contains("questionnaire `mini`"),
-        "{}",
-        why(&foreign)
-    );
-    assert!(why(&corrupt).contains("damaged"), "{}", why(&corrupt));
-    assert!(
-        why(&corrupt).contains("broken.json:1:"),
-        "{}",
-        why(&corrupt)
-    );
-    assert!(why(&bad).contains("nobody_at_all"), "{}", why(&bad));
-    assert!(
-        why(&inbox).contains("not a regular file"),
-        "{}",
-        why(&inbox)
-    );
-    assert!(why(&good).contains("identical"), "{}", why(&good));
+    for (file, reason) in [
+        (&foreign, "questionnaire `mini`"),
+        (&corrupt, "damaged"),
+        (&corrupt, "broken.json:1:"),
+        (&bad, "nobody_at_all"),
+        (&inbox, "not a regular file"),
+        (&good, "identical"),
+    ] {
+        assert!(why(file).contains(reason), "{}", why(file));
+    }
     // Imported bytes are kept as they were, under fresh codes.
     let (_, code) = &done.added[0];
     assert_eq!(
@@ -574,15 +553,7 @@ fn folders_of_different_questionnaires_opened_in_turn_each_get_their_own() {
     let tmp = tempfile::tempdir().expect("tmp");
     let q = tmp.path().join("mini.json");
     fs::write(&q, MINI).expect("write");
-    let mini = Workshop::create(
-        &tmp.path().join("m"),
-        "Mini",
-        Some(&q),
-        None,
-        SystemTime::now(),
-        Lang::En,
-    )
-    .expect("created");
+    let mini = create(&tmp.path().join("m"), "Mini", Some(&q), Lang::En).expect("created");
     let core = new_workshop(tmp.path());
     for _ in 0..2 {
         for (ws, id) in [(&mini, "mini"), (&core, "smecheck-core"), (&mini, "mini")] {

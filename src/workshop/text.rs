@@ -1,5 +1,5 @@
 //! Every user-visible string of the workshop commands, the room reader and the cohort report,
-//! in Chinese and English.
+//! in Chinese and English; the programme report heads its room statistics with the same words.
 
 pub use crate::domain::text::Bilingual as T;
 
@@ -69,6 +69,10 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
+/// The five-number summary's column heads, lowest first, for every table of room statistics
+/// (the cohort report's and the programme report's).
+pub const C_SPREAD: [T; 5] = [C_MIN, C_Q1, C_MEDIAN, C_Q3, C_MAX];
+
 crate::bilingual! {
     // The cohort report.
     R_TITLE = "{}——群体报告", "{} — cohort report";
@@ -81,6 +85,7 @@ crate::bilingual! {
     R_ESTIMATE = "所有分数都是企业自评的估算，不是任何官方评级。", "All scores are self-assessment estimates, not official ratings.";
     H_SCORES = "总分与各领域", "Overall and each area";
     C_AREA = "领域", "Area";
+    C_SCORE = "得分", "Score";
     C_N = "企业数", "Firms";
     C_MIN = "最低", "Lowest";
     C_Q1 = "下四分位", "Lower quartile";

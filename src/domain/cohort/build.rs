@@ -5,13 +5,14 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{
     AreaStats, Cohort, Count, DimensionStats, LadderStats, Need, Scores, Spread, Status, bump,
-    counts, ranked,
+    counts, ranked, tick,
 };
 use crate::domain::model::{AreaId, ProposalId, QuestionId, Questionnaire, Role, ScoreFormat};
 use crate::domain::recommend::proposal_number;
 use crate::domain::score::ScoreCard;
 
 /// How often a proposal came up, and why.
+#[derive(Default)]
 struct Tracking {
     firms: usize,
     urgent: usize,
@@ -87,15 +88,7 @@ impl<'q> CohortBuilder<'q> {
                 proposals.push(r.proposal.clone());
             }
         }
-        let needs = proposals
-            .iter()
-            .map(|_| Tracking {
-                firms: 0,
-                urgent: 0,
-                steps: BTreeMap::new(),
-                areas: BTreeMap::new(),
-            })
-            .collect();
+        let needs = proposals.iter().map(|_| Tracking::default()).collect();
         CohortBuilder {
             firms: 0,
             finished: 0,
@@ -157,9 +150,7 @@ impl<'q> CohortBuilder<'q> {
                 let Some(score) = d.score else { continue };
                 if let Some((stats, scores)) = self.dims.iter_mut().find(|(s, _)| s.id == d.id) {
                     scores.push(score);
-                    if self.format.is_gap(score) {
-                        stats.gaps += 1;
-                    }
+                    stats.gaps += usize::from(self.format.is_gap(score));
                 }
             }
         }
@@ -177,25 +168,13 @@ impl<'q> CohortBuilder<'q> {
             };
             let t = &mut self.needs[i];
             t.firms += 1;
-            if rec.priority == 1 {
-                t.urgent += 1;
-            }
+            t.urgent += usize::from(rec.priority == 1);
             for s in &rec.steps {
-                match t.steps.get_mut(s.rule.as_str()) {
-                    Some(n) => *n += 1,
-                    None => {
-                        t.steps.insert(s.rule.to_string(), 1);
-                    }
-                }
+                tick(&mut t.steps, s.rule.as_str());
             }
             for id in &rec.because {
                 if let Some(a) = self.area_of.get(id) {
-                    match t.areas.get_mut(a.as_str()) {
-                        Some(n) => *n += 1,
-                        None => {
-                            t.areas.insert(a.to_string(), 1);
-                        }
-                    }
+                    tick(&mut t.areas, a.as_str());
                 }
             }
         }

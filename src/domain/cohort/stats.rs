@@ -49,15 +49,22 @@ pub fn quartiles(values: &[f64]) -> Option<Quartiles> {
     })
 }
 
-/// Scores gathered one firm at a time, for quartiles over a room of any size. Scoring rounds
-/// to one decimal between 0 and 100, so such a score is only counted on that grid of 1,001
-/// values and memory stays the same however many firms there are; any other value is kept
-/// as it is. The quartiles equal those of [`quartiles`] over the same values, exactly.
+/// `x` rounded to one decimal, as room statistics are shown.
+pub fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// Scores gathered one firm at a time, for the mean and quartiles of a room or a programme of
+/// any size. A score of one decimal between 0 and 100 is only counted on that grid of 1,001
+/// values, so memory stays the same however many firms there are; any other value is kept
+/// as it is ([`Scores::push`]) or rounded onto the grid ([`Scores::push_rounded`]). The
+/// quartiles equal those of [`quartiles`] over the values counted, exactly.
 #[derive(Debug, Clone, Default)]
 pub struct Scores {
     grid: Vec<u32>,
     other: Vec<f64>,
     n: usize,
+    sum: f64,
 }
 
 const GRID: usize = 1001;
@@ -72,16 +79,38 @@ impl Scores {
         if !x.is_finite() {
             return;
         }
-        self.n += 1;
         let k = (x * 10.0).round();
         if (0.0..GRID as f64).contains(&k) && k / 10.0 == x && x.is_sign_positive() {
-            if self.grid.is_empty() {
-                self.grid = vec![0; GRID];
-            }
-            self.grid[k as usize] += 1;
+            self.count_at(k as usize, x);
         } else {
+            self.n += 1;
+            self.sum += x;
             self.other.push(x);
         }
+    }
+
+    /// Adds a score rounded to a tenth within 0–100, so memory stays flat whatever the
+    /// questionnaire's precision (a programme of a million firms); the mean still counts the
+    /// score as given. A non-finite one is ignored.
+    pub fn push_rounded(&mut self, x: f64) {
+        if x.is_finite() {
+            self.count_at((x.clamp(0.0, 100.0) * 10.0).round() as usize, x);
+        }
+    }
+
+    /// Counts `x` on the grid at `k` tenths.
+    fn count_at(&mut self, k: usize, x: f64) {
+        if self.grid.is_empty() {
+            self.grid = vec![0; GRID];
+        }
+        self.grid[k] += 1;
+        self.n += 1;
+        self.sum += x;
+    }
+
+    /// The mean of the scores as given (not as rounded onto the grid).
+    pub fn mean(&self) -> Option<f64> {
+        (self.n > 0).then(|| self.sum / self.n as f64)
     }
 
     pub fn len(&self) -> usize {
@@ -184,6 +213,26 @@ mod scores_tests {
             );
             assert_eq!(s.len(), values.iter().filter(|x| x.is_finite()).count());
         }
+    }
+
+    #[test]
+    fn scores_rounded_onto_the_grid_keep_their_mean() {
+        // Two decimals (a questionnaire's precision), out of range, non-finite.
+        let values = [12.34, 12.36, 99.96, 55.55, 120.0, -3.0, f64::NAN];
+        let (mut rounded, mut on_grid) = (Scores::new(), Scores::new());
+        for x in values {
+            rounded.push_rounded(x);
+            on_grid.push(((x.clamp(0.0, 100.0) * 10.0).round() / 10.0) + 0.0);
+        }
+        assert!(rounded.other.is_empty() && rounded.len() == 6);
+        assert_eq!(rounded.quartiles(), on_grid.quartiles());
+        let mean = (12.34 + 12.36 + 99.96 + 55.55 + 120.0 - 3.0) / 6.0;
+        assert_eq!(
+            rounded.mean(),
+            Some(mean),
+            "the mean of the scores as given"
+        );
+        assert_eq!(Scores::new().mean(), None);
     }
 
     #[test]

@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{ActionStatus, Movement, Progress, Status};
-use crate::domain::cohort::{MIN_SHOWN, quantile};
+use super::{ActionStatus, Movement, Progress, ScoreChange, Status};
+use crate::domain::Instrument;
+use crate::domain::cohort::{Scores, Spread, round1};
 
 /// Median change of one score over the firms in both rooms.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,36 +58,36 @@ pub struct RoomChange {
 }
 
 impl RoomChange {
-    /// Sums up the progress of every firm in both rooms. `areas` and `proposals` give the
-    /// order (the questionnaire's and the catalogue's).
+    /// Sums up the progress of every firm in both rooms, scored with `inst`: its areas and
+    /// its catalogue's proposals, in their order.
     pub fn of<'p>(
         firms: impl IntoIterator<Item = &'p Progress>,
         only_earlier: usize,
         only_later: usize,
-        areas: &[String],
-        proposals: &[String],
+        inst: &Instrument,
     ) -> RoomChange {
         let mut both = 0;
         let ids: Vec<String> = std::iter::once("overall".to_string())
-            .chain(areas.iter().cloned())
+            .chain(inst.questionnaire.areas.iter().map(|a| a.id.to_string()))
             .collect();
-        let mut values: Vec<(Vec<f64>, Vec<f64>, Vec<f64>)> = vec![Default::default(); ids.len()];
+        let proposals: Vec<&str> = (inst.proposals.proposals.iter())
+            .map(|p| p.id.as_str())
+            .collect();
+        let mut values: Vec<[Scores; 3]> = vec![Default::default(); ids.len()];
         let mut rungs: BTreeMap<String, RungMoves> = BTreeMap::new();
         let mut uptake: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
         for p in firms {
             both += 1;
             // A score with too few answers behind it is left out of that median.
-            let mut push =
-                |i: usize, before: Option<f64>, after: Option<f64>, delta: Option<f64>| {
-                    let (b, a, d) = &mut values[i];
-                    b.extend(before);
-                    a.extend(after);
-                    d.extend(delta);
-                };
-            push(0, p.overall.before, p.overall.after, p.overall.delta);
+            let mut push = |i: usize, s: &ScoreChange| {
+                for (v, x) in values[i].iter_mut().zip([s.before, s.after, s.delta]) {
+                    x.into_iter().for_each(|x| v.push(x));
+                }
+            };
+            push(0, &p.overall);
             for a in &p.areas {
                 if let Some(i) = ids.iter().position(|id| id == a.id.as_str()) {
-                    push(i, a.score.before, a.score.after, a.score.delta);
+                    push(i, &a.score);
                 }
             }
             for l in &p.ladders {
@@ -106,24 +107,19 @@ impl RoomChange {
                 if r.status == Status::New {
                     continue;
                 }
-                let Some(id) = proposals.iter().find(|x| *x == r.proposal.as_str()) else {
+                let Some(id) = proposals.iter().find(|x| **x == r.proposal.as_str()) else {
                     continue;
                 };
-                let e = uptake.entry(id.as_str()).or_default();
-                e.0 += 1;
                 let acted = p
                     .actions
                     .iter()
                     .any(|a| a.proposal == r.proposal && a.status == ActionStatus::ActedOn);
-                if acted {
-                    e.1 += 1;
-                }
-                if r.status == Status::Resolved {
-                    e.2 += 1;
-                }
+                let e = uptake.entry(id).or_default();
+                e.0 += 1;
+                e.1 += usize::from(acted);
+                e.2 += usize::from(r.status == Status::Resolved);
             }
         }
-        let round1 = |x: f64| (x * 10.0).round() / 10.0;
         RoomChange {
             both,
             only_earlier,
@@ -131,14 +127,9 @@ impl RoomChange {
             scores: ids
                 .into_iter()
                 .zip(values)
-                .map(|(id, (b, a, d))| {
+                .map(|(id, [b, a, d])| {
                     // Never the median of one or two firms: it would be their own score.
-                    let median = |v: &[f64]| {
-                        (v.len() >= MIN_SHOWN)
-                            .then(|| quantile(v, 0.5))
-                            .flatten()
-                            .map(round1)
-                    };
+                    let median = |v: &Scores| Spread::of(v).quartiles.map(|q| round1(q.median));
                     MedianChange {
                         id,
                         median_before: median(&b),
@@ -151,10 +142,9 @@ impl RoomChange {
             proposals: proposals
                 .iter()
                 .map(|id| {
-                    let (given, acted, resolved) =
-                        uptake.get(id.as_str()).copied().unwrap_or_default();
+                    let (given, acted, resolved) = uptake.get(id).copied().unwrap_or_default();
                     ProposalUptake {
-                        proposal: id.clone(),
+                        proposal: id.to_string(),
                         given,
                         acted,
                         resolved,
@@ -169,7 +159,6 @@ impl RoomChange {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Instrument;
     use crate::domain::progress::compare;
     use crate::domain::sample::{Lean, Rng, generate};
     use crate::domain::score;
@@ -189,32 +178,22 @@ mod tests {
             compare(&inst, b, &score(&inst, b), a, &score(&inst, a))
         };
         let up: Vec<Progress> = worst.iter().zip(&best).map(|(b, a)| pc(b, a)).collect();
-        let areas: Vec<String> = q.areas.iter().map(|a| a.id.to_string()).collect();
-        let proposals: Vec<String> = inst
-            .proposals
-            .proposals
-            .iter()
-            .map(|p| p.id.to_string())
-            .collect();
-        let c = RoomChange::of(&up, 2, 1, &areas, &proposals);
+        let c = RoomChange::of(&up, 2, 1, &inst);
         assert_eq!((c.both, c.only_earlier, c.only_later), (5, 2, 1));
-        assert_eq!(c.scores.len(), 1 + areas.len());
+        assert_eq!(c.scores.len(), 1 + q.areas.len());
         assert!(c.scores.iter().all(|s| s.median_change.unwrap() > 0.0));
-        let expected = quantile(
+        let expected = crate::domain::cohort::quantile(
             &up.iter()
                 .filter_map(|p| p.overall.delta)
                 .collect::<Vec<_>>(),
             0.5,
         );
-        assert_eq!(
-            c.scores[0].median_change,
-            expected.map(|x| (x * 10.0).round() / 10.0)
-        );
+        assert_eq!(c.scores[0].median_change, expected.map(round1));
         for r in &c.rungs {
             assert_eq!(r.up + r.same + r.down, 5);
             assert!(r.up >= 4, "{r:?}");
         }
-        assert_eq!(c.proposals.len(), proposals.len());
+        assert_eq!(c.proposals.len(), inst.proposals.proposals.len());
         let given: usize = c.proposals.iter().map(|p| p.given).sum();
         assert!(given > 0);
         assert!(
@@ -229,18 +208,18 @@ mod tests {
         );
 
         let down: Vec<Progress> = best.iter().zip(&worst).map(|(b, a)| pc(b, a)).collect();
-        let c = RoomChange::of(&down, 0, 0, &areas, &proposals);
+        let c = RoomChange::of(&down, 0, 0, &inst);
         assert!(c.scores.iter().all(|s| s.median_change.unwrap() < 0.0));
         assert!(c.rungs.iter().all(|r| r.down >= 4));
 
         // Two firms back: no median is the median of one or two firms.
-        let two = RoomChange::of(&up[..2], 3, 0, &areas, &proposals);
+        let two = RoomChange::of(&up[..2], 3, 0, &inst);
         assert_eq!(two.both, 2);
         assert!(two.scores.iter().all(|s| s.median_change.is_none()
             && s.median_before.is_none()
             && s.median_after.is_none()));
 
-        let none = RoomChange::of(&[], 3, 0, &areas, &proposals);
+        let none = RoomChange::of(&[], 3, 0, &inst);
         assert_eq!(none.both, 0);
         assert!(none.scores.iter().all(|s| s.median_change.is_none()));
         assert!(none.proposals.iter().all(|p| p.share_acted.is_none()));

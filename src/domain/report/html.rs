@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use crate::domain::output::fmt_score;
+use crate::domain::output::fmt_score_at;
 use crate::domain::text::Lang;
 
 use super::strings as ws;
@@ -167,7 +167,7 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
             "<p><strong>{}{}{} / 100</strong></p>",
             e(&b.title),
             ws::COLON.get(lang),
-            fmt_score(b.score),
+            fmt_score_at(b.score, 1),
         )?;
         if !r.findings.is_empty() {
             writeln!(h, "<p>{}</p>", e(&b.description))?;

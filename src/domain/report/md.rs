@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::domain::model::Horizon;
-use crate::domain::output::fmt_score;
+use crate::domain::output::fmt_score_at;
 use crate::domain::text::display_safe;
 
 use super::strings as ws;
@@ -408,7 +408,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             "**{}{}** {} / 100 {}\n",
             e(&b.title),
             ws::COLON.get(lang).trim_end(),
-            fmt_score(b.score),
+            fmt_score_at(b.score, 1),
             text_bar(Some(b.score))
         )?;
         if !r.findings.is_empty() {

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::domain::model::Horizon;
-use crate::domain::output::fmt_score;
+use crate::domain::output::fmt_score_at;
 use crate::domain::text::Lang;
 use crate::domain::wrap::{pad, width, width_cjk, wrap, wrap_cjk};
 
@@ -445,7 +445,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
                 "{}{}{} / 100",
                 b.title,
                 ws::COLON.get(lang),
-                fmt_score(b.score)
+                fmt_score_at(b.score, 1)
             ),
             "",
             "  ",

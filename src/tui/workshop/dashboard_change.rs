@@ -10,9 +10,10 @@ use super::dashboard_view::{heading, proposal_line, right};
 use crate::domain::cohort::{MIN_SHOWN, count_text, shown_count};
 use crate::domain::wrap::width;
 use crate::progress::follow_up as fu;
+use crate::progress::render::{opt, signed};
 use crate::tui::strings as st;
 use crate::tui::view::{bar, pad, para};
-use crate::workshop::report::num;
+use crate::workshop::text as ws;
 
 /// The tab's lines for a content area `w` columns wide.
 pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
@@ -46,22 +47,21 @@ pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         row
     };
     out.push(Line::styled(
-        row(&t(fu::C_SCORE), &cols, &cell_w),
+        row(&t(ws::C_SCORE), &cols, &cell_w),
         d.theme.title(),
     ));
     let q = &d.inst.questionnaire;
     for s in &c.scores {
         let title = if s.id == "overall" {
-            t(fu::OVERALL)
+            t(ws::OVERALL)
         } else {
             q.area(&s.id.as_str().into())
                 .map_or_else(|| s.id.clone(), |a| a.title.get(lang).to_string())
         };
         let cells = [
-            s.median_before.map_or_else(|| "–".to_string(), num),
-            s.median_after.map_or_else(|| "–".to_string(), num),
-            s.median_change
-                .map_or_else(|| "–".to_string(), |x| format!("{x:+.1}")),
+            opt(s.median_before),
+            opt(s.median_after),
+            signed(s.median_change),
         ];
         out.push(Line::raw(row(&title, &cells, &cell_w)));
     }
@@ -90,7 +90,7 @@ pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         out.push(Line::default());
         out.push(heading(
             d,
-            format!("{} · {}", t(fu::C_PROPOSAL), t(fu::C_SHARE)),
+            format!("{} · {}", t(ws::C_PROPOSAL), t(fu::C_SHARE)),
         ));
         let label_w = (w * 11 / 20).max(10);
         let bar_w = w.saturating_sub(label_w + 14).max(3);

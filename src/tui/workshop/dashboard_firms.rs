@@ -9,10 +9,11 @@ use ratatui::text::{Line, Span};
 use super::dashboard::Dashboard;
 use super::dashboard_view::{heading, lines_in, proposal_line, right};
 use crate::domain::cohort::Status;
+use crate::domain::output::fmt_score_at;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::strings as st;
 use crate::tui::view::{bar, list_offset, pad, para};
-use crate::workshop::report::{num, num_or_dash, standing_text};
+use crate::workshop::report::{num_or_dash, standing_text};
 use crate::workshop::room::Response;
 
 /// Column widths of the firm list: status, then one per area (its title's width).
@@ -297,7 +298,7 @@ fn detail(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
     let bar_w = w.saturating_sub(dim_w + 8).max(3);
     for (t, s) in dims {
         let (b, n) = match s {
-            Some(x) => (bar(x / 100.0, bar_w), num(x)),
+            Some(x) => (bar(x / 100.0, bar_w), fmt_score_at(x, 1)),
             None => (" ".repeat(bar_w), "–".to_string()),
         };
         out.push(Line::from(vec![

@@ -14,10 +14,10 @@ use super::frame::{footer, head};
 use super::keymap::hints;
 use crate::domain::cohort::{Count, Quartiles, count_text, shown_count};
 use crate::domain::model::Role;
+use crate::domain::output::fmt_score_at;
 use crate::domain::wrap::{width, wrap};
 use crate::tui::strings as st;
 use crate::tui::view::{bar, pad, para};
-use crate::workshop::report::num;
 
 /// Wide enough to show the room tab's panels side by side.
 fn wide(area: Rect) -> bool {
@@ -205,7 +205,8 @@ fn levels(d: &Dashboard, role: Role, w: usize) -> Vec<Line<'static>> {
 }
 
 fn spread_text(d: &Dashboard, q: &Quartiles) -> String {
-    st::MEDIAN_LINE.fill(d.lang, &[&num(q.median), &num(q.q1), &num(q.q3)])
+    let [median, q1, q3] = [q.median, q.q1, q.q3].map(|x| fmt_score_at(x, 1));
+    st::MEDIAN_LINE.fill(d.lang, &[&median, &q1, &q3])
 }
 
 /// Medians of the headline scores, broad-but-shallow, top gaps, and (with `needs`) the
@@ -477,7 +478,7 @@ fn dimensions(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
             out.push(heading(d, t.to_string()));
         }
         let (plot, median) = match &x.spread.quartiles {
-            Some(qs) => (boxplot(qs, plot_w), num(qs.median)),
+            Some(qs) => (boxplot(qs, plot_w), fmt_score_at(qs.median, 1)),
             None => (" ".repeat(plot_w), st::NONE.get(lang).to_string()),
         };
         out.push(Line::from(vec![

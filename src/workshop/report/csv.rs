@@ -16,12 +16,13 @@
 
 use std::io::{self, Write};
 
-use super::csv_labels;
+use super::{csv_labels, level_label, rung_label};
 use crate::domain::Instrument;
 use crate::domain::Lang;
 use crate::domain::answers::{Answer, DONT_KNOW, NOT_APPLICABLE};
 use crate::domain::cohort::Status;
 use crate::domain::model::{Questionnaire, Role};
+use crate::domain::output::answer_label;
 use crate::workshop::room::Response;
 use crate::workshop::text;
 
@@ -108,7 +109,7 @@ impl Col {
         let (Some(r), Answer::Matrix(m)) = (self.row.and_then(|r| x.rows.get(r)), a) else {
             return match (self.row, labels) {
                 // "don't know" or "not applicable" for the whole matrix, in each column.
-                (_, Some(lang)) => csv_labels::answer(x, a, lang),
+                (_, Some(lang)) => answer_label(x, a, lang),
                 (_, None) => answer_cell(a).into_owned(),
             };
         };
@@ -264,16 +265,16 @@ impl<'q, W: Write> Rows<'q, W> {
             }
         }
         self.cell(&card.overall_score.map_or_else(String::new, num))?;
-        let level = |area: Option<&str>, id: &str| match labels {
-            Some(lang) => csv_labels::level(q, area, id, lang),
+        let level = |area: &str, id: &str| match labels {
+            Some(lang) => level_label(q, area, id, lang),
             None => id.to_string(),
         };
-        self.cell(&level(None, card.overall_level.as_str()))?;
+        self.cell(&level("overall", card.overall_level.as_str()))?;
         for a in &q.areas {
             match card.areas.iter().find(|x| x.id == a.id) {
                 Some(x) => {
                     self.cell(&x.score.map_or_else(String::new, num))?;
-                    self.cell(&level(Some(a.id.as_str()), x.level.as_str()))?;
+                    self.cell(&level(a.id.as_str(), x.level.as_str()))?;
                 }
                 None => {
                     self.cell("")?;
@@ -286,7 +287,7 @@ impl<'q, W: Write> Rows<'q, W> {
                 Some(x) => {
                     match labels {
                         Some(lang) => {
-                            self.cell(&csv_labels::rung(q, l.id.as_str(), x.rung.as_str(), lang))?
+                            self.cell(&rung_label(q, l.id.as_str(), x.rung.as_str(), lang))?
                         }
                         None => self.cell(x.rung.as_str())?,
                     }
@@ -326,7 +327,7 @@ impl<'q, W: Write> Rows<'q, W> {
             let cell = match (answer, labels) {
                 (None, _) => String::new(),
                 (Some(a), _) if col.row.is_some() => col.cell(x, a, labels),
-                (Some(a), Some(lang)) => csv_labels::answer(x, a, lang),
+                (Some(a), Some(lang)) => answer_label(x, a, lang),
                 (Some(a), None) => answer_cell(a).into_owned(),
             };
             self.cell(&cell)?;

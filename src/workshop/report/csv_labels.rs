@@ -1,10 +1,9 @@
 //! The cohort CSV for people with Excel rather than the codebook: a header row of labels in the
-//! report's language above the row of ids, and levels, rungs, statuses and answers as their
-//! labels. `--codes` keeps the ids only.
+//! report's language above the row of ids, and statuses and profile choices as their labels
+//! (levels, rungs and answers are labelled as everywhere else). `--codes` keeps the ids only.
 
 use crate::domain::Lang;
-use crate::domain::answers::Answer;
-use crate::domain::model::{Question, Questionnaire};
+use crate::domain::model::Questionnaire;
 use crate::workshop::text;
 
 /// The label of a header id (as [`super::csv`] writes them), or the id itself.
@@ -75,30 +74,6 @@ pub fn status(code: &str, lang: Lang) -> String {
     .to_string()
 }
 
-/// A level id of the overall score (`area` None) or of an area, as its label.
-pub fn level(q: &Questionnaire, area: Option<&str>, id: &str, lang: Lang) -> String {
-    let levels = match area {
-        None => &q.levels,
-        Some(a) => match q.areas.iter().find(|x| x.id.as_str() == a) {
-            Some(x) => &x.levels,
-            None => return id.to_string(),
-        },
-    };
-    levels
-        .iter()
-        .find(|l| l.id.as_str() == id)
-        .map_or_else(|| id.to_string(), |l| l.label.get(lang).to_string())
-}
-
-/// A rung id of a ladder, as its label.
-pub fn rung(q: &Questionnaire, ladder: &str, id: &str, lang: Lang) -> String {
-    q.ladders
-        .iter()
-        .find(|l| l.id.as_str() == ladder)
-        .and_then(|l| l.rungs.iter().find(|r| r.id.as_str() == id))
-        .map_or_else(|| id.to_string(), |r| r.label.get(lang).to_string())
-}
-
 /// A profile choice as its option's label (free text as it is).
 pub fn profile(q: &Questionnaire, field: &str, value: &str, lang: Lang) -> String {
     q.profile
@@ -106,9 +81,4 @@ pub fn profile(q: &Questionnaire, field: &str, value: &str, lang: Lang) -> Strin
         .find(|f| f.id == field)
         .and_then(|f| f.options.iter().find(|o| o.id == value))
         .map_or_else(|| value.to_string(), |o| o.label.get(lang).to_string())
-}
-
-/// An answer as the firm saw it: option labels, the number, the text, "don't know".
-pub fn answer(question: &Question, a: &Answer, lang: Lang) -> String {
-    crate::domain::output::answer_label(question, a, lang)
 }

@@ -4,8 +4,9 @@
 use std::io;
 
 use super::firm::Firm;
-use super::{Report, num, num_or_dash, place_text};
+use super::{Report, num_or_dash, place_text};
 use crate::domain::cohort::{AreaStats, Count, Spread, count_text, shown_count};
+use crate::domain::output::fmt_score_at;
 use crate::workshop::text::{self, clean};
 
 /// A table cell: text, or a share drawn as a bar.
@@ -74,13 +75,30 @@ fn table(head: &[&str], right: &[bool], rows: Vec<Vec<Cell>>) -> Block {
     })
 }
 
+/// A statistics table's column heads: `first`, the five-number summary, then `last`.
+fn spread_head<'a>(r: &Report, first: &[text::T], last: Option<&'a str>) -> Vec<&'a str> {
+    let words = first.iter().chain(&text::C_SPREAD).map(|w| r.t(*w));
+    words.chain(last).collect()
+}
+
 fn spread_cells(s: &Spread) -> Vec<Cell> {
     let mut cells = vec![Cell::Text(s.n.to_string())];
     match &s.quartiles {
-        Some(q) => cells.extend([q.min, q.q1, q.median, q.q3, q.max].map(|x| Cell::Text(num(x)))),
+        Some(q) => cells
+            .extend([q.min, q.q1, q.median, q.q3, q.max].map(|x| Cell::Text(fmt_score_at(x, 1)))),
         None => cells.extend((0..5).map(|_| Cell::Text("–".into()))),
     }
     cells
+}
+
+/// `count` of `total` firms as a bar; blank for 1 or 2 firms, whose share is not shown
+/// either (issue 13, 15).
+fn share(count: usize, total: usize) -> Cell {
+    match shown_count(count) {
+        Some(_) if total > 0 => Cell::Bar(count as f64 / total as f64),
+        Some(_) => Cell::Bar(0.0),
+        None => Cell::Text(String::new()),
+    }
 }
 
 fn distribution(
@@ -93,20 +111,10 @@ fn distribution(
     let rows = counts
         .iter()
         .map(|c| {
-            let share = if total == 0 {
-                0.0
-            } else {
-                c.count as f64 / total as f64
-            };
-            // 1 or 2 firms: neither the count nor the share (issue 13, 15).
-            let share = match shown_count(c.count) {
-                Some(_) => Cell::Bar(share),
-                None => Cell::Text(String::new()),
-            };
             vec![
                 Cell::Text(label(&c.id)),
                 Cell::Text(count_text(c.count)),
-                share,
+                share(c.count, total),
             ]
         })
         .collect();
@@ -168,15 +176,7 @@ pub fn build(r: &Report) -> Doc {
             blocks: vec![Block::Para(r.t(text::R_NONE_FINISHED).to_string())],
         });
     } else {
-        let head = [
-            r.t(text::C_AREA),
-            r.t(text::C_N),
-            r.t(text::C_MIN),
-            r.t(text::C_Q1),
-            r.t(text::C_MEDIAN),
-            r.t(text::C_Q3),
-            r.t(text::C_MAX),
-        ];
+        let head = spread_head(r, &[text::C_AREA, text::C_N], None);
         let rows = std::iter::once(&c.overall)
             .chain(&c.areas)
             .map(|a| {
@@ -211,17 +211,11 @@ pub fn build(r: &Report) -> Doc {
 
         let gap_line = r.ws.inst.questionnaire.score_format.gap_below;
         let below = text::C_BELOW.fill(lang, &[&gap_line]);
-        let head = [
-            r.t(text::C_AREA),
-            r.t(text::C_DIMENSION),
-            r.t(text::C_N),
-            r.t(text::C_MIN),
-            r.t(text::C_Q1),
-            r.t(text::C_MEDIAN),
-            r.t(text::C_Q3),
-            r.t(text::C_MAX),
-            &below,
-        ];
+        let head = spread_head(
+            r,
+            &[text::C_AREA, text::C_DIMENSION, text::C_N],
+            Some(&below),
+        );
         let rows = c
             .dimensions
             .iter()
@@ -299,21 +293,12 @@ pub fn build(r: &Report) -> Doc {
             .iter()
             .enumerate()
             .map(|(i, n)| {
-                let share = if c.finished == 0 {
-                    0.0
-                } else {
-                    n.firms as f64 / c.finished as f64
-                };
-                let share = match shown_count(n.firms) {
-                    Some(_) => Cell::Bar(share),
-                    None => Cell::Text(String::new()),
-                };
                 vec![
                     Cell::Text((i + 1).to_string()),
                     Cell::Text(r.proposal_title(n.proposal.as_str())),
                     Cell::Text(count_text(n.firms)),
                     Cell::Text(count_text(n.urgent)),
-                    share,
+                    share(n.firms, c.finished),
                 ]
             })
             .collect();
@@ -381,29 +366,27 @@ pub fn build(r: &Report) -> Doc {
 fn firms_section(r: &Report) -> Section {
     let lang = r.lang;
     let q = &r.ws.inst.questionnaire;
-    let mut head = vec![r.t(text::C_CODE).to_string()];
-    let mut right = vec![false];
+    let t = |w: text::T| r.t(w).to_string();
+    let mut cols = vec![(t(text::C_CODE), false)];
     if r.named {
-        head.push(r.t(text::C_NAME).to_string());
-        right.push(false);
+        cols.push((t(text::C_NAME), false));
     }
-    head.push(r.t(text::C_STATUS).to_string());
-    head.push(r.t(text::C_ANSWERED).to_string());
-    head.push(r.t(text::OVERALL).to_string());
-    right.extend([false, true, false]);
-    for a in &q.areas {
-        head.push(a.title.get(lang).to_string());
-        right.push(false);
-    }
-    for l in &q.ladders {
-        head.push(l.title.get(lang).to_string());
-        right.push(false);
-    }
+    cols.extend([
+        (t(text::C_STATUS), false),
+        (t(text::C_ANSWERED), true),
+        (t(text::OVERALL), false),
+    ]);
+    let titles = q
+        .areas
+        .iter()
+        .map(|a| &a.title)
+        .chain(q.ladders.iter().map(|l| &l.title));
+    cols.extend(titles.map(|title| (title.get(lang).to_string(), false)));
     // The proposals column only where the questionnaire recommends.
     if r.ws.inst.recommends() {
-        head.push(r.t(text::C_PROPOSALS).to_string());
-        right.push(false);
+        cols.push((t(text::C_PROPOSALS), false));
     }
+    let (head, right) = cols.into_iter().unzip();
     Section {
         heading: r
             .t(if r.named {

@@ -17,7 +17,8 @@ use super::room::{Problem, Room, for_each_file};
 use super::text::{self, T};
 use crate::domain::Lang;
 use crate::domain::cohort::{Cohort, CohortBuilder, Place};
-use crate::domain::model::Role;
+use crate::domain::model::{Questionnaire, Role};
+use crate::domain::output::fmt_score_at;
 use firm::{Firm, Firms, Spill};
 
 /// The formats `workshop report --format` writes.
@@ -105,27 +106,7 @@ impl<'a> Report<'a> {
     }
 
     pub fn level_label(&self, area: &str, level: &str) -> String {
-        let q = &self.ws.inst.questionnaire;
-        let levels = if area == "overall" {
-            &q.levels
-        } else {
-            match q.area(&area.into()) {
-                Some(a) => &a.levels,
-                None => &q.levels,
-            }
-        };
-        levels
-            .iter()
-            .find(|l| l.id == level)
-            .map_or_else(|| level.to_string(), |l| l.label.get(self.lang).to_string())
-    }
-
-    /// The level label for a score, as the self-check shows it.
-    pub fn level_for_score(&self, area: &str, score: f64) -> String {
-        let q = &self.ws.inst.questionnaire;
-        let levels = q.area(&area.into()).map_or(&q.levels, |a| &a.levels);
-        q.level_in(levels, score)
-            .map_or_else(String::new, |l| l.label.get(self.lang).to_string())
+        level_label(&self.ws.inst.questionnaire, area, level, self.lang)
     }
 
     pub fn ladder_title(&self, ladder: &str) -> String {
@@ -137,12 +118,7 @@ impl<'a> Report<'a> {
     }
 
     pub fn rung_label(&self, ladder: &str, rung: &str) -> String {
-        let q = &self.ws.inst.questionnaire;
-        q.ladders
-            .iter()
-            .find(|l| l.id == ladder)
-            .and_then(|l| l.rungs.iter().find(|r| r.id == rung))
-            .map_or_else(|| rung.to_string(), |r| r.label.get(self.lang).to_string())
+        rung_label(&self.ws.inst.questionnaire, ladder, rung, self.lang)
     }
 
     pub fn dimension_title(&self, id: &str) -> String {
@@ -238,14 +214,30 @@ pub fn standing_text(
     text
 }
 
-/// A score with one decimal.
-pub fn num(x: f64) -> String {
-    format!("{x:.1}")
+/// The label of level `level` of an area (or `overall`); the id when there is none.
+pub fn level_label(q: &Questionnaire, area: &str, level: &str, lang: Lang) -> String {
+    let levels = match q.area(&area.into()) {
+        Some(a) if area != "overall" => &a.levels,
+        _ => &q.levels,
+    };
+    levels
+        .iter()
+        .find(|l| l.id == level)
+        .map_or_else(|| level.to_string(), |l| l.label.get(lang).to_string())
+}
+
+/// The label of rung `rung` of a ladder; the id when there is none.
+pub fn rung_label(q: &Questionnaire, ladder: &str, rung: &str, lang: Lang) -> String {
+    q.ladders
+        .iter()
+        .find(|l| l.id == ladder)
+        .and_then(|l| l.rungs.iter().find(|r| r.id == rung))
+        .map_or_else(|| rung.to_string(), |r| r.label.get(lang).to_string())
 }
 
 /// A score with one decimal, or a dash when too few answers support one.
 pub fn num_or_dash(x: Option<f64>) -> String {
-    x.map_or_else(|| "—".to_string(), num)
+    x.map_or_else(|| "—".to_string(), |x| fmt_score_at(x, 1))
 }
 
 /// Writes the report in a format.

@@ -51,6 +51,14 @@ fn room(named_title: &str) -> (tempfile::TempDir, Workshop, Room) {
     (tmp, ws, room)
 }
 
+/// A CSV's header and rows, past its byte-order mark.
+fn parse(csv: &str) -> (Vec<String>, Vec<::csv::StringRecord>) {
+    let mut reader = ::csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let head = reader.headers().expect("header").iter().map(String::from);
+    let head = head.collect();
+    (head, reader.records().map(|r| r.expect("row")).collect())
+}
+
 fn render(ws: &Workshop, room: &Room, format: Format, named: bool, lang: Lang) -> String {
     let mut out = Vec::new();
     write(&Report::new(ws, room, named, lang), format, &mut out).expect("written");
@@ -80,13 +88,7 @@ fn the_csv_has_a_bom_one_row_per_firm_and_a_column_per_question() {
         csv.starts_with('\u{feff}'),
         "Excel needs the BOM for Chinese text"
     );
-    let mut reader = ::csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
-    let head: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(String::from)
-        .collect();
+    let (head, rows) = parse(&csv);
     assert_eq!(head[0], "firm_code");
     assert!(!head.contains(&"firm_name".to_string()));
     assert!(!head.contains(&"profile.name".to_string()));
@@ -109,7 +111,6 @@ fn the_csv_has_a_bom_one_row_per_firm_and_a_column_per_question() {
     ] {
         assert!(head.contains(&col.to_string()), "no column {col}");
     }
-    let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 6, "one row per readable response");
     for r in &rows {
         for cell in r.iter() {
@@ -130,15 +131,8 @@ fn the_csv_has_a_bom_one_row_per_firm_and_a_column_per_question() {
     let named = render(&ws, &room, Format::Csv, true, Lang::En);
     assert!(named.contains("firm_name"));
     assert!(named.contains(NAME));
-    let mut reader = ::csv::Reader::from_reader(named.trim_start_matches('\u{feff}').as_bytes());
-    let head: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(String::from)
-        .collect();
+    let (head, rows) = parse(&named);
     let wish = head.iter().position(|h| h == "x_wish").expect("x_wish");
-    let rows: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert!(
         rows.iter()
             .any(|r| r.get(wish) == Some("'=HYPERLINK(\"http://evil\",\"click\")")),

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use crate::domain::ScoreCard;
 use crate::domain::output::{
-    fmt_score, fmt_score_at, level_label, not_enough, provisional_suffix, score_and_level,
+    fmt_score_at, level_label, not_enough, provisional_suffix, score_and_level,
 };
 use crate::domain::report::strip_aside;
 use crate::domain::wrap::width;
@@ -86,7 +86,7 @@ pub(super) fn overview_lines(app: &App, card: &ScoreCard, w: usize) -> Vec<Line<
             .as_ref()
             .map(|x| x.title.get(lang))
             .unwrap_or(st::BREADTH.get(lang));
-        lines.push(Line::raw(format!("{title}: {} / 100", fmt_score(b))));
+        lines.push(Line::raw(format!("{title}: {} / 100", fmt_score_at(b, 1))));
     }
     for f in card
         .findings
