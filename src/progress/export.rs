@@ -9,20 +9,12 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use serde_json::Value;
 
+use super::words::*;
 use crate::domain::Lang;
 use crate::domain::answers::Answer;
 use crate::domain::cohort::Status;
 use crate::workshop::Workshop;
 use crate::workshop::room::{Outcome, Response, map_each_file};
-
-crate::bilingual! {
-    SKIPPED = "注意：{} 中有 {}", "note: {} has {}";
-    UNREADABLE = "{} 个文件无法读取，未导出（`smecheck workshop dashboard` 会列出原因）",
-        "{} file that could not be read and was not exported (`smecheck workshop dashboard` lists why)"
-        | "{} files that could not be read and were not exported (`smecheck workshop dashboard` lists why)";
-    EXPORTED = "已导出 {} 条记录，来自 {}", "{} record exported from {}" | "{} records exported from {}";
-    WORKSHOPS = "{} 个研讨会", "{} workshop" | "{} workshops";
-}
 
 /// The round of a workshop: `round` in `workshop.json` when it has one (a follow-up room),
 /// else 1.
@@ -339,7 +331,9 @@ pub fn run(
     let mut count = 0;
     crate::cli::emit(&[], to, lang, out, err, |w| {
         count = write_all(dirs, lang, w, &mut |ws, n| {
-            notes.push(SKIPPED.fill(lang, &[&ws.dir.display(), &UNREADABLE.count(lang, n, &[])]));
+            notes.push(
+                EXPORT_SKIPPED.fill(lang, &[&ws.dir.display(), &UNREADABLE.count(lang, n, &[])]),
+            );
         })?;
         Ok(())
     })?;
@@ -349,7 +343,7 @@ pub fn run(
     writeln!(
         err,
         "{}",
-        EXPORTED.count(lang, count, &[&WORKSHOPS.count(lang, dirs.len(), &[])])
+        EXPORTED.count(lang, count, &[&N_WORKSHOPS.count(lang, dirs.len(), &[])])
     )?;
     Ok(())
 }

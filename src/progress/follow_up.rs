@@ -12,6 +12,7 @@ use std::path::Path;
 
 use anyhow::{Result, anyhow, bail};
 
+use super::words::*;
 use crate::domain::Lang;
 use crate::domain::answers::AnswerFile;
 use crate::domain::progress::compare_files;
@@ -24,30 +25,6 @@ use crate::workshop::{META_FILE, Workshop, read_regular};
 
 /// The folder of a follow-up room that keeps each firm's earlier answers.
 pub const EARLIER: &str = "earlier";
-
-crate::bilingual! {
-    OTHER_QUESTIONNAIRE = "{} 用的是问卷 `{}`，新研讨会用的是 `{}`；跟进研讨会须用同一问卷（可以是新版本）\n  提示：用 --questionnaire 指定那份问卷",
-        "{} uses questionnaire `{}` and the new workshop `{}`; a follow-up needs the same questionnaire (a newer version is fine)\n  hint: pass that questionnaire with --questionnaire";
-    CANNOT_WRITE = "无法写入 {}：{}", "cannot write {}: {}";
-    CANNOT_READ = "无法读取 {}：{}", "cannot read {}: {}";
-    H_CHANGE = "与上一轮相比", "Change since the earlier room";
-    BOTH_LINE = "两轮都参加的企业 {} 家；上一轮参加、本轮尚未更新答案的 {} 家；本轮新来的 {} 家（后两类不计入下表）。",
-        "Firms in both rooms: {}; in the earlier room but not yet updated here: {}; new in this room: {} (the last two are not in the tables below).";
-    C_BEFORE = "上轮中位数", "Median then";
-    C_AFTER = "本轮中位数", "Median now";
-    C_CHANGE = "各企业变化的中位数", "Median of each firm's change";
-    C_LADDER = "阶梯", "Ladder";
-    C_UP = "上升", "Up";
-    C_SAME = "不变", "Same";
-    C_DOWN = "下降", "Down";
-    C_GIVEN = "上轮获此建议", "Given last time";
-    C_ACTED = "已采取行动", "Acted on";
-    C_RESOLVED = "已不再需要", "No longer needed";
-    C_SHARE = "行动比例", "Share acted";
-    CARRIED = "跟进第 {} 轮：{}（来自 {}）", "Follow-up, round {}: {} (from {})";
-    FIRMS_CARRIED = "{} 家企业的编号和上次答案已带入", "{} firm keeps its code, its earlier answers filled in"
-        | "{} firms keep their codes, their earlier answers filled in";
-}
 
 /// Checks that `earlier` can be followed up by a room using `inst` (same questionnaire id).
 pub fn check(earlier: &Workshop, inst: &crate::domain::Instrument, lang: Lang) -> Result<()> {
@@ -74,7 +51,7 @@ pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
         .ok_or_else(|| {
             anyhow!(
                 "{}",
-                CANNOT_READ.fill(lang, &[&meta_path.display(), &"JSON"])
+                crate::workshop::text::CANNOT_READ.fill(lang, &[&meta_path.display(), &"JSON"])
             )
         })?;
     meta.round = Some(round);
@@ -82,13 +59,21 @@ pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
     let mut bytes = serde_json::to_vec_pretty(&meta)?;
     bytes.push(b'\n');
     let write = |path: &Path, bytes: &[u8]| {
-        store::atomic_write(path, bytes)
-            .map_err(|e| anyhow!("{}", CANNOT_WRITE.fill(lang, &[&path.display(), &e])))
+        store::atomic_write(path, bytes).map_err(|e| {
+            anyhow!(
+                "{}",
+                crate::workshop::text::CANNOT_WRITE.fill(lang, &[&path.display(), &e])
+            )
+        })
     };
     write(&meta_path, &bytes)?;
     let dir = ws.dir.join(EARLIER);
-    fs::create_dir_all(&dir)
-        .map_err(|e| anyhow!("{}", CANNOT_WRITE.fill(lang, &[&dir.display(), &e])))?;
+    fs::create_dir_all(&dir).map_err(|e| {
+        anyhow!(
+            "{}",
+            crate::workshop::text::CANNOT_WRITE.fill(lang, &[&dir.display(), &e])
+        )
+    })?;
     let q = &earlier.inst.questionnaire;
     let mut carried = 0;
     let mut failed = None;
@@ -109,7 +94,8 @@ pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
         Some(f) => f,
         None => anyhow!(
             "{}",
-            CANNOT_READ.fill(lang, &[&earlier.responses_dir().display(), &e])
+            crate::workshop::text::CANNOT_READ
+                .fill(lang, &[&earlier.responses_dir().display(), &e])
         ),
     })?;
     Ok(CARRIED.fill(

@@ -6,12 +6,16 @@
 //! - [`export`]: `programme export`, one flat record per firm per assessment, streamed;
 //! - [`follow_up`]: `workshop new --follow-up`, and the room's change it makes possible;
 //! - [`tally`]: `programme report`, totals, distributions, breakdowns and rounds in flat memory.
+//! - [`words`]: every word of this layer, zh and en.
 
 pub mod earlier;
 pub mod export;
 pub mod follow_up;
 pub(crate) mod render;
 pub mod tally;
+pub mod words;
+
+use words::*;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -80,17 +84,6 @@ pub fn compare(args: &CompareArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     emit(&[], &args.to, lang, out, err, |w| {
         write_compare(&inst, &p, firm.as_deref(), lang, args.format.into(), w)
     })
-}
-
-crate::bilingual! {
-    NO_BEFORE = "请用 --before 指定上次的答卷：{} 没有记录它跟进的是哪份答卷",
-        "pass the earlier answer file with --before: {} does not say which check it follows";
-    USING_FOLLOWED = "与上次的答卷比较：{}（{} 是它的跟进自检）",
-        "comparing with the earlier check {} ({} is its follow-up)";
-    FOLLOWED_GONE = "注意：{} 跟进的答卷 {} 已不在原处，没有“自上次以来”的比较\n  提示：用 --baseline（或 --before）指定上次的答卷",
-        "note: the check {} follows, {}, is no longer there, so there is no \"since last time\" comparison\n  hint: name the earlier file with --baseline (or --before)";
-    FOLLOWED_CHANGED = "注意：{} 跟进的答卷 {} 在那之后被改过，不再作为比较的起点\n  提示：确实要用它的话，用 --baseline（或 --before）指定",
-        "note: the check {} follows, {}, was changed since, so it is not used as the starting point\n  hint: name it with --baseline (or --before) to use it anyway";
 }
 
 /// The earlier check the answer file at `path` follows, when it names one that is still there

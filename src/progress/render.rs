@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::tally::*;
+use super::words::*;
 use crate::domain::Lang;
 use crate::domain::output::fmt_score_at;
 use crate::domain::report::{html_escape, md_escape, md_table_head, md_table_row};

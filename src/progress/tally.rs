@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::ProgrammeReportFormat;
 use super::export::{check_all, each_folder};
+use super::words::*;
 use crate::domain::Lang;
 use crate::domain::cohort::{Scores, Status, round1, tick};
 use crate::domain::report::html_page;
@@ -22,32 +23,6 @@ use crate::workshop::text as ws;
 
 /// Cells with fewer firms than this are not shown (neither count nor mean).
 pub const MIN_CELL: usize = 3;
-
-crate::bilingual! {
-    TITLE = "项目报告", "Programme report";
-    TOTALS = "总数", "Totals";
-    WORKSHOPS = "研讨会", "Workshops";
-    RECORDS = "企业答卷", "Firm assessments";
-    FINISHED = "已完成", "Finished";
-    SKIPPED = "无法读取的文件", "Files that could not be read";
-    ROUND = "第 {} 轮", "Round {}";
-    DISTRIBUTION = "得分分布（已完成的企业）", "Score distribution (finished firms)";
-    MEAN = "平均", "Mean";
-    LEVELS = "等级", "Levels";
-    RUNGS = "台阶", "Rungs";
-    PROPOSALS = "建议（提案）出现的次数", "Recommendations (proposals) made";
-    BY = "按{}分", "By {}";
-    NOT_GIVEN = "未填写", "not given";
-    SUPPRESSED = "少于 3 家，不显示", "fewer than 3, not shown";
-    CHANGE = "各轮之间的变化", "Change between rounds";
-    CHANGE_ROW = "第 {} 轮 → 第 {} 轮", "Round {} → round {}";
-    MEDIAN_CHANGE = "中位数变化", "Change of median";
-    MEAN_CHANGE = "平均变化", "Change of mean";
-    ONE_ROUND = "只有一轮，尚无变化可比。", "Only one round so far: no change to show.";
-    SHARE_AT = "处于第 {} 级的比例", "Share on rung {}";
-    FIRMS_NOTE = "各轮比较的是整体分布；同一企业前后两次的对比见 `smecheck compare`。",
-        "Rounds are compared as whole distributions; one firm's two checks are compared with `smecheck compare`.";
-}
 
 /// Firms of one profile group.
 #[derive(Debug, Clone, Default)]
