@@ -12,6 +12,7 @@ use super::model::{
     AreaId, DimensionId, FindingId, Horizon, LadderId, LevelId, ProposalId, QuestionId, RuleId,
     RungId, ScoreFormat,
 };
+use super::report::strings as ws;
 use super::score::{ScoreCard, Stamp, score};
 use super::text::LocalText;
 
@@ -244,18 +245,11 @@ impl CompareError {
                 found,
                 expected,
             } => {
-                let (zh, en) = match side {
-                    Side::Before => ("较早的", "earlier"),
-                    Side::After => ("较新的", "later"),
+                let which = match side {
+                    Side::Before => ws::SINCE_EARLIER_FILE,
+                    Side::After => ws::SINCE_LATER_FILE,
                 };
-                LocalText::new(
-                    format!(
-                        "{zh}答卷属于问卷 `{found}`，不是 `{expected}`，无法比较\n  提示：两份答卷须出自同一问卷（可以是不同版本）；用 --questionnaire 指定对应的问卷"
-                    ),
-                    format!(
-                        "the {en} answer file belongs to questionnaire `{found}`, not `{expected}`, so they cannot be compared\n  hint: both files must come from one questionnaire (versions may differ); pass it with --questionnaire"
-                    ),
-                )
+                LocalText::fill(ws::SINCE_OTHER_QUESTIONNAIRE, &[&which, found, expected])
             }
         }
     }

@@ -240,7 +240,7 @@ fn load(ws: &Workshop, name: &str, code: FirmCode) -> Outcome {
         return problem(
             name,
             ProblemKind::Incomplete,
-            LocalText::new("0 字节", "0 bytes"),
+            LocalText::fill(text::ZERO_BYTES, &[]),
         );
     }
     let Ok(src) = String::from_utf8(bytes) else {
@@ -294,10 +294,7 @@ fn other_version(name: &str, theirs: &str, ours: &str) -> Outcome {
     problem(
         name,
         ProblemKind::OtherVersion,
-        LocalText::new(
-            format!("用问卷 {theirs} 版作答，工作坊使用的是 {ours} 版"),
-            format!("answered with questionnaire version {theirs}; the workshop uses {ours}"),
-        ),
+        LocalText::fill(text::OTHER_VERSION, &[&theirs, &ours]),
     )
 }
 
@@ -327,10 +324,7 @@ fn read_one(ws: &Workshop, name: &str) -> Outcome {
         None => problem(
             name,
             ProblemKind::NotAResponse,
-            LocalText::new(
-                "如果这是一份答卷，请用 smecheck workshop import 工作坊文件夹 文件 导入，它会得到一个企业代码",
-                "if this is an answer file, bring it in with: smecheck workshop import WORKSHOP FILE (it gets a firm code)",
-            ),
+            LocalText::fill(text::IMPORT_IT, &[]),
         ),
     }
 }

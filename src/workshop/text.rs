@@ -4,6 +4,11 @@
 pub use crate::domain::text::Bilingual as T;
 
 crate::bilingual! {
+    // Why a file in responses/ is not counted (room.rs).
+    ZERO_BYTES = "0 字节", "0 bytes";
+    OTHER_VERSION = "用问卷 {} 版作答，工作坊使用的是 {} 版", "answered with questionnaire version {}; the workshop uses {}";
+    IMPORT_IT = "如果这是一份答卷，请用 smecheck workshop import 工作坊文件夹 文件 导入，它会得到一个企业代码", "if this is an answer file, bring it in with: smecheck workshop import WORKSHOP FILE (it gets a firm code)";
+
     // The folder.
     NOT_A_WORKSHOP = "{} 不是工作坊文件夹（里面没有 workshop.json）\n  提示：先用 smecheck workshop new {} --title \"…\" 创建", "{} is not a workshop folder (it has no workshop.json)\n  hint: create one with smecheck workshop new {} --title \"…\"";
     ALREADY_A_WORKSHOP = "{} 已经是一个工作坊文件夹了\n  提示：换一个新的文件夹名，或直接使用这个工作坊", "{} is already a workshop folder\n  hint: pick a new folder name, or use this workshop as it is";
@@ -51,29 +56,7 @@ crate::bilingual! {
     NEEDS_TERMINAL = "{} 需要在终端窗口中运行", "{} needs to run in a terminal window";
     REPORT_READ = "无法汇总 {} 中的答卷：{}。汇总时每家企业的一行会暂存在系统临时文件夹中；请腾出磁盘空间（或用环境变量 TMPDIR 指定另一个文件夹，Windows 上是 TMP）后重试",
         "could not gather the responses in {}: {}. While the room is summed up, each firm's line waits in the system's temporary folder; free some disk space there (or point the TMPDIR variable, TMP on Windows, at another folder) and try again";
-}
 
-/// Makes text read from a file one safe line: control characters (escape sequences and line
-/// breaks included) and bidirectional overrides become spaces, so that nothing in a response
-/// file can steer the terminal, reorder a line or break a report row. The characters are the
-/// ones [`crate::domain::text::is_unsafe_char`] names, the one list every output uses.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() || crate::domain::text::is_unsafe_char(c) {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
-}
-
-/// The five-number summary's column heads, lowest first, for every table of room statistics
-/// (the cohort report's and the programme report's).
-pub const C_SPREAD: [T; 5] = [C_MIN, C_Q1, C_MEDIAN, C_Q3, C_MAX];
-
-crate::bilingual! {
     // The cohort report.
     R_TITLE = "{}——群体报告", "{} — cohort report";
     R_DATE = "日期", "Date";
@@ -158,3 +141,23 @@ crate::bilingual! {
 
     NOT_A_CODE = "“{}”不是企业代码：企业代码由 {} 位字母和数字组成，例如 {}", "\"{}\" is not a firm code: a firm code has {} letters and digits, e.g. {}";
 }
+
+/// Makes text read from a file one safe line: control characters (escape sequences and line
+/// breaks included) and bidirectional overrides become spaces, so that nothing in a response
+/// file can steer the terminal, reorder a line or break a report row. The characters are the
+/// ones [`crate::domain::text::is_unsafe_char`] names, the one list every output uses.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || crate::domain::text::is_unsafe_char(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// The five-number summary's column heads, lowest first, for every table of room statistics
+/// (the cohort report's and the programme report's).
+pub const C_SPREAD: [T; 5] = [C_MIN, C_Q1, C_MEDIAN, C_Q3, C_MAX];

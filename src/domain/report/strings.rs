@@ -174,6 +174,11 @@ crate::bilingual! {
     SINCE_NOT_COMPARED = "未能比较的答案（问卷版本不同）", "Answers not compared (questionnaire versions differ)";
     SINCE_EARLIER = "上次", "earlier";
     SINCE_LATER = "本次", "this check";
+    SINCE_EARLIER_FILE = "较早的", "earlier";
+    SINCE_LATER_FILE = "较新的", "later";
+    /// Which file (`SINCE_EARLIER_FILE` or `SINCE_LATER_FILE`), its questionnaire, the expected one.
+    SINCE_OTHER_QUESTIONNAIRE = "{}答卷属于问卷 `{}`，不是 `{}`，无法比较\n  提示：两份答卷须出自同一问卷（可以是不同版本）；用 --questionnaire 指定对应的问卷",
+        "the {} answer file belongs to questionnaire `{}`, not `{}`, so they cannot be compared\n  hint: both files must come from one questionnaire (versions may differ); pass it with --questionnaire";
 }
 
 /// `（text）` or ` (text)`.
