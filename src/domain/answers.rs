@@ -253,7 +253,7 @@ fn matrix_from_json(
             }
             (ticks, other) => {
                 let want = if ticks {
-                    LocalText::new("列编号的列表", "an array of column ids")
+                    LocalText::fill(w::EXPECT_COLUMN_IDS, &[])
                 } else {
                     expected_value(QuestionKind::Single)
                 };
@@ -361,42 +361,42 @@ pub fn check_number(question: &Question, x: f64) -> Result<(), LocalText> {
 }
 
 fn kind_name(kind: QuestionKind) -> LocalText {
-    let (zh, en) = match kind {
-        QuestionKind::Single => ("单选", "single choice"),
-        QuestionKind::Multi => ("多选", "multiple choice"),
-        QuestionKind::Scale => ("量表", "scale"),
-        QuestionKind::YesPartlyNo => ("是/部分/否", "yes/partly/no"),
-        QuestionKind::Number => ("数字", "number"),
-        QuestionKind::Text => ("文字", "free text"),
-        QuestionKind::Matrix => ("矩阵", "matrix"),
+    let words = match kind {
+        QuestionKind::Single => w::KIND_SINGLE,
+        QuestionKind::Multi => w::KIND_MULTI,
+        QuestionKind::Scale => w::KIND_SCALE,
+        QuestionKind::YesPartlyNo => w::KIND_YES_PARTLY_NO,
+        QuestionKind::Number => w::KIND_NUMBER,
+        QuestionKind::Text => w::KIND_TEXT,
+        QuestionKind::Matrix => w::KIND_MATRIX,
     };
-    LocalText::new(zh, en)
+    LocalText::fill(words, &[])
 }
 
 fn expected_value(kind: QuestionKind) -> LocalText {
-    let (zh, en) = match kind {
+    let words = match kind {
         QuestionKind::Single | QuestionKind::Scale | QuestionKind::YesPartlyNo => {
-            ("一个选项编号（字符串）", "an option id as a string")
+            w::EXPECT_OPTION_ID
         }
-        QuestionKind::Multi => ("选项编号的列表", "an array of option ids"),
-        QuestionKind::Number => ("一个数字", "a number"),
-        QuestionKind::Text => ("一段文字", "a string"),
-        QuestionKind::Matrix => ("以行编号为键的对象", "an object keyed by row id"),
+        QuestionKind::Multi => w::EXPECT_OPTION_IDS,
+        QuestionKind::Number => w::EXPECT_NUMBER,
+        QuestionKind::Text => w::EXPECT_TEXT,
+        QuestionKind::Matrix => w::EXPECT_ROWS,
     };
-    LocalText::new(zh, en)
+    LocalText::fill(words, &[])
 }
 
 fn describe_json(v: &serde_json::Value) -> LocalText {
     use serde_json::Value;
-    let (zh, en) = match v {
-        Value::Null => ("null", "null"),
-        Value::Bool(_) => ("布尔值", "a boolean"),
-        Value::Number(_) => ("数字", "a number"),
-        Value::String(_) => ("文字", "a string"),
-        Value::Array(_) => ("列表", "an array"),
-        Value::Object(_) => ("对象", "an object"),
+    let words = match v {
+        Value::Null => w::JSON_NULL,
+        Value::Bool(_) => w::JSON_BOOL,
+        Value::Number(_) => w::JSON_NUMBER,
+        Value::String(_) => w::JSON_STRING,
+        Value::Array(_) => w::JSON_ARRAY,
+        Value::Object(_) => w::JSON_OBJECT,
     };
-    LocalText::new(zh, en)
+    LocalText::fill(words, &[])
 }
 
 /// Which questionnaire an answer file belongs to.

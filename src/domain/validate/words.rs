@@ -397,4 +397,25 @@ crate::bilingual! {
     PROPOSAL_NEVER_RECOMMENDED = "提案 `{}` 在 {} 家抽样企业中一次也没有被推荐",
         "proposal `{}` was not recommended to any of {} sampled firms";
     CHECK_RULE_CONDITIONS = "检查它的规则条件能不能成立", "check that the conditions of its rules can hold";
+    // A question's kind, the value an answer of that kind must be, and what a value was
+    // found instead (answers.rs).
+    KIND_SINGLE = "单选", "single choice";
+    KIND_MULTI = "多选", "multiple choice";
+    KIND_SCALE = "量表", "scale";
+    KIND_YES_PARTLY_NO = "是/部分/否", "yes/partly/no";
+    KIND_NUMBER = "数字", "number";
+    KIND_TEXT = "文字", "free text";
+    KIND_MATRIX = "矩阵", "matrix";
+    EXPECT_OPTION_ID = "一个选项编号（字符串）", "an option id as a string";
+    EXPECT_OPTION_IDS = "选项编号的列表", "an array of option ids";
+    EXPECT_NUMBER = "一个数字", "a number";
+    EXPECT_TEXT = "一段文字", "a string";
+    EXPECT_ROWS = "以行编号为键的对象", "an object keyed by row id";
+    JSON_NULL = "null", "null";
+    JSON_BOOL = "布尔值", "a boolean";
+    JSON_NUMBER = "数字", "a number";
+    JSON_STRING = "文字", "a string";
+    JSON_ARRAY = "列表", "an array";
+    JSON_OBJECT = "对象", "an object";
+    EXPECT_COLUMN_IDS = "列编号的列表", "an array of column ids";
 }
