@@ -117,12 +117,6 @@ impl Arg for LocalText {
     }
 }
 
-/// Replaces `{}` placeholders in order; extra arguments are ignored.
-pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let args: Vec<&dyn Arg> = args.iter().map(|a| a as &dyn Arg).collect();
-    fill_in(template, Lang::En, &args)
-}
-
 /// Fills `{}` with the arguments in order and `{0}`–`{9}` with the one at that place (a
 /// language whose word order differs names them); a placeholder with no argument stays as
 /// written.
@@ -324,8 +318,11 @@ mod tests {
             "option `a` of scored question `q1`"
         );
         // A placeholder without its argument, and braces that are no placeholder, stay.
-        assert_eq!(fill("{} and {} {x} {7}", &[&1]), "1 and {} {x} {7}");
-        assert_eq!(fill("{{}}", &[&1]), "{1}");
+        assert_eq!(
+            fill_in("{} and {} {x} {7}", Lang::En, &[&1]),
+            "1 and {} {x} {7}"
+        );
+        assert_eq!(fill_in("{{}}", Lang::En, &[&1]), "{1}");
     }
 
     #[test]

@@ -27,7 +27,6 @@ crate::bilingual! {
     MINUTES = "约需 {} 分钟", "About {} minutes";
     SAVED_IN = "答案随时自动保存在：", "Answers are saved automatically in:";
     TERMINAL_PREPARE = "无法准备终端", "cannot prepare the terminal";
-    CANNOT_CREATE = "无法创建文件夹 {}", "cannot create {}";
     CANNOT_SAVE = "无法把答案保存到 {}", "cannot save answers to {}";
     CRASHED = "smecheck 因内部错误而停止。已作答的内容都已保存在 {}，再次运行 smecheck 即可继续。请把上面的错误信息转告给我们。",
         "smecheck stopped because of an internal error. Every answer given so far is saved in {}; run smecheck again to continue. Please pass the lines above on to us.";

@@ -46,7 +46,6 @@ crate::bilingual! {
     IMPORT_SUMMARY = "共导入 {} 份，跳过 {} 份。", "{} imported, {} skipped.";
     NOTHING_IMPORTED = "没有导入任何文件", "nothing was imported";
     DUPLICATE = "与已有答卷 {} 完全相同", "identical to response {} already in the workshop";
-    NOT_A_FILE = "不是普通文件", "not a regular file";
     FOREIGN_DETAIL = "这份答卷属于问卷 `{}`，工作坊使用的是 `{}`", "this answer file belongs to questionnaire `{}`, the workshop uses `{}`";
 
     // `workshop new`.
@@ -118,7 +117,6 @@ crate::bilingual! {
     PLACE_AT = "与本场中位数持平", "at this room's median";
     PLACE_ABOVE = "高于本场中位数", "above this room's median";
     PLACE_UPPER = "处于本场的上四分位（前 25%）", "in the upper quartile of this room";
-    NO_DATA = "无数据", "no data";
     COLON = "：", ": ";
     NEEDED_BY = "{} 家企业需要", "needed by {} firm" | "needed by {} firms";
     STEP_FIRMS = "（{} 家）", " ({} firms)";
