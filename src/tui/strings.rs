@@ -150,7 +150,6 @@ crate::bilingual! {
     COMMA = "，", ", ";
     COLON = "：", ": ";
     COLON_TIGHT = "：", ":";
-    LIST_SEP = "、", ", ";
     /// Between two sentences on one line: Chinese needs no space.
     SENTENCE_GAP = "", " ";
 

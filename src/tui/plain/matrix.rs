@@ -99,7 +99,7 @@ pub(super) fn ask(
                     .filter_map(|o| q.option(o))
                     .map(|o| o.label.get(lang).to_string())
                     .collect::<Vec<_>>()
-                    .join(st::LIST_SEP.get(lang))
+                    .join(crate::domain::report::strings::LIST_SEP.get(lang))
             });
             let now = now.map_or_else(String::new, |n| {
                 format!(" [{}{}]", st::PLAIN_ROW_NOW.get(lang), n)

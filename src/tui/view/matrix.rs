@@ -102,7 +102,7 @@ pub fn lines(app: &App, w: usize, h: usize) -> Vec<(Option<usize>, Line<'static>
                                 .filter_map(|o| q.option(o))
                                 .map(|o| o.label.get(lang).to_string())
                                 .collect::<Vec<_>>()
-                                .join(", ")
+                                .join(crate::domain::report::strings::LIST_SEP.get(lang))
                         });
                         let text = format!("{label}: {now}");
                         return super::row_lines(&text, w, (cursor, "    "), style);

@@ -192,7 +192,7 @@ fn whatif_list(
                         .filter_map(|o| question.option(o))
                         .map(|o| o.label.get(lang))
                         .collect::<Vec<_>>()
-                        .join(", "),
+                        .join(crate::domain::report::strings::LIST_SEP.get(lang)),
                 };
                 // The question's text heads its first row only, as for ticks.
                 (
