@@ -288,8 +288,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
             match args.format {
                 ScoreFormat::Json => {
                     let v = score_json(&inst, &card, &loaded.answers, lang);
-                    serde_json::to_writer_pretty(&mut *out, &v)?;
-                    writeln!(out)?;
+                    out.write_all(&crate::store::pretty_json(&v)?)?;
                 }
                 ScoreFormat::Text => {
                     out.write_all(score_text(&inst, &card, &loaded.answers, lang, 80).as_bytes())?
@@ -366,8 +365,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
         Command::Questionnaire(args) => {
             if args.schema {
                 let schema = schemars::schema_for!(crate::domain::model::Questionnaire);
-                serde_json::to_writer_pretty(&mut *out, &schema)?;
-                writeln!(out)?;
+                out.write_all(&crate::store::pretty_json(&schema)?)?;
                 return Ok(());
             }
             if args.list {
@@ -381,8 +379,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
             } else {
                 match args.format.unwrap_or(CodebookFormat::Json) {
                     CodebookFormat::Json => {
-                        serde_json::to_writer_pretty(&mut *out, &codebook(q))?;
-                        writeln!(out)?;
+                        out.write_all(&crate::store::pretty_json(&codebook(q))?)?;
                     }
                     CodebookFormat::Csv => write_csv(q, &mut *out)?,
                     CodebookFormat::Md => write_md(q, resolve_lang(args.lang), &mut *out)?,

@@ -136,8 +136,7 @@ impl Sessions {
     }
 
     fn persist(&self) -> std::io::Result<()> {
-        let mut bytes = serde_json::to_vec_pretty(&self.saved).map_err(std::io::Error::other)?;
-        bytes.push(b'\n');
+        let bytes = store::pretty_json(&self.saved)?;
         store::atomic_write(&self.path, &bytes)
     }
 

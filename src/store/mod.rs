@@ -53,10 +53,15 @@ pub fn clean_stale_temps(path: &Path) {
 /// Saves an answer file atomically as pretty JSON, with what the program did not understand
 /// in the file it was read from (`kept`) put back, so that no save loses it.
 pub fn save_answers(path: &Path, file: &AnswerFile, kept: &Kept, links: Links) -> io::Result<()> {
-    let value = file.with_kept(kept);
-    let mut bytes = serde_json::to_vec_pretty(&value).map_err(io::Error::other)?;
-    bytes.push(b'\n');
+    let bytes = pretty_json(&file.with_kept(kept))?;
     atomic_write_links(path, links, |w| w.write_all(&bytes))
+}
+
+/// `value` as pretty JSON ending in a newline: how every JSON file and JSON output is written.
+pub fn pretty_json(value: &impl serde::Serialize) -> io::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// Copies `path` to a timestamped backup beside it and returns the backup's path.
