@@ -301,20 +301,10 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
             let (name, src) = (source.shown, source.text);
             let problems = lint_reachability(&inst);
             if !problems.is_empty() {
-                let issues: Vec<_> = problems
-                    .into_iter()
-                    .map(|p| crate::domain::instrument::Issue {
-                        file: name.clone(),
-                        pos: crate::domain::position::locate(&src, &p.path),
-                        path: p.path,
-                        message: p.message,
-                        hint: p.hint,
-                        zh: p.zh,
-                    })
-                    .collect();
+                let issues = problems.into_iter().map(|p| p.placed(&name, &src));
                 return Err(anyhow::anyhow!(
                     "{}",
-                    LoadError::Invalid(issues).display_in(lang)
+                    LoadError::Invalid(issues.collect()).display_in(lang)
                 ));
             }
             let q = &inst.questionnaire;
