@@ -44,6 +44,7 @@ pub enum Command {
         /// `smecheck questionnaire --list`); a file that exists wins [default: smecheck].
         #[arg(value_name = "NAME|PATH")]
         path: Option<PathBuf>,
+        /// Language (default: from the locale, else Chinese).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -121,6 +122,7 @@ pub struct ScoreArgs {
     pub questionnaire: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ScoreFormat,
+    /// Language (default: from the locale, else Chinese).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 }
@@ -158,6 +160,7 @@ pub struct QuestionnaireArgs {
     /// `smecheck questionnaire --list`) or a file's path; a file that exists wins [default: smecheck].
     #[arg(long, value_name = "NAME|PATH")]
     pub questionnaire: Option<PathBuf>,
+    /// Language (default: from the locale, else Chinese).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 }
@@ -591,12 +594,14 @@ pub enum WorkshopCommand {
         /// Answer files saved by `smecheck run`.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Language (default: the workshop's).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
     /// The projector view: one question at a time, the room's answers when revealed.
     Present {
         dir: PathBuf,
+        /// Language (default: the workshop's).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -606,6 +611,7 @@ pub enum WorkshopCommand {
         /// Show firm names next to firm codes (keep them off a shared screen otherwise).
         #[arg(long)]
         named: bool,
+        /// Language (default: the workshop's).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -621,6 +627,7 @@ pub enum WorkshopCommand {
         /// Phones go no further than the section the presenter shows.
         #[arg(long)]
         paced: bool,
+        /// Language (default: the workshop's).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -637,6 +644,7 @@ pub enum WorkshopCommand {
         /// CSV: ids only, one header row (labels above the ids otherwise).
         #[arg(long)]
         codes: bool,
+        /// Language (default: the workshop's).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },

@@ -44,6 +44,7 @@ pub struct CompareArgs {
     pub format: ReportFormatArg,
     #[command(flatten)]
     pub to: OutputArgs,
+    /// Language (default: from the locale, else Chinese).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 }
@@ -214,6 +215,7 @@ pub enum ProgrammeCommand {
         format: ProgrammeReportFormat,
         #[command(flatten)]
         to: OutputArgs,
+        /// Language (default: from the locale, else Chinese).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -225,6 +227,7 @@ pub enum ProgrammeCommand {
         format: ExportFormat,
         #[command(flatten)]
         to: OutputArgs,
+        /// Language (default: from the locale, else Chinese).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
