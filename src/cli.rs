@@ -324,31 +324,25 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                     VALIDATE_WARNING.fill(lang, &[&name, &pos, &message, &hint])
                 )?;
             }
+            // Without a catalogue there are no rules or proposals to count: that line has
+            // places for the first five only.
             let ok = if inst.recommends() {
-                VALIDATE_OK.fill(
-                    lang,
-                    &[
-                        &name,
-                        &q.id,
-                        &q.version,
-                        &inst.hash,
-                        &QUESTIONS.count(lang, q.questions.len(), &[]),
-                        &RULES.count(lang, q.rules.len(), &[]),
-                        &inst.proposals.proposals.len(),
-                    ],
-                )
+                VALIDATE_OK
             } else {
-                VALIDATE_OK_NO_RECOMMENDATIONS.fill(
-                    lang,
-                    &[
-                        &name,
-                        &q.id,
-                        &q.version,
-                        &inst.hash,
-                        &QUESTIONS.count(lang, q.questions.len(), &[]),
-                    ],
-                )
+                VALIDATE_OK_NO_RECOMMENDATIONS
             };
+            let ok = ok.fill(
+                lang,
+                &[
+                    &name,
+                    &q.id,
+                    &q.version,
+                    &inst.hash,
+                    &QUESTIONS.count(lang, q.questions.len(), &[]),
+                    &RULES.count(lang, q.rules.len(), &[]),
+                    &inst.proposals.proposals.len(),
+                ],
+            );
             writeln!(out, "{ok}")?;
         }
         Command::Report(args) => run_report(args, out, err)?,
