@@ -183,21 +183,6 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_rename_leaves_the_target_and_no_temp() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.json");
-        fs::create_dir(&p).unwrap();
-        fs::write(p.join("keep"), "x").unwrap();
-        assert!(atomic_write(&p, b"new").is_err());
-        assert!(p.join("keep").exists());
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "the temporary file was removed"
-        );
-    }
-
-    #[test]
     fn a_new_file_is_never_written_over_and_leaves_no_temp() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("AAAAAA.json");
