@@ -508,10 +508,7 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     }
     let date = match &args.date {
         Some(d) => d.clone(),
-        None => {
-            let now = crate::store::rfc3339(std::time::SystemTime::now());
-            now.get(..10).unwrap_or(&now).to_string()
-        }
+        None => crate::store::date(std::time::SystemTime::now()),
     };
     let format: ReportFormat = args.format.into();
     if args.short && format != ReportFormat::Text {

@@ -214,16 +214,12 @@ fn sections(c: &Ctx, answers: &AnswerSet, order: &[usize]) -> Resp {
     Resp::html(200, pages::sections(&c.frame(), &lines))
 }
 
-fn today() -> String {
-    let now = store::rfc3339(SystemTime::now());
-    now.get(..10).unwrap_or(&now).to_string()
-}
-
 fn results(c: &Ctx, answers: &AnswerSet, order: &[usize]) -> Resp {
     let inst = &c.app.ws.inst;
     let q = &inst.questionnaire;
     let card = score(inst, answers);
-    let report = Report::new(inst, answers, &card, c.lang, &today());
+    let today = store::date(SystemTime::now());
+    let report = Report::new(inst, answers, &card, c.lang, &today);
     let open: Vec<usize> = order
         .iter()
         .copied()
@@ -245,7 +241,7 @@ fn report(c: &Ctx, code: &FirmCode, answers: &AnswerSet, download: bool) -> Resp
         answers,
         &card,
         c.lang,
-        &today(),
+        &store::date(SystemTime::now()),
         ReportFormat::Html,
         &mut body,
     )

@@ -113,6 +113,12 @@ pub fn rfc3339(now: SystemTime) -> String {
     format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
 }
 
+/// `2026-11-24`, the day in UTC: what a report or a workshop is dated.
+pub fn date(now: SystemTime) -> String {
+    let (y, m, d, ..) = parts(now);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// `20261124-191045`, for file names.
 pub fn compact_stamp(now: SystemTime) -> String {
     let (y, m, d, h, mi, s) = parts(now);
@@ -166,9 +172,10 @@ mod tests {
         let t = UNIX_EPOCH + Duration::from_secs(1_795_547_445);
         assert_eq!(rfc3339(t), "2026-11-24T19:10:45Z");
         assert_eq!(compact_stamp(t), "20261124-191045");
+        assert_eq!(date(t), "2026-11-24");
         assert_eq!(rfc3339(UNIX_EPOCH), "1970-01-01T00:00:00Z");
         let leap = UNIX_EPOCH + Duration::from_secs(951_782_400); // 2000-02-29
-        assert_eq!(&rfc3339(leap)[..10], "2000-02-29");
+        assert_eq!(date(leap), "2000-02-29");
     }
 
     #[test]
