@@ -211,7 +211,7 @@ impl Workshop {
         let meta = Meta {
             format: FORMAT,
             title,
-            date: store::rfc3339(now).chars().take(10).collect(),
+            date: store::date(now),
             lang,
             join_code: random_code(JOIN_CODE_LEN),
             questionnaire: QuestionnaireInfo {
