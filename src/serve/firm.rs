@@ -250,15 +250,13 @@ fn report(c: &Ctx, code: &FirmCode, answers: &AnswerSet, download: bool) -> Resp
         return c.problem(500, t::E_SERVER);
     }
     Resp {
-        status: 200,
         body,
         kind: if download {
             Body::ReportFile
         } else {
             Body::Report
         },
-        location: None,
-        cookies: Vec::new(),
         file_name: download.then(|| format!("smecheck-{code}.html")),
+        ..Resp::html(200, String::new())
     }
 }
