@@ -44,6 +44,7 @@ pub enum Command {
         /// `smecheck questionnaire --list`); a file that exists wins [default: smecheck].
         #[arg(value_name = "NAME|PATH")]
         path: Option<PathBuf>,
+        /// Language (default: from the locale, else Chinese).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -121,6 +122,7 @@ pub struct ScoreArgs {
     pub questionnaire: Option<PathBuf>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ScoreFormat,
+    /// Language (default: from the locale, else Chinese).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 }
@@ -158,6 +160,7 @@ pub struct QuestionnaireArgs {
     /// `smecheck questionnaire --list`) or a file's path; a file that exists wins [default: smecheck].
     #[arg(long, value_name = "NAME|PATH")]
     pub questionnaire: Option<PathBuf>,
+    /// Language (default: from the locale, else Chinese).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 }
@@ -288,8 +291,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
             match args.format {
                 ScoreFormat::Json => {
                     let v = score_json(&inst, &card, &loaded.answers, lang);
-                    serde_json::to_writer_pretty(&mut *out, &v)?;
-                    writeln!(out)?;
+                    out.write_all(&crate::store::pretty_json(&v)?)?;
                 }
                 ScoreFormat::Text => {
                     out.write_all(score_text(&inst, &card, &loaded.answers, lang, 80).as_bytes())?
@@ -302,20 +304,10 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
             let (name, src) = (source.shown, source.text);
             let problems = lint_reachability(&inst);
             if !problems.is_empty() {
-                let issues: Vec<_> = problems
-                    .into_iter()
-                    .map(|p| crate::domain::instrument::Issue {
-                        file: name.clone(),
-                        pos: crate::domain::position::locate(&src, &p.path),
-                        path: p.path,
-                        message: p.message,
-                        hint: p.hint,
-                        zh: p.zh,
-                    })
-                    .collect();
+                let issues = problems.into_iter().map(|p| p.placed(&name, &src));
                 return Err(anyhow::anyhow!(
                     "{}",
-                    LoadError::Invalid(issues).display_in(lang)
+                    LoadError::Invalid(issues.collect()).display_in(lang)
                 ));
             }
             let q = &inst.questionnaire;
@@ -332,31 +324,25 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
                     VALIDATE_WARNING.fill(lang, &[&name, &pos, &message, &hint])
                 )?;
             }
+            // Without a catalogue there are no rules or proposals to count: that line has
+            // places for the first five only.
             let ok = if inst.recommends() {
-                VALIDATE_OK.fill(
-                    lang,
-                    &[
-                        &name,
-                        &q.id,
-                        &q.version,
-                        &inst.hash,
-                        &QUESTIONS.count(lang, q.questions.len(), &[]),
-                        &RULES.count(lang, q.rules.len(), &[]),
-                        &inst.proposals.proposals.len(),
-                    ],
-                )
+                VALIDATE_OK
             } else {
-                VALIDATE_OK_NO_RECOMMENDATIONS.fill(
-                    lang,
-                    &[
-                        &name,
-                        &q.id,
-                        &q.version,
-                        &inst.hash,
-                        &QUESTIONS.count(lang, q.questions.len(), &[]),
-                    ],
-                )
+                VALIDATE_OK_NO_RECOMMENDATIONS
             };
+            let ok = ok.fill(
+                lang,
+                &[
+                    &name,
+                    &q.id,
+                    &q.version,
+                    &inst.hash,
+                    &QUESTIONS.count(lang, q.questions.len(), &[]),
+                    &RULES.count(lang, q.rules.len(), &[]),
+                    &inst.proposals.proposals.len(),
+                ],
+            );
             writeln!(out, "{ok}")?;
         }
         Command::Report(args) => run_report(args, out, err)?,
@@ -366,8 +352,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
         Command::Questionnaire(args) => {
             if args.schema {
                 let schema = schemars::schema_for!(crate::domain::model::Questionnaire);
-                serde_json::to_writer_pretty(&mut *out, &schema)?;
-                writeln!(out)?;
+                out.write_all(&crate::store::pretty_json(&schema)?)?;
                 return Ok(());
             }
             if args.list {
@@ -381,8 +366,7 @@ pub fn execute(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> R
             } else {
                 match args.format.unwrap_or(CodebookFormat::Json) {
                     CodebookFormat::Json => {
-                        serde_json::to_writer_pretty(&mut *out, &codebook(q))?;
-                        writeln!(out)?;
+                        out.write_all(&crate::store::pretty_json(&codebook(q))?)?;
                     }
                     CodebookFormat::Csv => write_csv(q, &mut *out)?,
                     CodebookFormat::Md => write_md(q, resolve_lang(args.lang), &mut *out)?,
@@ -524,10 +508,7 @@ fn run_report(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     }
     let date = match &args.date {
         Some(d) => d.clone(),
-        None => {
-            let now = crate::store::rfc3339(std::time::SystemTime::now());
-            now.get(..10).unwrap_or(&now).to_string()
-        }
+        None => crate::store::date(std::time::SystemTime::now()),
     };
     let format: ReportFormat = args.format.into();
     if args.short && format != ReportFormat::Text {
@@ -604,12 +585,14 @@ pub enum WorkshopCommand {
         /// Answer files saved by `smecheck run`.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Language (default: the workshop's).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
     /// The projector view: one question at a time, the room's answers when revealed.
     Present {
         dir: PathBuf,
+        /// Language (default: the workshop's).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -619,6 +602,7 @@ pub enum WorkshopCommand {
         /// Show firm names next to firm codes (keep them off a shared screen otherwise).
         #[arg(long)]
         named: bool,
+        /// Language (default: the workshop's).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -634,6 +618,7 @@ pub enum WorkshopCommand {
         /// Phones go no further than the section the presenter shows.
         #[arg(long)]
         paced: bool,
+        /// Language (default: the workshop's).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -650,6 +635,7 @@ pub enum WorkshopCommand {
         /// CSV: ids only, one header row (labels above the ids otherwise).
         #[arg(long)]
         codes: bool,
+        /// Language (default: the workshop's).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },

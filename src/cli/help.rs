@@ -231,11 +231,7 @@ pub fn lang_of<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Lang {
             Some(rest) => rest.strip_prefix('='),
             None => None,
         }?;
-        match value {
-            "zh" => Some(super::LangArg::Zh),
-            "en" => Some(super::LangArg::En),
-            _ => None,
-        }
+        clap::ValueEnum::from_str(value, false).ok()
     });
     super::resolve_lang(given)
 }

@@ -11,6 +11,7 @@ use crate::domain::instrument::{
     BUILTIN_NAME, INSTRUMENTS, Instrument, builtin_file_name, builtin_instrument,
     nearest_instrument,
 };
+use crate::domain::validate::words::DID_YOU_MEAN;
 use crate::domain::wrap::{width, wrap};
 
 use super::words::*;

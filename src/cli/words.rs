@@ -29,7 +29,6 @@ crate::bilingual! {
     DROPPED = "注意：答案 `{}` 未采用：{}", "note: dropped answer `{}`: {}";
     NO_SUCH = "没有名为 `{}` 的问卷，也没有这个文件；已知的问卷：{}\n  提示：{}",
         "no such questionnaire `{}` (nor a file of that name); known: {}\n  hint: {}";
-    DID_YOU_MEAN = "是不是想写 `{}`？", "did you mean `{}`?";
     HOW_TO_NAME = "用 `smecheck questionnaire --list` 列出的名字，或者问卷文件的路径",
         "give a name that `smecheck questionnaire --list` shows, or the path of a questionnaire file";
     LIST_LINE = "{}  ·  版本 {}  ·  语言：{}  ·  {}", "{}  ·  version {}  ·  languages: {}  ·  {}";

@@ -56,8 +56,7 @@ pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
         })?;
     meta.round = Some(round);
     meta.follows = Some(earlier.dir.display().to_string());
-    let mut bytes = serde_json::to_vec_pretty(&meta)?;
-    bytes.push(b'\n');
+    let bytes = store::pretty_json(&meta)?;
     let write = |path: &Path, bytes: &[u8]| {
         store::atomic_write(path, bytes).map_err(|e| {
             anyhow!(
@@ -79,8 +78,7 @@ pub fn start(ws: &Workshop, earlier: &Workshop, lang: Lang) -> Result<String> {
     let mut failed = None;
     for_each_response(earlier, |r| {
         let file = r.answers.to_file(q, r.saved_at.clone());
-        let mut bytes = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
-        bytes.push(b'\n');
+        let bytes = store::pretty_json(&file)?;
         for path in [dir.join(r.code.file_name()), ws.response_path(&r.code)] {
             if let Err(e) = write(&path, &bytes) {
                 failed = Some(e);

@@ -48,6 +48,7 @@ pub struct CompareArgs {
     pub format: ReportFormatArg,
     #[command(flatten)]
     pub to: OutputArgs,
+    /// Language (default: from the locale, else Chinese).
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
 }
@@ -207,6 +208,7 @@ pub enum ProgrammeCommand {
         format: ProgrammeReportFormat,
         #[command(flatten)]
         to: OutputArgs,
+        /// Language (default: from the locale, else Chinese).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -218,6 +220,7 @@ pub enum ProgrammeCommand {
         format: ExportFormat,
         #[command(flatten)]
         to: OutputArgs,
+        /// Language (default: from the locale, else Chinese).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },

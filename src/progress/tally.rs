@@ -383,10 +383,7 @@ impl Tally {
     ) -> io::Result<()> {
         let v = self.view(lang);
         match format {
-            ProgrammeReportFormat::Json => {
-                serde_json::to_writer_pretty(&mut *out, &v).map_err(io::Error::other)?;
-                writeln!(out)
-            }
+            ProgrammeReportFormat::Json => out.write_all(&crate::store::pretty_json(&v)?),
             ProgrammeReportFormat::Md => {
                 out.write_all(super::render::markdown(&v, lang).as_bytes())
             }

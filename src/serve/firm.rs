@@ -47,10 +47,7 @@ pub(super) fn page(c: &Ctx, code: &FirmCode) -> Resp {
             Resp::html(200, pages::profile(&c.frame(), &q.profile, &value))
         }
         (Method::Post, "/profile") => save_profile(c, code, answers, &kept, &order),
-        (Method::Get, "/q") => match flow::first_open(q, &answers, &order) {
-            Some(i) => Resp::redirect(&format!("/q/{}", q.questions[i].id)),
-            None => Resp::redirect("/done"),
-        },
+        (Method::Get, "/q") => go_to(c, flow::first_open(q, &answers, &order)),
         (Method::Get, "/sections") => sections(c, &answers, &order),
         (Method::Get, "/done") => results(c, &answers, &order),
         (Method::Get, "/report") => report(c, code, &answers, false),
@@ -105,15 +102,24 @@ fn save_profile(
             return c.problem(400, t::E_BAD_FORM);
         }
     }
-    if c.app
-        .ws
-        .save_response(code, &answers, kept, SystemTime::now())
-        .is_err()
-    {
-        return c.problem(500, t::E_SERVER);
+    if let Err(e) = save(c, code, &answers, kept) {
+        return e;
     }
-    match order.first() {
-        Some(&i) => Resp::redirect(&format!("/q/{}", q.questions[i].id)),
+    go_to(c, order.first().copied())
+}
+
+/// Saves the firm's answers at once; the error page when that fails.
+fn save(c: &Ctx, code: &FirmCode, answers: &AnswerSet, kept: &Kept) -> Result<(), Resp> {
+    let ws = &c.app.ws;
+    let saved = ws.save_response(code, answers, kept, SystemTime::now());
+    saved.map_err(|_| c.problem(500, t::E_SERVER))
+}
+
+/// On to question `i`'s page, or to the results when no question is left.
+fn go_to(c: &Ctx, i: Option<usize>) -> Resp {
+    let q = &c.app.ws.inst.questionnaire;
+    match i {
+        Some(i) => Resp::redirect(&format!("/q/{}", q.questions[i].id)),
         None => Resp::redirect("/done"),
     }
 }
@@ -166,12 +172,8 @@ fn save_answer(c: &Ctx, code: &FirmCode, mut answers: AnswerSet, kept: &Kept, i:
     match flow::answer_from_form(question, &f) {
         Ok(Some(a)) => {
             answers.set(question.id.clone(), a);
-            if c.app
-                .ws
-                .save_response(code, &answers, kept, SystemTime::now())
-                .is_err()
-            {
-                return c.problem(500, t::E_SERVER);
+            if let Err(e) = save(c, code, &answers, kept) {
+                return e;
             }
         }
         Ok(None) => {}
@@ -182,11 +184,7 @@ fn save_answer(c: &Ctx, code: &FirmCode, mut answers: AnswerSet, kept: &Kept, i:
         }
     }
     // The answer may have opened or closed later questions: walk on in the new order.
-    let order = flow::asked(q, &answers);
-    match flow::next(&order, i) {
-        Some(n) => Resp::redirect(&format!("/q/{}", q.questions[n].id)),
-        None => Resp::redirect("/done"),
-    }
+    go_to(c, flow::next(&flow::asked(q, &answers), i))
 }
 
 fn sections(c: &Ctx, answers: &AnswerSet, order: &[usize]) -> Resp {
@@ -214,16 +212,12 @@ fn sections(c: &Ctx, answers: &AnswerSet, order: &[usize]) -> Resp {
     Resp::html(200, pages::sections(&c.frame(), &lines))
 }
 
-fn today() -> String {
-    let now = store::rfc3339(SystemTime::now());
-    now.get(..10).unwrap_or(&now).to_string()
-}
-
 fn results(c: &Ctx, answers: &AnswerSet, order: &[usize]) -> Resp {
     let inst = &c.app.ws.inst;
     let q = &inst.questionnaire;
     let card = score(inst, answers);
-    let report = Report::new(inst, answers, &card, c.lang, &today());
+    let today = store::date(SystemTime::now());
+    let report = Report::new(inst, answers, &card, c.lang, &today);
     let open: Vec<usize> = order
         .iter()
         .copied()
@@ -245,7 +239,7 @@ fn report(c: &Ctx, code: &FirmCode, answers: &AnswerSet, download: bool) -> Resp
         answers,
         &card,
         c.lang,
-        &today(),
+        &store::date(SystemTime::now()),
         ReportFormat::Html,
         &mut body,
     )
@@ -254,15 +248,13 @@ fn report(c: &Ctx, code: &FirmCode, answers: &AnswerSet, download: bool) -> Resp
         return c.problem(500, t::E_SERVER);
     }
     Resp {
-        status: 200,
         body,
         kind: if download {
             Body::ReportFile
         } else {
             Body::Report
         },
-        location: None,
-        cookies: Vec::new(),
         file_name: download.then(|| format!("smecheck-{code}.html")),
+        ..Resp::html(200, String::new())
     }
 }

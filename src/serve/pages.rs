@@ -190,6 +190,15 @@ fn fmt_num(x: f64) -> String {
     }
 }
 
+/// ` checked` on the input whose value `v` is among those ticked (`on`).
+fn checked(on: &[String], v: &str) -> &'static str {
+    if on.iter().any(|x| x == v) {
+        " checked"
+    } else {
+        ""
+    }
+}
+
 /// One question per page.
 pub fn question(f: &Frame, q: &Question, p: &QuestionPage) -> String {
     let l = f.lang;
@@ -229,13 +238,6 @@ pub fn question(f: &Frame, q: &Question, p: &QuestionPage) -> String {
         h.push_str("</details>");
     }
     let on = ticked(p.answer);
-    let checked = |v: &str| {
-        if on.iter().any(|x| x == v) {
-            " checked"
-        } else {
-            ""
-        }
-    };
     let kind = if q.kind == QuestionKind::Multi {
         "checkbox"
     } else {
@@ -255,7 +257,7 @@ pub fn question(f: &Frame, q: &Question, p: &QuestionPage) -> String {
                     h,
                     "<label class=\"opt\" for=\"o{n}\"><input type=\"{kind}\" id=\"o{n}\" name=\"a\" value=\"{}\"{}><span>{}</span></label>",
                     esc(v),
-                    checked(v),
+                    checked(&on, v),
                     esc(o.label.get(l))
                 );
             }
@@ -300,15 +302,11 @@ pub fn question(f: &Frame, q: &Question, p: &QuestionPage) -> String {
                 );
                 for (k, o) in q.options.iter().enumerate() {
                     let v = o.id.as_str();
-                    let mark = if on.iter().any(|x| x == v) {
-                        " checked"
-                    } else {
-                        ""
-                    };
                     let _ = write!(
                         h,
-                        "<td><label class=\"cell\" for=\"m{r}o{k}\"><input type=\"{kind}\" id=\"m{r}o{k}\" name=\"m{r}\" value=\"{}\"{mark}><span class=\"sr\">{} · {}</span></label></td>",
+                        "<td><label class=\"cell\" for=\"m{r}o{k}\"><input type=\"{kind}\" id=\"m{r}o{k}\" name=\"m{r}\" value=\"{}\"{}><span class=\"sr\">{} · {}</span></label></td>",
                         esc(v),
+                        checked(&on, v),
                         esc(row.label.get(l)),
                         esc(o.label.get(l))
                     );
@@ -351,16 +349,11 @@ pub fn question(f: &Frame, q: &Question, p: &QuestionPage) -> String {
             );
         }
     }
-    let special_kind = if q.kind == QuestionKind::Multi {
-        "checkbox"
-    } else {
-        "radio"
-    };
     for (v, label) in specials(q) {
         let _ = write!(
             h,
-            "<label class=\"opt special\" for=\"s-{v}\"><input type=\"{special_kind}\" id=\"s-{v}\" name=\"a\" value=\"{v}\"{}><span>{}</span></label>",
-            checked(v),
+            "<label class=\"opt special\" for=\"s-{v}\"><input type=\"{kind}\" id=\"s-{v}\" name=\"a\" value=\"{v}\"{}><span>{}</span></label>",
+            checked(&on, v),
             esc(label.get(l))
         );
     }
@@ -400,25 +393,15 @@ pub fn sections(f: &Frame, lines: &[SectionLine]) -> String {
     );
     for s in lines {
         let count = t::ANSWERED_OF.fill(l, &[&s.answered, &s.asked]);
-        match (&s.first, s.open) {
-            (Some(first), true) => {
-                let _ = write!(
-                    h,
-                    "<li><a href=\"/q/{}\">{}</a> <span class=\"note\">{}</span></li>",
-                    esc(first),
-                    esc(&s.title),
-                    esc(&count)
-                );
-            }
-            _ => {
-                let _ = write!(
-                    h,
-                    "<li>{} <span class=\"note\">{}</span></li>",
-                    esc(&s.title),
-                    esc(&count)
-                );
-            }
-        }
+        let title = match (&s.first, s.open) {
+            (Some(first), true) => format!("<a href=\"/q/{}\">{}</a>", esc(first), esc(&s.title)),
+            _ => esc(&s.title).into_owned(),
+        };
+        let _ = write!(
+            h,
+            "<li>{title} <span class=\"note\">{}</span></li>",
+            esc(&count)
+        );
     }
     let _ = write!(
         h,

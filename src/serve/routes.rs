@@ -113,12 +113,9 @@ impl Resp {
 
     pub(super) fn redirect(to: &str) -> Resp {
         Resp {
-            status: 303,
-            body: Vec::new(),
             kind: Body::Empty,
             location: Some(to.to_string()),
-            cookies: Vec::new(),
-            file_name: None,
+            ..Resp::html(303, String::new())
         }
     }
 
@@ -231,12 +228,7 @@ pub fn handle(app: &App, req: &Req, now: Instant) -> Resp {
             kind: Body::Css,
             ..Resp::html(200, pages::CSS.to_string())
         },
-        (Method::Get, "/") => {
-            let q = &app.ws.inst.questionnaire;
-            let code = c.firm.as_ref().map(FirmCode::as_str);
-            let page = pages::welcome(&c.frame(), &app.ws.meta.title, q.minutes, code, None);
-            Resp::html(200, page)
-        }
+        (Method::Get, "/") => welcome(&c, c.firm.as_ref().map(FirmCode::as_str), 200, None),
         (Method::Get, "/lang/zh" | "/lang/en") => switch_lang(&c),
         (Method::Post, "/join") => join(&c, now),
         (Method::Post, "/resume") => resume(&c, now),
@@ -249,6 +241,16 @@ pub fn handle(app: &App, req: &Req, now: Instant) -> Resp {
         (_, p) if is_known(p) => c.problem(405, t::E_METHOD),
         _ => c.problem(404, t::E_NOT_FOUND),
     }
+}
+
+/// The start page, for the firm `code` continuing on this phone, with `error` said on it.
+fn welcome(c: &Ctx, code: Option<&str>, status: u16, error: Option<t::T>) -> Resp {
+    let (title, minutes) = (&c.app.ws.meta.title, c.app.ws.inst.questionnaire.minutes);
+    let error = error.map(|e| e.get(c.lang));
+    Resp::html(
+        status,
+        pages::welcome(&c.frame(), title, minutes, code, error),
+    )
 }
 
 fn is_firm_page(p: &str) -> bool {
@@ -329,17 +331,7 @@ fn resume(c: &Ctx, now: Instant) -> Resp {
     let Some(f) = body_form(c) else {
         return c.problem(400, t::E_BAD_FORM);
     };
-    let refuse = |status: u16, msg: t::T| {
-        let q = &c.app.ws.inst.questionnaire;
-        let page = pages::welcome(
-            &c.frame(),
-            &c.app.ws.meta.title,
-            q.minutes,
-            None,
-            Some(msg.get(c.lang)),
-        );
-        Resp::html(status, page)
-    };
+    let refuse = |status: u16, msg: t::T| welcome(c, None, status, Some(msg));
     let Ok(code) = FirmCode::parse(f.get("code").unwrap_or("")) else {
         return refuse(403, t::E_BAD_LOGIN);
     };

@@ -113,11 +113,8 @@ impl Sessions {
     /// Loads the sessions file of a workshop folder, or starts one with a fresh secret.
     pub fn open(dir: &Path, limits: Limits) -> std::io::Result<Sessions> {
         let path = dir.join(SESSIONS_FILE);
-        let saved = match crate::workshop::read_regular(&path) {
-            Ok(bytes) => serde_json::from_slice::<Saved>(&bytes).ok(),
-            Err(_) => None,
-        };
-        let saved = match saved {
+        let saved = crate::workshop::read_regular(&path).ok();
+        let saved = match saved.and_then(|b| serde_json::from_slice::<Saved>(&b).ok()) {
             Some(s) if s.secret.len() == 64 => s,
             _ => Saved {
                 secret: hex(&random_bytes::<32>()?),
@@ -136,8 +133,7 @@ impl Sessions {
     }
 
     fn persist(&self) -> std::io::Result<()> {
-        let mut bytes = serde_json::to_vec_pretty(&self.saved).map_err(std::io::Error::other)?;
-        bytes.push(b'\n');
+        let bytes = store::pretty_json(&self.saved)?;
         store::atomic_write(&self.path, &bytes)
     }
 

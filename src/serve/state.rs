@@ -36,8 +36,7 @@ impl ServeState {
     /// Writes (or refreshes) the file with `now` as the heartbeat.
     pub fn write(&mut self, dir: &Path, now: SystemTime) -> std::io::Result<()> {
         self.heartbeat = secs(now);
-        let mut bytes = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
-        bytes.push(b'\n');
+        let bytes = store::pretty_json(self)?;
         store::atomic_write(&dir.join(STATE_FILE), &bytes)
     }
 

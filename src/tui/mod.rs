@@ -264,7 +264,7 @@ impl session::Shell {
                 } else {
                     // Dated today as the shell said; else today in UTC.
                     let today = match app.today.as_str() {
-                        "" => crate::store::rfc3339(SystemTime::now())[..10].to_string(),
+                        "" => crate::store::date(SystemTime::now()),
                         day => day.to_string(),
                     };
                     let (inst, answers, card) = (&app.inst, &app.answers, &app.card);

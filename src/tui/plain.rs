@@ -244,8 +244,8 @@ pub fn run(
             continue;
         };
         let target = super::report_path(&opened.session, *format);
-        let today = store::rfc3339(SystemTime::now());
-        match super::export_report(inst, &answers, &card, lang, &today[..10], *format, &target) {
+        let today = store::date(SystemTime::now());
+        match super::export_report(inst, &answers, &card, lang, &today, *format, &target) {
             Ok(paths) => {
                 for p in paths {
                     let full = std::path::absolute(&p).unwrap_or(p);

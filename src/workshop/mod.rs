@@ -211,7 +211,7 @@ impl Workshop {
         let meta = Meta {
             format: FORMAT,
             title,
-            date: store::rfc3339(now).chars().take(10).collect(),
+            date: store::date(now),
             lang,
             join_code: random_code(JOIN_CODE_LEN),
             questionnaire: QuestionnaireInfo {
@@ -224,8 +224,7 @@ impl Workshop {
             follows: None,
         };
         let path = dir.join(META_FILE);
-        let mut bytes = serde_json::to_vec_pretty(&meta)?;
-        bytes.push(b'\n');
+        let bytes = store::pretty_json(&meta)?;
         store::atomic_write(&path, &bytes)
             .map_err(|e| err(text::CANNOT_WRITE, msg, &[&path.display(), &e]))?;
         Ok(Workshop {
@@ -393,8 +392,7 @@ impl Workshop {
             None => {
                 let empty =
                     AnswerSet::new().to_file(&self.inst.questionnaire, Some(store::rfc3339(now)));
-                let mut bytes = serde_json::to_vec_pretty(&empty)?;
-                bytes.push(b'\n');
+                let bytes = store::pretty_json(&empty)?;
                 let code = self.add_response(&bytes, msg).map_err(|e| {
                     let dir = self.responses_dir();
                     err(text::CANNOT_WRITE, msg, &[&dir.display(), &e])

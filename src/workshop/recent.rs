@@ -73,8 +73,7 @@ pub fn remember(data: &Path, workshop: &Path, firm: &FirmCode, now: SystemTime) 
     if std::fs::create_dir_all(data).is_err() {
         return;
     }
-    if let Ok(mut bytes) = serde_json::to_vec_pretty(&all) {
-        bytes.push(b'\n');
+    if let Ok(bytes) = store::pretty_json(&all) {
         let _ = store::atomic_write(&file_in(data), &bytes);
     }
 }

@@ -170,8 +170,7 @@ mod tests {
     fn write_earlier(inst: &Instrument, dir: &Path) -> (PathBuf, Vec<u8>) {
         let path = dir.join("spring.json");
         let file = finished(inst).to_file(&inst.questionnaire, Some("2026-05-04T08:00:00Z".into()));
-        let mut bytes = serde_json::to_vec_pretty(&file).expect("json");
-        bytes.push(b'\n');
+        let bytes = crate::store::pretty_json(&file).expect("json");
         std::fs::write(&path, &bytes).expect("write");
         (path, bytes)
     }

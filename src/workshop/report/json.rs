@@ -173,6 +173,5 @@ pub fn write(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         }),
         workshop: json!({"date": ws.meta.date, "title": ws.meta.title}),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
-    writeln!(out)
+    out.write_all(&crate::store::pretty_json(&doc)?)
 }
