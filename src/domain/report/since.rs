@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::domain::instrument::Instrument;
 use crate::domain::model::Level;
-use crate::domain::output::{fmt_score_at, not_enough};
+use crate::domain::output::{fmt_change, fmt_score_at, not_enough};
 use crate::domain::progress::{ActionStatus, Movement, Progress, Status};
 use crate::domain::text::Lang;
 use crate::domain::wrap::{pad, width, wrap};
@@ -57,13 +57,6 @@ pub struct SinceView {
     pub progress: Progress,
 }
 
-/// A change at `decimals` decimals with its sign; no sign when it rounds to nothing.
-fn signed(x: f64, decimals: u8) -> String {
-    let zero = fmt_score_at(0.0, decimals);
-    let shown = format!("{x:+.*}", usize::from(decimals));
-    if shown[1..] == zero { zero } else { shown }
-}
-
 fn level_name(levels: &[Level], id: &str, lang: Lang) -> String {
     levels
         .iter()
@@ -84,7 +77,7 @@ impl SinceView {
         // Scores and changes at the questionnaire's precision, as in its reports.
         let decimals = q.score_format.precision;
         let fmt_score = |x: f64| fmt_score_at(x, decimals);
-        let signed = |x: f64| signed(x, decimals);
+        let change = |x: Option<f64>| fmt_change(x, decimals);
         let score_cell = |s: Option<f64>, levels: &[Level], level: &str| match s {
             Some(s) => format!("{} {}", fmt_score(s), level_name(levels, level, lang)),
             None => not_enough(lang).to_string(),
@@ -94,7 +87,7 @@ impl SinceView {
             indent: false,
             before: score_cell(p.overall.before, &q.levels, p.overall.level_before.as_str()),
             after: score_cell(p.overall.after, &q.levels, p.overall.level_after.as_str()),
-            change: p.overall.delta.map_or_else(|| "–".to_string(), signed),
+            change: change(p.overall.delta),
             movement: p.overall.movement,
         }];
         for a in &p.areas {
@@ -104,7 +97,7 @@ impl SinceView {
                 indent: false,
                 before: score_cell(a.score.before, &area.levels, a.score.level_before.as_str()),
                 after: score_cell(a.score.after, &area.levels, a.score.level_after.as_str()),
-                change: a.score.delta.map_or_else(|| "–".to_string(), signed),
+                change: change(a.score.delta),
                 movement: a.score.movement,
             });
             for d in &a.dimensions {
@@ -118,7 +111,7 @@ impl SinceView {
                     indent: true,
                     before: cell(d.before),
                     after: cell(d.after),
-                    change: d.delta.map_or_else(|| "–".to_string(), signed),
+                    change: change(d.delta),
                     movement: d.delta.map(|x| Movement::of_delta(x, decimals)),
                 });
             }
@@ -249,7 +242,7 @@ impl SinceView {
             p.overall
                 .after
                 .map_or_else(|| not_enough(lang).to_string(), fmt_score),
-            p.overall.delta.map_or_else(|| "–".to_string(), signed),
+            change(p.overall.delta),
         ];
         let headline = if inst.recommends() {
             ws::SINCE_HEADLINE.fill(
