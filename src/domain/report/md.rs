@@ -3,12 +3,11 @@
 
 use std::io::{self, Write};
 
-use crate::domain::model::Horizon;
 use crate::domain::output::fmt_score_at;
 use crate::domain::text::display_safe;
 
 use super::strings as ws;
-use super::{AnswerState, PlanItem, Report, RungState};
+use super::{AnswerState, Report, RungState};
 
 /// Escapes text from users and data files for Markdown, on one line: characters that could
 /// steer a terminal or reorder a line are made visible ([`display_safe`]), characters that
@@ -132,11 +131,7 @@ fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::R
     if r.plan.items.is_empty() {
         writeln!(out, "\n{}", ws::NO_PLAN.get(lang))?;
     }
-    for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
-        let items: Vec<&PlanItem> = r.plan.window(h).collect();
-        if items.is_empty() {
-            continue;
-        }
+    for (h, items) in r.plan.windows() {
         writeln!(out, "\n### {}\n", ws::horizon_title(lang, h))?;
         for i in items {
             let first = if i.first {

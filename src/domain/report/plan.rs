@@ -133,6 +133,14 @@ impl Plan {
     pub fn window(&self, h: Horizon) -> impl Iterator<Item = &PlanItem> {
         self.items.iter().filter(move |i| i.horizon == h)
     }
+
+    /// The windows that have items, in the order every report prints them, with their items.
+    pub fn windows(&self) -> impl Iterator<Item = (Horizon, Vec<&PlanItem>)> {
+        WINDOWS.into_iter().filter_map(|h| {
+            let items: Vec<_> = self.window(h).collect();
+            (!items.is_empty()).then_some((h, items))
+        })
+    }
 }
 
 const WINDOWS: [Horizon; 3] = [Horizon::Now, Horizon::Quarter, Horizon::Later];

@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 
-use crate::domain::model::Horizon;
 use crate::domain::output::fmt_score_at;
 use crate::domain::text::Lang;
 use crate::domain::wrap::{pad, width, width_cjk, wrap, wrap_cjk};
@@ -190,11 +189,7 @@ fn plan_and_recommendations(p: &mut Page, r: &Report) {
     if r.plan.items.is_empty() {
         p.para(ws::NO_PLAN.get(lang), "", "");
     }
-    for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
-        let items: Vec<&PlanItem> = r.plan.window(h).collect();
-        if items.is_empty() {
-            continue;
-        }
+    for (h, items) in r.plan.windows() {
         p.blank();
         p.para(ws::horizon_title(lang, h), "", "");
         for i in items {

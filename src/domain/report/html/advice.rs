@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 
 use super::escape;
-use crate::domain::model::Horizon;
 use crate::domain::report::strings as ws;
 use crate::domain::report::{AnswerState, Report};
 
@@ -86,11 +85,7 @@ pub(super) fn plan(r: &Report, h: &mut String) -> std::fmt::Result {
     if r.plan.items.is_empty() {
         writeln!(h, "<p>{}</p>", e(ws::NO_PLAN.get(lang)))?;
     }
-    for hz in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
-        let items: Vec<_> = r.plan.window(hz).collect();
-        if items.is_empty() {
-            continue;
-        }
+    for (hz, items) in r.plan.windows() {
         writeln!(
             h,
             "<table class=\"plan\"><thead><tr><th colspan=\"2\">{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
