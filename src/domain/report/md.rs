@@ -146,10 +146,7 @@ fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::R
                 format!(" ({})", ps.join(", "))
             };
             writeln!(out, "- [ ] {first}**{}**{ps}  ", e(&i.action))?;
-            let mut facts = vec![ws::pair(lang, ws::DUE.get(lang), &i.due), e(&i.owner)];
-            if !i.effort_label.is_empty() {
-                facts.push(e(&i.effort_label));
-            }
+            let mut facts = vec![e(&i.facts(lang))];
             if !i.done_when.is_empty() {
                 facts.push(ws::pair(lang, ws::DONE_WHEN.get(lang), &e(&i.done_when)));
             }
@@ -181,14 +178,7 @@ fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::R
             rec.number,
             e(&rec.headline)
         )?;
-        let mut when = vec![e(&rec.when)];
-        if !rec.due.is_empty() {
-            when.push(ws::pair(lang, ws::DUE.get(lang), &rec.due));
-        }
-        if !rec.effort.is_empty() {
-            when.push(e(&rec.effort));
-        }
-        writeln!(out, "**{}**  ", when.join(" · "))?;
+        writeln!(out, "**{}**  ", e(&rec.when_line(lang)))?;
         writeln!(out, "{}  ", e(&rec.gap_line))?;
         writeln!(
             out,

@@ -472,6 +472,20 @@ pub struct RecommendationView {
     pub steps: Vec<StepView>,
 }
 
+impl RecommendationView {
+    /// When, by which date and with how much effort, as far as the plan placed it: one line.
+    pub fn when_line(&self, lang: Lang) -> String {
+        let mut parts = vec![self.when.clone()];
+        if !self.due.is_empty() {
+            parts.push(ws::pair(lang, ws::DUE.get(lang), &self.due));
+        }
+        if !self.effort.is_empty() {
+            parts.push(self.effort.clone());
+        }
+        parts.join(" · ")
+    }
+}
+
 /// How a question was answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

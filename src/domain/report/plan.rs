@@ -114,6 +114,18 @@ impl PlanItem {
         };
         format!("{first}{}{ps}", self.action)
     }
+
+    /// `due 2026-12-08 · Owner · a few hours`.
+    pub fn facts(&self, lang: Lang) -> String {
+        let mut parts = vec![
+            ws::pair(lang, ws::DUE.get(lang), &self.due),
+            self.owner.clone(),
+        ];
+        if !self.effort_label.is_empty() {
+            parts.push(self.effort_label.clone());
+        }
+        parts.join(" · ")
+    }
 }
 
 /// The plan: items by window, and how many actions did not fit.

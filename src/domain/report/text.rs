@@ -8,7 +8,7 @@ use crate::domain::text::Lang;
 use crate::domain::wrap::{pad, width, width_cjk, wrap, wrap_cjk};
 
 use super::strings as ws;
-use super::{AnswerState, PlanItem, Report, RungState};
+use super::{AnswerState, Report, RungState};
 
 /// The widest line the text report writes.
 pub const WIDTH: usize = 80;
@@ -75,15 +75,6 @@ impl Page {
 fn bar(score: Option<f64>) -> String {
     let share = score.map_or(0.0, |s| s / 100.0);
     format!("[{}]", crate::domain::wrap::bar(share, BAR, ['#', '.']))
-}
-
-/// `due 2026-12-08 · Owner · a few hours`.
-fn item_facts(lang: Lang, i: &PlanItem) -> String {
-    let mut parts = vec![ws::pair(lang, ws::DUE.get(lang), &i.due), i.owner.clone()];
-    if !i.effort_label.is_empty() {
-        parts.push(i.effort_label.clone());
-    }
-    parts.join(" · ")
 }
 
 /// The one-page summary, shared by the full and the short text.
@@ -198,7 +189,7 @@ fn plan_and_recommendations(p: &mut Page, r: &Report) {
                 &format!("[ ] {:>2}. ", i.number),
                 "        ",
             );
-            p.para(&item_facts(lang, i), "        ", "        ");
+            p.para(&i.facts(lang), "        ", "        ");
             if !i.done_when.is_empty() {
                 p.para(
                     &ws::pair(lang, ws::DONE_WHEN.get(lang), &i.done_when),
@@ -224,14 +215,7 @@ fn plan_and_recommendations(p: &mut Page, r: &Report) {
     for rec in &r.recommendations {
         p.blank();
         p.para(&format!("3.{}  {}", rec.number, rec.headline), "", "      ");
-        let mut when = vec![rec.when.clone()];
-        if !rec.due.is_empty() {
-            when.push(ws::pair(lang, ws::DUE.get(lang), &rec.due));
-        }
-        if !rec.effort.is_empty() {
-            when.push(rec.effort.clone());
-        }
-        p.para(&when.join(" · "), "      ", "      ");
+        p.para(&rec.when_line(lang), "      ", "      ");
         p.para(&rec.gap_line, "      ", "      ");
         p.para(
             &ws::pair(lang, ws::BECAUSE.get(lang), &rec.because),

@@ -19,13 +19,6 @@ pub(super) fn recommendations(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(h, "<p>{}</p>", e(ws::NO_RECOMMENDATIONS.get(lang)))?;
     }
     for rec in &r.recommendations {
-        let mut when = vec![e(&rec.when).into_owned()];
-        if !rec.due.is_empty() {
-            when.push(e(&ws::pair(lang, ws::DUE.get(lang), &rec.due)).into_owned());
-        }
-        if !rec.effort.is_empty() {
-            when.push(e(&rec.effort).into_owned());
-        }
         writeln!(
             h,
             "<section class=\"rec\" id=\"rec-{n}\"><h3><span class=\"pid\">{p}</span>{headline}</h3>",
@@ -36,7 +29,7 @@ pub(super) fn recommendations(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(
             h,
             "<p class=\"when\">{}</p>\n<p class=\"gapline\">{}</p>",
-            when.join(" · "),
+            e(&rec.when_line(lang)),
             e(&rec.gap_line)
         )?;
         writeln!(
