@@ -326,41 +326,25 @@ impl SinceView {
         out.extend(wrap(&self.headline, w, "", ""));
         out.extend(wrap(&self.basis, w, "", ""));
         out.push(String::new());
-        let widest = |cells: &mut dyn Iterator<Item = &str>| cells.map(width).max().unwrap_or(0);
-        let then_col = widest(
-            &mut self
-                .rows
+        // A column's widest cell, its heading included.
+        let widest = |col: usize, cell: fn(&ChangeRow) -> &str| {
+            let heading = self.columns[col].as_str();
+            self.rows
                 .iter()
-                .map(|r| r.before.as_str())
-                .chain([self.columns[1].as_str()]),
-        );
-        let now_col = widest(
-            &mut self
-                .rows
-                .iter()
-                .map(|r| r.after.as_str())
-                .chain([self.columns[2].as_str()]),
-        );
-        let change_col = widest(
-            &mut self
-                .rows
-                .iter()
-                .map(|r| r.change.as_str())
-                .chain([self.columns[3].as_str()]),
-        );
+                .map(cell)
+                .chain([heading])
+                .map(width)
+                .max()
+                .unwrap_or(0)
+        };
+        let then_col = widest(1, |r| &r.before);
+        let now_col = widest(2, |r| &r.after);
+        let change_col = widest(3, |r| &r.change);
         // The label column takes what the numbers leave of the line, at least 12 columns.
         let room = w
             .saturating_sub(then_col + now_col + change_col + 6)
             .max(12);
-        let label_col = widest(
-            &mut self
-                .rows
-                .iter()
-                .map(|r| r.label.as_str())
-                .chain([self.columns[0].as_str()]),
-        )
-        .saturating_add(2)
-        .min(room);
+        let label_col = widest(0, |r| &r.label).saturating_add(2).min(room);
         let row = |label: &str, indent: bool, a: &str, b: &str, c: &str| -> Vec<String> {
             let first = if indent { "  " } else { "" };
             let mut lines = wrap(label, label_col, first, first);
