@@ -531,23 +531,18 @@ pub fn write_compare<W: Write + ?Sized>(
     let sub = ws::COMPARE_TITLE.get(lang);
     match format {
         ReportFormat::Text => {
-            writeln!(out, "{}", "=".repeat(text::WIDTH))?;
-            for l in wrap(title, text::WIDTH, "", "") {
-                writeln!(out, "{l}")?;
-            }
+            let rule = "=".repeat(text::WIDTH);
             let heading = match firm {
                 Some(f) => format!("{sub}  {f}"),
                 None => sub.to_string(),
             };
-            for l in wrap(&heading, text::WIDTH, "", "") {
-                writeln!(out, "{l}")?;
-            }
-            writeln!(out, "{}", "=".repeat(text::WIDTH))?;
+            let mut lines = vec![rule.clone()];
+            lines.extend(wrap(title, text::WIDTH, "", ""));
+            lines.extend(wrap(&heading, text::WIDTH, "", ""));
+            lines.push(rule);
             // The section's own title repeats the page's; start below it.
-            for l in view.text_lines(lang).into_iter().skip(3) {
-                writeln!(out, "{l}")?;
-            }
-            Ok(())
+            lines.extend(view.text_lines(lang).into_iter().skip(3));
+            lines.iter().try_for_each(|l| writeln!(out, "{l}"))
         }
         ReportFormat::Md => {
             writeln!(out, "# {} — {}", md::escape(title), md::escape(sub))?;
