@@ -106,11 +106,10 @@ impl PlanItem {
         } else {
             String::new()
         };
-        let ps: Vec<&str> = self.proposals.iter().map(|p| p.as_str()).collect();
-        let ps = if ps.is_empty() {
+        let ps = if self.proposals.is_empty() {
             String::new()
         } else {
-            ws::aside(lang, &ps.join(", "))
+            ws::aside(lang, &self.proposals.join(", "))
         };
         format!("{first}{}{ps}", self.action)
     }

@@ -353,9 +353,8 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             p.lines.push(line.trim_end().to_string());
         }
         if d.gap && !d.proposals.is_empty() {
-            let list: Vec<&str> = d.proposals.iter().map(|x| x.as_str()).collect();
             p.para(
-                &ws::pair(lang, ws::RELATED.get(lang), &list.join(", ")),
+                &ws::pair(lang, ws::RELATED.get(lang), &d.proposals.join(", ")),
                 "    ",
                 "    ",
             );

@@ -97,16 +97,11 @@ pub(super) fn plan(r: &Report, h: &mut String) -> std::fmt::Result {
             } else {
                 String::new()
             };
-            let ps: Vec<String> = i
-                .proposals
-                .iter()
-                .map(|p| e(p.as_str()).into_owned())
-                .collect();
             writeln!(
                 h,
                 "<tr><td><span class=\"box\"></span></td><td>{first}<strong>{}</strong> <span class=\"note\">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
                 e(&i.action),
-                ps.join(", "),
+                e(&i.proposals.join(", ")),
                 e(&i.owner),
                 e(&i.effort_label),
                 e(&i.done_when),
