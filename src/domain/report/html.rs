@@ -209,33 +209,17 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         }
     }
     writeln!(h, "<p><strong>{}</strong></p>", e(&r.disclaimer))?;
-    let s = &r.questionnaire;
     writeln!(h, "<dl class=\"meta\">")?;
-    writeln!(
-        h,
-        "<dt>{}</dt><dd>{} {}</dd>",
-        e(ws::QUESTIONNAIRE.get(lang)),
-        e(&s.id),
-        e(&s.version)
-    )?;
-    writeln!(
-        h,
-        "<dt>{}</dt><dd class=\"hash\">{}</dd>",
-        e(ws::CONTENT_HASH.get(lang)),
-        e(&s.hash)
-    )?;
-    writeln!(
-        h,
-        "<dt>{}</dt><dd class=\"hash\" id=\"inputs-fingerprint\">{}</dd>",
-        e(ws::INPUTS_FINGERPRINT.get(lang)),
-        e(&r.inputs_fingerprint)
-    )?;
-    writeln!(
-        h,
-        "<dt>{}</dt><dd>{}</dd>",
-        e(ws::CONFIDENCE.get(lang)),
-        e(&r.confidence.summary)
-    )?;
+    for (label, value, code) in r.stamp() {
+        let class = if code { " class=\"hash\"" } else { "" };
+        // The fingerprint is an anchor: a reader can point at it.
+        let id = if label == ws::INPUTS_FINGERPRINT.get(lang) {
+            " id=\"inputs-fingerprint\""
+        } else {
+            ""
+        };
+        writeln!(h, "<dt>{}</dt><dd{class}{id}>{}</dd>", e(label), e(&value))?;
+    }
     writeln!(h, "</dl>\n</footer>")?;
     h.push_str(PAGE_END);
     Ok(())

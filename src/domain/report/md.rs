@@ -469,34 +469,16 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
     }
     writeln!(out, "*{}*\n", r.disclaimer)?;
-    let s = &r.questionnaire;
     writeln!(out, "| | |")?;
     writeln!(out, "|---|---|")?;
-    writeln!(
-        out,
-        "| {} | {} {} |",
-        ws::QUESTIONNAIRE.get(lang),
-        e(&s.id),
-        e(&s.version)
-    )?;
-    writeln!(
-        out,
-        "| {} | `{}` |",
-        ws::CONTENT_HASH.get(lang),
-        s.hash.replace('`', "")
-    )?;
-    writeln!(
-        out,
-        "| {} | `{}` |",
-        ws::INPUTS_FINGERPRINT.get(lang),
-        r.inputs_fingerprint.replace('`', "")
-    )?;
-    writeln!(
-        out,
-        "| {} | {} |",
-        ws::CONFIDENCE.get(lang),
-        e(&r.confidence.summary)
-    )?;
+    for (label, value, code) in r.stamp() {
+        let value = if code {
+            format!("`{}`", value.replace('`', ""))
+        } else {
+            e(&value)
+        };
+        writeln!(out, "| {label} | {value} |")?;
+    }
     Ok(())
 }
 

@@ -240,6 +240,31 @@ impl Report {
         }
     }
 
+    /// The report's small print, label → value in the order every format prints it: which
+    /// questionnaire, its content hash, the inputs' fingerprint (these two are codes, `true`)
+    /// and how sure the result is.
+    pub fn stamp(&self) -> [(&'static str, String, bool); 4] {
+        let (s, lang) = (&self.questionnaire, self.lang);
+        [
+            (
+                ws::QUESTIONNAIRE.get(lang),
+                format!("{} {}", s.id, s.version),
+                false,
+            ),
+            (ws::CONTENT_HASH.get(lang), s.hash.to_string(), true),
+            (
+                ws::INPUTS_FINGERPRINT.get(lang),
+                self.inputs_fingerprint.clone(),
+                true,
+            ),
+            (
+                ws::CONFIDENCE.get(lang),
+                self.confidence.summary.clone(),
+                false,
+            ),
+        ]
+    }
+
     /// A firm's score at the questionnaire's precision.
     pub fn fmt(&self, x: f64) -> String {
         crate::domain::output::fmt_score_at(x, self.decimals)

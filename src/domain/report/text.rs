@@ -502,35 +502,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     }
     p.para(&r.disclaimer, "", "");
     p.blank();
-    let s = &r.questionnaire;
-    p.para(
-        &ws::pair(
-            lang,
-            ws::QUESTIONNAIRE.get(lang),
-            &format!("{} {}", s.id, s.version),
-        ),
-        "",
-        "  ",
-    );
-    p.para(
-        &ws::pair(lang, ws::CONTENT_HASH.get(lang), &s.hash),
-        "",
-        "  ",
-    );
-    p.para(
-        &ws::pair(
-            lang,
-            ws::INPUTS_FINGERPRINT.get(lang),
-            &r.inputs_fingerprint,
-        ),
-        "",
-        "  ",
-    );
-    p.para(
-        &ws::pair(lang, ws::CONFIDENCE.get(lang), &r.confidence.summary),
-        "",
-        "  ",
-    );
+    for (label, value, _) in r.stamp() {
+        p.para(&ws::pair(lang, label, &value), "", "  ");
+    }
     p.lines.push("=".repeat(WIDTH));
     p.out(out)
 }
