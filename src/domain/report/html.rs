@@ -309,28 +309,16 @@ fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(h, "</ol></div>")?;
     }
     writeln!(h, "<div class=\"two\">")?;
-    let list = |h: &mut String, title: &str, items: &[String], none: &str| -> std::fmt::Result {
+    for (title, items, none) in r.summary_lists() {
         writeln!(h, "<div><h3>{}</h3><ul>", e(title))?;
         if items.is_empty() {
-            writeln!(h, "<li>{}</li>", e(none))?;
+            writeln!(h, "<li>{}</li>", e(&none))?;
         }
         for x in items {
             writeln!(h, "<li>{}</li>", e(x))?;
         }
-        writeln!(h, "</ul></div>")
-    };
-    list(
-        h,
-        ws::STRENGTHS.get(lang),
-        &s.strengths,
-        &r.at_gap_line(ws::NO_STRENGTHS),
-    )?;
-    list(
-        h,
-        ws::SEC_GAPS.get(lang),
-        &s.gaps,
-        &r.at_gap_line(ws::NO_GAPS),
-    )?;
+        writeln!(h, "</ul></div>")?;
+    }
     writeln!(h, "</div>")?;
     writeln!(
         h,

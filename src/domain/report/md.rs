@@ -73,19 +73,14 @@ fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for v in &s.verdict {
         writeln!(out, "- {}", e(&v.text))?;
     }
-    writeln!(out, "\n**{}**\n", ws::STRENGTHS.get(lang))?;
-    if s.strengths.is_empty() {
-        writeln!(out, "- {}", &r.at_gap_line(ws::NO_STRENGTHS))?;
-    }
-    for x in &s.strengths {
-        writeln!(out, "- {}", e(x))?;
-    }
-    writeln!(out, "\n**{}**\n", ws::SEC_GAPS.get(lang))?;
-    if s.gaps.is_empty() {
-        writeln!(out, "- {}", &r.at_gap_line(ws::NO_GAPS))?;
-    }
-    for x in &s.gaps {
-        writeln!(out, "- {}", e(x))?;
+    for (title, items, none) in r.summary_lists() {
+        writeln!(out, "\n**{title}**\n")?;
+        if items.is_empty() {
+            writeln!(out, "- {none}")?;
+        }
+        for x in items {
+            writeln!(out, "- {}", e(x))?;
+        }
     }
     if r.recommends {
         writeln!(out, "\n**{}**\n", ws::TOP_ACTIONS.get(lang))?;

@@ -230,6 +230,24 @@ impl Report {
         words.fill(self.lang, &[&self.thresholds.gap_below])
     }
 
+    /// The summary's two lists, strengths then gaps: each with its title, its items and what it
+    /// says when it has none.
+    pub fn summary_lists(&self) -> [(&'static str, &[String], String); 2] {
+        let (s, lang) = (&self.summary, self.lang);
+        [
+            (
+                ws::STRENGTHS.get(lang),
+                &s.strengths,
+                self.at_gap_line(ws::NO_STRENGTHS),
+            ),
+            (
+                ws::SEC_GAPS.get(lang),
+                &s.gaps,
+                self.at_gap_line(ws::NO_GAPS),
+            ),
+        ]
+    }
+
     /// The answers appendix's heading: lettered after the proposals appendix when there is
     /// one, plain when it is the only appendix (a questionnaire without a catalogue).
     pub fn appendix_heading(&self) -> &'static str {

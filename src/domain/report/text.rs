@@ -86,22 +86,16 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
         p.para(&v.text, "- ", "  ");
     }
     p.blank();
-    p.label(lang, ws::STRENGTHS.get(lang));
-    if s.strengths.is_empty() {
-        p.para(&r.at_gap_line(ws::NO_STRENGTHS), "- ", "  ");
+    for (title, items, none) in r.summary_lists() {
+        p.label(lang, title);
+        if items.is_empty() {
+            p.para(&none, "- ", "  ");
+        }
+        for x in items {
+            p.para(x, "- ", "  ");
+        }
+        p.blank();
     }
-    for x in &s.strengths {
-        p.para(x, "- ", "  ");
-    }
-    p.blank();
-    p.label(lang, ws::SEC_GAPS.get(lang));
-    if s.gaps.is_empty() {
-        p.para(&r.at_gap_line(ws::NO_GAPS), "- ", "  ");
-    }
-    for x in &s.gaps {
-        p.para(x, "- ", "  ");
-    }
-    p.blank();
     if r.recommends {
         p.label(lang, ws::TOP_ACTIONS.get(lang));
         if s.actions.is_empty() {
