@@ -115,12 +115,10 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(h, "<figure>{}</figure></div>", svg::ladder(l, lang))?;
         writeln!(
             h,
-            "<p><strong>{}{}{}{}{}</strong> {}</p>",
+            "<p><strong>{}{}{}</strong> {}</p>",
             e(ws::LADDER_RUNG.get(lang)),
             ws::COLON.get(lang),
-            e(&ws::RUNG_OF.fill(lang, &[&l.current, &l.rungs.len()])),
-            ws::COMMA.get(lang),
-            e(&l.current_label),
+            e(&l.position(lang)),
             e(&l.current_description)
         )?;
         match &l.next {

@@ -347,12 +347,10 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
         writeln!(
             out,
-            "\n**{}{}** {}{}{}\n",
+            "\n**{}{}** {}\n",
             ws::LADDER_RUNG.get(lang),
             ws::COLON.get(lang).trim_end(),
-            ws::RUNG_OF.fill(lang, &[&l.current, &l.rungs.len()]),
-            ws::COMMA.get(lang),
-            e(&l.current_label)
+            e(&l.position(lang))
         )?;
         writeln!(out, "{}\n", e(&l.current_description))?;
         match &l.next {

@@ -438,6 +438,14 @@ pub struct LadderView {
     pub next: Option<NextRungView>,
 }
 
+impl LadderView {
+    /// Where the firm stands on the ladder: "rung 2 of 5, Basic".
+    pub fn position(&self, lang: Lang) -> String {
+        let of = ws::RUNG_OF.fill(lang, &[&self.current, &self.rungs.len()]);
+        format!("{of}{}{}", ws::COMMA.get(lang), self.current_label)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct NextRungView {
     pub label: String,

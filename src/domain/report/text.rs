@@ -379,14 +379,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
         p.blank();
         p.para(
-            &format!(
-                "{}{}{}{}{}",
-                ws::LADDER_RUNG.get(lang),
-                ws::COLON.get(lang),
-                ws::RUNG_OF.fill(lang, &[&l.current, &l.rungs.len()]),
-                ws::COMMA.get(lang),
-                l.current_label
-            ),
+            &ws::pair(lang, ws::LADDER_RUNG.get(lang), &l.position(lang)),
             "",
             "  ",
         );
