@@ -235,6 +235,15 @@ pub fn fmt_score_at(x: f64, decimals: u8) -> String {
     format!("{x:.*}", usize::from(decimals))
 }
 
+/// A change between two checks at `decimals` decimals with its sign ("+2.5", "-0.3"), no sign
+/// when it rounds to nothing ("0.0"), and "–" when there is nothing to compare.
+pub fn fmt_change(x: Option<f64>, decimals: u8) -> String {
+    let Some(x) = x else { return "–".to_string() };
+    let zero = fmt_score_at(0.0, decimals);
+    let shown = format!("{x:+.*}", usize::from(decimals));
+    if shown[1..] == zero { zero } else { shown }
+}
+
 /// What stands in place of a score that too few answers support.
 pub fn not_enough(lang: Lang) -> &'static str {
     NOT_ENOUGH_ANSWERS.get(lang)
@@ -524,5 +533,19 @@ pub fn is_answered(q: &Question, a: Option<&Answer>) -> bool {
         None => false,
         Some(Answer::Text(t)) => q.kind != QuestionKind::Text || !t.trim().is_empty(),
         Some(_) => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fmt_change;
+
+    #[test]
+    fn a_change_has_a_sign_unless_it_rounds_to_nothing() {
+        assert_eq!(fmt_change(Some(2.46), 1), "+2.5");
+        assert_eq!(fmt_change(Some(-0.3), 1), "-0.3");
+        assert_eq!(fmt_change(Some(-0.04), 1), "0.0");
+        assert_eq!(fmt_change(Some(0.4), 0), "0");
+        assert_eq!(fmt_change(None, 1), "–");
     }
 }

@@ -115,12 +115,10 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(h, "<figure>{}</figure></div>", svg::ladder(l, lang))?;
         writeln!(
             h,
-            "<p><strong>{}{}{}{}{}</strong> {}</p>",
+            "<p><strong>{}{}{}</strong> {}</p>",
             e(ws::LADDER_RUNG.get(lang)),
             ws::COLON.get(lang),
-            e(&ws::RUNG_OF.fill(lang, &[&l.current, &l.rungs.len()])),
-            ws::COMMA.get(lang),
-            e(&l.current_label),
+            e(&l.position(lang)),
             e(&l.current_description)
         )?;
         match &l.next {
@@ -209,33 +207,17 @@ fn page(r: &Report, h: &mut String) -> std::fmt::Result {
         }
     }
     writeln!(h, "<p><strong>{}</strong></p>", e(&r.disclaimer))?;
-    let s = &r.questionnaire;
     writeln!(h, "<dl class=\"meta\">")?;
-    writeln!(
-        h,
-        "<dt>{}</dt><dd>{} {}</dd>",
-        e(ws::QUESTIONNAIRE.get(lang)),
-        e(&s.id),
-        e(&s.version)
-    )?;
-    writeln!(
-        h,
-        "<dt>{}</dt><dd class=\"hash\">{}</dd>",
-        e(ws::CONTENT_HASH.get(lang)),
-        e(&s.hash)
-    )?;
-    writeln!(
-        h,
-        "<dt>{}</dt><dd class=\"hash\" id=\"inputs-fingerprint\">{}</dd>",
-        e(ws::INPUTS_FINGERPRINT.get(lang)),
-        e(&r.inputs_fingerprint)
-    )?;
-    writeln!(
-        h,
-        "<dt>{}</dt><dd>{}</dd>",
-        e(ws::CONFIDENCE.get(lang)),
-        e(&r.confidence.summary)
-    )?;
+    for (label, value, code) in r.stamp() {
+        let class = if code { " class=\"hash\"" } else { "" };
+        // The fingerprint is an anchor: a reader can point at it.
+        let id = if label == ws::INPUTS_FINGERPRINT.get(lang) {
+            " id=\"inputs-fingerprint\""
+        } else {
+            ""
+        };
+        writeln!(h, "<dt>{}</dt><dd{class}{id}>{}</dd>", e(label), e(&value))?;
+    }
     writeln!(h, "</dl>\n</footer>")?;
     h.push_str(PAGE_END);
     Ok(())
@@ -325,28 +307,16 @@ fn summary(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(h, "</ol></div>")?;
     }
     writeln!(h, "<div class=\"two\">")?;
-    let list = |h: &mut String, title: &str, items: &[String], none: &str| -> std::fmt::Result {
+    for (title, items, none) in r.summary_lists() {
         writeln!(h, "<div><h3>{}</h3><ul>", e(title))?;
         if items.is_empty() {
-            writeln!(h, "<li>{}</li>", e(none))?;
+            writeln!(h, "<li>{}</li>", e(&none))?;
         }
         for x in items {
             writeln!(h, "<li>{}</li>", e(x))?;
         }
-        writeln!(h, "</ul></div>")
-    };
-    list(
-        h,
-        ws::STRENGTHS.get(lang),
-        &s.strengths,
-        &r.at_gap_line(ws::NO_STRENGTHS),
-    )?;
-    list(
-        h,
-        ws::SEC_GAPS.get(lang),
-        &s.gaps,
-        &r.at_gap_line(ws::NO_GAPS),
-    )?;
+        writeln!(h, "</ul></div>")?;
+    }
     writeln!(h, "</div>")?;
     writeln!(
         h,

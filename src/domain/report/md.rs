@@ -3,12 +3,11 @@
 
 use std::io::{self, Write};
 
-use crate::domain::model::Horizon;
 use crate::domain::output::fmt_score_at;
 use crate::domain::text::display_safe;
 
 use super::strings as ws;
-use super::{AnswerState, PlanItem, Report, RungState};
+use super::{AnswerState, Report, RungState};
 
 /// Escapes text from users and data files for Markdown, on one line: characters that could
 /// steer a terminal or reorder a line are made visible ([`display_safe`]), characters that
@@ -74,19 +73,14 @@ fn summary<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     for v in &s.verdict {
         writeln!(out, "- {}", e(&v.text))?;
     }
-    writeln!(out, "\n**{}**\n", ws::STRENGTHS.get(lang))?;
-    if s.strengths.is_empty() {
-        writeln!(out, "- {}", &r.at_gap_line(ws::NO_STRENGTHS))?;
-    }
-    for x in &s.strengths {
-        writeln!(out, "- {}", e(x))?;
-    }
-    writeln!(out, "\n**{}**\n", ws::SEC_GAPS.get(lang))?;
-    if s.gaps.is_empty() {
-        writeln!(out, "- {}", &r.at_gap_line(ws::NO_GAPS))?;
-    }
-    for x in &s.gaps {
-        writeln!(out, "- {}", e(x))?;
+    for (title, items, none) in r.summary_lists() {
+        writeln!(out, "\n**{title}**\n")?;
+        if items.is_empty() {
+            writeln!(out, "- {none}")?;
+        }
+        for x in items {
+            writeln!(out, "- {}", e(x))?;
+        }
     }
     if r.recommends {
         writeln!(out, "\n**{}**\n", ws::TOP_ACTIONS.get(lang))?;
@@ -132,11 +126,7 @@ fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::R
     if r.plan.items.is_empty() {
         writeln!(out, "\n{}", ws::NO_PLAN.get(lang))?;
     }
-    for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
-        let items: Vec<&PlanItem> = r.plan.window(h).collect();
-        if items.is_empty() {
-            continue;
-        }
+    for (h, items) in r.plan.windows() {
         writeln!(out, "\n### {}\n", ws::horizon_title(lang, h))?;
         for i in items {
             let first = if i.first {
@@ -151,10 +141,7 @@ fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::R
                 format!(" ({})", ps.join(", "))
             };
             writeln!(out, "- [ ] {first}**{}**{ps}  ", e(&i.action))?;
-            let mut facts = vec![ws::pair(lang, ws::DUE.get(lang), &i.due), e(&i.owner)];
-            if !i.effort_label.is_empty() {
-                facts.push(e(&i.effort_label));
-            }
+            let mut facts = vec![e(&i.facts(lang))];
             if !i.done_when.is_empty() {
                 facts.push(ws::pair(lang, ws::DONE_WHEN.get(lang), &e(&i.done_when)));
             }
@@ -186,14 +173,7 @@ fn plan_and_recommendations<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::R
             rec.number,
             e(&rec.headline)
         )?;
-        let mut when = vec![e(&rec.when)];
-        if !rec.due.is_empty() {
-            when.push(ws::pair(lang, ws::DUE.get(lang), &rec.due));
-        }
-        if !rec.effort.is_empty() {
-            when.push(e(&rec.effort));
-        }
-        writeln!(out, "**{}**  ", when.join(" · "))?;
+        writeln!(out, "**{}**  ", e(&rec.when_line(lang)))?;
         writeln!(out, "{}  ", e(&rec.gap_line))?;
         writeln!(
             out,
@@ -367,12 +347,10 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
         writeln!(
             out,
-            "\n**{}{}** {}{}{}\n",
+            "\n**{}{}** {}\n",
             ws::LADDER_RUNG.get(lang),
             ws::COLON.get(lang).trim_end(),
-            ws::RUNG_OF.fill(lang, &[&l.current, &l.rungs.len()]),
-            ws::COMMA.get(lang),
-            e(&l.current_label)
+            e(&l.position(lang))
         )?;
         writeln!(out, "{}\n", e(&l.current_description))?;
         match &l.next {
@@ -484,34 +462,16 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
     }
     writeln!(out, "*{}*\n", r.disclaimer)?;
-    let s = &r.questionnaire;
     writeln!(out, "| | |")?;
     writeln!(out, "|---|---|")?;
-    writeln!(
-        out,
-        "| {} | {} {} |",
-        ws::QUESTIONNAIRE.get(lang),
-        e(&s.id),
-        e(&s.version)
-    )?;
-    writeln!(
-        out,
-        "| {} | `{}` |",
-        ws::CONTENT_HASH.get(lang),
-        s.hash.replace('`', "")
-    )?;
-    writeln!(
-        out,
-        "| {} | `{}` |",
-        ws::INPUTS_FINGERPRINT.get(lang),
-        r.inputs_fingerprint.replace('`', "")
-    )?;
-    writeln!(
-        out,
-        "| {} | {} |",
-        ws::CONFIDENCE.get(lang),
-        e(&r.confidence.summary)
-    )?;
+    for (label, value, code) in r.stamp() {
+        let value = if code {
+            format!("`{}`", value.replace('`', ""))
+        } else {
+            e(&value)
+        };
+        writeln!(out, "| {label} | {value} |")?;
+    }
     Ok(())
 }
 

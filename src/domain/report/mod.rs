@@ -230,6 +230,24 @@ impl Report {
         words.fill(self.lang, &[&self.thresholds.gap_below])
     }
 
+    /// The summary's two lists, strengths then gaps: each with its title, its items and what it
+    /// says when it has none.
+    pub fn summary_lists(&self) -> [(&'static str, &[String], String); 2] {
+        let (s, lang) = (&self.summary, self.lang);
+        [
+            (
+                ws::STRENGTHS.get(lang),
+                &s.strengths,
+                self.at_gap_line(ws::NO_STRENGTHS),
+            ),
+            (
+                ws::SEC_GAPS.get(lang),
+                &s.gaps,
+                self.at_gap_line(ws::NO_GAPS),
+            ),
+        ]
+    }
+
     /// The answers appendix's heading: lettered after the proposals appendix when there is
     /// one, plain when it is the only appendix (a questionnaire without a catalogue).
     pub fn appendix_heading(&self) -> &'static str {
@@ -238,6 +256,31 @@ impl Report {
         } else {
             ws::SEC_APPENDIX.get(self.lang)
         }
+    }
+
+    /// The report's small print, label → value in the order every format prints it: which
+    /// questionnaire, its content hash, the inputs' fingerprint (these two are codes, `true`)
+    /// and how sure the result is.
+    pub fn stamp(&self) -> [(&'static str, String, bool); 4] {
+        let (s, lang) = (&self.questionnaire, self.lang);
+        [
+            (
+                ws::QUESTIONNAIRE.get(lang),
+                format!("{} {}", s.id, s.version),
+                false,
+            ),
+            (ws::CONTENT_HASH.get(lang), s.hash.to_string(), true),
+            (
+                ws::INPUTS_FINGERPRINT.get(lang),
+                self.inputs_fingerprint.clone(),
+                true,
+            ),
+            (
+                ws::CONFIDENCE.get(lang),
+                self.confidence.summary.clone(),
+                false,
+            ),
+        ]
     }
 
     /// A firm's score at the questionnaire's precision.
@@ -395,6 +438,14 @@ pub struct LadderView {
     pub next: Option<NextRungView>,
 }
 
+impl LadderView {
+    /// Where the firm stands on the ladder: "rung 2 of 5, Basic".
+    pub fn position(&self, lang: Lang) -> String {
+        let of = ws::RUNG_OF.fill(lang, &[&self.current, &self.rungs.len()]);
+        format!("{of}{}{}", ws::COMMA.get(lang), self.current_label)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct NextRungView {
     pub label: String,
@@ -470,6 +521,20 @@ pub struct RecommendationView {
     /// The firm's own answers that triggered it.
     pub why: Vec<Evidence>,
     pub steps: Vec<StepView>,
+}
+
+impl RecommendationView {
+    /// When, by which date and with how much effort, as far as the plan placed it: one line.
+    pub fn when_line(&self, lang: Lang) -> String {
+        let mut parts = vec![self.when.clone()];
+        if !self.due.is_empty() {
+            parts.push(ws::pair(lang, ws::DUE.get(lang), &self.due));
+        }
+        if !self.effort.is_empty() {
+            parts.push(self.effort.clone());
+        }
+        parts.join(" · ")
+    }
 }
 
 /// How a question was answered.

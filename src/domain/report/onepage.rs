@@ -116,8 +116,7 @@ pub fn build(r: &Report, wish: Option<String>) -> OnePage {
                 ws::aside(lang, &format!("{} / 100", r.fmt(g.score)))
             );
             if !g.proposals.is_empty() {
-                let list: Vec<&str> = g.proposals.iter().map(|p| p.as_str()).collect();
-                text.push_str(&format!(" → {}", list.join(", ")));
+                text.push_str(&format!(" → {}", g.proposals.join(", ")));
             }
             text
         })

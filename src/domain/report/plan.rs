@@ -106,13 +106,24 @@ impl PlanItem {
         } else {
             String::new()
         };
-        let ps: Vec<&str> = self.proposals.iter().map(|p| p.as_str()).collect();
-        let ps = if ps.is_empty() {
+        let ps = if self.proposals.is_empty() {
             String::new()
         } else {
-            ws::aside(lang, &ps.join(", "))
+            ws::aside(lang, &self.proposals.join(", "))
         };
         format!("{first}{}{ps}", self.action)
+    }
+
+    /// `due 2026-12-08 · Owner · a few hours`.
+    pub fn facts(&self, lang: Lang) -> String {
+        let mut parts = vec![
+            ws::pair(lang, ws::DUE.get(lang), &self.due),
+            self.owner.clone(),
+        ];
+        if !self.effort_label.is_empty() {
+            parts.push(self.effort_label.clone());
+        }
+        parts.join(" · ")
     }
 }
 
@@ -132,6 +143,14 @@ impl Plan {
 
     pub fn window(&self, h: Horizon) -> impl Iterator<Item = &PlanItem> {
         self.items.iter().filter(move |i| i.horizon == h)
+    }
+
+    /// The windows that have items, in the order every report prints them, with their items.
+    pub fn windows(&self) -> impl Iterator<Item = (Horizon, Vec<&PlanItem>)> {
+        WINDOWS.into_iter().filter_map(|h| {
+            let items: Vec<_> = self.window(h).collect();
+            (!items.is_empty()).then_some((h, items))
+        })
     }
 }
 

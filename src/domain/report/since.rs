@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::domain::instrument::Instrument;
 use crate::domain::model::Level;
-use crate::domain::output::{fmt_score_at, not_enough};
+use crate::domain::output::{fmt_change, fmt_score_at, not_enough};
 use crate::domain::progress::{ActionStatus, Movement, Progress, Status};
 use crate::domain::text::Lang;
 use crate::domain::wrap::{pad, width, wrap};
@@ -57,13 +57,6 @@ pub struct SinceView {
     pub progress: Progress,
 }
 
-/// A change at `decimals` decimals with its sign; no sign when it rounds to nothing.
-fn signed(x: f64, decimals: u8) -> String {
-    let zero = fmt_score_at(0.0, decimals);
-    let shown = format!("{x:+.*}", usize::from(decimals));
-    if shown[1..] == zero { zero } else { shown }
-}
-
 fn level_name(levels: &[Level], id: &str, lang: Lang) -> String {
     levels
         .iter()
@@ -84,7 +77,7 @@ impl SinceView {
         // Scores and changes at the questionnaire's precision, as in its reports.
         let decimals = q.score_format.precision;
         let fmt_score = |x: f64| fmt_score_at(x, decimals);
-        let signed = |x: f64| signed(x, decimals);
+        let change = |x: Option<f64>| fmt_change(x, decimals);
         let score_cell = |s: Option<f64>, levels: &[Level], level: &str| match s {
             Some(s) => format!("{} {}", fmt_score(s), level_name(levels, level, lang)),
             None => not_enough(lang).to_string(),
@@ -94,7 +87,7 @@ impl SinceView {
             indent: false,
             before: score_cell(p.overall.before, &q.levels, p.overall.level_before.as_str()),
             after: score_cell(p.overall.after, &q.levels, p.overall.level_after.as_str()),
-            change: p.overall.delta.map_or_else(|| "–".to_string(), signed),
+            change: change(p.overall.delta),
             movement: p.overall.movement,
         }];
         for a in &p.areas {
@@ -104,7 +97,7 @@ impl SinceView {
                 indent: false,
                 before: score_cell(a.score.before, &area.levels, a.score.level_before.as_str()),
                 after: score_cell(a.score.after, &area.levels, a.score.level_after.as_str()),
-                change: a.score.delta.map_or_else(|| "–".to_string(), signed),
+                change: change(a.score.delta),
                 movement: a.score.movement,
             });
             for d in &a.dimensions {
@@ -118,7 +111,7 @@ impl SinceView {
                     indent: true,
                     before: cell(d.before),
                     after: cell(d.after),
-                    change: d.delta.map_or_else(|| "–".to_string(), signed),
+                    change: change(d.delta),
                     movement: d.delta.map(|x| Movement::of_delta(x, decimals)),
                 });
             }
@@ -249,7 +242,7 @@ impl SinceView {
             p.overall
                 .after
                 .map_or_else(|| not_enough(lang).to_string(), fmt_score),
-            p.overall.delta.map_or_else(|| "–".to_string(), signed),
+            change(p.overall.delta),
         ];
         let headline = if inst.recommends() {
             ws::SINCE_HEADLINE.fill(
@@ -333,41 +326,25 @@ impl SinceView {
         out.extend(wrap(&self.headline, w, "", ""));
         out.extend(wrap(&self.basis, w, "", ""));
         out.push(String::new());
-        let widest = |cells: &mut dyn Iterator<Item = &str>| cells.map(width).max().unwrap_or(0);
-        let then_col = widest(
-            &mut self
-                .rows
+        // A column's widest cell, its heading included.
+        let widest = |col: usize, cell: fn(&ChangeRow) -> &str| {
+            let heading = self.columns[col].as_str();
+            self.rows
                 .iter()
-                .map(|r| r.before.as_str())
-                .chain([self.columns[1].as_str()]),
-        );
-        let now_col = widest(
-            &mut self
-                .rows
-                .iter()
-                .map(|r| r.after.as_str())
-                .chain([self.columns[2].as_str()]),
-        );
-        let change_col = widest(
-            &mut self
-                .rows
-                .iter()
-                .map(|r| r.change.as_str())
-                .chain([self.columns[3].as_str()]),
-        );
+                .map(cell)
+                .chain([heading])
+                .map(width)
+                .max()
+                .unwrap_or(0)
+        };
+        let then_col = widest(1, |r| &r.before);
+        let now_col = widest(2, |r| &r.after);
+        let change_col = widest(3, |r| &r.change);
         // The label column takes what the numbers leave of the line, at least 12 columns.
         let room = w
             .saturating_sub(then_col + now_col + change_col + 6)
             .max(12);
-        let label_col = widest(
-            &mut self
-                .rows
-                .iter()
-                .map(|r| r.label.as_str())
-                .chain([self.columns[0].as_str()]),
-        )
-        .saturating_add(2)
-        .min(room);
+        let label_col = widest(0, |r| &r.label).saturating_add(2).min(room);
         let row = |label: &str, indent: bool, a: &str, b: &str, c: &str| -> Vec<String> {
             let first = if indent { "  " } else { "" };
             let mut lines = wrap(label, label_col, first, first);
@@ -554,23 +531,18 @@ pub fn write_compare<W: Write + ?Sized>(
     let sub = ws::COMPARE_TITLE.get(lang);
     match format {
         ReportFormat::Text => {
-            writeln!(out, "{}", "=".repeat(text::WIDTH))?;
-            for l in wrap(title, text::WIDTH, "", "") {
-                writeln!(out, "{l}")?;
-            }
+            let rule = "=".repeat(text::WIDTH);
             let heading = match firm {
                 Some(f) => format!("{sub}  {f}"),
                 None => sub.to_string(),
             };
-            for l in wrap(&heading, text::WIDTH, "", "") {
-                writeln!(out, "{l}")?;
-            }
-            writeln!(out, "{}", "=".repeat(text::WIDTH))?;
+            let mut lines = vec![rule.clone()];
+            lines.extend(wrap(title, text::WIDTH, "", ""));
+            lines.extend(wrap(&heading, text::WIDTH, "", ""));
+            lines.push(rule);
             // The section's own title repeats the page's; start below it.
-            for l in view.text_lines(lang).into_iter().skip(3) {
-                writeln!(out, "{l}")?;
-            }
-            Ok(())
+            lines.extend(view.text_lines(lang).into_iter().skip(3));
+            lines.iter().try_for_each(|l| writeln!(out, "{l}"))
         }
         ReportFormat::Md => {
             writeln!(out, "# {} — {}", md::escape(title), md::escape(sub))?;

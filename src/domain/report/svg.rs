@@ -118,9 +118,8 @@ pub fn dot_plot(r: &Report) -> String {
         }
         if d.gap {
             marks.push_str(&format!(" · {}", ws::GAP_MARK.get(lang)));
-            let list: Vec<&str> = d.proposals.iter().map(|p| p.as_str()).collect();
-            if !list.is_empty() {
-                marks.push_str(&format!(" → {}", list.join(", ")));
+            if !d.proposals.is_empty() {
+                marks.push_str(&format!(" → {}", d.proposals.join(", ")));
             }
         }
         let _ = write!(

@@ -3,13 +3,12 @@
 
 use std::io::{self, Write};
 
-use crate::domain::model::Horizon;
 use crate::domain::output::fmt_score_at;
 use crate::domain::text::Lang;
 use crate::domain::wrap::{pad, width, width_cjk, wrap, wrap_cjk};
 
 use super::strings as ws;
-use super::{AnswerState, PlanItem, Report, RungState};
+use super::{AnswerState, Report, RungState};
 
 /// The widest line the text report writes.
 pub const WIDTH: usize = 80;
@@ -78,15 +77,6 @@ fn bar(score: Option<f64>) -> String {
     format!("[{}]", crate::domain::wrap::bar(share, BAR, ['#', '.']))
 }
 
-/// `due 2026-12-08 · Owner · a few hours`.
-fn item_facts(lang: Lang, i: &PlanItem) -> String {
-    let mut parts = vec![ws::pair(lang, ws::DUE.get(lang), &i.due), i.owner.clone()];
-    if !i.effort_label.is_empty() {
-        parts.push(i.effort_label.clone());
-    }
-    parts.join(" · ")
-}
-
 /// The one-page summary, shared by the full and the short text.
 fn summary(p: &mut Page, r: &Report, short: bool) {
     let lang = r.lang;
@@ -96,22 +86,16 @@ fn summary(p: &mut Page, r: &Report, short: bool) {
         p.para(&v.text, "- ", "  ");
     }
     p.blank();
-    p.label(lang, ws::STRENGTHS.get(lang));
-    if s.strengths.is_empty() {
-        p.para(&r.at_gap_line(ws::NO_STRENGTHS), "- ", "  ");
+    for (title, items, none) in r.summary_lists() {
+        p.label(lang, title);
+        if items.is_empty() {
+            p.para(&none, "- ", "  ");
+        }
+        for x in items {
+            p.para(x, "- ", "  ");
+        }
+        p.blank();
     }
-    for x in &s.strengths {
-        p.para(x, "- ", "  ");
-    }
-    p.blank();
-    p.label(lang, ws::SEC_GAPS.get(lang));
-    if s.gaps.is_empty() {
-        p.para(&r.at_gap_line(ws::NO_GAPS), "- ", "  ");
-    }
-    for x in &s.gaps {
-        p.para(x, "- ", "  ");
-    }
-    p.blank();
     if r.recommends {
         p.label(lang, ws::TOP_ACTIONS.get(lang));
         if s.actions.is_empty() {
@@ -190,11 +174,7 @@ fn plan_and_recommendations(p: &mut Page, r: &Report) {
     if r.plan.items.is_empty() {
         p.para(ws::NO_PLAN.get(lang), "", "");
     }
-    for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
-        let items: Vec<&PlanItem> = r.plan.window(h).collect();
-        if items.is_empty() {
-            continue;
-        }
+    for (h, items) in r.plan.windows() {
         p.blank();
         p.para(ws::horizon_title(lang, h), "", "");
         for i in items {
@@ -203,7 +183,7 @@ fn plan_and_recommendations(p: &mut Page, r: &Report) {
                 &format!("[ ] {:>2}. ", i.number),
                 "        ",
             );
-            p.para(&item_facts(lang, i), "        ", "        ");
+            p.para(&i.facts(lang), "        ", "        ");
             if !i.done_when.is_empty() {
                 p.para(
                     &ws::pair(lang, ws::DONE_WHEN.get(lang), &i.done_when),
@@ -229,14 +209,7 @@ fn plan_and_recommendations(p: &mut Page, r: &Report) {
     for rec in &r.recommendations {
         p.blank();
         p.para(&format!("3.{}  {}", rec.number, rec.headline), "", "      ");
-        let mut when = vec![rec.when.clone()];
-        if !rec.due.is_empty() {
-            when.push(ws::pair(lang, ws::DUE.get(lang), &rec.due));
-        }
-        if !rec.effort.is_empty() {
-            when.push(rec.effort.clone());
-        }
-        p.para(&when.join(" · "), "      ", "      ");
+        p.para(&rec.when_line(lang), "      ", "      ");
         p.para(&rec.gap_line, "      ", "      ");
         p.para(
             &ws::pair(lang, ws::BECAUSE.get(lang), &rec.because),
@@ -374,9 +347,8 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
             p.lines.push(line.trim_end().to_string());
         }
         if d.gap && !d.proposals.is_empty() {
-            let list: Vec<&str> = d.proposals.iter().map(|x| x.as_str()).collect();
             p.para(
-                &ws::pair(lang, ws::RELATED.get(lang), &list.join(", ")),
+                &ws::pair(lang, ws::RELATED.get(lang), &d.proposals.join(", ")),
                 "    ",
                 "    ",
             );
@@ -407,14 +379,7 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
         }
         p.blank();
         p.para(
-            &format!(
-                "{}{}{}{}{}",
-                ws::LADDER_RUNG.get(lang),
-                ws::COLON.get(lang),
-                ws::RUNG_OF.fill(lang, &[&l.current, &l.rungs.len()]),
-                ws::COMMA.get(lang),
-                l.current_label
-            ),
+            &ws::pair(lang, ws::LADDER_RUNG.get(lang), &l.position(lang)),
             "",
             "  ",
         );
@@ -524,35 +489,9 @@ pub fn write<W: Write + ?Sized>(r: &Report, out: &mut W) -> io::Result<()> {
     }
     p.para(&r.disclaimer, "", "");
     p.blank();
-    let s = &r.questionnaire;
-    p.para(
-        &ws::pair(
-            lang,
-            ws::QUESTIONNAIRE.get(lang),
-            &format!("{} {}", s.id, s.version),
-        ),
-        "",
-        "  ",
-    );
-    p.para(
-        &ws::pair(lang, ws::CONTENT_HASH.get(lang), &s.hash),
-        "",
-        "  ",
-    );
-    p.para(
-        &ws::pair(
-            lang,
-            ws::INPUTS_FINGERPRINT.get(lang),
-            &r.inputs_fingerprint,
-        ),
-        "",
-        "  ",
-    );
-    p.para(
-        &ws::pair(lang, ws::CONFIDENCE.get(lang), &r.confidence.summary),
-        "",
-        "  ",
-    );
+    for (label, value, _) in r.stamp() {
+        p.para(&ws::pair(lang, label, &value), "", "  ");
+    }
     p.lines.push("=".repeat(WIDTH));
     p.out(out)
 }

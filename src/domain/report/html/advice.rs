@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 
 use super::escape;
-use crate::domain::model::Horizon;
 use crate::domain::report::strings as ws;
 use crate::domain::report::{AnswerState, Report};
 
@@ -20,13 +19,6 @@ pub(super) fn recommendations(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(h, "<p>{}</p>", e(ws::NO_RECOMMENDATIONS.get(lang)))?;
     }
     for rec in &r.recommendations {
-        let mut when = vec![e(&rec.when).into_owned()];
-        if !rec.due.is_empty() {
-            when.push(e(&ws::pair(lang, ws::DUE.get(lang), &rec.due)).into_owned());
-        }
-        if !rec.effort.is_empty() {
-            when.push(e(&rec.effort).into_owned());
-        }
         writeln!(
             h,
             "<section class=\"rec\" id=\"rec-{n}\"><h3><span class=\"pid\">{p}</span>{headline}</h3>",
@@ -37,7 +29,7 @@ pub(super) fn recommendations(r: &Report, h: &mut String) -> std::fmt::Result {
         writeln!(
             h,
             "<p class=\"when\">{}</p>\n<p class=\"gapline\">{}</p>",
-            when.join(" · "),
+            e(&rec.when_line(lang)),
             e(&rec.gap_line)
         )?;
         writeln!(
@@ -86,11 +78,7 @@ pub(super) fn plan(r: &Report, h: &mut String) -> std::fmt::Result {
     if r.plan.items.is_empty() {
         writeln!(h, "<p>{}</p>", e(ws::NO_PLAN.get(lang)))?;
     }
-    for hz in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
-        let items: Vec<_> = r.plan.window(hz).collect();
-        if items.is_empty() {
-            continue;
-        }
+    for (hz, items) in r.plan.windows() {
         writeln!(
             h,
             "<table class=\"plan\"><thead><tr><th colspan=\"2\">{}</th><th>{}</th><th>{}</th><th>{}</th><th class=\"num\">{}</th></tr></thead><tbody>",
@@ -109,16 +97,11 @@ pub(super) fn plan(r: &Report, h: &mut String) -> std::fmt::Result {
             } else {
                 String::new()
             };
-            let ps: Vec<String> = i
-                .proposals
-                .iter()
-                .map(|p| e(p.as_str()).into_owned())
-                .collect();
             writeln!(
                 h,
                 "<tr><td><span class=\"box\"></span></td><td>{first}<strong>{}</strong> <span class=\"note\">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
                 e(&i.action),
-                ps.join(", "),
+                e(&i.proposals.join(", ")),
                 e(&i.owner),
                 e(&i.effort_label),
                 e(&i.done_when),
