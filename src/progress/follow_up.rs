@@ -115,7 +115,8 @@ pub fn section(
     let c = r.change.as_ref()?;
     let lang = r.lang;
     let t = |b: crate::domain::text::Bilingual| b.get(lang).to_string();
-    use super::render::{opt, signed};
+    use super::render::opt;
+    use crate::domain::output::fmt_change;
     let text = |s: String| Cell::Text(s);
     let scores = Table {
         head: vec![t(ws::C_SCORE), t(C_BEFORE), t(C_AFTER), t(C_CHANGE)],
@@ -128,7 +129,7 @@ pub fn section(
                     text(r.area_title(&s.id)),
                     text(opt(s.median_before)),
                     text(opt(s.median_after)),
-                    text(signed(s.median_change)),
+                    text(fmt_change(s.median_change, 1)),
                 ]
             })
             .collect(),

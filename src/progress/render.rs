@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::tally::*;
 use super::words::*;
 use crate::domain::Lang;
-use crate::domain::output::fmt_score_at;
+use crate::domain::output::{fmt_change, fmt_score_at};
 use crate::domain::report::{html_escape, md_escape, md_table_head, md_table_row};
 use crate::workshop::text::{C_LEVEL, C_N, C_PROPOSAL, C_RUNG, C_SCORE, C_SPREAD, OVERALL};
 
@@ -130,7 +130,13 @@ fn blocks(v: &View, lang: Lang) -> Vec<Block> {
             rows: c
                 .scores
                 .iter()
-                .map(|s| vec![s.title.clone(), signed(s.median), signed(s.mean)])
+                .map(|s| {
+                    vec![
+                        s.title.clone(),
+                        fmt_change(s.median, 1),
+                        fmt_change(s.mean, 1),
+                    ]
+                })
                 .collect(),
         }));
         for r in &c.rungs {
@@ -170,11 +176,6 @@ fn counts(title: String, label: String, c: &Counts, lang: Lang) -> Block {
 /// A room statistic as shown (one decimal); a dash when there is none.
 pub(crate) fn opt(x: Option<f64>) -> String {
     x.map_or_else(|| "–".to_string(), |x| fmt_score_at(x, 1))
-}
-
-/// A change of a room statistic, signed; a dash when there is none.
-pub(crate) fn signed(x: Option<f64>) -> String {
-    x.map_or_else(|| "–".into(), |x| format!("{x:+.1}"))
 }
 
 fn percent(x: Option<f64>) -> String {

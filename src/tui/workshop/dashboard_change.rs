@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use super::dashboard::Dashboard;
 use super::dashboard_view::{heading, proposal_line, right};
 use crate::domain::cohort::{MIN_SHOWN, count_text, shown_count};
+use crate::domain::output::fmt_change;
 use crate::domain::wrap::width;
-use crate::progress::render::{opt, signed};
+use crate::progress::render::opt;
 use crate::progress::words as fu;
 use crate::tui::strings as st;
 use crate::tui::view::{bar, pad, para};
@@ -61,7 +62,7 @@ pub fn lines(d: &Dashboard, w: usize) -> Vec<Line<'static>> {
         let cells = [
             opt(s.median_before),
             opt(s.median_after),
-            signed(s.median_change),
+            fmt_change(s.median_change, 1),
         ];
         out.push(Line::raw(row(&title, &cells, &cell_w)));
     }
