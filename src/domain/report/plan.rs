@@ -116,10 +116,11 @@ impl PlanItem {
 
     /// `due 2026-12-08 · Owner · a few hours`.
     pub fn facts(&self, lang: Lang) -> String {
-        let mut parts = vec![
-            ws::pair(lang, ws::DUE.get(lang), &self.due),
-            self.owner.clone(),
-        ];
+        let mut parts = Vec::new();
+        if !self.due.is_empty() {
+            parts.push(ws::pair(lang, ws::DUE.get(lang), &self.due));
+        }
+        parts.push(self.owner.clone());
         if !self.effort_label.is_empty() {
             parts.push(self.effort_label.clone());
         }

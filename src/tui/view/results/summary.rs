@@ -4,7 +4,6 @@
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use crate::domain::model::Horizon;
 use crate::domain::report::strings as ws;
 use crate::tui::app::App;
 
@@ -60,13 +59,13 @@ pub(super) fn summary_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
         lines.push(Line::default());
     }
     // Strengths, then gaps: each a list, or the line that says there is none at the gap line.
-    for (title, items, none, style) in [
-        (ws::STRENGTHS, &s.strengths, ws::NO_STRENGTHS, theme.good()),
-        (ws::SEC_GAPS, &s.gaps, ws::NO_GAPS, Style::new()),
-    ] {
-        lines.push(head(title.get(lang)));
+    for ((title, items, none), style) in r
+        .summary_lists()
+        .into_iter()
+        .zip([theme.good(), Style::new()])
+    {
+        lines.push(head(title));
         if items.is_empty() {
-            let none = r.at_gap_line(none);
             lines.extend(wrapped(&none, w, "- ", "  ", theme.muted()));
         }
         for x in items {
@@ -103,11 +102,7 @@ pub(super) fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
     if r.plan.items.is_empty() {
         lines.extend(wrapped(ws::NO_PLAN.get(lang), w, "", "", theme.muted()));
     }
-    for h in [Horizon::Now, Horizon::Quarter, Horizon::Later] {
-        let items: Vec<_> = r.plan.window(h).collect();
-        if items.is_empty() {
-            continue;
-        }
+    for (h, items) in r.plan.windows() {
         lines.push(Line::styled(ws::horizon_title(lang, h), theme.title()));
         for i in items {
             lines.extend(wrapped(
@@ -117,16 +112,8 @@ pub(super) fn plan_tab_lines(app: &App, w: usize) -> Vec<Line<'static>> {
                 "        ",
                 Style::new(),
             ));
-            let mut facts = Vec::new();
-            if !i.due.is_empty() {
-                facts.push(ws::pair(lang, ws::DUE.get(lang), &i.due));
-            }
-            facts.push(i.owner.clone());
-            if !i.effort_label.is_empty() {
-                facts.push(i.effort_label.clone());
-            }
             lines.extend(wrapped(
-                &facts.join(" · "),
+                &i.facts(lang),
                 w,
                 "        ",
                 "        ",
