@@ -16,12 +16,12 @@
 //! - **a string is translated**: by a `bilingual!` table ([`domain::text`] holds the mechanism:
 //!   `get`, `fill`, and `count` for plurals), one table per layer — [`cli::words`],
 //!   [`tui::strings`], [`serve::text`], [`workshop::text`], [`progress::words`],
-//!   [`store::said`], and in the domain [`domain::output`] (results),
-//!   [`domain::report::strings`] (reports) and [`domain::validate::words`] (checks of a
+//!   `store::said`, and in the domain [`domain::output`] (results),
+//!   [`domain::report::strings`] (reports) and `domain::validate::words` (checks of a
 //!   questionnaire). A questionnaire's own words come from its file ([`domain::LocalText`]).
-//! - **a file is written**: [`store::write`] (atomic: temporary file, flush, rename; mode kept;
+//! - **a file is written**: `store::write` (atomic: temporary file, flush, rename; mode kept;
 //!   only regular files replaced); answer files are saved through [`store::save_answers`]
-//!   under [`store::lock`], command output through [`cli::emit`].
+//!   under `store::lock`, command output through [`cli::emit`].
 //! - **a key is handled**: [`tui::keymap`], the one engine that turns keys into actions and
 //!   draws the hint bar, with one table per view; [`tui::app`]'s `update` carries an action
 //!   out. Plain mode reads typed lines instead ([`tui::plain`]).
