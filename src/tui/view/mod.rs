@@ -295,9 +295,8 @@ pub fn bar(share: f64, cells: usize) -> String {
 
 /// Pads `s` with spaces to `w` display columns (or cuts it with an ellipsis).
 pub fn pad(s: &str, w: usize) -> String {
-    let sw = width(s);
-    if sw <= w {
-        return format!("{s}{}", " ".repeat(w - sw));
+    if width(s) <= w {
+        return crate::domain::wrap::pad(s, w);
     }
     let mut out = String::new();
     let mut used = 0;
